@@ -1,0 +1,83 @@
+package org.gradviz.engine;
+
+/** The element types gradviz supports, named as PyTorch names them. */
+public enum DType {
+    FLOAT32("torch.float32", true),
+    FLOAT64("torch.float64", true),
+    INT64("torch.int64", false),
+    BOOL("torch.bool", false);
+
+    private final String torchName;
+    private final boolean floatingPoint;
+
+    DType(String torchName, boolean floatingPoint) {
+        this.torchName = torchName;
+        this.floatingPoint = floatingPoint;
+    }
+
+    /** PyTorch's default floating-point type. */
+    public static DType defaultFloat() {
+        return FLOAT32;
+    }
+
+    public String torchName() {
+        return torchName;
+    }
+
+    /** The short name used in documents and JSON ("float32"). */
+    public String shortName() {
+        return torchName.substring("torch.".length());
+    }
+
+    public boolean isFloatingPoint() {
+        return floatingPoint;
+    }
+
+    /** Rounds a value computed in double precision to this type, as storing it in a tensor of this type does. */
+    public double round(double v) {
+        switch (this) {
+            case FLOAT32:
+                return (float) v;
+            case INT64:
+                return v < 0 ? Math.ceil(v) : Math.floor(v);
+            case BOOL:
+                return v != 0 ? 1 : 0;
+            default:
+                return v;
+        }
+    }
+
+    /** Rounds every element in place; a no-op for float64. */
+    public double[] roundAll(double[] values) {
+        if (this == FLOAT32) {
+            for (int i = 0; i < values.length; i++) {
+                values[i] = (float) values[i];
+            }
+        } else if (this != FLOAT64) {
+            for (int i = 0; i < values.length; i++) {
+                values[i] = round(values[i]);
+            }
+        }
+        return values;
+    }
+
+    /** The type PyTorch's promotion gives two operands of the same priority class. */
+    public static DType promote(DType a, DType b) {
+        if (a == b) {
+            return a;
+        }
+        if (a.floatingPoint != b.floatingPoint) {
+            return a.floatingPoint ? a : b;
+        }
+        return a.ordinal() < b.ordinal() ? (a.floatingPoint ? b : a) : (a.floatingPoint ? a : b);
+    }
+
+    public static DType fromShortName(String name) {
+        for (DType t : values()) {
+            if (t.shortName().equals(name) || t.torchName.equals(name)) {
+                return t;
+            }
+        }
+        throw new IllegalArgumentException("unknown dtype '" + name + "' (use float32 or float64)");
+    }
+}
