@@ -1,0 +1,121 @@
+package org.gradviz.engine;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+/**
+ * The one place that decides whether an op is recorded (tinygrad's {@code Function.apply}) and that
+ * tells listeners what the engine does.
+ */
+public final class Autograd {
+    private static final List<AutogradListener> LISTENERS = new CopyOnWriteArrayList<>();
+    private static volatile boolean hasListeners;
+
+    private Autograd() {
+    }
+
+    /** True when grad mode is on and some input requires grad: the op must build a backward node. */
+    public static boolean needsRecording(Tensor a) {
+        return a.requiresGrad() && GradMode.isEnabled();
+    }
+
+    public static boolean needsRecording(Tensor a, Tensor b) {
+        return (a.requiresGrad() || (b != null && b.requiresGrad())) && GradMode.isEnabled();
+    }
+
+    public static boolean needsRecording(Tensor a, Tensor b, Tensor c) {
+        return (a.requiresGrad() || (b != null && b.requiresGrad()) || (c != null && c.requiresGrad()))
+                && GradMode.isEnabled();
+    }
+
+    /**
+     * Makes {@code node} the grad_fn of {@code output}, with one next edge per input in order
+     * ({@code null} inputs, e.g. wrapped Python numbers, get an empty edge).
+     */
+    public static Tensor attach(Node node, Tensor output, Tensor... inputs) {
+        List<Edge> edges = new ArrayList<>(inputs.length);
+        for (Tensor input : inputs) {
+            edges.add(gradientEdge(input));
+        }
+        node.setNextEdges(edges);
+        output.setGradFn(node);
+        return output;
+    }
+
+    /** The edge a gradient for {@code t} travels: its grad_fn, its AccumulateGrad, or nowhere. */
+    public static Edge gradientEdge(Tensor t) {
+        if (t == null) {
+            return Edge.NONE;
+        }
+        if (t.gradFn() != null) {
+            return new Edge(t.gradFn(), 0);
+        }
+        if (t.requiresGrad()) {
+            return new Edge(t.gradAccumulator(), 0);
+        }
+        return Edge.NONE;
+    }
+
+    public static void addListener(AutogradListener listener) {
+        LISTENERS.add(listener);
+        hasListeners = true;
+    }
+
+    public static void removeListener(AutogradListener listener) {
+        LISTENERS.remove(listener);
+        hasListeners = !LISTENERS.isEmpty();
+    }
+
+    static boolean hasListeners() {
+        return hasListeners;
+    }
+
+    /** Reports a forward op; cheap when nobody listens. */
+    public static void fireOpExecuted(String op, Tensor output, Tensor... inputs) {
+        if (hasListeners) {
+            List<Tensor> in = Arrays.asList(inputs);
+            for (AutogradListener l : LISTENERS) {
+                l.opExecuted(op, in, output, output.gradFn());
+            }
+        }
+    }
+
+    static void fireBackwardStarted(Tensor root, Tensor seed) {
+        for (AutogradListener l : LISTENERS) {
+            l.backwardStarted(root, seed);
+        }
+    }
+
+    static void fireNodeStarted(Node node, Tensor[] gradOutputs) {
+        if (hasListeners) {
+            List<Tensor> grads = Arrays.asList(gradOutputs.clone());
+            for (AutogradListener l : LISTENERS) {
+                l.nodeStarted(node, grads);
+            }
+        }
+    }
+
+    static void fireGradientSent(Node from, Edge to, Tensor gradient) {
+        if (hasListeners) {
+            for (AutogradListener l : LISTENERS) {
+                l.gradientSent(from, to, gradient);
+            }
+        }
+    }
+
+    static void fireAccumulated(Tensor leaf, Tensor before, Tensor after) {
+        if (hasListeners) {
+            for (AutogradListener l : LISTENERS) {
+                l.gradientAccumulated(leaf, before, after);
+            }
+        }
+    }
+
+    static void fireBackwardFinished(Tensor root) {
+        for (AutogradListener l : LISTENERS) {
+            l.backwardFinished(root);
+        }
+    }
+}

@@ -1,0 +1,102 @@
+package org.gradviz.engine;
+
+import java.util.ArrayList;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.PriorityQueue;
+
+/**
+ * The state of one {@code backward()} call, kept apart from the graph as in PyTorch's engine: how many
+ * edges still lead into each node, the gradients summed so far for each node's outputs, and the ready
+ * queue. Ready nodes run latest-created first ({@link Node#sequenceNr()}), AccumulateGrad before all.
+ */
+final class GraphTask {
+    private final boolean keepGraph;
+    private final Map<Node, Integer> dependencies = new IdentityHashMap<>();
+    private final Map<Node, Tensor[]> inputBuffers = new IdentityHashMap<>();
+    private final PriorityQueue<Node> ready =
+            new PriorityQueue<>((a, b) -> Long.compare(b.sequenceNr(), a.sequenceNr()));
+
+    GraphTask(boolean keepGraph) {
+        this.keepGraph = keepGraph;
+    }
+
+    /** Runs the backward pass from {@code root} with the gradient {@code seed} for it. */
+    void execute(Edge root, Tensor seed) {
+        computeDependencies(root.function());
+        accumulateInput(root, seed);
+        ready.add(root.function());
+        while (!ready.isEmpty()) {
+            Node node = ready.poll();
+            Tensor[] gradOutputs = inputBuffers.remove(node);
+            evaluate(node, gradOutputs);
+        }
+    }
+
+    private void computeDependencies(Node root) {
+        List<Node> stack = new ArrayList<>();
+        Map<Node, Boolean> seen = new IdentityHashMap<>();
+        stack.add(root);
+        seen.put(root, Boolean.TRUE);
+        while (!stack.isEmpty()) {
+            Node node = stack.remove(stack.size() - 1);
+            for (Edge e : node.nextFunctions()) {
+                if (e.isValid()) {
+                    dependencies.merge(e.function(), 1, Integer::sum);
+                    if (seen.putIfAbsent(e.function(), Boolean.TRUE) == null) {
+                        stack.add(e.function());
+                    }
+                }
+            }
+        }
+    }
+
+    private void evaluate(Node node, Tensor[] gradOutputs) {
+        for (Tensor retained : node.retainedGrads()) {
+            retained.retainGradient(gradOutputs[0]);
+        }
+        Autograd.fireNodeStarted(node, gradOutputs);
+        Tensor[] gradInputs = allNull(gradOutputs) && !(node instanceof AccumulateGrad)
+                ? new Tensor[node.nextFunctions().size()]
+                : node.apply(gradOutputs);
+        if (!keepGraph) {
+            node.release();
+        }
+        List<Edge> next = node.nextFunctions();
+        for (int i = 0; i < next.size(); i++) {
+            Edge edge = next.get(i);
+            if (!edge.isValid()) {
+                continue;
+            }
+            Tensor grad = i < gradInputs.length ? gradInputs[i] : null;
+            if (grad != null) {
+                Autograd.fireGradientSent(node, edge, grad);
+            }
+            accumulateInput(edge, grad);
+            int remaining = dependencies.merge(edge.function(), -1, Integer::sum);
+            if (remaining == 0) {
+                ready.add(edge.function());
+            }
+        }
+    }
+
+    /** Sums a gradient arriving along {@code edge} into the buffer of the node it leads to. */
+    private void accumulateInput(Edge edge, Tensor grad) {
+        Tensor[] buffer = inputBuffers.computeIfAbsent(edge.function(), n -> new Tensor[n.numOutputs()]);
+        if (grad == null) {
+            return;
+        }
+        Tensor old = buffer[edge.inputNr()];
+        buffer[edge.inputNr()] = old == null ? grad : old.plainAdd(grad);
+    }
+
+    private static boolean allNull(Tensor[] values) {
+        for (Tensor t : values) {
+            if (t != null) {
+                return false;
+            }
+        }
+        return true;
+    }
+}

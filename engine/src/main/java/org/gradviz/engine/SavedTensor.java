@@ -1,0 +1,52 @@
+package org.gradviz.engine;
+
+
+/**
+ * A tensor a backward node keeps for its chain rule. A backward without {@code retain_graph} frees it;
+ * reading it afterwards raises PyTorch's error, which is what makes a second backward fail.
+ */
+public final class SavedTensor {
+    static final String FREED_MESSAGE = "Trying to backward through the graph a second time (or directly access saved "
+            + "tensors after they have already been freed). Saved intermediate values of the graph are freed when you "
+            + "call .backward() or autograd.grad(). Specify retain_graph=True if you need to backward through the graph "
+            + "a second time or if you need to access saved tensors after calling backward.";
+
+    private Tensor value;
+    private final boolean isOutput;
+
+    private SavedTensor(Tensor value, boolean isOutput) {
+        this.value = value;
+        this.isOutput = isOutput;
+    }
+
+    /** Saves an input of the op (PyTorch saves its data, not the graph edge). */
+    public static SavedTensor of(Tensor value) {
+        return new SavedTensor(value, false);
+    }
+
+    /** Saves the op's own output (e.g. sigmoid's {@code result}). */
+    public static SavedTensor ofOutput(Tensor value) {
+        return new SavedTensor(value, true);
+    }
+
+    /** The saved tensor, or PyTorch's "backward a second time" error once freed. */
+    public Tensor unpack() {
+        if (value == null) {
+            throw TorchException.runtime(FREED_MESSAGE);
+        }
+        return value;
+    }
+
+    public boolean isReleased() {
+        return value == null;
+    }
+
+    /** True when this is the node's own output rather than one of its inputs. */
+    public boolean isOutput() {
+        return isOutput;
+    }
+
+    void release() {
+        value = null;
+    }
+}

@@ -1,0 +1,483 @@
+package org.gradviz.engine;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.gradviz.engine.format.TensorFormatter;
+import org.gradviz.engine.ops.Arithmetic;
+import org.gradviz.engine.ops.LinearAlgebra;
+import org.gradviz.engine.ops.Pointwise;
+import org.gradviz.engine.ops.Reductions;
+
+/**
+ * An n-dimensional array of numbers, row-major, that can record the operations made on it so that
+ * {@link #backward()} computes gradients exactly as {@code torch.autograd} does.
+ *
+ * <p>Values are held as doubles, rounded to the tensor's {@link DType} after every op, so float32
+ * tensors hold exactly the float32 numbers PyTorch would.
+ */
+public final class Tensor {
+    private final Shape shape;
+    private final DType dtype;
+    private final double[] data;
+    private final boolean wrappedNumber;
+
+    private boolean requiresGrad;
+    private Node gradFn;
+    private Tensor grad;
+    private AccumulateGrad gradAccumulator;
+    private boolean retainsGrad;
+    private int version;
+
+    private Tensor(Shape shape, DType dtype, double[] data, boolean wrappedNumber) {
+        if (data.length != shape.numel()) {
+            throw new IllegalArgumentException(data.length + " values for shape " + shape);
+        }
+        this.shape = shape;
+        this.dtype = dtype;
+        this.data = data;
+        this.wrappedNumber = wrappedNumber;
+    }
+
+    /**
+     * A new leaf tensor over {@code data}, which it takes ownership of (and rounds to {@code dtype}).
+     * Ops use this to wrap their results.
+     */
+    public static Tensor fromData(Shape shape, DType dtype, double[] data) {
+        return new Tensor(shape, dtype, dtype.roundAll(data), false);
+    }
+
+    /** A Python number used as an operand, as PyTorch wraps it: 0-d, int64 or float64, never promoting. */
+    public static Tensor wrappedNumber(double value, boolean isInteger) {
+        return new Tensor(Shape.SCALAR, isInteger ? DType.INT64 : DType.FLOAT64, new double[] {value}, true);
+    }
+
+    // ----- what it is
+
+    public Shape shape() {
+        return shape;
+    }
+
+    /** {@code t.size()}: the sizes as an int array. */
+    public int[] size() {
+        return shape.dims();
+    }
+
+    public int dim() {
+        return shape.rank();
+    }
+
+    public int numel() {
+        return data.length;
+    }
+
+    public DType dtype() {
+        return dtype;
+    }
+
+    /** True for a Python number wrapped as an operand; such tensors do not take part in type promotion. */
+    public boolean isWrappedNumber() {
+        return wrappedNumber;
+    }
+
+    /**
+     * The values in row-major order. This is the tensor's own storage, handed out for speed:
+     * callers must not modify it.
+     */
+    public double[] data() {
+        return data;
+    }
+
+    /** The element at {@code index} (one index per dimension). */
+    public double get(int... index) {
+        if (index.length != shape.rank()) {
+            throw TorchException.index("expected " + shape.rank() + " indices, got " + index.length);
+        }
+        int[] strides = shape.strides();
+        int flat = 0;
+        for (int i = 0; i < index.length; i++) {
+            int k = index[i] < 0 ? index[i] + shape.dim(i) : index[i];
+            if (k < 0 || k >= shape.dim(i)) {
+                throw TorchException.index("index " + index[i] + " is out of bounds for dimension " + i
+                        + " with size " + shape.dim(i));
+            }
+            flat += k * strides[i];
+        }
+        return data[flat];
+    }
+
+    /** {@code t.item()}: the only value of a one-element tensor. */
+    public double item() {
+        if (data.length != 1) {
+            throw TorchException.value("only one element tensors can be converted to Python scalars");
+        }
+        return data[0];
+    }
+
+    /** {@code t.tolist()}: a Double (0-d) or nested lists of Double, or of Long for integer tensors. */
+    public Object tolist() {
+        return tolist(0, 0);
+    }
+
+    private Object tolist(int dim, int offset) {
+        if (dim == shape.rank()) {
+            return dtype.isFloatingPoint() ? (Object) data[offset] : (Object) (long) data[offset];
+        }
+        int stride = 1;
+        for (int i = dim + 1; i < shape.rank(); i++) {
+            stride *= shape.dim(i);
+        }
+        List<Object> out = new ArrayList<>(shape.dim(dim));
+        for (int i = 0; i < shape.dim(dim); i++) {
+            out.add(tolist(dim + 1, offset + i * stride));
+        }
+        return out;
+    }
+
+    // ----- autograd state
+
+    public boolean requiresGrad() {
+        return requiresGrad;
+    }
+
+    /** {@code t.requires_grad_(b)}: only on leaves, only for floating-point tensors, as in PyTorch. */
+    public Tensor requiresGrad_(boolean value) {
+        if (!isLeaf()) {
+            if (!value) {
+                throw TorchException.runtime("you can only change requires_grad flags of leaf variables. If you want"
+                        + " to use a computed variable in a subgraph that doesn't require differentiation use "
+                        + "var_no_grad = var.detach().");
+            }
+            return this;
+        }
+        if (value && !dtype.isFloatingPoint()) {
+            throw TorchException.runtime("only Tensors of floating point dtype can require gradients");
+        }
+        requiresGrad = value;
+        return this;
+    }
+
+    /** True for tensors that no recorded op produced (grad_fn is None). */
+    public boolean isLeaf() {
+        return gradFn == null;
+    }
+
+    /** The backward node that produced this tensor, or null for a leaf. */
+    public Node gradFn() {
+        return gradFn;
+    }
+
+    /**
+     * {@code t.grad}: null until a backward reaches this leaf. On a non-leaf that does not retain its
+     * gradient, PyTorch's UserWarning is issued and null returned.
+     */
+    public Tensor grad() {
+        if (!isLeaf() && !retainsGrad && grad == null) {
+            Warnings.warn(Warnings.NON_LEAF_GRAD);
+        }
+        return grad;
+    }
+
+    /** {@code .grad} without the non-leaf warning (for inspection by the app). */
+    public Tensor gradOrNull() {
+        return grad;
+    }
+
+    /** {@code t.grad = g} ({@code null} clears it, as {@code w.grad = None}). */
+    public void setGrad(Tensor g) {
+        if (g != null && !g.shape.equals(shape)) {
+            throw TorchException.runtime("assigned grad has data of a different size");
+        }
+        this.grad = g;
+    }
+
+    /** {@code t.retain_grad()}: keep {@code .grad} for a non-leaf too. No-op on leaves. */
+    public void retainGrad() {
+        if (isLeaf()) {
+            if (!requiresGrad) {
+                throw TorchException.runtime("can't retain_grad on Tensor that has requires_grad=False");
+            }
+            return;
+        }
+        retainsGrad = true;
+        gradFn.retainGradFor(this);
+    }
+
+    /** {@code t.retains_grad}. */
+    public boolean retainsGrad() {
+        return retainsGrad;
+    }
+
+    /** {@code t.detach()}: the same values, cut from the graph (a new leaf that does not require grad). */
+    public Tensor detach() {
+        return new Tensor(shape, dtype, data, false);
+    }
+
+    /** A copy of the values as a new leaf that does not require grad. */
+    public Tensor detachedCopy() {
+        return new Tensor(shape, dtype, data.clone(), false);
+    }
+
+    /** The number of in-place modifications made to this tensor (PyTorch's {@code _version}). */
+    public int version() {
+        return version;
+    }
+
+    /** The AccumulateGrad node of a leaf that requires grad (created once, then shared). */
+    AccumulateGrad gradAccumulator() {
+        if (gradAccumulator == null) {
+            gradAccumulator = new AccumulateGrad(this);
+        }
+        return gradAccumulator;
+    }
+
+    void setGradFn(Node node) {
+        this.gradFn = node;
+        this.requiresGrad = true;
+    }
+
+    void setGradInternal(Tensor g) {
+        this.grad = g;
+    }
+
+    void retainGradient(Tensor incoming) {
+        if (incoming == null) {
+            return;
+        }
+        grad = grad == null ? incoming.detachedCopy() : grad.plainAdd(incoming);
+    }
+
+    /** this + other for tensors of the same shape, without recording; used to sum gradients. */
+    Tensor plainAdd(Tensor other) {
+        double[] out = data.clone();
+        double[] o = other.data;
+        for (int i = 0; i < out.length; i++) {
+            out[i] += o[i];
+        }
+        return fromData(shape, DType.promote(dtype, other.dtype), out);
+    }
+
+    /** Adds {@code other} (same shape) into this tensor's values, without recording. */
+    void addInPlaceInternal(Tensor other) {
+        double[] o = other.data;
+        for (int i = 0; i < data.length; i++) {
+            data[i] = dtype.round(data[i] + o[i]);
+        }
+        version++;
+    }
+
+    // ----- backward
+
+    /** {@code t.backward()}: the implicit gradient 1, only for a one-element output. */
+    public void backward() {
+        backward(null, false);
+    }
+
+    /** {@code t.backward(gradient)}: the vector-Jacobian product with {@code gradient}. */
+    public void backward(Tensor gradient) {
+        backward(gradient, false);
+    }
+
+    /** {@code t.backward(gradient, retain_graph)}; {@code gradient} may be null for a scalar. */
+    public void backward(Tensor gradient, boolean retainGraph) {
+        if (!requiresGrad) {
+            throw TorchException.runtime("element 0 of tensors does not require grad and does not have a grad_fn");
+        }
+        Tensor seed = gradient;
+        if (seed == null) {
+            if (numel() != 1) {
+                throw TorchException.runtime("grad can be implicitly created only for scalar outputs");
+            }
+            seed = Torch.onesLike(this);
+        } else if (!seed.shape.equals(shape)) {
+            throw TorchException.runtime("Mismatch in shape: grad_output[0] has a shape of " + seed.shape
+                    + " and output[0] has a shape of " + shape + ".");
+        }
+        Edge root = Autograd.gradientEdge(this);
+        if (Autograd.hasListeners()) {
+            Autograd.fireBackwardStarted(this, seed);
+        }
+        try (var g = GradMode.disabled()) {
+            new GraphTask(retainGraph).execute(root, seed);
+        } finally {
+            if (Autograd.hasListeners()) {
+                Autograd.fireBackwardFinished(this);
+            }
+        }
+    }
+
+    // ----- in-place
+
+    /** {@code t.zero_()}. */
+    public Tensor zero_() {
+        checkInPlaceAllowed();
+        java.util.Arrays.fill(data, 0.0);
+        version++;
+        return this;
+    }
+
+    /** {@code t += other} (and {@code -=}, {@code *=}) through {@code result}, the out-of-place value. */
+    public Tensor assignInPlace(Tensor result) {
+        checkInPlaceAllowed();
+        if (!result.shape.equals(shape)) {
+            throw TorchException.runtime("output with shape " + shape.listText()
+                    + " doesn't match the broadcast shape " + result.shape.listText());
+        }
+        System.arraycopy(result.data, 0, data, 0, data.length);
+        dtype.roundAll(data);
+        version++;
+        if (result.gradFn != null) {
+            gradFn = result.gradFn;
+            requiresGrad = true;
+        }
+        return this;
+    }
+
+    private void checkInPlaceAllowed() {
+        if (isLeaf() && requiresGrad && GradMode.isEnabled()) {
+            throw TorchException.runtime("a leaf Variable that requires grad is being used in an in-place operation.");
+        }
+    }
+
+    // ----- ops (the forward and chain rule of each live in org.gradviz.engine.ops)
+
+    public Tensor add(Tensor other) {
+        return Arithmetic.add(this, other);
+    }
+
+    public Tensor add(double other) {
+        return Arithmetic.add(this, wrap(other));
+    }
+
+    public Tensor sub(Tensor other) {
+        return Arithmetic.sub(this, other);
+    }
+
+    public Tensor sub(double other) {
+        return Arithmetic.sub(this, wrap(other));
+    }
+
+    /** {@code number - t}. */
+    public Tensor rsub(double number) {
+        return Arithmetic.rsub(this, number);
+    }
+
+    public Tensor mul(Tensor other) {
+        return Arithmetic.mul(this, other);
+    }
+
+    public Tensor mul(double other) {
+        return Arithmetic.mul(this, wrap(other));
+    }
+
+    public Tensor div(Tensor other) {
+        return Arithmetic.div(this, other);
+    }
+
+    public Tensor div(double other) {
+        return Arithmetic.div(this, wrap(other));
+    }
+
+    /** {@code number / t}, which PyTorch computes as {@code t.reciprocal() * number}. */
+    public Tensor rdiv(double number) {
+        return Arithmetic.mul(Pointwise.reciprocal(this), wrap(number));
+    }
+
+    public Tensor neg() {
+        return Arithmetic.neg(this);
+    }
+
+    public Tensor pow(double exponent) {
+        return Arithmetic.pow(this, exponent);
+    }
+
+    public Tensor pow(Tensor exponent) {
+        return Arithmetic.pow(this, exponent);
+    }
+
+    public Tensor reciprocal() {
+        return Pointwise.reciprocal(this);
+    }
+
+    public Tensor sin() {
+        return Pointwise.sin(this);
+    }
+
+    public Tensor cos() {
+        return Pointwise.cos(this);
+    }
+
+    public Tensor exp() {
+        return Pointwise.exp(this);
+    }
+
+    public Tensor log() {
+        return Pointwise.log(this);
+    }
+
+    public Tensor sigmoid() {
+        return Pointwise.sigmoid(this);
+    }
+
+    public Tensor tanh() {
+        return Pointwise.tanh(this);
+    }
+
+    public Tensor relu() {
+        return Pointwise.relu(this);
+    }
+
+    /** {@code t.clamp(min, max)}; either bound may be null, not both. */
+    public Tensor clamp(Double min, Double max) {
+        return Pointwise.clamp(this, min, max);
+    }
+
+    public Tensor sum() {
+        return Reductions.sum(this);
+    }
+
+    public Tensor sum(int dim, boolean keepDim) {
+        return Reductions.sum(this, dim, keepDim);
+    }
+
+    public Tensor mean() {
+        return Reductions.mean(this);
+    }
+
+    public Tensor mean(int dim, boolean keepDim) {
+        return Reductions.mean(this, dim, keepDim);
+    }
+
+    /** {@code t.t()}: transpose of a tensor of at most 2 dimensions. */
+    public Tensor t() {
+        return LinearAlgebra.t(this);
+    }
+
+    /** {@code t.T}: all dimensions reversed (PermuteBackward0). */
+    public Tensor T() {
+        return LinearAlgebra.reverseDims(this);
+    }
+
+    public Tensor matmul(Tensor other) {
+        return LinearAlgebra.matmul(this, other);
+    }
+
+    public Tensor mm(Tensor other) {
+        return LinearAlgebra.mm(this, other);
+    }
+
+    public Tensor unsqueeze(int dim) {
+        return LinearAlgebra.unsqueeze(this, dim);
+    }
+
+    /** A Python number as an operand of this tensor. */
+    private static Tensor wrap(double number) {
+        return wrappedNumber(number, false);
+    }
+
+    /** PyTorch's repr: {@code tensor([1., 2.], requires_grad=True)}. */
+    @Override
+    public String toString() {
+        return TensorFormatter.format(shape, dtype, data,
+                TensorFormatter.suffixes(dtype, requiresGrad, gradFn == null ? null : gradFn.name()));
+    }
+}

@@ -1,0 +1,120 @@
+package org.gradviz.engine;
+
+import java.util.Arrays;
+import org.gradviz.engine.random.TorchGenerator;
+
+/** Tensor factories, named as in the {@code torch} namespace. Every result is a new leaf. */
+public final class Torch {
+    private Torch() {
+    }
+
+    /** {@code torch.tensor([...])}: a 1-D float32 tensor. */
+    public static Tensor tensor(double... values) {
+        return tensor(Shape.of(values.length), DType.defaultFloat(), values.clone());
+    }
+
+    /** {@code torch.tensor([[...], ...])}: a 2-D float32 tensor from rows of equal length. */
+    public static Tensor tensor(double[][] rows) {
+        return tensor(rows, DType.defaultFloat());
+    }
+
+    public static Tensor tensor(double[][] rows, DType dtype) {
+        int cols = rows.length == 0 ? 0 : rows[0].length;
+        double[] flat = new double[rows.length * cols];
+        for (int i = 0; i < rows.length; i++) {
+            if (rows[i].length != cols) {
+                throw TorchException.value("expected sequence of length " + cols + " at dim 1 (got "
+                        + rows[i].length + ")");
+            }
+            System.arraycopy(rows[i], 0, flat, i * cols, cols);
+        }
+        return tensor(Shape.of(rows.length, cols), dtype, flat);
+    }
+
+    /** A tensor of {@code shape} holding a copy of {@code values} (row-major). */
+    public static Tensor tensor(Shape shape, DType dtype, double[] values) {
+        if (values.length != shape.numel()) {
+            throw TorchException.runtime("shape '" + shape.listText() + "' is invalid for input of size "
+                    + values.length);
+        }
+        return Tensor.fromData(shape, dtype, values.clone());
+    }
+
+    /** {@code torch.tensor(v)}: a 0-d float32 tensor. */
+    public static Tensor scalar(double value) {
+        return scalar(value, DType.defaultFloat());
+    }
+
+    public static Tensor scalar(double value, DType dtype) {
+        return Tensor.fromData(Shape.SCALAR, dtype, new double[] {value});
+    }
+
+    public static Tensor full(Shape shape, double value, DType dtype) {
+        double[] d = new double[shape.numel()];
+        Arrays.fill(d, value);
+        return Tensor.fromData(shape, dtype, d);
+    }
+
+    public static Tensor ones(int... dims) {
+        return full(Shape.of(dims), 1, DType.defaultFloat());
+    }
+
+    public static Tensor ones(DType dtype, int... dims) {
+        return full(Shape.of(dims), 1, dtype);
+    }
+
+    public static Tensor zeros(int... dims) {
+        return full(Shape.of(dims), 0, DType.defaultFloat());
+    }
+
+    public static Tensor zeros(DType dtype, int... dims) {
+        return full(Shape.of(dims), 0, dtype);
+    }
+
+    public static Tensor onesLike(Tensor t) {
+        return full(t.shape(), 1, t.dtype());
+    }
+
+    public static Tensor zerosLike(Tensor t) {
+        return full(t.shape(), 0, t.dtype());
+    }
+
+    /** {@code torch.eye(n)}. */
+    public static Tensor eye(int n) {
+        return eye(n, n, DType.defaultFloat());
+    }
+
+    /** {@code torch.eye(n, m)}: ones on the main diagonal of an n×m matrix. */
+    public static Tensor eye(int n, int m, DType dtype) {
+        double[] d = new double[n * m];
+        for (int i = 0; i < Math.min(n, m); i++) {
+            d[i * m + i] = 1;
+        }
+        return Tensor.fromData(Shape.of(n, m), dtype, d);
+    }
+
+    /** {@code torch.manual_seed(seed)} for the default generator. */
+    public static void manualSeed(long seed) {
+        TorchGenerator.defaultGenerator().manualSeed(seed);
+    }
+
+    /** {@code torch.randn(*dims)}: standard normal values from the default generator, float32. */
+    public static Tensor randn(int... dims) {
+        return randn(DType.defaultFloat(), dims);
+    }
+
+    public static Tensor randn(DType dtype, int... dims) {
+        Shape shape = Shape.of(dims);
+        return Tensor.fromData(shape, dtype, TorchGenerator.defaultGenerator().randn(shape.numel(), dtype));
+    }
+
+    /** {@code torch.rand(*dims)}: uniform values in [0, 1) from the default generator. */
+    public static Tensor rand(int... dims) {
+        return rand(DType.defaultFloat(), dims);
+    }
+
+    public static Tensor rand(DType dtype, int... dims) {
+        Shape shape = Shape.of(dims);
+        return Tensor.fromData(shape, dtype, TorchGenerator.defaultGenerator().rand(shape.numel(), dtype));
+    }
+}

@@ -1,0 +1,395 @@
+package org.gradviz.engine.ops;
+
+import java.util.Map;
+import org.gradviz.engine.Autograd;
+import org.gradviz.engine.DType;
+import org.gradviz.engine.Node;
+import org.gradviz.engine.SavedTensor;
+import org.gradviz.engine.Shape;
+import org.gradviz.engine.Tensor;
+
+/**
+ * {@code + - * / ** neg} with broadcasting. Each op's forward is followed by its backward node, whose
+ * {@code apply} is the chain rule (derivatives as in PyTorch's derivatives.yaml). A Python number
+ * operand arrives as a wrapped number tensor and gets an empty edge, as in PyTorch.
+ */
+public final class Arithmetic {
+    private Arithmetic() {
+    }
+
+    /** Runs {@code f} element-wise over the broadcast shape, in the promoted dtype. */
+    static Tensor elementwise(Tensor a, Tensor b, Broadcast.BinaryFn f) {
+        Shape shape = Broadcast.shapes(a.shape(), b.shape());
+        DType dtype = Broadcast.resultType(a, b);
+        return Tensor.fromData(shape, dtype, Broadcast.map(a, b, shape, dtype, f));
+    }
+
+    private static Tensor[] edgesFor(Tensor a, Tensor b) {
+        return new Tensor[] {a, b.isWrappedNumber() ? null : b};
+    }
+
+    // ----- add
+
+    public static Tensor add(Tensor a, Tensor b) {
+        Tensor out = elementwise(a, b, Double::sum);
+        if (Autograd.needsRecording(a, b)) {
+            Autograd.attach(new AddBackward0(a, b), out, edgesFor(a, b));
+        }
+        Autograd.fireOpExecuted("add", out, a, b);
+        return out;
+    }
+
+    /** d(a+b)/da = 1, d(a+b)/db = 1, each summed back over broadcast dimensions. */
+    static final class AddBackward0 extends Node {
+        private final InputMeta self;
+        private final InputMeta other;
+
+        AddBackward0(Tensor a, Tensor b) {
+            self = InputMeta.of(a);
+            other = InputMeta.of(b);
+        }
+
+        @Override
+        public String name() {
+            return "AddBackward0";
+        }
+
+        @Override
+        protected Tensor[] apply(Tensor[] grads) {
+            Tensor g = grads[0];
+            return new Tensor[] {
+                needsInputGrad(0) ? self.reduce(g) : null,
+                needsInputGrad(1) ? other.reduce(g) : null,
+            };
+        }
+
+        @Override
+        protected void collectSaved(Map<String, Object> out) {
+            out.put("alpha", 1L);
+        }
+    }
+
+    // ----- sub
+
+    public static Tensor sub(Tensor a, Tensor b) {
+        Tensor out = elementwise(a, b, (x, y) -> x - y);
+        if (Autograd.needsRecording(a, b)) {
+            Autograd.attach(new SubBackward0(a, b), out, edgesFor(a, b));
+        }
+        Autograd.fireOpExecuted("sub", out, a, b);
+        return out;
+    }
+
+    /** d(a-b)/da = 1, d(a-b)/db = -1. */
+    static final class SubBackward0 extends Node {
+        private final InputMeta self;
+        private final InputMeta other;
+
+        SubBackward0(Tensor a, Tensor b) {
+            self = InputMeta.of(a);
+            other = InputMeta.of(b);
+        }
+
+        @Override
+        public String name() {
+            return "SubBackward0";
+        }
+
+        @Override
+        protected Tensor[] apply(Tensor[] grads) {
+            Tensor g = grads[0];
+            return new Tensor[] {
+                needsInputGrad(0) ? self.reduce(g) : null,
+                needsInputGrad(1) ? other.reduce(Pointwise.negated(g)) : null,
+            };
+        }
+
+        @Override
+        protected void collectSaved(Map<String, Object> out) {
+            out.put("alpha", 1L);
+        }
+    }
+
+    /** {@code number - a} ({@code torch.rsub}); the number is not an input of the graph. */
+    public static Tensor rsub(Tensor a, double number) {
+        Tensor out = elementwise(Tensor.wrappedNumber(number, false), a, (x, y) -> x - y);
+        if (Autograd.needsRecording(a)) {
+            Autograd.attach(new RsubBackward1(a), out, a);
+        }
+        Autograd.fireOpExecuted("rsub", out, a);
+        return out;
+    }
+
+    /** d(c-a)/da = -1. */
+    static final class RsubBackward1 extends Node {
+        private final InputMeta self;
+
+        RsubBackward1(Tensor a) {
+            self = InputMeta.of(a);
+        }
+
+        @Override
+        public String name() {
+            return "RsubBackward1";
+        }
+
+        @Override
+        protected Tensor[] apply(Tensor[] grads) {
+            return new Tensor[] {self.reduce(Pointwise.negated(grads[0]))};
+        }
+
+        @Override
+        protected void collectSaved(Map<String, Object> out) {
+            out.put("alpha", 1L);
+        }
+    }
+
+    // ----- mul
+
+    public static Tensor mul(Tensor a, Tensor b) {
+        Tensor out = elementwise(a, b, (x, y) -> x * y);
+        if (Autograd.needsRecording(a, b)) {
+            Autograd.attach(new MulBackward0(a, b), out, edgesFor(a, b));
+        }
+        Autograd.fireOpExecuted("mul", out, a, b);
+        return out;
+    }
+
+    /** d(a*b)/da = b, d(a*b)/db = a: each side saves only what the other side's gradient needs. */
+    static final class MulBackward0 extends Node {
+        private final InputMeta selfMeta;
+        private final InputMeta otherMeta;
+        private final SavedTensor self;
+        private final SavedTensor other;
+
+        MulBackward0(Tensor a, Tensor b) {
+            selfMeta = InputMeta.of(a);
+            otherMeta = InputMeta.of(b);
+            self = b.requiresGrad() ? save(a) : null;
+            other = a.requiresGrad() ? save(b) : null;
+        }
+
+        @Override
+        public String name() {
+            return "MulBackward0";
+        }
+
+        @Override
+        protected Tensor[] apply(Tensor[] grads) {
+            Tensor g = grads[0];
+            Tensor[] out = new Tensor[2];
+            if (needsInputGrad(0)) {
+                out[0] = selfMeta.reduce(elementwise(g, other.unpack(), (x, y) -> x * y));
+            }
+            if (needsInputGrad(1)) {
+                out[1] = otherMeta.reduce(elementwise(g, self.unpack(), (x, y) -> x * y));
+            }
+            return out;
+        }
+
+        @Override
+        protected void collectSaved(Map<String, Object> out) {
+            out.put("other", other);
+            out.put("self", self);
+        }
+    }
+
+    // ----- div
+
+    public static Tensor div(Tensor a, Tensor b) {
+        Tensor out = elementwise(a, b, (x, y) -> x / y);
+        if (Autograd.needsRecording(a, b)) {
+            Autograd.attach(new DivBackward0(a, b), out, edgesFor(a, b));
+        }
+        Autograd.fireOpExecuted("div", out, a, b);
+        return out;
+    }
+
+    /** d(a/b)/da = 1/b, d(a/b)/db = -a/b². */
+    static final class DivBackward0 extends Node {
+        private final InputMeta selfMeta;
+        private final InputMeta otherMeta;
+        private final SavedTensor self;
+        private final SavedTensor other;
+
+        DivBackward0(Tensor a, Tensor b) {
+            selfMeta = InputMeta.of(a);
+            otherMeta = InputMeta.of(b);
+            self = b.requiresGrad() ? save(a) : null;
+            other = save(b);
+        }
+
+        @Override
+        public String name() {
+            return "DivBackward0";
+        }
+
+        @Override
+        protected Tensor[] apply(Tensor[] grads) {
+            Tensor g = grads[0];
+            Tensor[] out = new Tensor[2];
+            Tensor b = other.unpack();
+            if (needsInputGrad(0)) {
+                out[0] = selfMeta.reduce(elementwise(g, b, (x, y) -> x / y));
+            }
+            if (needsInputGrad(1)) {
+                Tensor a = self.unpack();
+                Shape shape = Broadcast.shapes(g.shape(), Broadcast.shapes(a.shape(), b.shape()));
+                // NOTE: PyTorch computes -grad * ((self / other) / other)
+                double[] r = Broadcast.map(g, a, b, shape, (gv, av, bv) -> -gv * ((av / bv) / bv));
+                out[1] = otherMeta.reduce(Tensor.fromData(shape, Broadcast.resultType(g, a, b), r));
+            }
+            return out;
+        }
+
+        @Override
+        protected void collectSaved(Map<String, Object> out) {
+            out.put("other", other);
+            out.put("self", self);
+        }
+    }
+
+    // ----- neg
+
+    public static Tensor neg(Tensor a) {
+        Tensor out = Pointwise.negated(a);
+        if (Autograd.needsRecording(a)) {
+            Autograd.attach(new NegBackward0(), out, a);
+        }
+        Autograd.fireOpExecuted("neg", out, a);
+        return out;
+    }
+
+    /** d(-a)/da = -1. */
+    static final class NegBackward0 extends Node {
+        @Override
+        public String name() {
+            return "NegBackward0";
+        }
+
+        @Override
+        protected Tensor[] apply(Tensor[] grads) {
+            return new Tensor[] {Pointwise.negated(grads[0])};
+        }
+    }
+
+    // ----- pow
+
+    /** {@code a ** exponent} for a Python number exponent. */
+    public static Tensor pow(Tensor a, double exponent) {
+        DType dtype = Broadcast.resultType(a, Tensor.wrappedNumber(exponent, false));
+        double[] x = a.data();
+        double[] r = new double[x.length];
+        for (int i = 0; i < r.length; i++) {
+            r[i] = power(x[i], exponent);
+        }
+        Tensor out = Tensor.fromData(a.shape(), dtype, r);
+        if (Autograd.needsRecording(a)) {
+            Autograd.attach(new PowBackward0(a, exponent), out, a);
+        }
+        Autograd.fireOpExecuted("pow", out, a);
+        return out;
+    }
+
+    private static double power(double x, double e) {
+        return e == 2 ? x * x : e == 3 ? x * x * x : Math.pow(x, e);
+    }
+
+    /** d(a^n)/da = n·a^(n-1) (and 0 where n = 0). */
+    static final class PowBackward0 extends Node {
+        private final SavedTensor self;
+        private final double exponent;
+
+        PowBackward0(Tensor a, double exponent) {
+            this.self = save(a);
+            this.exponent = exponent;
+        }
+
+        @Override
+        public String name() {
+            return "PowBackward0";
+        }
+
+        @Override
+        protected Tensor[] apply(Tensor[] grads) {
+            Tensor a = self.unpack();
+            if (exponent == 0) {
+                return new Tensor[] {Tensor.fromData(a.shape(), a.dtype(), new double[a.numel()])};
+            }
+            double n = exponent;
+            return new Tensor[] {elementwise(grads[0], a, (g, x) -> g * (n * power(x, n - 1)))};
+        }
+
+        @Override
+        protected void collectSaved(Map<String, Object> out) {
+            out.put("exponent", numberValue(exponent));
+            out.put("self", self);
+        }
+    }
+
+    /** {@code a ** b} for tensors (also {@code number ** t}, with the number made a 0-d tensor). */
+    public static Tensor pow(Tensor a, Tensor b) {
+        Tensor out = elementwise(a, b, Math::pow);
+        if (Autograd.needsRecording(a, b)) {
+            Autograd.attach(new PowBackward1(a, b, out), out, a, b);
+        }
+        Autograd.fireOpExecuted("pow", out, a, b);
+        return out;
+    }
+
+    /** d(a^b)/da = b·a^(b-1) (0 where b = 0); d(a^b)/db = a^b·ln a (0 where a = 0 and b ≥ 0). */
+    static final class PowBackward1 extends Node {
+        private final InputMeta selfMeta;
+        private final InputMeta exponentMeta;
+        private final SavedTensor self;
+        private final SavedTensor exponent;
+        private final SavedTensor result;
+
+        PowBackward1(Tensor a, Tensor b, Tensor out) {
+            selfMeta = InputMeta.of(a);
+            exponentMeta = InputMeta.of(b);
+            self = save(a);
+            exponent = save(b);
+            result = saveOutput(out);
+        }
+
+        @Override
+        public String name() {
+            return "PowBackward1";
+        }
+
+        @Override
+        protected Tensor[] apply(Tensor[] grads) {
+            Tensor g = grads[0];
+            Tensor a = self.unpack();
+            Tensor b = exponent.unpack();
+            Tensor[] out = new Tensor[2];
+            Shape shape = g.shape();
+            DType dtype = Broadcast.resultType(g, a, b);
+            if (needsInputGrad(0)) {
+                double[] r = Broadcast.map(g, a, b, shape, (gv, x, e) -> e == 0 ? 0 : gv * e * Math.pow(x, e - 1));
+                out[0] = selfMeta.reduce(Tensor.fromData(shape, dtype, r));
+            }
+            if (needsInputGrad(1)) {
+                Tensor res = result.unpack();
+                double[] lg = Broadcast.map(a, b, shape, dtype, (x, e) -> x == 0 && e >= 0 ? 0 : Math.log(x));
+                Tensor logA = Tensor.fromData(shape, dtype, lg);
+                double[] r = Broadcast.map(g, res, logA, shape, (gv, rv, l) -> l == 0 ? 0 : gv * rv * l);
+                out[1] = exponentMeta.reduce(Tensor.fromData(shape, dtype, r));
+            }
+            return out;
+        }
+
+        @Override
+        protected void collectSaved(Map<String, Object> out) {
+            out.put("exponent", exponent);
+            out.put("result", result);
+            out.put("self", self);
+        }
+    }
+
+    /** A saved Python number as PyTorch shows it: whole numbers as integers. */
+    static Object numberValue(double v) {
+        return v == Math.rint(v) && Math.abs(v) < 1e15 ? (Object) (long) v : (Object) v;
+    }
+}

@@ -1,0 +1,215 @@
+package org.gradviz.engine.ops;
+
+import org.gradviz.engine.DType;
+import org.gradviz.engine.Shape;
+import org.gradviz.engine.Tensor;
+import org.gradviz.engine.TorchException;
+
+/**
+ * NumPy broadcasting as PyTorch does it, the element-wise loops over broadcast operands, and the
+ * reverse: summing a gradient back to the shape of the input it belongs to.
+ */
+public final class Broadcast {
+    /** An element-wise function of two values. */
+    @FunctionalInterface
+    public interface BinaryFn {
+        double apply(double a, double b);
+    }
+
+    /** An element-wise function of three values (e.g. a gradient, an input and a saved result). */
+    @FunctionalInterface
+    public interface TernaryFn {
+        double apply(double a, double b, double c);
+    }
+
+    private Broadcast() {
+    }
+
+    /** The shape two operands broadcast to, or PyTorch's error naming the first dimension that clashes. */
+    public static Shape shapes(Shape a, Shape b) {
+        if (a.equals(b)) {
+            return a;
+        }
+        int rank = Math.max(a.rank(), b.rank());
+        int[] out = new int[rank];
+        for (int i = 0; i < rank; i++) {
+            int da = dimFromEnd(a, rank - 1 - i);
+            int db = dimFromEnd(b, rank - 1 - i);
+            if (da != db && da != 1 && db != 1) {
+                throw TorchException.runtime("The size of tensor a (" + da + ") must match the size of tensor b ("
+                        + db + ") at non-singleton dimension " + i);
+            }
+            out[i] = da == 1 ? db : da;
+        }
+        return Shape.of(out);
+    }
+
+    private static int dimFromEnd(Shape s, int fromEnd) {
+        int i = s.rank() - 1 - fromEnd;
+        return i >= 0 ? s.dim(i) : 1;
+    }
+
+    /**
+     * The dtype of an element-wise op's result under PyTorch's promotion: dimensioned tensors decide,
+     * then 0-d tensors, then wrapped Python numbers, each lower class only where it is a higher kind
+     * (floating point over integral).
+     */
+    public static DType resultType(Tensor... operands) {
+        DType dimensioned = null;
+        DType zeroDim = null;
+        DType wrapped = null;
+        for (Tensor t : operands) {
+            if (t == null) {
+                continue;
+            }
+            if (t.isWrappedNumber()) {
+                wrapped = wrapped == null ? t.dtype() : DType.promote(wrapped, t.dtype());
+            } else if (t.dim() == 0) {
+                zeroDim = zeroDim == null ? t.dtype() : DType.promote(zeroDim, t.dtype());
+            } else {
+                dimensioned = dimensioned == null ? t.dtype() : DType.promote(dimensioned, t.dtype());
+            }
+        }
+        DType result = lift(dimensioned, zeroDim);
+        if (wrapped != null && wrapped.isFloatingPoint() && (result == null || !result.isFloatingPoint())) {
+            return DType.defaultFloat();
+        }
+        return result != null ? result : wrapped;
+    }
+
+    private static DType lift(DType higher, DType lower) {
+        if (higher == null) {
+            return lower;
+        }
+        if (lower != null && lower.isFloatingPoint() && !higher.isFloatingPoint()) {
+            return lower;
+        }
+        return higher;
+    }
+
+    /**
+     * {@code f(a, b)} element-wise over the broadcast shape. Wrapped Python numbers are first rounded to
+     * {@code dtype}, as PyTorch casts a scalar operand to the op's computation type.
+     */
+    public static double[] map(Tensor a, Tensor b, Shape out, DType dtype, BinaryFn f) {
+        double[] x = a.data();
+        double[] y = b.data();
+        double[] r = new double[out.numel()];
+        if (b.numel() == 1) {
+            double yv = operandValue(b, dtype);
+            if (x.length == r.length) {
+                for (int i = 0; i < r.length; i++) {
+                    r[i] = f.apply(x[i], yv);
+                }
+                return r;
+            }
+        } else if (a.numel() == 1 && y.length == r.length) {
+            double xv = operandValue(a, dtype);
+            for (int i = 0; i < r.length; i++) {
+                r[i] = f.apply(xv, y[i]);
+            }
+            return r;
+        }
+        if (x.length == r.length && y.length == r.length) {
+            for (int i = 0; i < r.length; i++) {
+                r[i] = f.apply(x[i], y[i]);
+            }
+            return r;
+        }
+        int[] ia = offsets(a.shape(), out);
+        int[] ib = offsets(b.shape(), out);
+        for (int i = 0; i < r.length; i++) {
+            r[i] = f.apply(x[ia[i]], y[ib[i]]);
+        }
+        return r;
+    }
+
+    /** {@code f(a, b, c)} element-wise where all three already have the output's shape or broadcast to it. */
+    public static double[] map(Tensor a, Tensor b, Tensor c, Shape out, TernaryFn f) {
+        double[] x = a.data();
+        double[] y = b.data();
+        double[] z = c.data();
+        double[] r = new double[out.numel()];
+        if (x.length == r.length && y.length == r.length && z.length == r.length) {
+            for (int i = 0; i < r.length; i++) {
+                r[i] = f.apply(x[i], y[i], z[i]);
+            }
+            return r;
+        }
+        int[] ia = offsets(a.shape(), out);
+        int[] ib = offsets(b.shape(), out);
+        int[] ic = offsets(c.shape(), out);
+        for (int i = 0; i < r.length; i++) {
+            r[i] = f.apply(x[ia[i]], y[ib[i]], z[ic[i]]);
+        }
+        return r;
+    }
+
+    private static double operandValue(Tensor t, DType dtype) {
+        double v = t.data()[0];
+        return t.isWrappedNumber() && dtype.isFloatingPoint() ? dtype.round(v) : v;
+    }
+
+    /** For each element of {@code out}, the index of the element of a tensor of shape {@code in} it reads. */
+    static int[] offsets(Shape in, Shape out) {
+        int n = out.numel();
+        int[] result = new int[n];
+        if (n == 0) {
+            return result;
+        }
+        int rank = out.rank();
+        int[] inStrides = new int[rank];
+        int[] strides = in.strides();
+        int shift = rank - in.rank();
+        for (int i = 0; i < in.rank(); i++) {
+            inStrides[i + shift] = in.dim(i) == 1 ? 0 : strides[i];
+        }
+        int[] counter = new int[rank];
+        int offset = 0;
+        for (int i = 0; i < n; i++) {
+            result[i] = offset;
+            for (int d = rank - 1; d >= 0; d--) {
+                counter[d]++;
+                offset += inStrides[d];
+                if (counter[d] < out.dim(d)) {
+                    break;
+                }
+                offset -= inStrides[d] * counter[d];
+                counter[d] = 0;
+            }
+        }
+        return result;
+    }
+
+    /**
+     * Sums {@code grad} over the dimensions that broadcasting expanded, so it has {@code shape} again
+     * ("sum in reverse" of expand), and rounds it to {@code dtype}.
+     */
+    public static Tensor sumTo(Tensor grad, Shape shape, DType dtype) {
+        if (grad.shape().equals(shape)) {
+            return grad.dtype() == dtype ? grad : Tensor.fromData(shape, dtype, grad.data().clone());
+        }
+        double[] out = new double[shape.numel()];
+        int[] target = offsets(shape, grad.shape());
+        double[] g = grad.data();
+        for (int i = 0; i < g.length; i++) {
+            out[target[i]] += g[i];
+        }
+        return Tensor.fromData(shape, dtype, out);
+    }
+
+    /** {@code grad} read at every element of {@code shape} (an expand), e.g. a sum's gradient. */
+    public static double[] expand(Tensor grad, Shape shape) {
+        double[] g = grad.data();
+        double[] out = new double[shape.numel()];
+        if (g.length == 1) {
+            java.util.Arrays.fill(out, g[0]);
+            return out;
+        }
+        int[] source = offsets(grad.shape(), shape);
+        for (int i = 0; i < out.length; i++) {
+            out[i] = g[source[i]];
+        }
+        return out;
+    }
+}

@@ -1,0 +1,523 @@
+package org.gradviz.engine.ops;
+
+import java.util.List;
+import java.util.Map;
+import org.gradviz.engine.Autograd;
+import org.gradviz.engine.DType;
+import org.gradviz.engine.Node;
+import org.gradviz.engine.SavedTensor;
+import org.gradviz.engine.Shape;
+import org.gradviz.engine.Tensor;
+import org.gradviz.engine.TorchException;
+
+/**
+ * Matrix products and the movements around them ({@code t}, {@code .T}, unsqueeze, squeeze), with the
+ * same decomposition PyTorch's {@code matmul} records: 1-D·2-D is unsqueeze → mm → squeeze.
+ */
+public final class LinearAlgebra {
+    private LinearAlgebra() {
+    }
+
+    // ----- movement
+
+    /** {@code t.t()}: transpose of a 0-, 1- or 2-D tensor. */
+    public static Tensor t(Tensor a) {
+        if (a.dim() > 2) {
+            throw TorchException.runtime("t() expects a tensor with <= 2 dimensions, but self is " + a.dim() + "D");
+        }
+        Tensor out = transposed(a);
+        if (Autograd.needsRecording(a)) {
+            Autograd.attach(new TBackward0(), out, a);
+        }
+        Autograd.fireOpExecuted("t", out, a);
+        return out;
+    }
+
+    private static Tensor transposed(Tensor a) {
+        if (a.dim() < 2) {
+            return Tensor.fromData(a.shape(), a.dtype(), a.data().clone());
+        }
+        int m = a.shape().dim(0);
+        int n = a.shape().dim(1);
+        return Tensor.fromData(Shape.of(n, m), a.dtype(), MatMulKernel.transpose(a.data(), m, n));
+    }
+
+    /** d(aᵀ)/da: the gradient transposed back. */
+    static final class TBackward0 extends Node {
+        @Override
+        public String name() {
+            return "TBackward0";
+        }
+
+        @Override
+        protected Tensor[] apply(Tensor[] grads) {
+            return new Tensor[] {transposed(grads[0])};
+        }
+    }
+
+    /** {@code t.T}: every dimension reversed, recorded as a permute. */
+    public static Tensor reverseDims(Tensor a) {
+        int rank = a.dim();
+        int[] dims = new int[rank];
+        for (int i = 0; i < rank; i++) {
+            dims[i] = rank - 1 - i;
+        }
+        Tensor out = permuted(a, dims);
+        if (Autograd.needsRecording(a)) {
+            Autograd.attach(new PermuteBackward0(dims), out, a);
+        }
+        Autograd.fireOpExecuted("permute", out, a);
+        return out;
+    }
+
+    /** The tensor with dimension {@code dims[i]} of {@code a} as its dimension i. */
+    static Tensor permuted(Tensor a, int[] dims) {
+        Shape in = a.shape();
+        int rank = dims.length;
+        int[] outDims = new int[rank];
+        int[] inStrides = in.strides();
+        int[] strides = new int[rank];
+        for (int i = 0; i < rank; i++) {
+            outDims[i] = in.dim(dims[i]);
+            strides[i] = inStrides[dims[i]];
+        }
+        Shape outShape = Shape.of(outDims);
+        double[] x = a.data();
+        double[] r = new double[x.length];
+        int[] counter = new int[rank];
+        int offset = 0;
+        for (int i = 0; i < r.length; i++) {
+            r[i] = x[offset];
+            for (int d = rank - 1; d >= 0; d--) {
+                counter[d]++;
+                offset += strides[d];
+                if (counter[d] < outDims[d]) {
+                    break;
+                }
+                offset -= strides[d] * counter[d];
+                counter[d] = 0;
+            }
+        }
+        return Tensor.fromData(outShape, a.dtype(), r);
+    }
+
+    /** d(permute(a))/da: the gradient permuted by the inverse permutation. */
+    static final class PermuteBackward0 extends Node {
+        private final int[] dims;
+
+        PermuteBackward0(int[] dims) {
+            this.dims = dims.clone();
+        }
+
+        @Override
+        public String name() {
+            return "PermuteBackward0";
+        }
+
+        @Override
+        protected Tensor[] apply(Tensor[] grads) {
+            int[] inverse = new int[dims.length];
+            for (int i = 0; i < dims.length; i++) {
+                inverse[dims[i]] = i;
+            }
+            return new Tensor[] {permuted(grads[0], inverse)};
+        }
+
+        @Override
+        protected void collectSaved(Map<String, Object> out) {
+            out.put("dims", java.util.Arrays.stream(dims).mapToObj(d -> (long) d).toList());
+        }
+    }
+
+    /** {@code t.unsqueeze(dim)}. */
+    public static Tensor unsqueeze(Tensor a, int dim) {
+        int d = dim < 0 ? dim + a.dim() + 1 : dim;
+        if (d < 0 || d > a.dim()) {
+            throw TorchException.index("Dimension out of range (expected to be in range of [" + (-a.dim() - 1) + ", "
+                    + a.dim() + "], but got " + dim + ")");
+        }
+        Tensor out = Tensor.fromData(insertOne(a.shape(), d), a.dtype(), a.data().clone());
+        if (Autograd.needsRecording(a)) {
+            Autograd.attach(new UnsqueezeBackward0(d, a.shape()), out, a);
+        }
+        Autograd.fireOpExecuted("unsqueeze", out, a);
+        return out;
+    }
+
+    private static Shape insertOne(Shape s, int d) {
+        int[] dims = new int[s.rank() + 1];
+        for (int i = 0, j = 0; i < dims.length; i++) {
+            dims[i] = i == d ? 1 : s.dim(j++);
+        }
+        return Shape.of(dims);
+    }
+
+    /** d(unsqueeze a)/da: the gradient with that dimension squeezed away. */
+    static final class UnsqueezeBackward0 extends Node {
+        private final int dim;
+        private final Shape selfShape;
+
+        UnsqueezeBackward0(int dim, Shape selfShape) {
+            this.dim = dim;
+            this.selfShape = selfShape;
+        }
+
+        @Override
+        public String name() {
+            return "UnsqueezeBackward0";
+        }
+
+        @Override
+        protected Tensor[] apply(Tensor[] grads) {
+            return new Tensor[] {Tensor.fromData(selfShape, grads[0].dtype(), grads[0].data().clone())};
+        }
+
+        @Override
+        protected void collectSaved(Map<String, Object> out) {
+            out.put("dim", (long) dim);
+        }
+    }
+
+    /** {@code squeeze_(dim)} as matmul uses it (SqueezeBackward3): drops dimension {@code d} of size 1. */
+    static Tensor squeezeDim(Tensor a, int d) {
+        Tensor out = Tensor.fromData(a.shape().reduce(d, false), a.dtype(), a.data().clone());
+        if (Autograd.needsRecording(a)) {
+            Autograd.attach(new SqueezeBackward3(d, a.shape()), out, a);
+        }
+        Autograd.fireOpExecuted("squeeze", out, a);
+        return out;
+    }
+
+    /** d(squeeze a)/da: the gradient with the dimension put back. */
+    static final class SqueezeBackward3 extends Node {
+        private final int dim;
+        private final Shape selfSizes;
+
+        SqueezeBackward3(int dim, Shape selfSizes) {
+            this.dim = dim;
+            this.selfSizes = selfSizes;
+        }
+
+        @Override
+        public String name() {
+            return "SqueezeBackward3";
+        }
+
+        @Override
+        protected Tensor[] apply(Tensor[] grads) {
+            return new Tensor[] {Tensor.fromData(selfSizes, grads[0].dtype(), grads[0].data().clone())};
+        }
+
+        @Override
+        protected void collectSaved(Map<String, Object> out) {
+            out.put("dim", (long) dim);
+            out.put("self_sizes", Reductions.sizes(selfSizes));
+        }
+    }
+
+    // ----- products
+
+    /** {@code torch.matmul}: dot, mv, mm, or unsqueeze → mm → squeeze, by the operands' ranks. */
+    public static Tensor matmul(Tensor a, Tensor b) {
+        int da = a.dim();
+        int db = b.dim();
+        if (da == 0 || db == 0) {
+            throw TorchException.runtime("both arguments to matmul need to be at least 1D, but they are " + da
+                    + "D and " + db + "D");
+        }
+        if (da == 1 && db == 1) {
+            return dot(a, b);
+        }
+        if (da == 2 && db == 1) {
+            return mv(a, b);
+        }
+        if (da == 1 && db == 2) {
+            return squeezeDim(mm(unsqueeze(a, 0), b), 0);
+        }
+        if (da == 2 && db == 2) {
+            return mm(a, b);
+        }
+        throw TorchException.runtime("gradviz supports matmul of 1-D and 2-D tensors; got " + da + "-D and " + db
+                + "-D (batched matmul is not supported yet)");
+    }
+
+    private static void requireSameType(Tensor a, Tensor b) {
+        if (a.dtype() != b.dtype()) {
+            throw TorchException.runtime("expected scalar type " + cTypeName(a.dtype()) + " but found "
+                    + cTypeName(b.dtype()));
+        }
+    }
+
+    static String cTypeName(DType t) {
+        switch (t) {
+            case FLOAT32:
+                return "Float";
+            case FLOAT64:
+                return "Double";
+            case INT64:
+                return "Long";
+            default:
+                return "Bool";
+        }
+    }
+
+    /** {@code a.mm(b)}: (m×k)·(k×n). */
+    public static Tensor mm(Tensor a, Tensor b) {
+        if (a.dim() != 2) {
+            throw TorchException.runtime("self must be a matrix");
+        }
+        if (b.dim() != 2) {
+            throw TorchException.runtime("mat2 must be a matrix");
+        }
+        Tensor out = product(a, b);
+        if (Autograd.needsRecording(a, b)) {
+            Autograd.attach(new MmBackward0(a, b), out, a, b);
+        }
+        Autograd.fireOpExecuted("mm", out, a, b);
+        return out;
+    }
+
+    /** The matrix product without recording; checks shapes and types with PyTorch's messages. */
+    static Tensor product(Tensor a, Tensor b) {
+        int m = a.shape().dim(0);
+        int k = a.shape().dim(1);
+        int n = b.shape().dim(1);
+        if (b.shape().dim(0) != k) {
+            throw TorchException.runtime("mat1 and mat2 shapes cannot be multiplied (" + m + "x" + k + " and "
+                    + b.shape().dim(0) + "x" + n + ")");
+        }
+        requireSameType(a, b);
+        return Tensor.fromData(Shape.of(m, n), a.dtype(), MatMulKernel.multiply(a.data(), b.data(), m, k, n,
+                a.dtype()));
+    }
+
+    /** d(A·B)/dA = G·Bᵀ, d(A·B)/dB = Aᵀ·G. */
+    static final class MmBackward0 extends Node {
+        private final SavedTensor self;
+        private final SavedTensor mat2;
+        private final Shape selfSizes;
+        private final Shape mat2Sizes;
+
+        MmBackward0(Tensor a, Tensor b) {
+            self = b.requiresGrad() ? save(a) : null;
+            mat2 = a.requiresGrad() ? save(b) : null;
+            selfSizes = a.shape();
+            mat2Sizes = b.shape();
+        }
+
+        @Override
+        public String name() {
+            return "MmBackward0";
+        }
+
+        @Override
+        protected Tensor[] apply(Tensor[] grads) {
+            Tensor g = grads[0];
+            Tensor[] out = new Tensor[2];
+            if (needsInputGrad(0)) {
+                out[0] = product(g, transposed(mat2.unpack()));
+            }
+            if (needsInputGrad(1)) {
+                out[1] = product(transposed(self.unpack()), g);
+            }
+            return out;
+        }
+
+        @Override
+        protected void collectSaved(Map<String, Object> out) {
+            out.put("mat2", mat2);
+            out.put("mat2_sym_sizes", Reductions.sizes(mat2Sizes));
+            out.put("mat2_sym_strides", needsInputGrad(1) ? strides(mat2Sizes) : List.of());
+            out.put("self", self);
+            out.put("self_sym_sizes", Reductions.sizes(selfSizes));
+            out.put("self_sym_strides", needsInputGrad(0) ? strides(selfSizes) : List.of());
+        }
+    }
+
+    static List<Long> strides(Shape s) {
+        return java.util.Arrays.stream(s.strides()).mapToObj(v -> (long) v).toList();
+    }
+
+    /** {@code a.mv(v)}: (m×k)·(k). */
+    public static Tensor mv(Tensor a, Tensor v) {
+        int m = a.shape().dim(0);
+        int k = a.shape().dim(1);
+        if (v.shape().dim(0) != k) {
+            throw TorchException.runtime("size mismatch, got " + m + ", " + m + "x" + k + "," + v.shape().dim(0));
+        }
+        requireSameType(a, v);
+        double[] r = MatMulKernel.multiply(a.data(), v.data(), m, k, 1, a.dtype());
+        Tensor out = Tensor.fromData(Shape.of(m), a.dtype(), r);
+        if (Autograd.needsRecording(a, v)) {
+            Autograd.attach(new MvBackward0(a, v), out, a, v);
+        }
+        Autograd.fireOpExecuted("mv", out, a, v);
+        return out;
+    }
+
+    /** d(A·v)/dA = g ⊗ v, d(A·v)/dv = Aᵀ·g. */
+    static final class MvBackward0 extends Node {
+        private final SavedTensor self;
+        private final SavedTensor vec;
+
+        MvBackward0(Tensor a, Tensor v) {
+            self = v.requiresGrad() ? save(a) : null;
+            vec = a.requiresGrad() ? save(v) : null;
+        }
+
+        @Override
+        public String name() {
+            return "MvBackward0";
+        }
+
+        @Override
+        protected Tensor[] apply(Tensor[] grads) {
+            Tensor g = grads[0];
+            int m = g.numel();
+            Tensor[] out = new Tensor[2];
+            if (needsInputGrad(0)) {
+                Tensor v = vec.unpack();
+                int k = v.numel();
+                out[0] = Tensor.fromData(Shape.of(m, k), v.dtype(),
+                        MatMulKernel.multiply(g.data(), v.data(), m, 1, k, v.dtype()));
+            }
+            if (needsInputGrad(1)) {
+                Tensor a = self.unpack();
+                int k = a.shape().dim(1);
+                out[1] = Tensor.fromData(Shape.of(k), a.dtype(),
+                        MatMulKernel.multiply(g.data(), a.data(), 1, m, k, a.dtype()));
+            }
+            return out;
+        }
+
+        @Override
+        protected void collectSaved(Map<String, Object> out) {
+            out.put("self", self);
+            out.put("vec", vec);
+        }
+    }
+
+    /** {@code a.dot(b)} of two vectors. */
+    public static Tensor dot(Tensor a, Tensor b) {
+        if (a.numel() != b.numel()) {
+            throw TorchException.runtime("inconsistent tensor size, expected tensor [" + a.numel() + "] and src ["
+                    + b.numel() + "] to have the same number of elements, but got " + a.numel() + " and "
+                    + b.numel() + " elements respectively");
+        }
+        if (a.dtype() != b.dtype()) {
+            throw TorchException.runtime("dot : expected both vectors to have same dtype, but found "
+                    + cTypeName(a.dtype()) + " and " + cTypeName(b.dtype()));
+        }
+        double[] r = MatMulKernel.multiply(a.data(), b.data(), 1, a.numel(), 1, a.dtype());
+        Tensor out = Tensor.fromData(Shape.SCALAR, a.dtype(), r);
+        if (Autograd.needsRecording(a, b)) {
+            Autograd.attach(new DotBackward0(a, b), out, a, b);
+        }
+        Autograd.fireOpExecuted("dot", out, a, b);
+        return out;
+    }
+
+    /** d(a·b)/da = g·b, d(a·b)/db = g·a. */
+    static final class DotBackward0 extends Node {
+        private final SavedTensor self;
+        private final SavedTensor tensor;
+
+        DotBackward0(Tensor a, Tensor b) {
+            self = b.requiresGrad() ? save(a) : null;
+            tensor = a.requiresGrad() ? save(b) : null;
+        }
+
+        @Override
+        public String name() {
+            return "DotBackward0";
+        }
+
+        @Override
+        protected Tensor[] apply(Tensor[] grads) {
+            Tensor g = grads[0];
+            return new Tensor[] {
+                needsInputGrad(0) ? Arithmetic.elementwise(tensor.unpack(), g, (x, y) -> x * y) : null,
+                needsInputGrad(1) ? Arithmetic.elementwise(self.unpack(), g, (x, y) -> x * y) : null,
+            };
+        }
+
+        @Override
+        protected void collectSaved(Map<String, Object> out) {
+            out.put("self", self);
+            out.put("tensor", tensor);
+        }
+    }
+
+    // ----- linear
+
+    /**
+     * {@code F.linear(input, weight, bias)} = input·weightᵀ + bias: for a 2-D input with a bias PyTorch
+     * records one {@code addmm} (AddmmBackward0 fed by TBackward0 of the weight); otherwise matmul then add.
+     */
+    public static Tensor linear(Tensor input, Tensor weight, Tensor bias) {
+        Tensor wt = t(weight);
+        if (bias == null) {
+            return matmul(input, wt);
+        }
+        if (input.dim() != 2) {
+            return Arithmetic.add(matmul(input, wt), bias);
+        }
+        Tensor product = product(input, wt);
+        Shape shape = Broadcast.shapes(bias.shape(), product.shape());
+        if (!shape.equals(product.shape())) {
+            throw TorchException.runtime("The expanded size of the tensor (" + product.shape().dim(1)
+                    + ") must match the existing size (" + bias.shape().dim(bias.dim() - 1) + ")");
+        }
+        Tensor out = Tensor.fromData(shape, product.dtype(),
+                Broadcast.map(product, bias, shape, product.dtype(), Double::sum));
+        if (Autograd.needsRecording(bias, input, wt)) {
+            Autograd.attach(new AddmmBackward0(bias, input, wt), out, bias, input, wt);
+        }
+        Autograd.fireOpExecuted("linear", out, input, weight, bias);
+        return out;
+    }
+
+    /** addmm(bias, A, B) = bias + A·B: d/dbias = g summed to bias's shape, d/dA = g·Bᵀ, d/dB = Aᵀ·g. */
+    static final class AddmmBackward0 extends Node {
+        private final InputMeta biasMeta;
+        private final SavedTensor mat1;
+        private final SavedTensor mat2;
+        private final Shape mat1Sizes;
+        private final Shape mat2Sizes;
+
+        AddmmBackward0(Tensor bias, Tensor a, Tensor b) {
+            biasMeta = InputMeta.of(bias);
+            mat1 = b.requiresGrad() ? save(a) : null;
+            mat2 = a.requiresGrad() ? save(b) : null;
+            mat1Sizes = a.shape();
+            mat2Sizes = b.shape();
+        }
+
+        @Override
+        public String name() {
+            return "AddmmBackward0";
+        }
+
+        @Override
+        protected Tensor[] apply(Tensor[] grads) {
+            Tensor g = grads[0];
+            return new Tensor[] {
+                needsInputGrad(0) ? biasMeta.reduce(g) : null,
+                needsInputGrad(1) ? product(g, transposed(mat2.unpack())) : null,
+                needsInputGrad(2) ? product(transposed(mat1.unpack()), g) : null,
+            };
+        }
+
+        @Override
+        protected void collectSaved(Map<String, Object> out) {
+            out.put("alpha", 1L);
+            out.put("beta", 1L);
+            out.put("mat1", mat1);
+            out.put("mat1_sym_sizes", Reductions.sizes(mat1Sizes));
+            out.put("mat1_sym_strides", needsInputGrad(1) ? strides(mat1Sizes) : List.of());
+            out.put("mat2", mat2);
+            out.put("mat2_sym_sizes", Reductions.sizes(mat2Sizes));
+            out.put("mat2_sym_strides", needsInputGrad(2) ? List.of(1L, (long) mat2Sizes.dim(0)) : List.of());
+        }
+    }
+}

@@ -1,0 +1,218 @@
+package org.gradviz.engine.ops;
+
+import java.util.Map;
+import org.gradviz.engine.Autograd;
+import org.gradviz.engine.DType;
+import org.gradviz.engine.Node;
+import org.gradviz.engine.SavedTensor;
+import org.gradviz.engine.Shape;
+import org.gradviz.engine.Tensor;
+import org.gradviz.engine.TorchException;
+
+/** The losses of {@code torch.nn.functional}, each one backward node as in PyTorch. */
+public final class Losses {
+    private Losses() {
+    }
+
+    /** Computes an element-wise loss of input and target, reduced. */
+    private static Tensor reduced(Tensor input, Tensor target, Broadcast.BinaryFn elementLoss, Reduction r) {
+        Shape shape = Broadcast.shapes(input.shape(), target.shape());
+        DType dtype = Broadcast.resultType(input, target);
+        double[] values = Broadcast.map(input, target, shape, dtype, elementLoss);
+        return Tensor.fromData(r.outputShape(shape), dtype, r.apply(values));
+    }
+
+    /**
+     * The gradient of a reduced element-wise loss: {@code grad} (one number, or one per element for
+     * none) times the element-wise derivative {@code d(x, t)}, scaled for mean.
+     */
+    private static Tensor chain(Tensor grad, Tensor input, Tensor target, Reduction r, Broadcast.BinaryFn d) {
+        Shape shape = input.shape();
+        DType dtype = input.dtype();
+        double[] g = Broadcast.expand(grad, shape);
+        double[] dv = Broadcast.map(input, target, shape, dtype, d);
+        int n = input.numel();
+        for (int i = 0; i < g.length; i++) {
+            // PyTorch: (d(x, t) * grad), then / numel for mean, each step rounded to the dtype
+            double v = dtype.round(dtype.round(dv[i]) * g[i]);
+            g[i] = r == Reduction.MEAN ? v / n : v;
+        }
+        return Tensor.fromData(shape, dtype, g);
+    }
+
+    // ----- binary_cross_entropy_with_logits
+
+    /** {@code F.binary_cross_entropy_with_logits(input, target, reduction=...)}. */
+    public static Tensor binaryCrossEntropyWithLogits(Tensor input, Tensor target, Reduction reduction) {
+        if (!input.shape().equals(target.shape())) {
+            throw TorchException.value("Target size (" + target.shape() + ") must be the same as input size ("
+                    + input.shape() + ")");
+        }
+        // NOTE: (1-t)·x + m + ln(e^-m + e^(-x-m)) with m = max(-x, 0) never overflows. Each step is rounded to
+        // the dtype, as PyTorch's float32 kernels do.
+        DType dt = Broadcast.resultType(input, target);
+        Tensor out = reduced(input, target, (x, t) -> {
+            double m = Math.max(-x, 0);
+            double sum = dt.round(dt.round(Math.exp(-m)) + dt.round(Math.exp(dt.round(-x - m))));
+            return dt.round(dt.round(dt.round(1 - t) * x) + m) + dt.round(Math.log(sum));
+        }, reduction);
+        if (Autograd.needsRecording(input, target)) {
+            Autograd.attach(new BinaryCrossEntropyWithLogitsBackward0(input, target, reduction), out, input, target);
+        }
+        Autograd.fireOpExecuted("binary_cross_entropy_with_logits", out, input, target);
+        return out;
+    }
+
+    /** dL/dx = σ(x) - t, dL/dt = -x (each times the incoming gradient, over n for mean). */
+    static final class BinaryCrossEntropyWithLogitsBackward0 extends Node {
+        private final SavedTensor self;
+        private final SavedTensor target;
+        private final Reduction reduction;
+
+        BinaryCrossEntropyWithLogitsBackward0(Tensor input, Tensor target, Reduction reduction) {
+            this.self = save(input);
+            this.target = save(target);
+            this.reduction = reduction;
+        }
+
+        @Override
+        public String name() {
+            return "BinaryCrossEntropyWithLogitsBackward0";
+        }
+
+        @Override
+        protected Tensor[] apply(Tensor[] grads) {
+            Tensor x = self.unpack();
+            Tensor t = target.unpack();
+            return new Tensor[] {
+                needsInputGrad(0) ? chain(grads[0], x, t, reduction, (xv, tv) -> Pointwise.stableSigmoid(xv) - tv)
+                        : null,
+                needsInputGrad(1) ? chain(grads[0], t, x, reduction, (tv, xv) -> -xv) : null,
+            };
+        }
+
+        @Override
+        protected void collectSaved(Map<String, Object> out) {
+            out.put("pos_weight", null);
+            out.put("reduction", (long) reduction.ordinal());
+            out.put("self", self);
+            out.put("target", target);
+            out.put("weight", null);
+        }
+    }
+
+    // ----- binary_cross_entropy
+
+    /** {@code F.binary_cross_entropy(input, target, reduction=...)} on probabilities. */
+    public static Tensor binaryCrossEntropy(Tensor input, Tensor target, Reduction reduction) {
+        if (!input.shape().equals(target.shape())) {
+            throw TorchException.value("Using a target size (" + target.shape()
+                    + ") that is different to the input size (" + input.shape() + ") is deprecated. Please ensure "
+                    + "they have the same size.");
+        }
+        for (double v : input.data()) {
+            if (!(v >= 0 && v <= 1)) {
+                throw TorchException.runtime("all elements of input should be between 0 and 1");
+            }
+        }
+        // NOTE: PyTorch clamps each log at -100 so that x = 0 or 1 gives a finite loss.
+        Tensor out = reduced(input, target,
+                (x, t) -> -(t * Math.max(Math.log(x), -100) + (1 - t) * Math.max(Math.log(1 - x), -100)), reduction);
+        if (Autograd.needsRecording(input, target)) {
+            Autograd.attach(new BinaryCrossEntropyBackward0(input, target, reduction), out, input, target);
+        }
+        Autograd.fireOpExecuted("binary_cross_entropy", out, input, target);
+        return out;
+    }
+
+    /** dL/dx = (x - t) / max(x(1-x), 1e-12); dL/dt = ln(1-x) - ln x (logs clamped at -100). */
+    static final class BinaryCrossEntropyBackward0 extends Node {
+        private static final double EPSILON = 1e-12;
+        private final SavedTensor self;
+        private final SavedTensor target;
+        private final Reduction reduction;
+
+        BinaryCrossEntropyBackward0(Tensor input, Tensor target, Reduction reduction) {
+            this.self = save(input);
+            this.target = save(target);
+            this.reduction = reduction;
+        }
+
+        @Override
+        public String name() {
+            return "BinaryCrossEntropyBackward0";
+        }
+
+        @Override
+        protected Tensor[] apply(Tensor[] grads) {
+            Tensor x = self.unpack();
+            Tensor t = target.unpack();
+            return new Tensor[] {
+                needsInputGrad(0) ? chain(grads[0], x, t, reduction,
+                        (xv, tv) -> (xv - tv) / Math.max((1 - xv) * xv, EPSILON)) : null,
+                needsInputGrad(1) ? chain(grads[0], t, x, reduction,
+                        (tv, xv) -> Math.max(Math.log(1 - xv), -100) - Math.max(Math.log(xv), -100)) : null,
+            };
+        }
+
+        @Override
+        protected void collectSaved(Map<String, Object> out) {
+            out.put("reduction", (long) reduction.ordinal());
+            out.put("self", self);
+            out.put("target", target);
+            out.put("weight", null);
+        }
+    }
+
+    // ----- mse_loss
+
+    /** {@code F.mse_loss(input, target, reduction=...)}; the shapes must be equal. */
+    public static Tensor mseLoss(Tensor input, Tensor target, Reduction reduction) {
+        if (!input.shape().equals(target.shape())) {
+            Broadcast.shapes(input.shape(), target.shape());
+            throw TorchException.runtime("gradviz: mse_loss needs input and target of the same size, got "
+                    + input.shape() + " and " + target.shape());
+        }
+        Tensor out = reduced(input, target, (x, t) -> (x - t) * (x - t), reduction);
+        if (Autograd.needsRecording(input, target)) {
+            Autograd.attach(new MseLossBackward0(input, target, reduction), out, input, target);
+        }
+        Autograd.fireOpExecuted("mse_loss", out, input, target);
+        return out;
+    }
+
+    /** dL/dx = 2(x - t), dL/dt = -2(x - t). */
+    static final class MseLossBackward0 extends Node {
+        private final SavedTensor self;
+        private final SavedTensor target;
+        private final Reduction reduction;
+
+        MseLossBackward0(Tensor input, Tensor target, Reduction reduction) {
+            this.self = save(input);
+            this.target = save(target);
+            this.reduction = reduction;
+        }
+
+        @Override
+        public String name() {
+            return "MseLossBackward0";
+        }
+
+        @Override
+        protected Tensor[] apply(Tensor[] grads) {
+            Tensor x = self.unpack();
+            Tensor t = target.unpack();
+            return new Tensor[] {
+                needsInputGrad(0) ? chain(grads[0], x, t, reduction, (xv, tv) -> 2 * (xv - tv)) : null,
+                needsInputGrad(1) ? chain(grads[0], t, x, reduction, (tv, xv) -> -2 * (xv - tv)) : null,
+            };
+        }
+
+        @Override
+        protected void collectSaved(Map<String, Object> out) {
+            out.put("reduction", (long) reduction.ordinal());
+            out.put("self", self);
+            out.put("target", target);
+        }
+    }
+}

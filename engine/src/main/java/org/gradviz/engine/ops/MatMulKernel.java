@@ -1,0 +1,88 @@
+package org.gradviz.engine.ops;
+
+import org.gradviz.engine.DType;
+
+/**
+ * Dense matrix products C = A·B on row-major arrays. float64 accumulates each C[i][j] over k in order
+ * (bit for bit PyTorch's reference result); float32 computes in float, as PyTorch does, cache-blocked so
+ * that the inner loop streams rows of B and C and vectorises.
+ */
+final class MatMulKernel {
+    private static final int BLOCK_K = 128;
+    private static final int BLOCK_J = 512;
+
+    private MatMulKernel() {
+    }
+
+    /** C (m×n) = A (m×k) · B (k×n), all row-major. */
+    static double[] multiply(double[] a, double[] b, int m, int k, int n, DType dtype) {
+        return dtype == DType.FLOAT32 ? multiplyFloat(a, b, m, k, n) : multiplyDouble(a, b, m, k, n);
+    }
+
+    private static double[] multiplyDouble(double[] a, double[] b, int m, int k, int n) {
+        double[] c = new double[m * n];
+        for (int j0 = 0; j0 < n; j0 += BLOCK_J) {
+            int j1 = Math.min(n, j0 + BLOCK_J);
+            for (int p0 = 0; p0 < k; p0 += BLOCK_K) {
+                int p1 = Math.min(k, p0 + BLOCK_K);
+                for (int i = 0; i < m; i++) {
+                    int ci = i * n;
+                    for (int p = p0; p < p1; p++) {
+                        double aip = a[i * k + p];
+                        int bp = p * n;
+                        for (int j = j0; j < j1; j++) {
+                            c[ci + j] += aip * b[bp + j];
+                        }
+                    }
+                }
+            }
+        }
+        return c;
+    }
+
+    private static double[] multiplyFloat(double[] a, double[] b, int m, int k, int n) {
+        float[] af = toFloat(a);
+        float[] bf = toFloat(b);
+        float[] c = new float[m * n];
+        for (int j0 = 0; j0 < n; j0 += BLOCK_J) {
+            int j1 = Math.min(n, j0 + BLOCK_J);
+            for (int p0 = 0; p0 < k; p0 += BLOCK_K) {
+                int p1 = Math.min(k, p0 + BLOCK_K);
+                for (int i = 0; i < m; i++) {
+                    int ci = i * n;
+                    for (int p = p0; p < p1; p++) {
+                        float aip = af[i * k + p];
+                        int bp = p * n;
+                        for (int j = j0; j < j1; j++) {
+                            c[ci + j] += aip * bf[bp + j];
+                        }
+                    }
+                }
+            }
+        }
+        double[] out = new double[c.length];
+        for (int i = 0; i < c.length; i++) {
+            out[i] = c[i];
+        }
+        return out;
+    }
+
+    private static float[] toFloat(double[] x) {
+        float[] f = new float[x.length];
+        for (int i = 0; i < x.length; i++) {
+            f[i] = (float) x[i];
+        }
+        return f;
+    }
+
+    /** The transpose of a row-major m×n matrix. */
+    static double[] transpose(double[] x, int m, int n) {
+        double[] t = new double[x.length];
+        for (int i = 0; i < m; i++) {
+            for (int j = 0; j < n; j++) {
+                t[j * m + i] = x[i * n + j];
+            }
+        }
+        return t;
+    }
+}

@@ -1,0 +1,52 @@
+package org.gradviz.engine.ops;
+
+import org.gradviz.engine.Shape;
+import org.gradviz.engine.TorchException;
+
+/** How a loss reduces its element-wise values, with PyTorch's enum numbers (none 0, mean 1, sum 2). */
+public enum Reduction {
+    NONE("none"),
+    MEAN("mean"),
+    SUM("sum");
+
+    private final String pythonName;
+
+    Reduction(String pythonName) {
+        this.pythonName = pythonName;
+    }
+
+    public String pythonName() {
+        return pythonName;
+    }
+
+    /** {@code reduction='mean'} etc., with PyTorch's error for anything else. */
+    public static Reduction fromName(String name) {
+        for (Reduction r : values()) {
+            if (r.pythonName.equals(name)) {
+                return r;
+            }
+        }
+        throw TorchException.value(name + " is not a valid value for reduction");
+    }
+
+    /** The loss values reduced: one number for mean and sum, untouched for none. */
+    double[] apply(double[] values) {
+        if (this == NONE) {
+            return values;
+        }
+        double s = 0;
+        for (double v : values) {
+            s += v;
+        }
+        return new double[] {this == MEAN ? s / values.length : s};
+    }
+
+    Shape outputShape(Shape input) {
+        return this == NONE ? input : Shape.SCALAR;
+    }
+
+    /** The factor the chain rule applies for this reduction: 1/n for mean. */
+    double scale(int numel) {
+        return this == MEAN ? 1.0 / numel : 1.0;
+    }
+}
