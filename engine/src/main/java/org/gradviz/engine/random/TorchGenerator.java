@@ -2,32 +2,122 @@ package org.gradviz.engine.random;
 
 import org.gradviz.engine.DType;
 
-/** PLACEHOLDER until the rng branch lands. */
+/**
+ * PyTorch 1.13's CPU random generator ({@code CPUGeneratorImpl}): an mt19937 stream
+ * plus a cached second Box–Muller sample, giving the same {@code torch.randn} and
+ * {@code torch.rand} values as torch on a CPU with AVX2.
+ *
+ * <p>All methods are synchronized, as PyTorch guards its generator with a mutex.
+ */
 public final class TorchGenerator {
-    private static final TorchGenerator DEFAULT = new TorchGenerator();
-    private java.util.Random random = new java.util.Random(67280421310721L);
+    /** PyTorch's {@code default_rng_seed_val}. */
+    public static final long DEFAULT_SEED = 67280421310721L;
 
+    private static final TorchGenerator DEFAULT = new TorchGenerator(DEFAULT_SEED);
+
+    private final Mt19937 engine;
+    private long seed;
+    private Double nextDoubleNormal;
+
+    /** A new generator seeded with {@code seed}, like {@code torch.Generator().manual_seed(seed)}. */
+    public TorchGenerator(long seed) {
+        this.engine = new Mt19937(seed);
+        this.seed = seed;
+    }
+
+    /** The process-wide generator, like torch's default CPU generator. */
     public static TorchGenerator defaultGenerator() {
         return DEFAULT;
     }
 
-    public void manualSeed(long seed) {
-        random = new java.util.Random(seed);
+    /** {@code torch.manual_seed(seed)}: restarts the stream and forgets any cached normal. */
+    public synchronized void manualSeed(long seed) {
+        this.seed = seed;
+        engine.seed(seed);
+        nextDoubleNormal = null;
     }
 
-    public double[] randn(int n, DType dtype) {
-        double[] d = new double[n];
-        for (int i = 0; i < n; i++) {
-            d[i] = random.nextGaussian();
-        }
-        return d;
+    /** {@code torch.initial_seed()}: the last seed set. */
+    public synchronized long initialSeed() {
+        return seed;
     }
 
-    public double[] rand(int n, DType dtype) {
-        double[] d = new double[n];
-        for (int i = 0; i < n; i++) {
-            d[i] = random.nextDouble();
+    /** 32 random bits as an unsigned value, like {@code CPUGeneratorImpl::random()}. */
+    public synchronized long random() {
+        return Integer.toUnsignedLong(engine.nextInt());
+    }
+
+    /** 64 random bits, the first 32-bit draw in the high half ({@code random64()}). */
+    public synchronized long random64() {
+        long high = Integer.toUnsignedLong(engine.nextInt());
+        long low = Integer.toUnsignedLong(engine.nextInt());
+        return (high << 32) | low;
+    }
+
+    /**
+     * {@code torch.randn(n, dtype=dtype)}: n standard normals; float32 results are
+     * exactly widened to double.
+     */
+    public synchronized double[] randn(int n, DType dtype) {
+        checkArguments(n, dtype, "normal_kernel_cpu");
+        if (n >= NormalFill.BLOCK) {
+            return dtype == DType.FLOAT32 ? widen(NormalFill.fillFloat(this, n)) : NormalFill.fillDouble(this, n);
         }
-        return d;
+        double[] values = new double[n];
+        for (int i = 0; i < n; i++) {
+            values[i] = NormalDistribution.sample(this);
+        }
+        return dtype.roundAll(values);
+    }
+
+    /** {@code torch.rand(n, dtype=dtype)}: n uniforms in [0, 1). */
+    public synchronized double[] rand(int n, DType dtype) {
+        checkArguments(n, dtype, "check_uniform_bounds");
+        double[] values = new double[n];
+        for (int i = 0; i < n; i++) {
+            values[i] = dtype == DType.FLOAT32 ? uniformFloat() : uniformDouble();
+        }
+        return values;
+    }
+
+    /** uniform_real_distribution&lt;float&gt;(0, 1): one 32-bit draw. */
+    float uniformFloat() {
+        return UniformTransform.toFloat(engine.nextInt());
+    }
+
+    /** uniform_real_distribution&lt;double&gt;(0, 1): one 64-bit draw. */
+    double uniformDouble() {
+        return UniformTransform.toDouble(random64());
+    }
+
+    /** The cached second Box–Muller sample, or null; taking it clears the cache. */
+    Double takeNextDoubleNormal() {
+        Double cached = nextDoubleNormal;
+        nextDoubleNormal = null;
+        return cached;
+    }
+
+    void setNextDoubleNormal(double value) {
+        nextDoubleNormal = value;
+    }
+
+    private static double[] widen(float[] values) {
+        double[] out = new double[values.length];
+        for (int i = 0; i < values.length; i++) {
+            out[i] = values[i];
+        }
+        return out;
+    }
+
+    /** Rejects what torch rejects, in torch's words; kernel names the CPU kernel torch blames. */
+    private static void checkArguments(int n, DType dtype, String kernel) {
+        if (n < 0) {
+            throw new IllegalArgumentException("Trying to create tensor with negative dimension " + n + ": [" + n + "]");
+        }
+        if (dtype != DType.FLOAT32 && dtype != DType.FLOAT64) {
+            String scalarType = dtype == DType.INT64 ? "Long" : "Bool";
+            throw new IllegalArgumentException("\"" + kernel + "\" not implemented for '" + scalarType
+                    + "' (use float32 or float64)");
+        }
     }
 }
