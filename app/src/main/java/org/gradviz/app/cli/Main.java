@@ -1,0 +1,76 @@
+package org.gradviz.app.cli;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
+
+/**
+ * The {@code gradviz} command. Without a subcommand it opens the main window on the
+ * one-layer example when that file is present, else on an empty document.
+ *
+ * <p>Subcommands are registered here and nowhere else: each is its own class in this
+ * package, added to the {@code subcommands} list below.
+ */
+@Command(
+    name = "gradviz",
+    mixinStandardHelpOptions = true,
+    versionProvider = ManifestVersion.class,
+    description = "See backpropagation: build a graph, run it forward, watch the gradients flow back.",
+    exitCodeListHeading = "%nExit codes:%n",
+    exitCodeList = {
+        "0:done",
+        "2:bad input: unknown option or command, missing file",
+        "3:no display to open the window on",
+    },
+    subcommands = {
+        OpenCommand.class,
+    })
+public final class Main implements Callable<Integer> {
+
+    /** Opened when {@code gradviz} runs without arguments, relative to the working directory. */
+    public static final Path DEFAULT_DOCUMENT = Path.of("examples", "one-layer-bce.json");
+
+    @Spec
+    private CommandSpec spec;
+
+    private final WindowLauncher launcher;
+    private final Path defaultDocument;
+
+    public Main(WindowLauncher launcher, Path defaultDocument) {
+        this.launcher = launcher;
+        this.defaultDocument = defaultDocument;
+    }
+
+    public static void main(String[] args) {
+        System.exit(commandLine(new FxWindowLauncher(), DEFAULT_DOCUMENT).execute(args));
+    }
+
+    /** The configured command line; tests pass their own launcher so no window opens. */
+    public static CommandLine commandLine(WindowLauncher launcher, Path defaultDocument) {
+        return new CommandLine(new Main(launcher, defaultDocument));
+    }
+
+    @Override
+    public Integer call() {
+        Optional<Path> example = Files.isRegularFile(defaultDocument)
+            ? Optional.of(defaultDocument)
+            : Optional.empty();
+        return openWindow(example);
+    }
+
+    /** Opens the main window and blocks until it is closed; returns the exit code. */
+    int openWindow(Optional<Path> document) {
+        try {
+            launcher.open(document);
+            return ExitCode.OK;
+        } catch (WindowUnavailableException e) {
+            spec.commandLine().getErr().println("gradviz: " + e.getMessage());
+            return ExitCode.NO_WINDOW;
+        }
+    }
+}

@@ -1,0 +1,126 @@
+package org.gradviz.app.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+class MainTest {
+
+    @TempDir
+    Path dir;
+
+    private final List<Optional<Path>> opened = new ArrayList<>();
+    private final StringWriter out = new StringWriter();
+    private final StringWriter err = new StringWriter();
+
+    private int run(String... args) {
+        CommandLine cli = Main.commandLine(opened::add, dir.resolve("examples/one-layer-bce.json"));
+        cli.setOut(new PrintWriter(out, true));
+        cli.setErr(new PrintWriter(err, true));
+        return cli.execute(args);
+    }
+
+    @Test
+    void helpListsTheSubcommands() {
+        int code = run("--help");
+
+        assertEquals(0, code);
+        assertTrue(out.toString().contains("Usage: gradviz"), out.toString());
+        assertTrue(out.toString().contains("open"), out.toString());
+        assertTrue(opened.isEmpty());
+    }
+
+    @Test
+    void versionPrintsTheVersion() {
+        int code = run("--version");
+
+        assertEquals(0, code);
+        assertTrue(out.toString().strip().matches("gradviz \\S+"), out.toString());
+    }
+
+    @Test
+    void versionFallsBackToDevOutsideTheJar() {
+        assertEquals("dev", ManifestVersion.version());
+    }
+
+    @Test
+    void openRefusesAMissingFileWithOneLineAndExitCode2() {
+        int code = run("open", "missing.json");
+
+        assertEquals(2, code);
+        String message = err.toString();
+        assertEquals(1, message.lines().count(), message);
+        assertTrue(message.contains("missing.json"), message);
+        assertTrue(opened.isEmpty());
+    }
+
+    @Test
+    void openShowsTheGivenFile() throws IOException {
+        Path file = Files.writeString(dir.resolve("net.json"), "{}");
+
+        int code = run("open", file.toString());
+
+        assertEquals(0, code);
+        assertEquals(List.of(Optional.of(file)), opened);
+    }
+
+    @Test
+    void openWithoutFileShowsAnEmptyWindow() {
+        int code = run("open");
+
+        assertEquals(0, code);
+        assertEquals(List.of(Optional.empty()), opened);
+    }
+
+    @Test
+    void noArgumentsOpensTheOneLayerExampleWhenPresent() throws IOException {
+        Path example = dir.resolve("examples/one-layer-bce.json");
+        Files.createDirectories(example.getParent());
+        Files.writeString(example, "{}");
+
+        int code = run();
+
+        assertEquals(0, code);
+        assertEquals(List.of(Optional.of(example)), opened);
+    }
+
+    @Test
+    void noArgumentsOpensAnEmptyWindowWhenTheExampleIsMissing() {
+        int code = run();
+
+        assertEquals(0, code);
+        assertEquals(List.of(Optional.empty()), opened);
+    }
+
+    @Test
+    void noDisplayIsReportedInOneLineWithExitCode3() {
+        CommandLine cli = Main.commandLine(document -> {
+            throw new WindowUnavailableException("no display to open a window on");
+        }, dir.resolve("absent.json"));
+        cli.setErr(new PrintWriter(err, true));
+
+        int code = cli.execute();
+
+        assertEquals(3, code);
+        assertEquals("gradviz: no display to open a window on", err.toString().strip());
+    }
+
+    @Test
+    void unknownSubcommandIsAUsageError() {
+        int code = run("frobnicate");
+
+        assertEquals(2, code);
+        assertTrue(opened.isEmpty());
+    }
+}
