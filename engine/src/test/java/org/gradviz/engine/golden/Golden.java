@@ -10,6 +10,7 @@ import org.gradviz.engine.DType;
 import org.gradviz.engine.Shape;
 import org.gradviz.engine.Tensor;
 import org.gradviz.engine.Torch;
+import org.gradviz.engine.testing.MiniJson;
 
 /** Access to ../shared/golden, the reference data recorded from real PyTorch 1.13. */
 public final class Golden {
@@ -37,7 +38,7 @@ public final class Golden {
     public static synchronized Map<String, Object> autogradCases() {
         if (autogradCases == null) {
             try {
-                autogradCases = (Map<String, Object>) Json.parse(Files.readString(dir().resolve("autograd-cases.json")));
+                autogradCases = (Map<String, Object>) MiniJson.parse(Files.readString(dir().resolve("autograd-cases.json")));
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
@@ -49,7 +50,7 @@ public final class Golden {
     @SuppressWarnings("unchecked")
     public static Tensor tensor(Map<String, Object> spec) {
         List<Object> shapeList = (List<Object>) spec.get("shape");
-        int[] dims = shapeList.stream().mapToInt(o -> ((Double) o).intValue()).toArray();
+        int[] dims = shapeList.stream().mapToInt(o -> ((Number) o).intValue()).toArray();
         DType dtype = DType.fromShortName((String) spec.get("dtype"));
         Tensor t = Torch.tensor(Shape.of(dims), dtype, flatten(spec.get("values")));
         if (Boolean.TRUE.equals(spec.get("requires_grad"))) {
@@ -72,7 +73,7 @@ public final class Golden {
                 flattenInto(o, out);
             }
         } else {
-            out.add((Double) v);
+            out.add(((Number) v).doubleValue());
         }
     }
 }

@@ -10,6 +10,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import org.gradviz.engine.testing.MiniJson;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,4 +1,4 @@
-package org.gradviz.engine.random;
+package org.gradviz.engine.testing;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -9,7 +9,7 @@ import java.util.Map;
  * Just enough JSON reading for the fixture files (the engine has no JSON library):
  * objects become maps, arrays lists, numbers Long or Double, strings String.
  */
-final class MiniJson {
+public final class MiniJson {
     private final String text;
     private int pos;
 
@@ -17,7 +17,7 @@ final class MiniJson {
         this.text = text;
     }
 
-    static Object parse(String text) {
+    public static Object parse(String text) {
         MiniJson reader = new MiniJson(text);
         Object value = reader.value();
         reader.skipSpace();
