@@ -48,12 +48,13 @@ public final class Losses {
             throw TorchException.value("Target size (" + target.shape() + ") must be the same as input size ("
                     + input.shape() + ")");
         }
-        // NOTE: (1-t)·x + m + ln(e^-m + e^(-x-m)) with m = max(-x, 0) never overflows. Each step is rounded to
-        // the dtype, as PyTorch's float32 kernels do.
+        // NOTE: PyTorch computes (1-t)·x + m + ln(e^-m + e^(-x-m)) with m = max(-x, 0), which never overflows.
+        // One of e^-m, e^(-x-m) is e^0 = 1 exactly, so the sum is 1 + e^-|x|: same bits, one exp fewer.
+        // Each step is rounded to the dtype, as PyTorch's float32 kernels do.
         DType dt = Broadcast.resultType(input, target);
         Tensor out = reduced(input, target, (x, t) -> {
             double m = Math.max(-x, 0);
-            double sum = dt.round(dt.round(Math.exp(-m)) + dt.round(Math.exp(dt.round(-x - m))));
+            double sum = dt.round(1 + dt.round(Math.exp(-Math.abs(x))));
             return dt.round(dt.round(dt.round(1 - t) * x) + m) + dt.round(Math.log(sum));
         }, reduction);
         if (Autograd.needsRecording(input, target)) {

@@ -4,12 +4,17 @@ import org.gradviz.engine.DType;
 
 /**
  * Dense matrix products C = A·B on row-major arrays. float64 accumulates each C[i][j] over k in order
- * (bit for bit PyTorch's reference result); float32 computes in float, as PyTorch does, cache-blocked so
- * that the inner loop streams rows of B and C and vectorises.
+ * (bit for bit PyTorch's reference result); float32 computes in float, as PyTorch does: with the Vector
+ * API's fused multiply-adds when the JVM has {@code jdk.incubator.vector}, else cache-blocked loops whose
+ * inner loop streams rows of B and C.
  */
 final class MatMulKernel {
     private static final int BLOCK_K = 128;
     private static final int BLOCK_J = 512;
+    private static final int TRANSPOSE_BLOCK = 32;
+
+    /** True when the Vector API module is in the boot layer (java --add-modules jdk.incubator.vector). */
+    static final boolean VECTORIZED = ModuleLayer.boot().findModule("jdk.incubator.vector").isPresent();
 
     private MatMulKernel() {
     }
@@ -44,6 +49,19 @@ final class MatMulKernel {
         float[] af = toFloat(a);
         float[] bf = toFloat(b);
         float[] c = new float[m * n];
+        if (VECTORIZED) {
+            VectorMatMul.multiply(af, bf, c, m, k, n);
+        } else {
+            multiplyFloatLoops(af, bf, c, m, k, n);
+        }
+        double[] out = new double[c.length];
+        for (int i = 0; i < c.length; i++) {
+            out[i] = c[i];
+        }
+        return out;
+    }
+
+    static void multiplyFloatLoops(float[] af, float[] bf, float[] c, int m, int k, int n) {
         for (int j0 = 0; j0 < n; j0 += BLOCK_J) {
             int j1 = Math.min(n, j0 + BLOCK_J);
             for (int p0 = 0; p0 < k; p0 += BLOCK_K) {
@@ -60,11 +78,6 @@ final class MatMulKernel {
                 }
             }
         }
-        double[] out = new double[c.length];
-        for (int i = 0; i < c.length; i++) {
-            out[i] = c[i];
-        }
-        return out;
     }
 
     private static float[] toFloat(double[] x) {
@@ -75,12 +88,18 @@ final class MatMulKernel {
         return f;
     }
 
-    /** The transpose of a row-major m×n matrix. */
+    /** The transpose of a row-major m×n matrix, in tiles so both sides stay in cache. */
     static double[] transpose(double[] x, int m, int n) {
         double[] t = new double[x.length];
-        for (int i = 0; i < m; i++) {
-            for (int j = 0; j < n; j++) {
-                t[j * m + i] = x[i * n + j];
+        for (int i0 = 0; i0 < m; i0 += TRANSPOSE_BLOCK) {
+            int i1 = Math.min(m, i0 + TRANSPOSE_BLOCK);
+            for (int j0 = 0; j0 < n; j0 += TRANSPOSE_BLOCK) {
+                int j1 = Math.min(n, j0 + TRANSPOSE_BLOCK);
+                for (int i = i0; i < i1; i++) {
+                    for (int j = j0; j < j1; j++) {
+                        t[j * m + i] = x[i * n + j];
+                    }
+                }
             }
         }
         return t;

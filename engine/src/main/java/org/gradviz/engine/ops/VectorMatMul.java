@@ -1,0 +1,89 @@
+package org.gradviz.engine.ops;
+
+import jdk.incubator.vector.FloatVector;
+import jdk.incubator.vector.VectorMask;
+import jdk.incubator.vector.VectorSpecies;
+
+/**
+ * The float32 matrix product with the JDK's Vector API: each 4-row × 2-vector tile of C stays in
+ * registers while the k loop runs, with fused multiply-adds. Only loaded when the JVM was started
+ * with {@code --add-modules jdk.incubator.vector}; {@link MatMulKernel} falls back to plain loops otherwise.
+ */
+final class VectorMatMul {
+    private static final VectorSpecies<Float> S = FloatVector.SPECIES_PREFERRED;
+    private static final int L = S.length();
+
+    private VectorMatMul() {
+    }
+
+    /** C (m×n) = A (m×k) · B (k×n), row-major; C is overwritten. */
+    static void multiply(float[] a, float[] b, float[] c, int m, int k, int n) {
+        int i = 0;
+        for (; i + 4 <= m; i += 4) {
+            int j = 0;
+            for (; j + 2 * L <= n; j += 2 * L) {
+                tile4x2(a, b, c, i, j, k, n);
+            }
+            for (; j < n; j += L) {
+                VectorMask<Float> mask = S.indexInRange(j, n);
+                for (int r = i; r < i + 4; r++) {
+                    row1(a, b, c, r, j, k, n, mask);
+                }
+            }
+        }
+        for (; i < m; i++) {
+            for (int j = 0; j < n; j += L) {
+                row1(a, b, c, i, j, k, n, S.indexInRange(j, n));
+            }
+        }
+    }
+
+    private static void tile4x2(float[] a, float[] b, float[] c, int i, int j, int k, int n) {
+        FloatVector c00 = FloatVector.zero(S);
+        FloatVector c01 = FloatVector.zero(S);
+        FloatVector c10 = FloatVector.zero(S);
+        FloatVector c11 = FloatVector.zero(S);
+        FloatVector c20 = FloatVector.zero(S);
+        FloatVector c21 = FloatVector.zero(S);
+        FloatVector c30 = FloatVector.zero(S);
+        FloatVector c31 = FloatVector.zero(S);
+        int a0 = i * k;
+        int a1 = a0 + k;
+        int a2 = a1 + k;
+        int a3 = a2 + k;
+        for (int p = 0; p < k; p++) {
+            int bp = p * n + j;
+            FloatVector b0 = FloatVector.fromArray(S, b, bp);
+            FloatVector b1 = FloatVector.fromArray(S, b, bp + L);
+            FloatVector x = FloatVector.broadcast(S, a[a0 + p]);
+            c00 = x.fma(b0, c00);
+            c01 = x.fma(b1, c01);
+            x = FloatVector.broadcast(S, a[a1 + p]);
+            c10 = x.fma(b0, c10);
+            c11 = x.fma(b1, c11);
+            x = FloatVector.broadcast(S, a[a2 + p]);
+            c20 = x.fma(b0, c20);
+            c21 = x.fma(b1, c21);
+            x = FloatVector.broadcast(S, a[a3 + p]);
+            c30 = x.fma(b0, c30);
+            c31 = x.fma(b1, c31);
+        }
+        c00.intoArray(c, i * n + j);
+        c01.intoArray(c, i * n + j + L);
+        c10.intoArray(c, (i + 1) * n + j);
+        c11.intoArray(c, (i + 1) * n + j + L);
+        c20.intoArray(c, (i + 2) * n + j);
+        c21.intoArray(c, (i + 2) * n + j + L);
+        c30.intoArray(c, (i + 3) * n + j);
+        c31.intoArray(c, (i + 3) * n + j + L);
+    }
+
+    private static void row1(float[] a, float[] b, float[] c, int i, int j, int k, int n, VectorMask<Float> mask) {
+        FloatVector acc = FloatVector.zero(S);
+        int ai = i * k;
+        for (int p = 0; p < k; p++) {
+            acc = FloatVector.broadcast(S, a[ai + p]).fma(FloatVector.fromArray(S, b, p * n + j, mask), acc);
+        }
+        acc.intoArray(c, i * n + j, mask);
+    }
+}

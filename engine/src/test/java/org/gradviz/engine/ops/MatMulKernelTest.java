@@ -1,0 +1,97 @@
+package org.gradviz.engine.ops;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.Random;
+import org.gradviz.engine.DType;
+import org.junit.jupiter.api.Test;
+
+/** The matrix kernels against a plain triple loop, for odd sizes that exercise every tile remainder. */
+class MatMulKernelTest {
+    private static final int[][] SIZES = {{1, 5, 3}, {7, 3, 37}, {4, 64, 33}, {9, 17, 10}, {33, 129, 70}};
+
+    private static double[] random(Random r, int n) {
+        double[] x = new double[n];
+        for (int i = 0; i < n; i++) {
+            x[i] = (float) (r.nextDouble() * 2 - 1);
+        }
+        return x;
+    }
+
+    /** C[i][j] = Σ_k A[i][k]·B[k][j], summed in k order in double. */
+    private static double[] reference(double[] a, double[] b, int m, int k, int n) {
+        double[] c = new double[m * n];
+        for (int i = 0; i < m; i++) {
+            for (int j = 0; j < n; j++) {
+                double s = 0;
+                for (int p = 0; p < k; p++) {
+                    s += a[i * k + p] * b[p * n + j];
+                }
+                c[i * n + j] = s;
+            }
+        }
+        return c;
+    }
+
+    @Test
+    void testsRunWithTheVectorApi() {
+        assertTrue(MatMulKernel.VECTORIZED, "surefire's argLine adds jdk.incubator.vector");
+    }
+
+    @Test
+    void float64ProductEqualsTheSequentialLoopBitForBit() {
+        Random r = new Random(1);
+        for (int[] s : SIZES) {
+            double[] a = random(r, s[0] * s[1]);
+            double[] b = random(r, s[1] * s[2]);
+            assertArrayEquals(reference(a, b, s[0], s[1], s[2]),
+                    MatMulKernel.multiply(a, b, s[0], s[1], s[2], DType.FLOAT64));
+        }
+    }
+
+    @Test
+    void float32ProductsAgreeWithTheExactSumWithinFloatRounding() {
+        Random r = new Random(2);
+        for (int[] s : SIZES) {
+            int m = s[0];
+            int k = s[1];
+            int n = s[2];
+            double[] a = random(r, m * k);
+            double[] b = random(r, k * n);
+            double[] exact = reference(a, b, m, k, n);
+            double[] vector = MatMulKernel.multiply(a, b, m, k, n, DType.FLOAT32);
+            float[] loops = new float[m * n];
+            MatMulKernel.multiplyFloatLoops(toFloat(a), toFloat(b), loops, m, k, n);
+            for (int i = 0; i < exact.length; i++) {
+                double tol = 1e-6 * k; // k roundings of float sums of terms below 1
+                assertEquals(exact[i], vector[i], tol, "vector kernel " + m + "x" + k + "x" + n + " at " + i);
+                assertEquals(exact[i], loops[i], tol, "loop kernel " + m + "x" + k + "x" + n + " at " + i);
+                assertEquals((double) (float) vector[i], vector[i], 0.0, "float32 results are floats");
+            }
+        }
+    }
+
+    @Test
+    void transposeSwapsRowsAndColumns() {
+        double[] x = new double[70 * 33];
+        for (int i = 0; i < x.length; i++) {
+            x[i] = i;
+        }
+        double[] t = MatMulKernel.transpose(x, 70, 33);
+        for (int i = 0; i < 70; i++) {
+            for (int j = 0; j < 33; j++) {
+                assertEquals(x[i * 33 + j], t[j * 70 + i]);
+            }
+        }
+    }
+
+    private static float[] toFloat(double[] x) {
+        float[] f = new float[x.length];
+        for (int i = 0; i < x.length; i++) {
+            f[i] = (float) x[i];
+        }
+        return f;
+    }
+}
