@@ -116,6 +116,18 @@ public final class Broadcast {
             }
             return r;
         }
+        if (x.length == r.length && isTrailing(b.shape(), out)) {
+            for (int i = 0, k = 0; i < r.length; i++, k = k + 1 == y.length ? 0 : k + 1) {
+                r[i] = f.apply(x[i], y[k]);
+            }
+            return r;
+        }
+        if (y.length == r.length && isTrailing(a.shape(), out)) {
+            for (int i = 0, k = 0; i < r.length; i++, k = k + 1 == x.length ? 0 : k + 1) {
+                r[i] = f.apply(x[k], y[i]);
+            }
+            return r;
+        }
         int[] ia = offsets(a.shape(), out);
         int[] ib = offsets(b.shape(), out);
         for (int i = 0; i < r.length; i++) {
@@ -190,12 +202,44 @@ public final class Broadcast {
             return grad.dtype() == dtype ? grad : Tensor.fromData(shape, dtype, grad.data().clone());
         }
         double[] out = new double[shape.numel()];
-        int[] target = offsets(shape, grad.shape());
         double[] g = grad.data();
+        if (isTrailing(shape, grad.shape())) {
+            for (int i = 0, k = 0; i < g.length; i++, k = k + 1 == out.length ? 0 : k + 1) {
+                out[k] += g[i];
+            }
+            return Tensor.fromData(shape, dtype, out);
+        }
+        int[] target = offsets(shape, grad.shape());
         for (int i = 0; i < g.length; i++) {
             out[target[i]] += g[i];
         }
         return Tensor.fromData(shape, dtype, out);
+    }
+
+    /**
+     * True when {@code in} equals the last dimensions of {@code out} (leading 1s aside), so that element
+     * i of {@code out} reads element i mod numel of {@code in}: a bias added to every row.
+     */
+    static boolean isTrailing(Shape in, Shape out) {
+        int n = in.numel();
+        if (n == 0 || out.numel() % n != 0) {
+            return false;
+        }
+        int shift = out.rank() - in.rank();
+        if (shift < 0) {
+            return false;
+        }
+        boolean leading = true;
+        for (int i = 0; i < in.rank(); i++) {
+            if (leading && in.dim(i) == 1) {
+                continue;
+            }
+            leading = false;
+            if (in.dim(i) != out.dim(i + shift)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** {@code grad} read at every element of {@code shape} (an expand), e.g. a sum's gradient. */

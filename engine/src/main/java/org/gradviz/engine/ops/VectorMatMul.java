@@ -1,7 +1,6 @@
 package org.gradviz.engine.ops;
 
 import jdk.incubator.vector.FloatVector;
-import jdk.incubator.vector.VectorMask;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
@@ -16,24 +15,48 @@ final class VectorMatMul {
     private VectorMatMul() {
     }
 
-    /** C (m×n) = A (m×k) · B (k×n), row-major; C is overwritten. */
+    /**
+     * C (m×n) = A (m×k) · B (k×n), row-major; C is overwritten. Column strips narrower than a vector,
+     * and rows left over from the 4-row tiles, use plain loops: JDK 17 does not compile partial-mask
+     * vector loads into machine instructions, which made them slower than scalar code.
+     */
     static void multiply(float[] a, float[] b, float[] c, int m, int k, int n) {
+        int vectorCols = n - n % L;
         int i = 0;
         for (; i + 4 <= m; i += 4) {
             int j = 0;
-            for (; j + 2 * L <= n; j += 2 * L) {
+            for (; j + 2 * L <= vectorCols; j += 2 * L) {
                 tile4x2(a, b, c, i, j, k, n);
             }
-            for (; j < n; j += L) {
-                VectorMask<Float> mask = S.indexInRange(j, n);
+            for (; j < vectorCols; j += L) {
                 for (int r = i; r < i + 4; r++) {
-                    row1(a, b, c, r, j, k, n, mask);
+                    row1(a, b, c, r, j, k, n);
                 }
             }
         }
         for (; i < m; i++) {
-            for (int j = 0; j < n; j += L) {
-                row1(a, b, c, i, j, k, n, S.indexInRange(j, n));
+            for (int j = 0; j < vectorCols; j += L) {
+                row1(a, b, c, i, j, k, n);
+            }
+        }
+        if (vectorCols < n) {
+            scalarColumns(a, b, c, m, k, n, vectorCols);
+        }
+    }
+
+    /** Columns {@code from..n-1} of C, by rows of A streaming over rows of B. */
+    private static void scalarColumns(float[] a, float[] b, float[] c, int m, int k, int n, int from) {
+        for (int i = 0; i < m; i++) {
+            int ci = i * n;
+            for (int j = from; j < n; j++) {
+                c[ci + j] = 0f;
+            }
+            for (int p = 0; p < k; p++) {
+                float aip = a[i * k + p];
+                int bp = p * n;
+                for (int j = from; j < n; j++) {
+                    c[ci + j] += aip * b[bp + j];
+                }
             }
         }
     }
@@ -78,12 +101,12 @@ final class VectorMatMul {
         c31.intoArray(c, (i + 3) * n + j + L);
     }
 
-    private static void row1(float[] a, float[] b, float[] c, int i, int j, int k, int n, VectorMask<Float> mask) {
+    private static void row1(float[] a, float[] b, float[] c, int i, int j, int k, int n) {
         FloatVector acc = FloatVector.zero(S);
         int ai = i * k;
         for (int p = 0; p < k; p++) {
-            acc = FloatVector.broadcast(S, a[ai + p]).fma(FloatVector.fromArray(S, b, p * n + j, mask), acc);
+            acc = FloatVector.broadcast(S, a[ai + p]).fma(FloatVector.fromArray(S, b, p * n + j), acc);
         }
-        acc.intoArray(c, i * n + j, mask);
+        acc.intoArray(c, i * n + j);
     }
 }
