@@ -61,15 +61,25 @@ public enum DType {
         return values;
     }
 
-    /** The type PyTorch's promotion gives two operands of the same priority class. */
+    /**
+     * The type PyTorch's promotion gives two operands of the same priority class: floating point
+     * beats integral, and within a kind the wider type wins (float64 over float32, int64 over bool).
+     */
     public static DType promote(DType a, DType b) {
-        if (a == b) {
-            return a;
-        }
         if (a.floatingPoint != b.floatingPoint) {
             return a.floatingPoint ? a : b;
         }
-        return a.ordinal() < b.ordinal() ? (a.floatingPoint ? b : a) : (a.floatingPoint ? a : b);
+        return a.rank() >= b.rank() ? a : b;
+    }
+
+    private int rank() {
+        switch (this) {
+            case FLOAT64:
+            case INT64:
+                return 1;
+            default:
+                return 0;
+        }
     }
 
     public static DType fromShortName(String name) {

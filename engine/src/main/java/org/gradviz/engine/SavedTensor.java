@@ -13,10 +13,12 @@ public final class SavedTensor {
 
     private Tensor value;
     private final boolean isOutput;
+    private final int savedVersion;
 
     private SavedTensor(Tensor value, boolean isOutput) {
         this.value = value;
         this.isOutput = isOutput;
+        this.savedVersion = value.version();
     }
 
     /** Saves an input of the op (PyTorch saves its data, not the graph edge). */
@@ -29,12 +31,32 @@ public final class SavedTensor {
         return new SavedTensor(value, true);
     }
 
-    /** The saved tensor, or PyTorch's "backward a second time" error once freed. */
+    /**
+     * The saved tensor; PyTorch's "backward a second time" error once freed, and its "modified by an
+     * inplace operation" error when the tensor changed in place after it was saved.
+     */
     public Tensor unpack() {
         if (value == null) {
             throw TorchException.runtime(FREED_MESSAGE);
         }
+        if (value.version() != savedVersion) {
+            throw TorchException.runtime(modifiedMessage());
+        }
         return value;
+    }
+
+    private String modifiedMessage() {
+        String type = switch (value.dtype()) {
+            case FLOAT32 -> "torch.FloatTensor";
+            case FLOAT64 -> "torch.DoubleTensor";
+            case INT64 -> "torch.LongTensor";
+            case BOOL -> "torch.BoolTensor";
+        };
+        String origin = value.gradFn() == null ? "" : ", which is output 0 of " + value.gradFn().name() + ",";
+        return "one of the variables needed for gradient computation has been modified by an inplace operation: ["
+                + type + " " + value.shape().listText() + "]" + origin + " is at version " + value.version()
+                + "; expected version " + savedVersion + " instead. Hint: enable anomaly detection to find the "
+                + "operation that failed to compute its gradient, with torch.autograd.set_detect_anomaly(True).";
     }
 
     public boolean isReleased() {

@@ -297,4 +297,19 @@ class AutogradBehaviourTest {
         // both terms are 1000 (log(1+e^1000) ≈ 1000): mean 1000, finite
         assertEquals(1000.0, Losses.binaryCrossEntropyWithLogits(z, y, Reduction.MEAN).item(), 1e-9);
     }
+
+    @Test
+    void modifyingASavedTensorInPlaceMakesBackwardFail() {
+        Tensor x = Torch.ones(3).requiresGrad_(true);
+        Tensor y = x.mul(2.0);
+        Tensor z = y.mul(y);
+        try (var g = GradMode.disabled()) {
+            y.assignInPlace(y.add(1.0));
+        }
+        TorchException e = assertThrows(TorchException.class, () -> z.sum().backward());
+        assertEquals("one of the variables needed for gradient computation has been modified by an inplace "
+                + "operation: [torch.FloatTensor [3]], which is output 0 of MulBackward0, is at version 1; expected "
+                + "version 0 instead. Hint: enable anomaly detection to find the operation that failed to compute its "
+                + "gradient, with torch.autograd.set_detect_anomaly(True).", e.getMessage());
+    }
 }
