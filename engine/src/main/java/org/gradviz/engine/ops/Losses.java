@@ -48,20 +48,38 @@ public final class Losses {
             throw TorchException.value("Target size (" + target.shape() + ") must be the same as input size ("
                     + input.shape() + ")");
         }
-        // NOTE: PyTorch computes (1-t)·x + m + ln(e^-m + e^(-x-m)) with m = max(-x, 0), which never overflows.
-        // One of e^-m, e^(-x-m) is e^0 = 1 exactly, so the sum is 1 + e^-|x|: same bits, one exp fewer.
-        // Each step is rounded to the dtype, as PyTorch's float32 kernels do.
         DType dt = Broadcast.resultType(input, target);
-        Tensor out = reduced(input, target, (x, t) -> {
-            double m = Math.max(-x, 0);
-            double sum = dt.round(1 + dt.round(Math.exp(-Math.abs(x))));
-            return dt.round(dt.round(dt.round(1 - t) * x) + m) + dt.round(Math.log(sum));
-        }, reduction);
+        double[] values = bceWithLogitsElements(input.data(), target.data(), dt);
+        Tensor out = Tensor.fromData(reduction.outputShape(input.shape()), dt, reduction.apply(values));
         if (Autograd.needsRecording(input, target)) {
             Autograd.attach(new BinaryCrossEntropyWithLogitsBackward0(input, target, reduction), out, input, target);
         }
         Autograd.fireOpExecuted("binary_cross_entropy_with_logits", out, input, target);
         return out;
+    }
+
+    /**
+     * The element-wise loss (1-t)·x + m + ln(e^-m + e^(-x-m)) with m = max(-x, 0), as PyTorch computes it
+     * (it never overflows). One of e^-m, e^(-x-m) is e^0 = 1 exactly, so the sum is 1 + e^-|x|: the same
+     * bits with one exp fewer. Each step is rounded to the dtype, as PyTorch's float32 kernels do; a
+     * plain loop (not the shared lambda loop) so that exp and log are compiled inline.
+     */
+    private static double[] bceWithLogitsElements(double[] x, double[] t, DType dt) {
+        double[] r = new double[x.length];
+        if (dt == DType.FLOAT32) {
+            for (int i = 0; i < r.length; i++) {
+                float xi = (float) x[i];
+                float m = Math.max(-xi, 0f);
+                float sum = 1f + (float) Math.exp(-Math.abs(xi));
+                r[i] = ((1f - (float) t[i]) * xi + m) + (float) Math.log(sum);
+            }
+        } else {
+            for (int i = 0; i < r.length; i++) {
+                double m = Math.max(-x[i], 0);
+                r[i] = ((1 - t[i]) * x[i] + m) + Math.log(1 + Math.exp(-Math.abs(x[i])));
+            }
+        }
+        return r;
     }
 
     /** dL/dx = σ(x) - t, dL/dt = -x (each times the incoming gradient, over n for mean). */
@@ -81,13 +99,29 @@ public final class Losses {
             return "BinaryCrossEntropyWithLogitsBackward0";
         }
 
+        /** (σ(x) - t) · grad, then / numel for mean, each step rounded to the dtype; a plain loop for speed. */
+        private Tensor inputGrad(Tensor grad, Tensor input, Tensor targetValues) {
+            DType dt = input.dtype();
+            double[] g = Broadcast.expand(grad, input.shape());
+            double[] x = input.data();
+            double[] t = targetValues.data();
+            int n = x.length;
+            boolean mean = reduction == Reduction.MEAN;
+            boolean f32 = dt == DType.FLOAT32;
+            for (int i = 0; i < n; i++) {
+                double s = f32 ? Pointwise.floatSigmoid(x[i]) : Pointwise.stableSigmoid(x[i]);
+                double v = f32 ? (float) ((float) (s - t[i]) * g[i]) : (s - t[i]) * g[i];
+                g[i] = mean ? v / n : v;
+            }
+            return Tensor.fromData(input.shape(), dt, g);
+        }
+
         @Override
         protected Tensor[] apply(Tensor[] grads) {
             Tensor x = self.unpack();
             Tensor t = target.unpack();
             return new Tensor[] {
-                needsInputGrad(0) ? chain(grads[0], x, t, reduction, (xv, tv) -> Pointwise.stableSigmoid(xv) - tv)
-                        : null,
+                needsInputGrad(0) ? inputGrad(grads[0], x, t) : null,
                 needsInputGrad(1) ? chain(grads[0], t, x, reduction, (tv, xv) -> -xv) : null,
             };
         }
