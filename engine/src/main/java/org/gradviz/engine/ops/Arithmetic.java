@@ -1,6 +1,7 @@
 package org.gradviz.engine.ops;
 
 import java.util.Map;
+import java.util.function.BiFunction;
 import org.gradviz.engine.Autograd;
 import org.gradviz.engine.DType;
 import org.gradviz.engine.Node;
@@ -24,19 +25,24 @@ public final class Arithmetic {
         return Tensor.fromData(shape, dtype, Broadcast.map(a, b, shape, dtype, f));
     }
 
-    private static Tensor[] edgesFor(Tensor a, Tensor b) {
-        return new Tensor[] {a, b.isWrappedNumber() ? null : b};
+    /**
+     * A binary op's forward: {@code f} element-wise, then (when recording) its backward node, whose
+     * edge for a wrapped Python number is empty, as in PyTorch.
+     */
+    private static Tensor binary(String op, Tensor a, Tensor b, Broadcast.BinaryFn f,
+            BiFunction<Tensor, Tensor, Node> backward) {
+        Tensor out = elementwise(a, b, f);
+        if (Autograd.needsRecording(a, b)) {
+            Autograd.attach(backward.apply(a, b), out, a, b.isWrappedNumber() ? null : b);
+        }
+        Autograd.fireOpExecuted(op, out, a, b);
+        return out;
     }
 
     // ----- add
 
     public static Tensor add(Tensor a, Tensor b) {
-        Tensor out = elementwise(a, b, Double::sum);
-        if (Autograd.needsRecording(a, b)) {
-            Autograd.attach(new AddBackward0(a, b), out, edgesFor(a, b));
-        }
-        Autograd.fireOpExecuted("add", out, a, b);
-        return out;
+        return binary("add", a, b, Double::sum, AddBackward0::new);
     }
 
     /** d(a+b)/da = 1, d(a+b)/db = 1, each summed back over broadcast dimensions. */
@@ -72,12 +78,7 @@ public final class Arithmetic {
     // ----- sub
 
     public static Tensor sub(Tensor a, Tensor b) {
-        Tensor out = elementwise(a, b, (x, y) -> x - y);
-        if (Autograd.needsRecording(a, b)) {
-            Autograd.attach(new SubBackward0(a, b), out, edgesFor(a, b));
-        }
-        Autograd.fireOpExecuted("sub", out, a, b);
-        return out;
+        return binary("sub", a, b, (x, y) -> x - y, SubBackward0::new);
     }
 
     /** d(a-b)/da = 1, d(a-b)/db = -1. */
@@ -147,12 +148,7 @@ public final class Arithmetic {
     // ----- mul
 
     public static Tensor mul(Tensor a, Tensor b) {
-        Tensor out = elementwise(a, b, (x, y) -> x * y);
-        if (Autograd.needsRecording(a, b)) {
-            Autograd.attach(new MulBackward0(a, b), out, edgesFor(a, b));
-        }
-        Autograd.fireOpExecuted("mul", out, a, b);
-        return out;
+        return binary("mul", a, b, (x, y) -> x * y, MulBackward0::new);
     }
 
     /** d(a*b)/da = b, d(a*b)/db = a: each side saves only what the other side's gradient needs. */
@@ -197,12 +193,7 @@ public final class Arithmetic {
     // ----- div
 
     public static Tensor div(Tensor a, Tensor b) {
-        Tensor out = elementwise(a, b, (x, y) -> x / y);
-        if (Autograd.needsRecording(a, b)) {
-            Autograd.attach(new DivBackward0(a, b), out, edgesFor(a, b));
-        }
-        Autograd.fireOpExecuted("div", out, a, b);
-        return out;
+        return binary("div", a, b, (x, y) -> x / y, DivBackward0::new);
     }
 
     /** d(a/b)/da = 1/b, d(a/b)/db = -a/b². */
