@@ -23,12 +23,13 @@ public record CompiledDocument(GraphDocument document, Map<String, Tensor> tenso
 
     /**
      * {@code output.backward()}, keeping the saved tensors so the graph can still be drawn with them
-     * (as {@code retain_graph=True}). The output must be a single number.
+     * (as {@code retain_graph=True}). An output of more than one number gets a gradient of ones, as
+     * {@code out.backward(torch.ones_like(out))}.
      */
     public void backward() {
         Tensor out = output();
         try {
-            out.backward(null, true);
+            out.backward(out.numel() == 1 ? null : org.gradviz.engine.Torch.onesLike(out), true);
         } catch (RuntimeException e) {
             throw new DocumentException("backward from \"" + outputName + "\": " + e.getMessage(), e);
         }

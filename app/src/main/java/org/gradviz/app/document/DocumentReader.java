@@ -128,7 +128,11 @@ public final class DocumentReader {
     /** {@code nodes[3].op}: the JSON path of a binding error. */
     private static String path(JsonMappingException e) {
         StringBuilder sb = new StringBuilder();
-        for (JsonMappingException.Reference ref : e.getPath()) {
+        var refs = e.getPath();
+        if (e instanceof UnrecognizedPropertyException && !refs.isEmpty()) {
+            refs = refs.subList(0, refs.size() - 1);
+        }
+        for (JsonMappingException.Reference ref : refs) {
             if (ref.getFieldName() != null) {
                 if (sb.length() > 0) {
                     sb.append('.');
