@@ -33,7 +33,11 @@ public final class DocumentCompiler {
                 inputs.put(e.port(), values.get(e.from()));
             }
             try {
-                values.put(node.name(), OpEvaluator.apply(node, inputs));
+                org.gradviz.engine.Tensor out = OpEvaluator.apply(node, inputs);
+                if (!out.isLeaf()) {
+                    out.retainGrad(); // so views can show every named value's gradient, not only the leaves'
+                }
+                values.put(node.name(), out);
             } catch (DocumentException e) {
                 throw new DocumentException("nodes[" + i + "] \"" + node.name() + "\": " + e.getMessage(), e);
             } catch (RuntimeException e) {
