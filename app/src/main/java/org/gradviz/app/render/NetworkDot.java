@@ -41,6 +41,8 @@ public final class NetworkDot {
         LayoutDirection rankdir = options.rankdir() == null ? LayoutDirection.LR : options.rankdir();
         graph.put("rankdir", rankdir.name());
         graph.put("size", "12,12");
+        graph.put("fontname", "monospace");
+        graph.put("fontsize", "10");
         if (options.dpi() != null) {
             graph.put("dpi", options.dpi().toString());
         }
@@ -51,9 +53,9 @@ public final class NetworkDot {
         palette.nodeAttributes(node);
         node.remove("fillcolor");
         dot.defaults("node", node);
-        if (!palette.edgeAttributes().isEmpty()) {
-            dot.defaults("edge", palette.edgeAttributes());
-        }
+        Map<String, String> edge = DotWriter.attrs("fontname", "monospace", "fontsize", "9");
+        edge.putAll(palette.edgeAttributes());
+        dot.defaults("edge", edge);
         dot.beginSubgraph("cluster_parameters");
         dot.statement("label", "Parameters");
         dot.statement("style", "dashed");

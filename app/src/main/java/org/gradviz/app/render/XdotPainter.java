@@ -28,6 +28,7 @@ final class XdotPainter {
     private Color fill = Color.BLACK;
     private Font font = new Font(Font.SERIF, Font.PLAIN, 14);
     private BasicStroke stroke = new BasicStroke(1f);
+    private double textScale = 1;
 
     XdotPainter(String layoutJson) {
         try {
@@ -74,10 +75,41 @@ final class XdotPainter {
 
     private void ops(Graphics2D g, JsonNode object) {
         for (String key : DRAW_KEYS) {
+            resetState(); // each drawing list starts from Graphviz's defaults
+            textScale = textScale(g, object.path(key));
+            resetState();
             for (JsonNode op : object.path(key)) {
                 op(g, op);
             }
         }
+    }
+
+    /**
+     * One horizontal scale for all the text of a drawing list: the smallest that fits every line in the
+     * width Graphviz gave it. Lines of one label shrink alike, so monospace columns stay aligned.
+     */
+    private double textScale(Graphics2D g, JsonNode ops) {
+        double scale = 1;
+        for (JsonNode op : ops) {
+            String kind = op.path("op").asText();
+            if (kind.equals("F")) {
+                font = font(op.path("face").asText(), op.path("size").asDouble(14));
+            } else if (kind.equals("T")) {
+                double natural = g.getFontMetrics(font).getStringBounds(op.path("text").asText(), g).getWidth();
+                double wanted = op.path("width").asDouble(natural);
+                if (natural > 0 && wanted > 0) {
+                    scale = Math.min(scale, wanted / natural);
+                }
+            }
+        }
+        return scale;
+    }
+
+    private void resetState() {
+        pen = Color.BLACK;
+        fill = Color.BLACK;
+        font = new Font(Font.SERIF, Font.PLAIN, 1).deriveFont(14f);
+        stroke = new BasicStroke(1f);
     }
 
     private void op(Graphics2D g, JsonNode op) {
@@ -155,11 +187,8 @@ final class XdotPainter {
             path.curveTo(x(pts.get(i)), y(pts.get(i)), x(pts.get(i + 1)), y(pts.get(i + 1)),
                     x(pts.get(i + 2)), y(pts.get(i + 2)));
         }
-        if (op.path("op").asText().equals("b")) {
-            path.closePath();
-            g.setColor(fill);
-            g.fill(path);
-        }
+        // NOTE: Graphviz marks edge splines "b" (filled) in json output; filling an open curve draws a
+        // second, chord-shaped outline, so splines are only ever stroked here.
         draw(g, path);
     }
 
@@ -177,15 +206,22 @@ final class XdotPainter {
         JsonNode pt = op.path("pt");
         g.setFont(font);
         g.setColor(pen);
-        double textWidth = g.getFontMetrics().getStringBounds(text, g).getWidth();
+        double natural = g.getFontMetrics().getStringBounds(text, g).getWidth();
+        double wanted = natural * textScale;
         double x = x(pt);
         switch (op.path("align").asText("c")) {
-            case "c" -> x -= textWidth / 2;
-            case "r" -> x -= textWidth;
+            case "c" -> x -= wanted / 2;
+            case "r" -> x -= wanted;
             default -> {
             }
         }
-        g.drawString(text, (float) x, (float) y(pt));
+        // NOTE: Java's fonts are not the ones Graphviz measured with; text is squeezed to the widths
+        // Graphviz laid out (see textScale), so it never spills out of its box.
+        java.awt.geom.AffineTransform saved = g.getTransform();
+        g.translate(x, y(pt));
+        g.scale(textScale, 1);
+        g.drawString(text, 0f, 0f);
+        g.setTransform(saved);
     }
 
     private Path2D.Double path(JsonNode pts, boolean close) {
