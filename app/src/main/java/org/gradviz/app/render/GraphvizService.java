@@ -73,6 +73,7 @@ public final class GraphvizService implements AutoCloseable {
         }
         Path dir = cacheFolder().resolve("j2v8");
         Files.createDirectories(dir);
+        J2v8Library.preload(dir);
         return new GraphvizV8Engine(dir.toString());
     }
 
