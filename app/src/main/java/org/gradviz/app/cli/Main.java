@@ -24,11 +24,13 @@ import picocli.CommandLine.Spec;
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {
         "0:done",
+        "1:export failed: Graphviz could not lay out the graph, or the file could not be written",
         "2:bad input: unknown option or command, missing file",
         "3:no display to open the window on",
     },
     subcommands = {
         OpenCommand.class,
+        ExportCommand.class,
     })
 public final class Main implements Callable<Integer> {
 

@@ -1,0 +1,221 @@
+package org.gradviz.app.document;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * Checks a bound document before anything runs it and refuses the first problem with one message naming
+ * the place ({@code nodes[3] "add1": input "other" is not connected}). Shapes are checked when the
+ * document is compiled, where the engine knows them.
+ */
+final class DocumentValidator {
+    private static final Pattern NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
+    private static final Set<String> REDUCTIONS = Set.of("mean", "sum", "none");
+
+    private final GraphDocument document;
+    private final Map<String, String> places = new HashMap<>();
+
+    private DocumentValidator(GraphDocument document) {
+        this.document = document;
+    }
+
+    static void validate(GraphDocument document) {
+        new DocumentValidator(document).run();
+    }
+
+    private void run() {
+        for (int i = 0; i < document.tensors().size(); i++) {
+            checkTensor(i, document.tensors().get(i));
+        }
+        for (int i = 0; i < document.nodes().size(); i++) {
+            checkNode(i, document.nodes().get(i));
+        }
+        Map<String, Map<String, Integer>> ports = checkEdges();
+        for (int i = 0; i < document.nodes().size(); i++) {
+            checkConnected(i, document.nodes().get(i), ports.getOrDefault(document.nodes().get(i).name(), Map.of()));
+        }
+        checkOutput();
+        if (document.positions() != null) {
+            for (String name : document.positions().keySet()) {
+                if (!places.containsKey(name)) {
+                    throw fail("positions: \"" + name + "\" names no tensor or node");
+                }
+            }
+        }
+        checkView(document.viewOrDefault());
+    }
+
+    private void checkTensor(int i, TensorSource t) {
+        String place = "tensors[" + i + "]" + (t.name() == null ? "" : " \"" + t.name() + "\"");
+        claimName(place, t.name());
+        if (t.role() == null) {
+            throw fail(place + ": \"role\" is missing (input, parameter or constant)");
+        }
+        if (t.shape() == null) {
+            throw fail(place + ": \"shape\" is missing (use [] for a single number)");
+        }
+        long numel = 1;
+        for (Integer d : t.shape()) {
+            if (d == null || d < 0) {
+                throw fail(place + ": shape " + t.shape() + " has a negative or missing size");
+            }
+            numel *= d;
+        }
+        if (!t.dtypeOrDefault().equals("float32") && !t.dtypeOrDefault().equals("float64")) {
+            throw fail(place + ": dtype \"" + t.dtype() + "\" is not supported (use float32 or float64)");
+        }
+        if (t.init() == null) {
+            throw fail(place + ": \"init\" is missing (values, ones, zeros, eye, randn or full)");
+        }
+        if (t.init() instanceof Initializer.Values v) {
+            if (v.data() == null || v.data().stream().anyMatch(x -> x == null)) {
+                throw fail(place + ": values need a \"data\" list of numbers");
+            }
+            if (v.data().size() != numel) {
+                throw fail(place + ": " + v.data().size() + " values do not fill shape " + ShapeText.of(t.shape())
+                        + " (" + numel + " needed)");
+            }
+        }
+        if (t.init() instanceof Initializer.Eye && t.shape().size() != 2) {
+            throw fail(place + ": eye needs a shape of two sizes, got " + ShapeText.of(t.shape()));
+        }
+        if (t.init() instanceof Initializer.Randn && document.seed() == null) {
+            throw fail(place + ": randn needs the document's \"seed\" (as torch.manual_seed) so runs repeat");
+        }
+    }
+
+    private void checkNode(int i, OpNode n) {
+        String place = "nodes[" + i + "]" + (n.name() == null ? "" : " \"" + n.name() + "\"");
+        claimName(place, n.name());
+        if (n.op() == null) {
+            throw fail(place + ": \"op\" is missing");
+        }
+        OpKind op = n.op();
+        boolean loss = op == OpKind.BINARY_CROSS_ENTROPY || op == OpKind.BINARY_CROSS_ENTROPY_WITH_LOGITS
+                || op == OpKind.MSE_LOSS;
+        boolean reduce = op == OpKind.SUM || op == OpKind.MEAN;
+        refuse(place, op, "reduction", n.reduction() != null && !loss);
+        refuse(place, op, "dim", n.dim() != null && !reduce);
+        refuse(place, op, "keepdim", n.keepdim() != null && !reduce);
+        refuse(place, op, "min", n.min() != null && op != OpKind.CLAMP);
+        refuse(place, op, "max", n.max() != null && op != OpKind.CLAMP);
+        refuse(place, op, "exponent", n.exponent() != null && op != OpKind.POW);
+        refuse(place, op, "scalar", n.scalar() != null && !op.takesScalar());
+        if (n.reduction() != null && !REDUCTIONS.contains(n.reduction())) {
+            throw fail(place + ": reduction \"" + n.reduction() + "\" is not one of mean, sum, none");
+        }
+        if (n.keepdim() != null && n.dim() == null) {
+            throw fail(place + ": keepdim needs a dim");
+        }
+        if (op == OpKind.CLAMP && n.min() == null && n.max() == null) {
+            throw fail(place + ": clamp needs at least one of min and max");
+        }
+    }
+
+    private static void refuse(String place, OpKind op, String attribute, boolean present) {
+        if (present) {
+            throw fail(place + ": " + op.id() + " takes no attribute \"" + attribute + "\"");
+        }
+    }
+
+    private void claimName(String place, String name) {
+        if (name == null || !NAME.matcher(name).matches()) {
+            throw fail(place + ": name " + (name == null ? "is missing" : "\"" + name + "\" is not a Python name")
+                    + " (letters, digits and _, not starting with a digit)");
+        }
+        String earlier = places.putIfAbsent(name, place);
+        if (earlier != null) {
+            throw fail(place + ": the name \"" + name + "\" is already used by " + earlier.split(" ")[0]);
+        }
+    }
+
+    /** Checks every edge and returns, for each node, which edge feeds each port. */
+    private Map<String, Map<String, Integer>> checkEdges() {
+        Map<String, Map<String, Integer>> ports = new HashMap<>();
+        Map<String, List<String>> successors = new HashMap<>();
+        for (int i = 0; i < document.edges().size(); i++) {
+            Connection e = document.edges().get(i);
+            String place = "edges[" + i + "]";
+            if (e.from() == null || !places.containsKey(e.from())) {
+                throw fail(place + ": \"from\" " + quoted(e.from()) + " names no tensor or node");
+            }
+            OpNode target = e.to() == null ? null : document.node(e.to()).orElse(null);
+            if (target == null) {
+                throw fail(place + ": \"to\" " + quoted(e.to()) + " names no node"
+                        + (document.tensor(String.valueOf(e.to())).isPresent() ? " (tensors have no inputs)" : ""));
+            }
+            if (e.port() == null || !target.op().ports().contains(e.port())) {
+                throw fail(place + " " + e.from() + " -> " + e.to() + ": " + target.op().id() + " has no input "
+                        + quoted(e.port()) + " (its inputs: " + String.join(", ", target.op().ports()) + ")");
+            }
+            Integer before = ports.computeIfAbsent(e.to(), k -> new LinkedHashMap<>()).putIfAbsent(e.port(), i);
+            if (before != null) {
+                throw fail(places.get(e.to()) + ": input \"" + e.port() + "\" is connected twice (edges[" + before
+                        + "] and edges[" + i + "])");
+            }
+            if (e.from().equals(e.to()) || reaches(successors, e.to(), e.from())) {
+                throw fail("edge " + e.from() + " -> " + e.to() + " would make a cycle");
+            }
+            successors.computeIfAbsent(e.from(), k -> new ArrayList<>()).add(e.to());
+        }
+        return ports;
+    }
+
+    private static boolean reaches(Map<String, List<String>> successors, String from, String to) {
+        List<String> stack = new ArrayList<>(List.of(from));
+        Set<String> seen = new HashSet<>();
+        while (!stack.isEmpty()) {
+            String at = stack.remove(stack.size() - 1);
+            if (at.equals(to)) {
+                return true;
+            }
+            if (seen.add(at)) {
+                stack.addAll(successors.getOrDefault(at, List.of()));
+            }
+        }
+        return false;
+    }
+
+    private void checkConnected(int i, OpNode n, Map<String, Integer> connected) {
+        String place = "nodes[" + i + "] \"" + n.name() + "\"";
+        for (String port : n.op().ports()) {
+            if (n.op().requires(port, n) && !connected.containsKey(port)) {
+                throw fail(place + ": input \"" + port + "\" is not connected");
+            }
+        }
+        if (n.scalar() != null && connected.containsKey("other")) {
+            throw fail(place + ": input \"other\" is connected and \"scalar\" is set; keep one");
+        }
+        if (n.exponent() != null && connected.containsKey("exponent")) {
+            throw fail(place + ": input \"exponent\" is connected and the \"exponent\" attribute is set; keep one");
+        }
+    }
+
+    private void checkOutput() {
+        String output = document.output();
+        if (output != null && document.node(output).isEmpty()) {
+            throw fail("output \"" + output + "\" names no node"
+                    + (document.tensor(output).isPresent() ? " (a tensor source has no graph to draw)" : ""));
+        }
+    }
+
+    private static void checkView(ViewSettings view) {
+        if (view.dpi() != null && (view.dpi() < 10 || view.dpi() > 2400)) {
+            throw fail("view.dpi " + view.dpi() + " is out of range (10 to 2400)");
+        }
+    }
+
+    private static String quoted(String s) {
+        return s == null ? "(missing)" : "\"" + s + "\"";
+    }
+
+    private static DocumentException fail(String message) {
+        return new DocumentException(message);
+    }
+}

@@ -1,0 +1,7 @@
+package org.gradviz.app.document;
+
+/** Graphviz's rankdir: top to bottom or left to right. */
+public enum LayoutDirection {
+    TB,
+    LR
+}

@@ -1,0 +1,22 @@
+package org.gradviz.app.render;
+
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.Optional;
+
+/** What an exported file holds, picked by the output file's extension. */
+public enum ExportFormat {
+    DOT, SVG, PNG;
+
+    public static Optional<ExportFormat> forFile(Path file) {
+        String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
+        int dot = name.lastIndexOf('.');
+        String ext = dot < 0 ? "" : name.substring(dot + 1);
+        for (ExportFormat f : values()) {
+            if (f.name().toLowerCase(Locale.ROOT).equals(ext)) {
+                return Optional.of(f);
+            }
+        }
+        return Optional.empty();
+    }
+}

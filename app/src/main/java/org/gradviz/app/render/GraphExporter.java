@@ -1,0 +1,33 @@
+package org.gradviz.app.render;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import org.gradviz.app.document.AtomicFiles;
+
+/**
+ * Turns DOT text into a file: DOT as is, SVG from Graphviz, PNG painted by gradviz from Graphviz's layout.
+ * Files are written whole or not at all.
+ */
+public final class GraphExporter {
+    /** Graphviz's own default resolution for pictures. */
+    public static final int DEFAULT_DPI = 96;
+
+    private final GraphvizService graphviz;
+
+    public GraphExporter(GraphvizService graphviz) {
+        this.graphviz = graphviz;
+    }
+
+    public byte[] export(String dot, ExportFormat format, Integer dpi) {
+        return switch (format) {
+            case DOT -> dot.getBytes(StandardCharsets.UTF_8);
+            case SVG -> graphviz.svg(dot).getBytes(StandardCharsets.UTF_8);
+            case PNG -> PngWriter.write(new XdotPainter(graphviz.layoutJson(dot)), dpi == null ? DEFAULT_DPI : dpi);
+        };
+    }
+
+    public void export(String dot, ExportFormat format, Integer dpi, Path file) throws IOException {
+        AtomicFiles.write(file, export(dot, format, dpi));
+    }
+}

@@ -1,0 +1,61 @@
+package org.gradviz.app.render;
+
+import java.awt.Graphics2D;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import javax.imageio.IIOImage;
+import javax.imageio.ImageIO;
+import javax.imageio.ImageTypeSpecifier;
+import javax.imageio.ImageWriter;
+import javax.imageio.metadata.IIOMetadata;
+import javax.imageio.metadata.IIOMetadataNode;
+import javax.imageio.stream.ImageOutputStream;
+
+/** Paints a laid-out graph into a PNG at a given DPI and records that DPI in the file (its pHYs chunk). */
+final class PngWriter {
+    private static final double INCH_PER_METRE = 1 / 0.0254;
+
+    private PngWriter() {
+    }
+
+    static byte[] write(XdotPainter painter, int dpi) {
+        double scale = dpi / 72.0;
+        int w = Math.max(1, (int) Math.ceil(painter.width() * scale));
+        int h = Math.max(1, (int) Math.ceil(painter.height() * scale));
+        BufferedImage image = new BufferedImage(w, h, BufferedImage.TYPE_INT_ARGB);
+        Graphics2D g = image.createGraphics();
+        try {
+            g.scale(scale, scale);
+            painter.paint(g);
+        } finally {
+            g.dispose();
+        }
+        return encode(image, dpi);
+    }
+
+    private static byte[] encode(BufferedImage image, int dpi) {
+        ImageWriter writer = ImageIO.getImageWritersByFormatName("png").next();
+        try (ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+             ImageOutputStream out = ImageIO.createImageOutputStream(bytes)) {
+            IIOMetadata metadata = writer.getDefaultImageMetadata(ImageTypeSpecifier.createFromRenderedImage(image),
+                    writer.getDefaultWriteParam());
+            String ppm = Long.toString(Math.round(dpi * INCH_PER_METRE));
+            IIOMetadataNode phys = new IIOMetadataNode("pHYs");
+            phys.setAttribute("pixelsPerUnitXAxis", ppm);
+            phys.setAttribute("pixelsPerUnitYAxis", ppm);
+            phys.setAttribute("unitSpecifier", "meter");
+            IIOMetadataNode tree = new IIOMetadataNode("javax_imageio_png_1.0");
+            tree.appendChild(phys);
+            metadata.mergeTree("javax_imageio_png_1.0", tree);
+            writer.setOutput(out);
+            writer.write(null, new IIOImage(image, null, metadata), writer.getDefaultWriteParam());
+            out.flush();
+            return bytes.toByteArray();
+        } catch (IOException e) {
+            throw new RenderException("cannot encode the PNG: " + e.getMessage(), e);
+        } finally {
+            writer.dispose();
+        }
+    }
+}

@@ -1,0 +1,106 @@
+package org.gradviz.app.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.stream.Stream;
+import javax.imageio.ImageIO;
+import org.gradviz.app.document.Examples;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+class ExportCommandTest {
+    @TempDir
+    Path dir;
+
+    private final StringWriter err = new StringWriter();
+
+    private int run(String... args) {
+        CommandLine cli = Main.commandLine(document -> { }, dir.resolve("none.json"));
+        cli.setOut(new PrintWriter(new StringWriter(), true));
+        cli.setErr(new PrintWriter(err, true));
+        return cli.execute(args);
+    }
+
+    private String example(String name) {
+        return Examples.file(name).toString();
+    }
+
+    private long filesIn(Path folder) throws Exception {
+        try (Stream<Path> files = Files.list(folder)) {
+            return files.count();
+        }
+    }
+
+    @Test
+    void exportsTheSeedNetAsTorchvizDot() throws Exception {
+        Path out = dir.resolve("g.dot");
+        assertEquals(0, run("export", example("one-layer-bce.json"), "-o", out.toString(), "--show-saved",
+                "--show-attrs"));
+        String dot = Files.readString(out);
+        assertTrue(dot.contains("BinaryCrossEntropyWithLogitsBackward0\n-------"), dot);
+        assertTrue(dot.contains("fillcolor=orange"), dot);
+        assertEquals("", err.toString());
+    }
+
+    @Test
+    void exportsANetworkPngWithTheRequestedOptions() throws Exception {
+        Path out = dir.resolve("net.png");
+        assertEquals(0, run("export", example("mlp-two-layer.json"), "-o", out.toString(), "--view", "network",
+                "--values", "--rankdir", "LR", "--theme", "high-contrast", "--dpi", "120", "--engine", "embedded"));
+        assertTrue(ImageIO.read(out.toFile()).getWidth() > 100);
+    }
+
+    @Test
+    void rootPicksAnotherTensor() throws Exception {
+        Path out = dir.resolve("z.dot");
+        assertEquals(0, run("export", example("one-layer-bce.json"), "-o", out.toString(), "--root", "z"));
+        assertFalse(Files.readString(out).contains("BinaryCrossEntropy"));
+    }
+
+    @Test
+    void aBadDocumentGivesOneLineExitTwoAndNoFile() throws Exception {
+        Path bad = dir.resolve("bad.json");
+        Files.writeString(bad, "{\"formatVersion\": 7}");
+        Path out = dir.resolve("out.png");
+        assertEquals(2, run("export", bad.toString(), "-o", out.toString()));
+        assertEquals("gradviz export: formatVersion 7 is newer than this gradviz (1): update gradviz to open it",
+                err.toString().strip());
+        assertFalse(Files.exists(out));
+        assertEquals(1, filesIn(dir), "no temporary file left behind");
+    }
+
+    @Test
+    void aPythonProgramIsRefusedUntilTheRunnerExists() {
+        assertEquals(2, run("export", example("one-layer-bce.py"), "-o", dir.resolve("g.svg").toString()));
+        assertTrue(err.toString().contains("needs the code runner"), err.toString());
+        assertEquals(1, err.toString().lines().count());
+    }
+
+    @Test
+    void unknownOutputExtensionsAndPdfAreRefused() {
+        assertEquals(2, run("export", example("square.json"), "-o", dir.resolve("g.gif").toString()));
+        assertEquals(2, run("export", example("square.json"), "-o", dir.resolve("g.pdf").toString()));
+        assertTrue(err.toString().contains("pdf export needs"), err.toString());
+    }
+
+    @Test
+    void aLeafRootAndAMissingFileAreRefused() {
+        assertEquals(2, run("export", example("square.json"), "-o", dir.resolve("g.dot").toString(), "--root", "x"));
+        assertEquals(2, run("export", dir.resolve("missing.json").toString(), "-o", dir.resolve("g.dot").toString()));
+        assertEquals(2, err.toString().lines().count());
+    }
+
+    @Test
+    void aBadThemeIsRefused() {
+        assertEquals(2, run("export", example("square.json"), "-o", dir.resolve("g.dot").toString(), "--theme",
+                "neon"));
+        assertTrue(err.toString().contains("--theme must be light, dark or high-contrast"), err.toString());
+    }
+}

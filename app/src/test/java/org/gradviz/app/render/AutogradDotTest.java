@@ -1,0 +1,82 @@
+package org.gradviz.app.render;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import org.gradviz.app.document.CompiledDocument;
+import org.gradviz.app.document.DocumentCompiler;
+import org.gradviz.app.document.DocumentReader;
+import org.gradviz.app.document.Examples;
+import org.gradviz.app.document.LayoutDirection;
+import org.gradviz.app.document.Theme;
+import org.junit.jupiter.api.Test;
+
+class AutogradDotTest {
+
+    private static CompiledDocument oneLayer() {
+        return new DocumentCompiler().compile(new DocumentReader().read(Examples.file("one-layer-bce.json")));
+    }
+
+    private static String golden(String name) throws Exception {
+        return Files.readString(Examples.golden().resolve("torchviz").resolve(name));
+    }
+
+    private static String dot(CompiledDocument c, GraphOptions options) {
+        return AutogradDot.render(c.output(), c.tensors(), options);
+    }
+
+    @Test
+    void plainGraphHasTorchvizStructureAndColours() throws Exception {
+        String expected = golden("a_one_layer__plain.norm.dot");
+        String actual = dot(oneLayer(), GraphOptions.DEFAULT);
+        assertEquals(DotStructure.of(expected), DotStructure.of(actual));
+    }
+
+    @Test
+    void plainGraphTextEqualsTorchvizUpToIds() throws Exception {
+        String expected = golden("a_one_layer__plain.norm.dot");
+        assertEquals(expected.strip(), DotStructure.normalizeIds(dot(oneLayer(), GraphOptions.DEFAULT)).strip());
+    }
+
+    @Test
+    void savedTensorsAndAttributesMatchTorchvizShowAttrsShowSaved() throws Exception {
+        String expected = golden("a_one_layer__full.norm.dot");
+        String actual = dot(oneLayer(), GraphOptions.DEFAULT.withShowSaved(true).withShowAttrs(true));
+        assertEquals(DotStructure.of(expected), DotStructure.of(actual));
+        assertEquals(expected.strip(), DotStructure.normalizeIds(actual).strip());
+    }
+
+    @Test
+    void graphIsStillDrawnWithSavedTensorsAfterBackward() throws Exception {
+        CompiledDocument c = oneLayer();
+        c.backward();
+        String expected = golden("a_one_layer__full.norm.dot");
+        String actual = dot(c, GraphOptions.DEFAULT.withShowSaved(true).withShowAttrs(true));
+        assertEquals(DotStructure.of(expected), DotStructure.of(actual));
+    }
+
+    @Test
+    void valuesShowDataAndGradLikeMicrograd() {
+        CompiledDocument c = oneLayer();
+        c.backward();
+        String actual = dot(c, GraphOptions.DEFAULT.withValues(true));
+        assertTrue(actual.contains("label=\"{ b (3) | data [0.1227, -0.5663, 0.3731] | grad [0.2661, 0.1179, 0.0027] }\""),
+                actual);
+        assertTrue(actual.contains("shape=record"), actual);
+        assertTrue(actual.contains("data 0.6819"), actual);
+    }
+
+    @Test
+    void optionsAddRankdirDpiAndThemeColours() {
+        String actual = dot(oneLayer(), GraphOptions.DEFAULT.withRankdir(LayoutDirection.LR).withDpi(150)
+                .withTheme(Theme.DARK));
+        assertTrue(actual.contains("graph [size=\"12,12\" rankdir=LR dpi=150 bgcolor=\"#1e1f22\""), actual);
+        assertTrue(!actual.contains("darkolivegreen1"), "dark theme has its own output colour");
+    }
+
+    @Test
+    void sameGraphGivesTheSameText() {
+        assertEquals(dot(oneLayer(), GraphOptions.DEFAULT), dot(oneLayer(), GraphOptions.DEFAULT));
+    }
+}

@@ -1,0 +1,43 @@
+package org.gradviz.app.render;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import org.gradviz.app.document.CompiledDocument;
+import org.gradviz.app.document.DocumentCompiler;
+import org.gradviz.app.document.DocumentReader;
+import org.gradviz.app.document.Examples;
+import org.gradviz.app.document.GraphDocument;
+import org.junit.jupiter.api.Test;
+
+class NetworkDotTest {
+    private final GraphDocument document = new DocumentReader().read(Examples.file("one-layer-bce.json"));
+
+    @Test
+    void oneLayerNetworkIsTheCourseDiagram() {
+        String dot = NetworkDot.render(document, null, GraphOptions.DEFAULT);
+        DotStructure s = DotStructure.of(dot.replaceAll("(?m)^\\t\\t", "\t"));
+        assertEquals(List.of("w fill=lightblue", "b fill=lightblue", "x fill=white", "y fill=white",
+                "\"*\" fill=lightgrey", "\"+\" fill=lightgrey", "z fill=white", "CE fill=lightgrey",
+                "loss fill=darkolivegreen1"), s.nodes());
+        assertEquals(List.of("\"+\" -> z", "CE -> loss", "x -> \"*\"", "w -> \"*\" [label=other]",
+                "\"*\" -> \"+\"", "b -> \"+\" [label=other]", "z -> CE", "y -> CE [label=target]"), s.edges());
+    }
+
+    @Test
+    void parametersSitInADashedClusterLeftToRight() {
+        String dot = NetworkDot.render(document, null, GraphOptions.DEFAULT);
+        assertTrue(dot.contains("graph [rankdir=LR size=\"12,12\" fontname=monospace fontsize=10]"), dot);
+        assertTrue(dot.contains("subgraph cluster_parameters {\n\t\tlabel=Parameters\n\t\tstyle=dashed\n"
+                + "\t\tv_w [label=w fillcolor=lightblue]\n\t\tv_b [label=b fillcolor=lightblue]\n\t}"), dot);
+    }
+
+    @Test
+    void valuesShowDataAndGrad() {
+        CompiledDocument c = new DocumentCompiler().compile(document);
+        c.backward();
+        String dot = NetworkDot.render(document, c, GraphOptions.DEFAULT.withValues(true));
+        assertTrue(dot.contains("{ z (3) | data [1.3755, -0.6023, -4.8127] | grad [0.2661, 0.1179, 0.0027] }"), dot);
+    }
+}
