@@ -23,7 +23,13 @@ final class ExpressionParser {
     private static final Set<String> BITWISE = Set.of("|", "^", "&", "<<", ">>");
     private static final Set<String> COMPARISONS = Set.of("<", "<=", ">", ">=", "==", "!=");
 
+    /** Nesting beyond this fails instead of overflowing the stack; Python itself gives up near here too. */
+    private static final int MAX_NESTING = 300;
+    /** The longest chain such as {@code a + b + ...} or {@code a.b.c...}: each link nests the tree one deeper. */
+    private static final int MAX_CHAIN = 1000;
+
     private final TokenStream ts;
+    private int nesting;
 
     ExpressionParser(TokenStream ts) {
         this.ts = ts;
@@ -46,6 +52,28 @@ final class ExpressionParser {
     }
 
     Expr expression() {
+        enter();
+        try {
+            return conditional();
+        } finally {
+            nesting--;
+        }
+    }
+
+    private void enter() {
+        if (++nesting > MAX_NESTING) {
+            nesting = 0;
+            throw ts.errorHere("expression nested too deeply");
+        }
+    }
+
+    private void checkChain(int links) {
+        if (links > MAX_CHAIN) {
+            throw ts.errorHere("expression nested too deeply");
+        }
+    }
+
+    private Expr conditional() {
         if (ts.atKeyword("lambda")) {
             throw Subset.refuseKeyword(ts.peek());
         }
@@ -66,7 +94,8 @@ final class ExpressionParser {
 
     private Expr disjunction() {
         Expr left = conjunction();
-        while (ts.acceptKeyword("or")) {
+        for (int links = 1; ts.acceptKeyword("or"); links++) {
+            checkChain(links);
             left = new Expr.Logical(left, LogicalOp.OR, conjunction(), left.line(), left.column());
         }
         return left;
@@ -74,7 +103,8 @@ final class ExpressionParser {
 
     private Expr conjunction() {
         Expr left = inversion();
-        while (ts.acceptKeyword("and")) {
+        for (int links = 1; ts.acceptKeyword("and"); links++) {
+            checkChain(links);
             left = new Expr.Logical(left, LogicalOp.AND, inversion(), left.line(), left.column());
         }
         return left;
@@ -83,7 +113,12 @@ final class ExpressionParser {
     private Expr inversion() {
         if (ts.atKeyword("not")) {
             Token not = ts.next();
-            return new Expr.Unary(UnaryOp.NOT, inversion(), not.line(), not.column());
+            enter();
+            try {
+                return new Expr.Unary(UnaryOp.NOT, inversion(), not.line(), not.column());
+            } finally {
+                nesting--;
+            }
         }
         return comparison();
     }
@@ -135,7 +170,8 @@ final class ExpressionParser {
 
     Expr sum() {
         Expr left = term();
-        while (ts.atOp("+") || ts.atOp("-")) {
+        for (int links = 1; ts.atOp("+") || ts.atOp("-"); links++) {
+            checkChain(links);
             BinaryOp op = BinaryOp.forSymbol(ts.next().text());
             left = new Expr.Binary(left, op, term(), left.line(), left.column());
         }
@@ -144,11 +180,16 @@ final class ExpressionParser {
 
     private Expr term() {
         Expr left = factor();
-        while (ts.atOp("*") || ts.atOp("/") || ts.atOp("//") || ts.atOp("%") || ts.atOp("@")) {
+        for (int links = 1; atTermOperator(); links++) {
+            checkChain(links);
             BinaryOp op = BinaryOp.forSymbol(ts.next().text());
             left = new Expr.Binary(left, op, factor(), left.line(), left.column());
         }
         return left;
+    }
+
+    private boolean atTermOperator() {
+        return ts.atOp("*") || ts.atOp("/") || ts.atOp("//") || ts.atOp("%") || ts.atOp("@");
     }
 
     private Expr factor() {
@@ -156,7 +197,12 @@ final class ExpressionParser {
         if (t.isOp("-") || t.isOp("+")) {
             ts.next();
             UnaryOp op = t.text().equals("-") ? UnaryOp.NEG : UnaryOp.POS;
-            return new Expr.Unary(op, factor(), t.line(), t.column());
+            enter();
+            try {
+                return new Expr.Unary(op, factor(), t.line(), t.column());
+            } finally {
+                nesting--;
+            }
         }
         if (t.isOp("~")) {
             throw Subset.refuse("the bitwise operator '~'", t);
@@ -170,14 +216,20 @@ final class ExpressionParser {
         }
         Expr base = primary();
         if (ts.acceptOp("**")) {
-            return new Expr.Binary(base, BinaryOp.POW, factor(), base.line(), base.column());
+            enter();
+            try {
+                return new Expr.Binary(base, BinaryOp.POW, factor(), base.line(), base.column());
+            } finally {
+                nesting--;
+            }
         }
         return base;
     }
 
     private Expr primary() {
         Expr e = new AtomParser(ts, this).atom();
-        while (true) {
+        for (int links = 1; true; links++) {
+            checkChain(links);
             if (ts.acceptOp(".")) {
                 Token name = ts.expectName();
                 e = new Expr.Attribute(e, name.text(), e.line(), e.column());
@@ -198,6 +250,7 @@ final class ExpressionParser {
         List<Expr> args = new ArrayList<>();
         List<Keyword> keywords = new ArrayList<>();
         Set<String> seen = new HashSet<>();
+        boolean positionalAfterKeyword = false;
         while (!ts.atOp(")")) {
             Expr last;
             if (ts.at(TokenKind.NAME) && ts.peek(1).isOp("=")) {
@@ -212,16 +265,17 @@ final class ExpressionParser {
             } else {
                 last = expression();
                 refuseComprehension();
-                if (!keywords.isEmpty()) {
-                    throw ScriptSyntaxError.syntax("positional argument follows keyword argument", last.line(),
-                            last.column());
-                }
+                positionalAfterKeyword |= !keywords.isEmpty();
                 args.add(last);
             }
             if (!ts.acceptOp(",")) {
                 checkMissingComma(last);
                 break;
             }
+        }
+        if (positionalAfterKeyword && ts.atOp(")")) {
+            // Python reports this at the closing parenthesis
+            throw ts.errorHere("positional argument follows keyword argument");
         }
         ts.expectOp(")");
         return new Expr.Call(function, args, keywords, function.line(), function.column());

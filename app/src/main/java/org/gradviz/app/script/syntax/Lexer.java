@@ -24,6 +24,10 @@ public final class Lexer {
         ";", "=",
     };
 
+    /** Python's tokenizer limits: MAXLEVEL brackets, MAXINDENT indentation levels. */
+    private static final int MAX_BRACKETS = 200;
+    private static final int MAX_INDENTS = 100;
+
     private final String src;
     private final boolean embedded;
     private final int firstLine;
@@ -119,6 +123,9 @@ public final class Lexer {
     private void indent(int width, int indentChars) {
         int top = indents.peek();
         if (width > top) {
+            if (indents.size() >= MAX_INDENTS) {
+                throw ScriptSyntaxError.indentation("too many levels of indentation", line, 1);
+            }
             indents.push(width);
             tokens.add(new Token(TokenKind.INDENT, "", line, Math.max(1, indentChars)));
             return;
@@ -264,7 +271,12 @@ public final class Lexer {
 
     private void trackBracket(Token token) {
         switch (token.text()) {
-            case "(", "[", "{" -> brackets.push(token);
+            case "(", "[", "{" -> {
+                if (brackets.size() >= MAX_BRACKETS) {
+                    throw ScriptSyntaxError.syntax("too many nested parentheses", token.line(), token.column());
+                }
+                brackets.push(token);
+            }
             case ")", "]", "}" -> closeBracket(token);
             default -> {
             }
