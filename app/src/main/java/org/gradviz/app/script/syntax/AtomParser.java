@@ -67,7 +67,6 @@ final class AtomParser {
                 return list();
             }
             case "{" -> throw Subset.refuse("a dict or set display ('{')", t);
-            case "*", "**" -> throw Subset.refuse("'" + t.text() + "' unpacking", t);
             case "..." -> throw Subset.refuse("the Ellipsis '...'", t);
             default -> throw ts.invalidSyntax();
         }
@@ -81,7 +80,8 @@ final class AtomParser {
         if (ts.atKeyword("yield")) {
             throw Subset.refuseKeyword(ts.peek());
         }
-        Expr first = expressions.expression();
+        expressions.refuseStar(false);
+        Expr first = expressions.namedExpression();
         expressions.refuseComprehension();
         if (ts.acceptOp(")")) {
             return first;
@@ -96,7 +96,8 @@ final class AtomParser {
         if (ts.acceptOp("]")) {
             return new Expr.ListExpr(List.of(), open.line(), open.column());
         }
-        Expr first = expressions.expression();
+        expressions.refuseStar(false);
+        Expr first = expressions.namedExpression();
         expressions.refuseComprehension();
         List<Expr> elements = elementsAfter(first, "]");
         ts.expectOp("]");
@@ -111,7 +112,8 @@ final class AtomParser {
             if (ts.atOp(close)) {
                 break;
             }
-            last = expressions.expression();
+            expressions.refuseStar(false);
+            last = expressions.namedExpression();
             elements.add(last);
         }
         if (!ts.atOp(close)) {

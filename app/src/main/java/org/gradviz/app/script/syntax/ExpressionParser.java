@@ -37,6 +37,7 @@ final class ExpressionParser {
 
     /** An expression or a bare tuple {@code a, b}: the right side of {@code =}, a return value. */
     Expr starExpressions() {
+        refuseStar(false);
         Expr first = expression();
         if (!ts.atOp(",")) {
             return first;
@@ -46,6 +47,7 @@ final class ExpressionParser {
             if (!startsExpression(ts.peek())) {
                 break;
             }
+            refuseStar(false);
             elements.add(expression());
         }
         return new Expr.TupleExpr(elements, first.line(), first.column());
@@ -57,6 +59,24 @@ final class ExpressionParser {
             return conditional();
         } finally {
             nesting--;
+        }
+    }
+
+    /** An expression where Python also accepts {@code name := value}: a stray {@code =} gets Python's hint. */
+    Expr namedExpression() {
+        Expr e = expression();
+        if (ts.atOp("=")) {
+            String message = e instanceof Expr.Name ? "invalid syntax. Maybe you meant '==' or ':=' instead of '='?"
+                    : "cannot assign to " + Targets.describe(e) + " here. Maybe you meant '==' instead of '='?";
+            throw ScriptSyntaxError.syntax(message, e.line(), e.column());
+        }
+        return e;
+    }
+
+    /** Refuses {@code *x} (and {@code **x} in calls) where Python would unpack. */
+    void refuseStar(boolean doubleToo) {
+        if (ts.atOp("*") || (doubleToo && ts.atOp("**"))) {
+            throw Subset.refuse("'" + ts.peek().text() + "' unpacking", ts.peek());
         }
     }
 
@@ -263,8 +283,13 @@ final class ExpressionParser {
                 last = expression();
                 keywords.add(new Keyword(name.text(), last, name.line(), name.column()));
             } else {
+                refuseStar(true);
                 last = expression();
                 refuseComprehension();
+                if (ts.atOp("=")) {
+                    throw ScriptSyntaxError.syntax("expression cannot contain assignment, perhaps you meant \"==\"?",
+                            last.line(), last.column());
+                }
                 positionalAfterKeyword |= !keywords.isEmpty();
                 args.add(last);
             }
@@ -296,7 +321,7 @@ final class ExpressionParser {
 
     private Expr sliceOrExpression() {
         Token start = ts.peek();
-        Optional<Expr> lower = ts.atOp(":") ? Optional.empty() : Optional.of(expression());
+        Optional<Expr> lower = ts.atOp(":") ? Optional.empty() : Optional.of(namedExpression());
         if (!ts.acceptOp(":")) {
             return lower.orElseThrow();
         }

@@ -155,7 +155,7 @@ final class FStringParser {
 
     /** Moves the cursor to the end of the field's expression: a top-level {@code } ! : =}. */
     private void scanExpression() {
-        int depth = 0;
+        StringBuilder open = new StringBuilder();
         char quote = 0;
         while (i < body.length()) {
             char c = body.charAt(i);
@@ -170,16 +170,21 @@ final class FStringParser {
             } else if (c == '\'' || c == '"') {
                 quote = c;
             } else if (c == '(' || c == '[' || c == '{') {
-                depth++;
+                open.append(c);
             } else if (c == ')' || c == ']' || c == '}') {
-                if (depth == 0) {
+                if (open.length() == 0) {
                     if (c == '}') {
                         return;
                     }
                     throw error("f-string: unmatched '" + c + "'");
                 }
-                depth--;
-            } else if (depth == 0 && endsExpression(c)) {
+                char top = open.charAt(open.length() - 1);
+                if ("([{".indexOf(top) != ")]}".indexOf(c)) {
+                    throw error("f-string: closing parenthesis '" + c + "' does not match opening parenthesis '"
+                            + top + "'");
+                }
+                open.setLength(open.length() - 1);
+            } else if (open.length() == 0 && endsExpression(c)) {
                 return;
             }
             advance(1);

@@ -62,7 +62,27 @@ public final class Lexer {
         return new Lexer(expression, true, line, column).run();
     }
 
+    /** Errors Python's tokenizer signals without raising, which a parse error found earlier hides. */
+    private static final List<String> QUIET_ERRORS = List.of("unindent does not match",
+            "too many levels of indentation", "unexpected character after line continuation",
+            "unexpected EOF while parsing", "invalid syntax", "source code cannot contain null bytes");
+
     private LexedSource run() {
+        try {
+            scanAll();
+        } catch (ScriptSyntaxError e) {
+            if (embedded) {
+                throw e;
+            }
+            tokens.add(new Token(TokenKind.ERROR, "", e.line(), e.column()));
+            tokens.add(new Token(TokenKind.END, "", e.line(), e.column()));
+            boolean quiet = QUIET_ERRORS.stream().anyMatch(e.detail()::startsWith);
+            return new LexedSource(tokens, Optional.empty(), Optional.of(e), !quiet);
+        }
+        return new LexedSource(tokens, Optional.ofNullable(brackets.peek()), Optional.empty(), false);
+    }
+
+    private void scanAll() {
         boolean atLineStart = !embedded;
         while (true) {
             if (atLineStart) {
@@ -77,7 +97,6 @@ public final class Lexer {
             atLineStart = scanNext();
         }
         finish();
-        return new LexedSource(tokens, Optional.ofNullable(brackets.peek()));
     }
 
     /**

@@ -102,7 +102,8 @@ final class NumberScanner {
             q++;
         }
         if (!Keywords.isReserved(s.substring(p, q))) {
-            throw error.at("invalid " + name + " literal", start, 0);
+            // Python points at the last character of the number
+            throw error.at("invalid " + name + " literal", p, -1);
         }
     }
 }

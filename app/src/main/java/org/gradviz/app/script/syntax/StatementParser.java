@@ -28,6 +28,8 @@ final class StatementParser {
     private final ExpressionParser expressions;
     private int functionDepth;
     private int loopDepth;
+    /** A refused import lets parsing go on, so that a later syntax error is reported first, as Python would. */
+    private ScriptSyntaxError deferredRefusal;
 
     StatementParser(TokenStream ts) {
         this.ts = ts;
@@ -38,6 +40,9 @@ final class StatementParser {
         List<Stmt> body = new ArrayList<>();
         while (!ts.at(TokenKind.END)) {
             body.addAll(statement());
+        }
+        if (deferredRefusal != null) {
+            throw deferredRefusal;
         }
         return new Program(body);
     }
@@ -142,7 +147,7 @@ final class StatementParser {
         do {
             Token start = ts.peek();
             String module = dottedName();
-            Subset.checkImport("import " + module, module, start);
+            defer(Subset.checkImport("import " + module, module, start));
             names.add(new ImportName(module, alias(), start.line(), start.column()));
         } while (ts.acceptOp(","));
         return new Stmt.Import(names, t.line(), t.column());
@@ -156,7 +161,7 @@ final class StatementParser {
         Token start = ts.peek();
         String module = dottedName();
         ts.expectKeyword("import");
-        Subset.checkImport("from " + module + " import", module, start);
+        defer(Subset.checkImport("from " + module + " import", module, start));
         if (ts.atOp("*")) {
             throw Subset.refuse("'from ... import *'", ts.peek());
         }
@@ -170,6 +175,12 @@ final class StatementParser {
             ts.expectOp(")");
         }
         return new Stmt.ImportFrom(module, names, t.line(), t.column());
+    }
+
+    private void defer(Optional<ScriptSyntaxError> refusal) {
+        if (deferredRefusal == null && refusal.isPresent()) {
+            deferredRefusal = refusal.get();
+        }
     }
 
     private String dottedName() {
@@ -224,7 +235,7 @@ final class StatementParser {
     /** {@code if}/{@code elif}: {@code what} names the header for an indentation error. */
     private Stmt ifStatement(String what) {
         Token keyword = ts.next();
-        Expr test = expressions.expression();
+        Expr test = expressions.namedExpression();
         ts.expectOp(":", "expected ':'");
         List<Stmt> body = block(what, keyword);
         List<Stmt> orElse = List.of();
@@ -301,6 +312,7 @@ final class StatementParser {
         while (!ts.atOp(")")) {
             Token t = ts.peek();
             if (t.isOp("*") || t.isOp("**") || t.isOp("/")) {
+                // NOTE: also refuses a bare '*' marker before keyword-only parameters
                 throw Subset.refuse("a '" + t.text() + "' parameter", t);
             }
             Token name = ts.expectName();

@@ -1,6 +1,7 @@
 package org.gradviz.app.script.syntax;
 
 import java.util.List;
+import java.util.Optional;
 
 import org.gradviz.app.script.ScriptSyntaxError;
 
@@ -36,11 +37,12 @@ public final class Subset {
         return refuse("'" + keyword.text() + "'", keyword);
     }
 
-    /** Accepts an import of one of {@link #IMPORTABLE} and refuses any other. */
-    static void checkImport(String statement, String module, Token at) {
-        if (!IMPORTABLE.contains(module)) {
-            throw ScriptSyntaxError.unsupported("'" + statement + "' is not supported by gradviz (importable: "
-                    + String.join(", ", IMPORTABLE) + ")", at.line(), at.column());
+    /** The refusal of an import of a module outside {@link #IMPORTABLE}, or empty if it may be imported. */
+    static Optional<ScriptSyntaxError> checkImport(String statement, String module, Token at) {
+        if (IMPORTABLE.contains(module)) {
+            return Optional.empty();
         }
+        return Optional.of(ScriptSyntaxError.unsupported("'" + statement + "' is not supported by gradviz "
+                + "(importable: " + String.join(", ", IMPORTABLE) + ")", at.line(), at.column()));
     }
 }

@@ -64,8 +64,8 @@ final class Targets {
                 target.column());
     }
 
-    /** How Python names an expression that cannot be a target. */
-    private static String describe(Expr e) {
+    /** How Python names an expression in messages about assigning to it. */
+    static String describe(Expr e) {
         if (e instanceof Expr.BoolLiteral b) {
             return b.value() ? "True" : "False";
         }
@@ -86,6 +86,12 @@ final class Targets {
         }
         if (e instanceof Expr.IfExpr) {
             return "conditional expression";
+        }
+        if (e instanceof Expr.Attribute) {
+            return "attribute";
+        }
+        if (e instanceof Expr.Subscript) {
+            return "subscript";
         }
         return "expression";
     }
