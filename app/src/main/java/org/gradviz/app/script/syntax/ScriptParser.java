@@ -1,6 +1,7 @@
 package org.gradviz.app.script.syntax;
 
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
 
 import org.gradviz.app.script.ScriptSyntaxError;
 import org.gradviz.app.script.ast.Program;
@@ -15,10 +16,42 @@ import org.gradviz.app.script.ast.Program;
  */
 public final class ScriptParser {
 
+    /**
+     * Recursive descent takes about sixteen frames per bracket level, and Python allows 200 levels, so parsing runs
+     * on a thread with a stack that surely fits, whatever the caller's stack.
+     */
+    private static final long STACK_BYTES = 64L << 20;
+
     private ScriptParser() {
     }
 
     public static Program parse(String source) {
+        AtomicReference<Program> program = new AtomicReference<>();
+        AtomicReference<RuntimeException> failure = new AtomicReference<>();
+        Thread parser = new Thread(null, () -> {
+            try {
+                program.set(parseOnThisThread(source));
+            } catch (RuntimeException e) {
+                failure.set(e);
+            } catch (StackOverflowError e) {
+                failure.set(ScriptSyntaxError.syntax("too many nested parentheses", 1, 1));
+            }
+        }, "gradviz-parser", STACK_BYTES);
+        parser.start();
+        try {
+            parser.join();
+        } catch (InterruptedException e) {
+            parser.interrupt();
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while parsing", e);
+        }
+        if (failure.get() != null) {
+            throw failure.get();
+        }
+        return program.get();
+    }
+
+    private static Program parseOnThisThread(String source) {
         LexedSource lexed = Lexer.lexFile(source);
         try {
             return new StatementParser(new TokenStream(lexed.tokens())).program();

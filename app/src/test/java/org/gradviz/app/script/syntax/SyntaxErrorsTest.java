@@ -89,7 +89,19 @@ class SyntaxErrorsTest {
                 Arguments.of("if x\n  pass\n", s, "expected ':'", 1, 5),
                 Arguments.of("x = 1 if y\n", s, "expected 'else' after 'if' expression", 1, 5),
                 Arguments.of("x = \\ 1\n", s, "unexpected character after line continuation character", 1, 6),
-                Arguments.of("x = 1\\\n", s, "unexpected EOF while parsing", 1, 7));
+                Arguments.of("x = 1\\\n", s, "unexpected EOF while parsing", 1, 7),
+                Arguments.of("(a = 1)\n", s, "invalid syntax. Maybe you meant '==' or ':=' instead of '='?", 1, 2),
+                Arguments.of("if a = 1:\n  pass\n", s, "invalid syntax. Maybe you meant '==' or ':=' instead of '='?",
+                        1, 4),
+                Arguments.of("x[a=1]\n", s, "invalid syntax. Maybe you meant '==' or ':=' instead of '='?", 1, 3),
+                Arguments.of("[a.b = 1]\n", s, "cannot assign to attribute here. Maybe you meant '==' instead of '='?",
+                        1, 2),
+                Arguments.of("f(a.b=1)\n", s, "expression cannot contain assignment, perhaps you meant \"==\"?", 1, 3),
+                Arguments.of("x = [**a]\n", s, "invalid syntax", 1, 6),
+                Arguments.of("x = 1 * * 2\n", s, "invalid syntax", 1, 9),
+                Arguments.of("import os\nx = = 1\n", s, "invalid syntax", 2, 5),
+                Arguments.of("print(1.grad_fn)\n", s, "invalid decimal literal", 1, 8),
+                Arguments.of("for i in range(20:\n", s, "invalid syntax", 1, 18));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -101,6 +113,12 @@ class SyntaxErrorsTest {
                 () -> assertEquals(message, e.detail()),
                 () -> assertEquals(line, e.line(), "line"),
                 () -> assertEquals(column, e.column(), "column"));
+    }
+
+    @Test
+    void syntaxErrorFormatsWithItsName() {
+        ScriptSyntaxError e = assertThrows(ScriptSyntaxError.class, () -> ScriptParser.parse("x = 1\n\n\nx = 1 +\n"));
+        assertEquals("prog.py:4:8: SyntaxError: invalid syntax", e.format("prog.py"));
     }
 
     @Test
