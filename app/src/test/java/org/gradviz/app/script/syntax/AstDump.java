@@ -8,6 +8,7 @@ import org.gradviz.app.script.ast.FStringPart;
 import org.gradviz.app.script.ast.ImportName;
 import org.gradviz.app.script.ast.Program;
 import org.gradviz.app.script.ast.Stmt;
+import org.gradviz.app.script.format.PythonFormat;
 
 /** Renders a syntax tree as compact s-expressions so tests can state a tree's shape in one line. */
 final class AstDump {
@@ -87,7 +88,7 @@ final class AstDump {
             return Long.toString(i.value());
         }
         if (e instanceof Expr.FloatLiteral f) {
-            return "f" + f.value();
+            return "f" + PythonFormat.floatRepr(f.value());
         }
         if (e instanceof Expr.StringLiteral s) {
             return "'" + s.value() + "'";

@@ -23,7 +23,7 @@ class ParserExpressionsTest {
         assertEquals("1", value("1"));
         assertEquals("1000", value("1_000"));
         assertEquals("31", value("0x1F"));
-        assertEquals("f1.0E-8", value("1e-8"));
+        assertEquals("f1e-08", value("1e-8"));
         assertEquals("f1.0", value("1."));
         assertEquals("f0.5", value(".5"));
         assertEquals("f250.0", value("2.5E2"));

@@ -33,25 +33,11 @@ class PythonAgreementTest {
         try (InputStream in = PythonAgreementTest.class.getResourceAsStream("/fixtures/syntax_mutants.tsv")) {
             String[] lines = new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\n");
             return Arrays.stream(lines).filter(l -> !l.startsWith("# generated")).map(l -> l.split("\t", -1))
-                    .map(c -> new Mutant(0, unescape(c[0]), c[1], Integer.parseInt(c[2]), Integer.parseInt(c[3]),
-                            unescape(c[4])));
+                    .map(c -> new Mutant(0, Escapes.unescape(c[0]), c[1], Integer.parseInt(c[2]), Integer.parseInt(c[3]),
+                            Escapes.unescape(c[4])));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-    }
-
-    private static String unescape(String s) {
-        StringBuilder out = new StringBuilder();
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            if (c == '\\' && i + 1 < s.length()) {
-                char e = s.charAt(++i);
-                out.append(e == 'n' ? '\n' : e == 't' ? '\t' : e);
-            } else {
-                out.append(c);
-            }
-        }
-        return out.toString();
     }
 
     @ParameterizedTest(name = "{0}")
