@@ -67,7 +67,8 @@ public final class Losses {
     private static double[] bceWithLogitsElements(double[] x, double[] t, DType dt) {
         double[] r = new double[x.length];
         if (dt == DType.FLOAT32) {
-            for (int i = 0; i < r.length; i++) {
+            int done = MatMulKernel.VECTORIZED && t.length == x.length ? VectorMath.bceWithLogits(x, t, r) : 0;
+            for (int i = done; i < r.length; i++) {
                 float xi = (float) x[i];
                 float m = Math.max(-xi, 0f);
                 float sum = 1f + (float) Math.exp(-Math.abs(xi));
@@ -108,7 +109,9 @@ public final class Losses {
             int n = x.length;
             boolean mean = reduction == Reduction.MEAN;
             boolean f32 = dt == DType.FLOAT32;
-            for (int i = 0; i < n; i++) {
+            int done = f32 && MatMulKernel.VECTORIZED && t.length == n ? VectorMath.bceWithLogitsInputGrad(x, t, g, mean)
+                    : 0;
+            for (int i = done; i < n; i++) {
                 double s = f32 ? Pointwise.floatSigmoid(x[i]) : Pointwise.stableSigmoid(x[i]);
                 double v = f32 ? (float) ((float) (s - t[i]) * g[i]) : (s - t[i]) * g[i];
                 g[i] = mean ? v / n : v;

@@ -1,6 +1,7 @@
 package org.gradviz.engine.ops;
 
 import jdk.incubator.vector.FloatVector;
+import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
@@ -44,19 +45,36 @@ final class VectorMatMul {
         }
     }
 
-    /** Columns {@code from..n-1} of C, by rows of A streaming over rows of B. */
+    /**
+     * Columns {@code from..n-1} of C, each a dot product of a row of A with a column of B; the columns
+     * are copied out of B first so that the dot products run over contiguous memory.
+     */
     private static void scalarColumns(float[] a, float[] b, float[] c, int m, int k, int n, int from) {
-        for (int i = 0; i < m; i++) {
-            int ci = i * n;
-            for (int j = from; j < n; j++) {
-                c[ci + j] = 0f;
+        int cols = n - from;
+        float[] bt = new float[cols * k];
+        for (int p = 0; p < k; p++) {
+            for (int j = 0; j < cols; j++) {
+                bt[j * k + p] = b[p * n + from + j];
             }
-            for (int p = 0; p < k; p++) {
-                float aip = a[i * k + p];
-                int bp = p * n;
-                for (int j = from; j < n; j++) {
-                    c[ci + j] += aip * b[bp + j];
+        }
+        int upper = S.loopBound(k);
+        for (int i = 0; i < m; i++) {
+            int ai = i * k;
+            for (int j = 0; j < cols; j++) {
+                int bj = j * k;
+                float s = 0f;
+                int p = 0;
+                if (upper > 0) {
+                    FloatVector acc = FloatVector.zero(S);
+                    for (; p < upper; p += L) {
+                        acc = FloatVector.fromArray(S, a, ai + p).fma(FloatVector.fromArray(S, bt, bj + p), acc);
+                    }
+                    s = acc.reduceLanes(VectorOperators.ADD);
                 }
+                for (; p < k; p++) {
+                    s += a[ai + p] * bt[bj + p];
+                }
+                c[i * n + from + j] = s;
             }
         }
     }
