@@ -1,0 +1,85 @@
+package org.gradviz.app.script.ast;
+
+import java.util.List;
+import java.util.Optional;
+
+/** Statements of the gradviz Python subset. */
+public sealed interface Stmt extends Node {
+
+    /** An expression evaluated for its effect, e.g. {@code print(x)} or {@code loss.backward()}. */
+    record ExprStmt(Expr expr, int line, int column) implements Stmt {
+    }
+
+    /**
+     * {@code t1 = t2 = value}. Each target is a Name, Attribute, Subscript, or a Tuple/List of targets to unpack.
+     */
+    record Assign(List<Expr> targets, Expr value, int line, int column) implements Stmt {
+        public Assign {
+            targets = List.copyOf(targets);
+        }
+    }
+
+    /** {@code target op= value}; the target is a Name, Attribute or Subscript. */
+    record AugAssign(Expr target, BinaryOp op, Expr value, int line, int column) implements Stmt {
+    }
+
+    /** {@code import a.b as c, d}. */
+    record Import(List<ImportName> names, int line, int column) implements Stmt {
+        public Import {
+            names = List.copyOf(names);
+        }
+    }
+
+    /** {@code from module import a as b, c}. */
+    record ImportFrom(String module, List<ImportName> names, int line, int column) implements Stmt {
+        public ImportFrom {
+            names = List.copyOf(names);
+        }
+    }
+
+    /** {@code for target in iterable: body}; the subset allows only a plain name as target. */
+    record For(Expr.Name target, Expr iterable, List<Stmt> body, int line, int column) implements Stmt {
+        public For {
+            body = List.copyOf(body);
+        }
+    }
+
+    /** {@code if test: body else: orElse}; an {@code elif} is an If alone in orElse. */
+    record If(Expr test, List<Stmt> body, List<Stmt> orElse, int line, int column) implements Stmt {
+        public If {
+            body = List.copyOf(body);
+            orElse = List.copyOf(orElse);
+        }
+    }
+
+    /** {@code with context as alias: body}. */
+    record With(Expr context, Optional<String> alias, List<Stmt> body, int line, int column) implements Stmt {
+        public With {
+            body = List.copyOf(body);
+        }
+    }
+
+    /** {@code def name(params): body}. */
+    record FunctionDef(String name, List<Param> params, List<Stmt> body, int line, int column) implements Stmt {
+        public FunctionDef {
+            params = List.copyOf(params);
+            body = List.copyOf(body);
+        }
+    }
+
+    /** {@code return} or {@code return value}; a bare tuple value returns a tuple. */
+    record Return(Optional<Expr> value, int line, int column) implements Stmt {
+    }
+
+    /** {@code pass}. */
+    record Pass(int line, int column) implements Stmt {
+    }
+
+    /** {@code break}. */
+    record Break(int line, int column) implements Stmt {
+    }
+
+    /** {@code continue}. */
+    record Continue(int line, int column) implements Stmt {
+    }
+}

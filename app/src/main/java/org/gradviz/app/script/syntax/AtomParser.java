@@ -1,0 +1,172 @@
+package org.gradviz.app.script.syntax;
+
+import java.math.BigInteger;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+import org.gradviz.app.script.ast.Expr;
+import org.gradviz.app.script.ast.FStringPart;
+
+/** The smallest expressions: names, literals, parenthesised expressions, tuples and lists. */
+final class AtomParser {
+
+    private final TokenStream ts;
+    private final ExpressionParser expressions;
+
+    AtomParser(TokenStream ts, ExpressionParser expressions) {
+        this.ts = ts;
+        this.expressions = expressions;
+    }
+
+    Expr atom() {
+        Token t = ts.peek();
+        switch (t.kind()) {
+            case NAME -> {
+                ts.next();
+                return new Expr.Name(t.text(), t.line(), t.column());
+            }
+            case NUMBER -> {
+                ts.next();
+                return number(t);
+            }
+            case STRING -> {
+                return strings();
+            }
+            case KEYWORD -> {
+                return keywordAtom(t);
+            }
+            case OP -> {
+                return bracketed(t);
+            }
+            default -> throw ts.invalidSyntax();
+        }
+    }
+
+    private Expr keywordAtom(Token t) {
+        switch (t.text()) {
+            case "True", "False" -> {
+                ts.next();
+                return new Expr.BoolLiteral(t.text().equals("True"), t.line(), t.column());
+            }
+            case "None" -> {
+                ts.next();
+                return new Expr.NoneLiteral(t.line(), t.column());
+            }
+            case "lambda", "yield", "await" -> throw Subset.refuseKeyword(t);
+            default -> throw ts.invalidSyntax();
+        }
+    }
+
+    private Expr bracketed(Token t) {
+        switch (t.text()) {
+            case "(" -> {
+                return parenthesised();
+            }
+            case "[" -> {
+                return list();
+            }
+            case "{" -> throw Subset.refuse("a dict or set display ('{')", t);
+            case "*", "**" -> throw Subset.refuse("'" + t.text() + "' unpacking", t);
+            case "..." -> throw Subset.refuse("the Ellipsis '...'", t);
+            default -> throw ts.invalidSyntax();
+        }
+    }
+
+    private Expr parenthesised() {
+        Token open = ts.next();
+        if (ts.acceptOp(")")) {
+            return new Expr.TupleExpr(List.of(), open.line(), open.column());
+        }
+        if (ts.atKeyword("yield")) {
+            throw Subset.refuseKeyword(ts.peek());
+        }
+        Expr first = expressions.expression();
+        expressions.refuseComprehension();
+        if (ts.acceptOp(")")) {
+            return first;
+        }
+        List<Expr> elements = elementsAfter(first, ")");
+        ts.expectOp(")");
+        return new Expr.TupleExpr(elements, open.line(), open.column());
+    }
+
+    private Expr list() {
+        Token open = ts.next();
+        if (ts.acceptOp("]")) {
+            return new Expr.ListExpr(List.of(), open.line(), open.column());
+        }
+        Expr first = expressions.expression();
+        expressions.refuseComprehension();
+        List<Expr> elements = elementsAfter(first, "]");
+        ts.expectOp("]");
+        return new Expr.ListExpr(elements, open.line(), open.column());
+    }
+
+    /** The comma-separated rest of a display after its first element, up to its closing bracket. */
+    private List<Expr> elementsAfter(Expr first, String close) {
+        List<Expr> elements = new ArrayList<>(List.of(first));
+        Expr last = first;
+        while (ts.acceptOp(",")) {
+            if (ts.atOp(close)) {
+                break;
+            }
+            last = expressions.expression();
+            elements.add(last);
+        }
+        if (!ts.atOp(close)) {
+            expressions.checkMissingComma(last);
+        }
+        return elements;
+    }
+
+    private Expr number(Token t) {
+        String text = t.text().replace("_", "").toLowerCase(Locale.ROOT);
+        if (text.endsWith("j")) {
+            throw Subset.refuse("a complex literal '" + t.text() + "'", t);
+        }
+        if (text.startsWith("0x") || text.startsWith("0o") || text.startsWith("0b")) {
+            int radix = text.charAt(1) == 'x' ? 16 : text.charAt(1) == 'o' ? 8 : 2;
+            return integer(new BigInteger(text.substring(2), radix), t);
+        }
+        if (text.contains(".") || text.contains("e")) {
+            return new Expr.FloatLiteral(Double.parseDouble(text), t.line(), t.column());
+        }
+        return integer(new BigInteger(text), t);
+    }
+
+    private static Expr integer(BigInteger value, Token t) {
+        if (value.bitLength() > 63) {
+            throw Subset.refuse("an integer literal beyond 64 bits", t);
+        }
+        return new Expr.IntLiteral(value.longValueExact(), t.line(), t.column());
+    }
+
+    /** Adjacent string literals concatenate; if any is an f-string the result is one f-string. */
+    private Expr strings() {
+        Token first = ts.peek();
+        List<FStringPart> parts = new ArrayList<>();
+        StringBuilder plain = new StringBuilder();
+        boolean formatted = false;
+        while (ts.at(TokenKind.STRING)) {
+            Token token = ts.next();
+            StringLiterals.Literal literal = StringLiterals.split(token);
+            if (literal.isBytes()) {
+                throw Subset.refuse("a bytes literal", token);
+            }
+            if (literal.isFormatted()) {
+                formatted = true;
+                parts.addAll(new FStringParser(literal).parse());
+            } else {
+                String value = literal.isRaw() ? literal.body()
+                        : StringLiterals.decode(literal.body(), token.line(), token.column());
+                plain.append(value);
+                parts.add(new FStringPart.Text(value, token.line(), token.column()));
+            }
+        }
+        if (!formatted) {
+            return new Expr.StringLiteral(plain.toString(), first.line(), first.column());
+        }
+        return new Expr.FString(FStringParser.mergeText(parts), first.line(), first.column());
+    }
+}

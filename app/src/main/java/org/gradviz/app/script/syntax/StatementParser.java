@@ -1,0 +1,347 @@
+package org.gradviz.app.script.syntax;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+import org.gradviz.app.script.ScriptSyntaxError;
+import org.gradviz.app.script.ast.BinaryOp;
+import org.gradviz.app.script.ast.Expr;
+import org.gradviz.app.script.ast.ImportName;
+import org.gradviz.app.script.ast.Param;
+import org.gradviz.app.script.ast.Program;
+import org.gradviz.app.script.ast.Stmt;
+
+/**
+ * Parses statements: simple ones separated by {@code ;} on a logical line, and the compound {@code if}, {@code for},
+ * {@code def} and {@code with} with their indented blocks. Constructs outside the subset are refused where their
+ * keyword stands.
+ */
+final class StatementParser {
+
+    private static final Set<String> REFUSED_COMPOUND = Set.of("while", "class", "try", "async");
+    private static final Set<String> REFUSED_SIMPLE = Set.of("del", "global", "nonlocal", "raise", "assert");
+
+    private final TokenStream ts;
+    private final ExpressionParser expressions;
+    private int functionDepth;
+    private int loopDepth;
+
+    StatementParser(TokenStream ts) {
+        this.ts = ts;
+        this.expressions = new ExpressionParser(ts);
+    }
+
+    Program program() {
+        List<Stmt> body = new ArrayList<>();
+        while (!ts.at(TokenKind.END)) {
+            body.addAll(statement());
+        }
+        return new Program(body);
+    }
+
+    private List<Stmt> statement() {
+        Token t = ts.peek();
+        if (t.kind() == TokenKind.INDENT) {
+            throw ScriptSyntaxError.indentation("unexpected indent", t.line(), t.column());
+        }
+        if (t.kind() == TokenKind.KEYWORD) {
+            if (REFUSED_COMPOUND.contains(t.text())) {
+                throw Subset.refuseKeyword(t);
+            }
+            switch (t.text()) {
+                case "if" -> {
+                    return List.of(ifStatement("'if' statement"));
+                }
+                case "for" -> {
+                    return List.of(forStatement());
+                }
+                case "def" -> {
+                    return List.of(functionDef());
+                }
+                case "with" -> {
+                    return List.of(withStatement());
+                }
+                default -> {
+                }
+            }
+        }
+        if (t.isOp("@")) {
+            throw Subset.refuse("a decorator ('@')", t);
+        }
+        return simpleStatements();
+    }
+
+    /** {@code simple (';' simple)* [';'] NEWLINE}. */
+    private List<Stmt> simpleStatements() {
+        List<Stmt> statements = new ArrayList<>();
+        do {
+            statements.add(simpleStatement());
+        } while (ts.acceptOp(";") && !ts.at(TokenKind.NEWLINE));
+        ts.expect(TokenKind.NEWLINE);
+        return statements;
+    }
+
+    private Stmt simpleStatement() {
+        Token t = ts.peek();
+        if (t.kind() == TokenKind.KEYWORD) {
+            if (REFUSED_SIMPLE.contains(t.text())) {
+                throw Subset.refuseKeyword(t);
+            }
+            switch (t.text()) {
+                case "pass" -> {
+                    ts.next();
+                    return new Stmt.Pass(t.line(), t.column());
+                }
+                case "break" -> {
+                    return loopControl(t, "'break' outside loop");
+                }
+                case "continue" -> {
+                    return loopControl(t, "'continue' not properly in loop");
+                }
+                case "return" -> {
+                    return returnStatement();
+                }
+                case "import" -> {
+                    return importStatement();
+                }
+                case "from" -> {
+                    return fromImport();
+                }
+                default -> {
+                }
+            }
+        }
+        return assignmentOrExpression();
+    }
+
+    private Stmt loopControl(Token t, String outsideLoop) {
+        if (loopDepth == 0) {
+            throw ScriptSyntaxError.syntax(outsideLoop, t.line(), t.column());
+        }
+        ts.next();
+        return t.text().equals("break") ? new Stmt.Break(t.line(), t.column())
+                : new Stmt.Continue(t.line(), t.column());
+    }
+
+    private Stmt returnStatement() {
+        Token t = ts.next();
+        if (functionDepth == 0) {
+            throw ScriptSyntaxError.syntax("'return' outside function", t.line(), t.column());
+        }
+        boolean bare = ts.at(TokenKind.NEWLINE) || ts.atOp(";");
+        Optional<Expr> value = bare ? Optional.empty() : Optional.of(expressions.starExpressions());
+        return new Stmt.Return(value, t.line(), t.column());
+    }
+
+    private Stmt importStatement() {
+        Token t = ts.next();
+        List<ImportName> names = new ArrayList<>();
+        do {
+            Token start = ts.peek();
+            String module = dottedName();
+            Subset.checkImport("import " + module, module, start);
+            names.add(new ImportName(module, alias(), start.line(), start.column()));
+        } while (ts.acceptOp(","));
+        return new Stmt.Import(names, t.line(), t.column());
+    }
+
+    private Stmt fromImport() {
+        Token t = ts.next();
+        if (ts.atOp(".") || ts.atOp("...")) {
+            throw Subset.refuse("a relative import", ts.peek());
+        }
+        Token start = ts.peek();
+        String module = dottedName();
+        ts.expectKeyword("import");
+        Subset.checkImport("from " + module + " import", module, start);
+        if (ts.atOp("*")) {
+            throw Subset.refuse("'from ... import *'", ts.peek());
+        }
+        boolean parenthesised = ts.acceptOp("(");
+        List<ImportName> names = new ArrayList<>();
+        do {
+            Token name = ts.expectName();
+            names.add(new ImportName(name.text(), alias(), name.line(), name.column()));
+        } while (ts.acceptOp(",") && !(parenthesised && ts.atOp(")")));
+        if (parenthesised) {
+            ts.expectOp(")");
+        }
+        return new Stmt.ImportFrom(module, names, t.line(), t.column());
+    }
+
+    private String dottedName() {
+        StringBuilder name = new StringBuilder(ts.expectName().text());
+        while (ts.acceptOp(".")) {
+            name.append('.').append(ts.expectName().text());
+        }
+        return name.toString();
+    }
+
+    private Optional<String> alias() {
+        return ts.acceptKeyword("as") ? Optional.of(ts.expectName().text()) : Optional.empty();
+    }
+
+    private Stmt assignmentOrExpression() {
+        Expr first = expressions.starExpressions();
+        if (ts.atOp("=")) {
+            List<Expr> chain = new ArrayList<>(List.of(first));
+            while (ts.acceptOp("=")) {
+                if (ts.atKeyword("yield")) {
+                    throw Subset.refuseKeyword(ts.peek());
+                }
+                chain.add(expressions.starExpressions());
+            }
+            List<Expr> targets = chain.subList(0, chain.size() - 1);
+            targets.forEach(Targets::checkAssign);
+            return new Stmt.Assign(targets, chain.get(chain.size() - 1), first.line(), first.column());
+        }
+        Token op = ts.peek();
+        if (op.kind() == TokenKind.OP && op.text().length() >= 2 && op.text().endsWith("=")
+                && !op.text().equals("==") && !op.text().equals("!=") && !op.text().equals("<=")
+                && !op.text().equals(">=")) {
+            return augmentedAssignment(first, op);
+        }
+        if (op.isOp(":")) {
+            throw Subset.refuse("a variable annotation", op);
+        }
+        return new Stmt.ExprStmt(first, first.line(), first.column());
+    }
+
+    private Stmt augmentedAssignment(Expr target, Token op) {
+        Targets.checkAugmented(target);
+        BinaryOp binary = BinaryOp.forAugmented(op.text());
+        if (binary == null) {
+            throw Subset.refuse("the augmented assignment '" + op.text() + "'", op);
+        }
+        ts.next();
+        Expr value = expressions.starExpressions();
+        return new Stmt.AugAssign(target, binary, value, target.line(), target.column());
+    }
+
+    /** {@code if}/{@code elif}: {@code what} names the header for an indentation error. */
+    private Stmt ifStatement(String what) {
+        Token keyword = ts.next();
+        Expr test = expressions.expression();
+        ts.expectOp(":", "expected ':'");
+        List<Stmt> body = block(what, keyword);
+        List<Stmt> orElse = List.of();
+        if (ts.atKeyword("elif")) {
+            orElse = List.of(ifStatement("'elif' statement"));
+        } else if (ts.atKeyword("else")) {
+            Token elseKeyword = ts.next();
+            ts.expectOp(":", "expected ':'");
+            orElse = block("'else' statement", elseKeyword);
+        }
+        return new Stmt.If(test, body, orElse, keyword.line(), keyword.column());
+    }
+
+    private Stmt forStatement() {
+        Token keyword = ts.next();
+        Expr target = expressions.sum();
+        if (ts.atOp(",")) {
+            throw Subset.refuse("a 'for' loop with a tuple target", target.line(), target.column());
+        }
+        Targets.checkFor(target);
+        ts.expectKeyword("in");
+        Expr iterable = expressions.starExpressions();
+        ts.expectOp(":", "expected ':'");
+        loopDepth++;
+        List<Stmt> body = block("'for' statement", keyword);
+        loopDepth--;
+        if (ts.atKeyword("else")) {
+            throw Subset.refuse("'for ... else'", ts.peek());
+        }
+        return new Stmt.For((Expr.Name) target, iterable, body, keyword.line(), keyword.column());
+    }
+
+    private Stmt withStatement() {
+        Token keyword = ts.next();
+        Expr context = expressions.expression();
+        Optional<String> alias = Optional.empty();
+        if (ts.acceptKeyword("as")) {
+            if (!ts.at(TokenKind.NAME)) {
+                throw Subset.refuse("a 'with ... as' target other than a name", ts.peek());
+            }
+            alias = Optional.of(ts.next().text());
+        }
+        if (ts.atOp(",")) {
+            throw Subset.refuse("several context managers in one 'with'", ts.peek());
+        }
+        ts.expectOp(":", "expected ':'");
+        List<Stmt> body = block("'with' statement", keyword);
+        return new Stmt.With(context, alias, body, keyword.line(), keyword.column());
+    }
+
+    private Stmt functionDef() {
+        Token keyword = ts.next();
+        Token name = ts.expectName();
+        ts.expectOp("(", "expected '('");
+        List<Param> params = parameters();
+        ts.expectOp(")");
+        if (ts.atOp("->")) {
+            throw Subset.refuse("a return annotation ('->')", ts.peek());
+        }
+        ts.expectOp(":", "expected ':'");
+        int outerLoops = loopDepth;
+        loopDepth = 0;
+        functionDepth++;
+        List<Stmt> body = block("function definition", keyword);
+        functionDepth--;
+        loopDepth = outerLoops;
+        return new Stmt.FunctionDef(name.text(), params, body, keyword.line(), keyword.column());
+    }
+
+    private List<Param> parameters() {
+        List<Param> params = new ArrayList<>();
+        Set<String> seen = new HashSet<>();
+        boolean defaults = false;
+        while (!ts.atOp(")")) {
+            Token t = ts.peek();
+            if (t.isOp("*") || t.isOp("**") || t.isOp("/")) {
+                throw Subset.refuse("a '" + t.text() + "' parameter", t);
+            }
+            Token name = ts.expectName();
+            if (ts.atOp(":")) {
+                throw Subset.refuse("a parameter annotation", ts.peek());
+            }
+            if (!seen.add(name.text())) {
+                throw ScriptSyntaxError.syntax("duplicate argument '" + name.text() + "' in function definition",
+                        name.line(), name.column());
+            }
+            Optional<Expr> value = ts.acceptOp("=") ? Optional.of(expressions.expression()) : Optional.empty();
+            if (value.isEmpty() && defaults) {
+                throw ScriptSyntaxError.syntax("non-default argument follows default argument", name.line(),
+                        name.column());
+            }
+            defaults |= value.isPresent();
+            params.add(new Param(name.text(), value, name.line(), name.column()));
+            if (!ts.acceptOp(",")) {
+                break;
+            }
+        }
+        return params;
+    }
+
+    /** The body after a header's colon: an indented block, or simple statements on the same line. */
+    private List<Stmt> block(String what, Token header) {
+        if (!ts.at(TokenKind.NEWLINE)) {
+            return simpleStatements();
+        }
+        ts.next();
+        if (!ts.at(TokenKind.INDENT)) {
+            Token t = ts.peek();
+            throw ScriptSyntaxError.indentation(
+                    "expected an indented block after " + what + " on line " + header.line(), t.line(), t.column());
+        }
+        ts.next();
+        List<Stmt> body = new ArrayList<>();
+        while (!ts.at(TokenKind.DEDENT) && !ts.at(TokenKind.END)) {
+            body.addAll(statement());
+        }
+        ts.expect(TokenKind.DEDENT);
+        return body;
+    }
+}

@@ -1,0 +1,92 @@
+package org.gradviz.app.script.syntax;
+
+import org.gradviz.app.script.ScriptSyntaxError;
+import org.gradviz.app.script.ast.Expr;
+
+/** Checks the left side of assignments and for loops, with Python's messages for what cannot be assigned. */
+final class Targets {
+
+    private Targets() {
+    }
+
+    /** A target of {@code =}: a name, attribute, subscript, or a tuple or list of targets. */
+    static void checkAssign(Expr target) {
+        checkAssign(target, true);
+    }
+
+    private static void checkAssign(Expr target, boolean outermost) {
+        if (isSingle(target)) {
+            return;
+        }
+        if (target instanceof Expr.TupleExpr t) {
+            t.elements().forEach(e -> checkAssign(e, false));
+        } else if (target instanceof Expr.ListExpr l) {
+            l.elements().forEach(e -> checkAssign(e, false));
+        } else {
+            boolean constant = target instanceof Expr.BoolLiteral || target instanceof Expr.NoneLiteral;
+            String hint = outermost && !constant ? " here. Maybe you meant '==' instead of '='?" : "";
+            throw cannotAssign(target, hint);
+        }
+    }
+
+    /** A target of {@code +=} and friends: one name, attribute or subscript. */
+    static void checkAugmented(Expr target) {
+        if (isSingle(target)) {
+            return;
+        }
+        String what = target instanceof Expr.TupleExpr ? "tuple"
+                : target instanceof Expr.ListExpr ? "list" : describe(target);
+        throw ScriptSyntaxError.syntax("'" + what + "' is an illegal expression for augmented assignment",
+                target.line(), target.column());
+    }
+
+    /** A for-loop target: the subset takes a plain name only. */
+    static void checkFor(Expr target) {
+        if (target instanceof Expr.Name) {
+            return;
+        }
+        String kind = target instanceof Expr.TupleExpr ? "a tuple"
+                : target instanceof Expr.ListExpr ? "a list"
+                : target instanceof Expr.Attribute ? "an attribute"
+                : target instanceof Expr.Subscript ? "a subscript" : null;
+        if (kind == null) {
+            throw cannotAssign(target, "");
+        }
+        throw Subset.refuse("a 'for' loop with " + kind + " target", target.line(), target.column());
+    }
+
+    private static boolean isSingle(Expr e) {
+        return e instanceof Expr.Name || e instanceof Expr.Attribute || e instanceof Expr.Subscript;
+    }
+
+    private static ScriptSyntaxError cannotAssign(Expr target, String hint) {
+        return ScriptSyntaxError.syntax("cannot assign to " + describe(target) + hint, target.line(),
+                target.column());
+    }
+
+    /** How Python names an expression that cannot be a target. */
+    private static String describe(Expr e) {
+        if (e instanceof Expr.BoolLiteral b) {
+            return b.value() ? "True" : "False";
+        }
+        if (e instanceof Expr.NoneLiteral) {
+            return "None";
+        }
+        if (e instanceof Expr.IntLiteral || e instanceof Expr.FloatLiteral || e instanceof Expr.StringLiteral) {
+            return "literal";
+        }
+        if (e instanceof Expr.FString) {
+            return "f-string expression";
+        }
+        if (e instanceof Expr.Call) {
+            return "function call";
+        }
+        if (e instanceof Expr.Compare) {
+            return "comparison";
+        }
+        if (e instanceof Expr.IfExpr) {
+            return "conditional expression";
+        }
+        return "expression";
+    }
+}
