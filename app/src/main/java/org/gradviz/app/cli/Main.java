@@ -29,6 +29,7 @@ import picocli.CommandLine.Spec;
     },
     subcommands = {
         OpenCommand.class,
+        RunCommand.class,
     })
 public final class Main implements Callable<Integer> {
 
