@@ -96,25 +96,8 @@ final class TensorFactory {
         return t;
     }
 
-    /** {@code t[i]} for reading: a copy of the sub-tensor along the first dimension. */
+    /** {@code t[i]}: SelectBackward0 when it is recorded, as in PyTorch. */
     static Tensor select(Tensor t, long index) {
-        if (t.dim() == 0) {
-            throw PyError.index("invalid index of a 0-dim tensor. Use `tensor.item()` in Python or "
-                    + "`tensor.item<T>()` in C++ to convert a 0-dim tensor to a number");
-        }
-        int size = t.shape().dim(0);
-        long i = index < 0 ? index + size : index;
-        if (i < 0 || i >= size) {
-            throw PyError.index("index " + index + " is out of bounds for dimension 0 with size " + size);
-        }
-        if (t.requiresGrad() && org.gradviz.engine.GradMode.isEnabled()) {
-            throw PyError.notSupported("indexing a tensor that requires grad is not supported by gradviz yet (the "
-                    + "engine has no SelectBackward0); index t.detach() or inside torch.no_grad()");
-        }
-        int[] dims = t.shape().dims();
-        int[] rest = java.util.Arrays.copyOfRange(dims, 1, dims.length);
-        int block = Shape.of(rest).numel();
-        double[] values = java.util.Arrays.copyOfRange(t.data(), (int) i * block, (int) i * block + block);
-        return Torch.tensor(Shape.of(rest), t.dtype(), values);
+        return org.gradviz.engine.ops.Indexing.select(t, index);
     }
 }
