@@ -103,6 +103,10 @@ public final class Interpreter {
             throw withTraceback(PyError.value(e.getMessage()));
         } catch (StackOverflowError e) {
             throw withTraceback(new PyError("RecursionError", "maximum recursion depth exceeded"));
+        } catch (IllegalArgumentException | IllegalStateException | IndexOutOfBoundsException
+                 | ArithmeticException | ClassCastException e) {
+            // NOTE: a bug in gradviz, not in the program: reported as Python reports its own internal errors
+            throw withTraceback(new PyError("SystemError", "gradviz internal error: " + e));
         }
     }
 
