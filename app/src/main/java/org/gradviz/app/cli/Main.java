@@ -30,6 +30,7 @@ import picocli.CommandLine.Spec;
     },
     subcommands = {
         OpenCommand.class,
+        RunCommand.class,
         ExportCommand.class,
     })
 public final class Main implements Callable<Integer> {

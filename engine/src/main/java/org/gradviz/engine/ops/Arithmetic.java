@@ -272,7 +272,7 @@ public final class Arithmetic {
         double[] x = a.data();
         double[] r = new double[x.length];
         for (int i = 0; i < r.length; i++) {
-            r[i] = power(x[i], exponent);
+            r[i] = power(x[i], exponent, dtype);
         }
         Tensor out = Tensor.fromData(a.shape(), dtype, r);
         if (Autograd.needsRecording(a)) {
@@ -282,8 +282,9 @@ public final class Arithmetic {
         return out;
     }
 
-    private static double power(double x, double e) {
-        return e == 2 ? x * x : e == 3 ? x * x * x : Math.pow(x, e);
+    // NOTE: PyTorch's float kernel computes x^3 as (x*x)*x with the product x*x rounded to the dtype
+    private static double power(double x, double e, DType dtype) {
+        return e == 2 ? x * x : e == 3 ? dtype.round(x * x) * x : Math.pow(x, e);
     }
 
     /** d(a^n)/da = n·a^(n-1) (and 0 where n = 0). */
@@ -308,7 +309,7 @@ public final class Arithmetic {
                 return new Tensor[] {Tensor.fromData(a.shape(), a.dtype(), new double[a.numel()])};
             }
             double n = exponent;
-            return new Tensor[] {elementwise(grads[0], a, (g, x) -> g * (n * power(x, n - 1)))};
+            return new Tensor[] {elementwise(grads[0], a, (g, x) -> g * (n * power(x, n - 1, a.dtype())))};
         }
 
         @Override

@@ -19,7 +19,7 @@ public final class Losses {
         Shape shape = Broadcast.shapes(input.shape(), target.shape());
         DType dtype = Broadcast.resultType(input, target);
         double[] values = Broadcast.map(input, target, shape, dtype, elementLoss);
-        return Tensor.fromData(r.outputShape(shape), dtype, r.apply(values));
+        return Tensor.fromData(r.outputShape(shape), dtype, r.apply(values, dtype));
     }
 
     /**

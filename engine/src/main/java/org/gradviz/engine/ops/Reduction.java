@@ -30,7 +30,7 @@ public enum Reduction {
     }
 
     /** The loss values reduced: one number for mean and sum, untouched for none. */
-    double[] apply(double[] values) {
+    double[] apply(double[] values, org.gradviz.engine.DType dtype) {
         if (this == NONE) {
             return values;
         }
@@ -38,7 +38,8 @@ public enum Reduction {
         for (double v : values) {
             s += v;
         }
-        return new double[] {this == MEAN ? s / values.length : s};
+        // NOTE: PyTorch divides the sum, already rounded to the dtype, by n
+        return new double[] {this == MEAN ? dtype.round(s) / values.length : s};
     }
 
     Shape outputShape(Shape input) {

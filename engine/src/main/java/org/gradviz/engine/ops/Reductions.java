@@ -131,7 +131,8 @@ public final class Reductions {
 
     public static Tensor mean(Tensor a) {
         requireFloat(a, "mean");
-        Tensor out = Tensor.fromData(Shape.SCALAR, a.dtype(), new double[] {total(a.data()) / a.numel()});
+        Tensor out = Tensor.fromData(Shape.SCALAR, a.dtype(), new double[] {
+                a.dtype().round(total(a.data())) / a.numel()});
         if (Autograd.needsRecording(a)) {
             Autograd.attach(new MeanBackward0(a.shape()), out, a);
         }
@@ -176,7 +177,7 @@ public final class Reductions {
         int n = a.dim() == 0 ? 1 : a.shape().dim(d);
         double[] r = a.dim() == 0 ? a.data().clone() : sumAlong(a, d);
         for (int i = 0; i < r.length; i++) {
-            r[i] /= n;
+            r[i] = a.dtype().round(r[i]) / n;
         }
         Tensor out = Tensor.fromData(outShape, a.dtype(), r);
         if (Autograd.needsRecording(a)) {

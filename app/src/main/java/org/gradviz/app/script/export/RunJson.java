@@ -1,0 +1,133 @@
+package org.gradviz.app.script.export;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.gradviz.engine.AccumulateGrad;
+import org.gradviz.engine.Edge;
+import org.gradviz.engine.Node;
+import org.gradviz.engine.Tensor;
+
+/**
+ * The {@code gradviz run --json} file: every module-level tensor variable and the autograd graph of each one with a
+ * grad_fn. Format documented in README.md ("gradviz run --json").
+ */
+public final class RunJson {
+
+    private RunJson() {
+    }
+
+    /** The JSON tree for the variables of a finished run (non-tensor variables are left out). */
+    public static Map<String, Object> tree(Map<String, Object> globals) {
+        Map<String, Tensor> tensors = new LinkedHashMap<>();
+        globals.forEach((name, v) -> {
+            if (v instanceof Tensor t) {
+                tensors.put(name, t);
+            }
+        });
+        Map<Tensor, String> names = new IdentityHashMap<>();
+        tensors.forEach((name, t) -> names.putIfAbsent(t, name));
+        Map<String, Object> tensorJson = new LinkedHashMap<>();
+        Map<String, Object> graphs = new LinkedHashMap<>();
+        tensors.forEach((name, t) -> {
+            tensorJson.put(name, tensor(t));
+            if (t.gradFn() != null) {
+                graphs.put(name, graph(t.gradFn(), names));
+            }
+        });
+        Map<String, Object> root = new LinkedHashMap<>();
+        root.put("tensors", tensorJson);
+        root.put("graphs", graphs);
+        return root;
+    }
+
+    private static Map<String, Object> tensor(Tensor t) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("shape", java.util.Arrays.stream(t.shape().dims()).boxed().toList());
+        m.put("dtype", t.dtype().shortName());
+        m.put("values", finite(t.tolist()));
+        m.put("requires_grad", t.requiresGrad());
+        m.put("is_leaf", t.isLeaf());
+        m.put("grad_fn", t.gradFn() == null ? null : t.gradFn().name());
+        Tensor grad = t.gradOrNull();
+        m.put("grad", grad == null ? null : finite(grad.tolist()));
+        return m;
+    }
+
+    /** NaN and infinities are not JSON numbers: they are written as the strings "NaN", "Infinity", "-Infinity". */
+    private static Object finite(Object v) {
+        if (v instanceof List<?> list) {
+            List<Object> out = new ArrayList<>(list.size());
+            list.forEach(x -> out.add(finite(x)));
+            return out;
+        }
+        if (v instanceof Double d && !Double.isFinite(d)) {
+            return d.isNaN() ? "NaN" : d > 0 ? "Infinity" : "-Infinity";
+        }
+        return v;
+    }
+
+    /** Nodes in depth-first pre-order of next functions from the root, each once, numbered in that order. */
+    private static Map<String, Object> graph(Node root, Map<Tensor, String> names) {
+        Map<Node, Integer> ids = new IdentityHashMap<>();
+        List<Node> order = new ArrayList<>();
+        number(root, ids, order);
+        List<Object> nodes = new ArrayList<>();
+        for (Node n : order) {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("id", ids.get(n));
+            m.put("name", n.name());
+            List<Integer> next = new ArrayList<>();
+            for (Edge e : n.nextFunctions()) {
+                next.add(e.isValid() ? ids.get(e.function()) : null);
+            }
+            m.put("next", next);
+            m.put("variable", n instanceof AccumulateGrad acc ? names.get(acc.variable()) : null);
+            nodes.add(m);
+        }
+        Map<String, Object> g = new LinkedHashMap<>();
+        g.put("root", ids.get(root));
+        g.put("nodes", nodes);
+        return g;
+    }
+
+    private static void number(Node root, Map<Node, Integer> ids, List<Node> order) {
+        java.util.ArrayDeque<Node> pending = new java.util.ArrayDeque<>();
+        pending.push(root);
+        while (!pending.isEmpty()) {
+            Node n = pending.pop();
+            if (ids.containsKey(n)) {
+                continue;
+            }
+            ids.put(n, order.size());
+            order.add(n);
+            List<Edge> next = n.nextFunctions();
+            for (int i = next.size() - 1; i >= 0; i--) {
+                Edge e = next.get(i);
+                if (e.isValid() && !ids.containsKey(e.function())) {
+                    pending.push(e.function());
+                }
+            }
+        }
+    }
+
+    /** Writes the tree to {@code file} atomically: a temporary file beside it, then a move. */
+    public static void write(Map<String, Object> globals, Path file) throws IOException {
+        Path target = file.toAbsolutePath();
+        Path temp = Files.createTempFile(target.getParent(), ".gradviz-run-", ".json.tmp");
+        try {
+            new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(temp.toFile(), tree(globals));
+            Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } finally {
+            Files.deleteIfExists(temp);
+        }
+    }
+}

@@ -1,0 +1,86 @@
+package org.gradviz.app.script.runtime;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.gradviz.engine.Node;
+import org.gradviz.engine.Tensor;
+
+/** {@code object.name} for every kind of value; only the members listed here exist. */
+final class Attributes {
+
+    private Attributes() {
+    }
+
+    static Object get(Object object, String name) {
+        if (object instanceof Tensor t) {
+            return TensorMembers.get(t, name);
+        }
+        if (object instanceof HasAttributes h) {
+            Object v = h.attribute(name);
+            if (v != null) {
+                return v;
+            }
+            if (object instanceof PyModule m) {
+                throw PyError.attribute("module '" + m.name() + "' has no attribute '" + name + "'");
+            }
+        } else if (object instanceof Node n) {
+            return TensorMembers.nodeMember(n, name);
+        } else if (object instanceof List<?> list) {
+            Object v = listMethod(list, name);
+            if (v != null) {
+                return v;
+            }
+        } else if (object instanceof String s) {
+            Object v = stringMethod(s, name);
+            if (v != null) {
+                return v;
+            }
+        } else if (object instanceof Double d && name.equals("is_integer")) {
+            return new Builtin(name, a -> Double.isFinite(d) && d == Math.rint(d));
+        }
+        throw PyError.attribute("'" + Values.typeName(object) + "' object has no attribute '" + name + "'");
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Object listMethod(List<?> list, String name) {
+        List<Object> items = (List<Object>) list;
+        return switch (name) {
+            case "append" -> new Builtin(name, a -> {
+                items.add(a.accept(1).get(0, "object"));
+                return PyNone.NONE;
+            });
+            case "extend" -> new Builtin(name, a -> {
+                items.addAll(Iteration.items(a.accept(1).get(0, "iterable")));
+                return PyNone.NONE;
+            });
+            case "pop" -> new Builtin(name, a -> {
+                if (items.isEmpty()) {
+                    throw PyError.index("pop from empty list");
+                }
+                long i = a.size() == 0 ? -1 : a.accept(1).integer(0, "index");
+                return items.remove(Subscripts.position(i, items.size(), "pop"));
+            });
+            default -> null;
+        };
+    }
+
+    private static Object stringMethod(String s, String name) {
+        return switch (name) {
+            case "join" -> new Builtin(name, a -> {
+                List<String> parts = new ArrayList<>();
+                for (Object x : Iteration.items(a.accept(1).get(0, "iterable"))) {
+                    if (!(x instanceof String str)) {
+                        throw PyError.type("sequence item " + parts.size() + ": expected str instance, "
+                                + Values.typeName(x) + " found");
+                    }
+                    parts.add(str);
+                }
+                return String.join(s, parts);
+            });
+            case "upper" -> new Builtin(name, a -> s.toUpperCase());
+            case "lower" -> new Builtin(name, a -> s.toLowerCase());
+            case "strip" -> new Builtin(name, a -> s.strip());
+            default -> null;
+        };
+    }
+}

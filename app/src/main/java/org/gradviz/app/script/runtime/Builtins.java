@@ -1,0 +1,218 @@
+package org.gradviz.app.script.runtime;
+
+import java.io.PrintStream;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.gradviz.app.script.format.PythonFormat;
+import org.gradviz.engine.Tensor;
+
+/**
+ * The builtin functions a program may call. Nothing here touches files, processes or the class library: names such
+ * as {@code open}, {@code eval} or {@code __import__} are simply not defined.
+ */
+final class Builtins {
+
+    private Builtins() {
+    }
+
+    static Map<String, Object> create(PrintStream out) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        put(m, "print", a -> {
+            a.accept(Integer.MAX_VALUE, "sep", "end", "flush");
+            String sep = optionalString(a, "sep", " ");
+            String end = optionalString(a, "end", "\n");
+            StringBuilder sb = new StringBuilder();
+            for (int i = 0; i < a.size(); i++) {
+                sb.append(i == 0 ? "" : sep).append(Values.str(a.positional().get(i)));
+            }
+            out.print(sb.append(end));
+            return PyNone.NONE;
+        });
+        put(m, "range", a -> {
+            a.accept(3);
+            if (a.size() == 0) {
+                throw PyError.type("range expected at least 1 argument, got 0");
+            }
+            long[] v = new long[a.size()];
+            for (int i = 0; i < v.length; i++) {
+                Object x = a.positional().get(i);
+                if (!Values.isInteger(x)) {
+                    throw PyError.type("'" + Values.typeName(x) + "' object cannot be interpreted as an integer");
+                }
+                v[i] = Values.toLong(x);
+            }
+            return v.length == 1 ? new PyRange(0, v[0], 1) : new PyRange(v[0], v[1], v.length == 3 ? v[2] : 1);
+        });
+        put(m, "len", a -> {
+            Object v = a.accept(1).get(0, "obj");
+            if (v instanceof String s) {
+                return (long) s.length();
+            }
+            if (v instanceof PyRange r) {
+                return r.length();
+            }
+            if (v instanceof Tensor t) {
+                if (t.dim() == 0) {
+                    throw PyError.type("len() of a 0-d tensor");
+                }
+                return (long) t.shape().dim(0);
+            }
+            List<?> items = Values.items(v);
+            if (items == null) {
+                throw PyError.type("object of type '" + Values.typeName(v) + "' has no len()");
+            }
+            return (long) items.size();
+        });
+        put(m, "abs", a -> {
+            Object v = a.accept(1).get(0, "x");
+            if (Values.isInteger(v)) {
+                return Math.abs(Values.toLong(v));
+            }
+            if (v instanceof Double d) {
+                return Math.abs(d);
+            }
+            throw PyError.type("bad operand type for abs(): '" + Values.typeName(v) + "'");
+        });
+        put(m, "min", a -> extreme(a, false));
+        put(m, "max", a -> extreme(a, true));
+        put(m, "float", a -> {
+            Object v = a.accept(1).get(0, "x", 0.0);
+            if (v instanceof String s) {
+                return parseFloat(s);
+            }
+            if (v instanceof Tensor t) {
+                return (double) Values.toDouble(TensorMembers.item(t, a), "float()");
+            }
+            if (!Values.isNumber(v)) {
+                throw PyError.type("float() argument must be a string or a real number, not '"
+                        + Values.typeName(v) + "'");
+            }
+            return Values.toDouble(v, "float()");
+        });
+        put(m, "int", a -> {
+            Object v = a.accept(1).get(0, "x", 0L);
+            if (v instanceof String s) {
+                try {
+                    return Long.parseLong(s.strip().replace("_", ""));
+                } catch (NumberFormatException e) {
+                    throw PyError.value("invalid literal for int() with base 10: " + Values.stringRepr(s));
+                }
+            }
+            if (v instanceof Tensor t) {
+                v = TensorMembers.item(t, a);
+            }
+            if (v instanceof Double d) {
+                if (Double.isNaN(d)) {
+                    throw PyError.value("cannot convert float NaN to integer");
+                }
+                if (Double.isInfinite(d)) {
+                    throw new PyError("OverflowError", "cannot convert float infinity to integer");
+                }
+                return (long) (double) d;
+            }
+            if (Values.isInteger(v)) {
+                return Values.toLong(v);
+            }
+            throw PyError.type("int() argument must be a string, a bytes-like object or a real number, not '"
+                    + Values.typeName(v) + "'");
+        });
+        put(m, "bool", a -> Values.truthy(a.accept(1).get(0, "x", false)));
+        put(m, "str", a -> Values.str(a.accept(1).get(0, "object", "")));
+        put(m, "repr", a -> Values.repr(a.accept(1).get(0, "obj")));
+        put(m, "round", a -> {
+            a.accept(2, "number", "ndigits");
+            Object v = a.get(0, "number");
+            Object digits = a.get(1, "ndigits", PyNone.NONE);
+            if (Values.isInteger(v)) {
+                return Values.toLong(v);
+            }
+            double x = Values.toDouble(v, "round()");
+            if (digits == PyNone.NONE) {
+                if (!Double.isFinite(x)) {
+                    throw Double.isNaN(x) ? PyError.value("cannot convert float NaN to integer")
+                            : new PyError("OverflowError", "cannot convert float infinity to integer");
+                }
+                return (long) Math.rint(x);
+            }
+            long n = Values.toIndex(digits, "round(): ndigits");
+            if (!Double.isFinite(x) || n > 300) {
+                return x;
+            }
+            if (n < 0) {
+                double p = Math.pow(10, -n);
+                return Math.rint(x / p) * p;
+            }
+            return Double.parseDouble(PythonFormat.format(x, "." + n + "f"));
+        });
+        put(m, "list", a -> new ArrayList<>(Iteration.items(a.accept(1).get(0, "iterable", List.of()))));
+        put(m, "tuple", a -> new PyTuple(Iteration.items(a.accept(1).get(0, "iterable", List.of()))));
+        put(m, "sum", a -> {
+            a.accept(2, "iterable", "start");
+            Object total = a.get(1, "start", 0L);
+            for (Object x : Iteration.items(a.get(0, "iterable"))) {
+                total = Operators.binary(org.gradviz.app.script.ast.BinaryOp.ADD, total, x);
+            }
+            return total;
+        });
+        return m;
+    }
+
+    private static void put(Map<String, Object> m, String name, PyCallable f) {
+        m.put(name, new Builtin(name, f));
+    }
+
+    private static String optionalString(Args a, String name, String fallback) {
+        Object v = a.keywords().getOrDefault(name, PyNone.NONE);
+        if (v == PyNone.NONE) {
+            return fallback;
+        }
+        if (v instanceof String s) {
+            return s;
+        }
+        throw PyError.type(name + " must be None or a string, not " + Values.typeName(v));
+    }
+
+    private static double parseFloat(String s) {
+        String t = s.strip().toLowerCase().replace("_", "");
+        switch (t) {
+            case "inf", "+inf", "infinity", "+infinity" -> {
+                return Double.POSITIVE_INFINITY;
+            }
+            case "-inf", "-infinity" -> {
+                return Double.NEGATIVE_INFINITY;
+            }
+            case "nan", "+nan", "-nan" -> {
+                return Double.NaN;
+            }
+            default -> {
+                try {
+                    if (t.isEmpty() || t.endsWith("d") || t.endsWith("f") || t.startsWith("0x")) {
+                        throw new NumberFormatException();
+                    }
+                    return Double.parseDouble(t);
+                } catch (NumberFormatException e) {
+                    throw PyError.value("could not convert string to float: " + Values.stringRepr(s));
+                }
+            }
+        }
+    }
+
+    private static Object extreme(Args a, boolean max) {
+        a.accept(Integer.MAX_VALUE);
+        List<Object> candidates = a.size() == 1 ? Iteration.items(a.positional().get(0)) : a.positional();
+        String name = max ? "max" : "min";
+        if (candidates.isEmpty()) {
+            throw PyError.value(name + "() arg is an empty sequence");
+        }
+        Object best = candidates.get(0);
+        for (Object c : candidates.subList(1, candidates.size())) {
+            var op = max ? org.gradviz.app.script.ast.CompareOp.GT : org.gradviz.app.script.ast.CompareOp.LT;
+            if (Operators.compare(op, c, best)) {
+                best = c;
+            }
+        }
+        return best;
+    }
+}

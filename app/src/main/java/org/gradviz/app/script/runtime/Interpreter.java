@@ -1,0 +1,465 @@
+package org.gradviz.app.script.runtime;
+
+import java.io.PrintStream;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.gradviz.app.script.ast.Expr;
+import org.gradviz.app.script.ast.FStringPart;
+import org.gradviz.app.script.ast.ImportName;
+import org.gradviz.app.script.ast.Keyword;
+import org.gradviz.app.script.ast.Param;
+import org.gradviz.app.script.ast.Program;
+import org.gradviz.app.script.ast.Stmt;
+import org.gradviz.app.script.format.FormatSpecException;
+import org.gradviz.engine.GradMode;
+import org.gradviz.engine.Node;
+import org.gradviz.engine.Tensor;
+import org.gradviz.engine.TorchException;
+import org.gradviz.engine.ops.Arithmetic;
+
+/**
+ * Runs a parsed program by walking its syntax tree. The program sees only the values, builtins and modules made
+ * here; an error leaves as a {@link PyError} carrying the traceback.
+ */
+public final class Interpreter {
+
+    /** Python's default recursion limit, less a margin for the frames of the runtime itself. */
+    static final int MAX_DEPTH = 990;
+
+    private enum Flow { NORMAL, BREAK, CONTINUE, RETURN }
+
+    private static final class Frame {
+        final String function;
+        final Scope scope;
+        int line;
+        Object returnValue = PyNone.NONE;
+
+        Frame(String function, Scope scope, int line) {
+            this.function = function;
+            this.scope = scope;
+            this.line = line;
+        }
+    }
+
+    private final Scope globals = new Scope(null);
+    private final Map<String, Object> builtins;
+    private final Map<String, PyModule> modules;
+    private final List<Frame> stack = new ArrayList<>();
+
+    /**
+     * @param out where {@code print} writes
+     * @param ignoreWarnings called when the program asks {@code warnings} to ignore everything
+     */
+    public Interpreter(PrintStream out, Runnable ignoreWarnings) {
+        this.builtins = Builtins.create(out);
+        this.modules = TorchModules.create(ignoreWarnings);
+    }
+
+    /** Runs the program's top-level statements; throws {@link PyError} (with traceback) on an uncaught error. */
+    public void run(Program program) {
+        Frame module = new Frame("<module>", globals, 0);
+        stack.add(module);
+        try {
+            execAll(program.body(), module);
+        } finally {
+            stack.clear();
+        }
+    }
+
+    /** The line being run (in the innermost function), for warnings. */
+    public int currentLine() {
+        return stack.isEmpty() ? 0 : stack.get(stack.size() - 1).line;
+    }
+
+    /** The module-level variables, in order of first assignment. */
+    public Map<String, Object> globals() {
+        return globals.variables();
+    }
+
+    // ----- statements
+
+    private Flow execAll(List<Stmt> body, Frame f) {
+        for (Stmt s : body) {
+            Flow flow = exec(s, f);
+            if (flow != Flow.NORMAL) {
+                return flow;
+            }
+        }
+        return Flow.NORMAL;
+    }
+
+    private Flow exec(Stmt s, Frame f) {
+        f.line = s.line();
+        try {
+            return dispatch(s, f);
+        } catch (PyError e) {
+            throw withTraceback(e);
+        } catch (TorchException e) {
+            throw withTraceback(new PyError(e.pythonType(), e.getMessage()));
+        } catch (FormatSpecException e) {
+            throw withTraceback(PyError.value(e.getMessage()));
+        } catch (StackOverflowError e) {
+            throw withTraceback(new PyError("RecursionError", "maximum recursion depth exceeded"));
+        } catch (IllegalArgumentException | IllegalStateException | IndexOutOfBoundsException
+                 | ArithmeticException | ClassCastException e) {
+            // NOTE: a bug in gradviz, not in the program: reported as Python reports its own internal errors
+            throw withTraceback(new PyError("SystemError", "gradviz internal error: " + e));
+        }
+    }
+
+    private PyError withTraceback(PyError e) {
+        if (!e.hasTraceback()) {
+            List<TraceFrame> frames = new ArrayList<>(stack.size());
+            for (Frame fr : stack) {
+                frames.add(new TraceFrame(fr.function, fr.line));
+            }
+            e.setTraceback(frames);
+        }
+        return e;
+    }
+
+    private Flow dispatch(Stmt s, Frame f) {
+        if (s instanceof Stmt.ExprStmt e) {
+            eval(e.expr(), f);
+        } else if (s instanceof Stmt.Assign a) {
+            Object value = eval(a.value(), f);
+            for (Expr target : a.targets()) {
+                assign(target, value, f);
+            }
+        } else if (s instanceof Stmt.AugAssign a) {
+            augmentedAssign(a, f);
+        } else if (s instanceof Stmt.For loop) {
+            return forLoop(loop, f);
+        } else if (s instanceof Stmt.If i) {
+            return execAll(Values.truthy(eval(i.test(), f)) ? i.body() : i.orElse(), f);
+        } else if (s instanceof Stmt.With w) {
+            return with(w, f);
+        } else if (s instanceof Stmt.FunctionDef def) {
+            List<Object> defaults = new ArrayList<>();
+            for (Param p : def.params()) {
+                defaults.add(p.defaultValue().map(d -> eval(d, f)).orElse(null));
+            }
+            f.scope.assign(def.name(), new PyFunction(def, defaults, f.scope));
+        } else if (s instanceof Stmt.Return r) {
+            f.returnValue = r.value().isPresent() ? eval(r.value().get(), f) : PyNone.NONE;
+            return Flow.RETURN;
+        } else if (s instanceof Stmt.Import imp) {
+            for (ImportName name : imp.names()) {
+                PyModule module = module(name.name());
+                if (name.alias().isPresent()) {
+                    f.scope.assign(name.alias().get(), module);
+                } else {
+                    String top = name.name().split("\\.")[0];
+                    f.scope.assign(top, module(top));
+                }
+            }
+        } else if (s instanceof Stmt.ImportFrom imp) {
+            PyModule module = module(imp.module());
+            for (ImportName name : imp.names()) {
+                Object member = module.attribute(name.name());
+                if (member == null) {
+                    member = modules.get(imp.module() + "." + name.name());
+                }
+                if (member == null) {
+                    throw new PyError("ImportError", "cannot import name '" + name.name() + "' from '"
+                            + imp.module() + "'");
+                }
+                f.scope.assign(name.alias().orElse(name.name()), member);
+            }
+        } else if (s instanceof Stmt.Break) {
+            return Flow.BREAK;
+        } else if (s instanceof Stmt.Continue) {
+            return Flow.CONTINUE;
+        }
+        return Flow.NORMAL;
+    }
+
+    private PyModule module(String name) {
+        PyModule m = modules.get(name);
+        if (m == null) {
+            throw new PyError("ModuleNotFoundError", "No module named '" + name + "'");
+        }
+        return m;
+    }
+
+    private Flow forLoop(Stmt.For loop, Frame f) {
+        Object iterable = eval(loop.iterable(), f);
+        String name = loop.target().id();
+        if (iterable instanceof PyRange r) {
+            long n = r.length();
+            for (long i = 0; i < n; i++) {
+                f.scope.assign(name, r.get(i));
+                Flow flow = execAll(loop.body(), f);
+                if (flow == Flow.BREAK) {
+                    break;
+                }
+                if (flow == Flow.RETURN) {
+                    return flow;
+                }
+            }
+            return Flow.NORMAL;
+        }
+        for (Object item : Iteration.items(iterable)) {
+            f.scope.assign(name, item);
+            Flow flow = execAll(loop.body(), f);
+            if (flow == Flow.BREAK) {
+                break;
+            }
+            if (flow == Flow.RETURN) {
+                return flow;
+            }
+        }
+        return Flow.NORMAL;
+    }
+
+    private Flow with(Stmt.With w, Frame f) {
+        Object context = eval(w.context(), f);
+        if (!(context instanceof GradModeContext grad)) {
+            throw PyError.type("'" + Values.typeName(context) + "' object does not support the context manager "
+                    + "protocol");
+        }
+        try (GradMode.Guard guard = grad.enter()) {
+            w.alias().ifPresent(alias -> f.scope.assign(alias, PyNone.NONE));
+            return execAll(w.body(), f);
+        }
+    }
+
+    private void assign(Expr target, Object value, Frame f) {
+        if (target instanceof Expr.Name n) {
+            f.scope.assign(n.id(), value);
+        } else if (target instanceof Expr.TupleExpr || target instanceof Expr.ListExpr) {
+            List<Expr> targets = target instanceof Expr.TupleExpr t ? t.elements() : ((Expr.ListExpr) target)
+                    .elements();
+            if (!(value instanceof PyTuple || value instanceof List<?> || value instanceof PySize
+                    || value instanceof String || value instanceof PyRange || value instanceof Tensor)) {
+                throw PyError.type("cannot unpack non-iterable " + Values.typeName(value) + " object");
+            }
+            List<Object> items = Iteration.items(value);
+            if (items.size() > targets.size()) {
+                throw PyError.value("too many values to unpack (expected " + targets.size() + ")");
+            }
+            if (items.size() < targets.size()) {
+                throw PyError.value("not enough values to unpack (expected " + targets.size() + ", got "
+                        + items.size() + ")");
+            }
+            for (int i = 0; i < targets.size(); i++) {
+                assign(targets.get(i), items.get(i), f);
+            }
+        } else if (target instanceof Expr.Attribute a) {
+            Object object = eval(a.object(), f);
+            if (object instanceof Tensor t) {
+                TensorMembers.set(t, a.name(), value);
+            } else {
+                throw PyError.attribute("gradviz cannot assign attributes of a " + Values.typeName(object)
+                        + " object");
+            }
+        } else if (target instanceof Expr.Subscript s) {
+            Object object = eval(s.object(), f);
+            Object index = eval(s.index(), f);
+            if (object instanceof List<?> list && Values.isInteger(index)) {
+                @SuppressWarnings("unchecked")
+                List<Object> items = (List<Object>) list;
+                items.set(Subscripts.position(Values.toLong(index), items.size(), "list assignment"), value);
+            } else if (object instanceof Tensor) {
+                throw PyError.notSupported("assigning into a tensor (t[i] = ...) is not supported by gradviz");
+            } else {
+                throw PyError.type("'" + Values.typeName(object) + "' object does not support item assignment");
+            }
+        } else {
+            throw PyError.notSupported("cannot assign to this expression");
+        }
+    }
+
+    private void augmentedAssign(Stmt.AugAssign a, Frame f) {
+        Object current = eval(a.target(), f);
+        Object operand = eval(a.value(), f);
+        if (current instanceof Tensor t) {
+            Object result = Operators.binary(a.op(), t, operand);
+            t.assignInPlace((Tensor) result);
+            return;
+        }
+        if (current instanceof List<?> list && a.op() == org.gradviz.app.script.ast.BinaryOp.ADD) {
+            @SuppressWarnings("unchecked")
+            List<Object> items = (List<Object>) list;
+            items.addAll(Iteration.items(operand));
+            return;
+        }
+        assign(a.target(), Operators.binary(a.op(), current, operand), f);
+    }
+
+    // ----- expressions
+
+    private Object eval(Expr e, Frame f) {
+        if (e instanceof Expr.Name n) {
+            return lookup(n.id(), f);
+        } else if (e instanceof Expr.Call c) {
+            return call(c, f);
+        } else if (e instanceof Expr.Attribute a) {
+            return Attributes.get(eval(a.object(), f), a.name());
+        } else if (e instanceof Expr.Binary b) {
+            return Operators.binary(b.op(), eval(b.left(), f), eval(b.right(), f));
+        } else if (e instanceof Expr.IntLiteral i) {
+            return i.value();
+        } else if (e instanceof Expr.FloatLiteral d) {
+            return d.value();
+        } else if (e instanceof Expr.StringLiteral s) {
+            return s.value();
+        } else if (e instanceof Expr.FString s) {
+            return fString(s.parts(), f);
+        } else if (e instanceof Expr.BoolLiteral b) {
+            return b.value();
+        } else if (e instanceof Expr.NoneLiteral) {
+            return PyNone.NONE;
+        } else if (e instanceof Expr.ListExpr l) {
+            List<Object> items = new ArrayList<>(l.elements().size());
+            for (Expr x : l.elements()) {
+                items.add(eval(x, f));
+            }
+            return items;
+        } else if (e instanceof Expr.TupleExpr t) {
+            List<Object> items = new ArrayList<>(t.elements().size());
+            for (Expr x : t.elements()) {
+                items.add(eval(x, f));
+            }
+            return new PyTuple(items);
+        } else if (e instanceof Expr.Unary u) {
+            return unary(u, eval(u.operand(), f));
+        } else if (e instanceof Expr.Logical l) {
+            Object left = eval(l.left(), f);
+            boolean isAnd = l.op() == org.gradviz.app.script.ast.LogicalOp.AND;
+            return Values.truthy(left) == isAnd ? eval(l.right(), f) : left;
+        } else if (e instanceof Expr.Compare c) {
+            Object left = eval(c.left(), f);
+            for (int i = 0; i < c.ops().size(); i++) {
+                Object right = eval(c.comparators().get(i), f);
+                if (!Operators.compare(c.ops().get(i), left, right)) {
+                    return false;
+                }
+                left = right;
+            }
+            return true;
+        } else if (e instanceof Expr.IfExpr i) {
+            return Values.truthy(eval(i.test(), f)) ? eval(i.body(), f) : eval(i.orElse(), f);
+        } else if (e instanceof Expr.Subscript s) {
+            return subscript(s, f);
+        }
+        throw PyError.notSupported("this expression is not supported by gradviz here");
+    }
+
+    private Object lookup(String name, Frame f) {
+        Object v = f.scope.lookup(name);
+        if (v == null) {
+            v = builtins.get(name);
+        }
+        if (v == null) {
+            throw new PyError("NameError", "name '" + name + "' is not defined");
+        }
+        return v;
+    }
+
+    private static Object unary(Expr.Unary u, Object v) {
+        switch (u.op()) {
+            case NOT:
+                return !Values.truthy(v);
+            case NEG:
+                if (v instanceof Tensor t) {
+                    return Arithmetic.neg(t);
+                }
+                if (v instanceof Double d) {
+                    return -d;
+                }
+                if (Values.isInteger(v)) {
+                    long l = Values.toLong(v);
+                    if (l == Long.MIN_VALUE) {
+                        throw new PyError("OverflowError", "integer result too large for gradviz's 64-bit ints");
+                    }
+                    return -l;
+                }
+                break;
+            default:
+                if (v instanceof Tensor || v instanceof Double) {
+                    return v;
+                }
+                if (Values.isInteger(v)) {
+                    return Values.toLong(v);
+                }
+        }
+        throw PyError.type("bad operand type for unary " + u.op().symbol() + ": '" + Values.typeName(v) + "'");
+    }
+
+    private Object subscript(Expr.Subscript s, Frame f) {
+        Object object = eval(s.object(), f);
+        if (s.index() instanceof Expr.Slice slice) {
+            return Subscripts.slice(object, bound(slice.lower(), f), bound(slice.upper(), f),
+                    bound(slice.step(), f));
+        }
+        return Subscripts.get(object, eval(s.index(), f));
+    }
+
+    private Object bound(Optional<Expr> e, Frame f) {
+        return e.isPresent() ? eval(e.get(), f) : PyNone.NONE;
+    }
+
+    private String fString(List<FStringPart> parts, Frame f) {
+        StringBuilder sb = new StringBuilder();
+        for (FStringPart part : parts) {
+            if (part instanceof FStringPart.Text t) {
+                sb.append(t.text());
+            } else {
+                FStringPart.Field field = (FStringPart.Field) part;
+                Object value = eval(field.expr(), f);
+                String spec = field.spec().isEmpty() ? "" : fString(field.spec(), f);
+                sb.append(Formatting.field(value, field.conversion(), spec));
+            }
+        }
+        return sb.toString();
+    }
+
+    // ----- calls
+
+    private Object call(Expr.Call c, Frame f) {
+        Object callee = eval(c.function(), f);
+        List<Object> args = new ArrayList<>(c.args().size());
+        for (Expr a : c.args()) {
+            args.add(eval(a, f));
+        }
+        Map<String, Object> keywords = c.keywords().isEmpty() ? Map.of() : new LinkedHashMap<>();
+        for (Keyword k : c.keywords()) {
+            keywords.put(k.name(), eval(k.value(), f));
+        }
+        if (callee instanceof PyFunction fn) {
+            return callFunction(fn, args, keywords);
+        }
+        if (callee instanceof Builtin b) {
+            return b.call(new Args(b.name(), args, keywords));
+        }
+        if (callee instanceof PyCallable pc) {
+            return pc.call(new Args(Values.typeName(callee), args, keywords));
+        }
+        throw PyError.type("'" + Values.typeName(callee) + "' object is not callable");
+    }
+
+    private Object callFunction(PyFunction fn, List<Object> args, Map<String, Object> keywords) {
+        if (stack.size() >= MAX_DEPTH) {
+            throw new PyError("RecursionError", "maximum recursion depth exceeded");
+        }
+        Scope local = new Scope(fn.enclosing());
+        FunctionArguments.bind(fn, args, keywords, local);
+        Frame frame = new Frame(fn.name(), local, fn.definition().line());
+        stack.add(frame);
+        try {
+            execAll(fn.definition().body(), frame);
+            return frame.returnValue;
+        } finally {
+            stack.remove(stack.size() - 1);
+        }
+    }
+
+    /** For tests and the JSON export: the grad_fn of a value, if it is a tensor with one. */
+    static Node gradFnOf(Object v) {
+        return v instanceof Tensor t ? t.gradFn() : null;
+    }
+}

@@ -1,0 +1,152 @@
+package org.gradviz.app.script.runtime;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.gradviz.app.script.ast.BinaryOp;
+import org.gradviz.app.script.ast.CompareOp;
+import org.gradviz.engine.Tensor;
+
+/** Binary operators and comparisons on any two runtime values. */
+final class Operators {
+
+    private Operators() {
+    }
+
+    static Object binary(BinaryOp op, Object a, Object b) {
+        if (a instanceof Tensor || b instanceof Tensor) {
+            return TensorArithmetic.apply(op, a, b);
+        }
+        if (Values.isNumber(a) && Values.isNumber(b)) {
+            return Numbers.apply(op, a, b);
+        }
+        if (op == BinaryOp.ADD) {
+            if (a instanceof String x && b instanceof String y) {
+                return x + y;
+            }
+            if (a instanceof List<?> x && b instanceof List<?> y) {
+                List<Object> out = new ArrayList<>(x);
+                out.addAll(y);
+                return out;
+            }
+            if (a instanceof PyTuple x && b instanceof PyTuple y) {
+                List<Object> out = new ArrayList<>(x.items());
+                out.addAll(y.items());
+                return new PyTuple(out);
+            }
+            if (a instanceof List<?> && (b instanceof String || b instanceof PyTuple)
+                    || a instanceof String || a instanceof PyTuple) {
+                String kind = Values.typeName(a);
+                throw PyError.type("can only concatenate " + kind + " (not \"" + Values.typeName(b) + "\") to "
+                        + kind);
+            }
+        }
+        if (op == BinaryOp.MUL) {
+            if (isSequence(a) && Values.isInteger(b)) {
+                return repeat(a, Values.toLong(b));
+            }
+            if (isSequence(b) && Values.isInteger(a)) {
+                return repeat(b, Values.toLong(a));
+            }
+            if (isSequence(a) && b instanceof Double || isSequence(b) && a instanceof Double) {
+                throw PyError.type("can't multiply sequence by non-int of type 'float'");
+            }
+        }
+        throw Numbers.unsupported(op, a, b);
+    }
+
+    private static boolean isSequence(Object v) {
+        return v instanceof String || v instanceof List<?> || v instanceof PyTuple;
+    }
+
+    private static Object repeat(Object sequence, long times) {
+        if (sequence instanceof String s) {
+            return times <= 0 ? "" : s.repeat(Math.toIntExact(times));
+        }
+        List<?> items = Values.items(sequence);
+        List<Object> out = new ArrayList<>();
+        for (long i = 0; i < times; i++) {
+            out.addAll(items);
+        }
+        return sequence instanceof PyTuple ? new PyTuple(out) : out;
+    }
+
+    static boolean compare(CompareOp op, Object a, Object b) {
+        return switch (op) {
+            case EQ -> equalsOrRefuse(a, b);
+            case NE -> !equalsOrRefuse(a, b);
+            case IS -> identical(a, b);
+            case IS_NOT -> !identical(a, b);
+            case IN -> contains(b, a);
+            case NOT_IN -> !contains(b, a);
+            default -> order(op, a, b);
+        };
+    }
+
+    private static boolean identical(Object a, Object b) {
+        if (Values.isNumber(a) || a instanceof String) {
+            return a.getClass() == b.getClass() && a.equals(b);
+        }
+        return a == b;
+    }
+
+    private static boolean equalsOrRefuse(Object a, Object b) {
+        if (a instanceof Tensor || b instanceof Tensor) {
+            throw tensorComparison("==");
+        }
+        return Values.pyEquals(a, b);
+    }
+
+    private static boolean contains(Object container, Object item) {
+        if (container instanceof String s && item instanceof String sub) {
+            return s.contains(sub);
+        }
+        if (container instanceof PyRange r && Values.isInteger(item)) {
+            long v = Values.toLong(item);
+            long offset = v - r.start();
+            return r.step() > 0 ? v >= r.start() && v < r.stop() && offset % r.step() == 0
+                    : v <= r.start() && v > r.stop() && offset % r.step() == 0;
+        }
+        List<?> items = Values.items(container);
+        if (items == null) {
+            throw PyError.type("argument of type '" + Values.typeName(container) + "' is not iterable");
+        }
+        for (Object x : items) {
+            if (identical(x, item) || Values.pyEquals(x, item)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean order(CompareOp op, Object a, Object b) {
+        int c;
+        if (a instanceof Tensor || b instanceof Tensor) {
+            throw tensorComparison(op.symbol());
+        } else if (Values.isInteger(a) && Values.isInteger(b)) {
+            c = Long.compare(Values.toLong(a), Values.toLong(b));
+        } else if (Values.isNumber(a) && Values.isNumber(b)) {
+            double x = Values.toDouble(a, "");
+            double y = Values.toDouble(b, "");
+            if (Double.isNaN(x) || Double.isNaN(y)) {
+                return false;
+            }
+            c = Double.compare(x == 0.0 ? 0.0 : x, y == 0.0 ? 0.0 : y);
+        } else if (a instanceof String x && b instanceof String y) {
+            c = x.compareTo(y);
+        } else {
+            throw PyError.type("'" + op.symbol() + "' not supported between instances of '" + Values.typeName(a)
+                    + "' and '" + Values.typeName(b) + "'");
+        }
+        return switch (op) {
+            case LT -> c < 0;
+            case LE -> c <= 0;
+            case GT -> c > 0;
+            default -> c >= 0;
+        };
+    }
+
+    private static PyError tensorComparison(String symbol) {
+        return PyError.notSupported("comparing tensors with " + symbol + " is not supported by gradviz; compare "
+                + "numbers instead, e.g. t.item() " + symbol + " 0.5");
+    }
+}

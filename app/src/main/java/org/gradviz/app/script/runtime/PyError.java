@@ -1,0 +1,66 @@
+package org.gradviz.app.script.runtime;
+
+import java.util.List;
+
+/**
+ * A Python exception raised while a program runs: its type ({@code TypeError}), its message, and once it has
+ * left the statement that raised it, the call stack at that moment for the traceback.
+ */
+public final class PyError extends RuntimeException {
+
+    private final String pythonType;
+    private List<TraceFrame> traceback;
+
+    public PyError(String pythonType, String message) {
+        super(message, null, false, false);
+        this.pythonType = pythonType;
+    }
+
+    public static PyError type(String message) {
+        return new PyError("TypeError", message);
+    }
+
+    public static PyError value(String message) {
+        return new PyError("ValueError", message);
+    }
+
+    public static PyError attribute(String message) {
+        return new PyError("AttributeError", message);
+    }
+
+    public static PyError zeroDivision(String message) {
+        return new PyError("ZeroDivisionError", message);
+    }
+
+    public static PyError index(String message) {
+        return new PyError("IndexError", message);
+    }
+
+    /** Something valid in Python that gradviz does not do; the message says what to write instead. */
+    public static PyError notSupported(String message) {
+        return new PyError("NotImplementedError", message);
+    }
+
+    public String pythonType() {
+        return pythonType;
+    }
+
+    /** The last line of the traceback, as Python prints it: {@code TypeError: message}. */
+    public String pythonLine() {
+        String message = getMessage();
+        return message == null || message.isEmpty() ? pythonType : pythonType + ": " + message;
+    }
+
+    public boolean hasTraceback() {
+        return traceback != null;
+    }
+
+    /** The frames, outermost first; empty until the error leaves its statement. */
+    public List<TraceFrame> traceback() {
+        return traceback == null ? List.of() : traceback;
+    }
+
+    void setTraceback(List<TraceFrame> frames) {
+        this.traceback = List.copyOf(frames);
+    }
+}

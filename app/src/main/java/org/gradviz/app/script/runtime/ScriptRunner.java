@@ -1,0 +1,101 @@
+package org.gradviz.app.script.runtime;
+
+import java.io.PrintStream;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Consumer;
+import org.gradviz.app.script.ScriptSyntaxError;
+import org.gradviz.app.script.ast.Program;
+import org.gradviz.app.script.syntax.ScriptParser;
+import org.gradviz.engine.Warnings;
+
+/**
+ * Runs one program as {@code python3 prog.py} would: refusals and syntax errors before anything runs (exit 2), the
+ * program's output, warnings and an uncaught error's traceback on stderr (exit 1).
+ */
+public final class ScriptRunner {
+
+    /** Exit status of a program that ran to its end. */
+    public static final int OK = 0;
+    /** Exit status of an uncaught error, as Python's. */
+    public static final int FAILED = 1;
+    /** Exit status of a syntax error or a construct outside the subset: nothing ran. */
+    public static final int REFUSED = 2;
+
+    private static final String TENSOR_BODY = " (Triggered internally at  ./build/aten/src/ATen/core/TensorBody.h:480.)";
+
+    /** What a run left behind: its exit status and its module-level variables. */
+    public record Outcome(int exitCode, Map<String, Object> globals) {
+    }
+
+    private final String source;
+    private final List<String> lines;
+    private final String displayName;
+    private final String traceName;
+
+    /**
+     * @param displayName how refusals name the file ({@code prog.py:3:5: ...}), as the user wrote it
+     * @param traceName how tracebacks and warnings name it: the absolute path, or {@code <stdin>}
+     */
+    public ScriptRunner(String source, String displayName, String traceName) {
+        this.source = source;
+        this.lines = source.lines().toList();
+        this.displayName = displayName;
+        this.traceName = traceName;
+    }
+
+    public Outcome run(PrintStream out, PrintStream err) {
+        Program program;
+        try {
+            program = ScriptParser.parse(source);
+        } catch (ScriptSyntaxError e) {
+            err.println(e.format(displayName));
+            err.flush();
+            return new Outcome(REFUSED, Map.of());
+        }
+        boolean[] ignoring = {false};
+        Interpreter interpreter = new Interpreter(out, () -> ignoring[0] = true);
+        Set<Integer> warnedLines = new HashSet<>();
+        Consumer<String> previous = Warnings.setHandler(message -> {
+            int line = interpreter.currentLine();
+            if (ignoring[0] || !warnedLines.add(line)) {
+                return;
+            }
+            out.flush();
+            String suffix = Warnings.NON_LEAF_GRAD.equals(message) ? TENSOR_BODY : "";
+            err.print(traceName + ":" + line + ": UserWarning: " + message + suffix + "\n" + sourceLine(line, "  "));
+            err.flush();
+        });
+        try {
+            interpreter.run(program);
+            return new Outcome(OK, interpreter.globals());
+        } catch (PyError e) {
+            out.flush();
+            err.print(traceback(e));
+            err.flush();
+            return new Outcome(FAILED, interpreter.globals());
+        } finally {
+            Warnings.setHandler(previous);
+            out.flush();
+        }
+    }
+
+    /** Python's traceback text for an uncaught error, ending with its {@code Type: message} line. */
+    String traceback(PyError e) {
+        StringBuilder sb = new StringBuilder("Traceback (most recent call last):\n");
+        for (TraceFrame frame : e.traceback()) {
+            sb.append("  File \"").append(traceName).append("\", line ").append(frame.line()).append(", in ")
+                    .append(frame.function()).append('\n').append(sourceLine(frame.line(), "    "));
+        }
+        return sb.append(e.pythonLine()).append('\n').toString();
+    }
+
+    private String sourceLine(int line, String indent) {
+        if (traceName.startsWith("<") || line < 1 || line > lines.size() || lines.get(line - 1).isBlank()) {
+            return "";
+        }
+        return indent + lines.get(line - 1).strip() + "\n";
+    }
+}

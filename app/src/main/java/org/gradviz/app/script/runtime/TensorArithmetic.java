@@ -1,0 +1,76 @@
+package org.gradviz.app.script.runtime;
+
+import org.gradviz.app.script.ast.BinaryOp;
+import org.gradviz.engine.DType;
+import org.gradviz.engine.Tensor;
+import org.gradviz.engine.Torch;
+import org.gradviz.engine.ops.Arithmetic;
+import org.gradviz.engine.ops.LinearAlgebra;
+
+/**
+ * Binary operators with a tensor on at least one side, recording the graph PyTorch records: a Python number
+ * becomes a wrapped-number tensor, {@code 1 - t} is {@code RsubBackward1}, {@code 2 / t} reciprocal-then-mul,
+ * {@code 2 ** t} a 0-d tensor of the result type to the power t.
+ */
+final class TensorArithmetic {
+
+    private TensorArithmetic() {
+    }
+
+    static Tensor apply(BinaryOp op, Object a, Object b) {
+        if (a instanceof Tensor x && b instanceof Tensor y) {
+            return switch (op) {
+                case ADD -> Arithmetic.add(x, y);
+                case SUB -> Arithmetic.sub(x, y);
+                case MUL -> Arithmetic.mul(x, y);
+                case DIV -> Arithmetic.div(x, y);
+                case POW -> Arithmetic.pow(x, y);
+                case MATMUL -> LinearAlgebra.matmul(x, y);
+                default -> throw unsupportedByGradviz(op);
+            };
+        }
+        if (a instanceof Tensor x && Values.isNumber(b)) {
+            Tensor n = wrap(b);
+            return switch (op) {
+                case ADD -> Arithmetic.add(x, n);
+                case SUB -> Arithmetic.sub(x, n);
+                case MUL -> Arithmetic.mul(x, n);
+                case DIV -> Arithmetic.div(x, n);
+                case POW -> Arithmetic.pow(x, Values.toDouble(b, ""));
+                case MATMUL -> throw Numbers.unsupported(op, a, b);
+                default -> throw unsupportedByGradviz(op);
+            };
+        }
+        if (Values.isNumber(a) && b instanceof Tensor y) {
+            double number = Values.toDouble(a, "");
+            return switch (op) {
+                // NOTE: Python calls y.__radd__(a), i.e. y + a: the tensor stays the first input
+                case ADD -> Arithmetic.add(y, wrap(a));
+                case MUL -> Arithmetic.mul(y, wrap(a));
+                case SUB -> Arithmetic.rsub(y, number);
+                case DIV -> y.rdiv(number);
+                case POW -> Arithmetic.pow(Torch.scalar(number, resultType(a, y)), y);
+                case MATMUL -> throw Numbers.unsupported(op, a, b);
+                default -> throw unsupportedByGradviz(op);
+            };
+        }
+        throw Numbers.unsupported(op, a, b);
+    }
+
+    private static Tensor wrap(Object number) {
+        return Tensor.wrappedNumber(Values.toDouble(number, ""), Values.isInteger(number));
+    }
+
+    /** torch.result_type(number, tensor): the tensor's float type, else float32 for a float number, else int64. */
+    private static DType resultType(Object number, Tensor t) {
+        if (t.dtype().isFloatingPoint()) {
+            return t.dtype();
+        }
+        return Values.isInteger(number) ? DType.INT64 : DType.defaultFloat();
+    }
+
+    private static PyError unsupportedByGradviz(BinaryOp op) {
+        return PyError.notSupported("the operator " + op.symbol() + " on tensors is not supported by gradviz "
+                + "(supported: + - * / ** @)");
+    }
+}

@@ -1,0 +1,145 @@
+package org.gradviz.app.script.runtime;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.gradviz.engine.Node;
+import org.gradviz.engine.Tensor;
+
+/** The attributes and methods of a tensor as a program sees them: {@code t.grad}, {@code t.sum(dim=0)}, ... */
+final class TensorMembers {
+
+    private TensorMembers() {
+    }
+
+    static Object get(Tensor t, String name) {
+        return switch (name) {
+            case "grad" -> orNone(t.grad());
+            case "grad_fn" -> orNone(t.gradFn());
+            case "requires_grad" -> t.requiresGrad();
+            case "is_leaf" -> t.isLeaf();
+            case "retains_grad" -> t.retainsGrad();
+            case "shape" -> PySize.of(t.shape());
+            case "dtype" -> t.dtype();
+            case "ndim" -> (long) t.dim();
+            case "T" -> t.T();
+            case "data" -> t.detach();
+            default -> method(t, name);
+        };
+    }
+
+    static Object orNone(Object v) {
+        return v == null ? PyNone.NONE : v;
+    }
+
+    private static Object method(Tensor t, String name) {
+        PyCallable body = switch (name) {
+            case "size" -> a -> {
+                a.accept(1, "dim");
+                if (!a.has(0, "dim") || a.get(0, "dim") == PyNone.NONE) {
+                    return PySize.of(t.shape());
+                }
+                return (long) t.shape().dim(t.shape().normalizeDim((int) a.integer(0, "dim")));
+            };
+            case "item" -> a -> item(t, a.accept(0));
+            case "tolist" -> a -> {
+                a.accept(0);
+                return toPython(t.tolist());
+            };
+            case "backward" -> a -> {
+                a.accept(4, "gradient", "retain_graph", "create_graph", "inputs");
+                Tensor gradient = a.optionalTensor(0, "gradient");
+                Object retain = a.get(1, "retain_graph", PyNone.NONE);
+                if (Values.truthy(a.get(2, "create_graph", false))) {
+                    throw PyError.notSupported("backward(create_graph=True) is not supported by gradviz");
+                }
+                t.backward(gradient, retain != PyNone.NONE && Values.truthy(retain));
+                return PyNone.NONE;
+            };
+            case "zero_" -> a -> t.zero_();
+            case "detach" -> a -> t.detach();
+            case "requires_grad_" -> a -> t.requiresGrad_(a.accept(1, "requires_grad")
+                    .bool(0, "requires_grad", true));
+            case "retain_grad" -> a -> {
+                t.retainGrad();
+                return PyNone.NONE;
+            };
+            case "numel" -> a -> (long) t.numel();
+            case "dim" -> a -> (long) t.dim();
+            default -> TorchFunctions.tensorMethod(t, name);
+        };
+        if (body == null) {
+            throw PyError.attribute("'Tensor' object has no attribute '" + name + "'");
+        }
+        return new Builtin(name, body);
+    }
+
+    static Object item(Tensor t, Args a) {
+        if (t.numel() != 1) {
+            throw PyError.value("only one element tensors can be converted to Python scalars");
+        }
+        double v = t.item();
+        return switch (t.dtype()) {
+            case INT64 -> (long) v;
+            case BOOL -> v != 0.0;
+            default -> v;
+        };
+    }
+
+    /** The engine's nested lists of Double/Long as Python lists. */
+    static Object toPython(Object v) {
+        if (v instanceof List<?> list) {
+            List<Object> out = new ArrayList<>(list.size());
+            for (Object x : list) {
+                out.add(toPython(x));
+            }
+            return out;
+        }
+        if (v instanceof Integer i) {
+            return (long) i;
+        }
+        if (v instanceof Float f) {
+            return (double) f;
+        }
+        return v;
+    }
+
+    /** {@code t.grad = g}, {@code t.requires_grad = b}. */
+    static void set(Tensor t, String name, Object value) {
+        switch (name) {
+            case "grad" -> {
+                if (value == PyNone.NONE) {
+                    t.setGrad(null);
+                } else if (value instanceof Tensor g) {
+                    t.setGrad(g);
+                } else {
+                    throw PyError.type("assigned grad expected to be a Tensor or None but got grad of type "
+                            + Values.typeName(value));
+                }
+            }
+            case "requires_grad" -> t.requiresGrad_(Values.truthy(value));
+            default -> throw PyError.attribute("gradviz cannot assign the attribute '" + name + "' of a Tensor "
+                    + "(assignable: grad, requires_grad)");
+        }
+    }
+
+    /** The members of a grad_fn node: {@code name()}, {@code next_functions}, {@code variable}. */
+    static Object nodeMember(Node node, String name) {
+        return switch (name) {
+            case "next_functions" -> {
+                List<Object> edges = new ArrayList<>();
+                for (var e : node.nextFunctions()) {
+                    edges.add(PyTuple.of(e.isValid() ? e.function() : PyNone.NONE, (long) e.inputNr()));
+                }
+                yield new PyTuple(edges);
+            }
+            case "name" -> new Builtin("name", a -> node.name());
+            case "variable" -> {
+                if (node instanceof org.gradviz.engine.AccumulateGrad acc) {
+                    yield acc.variable();
+                }
+                throw PyError.attribute("'" + node.name() + "' object has no attribute 'variable'");
+            }
+            default -> throw PyError.attribute("'" + node.name() + "' object has no attribute '" + name + "'");
+        };
+    }
+}

@@ -1,0 +1,179 @@
+package org.gradviz.app.script.runtime;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.gradviz.engine.DType;
+import org.gradviz.engine.GradMode;
+import org.gradviz.engine.Shape;
+import org.gradviz.engine.Tensor;
+import org.gradviz.engine.Torch;
+import org.gradviz.engine.ops.LinearAlgebra;
+import org.gradviz.engine.ops.Losses;
+import org.gradviz.engine.ops.Reduction;
+import org.gradviz.engine.optim.SGD;
+
+/** The importable modules, by dotted name: {@code torch}, {@code torch.nn}, {@code torch.nn.functional}, ... */
+final class TorchModules {
+
+    private TorchModules() {
+    }
+
+    /** Fresh module objects for one run, so nothing one program does is seen by the next. */
+    static Map<String, PyModule> create(Runnable ignoreWarnings) {
+        PyModule functional = new PyModule("torch.nn.functional", functional());
+        PyModule nn = new PyModule("torch.nn", Map.of("functional", functional));
+        PyModule optim = new PyModule("torch.optim", Map.of("SGD", new Builtin("SGD", TorchModules::sgd)));
+        Map<String, Object> torchMembers = torch();
+        torchMembers.put("nn", nn);
+        torchMembers.put("optim", optim);
+        Map<String, PyModule> modules = new LinkedHashMap<>();
+        modules.put("torch", new PyModule("torch", torchMembers));
+        modules.put("torch.nn", nn);
+        modules.put("torch.nn.functional", functional);
+        modules.put("torch.optim", optim);
+        modules.put("math", new PyModule("math", MathModule.members()));
+        modules.put("warnings", new PyModule("warnings", warnings(ignoreWarnings)));
+        return modules;
+    }
+
+    private static Map<String, Object> torch() {
+        Map<String, Object> m = new LinkedHashMap<>();
+        TorchFunctions.all().forEach((name, f) -> m.put(name, new Builtin(name, f)));
+        put(m, "tensor", a -> {
+            a.accept(1, "data", "dtype", "requires_grad");
+            return TensorFactory.finish(TensorFactory.fromData(a.get(0, "data"), a.dtype(-1, "dtype")), a, -1);
+        });
+        put(m, "ones", a -> filled(a, 1.0));
+        put(m, "zeros", a -> filled(a, 0.0));
+        put(m, "ones_like", a -> like(a, 1.0));
+        put(m, "zeros_like", a -> like(a, 0.0));
+        put(m, "full", a -> {
+            a.accept(2, "size", "fill_value", "dtype", "requires_grad");
+            Object fill = a.get(1, "fill_value");
+            DType dtype = a.dtype(-1, "dtype");
+            if (dtype == null) {
+                dtype = fill instanceof Boolean ? DType.BOOL : Values.isInteger(fill) ? DType.INT64
+                        : DType.defaultFloat();
+            }
+            int[] dims = TensorFactory.sizes(new Args("full", List.of(a.get(0, "size")), Map.of()));
+            return TensorFactory.finish(Torch.full(Shape.of(dims), Values.toDouble(fill, "fill_value"), dtype), a,
+                    -1);
+        });
+        put(m, "eye", a -> {
+            a.accept(2, "n", "m", "dtype", "requires_grad");
+            int n = (int) a.integer(0, "n");
+            Object mv = a.get(1, "m", PyNone.NONE);
+            int cols = mv == PyNone.NONE ? n : (int) Values.toIndex(mv, "eye(): argument 'm'");
+            return TensorFactory.finish(Torch.eye(n, cols, dtypeOrDefault(a)), a, -1);
+        });
+        put(m, "randn", a -> random(a, true));
+        put(m, "rand", a -> random(a, false));
+        put(m, "manual_seed", a -> {
+            Torch.manualSeed(a.accept(1, "seed").integer(0, "seed"));
+            return PyNone.NONE;
+        });
+        put(m, "is_grad_enabled", a -> GradMode.isEnabled());
+        m.put("no_grad", new Builtin("no_grad", a -> new GradModeContext(false)));
+        m.put("enable_grad", new Builtin("enable_grad", a -> new GradModeContext(true)));
+        m.put("float32", DType.FLOAT32);
+        m.put("float", DType.FLOAT32);
+        m.put("float64", DType.FLOAT64);
+        m.put("double", DType.FLOAT64);
+        m.put("int64", DType.INT64);
+        m.put("long", DType.INT64);
+        m.put("bool", DType.BOOL);
+        put(m, "numel", a -> (long) a.tensor(0, "input").numel());
+        return m;
+    }
+
+    private static void put(Map<String, Object> m, String name, PyCallable f) {
+        m.put(name, new Builtin(name, f));
+    }
+
+    private static DType dtypeOrDefault(Args a) {
+        DType d = a.dtype(-1, "dtype");
+        return d == null ? DType.defaultFloat() : d;
+    }
+
+    private static Tensor filled(Args a, double value) {
+        a.accept(Integer.MAX_VALUE, "dtype", "requires_grad");
+        int[] dims = TensorFactory.sizes(a);
+        return TensorFactory.finish(Torch.full(Shape.of(dims), value, dtypeOrDefault(a)), a, -1);
+    }
+
+    private static Tensor like(Args a, double value) {
+        a.accept(1, "input", "dtype", "requires_grad");
+        Tensor t = a.tensor(0, "input");
+        DType d = a.dtype(-1, "dtype");
+        return TensorFactory.finish(Torch.full(t.shape(), value, d == null ? t.dtype() : d), a, -1);
+    }
+
+    private static Tensor random(Args a, boolean normal) {
+        a.accept(Integer.MAX_VALUE, "dtype", "requires_grad");
+        int[] dims = TensorFactory.sizes(a);
+        DType d = dtypeOrDefault(a);
+        return TensorFactory.finish(normal ? Torch.randn(d, dims) : Torch.rand(d, dims), a, -1);
+    }
+
+    private static Map<String, Object> functional() {
+        Map<String, Object> m = new LinkedHashMap<>();
+        put(m, "binary_cross_entropy_with_logits", a -> {
+            a.accept(2, "input", "target", "reduction");
+            return Losses.binaryCrossEntropyWithLogits(a.tensor(0, "input"), a.tensor(1, "target"), reduction(a));
+        });
+        put(m, "binary_cross_entropy", a -> {
+            a.accept(2, "input", "target", "reduction");
+            return Losses.binaryCrossEntropy(a.tensor(0, "input"), a.tensor(1, "target"), reduction(a));
+        });
+        put(m, "mse_loss", a -> {
+            a.accept(2, "input", "target", "reduction");
+            return Losses.mseLoss(a.tensor(0, "input"), a.tensor(1, "target"), reduction(a));
+        });
+        for (String name : List.of("relu", "sigmoid", "tanh")) {
+            m.put(name, new Builtin(name, TorchFunctions.all().get(name)));
+        }
+        put(m, "linear", a -> {
+            a.accept(3, "input", "weight", "bias");
+            return LinearAlgebra.linear(a.tensor(0, "input"), a.tensor(1, "weight"), a.optionalTensor(2, "bias"));
+        });
+        return m;
+    }
+
+    private static Reduction reduction(Args a) {
+        return Reduction.fromName(a.string(-1, "reduction", "mean"));
+    }
+
+    private static Object sgd(Args a) {
+        a.accept(2, "params", "lr", "momentum");
+        List<?> given = Values.items(a.get(0, "params"));
+        if (given == null) {
+            throw PyError.type("params argument given to the optimizer should be an iterable of Tensors or dicts, "
+                    + "but got " + Values.typeName(a.get(0, "params")));
+        }
+        List<Tensor> params = new ArrayList<>();
+        for (Object p : given) {
+            if (!(p instanceof Tensor t)) {
+                throw PyError.type("optimizer can only optimize Tensors, but one of the params is "
+                        + Values.typeName(p));
+            }
+            params.add(t);
+        }
+        double lr = a.number(1, "lr");
+        return new Optimizer(new SGD(params, lr, a.number(2, "momentum", 0.0)));
+    }
+
+    private static Map<String, Object> warnings(Runnable ignoreWarnings) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        PyCallable filter = a -> {
+            if (a.size() > 0 && "ignore".equals(a.positional().get(0))) {
+                ignoreWarnings.run();
+            }
+            return PyNone.NONE;
+        };
+        put(m, "filterwarnings", filter);
+        put(m, "simplefilter", filter);
+        return m;
+    }
+}

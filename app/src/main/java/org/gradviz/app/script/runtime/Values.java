@@ -1,0 +1,256 @@
+package org.gradviz.app.script.runtime;
+
+import java.util.List;
+import org.gradviz.app.script.format.PythonFormat;
+import org.gradviz.engine.DType;
+import org.gradviz.engine.Node;
+import org.gradviz.engine.Tensor;
+
+/** What every runtime value is to Python: its type name, {@code str()}, {@code repr()}, truth and equality. */
+public final class Values {
+
+    private Values() {
+    }
+
+    public static String typeName(Object v) {
+        if (v instanceof Boolean) {
+            return "bool";
+        }
+        if (v instanceof Long) {
+            return "int";
+        }
+        if (v instanceof Double) {
+            return "float";
+        }
+        if (v instanceof String) {
+            return "str";
+        }
+        if (v == PyNone.NONE) {
+            return "NoneType";
+        }
+        if (v instanceof List<?>) {
+            return "list";
+        }
+        if (v instanceof PyTuple) {
+            return "tuple";
+        }
+        if (v instanceof PySize) {
+            return "Size";
+        }
+        if (v instanceof Tensor) {
+            return "Tensor";
+        }
+        if (v instanceof DType) {
+            return "torch.dtype";
+        }
+        if (v instanceof Node n) {
+            return n.name();
+        }
+        if (v instanceof PyRange) {
+            return "range";
+        }
+        if (v instanceof PyFunction) {
+            return "function";
+        }
+        if (v instanceof PyCallable) {
+            return "builtin_function_or_method";
+        }
+        if (v instanceof HasAttributes h) {
+            return h.typeName();
+        }
+        return "object";
+    }
+
+    /** {@code str(v)}. */
+    public static String str(Object v) {
+        if (v instanceof String s) {
+            return s;
+        }
+        return repr(v);
+    }
+
+    /** {@code repr(v)}. */
+    public static String repr(Object v) {
+        if (v instanceof Boolean b) {
+            return b ? "True" : "False";
+        }
+        if (v instanceof Double d) {
+            return PythonFormat.floatRepr(d);
+        }
+        if (v instanceof String s) {
+            return stringRepr(s);
+        }
+        if (v instanceof List<?> list) {
+            return sequence("[", list, "]");
+        }
+        if (v instanceof PyTuple t) {
+            return t.items().size() == 1 ? "(" + repr(t.items().get(0)) + ",)" : sequence("(", t.items(), ")");
+        }
+        if (v instanceof DType d) {
+            return d.torchName();
+        }
+        return String.valueOf(v);
+    }
+
+    private static String sequence(String open, List<?> items, String close) {
+        StringBuilder sb = new StringBuilder(open);
+        for (int i = 0; i < items.size(); i++) {
+            sb.append(i == 0 ? "" : ", ").append(repr(items.get(i)));
+        }
+        return sb.append(close).toString();
+    }
+
+    /** Python's string repr: single quotes unless the text has a single quote and no double quote. */
+    public static String stringRepr(String s) {
+        char quote = s.indexOf('\'') >= 0 && s.indexOf('"') < 0 ? '"' : '\'';
+        StringBuilder sb = new StringBuilder().append(quote);
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            switch (c) {
+                case '\\' -> sb.append("\\\\");
+                case '\n' -> sb.append("\\n");
+                case '\r' -> sb.append("\\r");
+                case '\t' -> sb.append("\\t");
+                default -> {
+                    if (c == quote) {
+                        sb.append('\\').append(c);
+                    } else if (c < 0x20 || c == 0x7f) {
+                        sb.append(String.format("\\x%02x", (int) c));
+                    } else {
+                        sb.append(c);
+                    }
+                }
+            }
+        }
+        return sb.append(quote).toString();
+    }
+
+    /** Python truth: {@code bool(v)}. */
+    public static boolean truthy(Object v) {
+        if (v instanceof Boolean b) {
+            return b;
+        }
+        if (v instanceof Long l) {
+            return l != 0;
+        }
+        if (v instanceof Double d) {
+            return d != 0.0;
+        }
+        if (v instanceof String s) {
+            return !s.isEmpty();
+        }
+        if (v == PyNone.NONE) {
+            return false;
+        }
+        if (v instanceof List<?> l) {
+            return !l.isEmpty();
+        }
+        if (v instanceof PyTuple t) {
+            return !t.items().isEmpty();
+        }
+        if (v instanceof PySize s) {
+            return !s.dims().isEmpty();
+        }
+        if (v instanceof PyRange r) {
+            return r.length() > 0;
+        }
+        if (v instanceof Tensor t) {
+            if (t.numel() != 1) {
+                throw new PyError("RuntimeError", "Boolean value of Tensor with more than one value is ambiguous");
+            }
+            return t.item() != 0.0;
+        }
+        return true;
+    }
+
+    public static boolean isNumber(Object v) {
+        return v instanceof Long || v instanceof Double || v instanceof Boolean;
+    }
+
+    /** An int or bool as a long; anything else is not an integer. */
+    public static boolean isInteger(Object v) {
+        return v instanceof Long || v instanceof Boolean;
+    }
+
+    public static long toLong(Object v) {
+        if (v instanceof Boolean b) {
+            return b ? 1 : 0;
+        }
+        return (Long) v;
+    }
+
+    /** A number as a double, or TypeError naming {@code what}. */
+    public static double toDouble(Object v, String what) {
+        if (v instanceof Double d) {
+            return d;
+        }
+        if (v instanceof Long l) {
+            return l;
+        }
+        if (v instanceof Boolean b) {
+            return b ? 1 : 0;
+        }
+        if (v instanceof Tensor t && t.numel() == 1) {
+            return t.item();
+        }
+        throw PyError.type(what + " must be a number, not " + typeName(v));
+    }
+
+    /** An int used as an index or size, or TypeError naming {@code what}. */
+    public static long toIndex(Object v, String what) {
+        if (isInteger(v)) {
+            return toLong(v);
+        }
+        throw PyError.type(what + " must be int, not " + typeName(v));
+    }
+
+    /** The items of a list, tuple or torch.Size; null for anything else. */
+    public static List<?> items(Object v) {
+        if (v instanceof List<?> l) {
+            return l;
+        }
+        if (v instanceof PyTuple t) {
+            return t.items();
+        }
+        if (v instanceof PySize s) {
+            return s.dims();
+        }
+        return null;
+    }
+
+    /** Python {@code ==}. */
+    public static boolean pyEquals(Object a, Object b) {
+        if (isNumber(a) && isNumber(b)) {
+            if (isInteger(a) && isInteger(b)) {
+                return toLong(a) == toLong(b);
+            }
+            return toDouble(a, "") == toDouble(b, "");
+        }
+        List<?> la = a instanceof List<?> ? (List<?>) a : null;
+        List<?> lb = b instanceof List<?> ? (List<?>) b : null;
+        if (la != null || lb != null) {
+            return la != null && lb != null && sameItems(la, lb);
+        }
+        List<?> ta = a instanceof PyTuple || a instanceof PySize ? items(a) : null;
+        List<?> tb = b instanceof PyTuple || b instanceof PySize ? items(b) : null;
+        if (ta != null && tb != null) {
+            return sameItems(ta, tb);
+        }
+        if (a instanceof String || a instanceof PyRange) {
+            return a.equals(b);
+        }
+        return a == b;
+    }
+
+    private static boolean sameItems(List<?> a, List<?> b) {
+        if (a.size() != b.size()) {
+            return false;
+        }
+        for (int i = 0; i < a.size(); i++) {
+            if (!pyEquals(a.get(i), b.get(i))) {
+                return false;
+            }
+        }
+        return true;
+    }
+}
