@@ -50,7 +50,7 @@ public final class Losses {
         }
         DType dt = Broadcast.resultType(input, target);
         double[] values = bceWithLogitsElements(input.data(), target.data(), dt);
-        Tensor out = Tensor.fromData(reduction.outputShape(input.shape()), dt, reduction.apply(values));
+        Tensor out = Tensor.fromData(reduction.outputShape(input.shape()), dt, reduction.apply(values, dt));
         if (Autograd.needsRecording(input, target)) {
             Autograd.attach(new BinaryCrossEntropyWithLogitsBackward0(input, target, reduction), out, input, target);
         }
