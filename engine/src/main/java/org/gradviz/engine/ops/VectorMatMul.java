@@ -22,6 +22,14 @@ final class VectorMatMul {
      * vector loads into machine instructions, which made them slower than scalar code.
      */
     static void multiply(float[] a, float[] b, float[] c, int m, int k, int n) {
+        if (n < L && m >= 2 * L) {
+            // a tall, narrow product (a batch times a few outputs): Cᵀ = Bᵀ·Aᵀ vectorises along the batch
+            float[] ct = new float[n * m];
+            multiply(transpose(b, k, n), transpose(a, m, k), ct, n, k, m);
+            float[] back = transpose(ct, n, m);
+            System.arraycopy(back, 0, c, 0, back.length);
+            return;
+        }
         int vectorCols = n - n % L;
         int i = 0;
         for (; i + 4 <= m; i += 4) {
@@ -126,5 +134,16 @@ final class VectorMatMul {
             acc = FloatVector.broadcast(S, a[ai + p]).fma(FloatVector.fromArray(S, b, p * n + j), acc);
         }
         acc.intoArray(c, i * n + j);
+    }
+
+    /** The transpose of a row-major rows×cols float matrix. */
+    private static float[] transpose(float[] x, int rows, int cols) {
+        float[] t = new float[x.length];
+        for (int i = 0; i < rows; i++) {
+            for (int j = 0; j < cols; j++) {
+                t[j * rows + i] = x[i * cols + j];
+            }
+        }
+        return t;
     }
 }

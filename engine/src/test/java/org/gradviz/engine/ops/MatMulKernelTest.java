@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 
 /** The matrix kernels against a plain triple loop, for odd sizes that exercise every tile remainder. */
 class MatMulKernelTest {
-    private static final int[][] SIZES = {{1, 5, 3}, {7, 3, 37}, {4, 64, 33}, {9, 17, 10}, {33, 129, 70}};
+    private static final int[][] SIZES = {{1, 5, 3}, {7, 3, 37}, {4, 64, 33}, {9, 17, 10}, {33, 129, 70}, {1024, 5, 3}, {45, 7, 1}};
 
     private static double[] random(Random r, int n) {
         double[] x = new double[n];
