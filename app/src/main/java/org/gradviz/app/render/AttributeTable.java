@@ -3,9 +3,9 @@ package org.gradviz.app.render;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.gradviz.app.script.format.PythonFormat;
 import org.gradviz.engine.Node;
 import org.gradviz.engine.SavedTensor;
-import org.gradviz.engine.format.PythonFloat;
 
 /**
  * A backward node's name with its saved attributes underneath, exactly as torchviz's {@code get_fn_name}
@@ -48,7 +48,7 @@ final class AttributeTable {
             return b ? "True" : "False";
         }
         if (v instanceof Double d) {
-            return PythonFloat.repr(d);
+            return PythonFormat.floatRepr(d);
         }
         if (v instanceof List<?> list) {
             StringBuilder sb = new StringBuilder("(");

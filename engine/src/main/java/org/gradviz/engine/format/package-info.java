@@ -1,6 +1,6 @@
 /**
- * Text forms of numbers and tensors exactly as PyTorch 1.13 and Python print them:
- * {@link org.gradviz.engine.format.TensorFormatter} is {@code repr(tensor)} ({@code torch/_tensor_str.py}),
- * {@link org.gradviz.engine.format.PythonFloat} is {@code repr(float)}.
+ * Tensors as PyTorch 1.13 prints them: {@link org.gradviz.engine.format.TensorFormatter} is
+ * {@code repr(tensor)} ({@code torch/_tensor_str.py}). Python's {@code repr(float)} lives with the code
+ * runner (org.gradviz.app.script.format.PythonFormat).
  */
 package org.gradviz.engine.format;
