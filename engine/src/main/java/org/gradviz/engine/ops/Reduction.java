@@ -45,9 +45,4 @@ public enum Reduction {
     Shape outputShape(Shape input) {
         return this == NONE ? input : Shape.SCALAR;
     }
-
-    /** The factor the chain rule applies for this reduction: 1/n for mean. */
-    double scale(int numel) {
-        return this == MEAN ? 1.0 / numel : 1.0;
-    }
 }
