@@ -63,7 +63,7 @@ public final class DocumentCompiler {
     }
 
     /** Kahn's algorithm over node indices; a ready node with a smaller index goes first. */
-    static List<Integer> topologicalOrder(GraphDocument document) {
+    public static List<Integer> topologicalOrder(GraphDocument document) {
         Map<String, Integer> index = new HashMap<>();
         for (int i = 0; i < document.nodes().size(); i++) {
             index.put(document.nodes().get(i).name(), i);

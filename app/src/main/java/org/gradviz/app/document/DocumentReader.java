@@ -35,6 +35,18 @@ public final class DocumentReader {
     }
 
     public GraphDocument read(Path file) {
+        return parse(readText(file));
+    }
+
+    /**
+     * Reads a document the editor saved while it was still being built: every check but the one that
+     * all required inputs are connected.
+     */
+    public GraphDocument readDraft(Path file) {
+        return parseDraft(readText(file));
+    }
+
+    private static String readText(Path file) {
         String text;
         try {
             text = Files.readString(file, StandardCharsets.UTF_8);
@@ -43,13 +55,20 @@ public final class DocumentReader {
         } catch (IOException e) {
             throw new DocumentException("cannot read " + file + ": " + e.getMessage(), e);
         }
-        return parse(text);
+        return text;
     }
 
     public GraphDocument parse(String json) {
         ObjectNode tree = migrate(parseTree(json));
         GraphDocument document = bind(tree);
         DocumentValidator.validate(document);
+        return document;
+    }
+
+    /** {@link #parse} for a draft: unconnected inputs are allowed (see {@link #readDraft}). */
+    public GraphDocument parseDraft(String json) {
+        GraphDocument document = bind(migrate(parseTree(json)));
+        DocumentValidator.validateDraft(document);
         return document;
     }
 

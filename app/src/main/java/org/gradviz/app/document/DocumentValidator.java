@@ -19,14 +19,21 @@ final class DocumentValidator {
     private static final Set<String> REDUCTIONS = Set.of("mean", "sum", "none");
 
     private final GraphDocument document;
+    private final boolean requireConnected;
     private final Map<String, String> places = new HashMap<>();
 
-    private DocumentValidator(GraphDocument document) {
+    private DocumentValidator(GraphDocument document, boolean requireConnected) {
         this.document = document;
+        this.requireConnected = requireConnected;
     }
 
     static void validate(GraphDocument document) {
-        new DocumentValidator(document).run();
+        new DocumentValidator(document, true).run();
+    }
+
+    /** Everything but unconnected inputs: a graph still being built in the editor. */
+    static void validateDraft(GraphDocument document) {
+        new DocumentValidator(document, false).run();
     }
 
     private void run() {
@@ -97,9 +104,8 @@ final class DocumentValidator {
             throw fail(place + ": \"op\" is missing");
         }
         OpKind op = n.op();
-        boolean loss = op == OpKind.BINARY_CROSS_ENTROPY || op == OpKind.BINARY_CROSS_ENTROPY_WITH_LOGITS
-                || op == OpKind.MSE_LOSS;
-        boolean reduce = op == OpKind.SUM || op == OpKind.MEAN;
+        boolean loss = op.isLoss();
+        boolean reduce = op.isReduction();
         refuse(place, op, "reduction", n.reduction() != null && !loss);
         refuse(place, op, "dim", n.dim() != null && !reduce);
         refuse(place, op, "keepdim", n.keepdim() != null && !reduce);
@@ -185,7 +191,7 @@ final class DocumentValidator {
     private void checkConnected(int i, OpNode n, Map<String, Integer> connected) {
         String place = "nodes[" + i + "] \"" + n.name() + "\"";
         for (String port : n.op().ports()) {
-            if (n.op().requires(port, n) && !connected.containsKey(port)) {
+            if (requireConnected && n.op().requires(port, n) && !connected.containsKey(port)) {
                 throw fail(place + ": input \"" + port + "\" is not connected");
             }
         }

@@ -6,11 +6,11 @@ import org.gradviz.engine.ops.Losses;
 import org.gradviz.engine.ops.Reduction;
 
 /** Runs one document node on the engine, with its inputs by port name. The engine records the graph. */
-final class OpEvaluator {
+public final class OpEvaluator {
     private OpEvaluator() {
     }
 
-    static Tensor apply(OpNode node, Map<String, Tensor> in) {
+    public static Tensor apply(OpNode node, Map<String, Tensor> in) {
         Tensor input = in.get("input");
         return switch (node.op()) {
             case ADD -> node.scalar() != null ? input.add(node.scalar()) : input.add(in.get("other"));
@@ -27,6 +27,7 @@ final class OpEvaluator {
             case TANH -> input.tanh();
             case RELU -> input.relu();
             case CLAMP -> input.clamp(node.min(), node.max());
+            case DETACH -> input.detach();
             case SUM -> node.dim() == null ? input.sum() : input.sum(node.dim(), node.keepdimOrDefault());
             case MEAN -> node.dim() == null ? input.mean() : input.mean(node.dim(), node.keepdimOrDefault());
             case T -> input.t();

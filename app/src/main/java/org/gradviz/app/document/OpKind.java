@@ -26,6 +26,8 @@ public enum OpKind {
     @JsonProperty("tanh") TANH("tanh", Ports.UNARY, false),
     @JsonProperty("relu") RELU("ReLU", Ports.UNARY, false),
     @JsonProperty("clamp") CLAMP("clamp", Ports.UNARY, false),
+    /** {@code t.detach()}: the same values, cut from the graph, so no gradient flows back through it. */
+    @JsonProperty("detach") DETACH("detach", Ports.UNARY, false),
     // ----- reductions (optional "dim" and "keepdim")
     @JsonProperty("sum") SUM("Σ", Ports.UNARY, false),
     @JsonProperty("mean") MEAN("mean", Ports.UNARY, false),
@@ -69,6 +71,16 @@ public enum OpKind {
     /** True for add, sub, mul and div, whose "other" may be a number instead of a port. */
     public boolean takesScalar() {
         return takesScalar;
+    }
+
+    /** The losses, which take a {@code reduction} and a {@code target}. */
+    public boolean isLoss() {
+        return this == BINARY_CROSS_ENTROPY_WITH_LOGITS || this == BINARY_CROSS_ENTROPY || this == MSE_LOSS;
+    }
+
+    /** sum and mean, which take {@code dim} and {@code keepdim}. */
+    public boolean isReduction() {
+        return this == SUM || this == MEAN;
     }
 
     /** Whether {@code port} must be connected on {@code node} of this kind. */

@@ -11,14 +11,14 @@ import org.gradviz.engine.random.TorchGenerator;
  * generator seeded with the document's {@code seed}: the same numbers as {@code torch.manual_seed(seed)}
  * followed by the same {@code torch.randn} calls in a notebook.
  */
-final class TensorFactory {
+public final class TensorFactory {
     private final TorchGenerator generator;
 
-    TensorFactory(Long seed) {
+    public TensorFactory(Long seed) {
         this.generator = seed == null ? null : new TorchGenerator(seed);
     }
 
-    Tensor create(TensorSource source) {
+    public Tensor create(TensorSource source) {
         Shape shape = Shape.of(source.shape());
         DType dtype = DType.fromShortName(source.dtypeOrDefault());
         return values(source.init(), shape, dtype).requiresGrad_(source.requiresGrad());

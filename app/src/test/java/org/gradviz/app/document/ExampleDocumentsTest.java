@@ -4,8 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -59,23 +57,16 @@ class ExampleDocumentsTest {
     }
 
     @Test
-    void oneLayerLossAndGradientsEqualPyTorchSeed0() throws Exception {
-        JsonNode golden = goldenCase("a_one_layer_seed0__float32");
+    void oneLayerLossAndGradientsEqualPyTorchSeed0() {
+        GoldenCases.SeedNet golden = GoldenCases.SeedNet.load();
         CompiledDocument compiled = new DocumentCompiler().compile(reader.read(Examples.file("one-layer-bce.json")));
         compiled.backward();
 
-        JsonNode forward = golden.get("forward");
-        double loss = 0;
-        for (JsonNode f : forward) {
-            if (f.get("name").asText().equals("loss")) {
-                loss = f.get("values").asDouble();
-            }
-        }
-        assertEquals(loss, compiled.output().item(), 1e-6 * Math.abs(loss));
+        assertEquals(golden.loss(), compiled.output().item(), 1e-6 * Math.abs(golden.loss()));
         assertEquals("BinaryCrossEntropyWithLogitsBackward0", compiled.output().gradFn().name());
-        assertClose(flatten(golden.get("grads").get("w")), compiled.tensor("w").gradOrNull().data());
-        assertClose(flatten(golden.get("grads").get("b")), compiled.tensor("b").gradOrNull().data());
-        assertClose(flatten(golden.get("inputs").get(2).get("values")), compiled.tensor("w").data());
+        assertClose(golden.wGrad(), compiled.tensor("w").gradOrNull().data());
+        assertClose(golden.bGrad(), compiled.tensor("b").gradOrNull().data());
+        assertClose(golden.w(), compiled.tensor("w").data());
     }
 
     @Test
@@ -103,30 +94,6 @@ class ExampleDocumentsTest {
         double[] g = compiled.tensor("x").gradOrNull().data();
         for (int i = 0; i < x.length; i++) {
             assertEquals((3 * x[i] * x[i] + 6 * x[i] - 4) / 3, g[i], 1e-4);
-        }
-    }
-
-    private static JsonNode goldenCase(String name) throws Exception {
-        JsonNode root = new ObjectMapper().readTree(Examples.golden().resolve("autograd-cases.json").toFile());
-        for (JsonNode c : root.get("cases")) {
-            if (c.get("name").asText().equals(name)) {
-                return c;
-            }
-        }
-        throw new AssertionError("no golden case " + name);
-    }
-
-    private static double[] flatten(JsonNode values) {
-        List<Double> out = new java.util.ArrayList<>();
-        flattenInto(values, out);
-        return out.stream().mapToDouble(Double::doubleValue).toArray();
-    }
-
-    private static void flattenInto(JsonNode node, List<Double> out) {
-        if (node.isArray()) {
-            node.forEach(n -> flattenInto(n, out));
-        } else {
-            out.add(node.asDouble());
         }
     }
 

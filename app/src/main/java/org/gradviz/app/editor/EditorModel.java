@@ -1,0 +1,418 @@
+package org.gradviz.app.editor;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.UnaryOperator;
+import java.util.regex.Pattern;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.DoubleProperty;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleDoubleProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import org.gradviz.app.document.Connection;
+import org.gradviz.app.document.GraphDocument;
+import org.gradviz.app.document.Initializer;
+import org.gradviz.app.document.OpKind;
+import org.gradviz.app.document.OpNode;
+import org.gradviz.app.document.Position;
+import org.gradviz.app.document.TensorRole;
+import org.gradviz.app.document.TensorSource;
+
+/**
+ * The editor's view-model: the document being edited, the selection, the undo history, the engine
+ * session and the console. Every change of the graph goes through {@link #apply} as one undoable
+ * {@link Edit}. Knows nothing of the view; views bind to the read-only properties and call the commands.
+ */
+public final class EditorModel {
+    static final String APP_NAME = "gradviz";
+    private static final Pattern PYTHON_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
+    /** How far a paste lands from what was copied, in editor units. */
+    static final double PASTE_OFFSET = 40;
+
+    private final EditHistory history = new EditHistory();
+    private final ReadOnlyObjectWrapper<GraphState> state = new ReadOnlyObjectWrapper<>(this, "state");
+    private final ReadOnlyObjectWrapper<Path> file = new ReadOnlyObjectWrapper<>(this, "file");
+    private final ReadOnlyStringWrapper title = new ReadOnlyStringWrapper(this, "title");
+    private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper(this, "status", "");
+    private final ObservableList<String> selection = FXCollections.observableArrayList();
+    private final ObservableList<ConsoleLine> console = FXCollections.observableArrayList();
+    private final BooleanProperty retainGraph = new SimpleBooleanProperty(this, "retainGraph", false);
+    private final BooleanProperty noGrad = new SimpleBooleanProperty(this, "noGrad", false);
+    private final DoubleProperty learningRate = new SimpleDoubleProperty(this, "learningRate", 0.1);
+    private GraphDocument clipboard;
+    private RunSession session;
+
+    public EditorModel() {
+        this(emptyDocument(), null);
+    }
+
+    public EditorModel(GraphDocument document, Path file) {
+        load(document, file);
+        history.unsavedProperty().addListener((obs, old, now) -> updateTitle());
+        this.file.addListener((obs, old, now) -> updateTitle());
+    }
+
+    /** A document with nothing in it yet; randn draws from {@code torch.manual_seed(0)}. */
+    public static GraphDocument emptyDocument() {
+        return new GraphDocument(GraphDocument.CURRENT_VERSION, null, 0L, List.of(), List.of(), List.of(), null,
+                null, null);
+    }
+
+    // ----- documents
+
+    /** Shows another document (New, Open): the history, selection and session start afresh. */
+    public void load(GraphDocument document, Path from) {
+        session = new RunSession(document);
+        selection.clear();
+        file.set(from);
+        history.clear();
+        state.set(GraphState.of(document, session));
+        updateTitle();
+    }
+
+    /** The document is now saved as {@code to}. */
+    public void markSaved(Path to) {
+        file.set(to);
+        history.markSaved();
+        updateTitle();
+    }
+
+    public GraphDocument document() {
+        return state.get().document();
+    }
+
+    // ----- edits
+
+    /**
+     * Applies one edit to the document and records it for undo. Returns false, changing nothing, when the
+     * edit leaves the document as it was.
+     */
+    public boolean apply(String description, UnaryOperator<GraphDocument> edit) {
+        GraphDocument before = document();
+        GraphDocument after = edit.apply(before);
+        if (after.equals(before)) {
+            return false;
+        }
+        history.record(new Edit(description, before, after));
+        show(after);
+        status.set(description);
+        return true;
+    }
+
+    public void undo() {
+        history.undo().ifPresent(edit -> {
+            show(edit.before());
+            status.set("Undid: " + edit.description());
+        });
+    }
+
+    public void redo() {
+        history.redo().ifPresent(edit -> {
+            show(edit.after());
+            status.set("Redid: " + edit.description());
+        });
+    }
+
+    /** Adds an Input, Parameter or Constant with a fresh name at {@code at}, selects it, returns its name. */
+    public String addSource(TensorRole role, Position at) {
+        TensorSource source = switch (role) {
+            case INPUT -> new TensorSource(Names.fresh(document(), "x"), role, List.of(3), null, false,
+                    new Initializer.Ones());
+            case PARAMETER -> new TensorSource(Names.fresh(document(), "w"), role, List.of(3), null, true,
+                    new Initializer.Randn());
+            case CONSTANT -> new TensorSource(Names.fresh(document(), "c"), role, List.of(), null, false,
+                    new Initializer.Full(1.0));
+        };
+        apply("Add " + roleName(role) + " " + source.name(), d -> GraphEdits.addTensor(d, source, at));
+        selectOnly(source.name());
+        return source.name();
+    }
+
+    /** Adds an op with a fresh name at {@code at}, selects it, returns its name. */
+    public String addOp(OpKind kind, Position at) {
+        String name = Names.fresh(document(), kind.isLoss() ? "loss" : kind.id());
+        OpNode node = kind == OpKind.CLAMP
+                ? new OpNode(name, kind, null, null, null, 0.0, null, null, null, null)
+                : kind == OpKind.POW ? new OpNode(name, kind, null, null, null, null, null, 2.0, null, null)
+                : OpNode.of(name, kind);
+        apply("Add " + kind.id() + " " + name, d -> GraphEdits.addNode(d, node, at));
+        selectOnly(name);
+        return name;
+    }
+
+    /** Whether {@code from} may feed input {@code port} of {@code to}; nothing changes. */
+    public ConnectionVerdict checkConnection(String from, String to, String port) {
+        return ConnectionRules.check(document(), new Connection(from, to, port));
+    }
+
+    /** Draws the edge when the rules allow it; otherwise the status says why. */
+    public ConnectionVerdict connect(String from, String to, String port) {
+        Connection edge = new Connection(from, to, port);
+        ConnectionVerdict verdict = ConnectionRules.check(document(), edge);
+        if (verdict.allowed()) {
+            apply("Connect " + from + " → " + to + "." + port, d -> GraphEdits.connect(d, edge));
+        } else {
+            status.set("Cannot connect " + from + " → " + to + "." + port + ": " + verdict.reason());
+        }
+        return verdict;
+    }
+
+    public void disconnect(Connection edge) {
+        apply("Disconnect " + edge.from() + " → " + edge.to() + "." + edge.port(),
+                d -> GraphEdits.disconnect(d, edge));
+    }
+
+    public void deleteSelection() {
+        if (selection.isEmpty()) {
+            return;
+        }
+        List<String> names = List.copyOf(selection);
+        selection.clear();
+        apply("Delete " + describe(names), d -> GraphEdits.remove(d, names));
+    }
+
+    /** Moves elements to new places (one undoable edit for a whole drag). */
+    public void moveTo(Map<String, Position> places) {
+        apply("Move " + describe(places.keySet()), d -> GraphEdits.move(d, places));
+    }
+
+    public void copySelection() {
+        if (!selection.isEmpty()) {
+            clipboard = GraphEdits.fragment(document(), selection);
+            status.set("Copied " + describe(selection));
+        }
+    }
+
+    public void cutSelection() {
+        copySelection();
+        deleteSelection();
+    }
+
+    public void paste() {
+        if (clipboard == null) {
+            return;
+        }
+        GraphEdits.Pasted[] pasted = new GraphEdits.Pasted[1];
+        apply("Paste " + describe(clipboard.tensors().size() + clipboard.nodes().size() + " elements"), d -> {
+            pasted[0] = GraphEdits.paste(d, clipboard, PASTE_OFFSET, PASTE_OFFSET);
+            return pasted[0].document();
+        });
+        if (pasted[0] != null) {
+            selection.setAll(pasted[0].names());
+        }
+    }
+
+    /** Lines the selection up on the left edge or the top edge of its first element. */
+    public void alignSelection(Alignment alignment) {
+        Map<String, Position> positions = document().positions();
+        if (selection.size() < 2 || positions == null) {
+            return;
+        }
+        Position anchor = positions.get(selection.get(0));
+        if (anchor == null) {
+            return;
+        }
+        Map<String, Position> places = new LinkedHashMap<>();
+        for (String name : selection) {
+            Position p = positions.getOrDefault(name, anchor);
+            places.put(name, alignment == Alignment.LEFT ? new Position(anchor.x(), p.y())
+                    : new Position(p.x(), anchor.y()));
+        }
+        apply("Align " + describe(selection) + " " + alignment.name().toLowerCase(java.util.Locale.ROOT),
+                d -> GraphEdits.move(d, places));
+    }
+
+    public enum Alignment { LEFT, TOP }
+
+    /** Replaces a source's settings (name, shape, dtype, initialiser, requires_grad) from the inspector. */
+    public boolean updateTensor(String name, TensorSource next) {
+        if (!nameAcceptable(name, next.name())) {
+            return false;
+        }
+        boolean changed = apply("Edit " + next.name(), d -> GraphEdits.replaceTensor(d, name, next));
+        renameSelection(name, next.name());
+        return changed;
+    }
+
+    /** Replaces an op's settings (name, attributes) from the inspector. */
+    public boolean updateNode(String name, OpNode next) {
+        if (!nameAcceptable(name, next.name())) {
+            return false;
+        }
+        boolean changed = apply("Edit " + next.name(), d -> GraphEdits.replaceNode(d, name, next));
+        renameSelection(name, next.name());
+        return changed;
+    }
+
+    public void setSeed(long seed) {
+        apply("Set seed " + seed, d -> GraphEdits.setSeed(d, seed));
+    }
+
+    /** Makes {@code name} the output that Backward starts from. */
+    public void setOutput(String name) {
+        apply("Backward from " + name, d -> GraphEdits.setOutput(d, name));
+    }
+
+    /** Puts {@code .detach()} after the selected element: its consumers read a copy cut from the graph. */
+    public void detachSelected() {
+        if (selection.size() != 1) {
+            status.set("Select one element to detach");
+            return;
+        }
+        String name = selection.get(0);
+        String detached = Names.fresh(document(), name + "_detached");
+        Position at = Optional.ofNullable(document().positions()).map(p -> p.get(name))
+                .map(p -> new Position(p.x() + 60, p.y() + 90)).orElse(new Position(0, 0));
+        apply("Detach " + name, d -> GraphEdits.insertDetach(d, name, detached, at));
+        selectOnly(detached);
+    }
+
+    // ----- running
+
+    public void forward() {
+        record(session.forward(noGrad.get()));
+    }
+
+    public void backward() {
+        record(session.backward(retainGraph.get()));
+    }
+
+    public void step() {
+        record(session.step(learningRate.get()));
+    }
+
+    public void zeroGrads() {
+        record(session.zeroGrad());
+    }
+
+    public void reset() {
+        record(session.reset());
+    }
+
+    public void clearConsole() {
+        console.clear();
+    }
+
+    private void record(List<ConsoleLine> lines) {
+        console.addAll(lines);
+        lines.stream().filter(l -> l.kind() == ConsoleLine.Kind.ERROR).reduce((a, b) -> b)
+                .ifPresentOrElse(l -> status.set(l.text()), () -> status.set(lines.isEmpty() ? "" : lines.get(0).text()));
+        state.set(GraphState.of(document(), session));
+    }
+
+    // ----- selection
+
+    public void selectOnly(String name) {
+        selection.setAll(name);
+    }
+
+    public void toggleSelected(String name) {
+        if (!selection.remove(name)) {
+            selection.add(name);
+        }
+    }
+
+    public void selectAll() {
+        List<String> all = new ArrayList<>();
+        document().tensors().forEach(t -> all.add(t.name()));
+        document().nodes().forEach(n -> all.add(n.name()));
+        selection.setAll(all);
+    }
+
+    // ----- internals
+
+    private void show(GraphDocument next) {
+        session.documentChanged(next);
+        selection.removeIf(name -> !Names.taken(next, name));
+        state.set(GraphState.of(next, session));
+    }
+
+    private boolean nameAcceptable(String old, String next) {
+        if (!PYTHON_NAME.matcher(next).matches()) {
+            status.set("\"" + next + "\" is not a Python name: use letters, digits and _, not starting with a digit");
+            return false;
+        }
+        if (!old.equals(next) && Names.taken(document(), next)) {
+            status.set("The name \"" + next + "\" is already used: pick another");
+            return false;
+        }
+        return true;
+    }
+
+    private void renameSelection(String old, String next) {
+        int i = selection.indexOf(old);
+        if (i >= 0 && !old.equals(next)) {
+            selection.set(i, next);
+        }
+    }
+
+    private void updateTitle() {
+        Path shown = file.get();
+        String name = shown == null ? "untitled" : String.valueOf(shown.getFileName());
+        title.set((history.unsavedProperty().get() ? "• " : "") + name + " — " + APP_NAME);
+    }
+
+    private static String describe(Collection<String> names) {
+        return names.size() == 1 ? names.iterator().next() : names.size() + " elements";
+    }
+
+    private static String describe(String text) {
+        return text;
+    }
+
+    private static String roleName(TensorRole role) {
+        return role.name().toLowerCase(java.util.Locale.ROOT);
+    }
+
+    // ----- properties
+
+    public ReadOnlyObjectProperty<GraphState> stateProperty() {
+        return state.getReadOnlyProperty();
+    }
+
+    public ReadOnlyObjectProperty<Path> fileProperty() {
+        return file.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty titleProperty() {
+        return title.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty statusProperty() {
+        return status.getReadOnlyProperty();
+    }
+
+    public ObservableList<String> selection() {
+        return selection;
+    }
+
+    public ObservableList<ConsoleLine> console() {
+        return FXCollections.unmodifiableObservableList(console);
+    }
+
+    public EditHistory history() {
+        return history;
+    }
+
+    public BooleanProperty retainGraphProperty() {
+        return retainGraph;
+    }
+
+    public BooleanProperty noGradProperty() {
+        return noGrad;
+    }
+
+    public DoubleProperty learningRateProperty() {
+        return learningRate;
+    }
+}

@@ -1,0 +1,27 @@
+package org.gradviz.app.editor;
+
+import java.util.Optional;
+import org.gradviz.engine.Tensor;
+
+/**
+ * What the canvas shows for one element: its shape as far as it is known, its value (sources always,
+ * ops after Forward), its gradient after Backward, and the engine's message when it failed.
+ */
+public record ElementState(String name, int[] shape, Tensor value, Tensor grad, String error) {
+
+    public Optional<int[]> shapeIfKnown() {
+        return Optional.ofNullable(shape);
+    }
+
+    public Optional<Tensor> valueIfComputed() {
+        return Optional.ofNullable(value);
+    }
+
+    public Optional<Tensor> gradIfComputed() {
+        return Optional.ofNullable(grad);
+    }
+
+    public Optional<String> errorIfFailed() {
+        return Optional.ofNullable(error);
+    }
+}

@@ -1,0 +1,162 @@
+package org.gradviz.app.editor;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.gradviz.app.document.GraphDocument;
+import org.gradviz.app.document.TensorSource;
+import org.gradviz.engine.Tensor;
+import org.gradviz.engine.TorchException;
+import org.gradviz.engine.Torch;
+import org.gradviz.engine.optim.SGD;
+
+/**
+ * The engine side of the editor: the live leaf tensors (parameters keep what Step did to them), the last
+ * Forward's values with their autograd graph, and the commands Forward, Backward, Step, Zero grads and
+ * Reset. Each command returns the console lines that say, in PyTorch's words, what happened. PyTorch's
+ * semantics come from the engine: a second backward without retain_graph fails there, as in torch.
+ */
+public final class RunSession {
+    private GraphDocument document;
+    private Evaluation leaves;
+    private Evaluation forward;
+
+    public RunSession(GraphDocument document) {
+        this.document = document;
+        this.leaves = GraphEvaluator.makeLeaves(document);
+    }
+
+    /**
+     * Follows an edit: when the sources changed the leaves are made again (as Reset); any other change
+     * only makes the last Forward stale. Moves keep everything.
+     */
+    public void documentChanged(GraphDocument next) {
+        GraphDocument previous = document;
+        document = next;
+        if (!previous.tensors().equals(next.tensors()) || !java.util.Objects.equals(previous.seed(), next.seed())) {
+            leaves = GraphEvaluator.makeLeaves(next);
+            forward = null;
+        } else if (!previous.nodes().equals(next.nodes()) || !previous.edges().equals(next.edges())
+                || !java.util.Objects.equals(previous.output(), next.output())) {
+            forward = null;
+        }
+    }
+
+    /** Shapes, values and errors as the graph stands, without recording autograd history (for display). */
+    public Evaluation preview() {
+        return GraphEvaluator.run(document, leaves, false);
+    }
+
+    /** The last Forward's values, with grad_fns, if one ran since the graph last changed. */
+    public Optional<Evaluation> lastForward() {
+        return Optional.ofNullable(forward);
+    }
+
+    /** The live tensor of a source, or of an op after Forward. */
+    public Optional<Tensor> tensor(String name) {
+        if (forward != null && forward.values().containsKey(name)) {
+            return forward.value(name);
+        }
+        return leaves.value(name);
+    }
+
+    public List<ConsoleLine> forward(boolean noGrad) {
+        List<ConsoleLine> lines = new ArrayList<>();
+        String output = outputName().orElse(null);
+        lines.add(ConsoleLine.command(noGrad ? "with torch.no_grad(): forward()" : "forward()"));
+        forward = GraphEvaluator.run(document, leaves, !noGrad);
+        forward.errors().forEach((name, message) -> lines.add(ConsoleLine.error(name + ": " + message)));
+        if (output == null) {
+            lines.add(ConsoleLine.note("no output chosen: mark a node as the output to backward from"));
+        } else if (forward.value(output).isEmpty()) {
+            lines.add(ConsoleLine.note(output + " has no value: connect every input on the way to it"));
+        } else {
+            lines.add(ConsoleLine.command(output));
+            lines.add(ConsoleLine.output(forward.value(output).get().toString()));
+        }
+        return lines;
+    }
+
+    public List<ConsoleLine> backward(boolean retainGraph) {
+        List<ConsoleLine> lines = new ArrayList<>();
+        String output = outputName().orElse(null);
+        if (output == null) {
+            lines.add(ConsoleLine.error("no output chosen: mark a node as the output to backward from"));
+            return lines;
+        }
+        lines.add(ConsoleLine.command(output + ".backward(" + (retainGraph ? "retain_graph=True" : "") + ")"));
+        Tensor out = forward == null ? null : forward.value(output).orElse(null);
+        if (out == null) {
+            lines.add(ConsoleLine.error("run Forward first: " + output + " has no value yet"));
+            return lines;
+        }
+        try {
+            out.backward(out.numel() == 1 ? null : Torch.onesLike(out), retainGraph);
+        } catch (TorchException e) {
+            lines.add(ConsoleLine.error(e.pythonLine()));
+            return lines;
+        }
+        for (TensorSource source : document.tensors()) {
+            Tensor leaf = leaves.value(source.name()).orElse(null);
+            if (leaf != null && leaf.requiresGrad()) {
+                lines.add(ConsoleLine.command(source.name() + ".grad"));
+                Tensor grad = leaf.gradOrNull();
+                lines.add(ConsoleLine.output(grad == null ? "None" : grad.toString()));
+            }
+        }
+        return lines;
+    }
+
+    public List<ConsoleLine> step(double learningRate) {
+        List<ConsoleLine> lines = new ArrayList<>();
+        List<String> names = parameterNames();
+        lines.add(ConsoleLine.command("torch.optim.SGD([" + String.join(", ", names) + "], lr=" + learningRate
+                + ").step()"));
+        try {
+            new SGD(parameters(), learningRate).step();
+        } catch (TorchException e) {
+            lines.add(ConsoleLine.error(e.pythonLine()));
+            return lines;
+        }
+        if (parameters().stream().allMatch(p -> p.gradOrNull() == null)) {
+            lines.add(ConsoleLine.note("no parameter has a gradient yet, so nothing moved: run Backward first"));
+        }
+        for (String name : names) {
+            lines.add(ConsoleLine.command(name));
+            lines.add(ConsoleLine.output(leaves.value(name).orElseThrow().toString()));
+        }
+        return lines;
+    }
+
+    /** {@code optimizer.zero_grad()} as in PyTorch 1.13: existing gradients become zeros in place. */
+    public List<ConsoleLine> zeroGrad() {
+        List<ConsoleLine> lines = new ArrayList<>();
+        lines.add(ConsoleLine.command("torch.optim.SGD([" + String.join(", ", parameterNames())
+                + "], lr=0.1).zero_grad()"));
+        new SGD(parameters(), 0.1).zeroGrad();
+        return lines;
+    }
+
+    /** Makes every source again from its initialiser and forgets the last Forward. */
+    public List<ConsoleLine> reset() {
+        leaves = GraphEvaluator.makeLeaves(document);
+        forward = null;
+        return List.of(ConsoleLine.note("reset: every tensor made again from its initialiser"
+                + (document.seed() == null ? "" : " (torch.manual_seed(" + document.seed() + "))")));
+    }
+
+    private Optional<String> outputName() {
+        return Optional.ofNullable(document.output()).filter(name -> document.node(name).isPresent());
+    }
+
+    private List<String> parameterNames() {
+        return document.tensors().stream()
+                .filter(t -> leaves.value(t.name()).map(Tensor::requiresGrad).orElse(false))
+                .map(TensorSource::name)
+                .toList();
+    }
+
+    private List<Tensor> parameters() {
+        return parameterNames().stream().map(n -> leaves.value(n).orElseThrow()).toList();
+    }
+}
