@@ -299,6 +299,12 @@ public final class EditorModel {
         record(session.reset());
     }
 
+    /** Shows a problem that is not the engine's (a file that would not open, a layout that failed). */
+    public void reportProblem(String message) {
+        console.add(ConsoleLine.error(message));
+        status.set(message);
+    }
+
     public void clearConsole() {
         console.clear();
     }

@@ -5,6 +5,9 @@ import java.util.Optional;
 import java.util.prefs.Preferences;
 import javafx.application.Application;
 import javafx.stage.Stage;
+import org.gradviz.app.document.DocumentException;
+import org.gradviz.app.document.DocumentReader;
+import org.gradviz.app.editor.EditorModel;
 
 /**
  * The JavaFX application: one main window on the document named by the first
@@ -15,8 +18,17 @@ public final class GradvizApp extends Application {
     @Override
     public void start(Stage stage) {
         Optional<Path> document = getParameters().getUnnamed().stream().findFirst().map(Path::of);
-        MainWindow.install(stage, new MainWindowModel(document));
+        EditorModel model = new EditorModel();
+        document.ifPresent(path -> {
+            try {
+                model.load(new DocumentReader().readDraft(path), path);
+            } catch (DocumentException e) {
+                model.reportProblem(path + ": " + e.getMessage());
+            }
+        });
+        MainWindowView view = MainWindow.install(stage, model, state -> "");
         new WindowPlacement(Preferences.userNodeForPackage(GradvizApp.class).node("main-window")).remember(stage);
         stage.show();
+        view.canvas().fit();
     }
 }

@@ -3,23 +3,27 @@ package org.gradviz.app.shell;
 import atlantafx.base.theme.PrimerLight;
 import javafx.application.Application;
 import javafx.scene.Scene;
+import javafx.scene.control.Menu;
 import javafx.stage.Stage;
+import org.gradviz.app.editor.EditorModel;
+import org.gradviz.app.editor.GraphState;
 
 /** Puts the main window onto a stage: theme, entry stylesheet, view, title. */
 public final class MainWindow {
 
-    static final double DEFAULT_WIDTH = 1100;
-    static final double DEFAULT_HEIGHT = 720;
-    static final double MIN_WIDTH = 640;
-    static final double MIN_HEIGHT = 400;
+    static final double DEFAULT_WIDTH = 1440;
+    static final double DEFAULT_HEIGHT = 900;
+    static final double MIN_WIDTH = 800;
+    static final double MIN_HEIGHT = 500;
 
     private MainWindow() {
     }
 
     /** Fills {@code stage}; the caller decides when to show it. Returns the view. */
-    public static MainWindowView install(Stage stage, MainWindowModel model) {
+    public static MainWindowView install(Stage stage, EditorModel model,
+            java.util.function.Function<GraphState, String> codeWriter, Menu... leadingMenus) {
         Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet());
-        MainWindowView view = new MainWindowView(model);
+        MainWindowView view = new MainWindowView(model, codeWriter, leadingMenus);
         Scene scene = new Scene(view, DEFAULT_WIDTH, DEFAULT_HEIGHT);
         scene.getStylesheets().add(Assets.ENTRY_STYLESHEET);
         stage.setScene(scene);

@@ -1,21 +1,138 @@
 package org.gradviz.app.shell;
 
+import javafx.concurrent.Task;
+import javafx.geometry.Orientation;
+import javafx.scene.control.Label;
+import javafx.scene.control.Menu;
+import javafx.scene.control.SplitPane;
+import javafx.scene.input.KeyCode;
 import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.VBox;
+import org.gradviz.app.document.Position;
+import org.gradviz.app.editor.EditorModel;
+import org.gradviz.app.editor.GraphState;
+import org.gradviz.app.editor.PaletteEntry;
+import org.gradviz.app.editor.canvas.GraphCanvas;
+import org.gradviz.app.editor.panels.ConsoleView;
+import org.gradviz.app.editor.panels.EditorMenuBar;
+import org.gradviz.app.editor.panels.EditorToolBar;
+import org.gradviz.app.editor.panels.InspectorView;
+import org.gradviz.app.editor.panels.OpSearchPopup;
+import org.gradviz.app.editor.panels.PaletteView;
 
-/** The main window's layout: tool bar on top, canvas area in the middle, status bar below. */
+/**
+ * The main window's layout: menus and the run tool bar on top, the palette on the left, the canvas over
+ * the console in the middle, the inspector on the right, the status line below.
+ */
 public final class MainWindowView extends BorderPane {
 
-    private final MainWindowModel model;
+    private final EditorModel model;
+    private final GraphCanvas canvas;
+    private final TidyAction tidy;
 
-    public MainWindowView(MainWindowModel model) {
+    public MainWindowView(EditorModel model, java.util.function.Function<GraphState, String> codeWriter,
+            Menu... leadingMenus) {
         this.model = model;
-        createView();
+        this.canvas = new GraphCanvas(model);
+        this.tidy = new TidyAction(model, canvas);
+        createView(codeWriter, leadingMenus);
+        initListeners();
     }
 
-    private void createView() {
+    private void createView(java.util.function.Function<GraphState, String> codeWriter, Menu... leadingMenus) {
         getStyleClass().add(StyleClasses.MAIN_WINDOW);
-        setTop(new MainToolBar());
-        setCenter(new CanvasArea(model));
-        setBottom(new StatusBar(model));
+        setTop(new VBox(new EditorMenuBar(model, canvas, tidy::start, leadingMenus),
+                new EditorToolBar(model, model::undo, model::redo)));
+        setLeft(new PaletteView(this::addInView));
+        SplitPane middle = new SplitPane(canvas, new ConsoleView(model, codeWriter));
+        middle.setOrientation(Orientation.VERTICAL);
+        middle.setDividerPositions(0.74);
+        setCenter(middle);
+        setRight(new InspectorView(model));
+        Label status = new Label();
+        status.setId(StyleClasses.STATUS_MESSAGE);
+        status.textProperty().bind(model.statusProperty());
+        BorderPane bar = new BorderPane(null, null, tidy.progress(), null, status);
+        bar.getStyleClass().add(StyleClasses.STATUS_BAR);
+        setBottom(bar);
+    }
+
+    private void initListeners() {
+        OpSearchPopup search = new OpSearchPopup(entry -> entry.addTo(model, lastSearchPoint));
+        canvas.setOnSearchRequest((screen, at) -> {
+            lastSearchPoint = new Position(Math.round(at.getX()), Math.round(at.getY()));
+            search.showAt(canvas, screen.getX(), screen.getY());
+        });
+        canvas.setOnKeyPressed(e -> {
+            if (e.getCode() == KeyCode.BACK_SPACE) {
+                model.deleteSelection();
+                e.consume();
+            } else if (e.getCode() == KeyCode.ESCAPE) {
+                model.selection().clear();
+            }
+        });
+    }
+
+    private Position lastSearchPoint = new Position(0, 0);
+
+    private void addInView(PaletteEntry entry) {
+        javafx.geometry.Point2D centre = canvas.visibleCentre();
+        entry.addTo(model, new Position(Math.round(centre.getX()), Math.round(centre.getY())));
+    }
+
+    public GraphCanvas canvas() {
+        return canvas;
+    }
+
+    /** Tidy layout off the FX thread, shown in the status bar, cancelled by another request. */
+    static final class TidyAction {
+        private final EditorModel model;
+        private final GraphCanvas canvas;
+        private final javafx.scene.control.ProgressIndicator progress = new javafx.scene.control.ProgressIndicator();
+        private Task<java.util.Map<String, Position>> running;
+
+        TidyAction(EditorModel model, GraphCanvas canvas) {
+            this.model = model;
+            this.canvas = canvas;
+            progress.setVisible(false);
+            progress.setPrefSize(20, 20);
+        }
+
+        javafx.scene.Node progress() {
+            return progress;
+        }
+
+        void start() {
+            if (running != null && running.isRunning()) {
+                running.cancel();
+                return;
+            }
+            var doc = model.document();
+            var sizes = canvas.boxSizes();
+            Task<java.util.Map<String, Position>> task = new Task<>() {
+                @Override
+                protected java.util.Map<String, Position> call() {
+                    return new org.gradviz.app.editor.TidyLayout(
+                            org.gradviz.app.render.GraphvizService.shared(null)).layout(doc, sizes);
+                }
+            };
+            task.setOnSucceeded(e -> {
+                progress.setVisible(false);
+                if (model.document() == doc) {
+                    model.apply("Tidy layout", d -> org.gradviz.app.editor.GraphEdits.move(d, task.getValue()));
+                    canvas.fit();
+                }
+            });
+            task.setOnFailed(e -> {
+                progress.setVisible(false);
+                model.reportProblem("Tidy layout failed: " + task.getException().getMessage());
+            });
+            task.setOnCancelled(e -> progress.setVisible(false));
+            progress.setVisible(true);
+            running = task;
+            Thread thread = new Thread(task, "gradviz-tidy-layout");
+            thread.setDaemon(true);
+            thread.start();
+        }
     }
 }

@@ -1,4 +1,4 @@
-package org.gradviz.app.shell;
+package org.gradviz.app.editor.gui;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -10,12 +10,12 @@ import javafx.scene.image.WritableImage;
 import javax.imageio.ImageIO;
 
 /** Test helper: writes what a scene looks like to a PNG. Call on the FX thread. */
-final class SceneSnapshot {
+public final class SceneSnapshot {
 
     private SceneSnapshot() {
     }
 
-    static void writePng(Scene scene, Path png) {
+    public static void writePng(Scene scene, Path png) {
         WritableImage image = scene.snapshot(null);
         try {
             Files.createDirectories(png.getParent());

@@ -1,0 +1,522 @@
+package org.gradviz.app.editor.canvas;
+
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.BiConsumer;
+import javafx.geometry.Bounds;
+import javafx.geometry.Point2D;
+import javafx.scene.Group;
+import javafx.scene.control.ContextMenu;
+import javafx.scene.control.Label;
+import javafx.scene.control.MenuItem;
+import javafx.scene.input.MouseButton;
+import javafx.scene.input.MouseDragEvent;
+import javafx.scene.input.MouseEvent;
+import javafx.scene.input.ScrollEvent;
+import javafx.scene.input.ZoomEvent;
+import javafx.scene.layout.Pane;
+import javafx.scene.layout.Region;
+import javafx.scene.shape.CubicCurve;
+import javafx.scene.shape.Rectangle;
+import javafx.scene.transform.Scale;
+import javafx.scene.transform.Translate;
+import org.gradviz.app.document.Connection;
+import org.gradviz.app.document.GraphDocument;
+import org.gradviz.app.document.OpNode;
+import org.gradviz.app.document.Position;
+import org.gradviz.app.document.ShapeText;
+import org.gradviz.app.document.TensorSource;
+import org.gradviz.app.editor.ConnectionVerdict;
+import org.gradviz.app.editor.EditorModel;
+import org.gradviz.app.editor.ElementState;
+import org.gradviz.app.editor.GraphState;
+import org.gradviz.app.editor.PaletteEntry;
+
+/**
+ * The editable network view. Boxes sit at the document's positions inside a zoomable, pannable layer.
+ * Gestures: drag a box (or the selection) to move it, one undoable edit per drag; drag from an output
+ * port to an input port to connect, the port showing allowed or forbidden and why while hovered; drag
+ * on the background for a rubber band; right or middle drag to pan; wheel or pinch to zoom; double-click
+ * the background to search for an op. Views only bind and call the model.
+ */
+public final class GraphCanvas extends Region {
+    static final double MIN_ZOOM = 0.2;
+    static final double MAX_ZOOM = 4;
+
+    private final EditorModel model;
+    private final Pane content = new Pane();
+    private final Group edgeLayer = new Group();
+    private final Group nodeLayer = new Group();
+    private final Group overlay = new Group();
+    private final Scale zoom = new Scale(1, 1, 0, 0);
+    private final Translate pan = new Translate(40, 40);
+    private final Map<String, NodeView> nodes = new LinkedHashMap<>();
+    private final Map<Connection, EdgeView> edges = new LinkedHashMap<>();
+    private final CubicCurve wire = new CubicCurve();
+    private final Label verdict = new Label();
+    private final Rectangle band = new Rectangle();
+    private final Map<String, ConnectionVerdict> verdicts = new HashMap<>();
+    private BiConsumer<Point2D, Point2D> searchRequest = (screen, at) -> { };
+
+    private PortView wireFrom;
+    private PortView hovered;
+    private Point2D dragStart;
+    private Map<String, Point2D> dragOrigins = Map.of();
+    private Point2D panStart;
+    private boolean moved;
+
+    public GraphCanvas(EditorModel model) {
+        this.model = model;
+        createView();
+        initListeners();
+        refresh(model.stateProperty().get());
+    }
+
+    private void createView() {
+        getStyleClass().add(CanvasStyles.CANVAS);
+        setId("graph-canvas");
+        Rectangle clip = new Rectangle();
+        clip.widthProperty().bind(widthProperty());
+        clip.heightProperty().bind(heightProperty());
+        setClip(clip);
+        content.getTransforms().setAll(pan, zoom);
+        content.setPickOnBounds(false);
+        wire.getStyleClass().add(CanvasStyles.WIRE);
+        wire.setVisible(false);
+        wire.setMouseTransparent(true);
+        verdict.getStyleClass().add(CanvasStyles.VERDICT);
+        verdict.setId("connection-verdict");
+        verdict.setVisible(false);
+        verdict.setMouseTransparent(true);
+        verdict.setWrapText(true);
+        verdict.setMaxWidth(420);
+        band.getStyleClass().add(CanvasStyles.RUBBER_BAND);
+        band.setVisible(false);
+        band.setMouseTransparent(true);
+        overlay.getChildren().addAll(wire, band, verdict);
+        overlay.setManaged(false);
+        content.getChildren().addAll(edgeLayer, nodeLayer, overlay);
+        getChildren().add(content);
+        setFocusTraversable(true);
+    }
+
+    private void initListeners() {
+        model.stateProperty().addListener((obs, old, now) -> refresh(now));
+        model.selection().addListener((javafx.collections.ListChangeListener<String>) c -> showSelection());
+        addEventHandler(MouseEvent.MOUSE_PRESSED, this::backgroundPressed);
+        addEventHandler(MouseEvent.MOUSE_DRAGGED, this::backgroundDragged);
+        addEventHandler(MouseEvent.MOUSE_RELEASED, this::backgroundReleased);
+        addEventHandler(MouseDragEvent.MOUSE_DRAG_RELEASED, this::paletteDropped);
+        setOnScroll(this::scrolled);
+        setOnZoom(this::pinched);
+    }
+
+    /** Who shows the op search when the background is double-clicked: (screen point, document point). */
+    public void setOnSearchRequest(BiConsumer<Point2D, Point2D> request) {
+        this.searchRequest = request;
+    }
+
+    // ----- drawing the state
+
+    private void refresh(GraphState state) {
+        GraphDocument doc = state.document();
+        Set<String> names = new HashSet<>(state.elements().keySet());
+        nodes.keySet().removeIf(name -> {
+            if (!names.contains(name) || !portsMatch(nodes.get(name), doc, name)) {
+                nodeLayer.getChildren().remove(nodes.get(name));
+                return true;
+            }
+            return false;
+        });
+        for (TensorSource t : doc.tensors()) {
+            place(t.name(), List.of(), kindText(t), rolePseudoClass(t), state, doc);
+        }
+        for (OpNode n : doc.nodes()) {
+            place(n.name(), n.op().ports(), n.op().id() + "  " + n.op().symbol(), CanvasStyles.OP, state, doc);
+        }
+        edges.keySet().removeIf(c -> {
+            if (!doc.edges().contains(c)) {
+                edgeLayer.getChildren().remove(edges.get(c));
+                return true;
+            }
+            return false;
+        });
+        for (Connection c : doc.edges()) {
+            EdgeView view = edges.computeIfAbsent(c, this::newEdge);
+            view.setShapeText(state.element(c.from()).flatMap(ElementState::shapeIfKnown).map(ShapeText::of).orElse(""));
+        }
+        verdicts.clear();
+        content.applyCss();
+        content.layout();
+        routeEdges(edges.values());
+    }
+
+    private void place(String name, List<String> ports, String kind, javafx.css.PseudoClass role, GraphState state,
+            GraphDocument doc) {
+        NodeView view = nodes.computeIfAbsent(name, n -> newNode(n, ports));
+        view.pseudoClassStateChanged(role, true);
+        Position p = doc.positions() == null ? null : doc.positions().get(name);
+        if (p != null) {
+            view.relocate(p.x(), p.y());
+        }
+        view.show(kind, state.element(name).orElseThrow(), model.selection().contains(name),
+                name.equals(doc.output()));
+    }
+
+    private static boolean portsMatch(NodeView view, GraphDocument doc, String name) {
+        List<String> ports = doc.node(name).map(n -> n.op().ports()).orElse(List.of());
+        int count = 0;
+        for (PortView p : view.inputs()) {
+            if (!ports.contains(p.port())) {
+                return false;
+            }
+            count++;
+        }
+        return count == ports.size();
+    }
+
+    private static javafx.css.PseudoClass rolePseudoClass(TensorSource t) {
+        return switch (t.role()) {
+            case PARAMETER -> CanvasStyles.PARAMETER;
+            case INPUT -> CanvasStyles.INPUT;
+            case CONSTANT -> CanvasStyles.CONSTANT;
+        };
+    }
+
+    private static String kindText(TensorSource t) {
+        String init = t.init() == null ? "" : t.init().getClass().getSimpleName().toLowerCase(java.util.Locale.ROOT);
+        return t.role().name().toLowerCase(java.util.Locale.ROOT) + " · " + init
+                + (t.requiresGrad() ? " · requires_grad" : "");
+    }
+
+    private NodeView newNode(String name, List<String> ports) {
+        NodeView view = new NodeView(name, ports);
+        view.addEventHandler(MouseEvent.MOUSE_PRESSED, e -> nodePressed(view, e));
+        view.addEventHandler(MouseEvent.MOUSE_DRAGGED, e -> nodeDragged(e));
+        view.addEventHandler(MouseEvent.MOUSE_RELEASED, e -> nodeReleased(e));
+        view.output().addEventHandler(MouseEvent.MOUSE_PRESSED, e -> wireStarted(view.output(), e));
+        view.output().addEventHandler(MouseEvent.MOUSE_DRAGGED, this::wireDragged);
+        view.output().addEventHandler(MouseEvent.MOUSE_RELEASED, this::wireReleased);
+        ContextMenu menu = new ContextMenu(
+                item("Backward from here", () -> model.setOutput(name)),
+                item("Detach", () -> {
+                    model.selectOnly(name);
+                    model.detachSelected();
+                }),
+                item("Delete", () -> {
+                    model.selectOnly(name);
+                    model.deleteSelection();
+                }));
+        view.setOnContextMenuRequested(e -> {
+            menu.show(view, e.getScreenX(), e.getScreenY());
+            e.consume();
+        });
+        nodeLayer.getChildren().add(view);
+        return view;
+    }
+
+    private EdgeView newEdge(Connection c) {
+        EdgeView view = new EdgeView(c);
+        ContextMenu menu = new ContextMenu(item("Disconnect " + c.from() + " → " + c.to() + "." + c.port(),
+                () -> model.disconnect(c)));
+        view.setOnContextMenuRequested(e -> {
+            menu.show(view, e.getScreenX(), e.getScreenY());
+            e.consume();
+        });
+        edgeLayer.getChildren().add(view);
+        return view;
+    }
+
+    private static MenuItem item(String text, Runnable action) {
+        MenuItem item = new MenuItem(text);
+        item.setOnAction(e -> action.run());
+        return item;
+    }
+
+    private void routeEdges(Iterable<EdgeView> which) {
+        for (EdgeView edge : which) {
+            NodeView from = nodes.get(edge.connection().from());
+            NodeView to = nodes.get(edge.connection().to());
+            if (from != null && to != null && to.input(edge.connection().port()) != null) {
+                edge.route(from.output().centerIn(content), to.input(edge.connection().port()).centerIn(content));
+            }
+        }
+    }
+
+    private void showSelection() {
+        for (NodeView view : nodes.values()) {
+            view.pseudoClassStateChanged(CanvasStyles.SELECTED, model.selection().contains(view.name()));
+        }
+    }
+
+    // ----- moving boxes
+
+    private void nodePressed(NodeView view, MouseEvent e) {
+        if (e.getButton() != MouseButton.PRIMARY) {
+            return;
+        }
+        requestFocus();
+        if (e.isShortcutDown() || e.isShiftDown()) {
+            model.toggleSelected(view.name());
+        } else if (!model.selection().contains(view.name())) {
+            model.selectOnly(view.name());
+        }
+        dragStart = toContent(e);
+        moved = false;
+        Map<String, Point2D> origins = new LinkedHashMap<>();
+        for (String name : model.selection()) {
+            NodeView v = nodes.get(name);
+            if (v != null) {
+                origins.put(name, new Point2D(v.getLayoutX(), v.getLayoutY()));
+            }
+        }
+        dragOrigins = origins;
+        e.consume();
+    }
+
+    private void nodeDragged(MouseEvent e) {
+        if (dragStart == null || e.getButton() != MouseButton.PRIMARY) {
+            return;
+        }
+        Point2D delta = toContent(e).subtract(dragStart);
+        moved = moved || delta.magnitude() > 0;
+        dragOrigins.forEach((name, origin) -> nodes.get(name).relocate(origin.getX() + delta.getX(),
+                origin.getY() + delta.getY()));
+        routeEdges(edgesTouching(dragOrigins.keySet()));
+        e.consume();
+    }
+
+    private void nodeReleased(MouseEvent e) {
+        if (dragStart != null && moved) {
+            Map<String, Position> places = new LinkedHashMap<>();
+            dragOrigins.keySet().forEach(name -> places.put(name,
+                    new Position(nodes.get(name).getLayoutX(), nodes.get(name).getLayoutY())));
+            model.moveTo(places);
+        }
+        dragStart = null;
+        dragOrigins = Map.of();
+        e.consume();
+    }
+
+    private List<EdgeView> edgesTouching(Set<String> names) {
+        return edges.values().stream()
+                .filter(v -> names.contains(v.connection().from()) || names.contains(v.connection().to()))
+                .toList();
+    }
+
+    // ----- connecting
+
+    private void wireStarted(PortView from, MouseEvent e) {
+        if (e.getButton() != MouseButton.PRIMARY) {
+            return;
+        }
+        wireFrom = from;
+        Point2D start = from.centerIn(content);
+        Curves.shape(wire, start, start);
+        wire.setVisible(true);
+        e.consume();
+    }
+
+    private void wireDragged(MouseEvent e) {
+        if (wireFrom == null) {
+            return;
+        }
+        Point2D at = toContent(e);
+        Curves.shape(wire, wireFrom.centerIn(content), at);
+        PortView over = inputPortAt(at);
+        if (over != hovered) {
+            clearHover();
+            hovered = over;
+        }
+        if (hovered != null) {
+            ConnectionVerdict v = verdicts.computeIfAbsent(wireFrom.element() + ">" + hovered.element() + "."
+                    + hovered.port(), k -> model.checkConnection(wireFrom.element(), hovered.element(), hovered.port()));
+            hovered.pseudoClassStateChanged(CanvasStyles.ALLOWED, v.allowed());
+            hovered.pseudoClassStateChanged(CanvasStyles.FORBIDDEN, !v.allowed());
+            verdict.setText(v.allowed() ? "✓ " + wireFrom.element() + " → " + hovered.element() + "." + hovered.port()
+                    : "✗ " + v.reason());
+            verdict.pseudoClassStateChanged(CanvasStyles.FORBIDDEN, !v.allowed());
+            verdict.relocate(at.getX() + 16, at.getY() + 12);
+            verdict.setVisible(true);
+        }
+        e.consume();
+    }
+
+    private void wireReleased(MouseEvent e) {
+        if (wireFrom == null) {
+            return;
+        }
+        PortView target = hovered;
+        String from = wireFrom.element();
+        clearHover();
+        wireFrom = null;
+        wire.setVisible(false);
+        if (target != null) {
+            model.connect(from, target.element(), target.port());
+        }
+        e.consume();
+    }
+
+    private void clearHover() {
+        if (hovered != null) {
+            hovered.pseudoClassStateChanged(CanvasStyles.ALLOWED, false);
+            hovered.pseudoClassStateChanged(CanvasStyles.FORBIDDEN, false);
+        }
+        hovered = null;
+        verdict.setVisible(false);
+    }
+
+    /** The input port within reach of {@code at} (content coordinates), if any. */
+    private PortView inputPortAt(Point2D at) {
+        double reach = PortView.RADIUS * 2.5;
+        for (NodeView view : nodes.values()) {
+            for (PortView port : view.inputs()) {
+                if (port.centerIn(content).distance(at) <= reach) {
+                    return port;
+                }
+            }
+        }
+        return null;
+    }
+
+    // ----- background: rubber band, pan, search
+
+    private void backgroundPressed(MouseEvent e) {
+        requestFocus();
+        if (e.getButton() == MouseButton.PRIMARY && e.getClickCount() == 2) {
+            searchRequest.accept(new Point2D(e.getScreenX(), e.getScreenY()), toContent(e));
+        } else if (e.getButton() == MouseButton.PRIMARY) {
+            if (!e.isShortcutDown() && !e.isShiftDown()) {
+                model.selection().clear();
+            }
+            dragStart = toContent(e);
+            band.setX(dragStart.getX());
+            band.setY(dragStart.getY());
+            band.setWidth(0);
+            band.setHeight(0);
+            band.setVisible(true);
+        } else {
+            panStart = new Point2D(e.getX() - pan.getX(), e.getY() - pan.getY());
+        }
+    }
+
+    private void backgroundDragged(MouseEvent e) {
+        if (panStart != null) {
+            pan.setX(e.getX() - panStart.getX());
+            pan.setY(e.getY() - panStart.getY());
+        } else if (band.isVisible()) {
+            Point2D at = toContent(e);
+            band.setX(Math.min(at.getX(), dragStart.getX()));
+            band.setY(Math.min(at.getY(), dragStart.getY()));
+            band.setWidth(Math.abs(at.getX() - dragStart.getX()));
+            band.setHeight(Math.abs(at.getY() - dragStart.getY()));
+        }
+    }
+
+    private void backgroundReleased(MouseEvent e) {
+        if (band.isVisible()) {
+            band.setVisible(false);
+            Bounds area = band.getBoundsInParent();
+            List<String> inside = nodes.values().stream()
+                    .filter(v -> area.getWidth() > 2 && area.intersects(v.getBoundsInParent()))
+                    .map(NodeView::name).toList();
+            for (String name : inside) {
+                if (!model.selection().contains(name)) {
+                    model.selection().add(name);
+                }
+            }
+        }
+        panStart = null;
+        dragStart = null;
+    }
+
+    private void paletteDropped(MouseDragEvent e) {
+        if (e.getGestureSource() instanceof javafx.scene.Node source
+                && source.getUserData() instanceof PaletteEntry entry) {
+            Point2D at = toContent(e);
+            entry.addTo(model, new Position(Math.round(at.getX()), Math.round(at.getY())));
+            e.consume();
+        }
+    }
+
+    // ----- zoom and pan
+
+    private void scrolled(ScrollEvent e) {
+        if (e.getDeltaY() != 0) {
+            zoomAt(Math.exp(e.getDeltaY() * 0.002), e.getX(), e.getY());
+        }
+        e.consume();
+    }
+
+    private void pinched(ZoomEvent e) {
+        zoomAt(e.getZoomFactor(), e.getX(), e.getY());
+        e.consume();
+    }
+
+    /** Zooms by {@code factor} keeping the point under ({@code x}, {@code y}) in place. */
+    public void zoomAt(double factor, double x, double y) {
+        double old = zoom.getX();
+        double next = Math.max(MIN_ZOOM, Math.min(MAX_ZOOM, old * factor));
+        pan.setX(x - (x - pan.getX()) * next / old);
+        pan.setY(y - (y - pan.getY()) * next / old);
+        zoom.setX(next);
+        zoom.setY(next);
+    }
+
+    public void zoomIn() {
+        zoomAt(1.25, getWidth() / 2, getHeight() / 2);
+    }
+
+    public void zoomOut() {
+        zoomAt(0.8, getWidth() / 2, getHeight() / 2);
+    }
+
+    /** Shows every box, centred, at most at 150 %. */
+    public void fit() {
+        if (nodes.isEmpty() || getWidth() <= 0) {
+            return;
+        }
+        Bounds b = nodeLayer.getBoundsInParent();
+        double margin = 40;
+        double s = Math.min(1.5, Math.min((getWidth() - 2 * margin) / b.getWidth(),
+                (getHeight() - 2 * margin) / b.getHeight()));
+        s = Math.max(MIN_ZOOM, s);
+        zoom.setX(s);
+        zoom.setY(s);
+        pan.setX((getWidth() - b.getWidth() * s) / 2 - b.getMinX() * s);
+        pan.setY((getHeight() - b.getHeight() * s) / 2 - b.getMinY() * s);
+    }
+
+    /** Each box's width and height in editor units, for a tidy layout. */
+    public Map<String, double[]> boxSizes() {
+        Map<String, double[]> sizes = new LinkedHashMap<>();
+        nodes.forEach((name, v) -> sizes.put(name, new double[] {v.getWidth(), v.getHeight()}));
+        return sizes;
+    }
+
+    public double zoomFactor() {
+        return zoom.getX();
+    }
+
+    /** The document point under the centre of the visible area (where keyboard-added boxes go). */
+    public Point2D visibleCentre() {
+        return content.sceneToLocal(localToScene(getWidth() / 2, getHeight() / 2));
+    }
+
+    private Point2D toContent(MouseEvent e) {
+        return content.sceneToLocal(e.getSceneX(), e.getSceneY());
+    }
+
+    @Override
+    protected void layoutChildren() {
+        // boxes keep their document positions; only CSS sizes them
+        content.resize(0, 0);
+        for (NodeView v : nodes.values()) {
+            v.autosize();
+        }
+    }
+}

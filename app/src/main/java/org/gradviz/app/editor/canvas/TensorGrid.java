@@ -1,0 +1,80 @@
+package org.gradviz.app.editor.canvas;
+
+import java.util.Locale;
+import javafx.geometry.VPos;
+import javafx.scene.canvas.Canvas;
+import javafx.scene.canvas.GraphicsContext;
+import javafx.scene.paint.Color;
+import javafx.scene.text.Font;
+import javafx.scene.text.TextAlignment;
+import org.gradviz.engine.Tensor;
+
+/**
+ * A tensor as a compact heat-mapped grid: one cell per element (rows and columns for 2-D, one row for
+ * 1-D, one cell for a scalar), each with its value to 4 decimals, as torch prints. Larger tensors show
+ * their first rows and columns and an ellipsis.
+ */
+public final class TensorGrid extends Canvas {
+    static final int MAX_ROWS = 6;
+    static final int MAX_COLUMNS = 6;
+    private final double cellWidth;
+    private final double cellHeight;
+    private final Font font;
+
+    public TensorGrid(Tensor tensor, double fontSize) {
+        this.font = Font.font("Monospaced", fontSize);
+        this.cellWidth = fontSize * 4.6;
+        this.cellHeight = fontSize * 1.6;
+        draw(tensor);
+    }
+
+    private void draw(Tensor tensor) {
+        int[] size = tensor.size();
+        int rows = size.length == 2 ? size[0] : 1;
+        int columns = size.length == 0 ? 1 : size[size.length - 1];
+        if (size.length > 2) {
+            rows = tensor.numel() / columns;
+        }
+        int shownRows = Math.min(rows, MAX_ROWS);
+        int shownColumns = Math.min(columns, MAX_COLUMNS);
+        setWidth(shownColumns * cellWidth + 1);
+        setHeight(shownRows * cellHeight + 1);
+        double[] data = tensor.data();
+        double max = 0;
+        for (double v : data) {
+            if (Double.isFinite(v)) {
+                max = Math.max(max, Math.abs(v));
+            }
+        }
+        GraphicsContext g = getGraphicsContext2D();
+        g.setFont(font);
+        g.setTextAlign(TextAlignment.CENTER);
+        g.setTextBaseline(VPos.CENTER);
+        for (int r = 0; r < shownRows; r++) {
+            for (int c = 0; c < shownColumns; c++) {
+                boolean ellipsis = (r == shownRows - 1 && rows > shownRows) || (c == shownColumns - 1 && columns > shownColumns);
+                double v = data[r * columns + c];
+                Color fill = ellipsis ? Color.web("#eeeeee") : HeatColors.of(v, max);
+                double x = c * cellWidth + 0.5;
+                double y = r * cellHeight + 0.5;
+                g.setFill(fill);
+                g.fillRect(x, y, cellWidth, cellHeight);
+                g.setStroke(Color.web("#8c959f"));
+                g.strokeRect(x, y, cellWidth, cellHeight);
+                g.setFill(HeatColors.textOn(fill));
+                g.fillText(ellipsis ? "…" : fourDecimals(v), x + cellWidth / 2, y + cellHeight / 2);
+            }
+        }
+    }
+
+    /** {@code 0.2661}, {@code -1.1258}: torch's 4 decimals. */
+    static String fourDecimals(double v) {
+        if (Double.isNaN(v)) {
+            return "nan";
+        }
+        if (Double.isInfinite(v)) {
+            return v > 0 ? "inf" : "-inf";
+        }
+        return String.format(Locale.ROOT, "%.4f", v);
+    }
+}

@@ -1,0 +1,66 @@
+package org.gradviz.app.editor.panels;
+
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.Separator;
+import javafx.scene.control.TextField;
+import javafx.scene.control.TextFormatter;
+import javafx.scene.control.ToggleButton;
+import javafx.scene.control.ToolBar;
+import javafx.scene.control.Tooltip;
+import javafx.util.converter.DoubleStringConverter;
+import org.gradviz.app.editor.EditorModel;
+
+/** The run commands with their keys, the learning rate, and the retain-graph and no-grad toggles. */
+public final class EditorToolBar extends ToolBar {
+    public static final String STYLE = "editor-tool-bar";
+
+    public EditorToolBar(EditorModel model, Runnable undo, Runnable redo) {
+        getStyleClass().add(STYLE);
+        Label brand = new Label("gradviz");
+        brand.getStyleClass().add("brand");
+        TextField lr = new TextField();
+        lr.setId("learning-rate");
+        lr.setPrefColumnCount(5);
+        TextFormatter<Double> number = new TextFormatter<>(new DoubleStringConverter(), model.learningRateProperty().get());
+        lr.setTextFormatter(number);
+        number.valueProperty().addListener((obs, old, now) -> {
+            if (now != null && now >= 0) {
+                model.learningRateProperty().set(now);
+            }
+        });
+        lr.setTooltip(new Tooltip("Learning rate of Step (torch.optim.SGD lr)"));
+        ToggleButton retain = new ToggleButton("retain_graph");
+        retain.setId("toggle-retain-graph");
+        retain.setMnemonicParsing(false);
+        retain.selectedProperty().bindBidirectional(model.retainGraphProperty());
+        retain.setTooltip(new Tooltip("Backward keeps the saved tensors, so it can run again"));
+        ToggleButton noGrad = new ToggleButton("no_grad");
+        noGrad.setId("toggle-no-grad");
+        noGrad.setMnemonicParsing(false);
+        noGrad.selectedProperty().bindBidirectional(model.noGradProperty());
+        noGrad.setTooltip(new Tooltip("Forward under torch.no_grad(): no graph is recorded"));
+        Button undoButton = button("Undo", "undo", "Undo (Ctrl+Z)", undo);
+        undoButton.disableProperty().bind(model.history().canUndoProperty().not());
+        Button redoButton = button("Redo", "redo", "Redo (Ctrl+Shift+Z)", redo);
+        redoButton.disableProperty().bind(model.history().canRedoProperty().not());
+        getItems().addAll(brand, undoButton, redoButton, new Separator(),
+                button("Forward", "forward", "Run the graph forward (F5)", model::forward),
+                button("Backward", "backward", "loss.backward() (F6)", model::backward),
+                button("Step", "step", "SGD step with the learning rate (F7)", model::step),
+                new Label("lr"), lr,
+                button("Zero grads", "zero-grads", "optimizer.zero_grad() (F8)", model::zeroGrads),
+                button("Reset", "reset", "Make every tensor again from its initialiser (Ctrl+R)", model::reset),
+                new Separator(), retain, noGrad,
+                button("Detach", "detach", "Cut the selected tensor from the graph (Ctrl+D)", model::detachSelected));
+    }
+
+    private static Button button(String text, String id, String tip, Runnable action) {
+        Button button = new Button(text);
+        button.setId("run-" + id);
+        button.setTooltip(new Tooltip(tip));
+        button.setOnAction(e -> action.run());
+        button.setFocusTraversable(false);
+        return button;
+    }
+}

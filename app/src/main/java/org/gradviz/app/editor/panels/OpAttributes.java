@@ -1,0 +1,43 @@
+package org.gradviz.app.editor.panels;
+
+import org.gradviz.app.document.OpNode;
+
+/** Copies of an op node with one attribute changed; NaN (an empty or unreadable field) clears it. */
+final class OpAttributes {
+    private OpAttributes() {
+    }
+
+    static OpNode renamed(OpNode n, String name) {
+        return new OpNode(name, n.op(), n.reduction(), n.dim(), n.keepdim(), n.min(), n.max(), n.exponent(),
+                n.scalar(), n.showValue());
+    }
+
+    static OpNode withReduction(OpNode n, String reduction) {
+        return new OpNode(n.name(), n.op(), reduction, n.dim(), n.keepdim(), n.min(), n.max(), n.exponent(),
+                n.scalar(), n.showValue());
+    }
+
+    static OpNode withDim(OpNode n, Integer dim) {
+        return new OpNode(n.name(), n.op(), n.reduction(), dim, dim == null ? null : n.keepdim(), n.min(), n.max(),
+                n.exponent(), n.scalar(), n.showValue());
+    }
+
+    static OpNode withBounds(OpNode n, Double min, Double max) {
+        return new OpNode(n.name(), n.op(), n.reduction(), n.dim(), n.keepdim(), cleared(min), cleared(max),
+                n.exponent(), n.scalar(), n.showValue());
+    }
+
+    static OpNode withExponent(OpNode n, double exponent) {
+        return new OpNode(n.name(), n.op(), n.reduction(), n.dim(), n.keepdim(), n.min(), n.max(), cleared(exponent),
+                n.scalar(), n.showValue());
+    }
+
+    static OpNode withScalar(OpNode n, double scalar) {
+        return new OpNode(n.name(), n.op(), n.reduction(), n.dim(), n.keepdim(), n.min(), n.max(), n.exponent(),
+                cleared(scalar), n.showValue());
+    }
+
+    private static Double cleared(Double d) {
+        return d == null || d.isNaN() ? null : d;
+    }
+}
