@@ -97,10 +97,11 @@ public final class GraphCanvas extends Region {
         band.getStyleClass().add(CanvasStyles.RUBBER_BAND);
         band.setVisible(false);
         band.setMouseTransparent(true);
-        overlay.getChildren().addAll(wire, band, verdict);
+        overlay.getChildren().addAll(wire, band);
         overlay.setManaged(false);
         content.getChildren().addAll(edgeLayer, nodeLayer, overlay);
-        getChildren().add(content);
+        verdict.setManaged(false);
+        getChildren().addAll(content, verdict); // the verdict stays unscaled and inside the visible area
         setFocusTraversable(true);
     }
 
@@ -340,7 +341,10 @@ public final class GraphCanvas extends Region {
             verdict.setText(v.allowed() ? "✓ " + wireFrom.element() + " → " + hovered.element() + "." + hovered.port()
                     : "✗ " + v.reason());
             verdict.pseudoClassStateChanged(CanvasStyles.FORBIDDEN, !v.allowed());
-            verdict.relocate(at.getX() + 16, at.getY() + 12);
+            verdict.autosize();
+            Point2D mouse = sceneToLocal(e.getSceneX(), e.getSceneY());
+            verdict.relocate(Math.max(4, Math.min(mouse.getX() + 16, getWidth() - verdict.getWidth() - 4)),
+                    Math.max(4, Math.min(mouse.getY() + 16, getHeight() - verdict.getHeight() - 4)));
             verdict.setVisible(true);
         }
         e.consume();
