@@ -54,10 +54,11 @@ final class GraphAssembler {
                 op.inputs().forEach((port, input) -> edges.add(new Connection(names.get(input), name, port)));
             }
         }
-        GraphDocument document = new GraphDocument(GraphDocument.CURRENT_VERSION, title, seed, tensors, nodes, edges,
-                names.get(output), null, null);
-        return new GraphDocument(document.formatVersion(), title, seed, tensors, nodes, edges, document.output(),
-                LayeredLayout.positions(document), null);
+        String outputName = names.get(output);
+        GraphDocument unplaced = new GraphDocument(GraphDocument.CURRENT_VERSION, title, seed, tensors, nodes, edges,
+                outputName, null, null);
+        return new GraphDocument(GraphDocument.CURRENT_VERSION, title, seed, tensors, nodes, edges, outputName,
+                LayeredLayout.positions(unplaced), null);
     }
 
     /** What went wrong, in line order, without repeats. */

@@ -62,6 +62,10 @@ public final class ScriptImporter {
             throw refused(fileName, new ImportProblem(0, 0, "the cell builds no graph: assign the result of a "
                     + "torch op to a variable, e.g. loss = F.mse_loss(out, y)"));
         }
+        if (trace.origin(output) instanceof TracedTensor.Leaf leaf) {
+            throw refused(fileName, new ImportProblem(leaf.line(), 0, "the output is the tensor torch."
+                    + leaf.function() + "() made, which has no graph; compute the output from it with torch ops"));
+        }
         GraphAssembler assembler = new GraphAssembler(trace);
         GraphDocument document = assembler.assemble(output, title(source, fileName));
         if (document == null) {

@@ -165,6 +165,13 @@ class ScriptImporterTest {
         assertTrue(e.getMessage().startsWith("cell.py: the cell builds no graph"), e.getMessage());
     }
 
+    @Test
+    void aLeafAsTheOutputIsRefused() {
+        ScriptImportException e = refusal("import torch", "loss = torch.ones(3, requires_grad=True)");
+        assertEquals("cell.py:2: the output is the tensor torch.ones() made, which has no graph; compute the "
+                + "output from it with torch ops", e.getMessage());
+    }
+
     // ----- what the document holds
 
     @Test
