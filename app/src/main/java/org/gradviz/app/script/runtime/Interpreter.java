@@ -472,7 +472,8 @@ public final class Interpreter {
                     all.add(b.receiver());
                     all.addAll(args);
                 }
-                observer.called(new ObservedCall(b.name(), all, keywords, value, f.line));
+                observer.called(new ObservedCall(b.name(), java.util.Collections.unmodifiableList(all),
+                        java.util.Collections.unmodifiableMap(keywords), value, f.line));
             }
             return value;
         }
