@@ -62,7 +62,10 @@ public final class DocumentCompiler {
         return document.nodes().get(order.get(order.size() - 1)).name();
     }
 
-    /** Kahn's algorithm over node indices; a ready node with a smaller index goes first. */
+    /**
+     * The order the compiler runs the nodes in, as indices into {@code document.nodes()}: Kahn's algorithm, a
+     * ready node with a smaller index goes first.
+     */
     public static List<Integer> topologicalOrder(GraphDocument document) {
         Map<String, Integer> index = new HashMap<>();
         for (int i = 0; i < document.nodes().size(); i++) {

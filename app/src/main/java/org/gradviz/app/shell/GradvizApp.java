@@ -6,7 +6,10 @@ import java.util.prefs.Preferences;
 import javafx.application.Application;
 import javafx.stage.Stage;
 import org.gradviz.app.document.DocumentException;
-import org.gradviz.app.document.DocumentReader;
+import org.gradviz.app.bridge.DocumentFiles;
+import org.gradviz.app.bridge.ScriptImportException;
+import org.gradviz.app.document.GraphDocument;
+import org.gradviz.app.editor.panels.GeneratedCode;
 import org.gradviz.app.editor.EditorModel;
 
 /**
@@ -21,12 +24,15 @@ public final class GradvizApp extends Application {
         EditorModel model = new EditorModel();
         document.ifPresent(path -> {
             try {
-                model.load(new DocumentReader().readDraft(path), path);
+                GraphDocument opened = DocumentFiles.read(path);
+                model.load(opened, path.toString().endsWith(".py") ? null : path);
             } catch (DocumentException e) {
                 model.reportProblem(path + ": " + e.getMessage());
+            } catch (ScriptImportException e) {
+                model.reportProblem(e.getMessage());
             }
         });
-        MainWindowView view = MainWindow.install(stage, model, state -> "");
+        MainWindowView view = MainWindow.install(stage, model, new GeneratedCode());
         new WindowPlacement(Preferences.userNodeForPackage(GradvizApp.class).node("main-window")).remember(stage);
         stage.show();
         view.canvas().fit();

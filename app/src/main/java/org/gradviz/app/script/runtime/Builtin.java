@@ -1,7 +1,15 @@
 package org.gradviz.app.script.runtime;
 
-/** A named native function; {@code repr} is {@code <built-in function NAME>}. */
-public record Builtin(String name, PyCallable body) implements PyCallable {
+/**
+ * A named native function; {@code repr} is {@code <built-in function NAME>}.
+ *
+ * @param receiver the tensor a method is bound to ({@code t} of {@code t.sum()}), or null for a function
+ */
+public record Builtin(String name, PyCallable body, Object receiver) implements PyCallable {
+
+    public Builtin(String name, PyCallable body) {
+        this(name, body, null);
+    }
 
     @Override
     public Object call(Args args) {

@@ -48,14 +48,21 @@ public final class Interpreter {
     private final Map<String, Object> builtins;
     private final Map<String, PyModule> modules;
     private final List<Frame> stack = new ArrayList<>();
+    private final TensorObserver observer;
 
     /**
      * @param out where {@code print} writes
      * @param ignoreWarnings called when the program asks {@code warnings} to ignore everything
      */
     public Interpreter(PrintStream out, Runnable ignoreWarnings) {
+        this(out, ignoreWarnings, null);
+    }
+
+    /** An interpreter that tells {@code observer} (null for none) every call and tensor it makes. */
+    public Interpreter(PrintStream out, Runnable ignoreWarnings, TensorObserver observer) {
         this.builtins = Builtins.create(out);
         this.modules = TorchModules.create(ignoreWarnings);
+        this.observer = observer;
     }
 
     /** Runs the program's top-level statements; throws {@link PyError} (with traceback) on an uncaught error. */
@@ -230,6 +237,9 @@ public final class Interpreter {
     private void assign(Expr target, Object value, Frame f) {
         if (target instanceof Expr.Name n) {
             f.scope.assign(n.id(), value);
+            if (observer != null) {
+                observer.assigned(n.id(), value, f.line);
+            }
         } else if (target instanceof Expr.TupleExpr || target instanceof Expr.ListExpr) {
             List<Expr> targets = target instanceof Expr.TupleExpr t ? t.elements() : ((Expr.ListExpr) target)
                     .elements();
@@ -298,9 +308,20 @@ public final class Interpreter {
         } else if (e instanceof Expr.Call c) {
             return call(c, f);
         } else if (e instanceof Expr.Attribute a) {
-            return Attributes.get(eval(a.object(), f), a.name());
+            Object object = eval(a.object(), f);
+            Object value = Attributes.get(object, a.name());
+            if (observer != null && value instanceof Tensor && object instanceof Tensor) {
+                observe(a.name(), List.of(object), value, f);
+            }
+            return value;
         } else if (e instanceof Expr.Binary b) {
-            return Operators.binary(b.op(), eval(b.left(), f), eval(b.right(), f));
+            Object left = eval(b.left(), f);
+            Object right = eval(b.right(), f);
+            Object value = Operators.binary(b.op(), left, right);
+            if (observer != null && value instanceof Tensor) {
+                observe(b.op().name().toLowerCase(java.util.Locale.ROOT), List.of(left, right), value, f);
+            }
+            return value;
         } else if (e instanceof Expr.IntLiteral i) {
             return i.value();
         } else if (e instanceof Expr.FloatLiteral d) {
@@ -326,7 +347,12 @@ public final class Interpreter {
             }
             return new PyTuple(items);
         } else if (e instanceof Expr.Unary u) {
-            return unary(u, eval(u.operand(), f));
+            Object operand = eval(u.operand(), f);
+            Object value = unary(u, operand);
+            if (observer != null && value instanceof Tensor && value != operand) {
+                observe("neg", List.of(operand), value, f);
+            }
+            return value;
         } else if (e instanceof Expr.Logical l) {
             Object left = eval(l.left(), f);
             boolean isAnd = l.op() == org.gradviz.app.script.ast.LogicalOp.AND;
@@ -344,7 +370,12 @@ public final class Interpreter {
         } else if (e instanceof Expr.IfExpr i) {
             return Values.truthy(eval(i.test(), f)) ? eval(i.body(), f) : eval(i.orElse(), f);
         } else if (e instanceof Expr.Subscript s) {
-            return subscript(s, f);
+            Object object = eval(s.object(), f);
+            Object value = subscript(object, s, f);
+            if (observer != null && value instanceof Tensor) {
+                observe("getitem", List.of(object), value, f);
+            }
+            return value;
         }
         throw PyError.notSupported("this expression is not supported by gradviz here");
     }
@@ -390,8 +421,7 @@ public final class Interpreter {
         throw PyError.type("bad operand type for unary " + u.op().symbol() + ": '" + Values.typeName(v) + "'");
     }
 
-    private Object subscript(Expr.Subscript s, Frame f) {
-        Object object = eval(s.object(), f);
+    private Object subscript(Object object, Expr.Subscript s, Frame f) {
         if (s.index() instanceof Expr.Slice slice) {
             return Subscripts.slice(object, bound(slice.lower(), f), bound(slice.upper(), f),
                     bound(slice.step(), f));
@@ -434,7 +464,18 @@ public final class Interpreter {
             return callFunction(fn, args, keywords);
         }
         if (callee instanceof Builtin b) {
-            return b.call(new Args(b.name(), args, keywords));
+            Object value = b.call(new Args(b.name(), args, keywords));
+            if (observer != null) {
+                List<Object> all = args;
+                if (b.receiver() != null) {
+                    all = new ArrayList<>(args.size() + 1);
+                    all.add(b.receiver());
+                    all.addAll(args);
+                }
+                observer.called(new ObservedCall(b.name(), java.util.Collections.unmodifiableList(all),
+                        java.util.Collections.unmodifiableMap(keywords), value, f.line));
+            }
+            return value;
         }
         if (callee instanceof PyCallable pc) {
             return pc.call(new Args(Values.typeName(callee), args, keywords));
@@ -456,6 +497,10 @@ public final class Interpreter {
         } finally {
             stack.remove(stack.size() - 1);
         }
+    }
+
+    private void observe(String function, List<Object> args, Object value, Frame f) {
+        observer.called(new ObservedCall(function, args, Map.of(), value, f.line));
     }
 
     /** For tests and the JSON export: the grad_fn of a value, if it is a tensor with one. */

@@ -70,7 +70,7 @@ final class TensorMembers {
         if (body == null) {
             throw PyError.attribute("'Tensor' object has no attribute '" + name + "'");
         }
-        return new Builtin(name, body);
+        return new Builtin(name, body, t);
     }
 
     static Object item(Tensor t, Args a) {

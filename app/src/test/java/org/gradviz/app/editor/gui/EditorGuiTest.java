@@ -14,6 +14,7 @@ import javafx.stage.Stage;
 import org.gradviz.app.document.GoldenCases;
 import org.gradviz.app.editor.EditorModel;
 import org.gradviz.app.editor.ElementState;
+import org.gradviz.app.editor.panels.GeneratedCode;
 import org.gradviz.app.shell.MainWindow;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -40,7 +41,7 @@ class EditorGuiTest {
     void start(Stage stage) {
         this.stage = stage;
         this.model = new EditorModel();
-        MainWindow.install(stage, model, s -> "");
+        MainWindow.install(stage, model, new GeneratedCode());
         stage.setWidth(1920);
         stage.setHeight(1080);
         stage.show();
@@ -61,6 +62,8 @@ class EditorGuiTest {
                 "tensor(0.6819, grad_fn=<BinaryCrossEntropyWithLogitsBackward0>)")));
         robot.clickOn("#node-w", MouseButton.PRIMARY);
         snapshot(robot, "seed-network-after-backward.png");
+        String code = robot.lookup("#console-code").queryAs(javafx.scene.control.TextArea.class).getText();
+        assertTrue(code.contains("loss = F.binary_cross_entropy_with_logits(add, x1)"), code);
     }
 
     @Test

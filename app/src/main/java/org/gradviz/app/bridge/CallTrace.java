@@ -1,0 +1,85 @@
+package org.gradviz.app.bridge;
+
+import java.util.ArrayList;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+import org.gradviz.app.script.runtime.ObservedCall;
+import org.gradviz.app.script.runtime.TensorObserver;
+import org.gradviz.app.script.runtime.Values;
+import org.gradviz.engine.GradMode;
+import org.gradviz.engine.Tensor;
+
+/**
+ * What a cell did with tensors while it ran: the origin of every tensor it made (in the order made), the first
+ * variable each was assigned to, the random generator's seeds and draws, and the last tensor with a grad_fn
+ * that was assigned. Keeps the tensors alive for the length of one import.
+ */
+final class CallTrace implements TensorObserver {
+
+    /** One step of the random generator: a {@code torch.manual_seed(seed)} or a draw by {@code drawn}. */
+    record RandomEvent(Long seed, Tensor drawn) {
+    }
+
+    private final Map<Tensor, TracedTensor> origins = new IdentityHashMap<>();
+    private final Map<Tensor, Integer> sequence = new IdentityHashMap<>();
+    private final Map<Tensor, String> names = new IdentityHashMap<>();
+    private final List<RandomEvent> random = new ArrayList<>();
+    private Tensor lastWithGradFn;
+
+    @Override
+    public void called(ObservedCall call) {
+        if (call.function().equals("manual_seed")) {
+            random.add(new RandomEvent(Values.toLong(call.args().get(0)), null));
+        }
+        if (!(call.result() instanceof Tensor t) || origins.containsKey(t)) {
+            return; // NOTE: methods such as requires_grad_() and zero_() return the tensor they were called on
+        }
+        TracedTensor traced = CallTranslator.translate(call, t);
+        if (traced instanceof TracedTensor.Op op && !GradMode.isEnabled()
+                && op.inputs().values().stream().anyMatch(Tensor::requiresGrad)) {
+            traced = new TracedTensor.Unsupported(t, call.line(), call.function(), "it ran under torch.no_grad(), "
+                    + "so autograd did not record it, and a graph document records every op; compute it outside "
+                    + "the no_grad block");
+        }
+        origins.put(t, traced);
+        sequence.put(t, sequence.size());
+        if (call.function().equals("randn") || call.function().equals("rand")) {
+            random.add(new RandomEvent(null, t));
+        }
+    }
+
+    @Override
+    public void assigned(String name, Object value, int line) {
+        if (value instanceof Tensor t) {
+            names.putIfAbsent(t, name);
+            if (t.gradFn() != null) {
+                lastWithGradFn = t;
+            }
+        }
+    }
+
+    /** Where {@code t} came from, or null when the cell made it in a way nobody reported (e.g. {@code w.grad}). */
+    TracedTensor origin(Tensor t) {
+        return origins.get(t);
+    }
+
+    /** The order in which the cell made {@code t} (0 first). */
+    int sequence(Tensor t) {
+        return sequence.get(t);
+    }
+
+    /** The first variable {@code t} was assigned to, or null. */
+    String name(Tensor t) {
+        return names.get(t);
+    }
+
+    List<RandomEvent> randomEvents() {
+        return random;
+    }
+
+    /** The tensor with a grad_fn assigned last, or null. */
+    Tensor lastAssignedWithGradFn() {
+        return lastWithGradFn;
+    }
+}

@@ -1,0 +1,40 @@
+package org.gradviz.app.bridge;
+
+import java.util.List;
+import java.util.Map;
+import org.gradviz.app.document.Initializer;
+import org.gradviz.app.document.OpNode;
+import org.gradviz.engine.Tensor;
+
+/** Where a tensor of the cell came from, as far as a graph document can say it. */
+sealed interface TracedTensor {
+
+    /** The tensor itself. */
+    Tensor tensor();
+
+    /** The line of the statement that made it. */
+    int line();
+
+    /** What made it, in the cell's words ({@code torch.randn}, {@code +}), for names and messages. */
+    String function();
+
+    /**
+     * A factory call: {@code torch.randn(5, 3, requires_grad=True)}.
+     *
+     * @param drawn the values it drew (randn, rand), kept for when the document cannot redraw them; else null
+     */
+    record Leaf(Tensor tensor, int line, String function, Initializer init, List<Double> drawn)
+            implements TracedTensor {
+    }
+
+    /**
+     * An op: its node without a name, and its input tensors by port, in port order.
+     */
+    record Op(Tensor tensor, int line, String function, OpNode node, Map<String, Tensor> inputs)
+            implements TracedTensor {
+    }
+
+    /** Made by something a graph document has no node for; {@code why} says what and how to write it instead. */
+    record Unsupported(Tensor tensor, int line, String function, String why) implements TracedTensor {
+    }
+}

@@ -1,0 +1,81 @@
+package org.gradviz.app.bridge;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import org.gradviz.app.document.DocumentReader;
+import org.gradviz.app.document.Examples;
+import org.gradviz.app.document.GraphDocument;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/** The cell written for every example document prints what the example's own cell prints, and reads back. */
+class PyTorchCodeWriterExamplesTest {
+
+    static List<String> pairedExamples() {
+        return Cells.pairedExamples();
+    }
+
+    private static GraphDocument document(String example) {
+        return new DocumentReader().read(Cells.example(example + ".json"));
+    }
+
+    @ParameterizedTest
+    @MethodSource("pairedExamples")
+    void theWrittenCellPrintsWhatTheExampleCellPrints(String example) {
+        String written = new PyTorchCodeWriter().write(document(example));
+        assertEquals(Cells.stdout(Cells.source(example)), Cells.stdout(written), written);
+    }
+
+    @ParameterizedTest
+    @MethodSource("pairedExamples")
+    void theWrittenCellImportsToTheSameDocument(String example) throws Exception {
+        GraphDocument d = document(example);
+        GraphDocument back = new ScriptImporter().importCell(new PyTorchCodeWriter().write(d), example + ".py");
+        assertEquals(d.seed(), back.seed());
+        assertEquals(d.tensors(), back.tensors());
+        assertEquals(d.nodes(), back.nodes());
+        assertEquals(d.edges(), back.edges());
+        assertEquals(d.output(), back.output());
+    }
+
+    /**
+     * PyTorch's own numbers: lines {@code from..to} (1-based, inclusive) of a golden program's output, recorded
+     * with real PyTorch, that the written cell must print as one block.
+     */
+    @ParameterizedTest
+    @CsvSource({
+        // w.grad and b.grad of the seed network
+        "one-layer-bce, v01_one_layer_seed0, 3, 8",
+        // y = x ** 2 at 4, and dy/dx
+        "square, v06_square_scalar, 2, 2",
+        "square, v06_square_scalar, 4, 4",
+        // z = sin(x ** 2) at 4, and dz/dx
+        "sin-of-square, v07_sin_of_square, 6, 7",
+        // the Jacobian product of (inp + 1).pow(2).t() with ones, after one backward
+        "eye-pow-transpose, v05_jacobian_eye, 2, 5",
+    })
+    void theWrittenCellPrintsPyTorchsNumbers(String example, String golden, int from, int to) throws Exception {
+        Path out = Examples.golden().resolve("programs").resolve(golden + ".out");
+        List<String> lines = Files.readAllLines(out);
+        String block = String.join("\n", lines.subList(from - 1, to)) + "\n";
+        String printed = Cells.stdout(new PyTorchCodeWriter().write(document(example)));
+        assertTrue(printed.contains(block), () -> "PyTorch printed:\n" + block + "the written cell printed:\n"
+                + printed);
+    }
+
+    @ParameterizedTest
+    @MethodSource("pairedExamples")
+    void aHiddenIntermediateIsWrittenInsideItsConsumer(String example) {
+        GraphDocument d = document(example);
+        String written = new PyTorchCodeWriter().write(d);
+        d.nodes().stream().filter(n -> !n.showsValue()).forEach(n ->
+                assertTrue(Arrays.stream(written.split("\n")).noneMatch(l -> l.startsWith(n.name() + " = ")),
+                        written));
+    }
+}
