@@ -171,7 +171,8 @@ public final class GraphEdits {
                 r.apply(doc.output()), positions);
     }
 
-    static OpNode renamed(OpNode n, String name) {
+    /** The same op node under another name. */
+    public static OpNode renamed(OpNode n, String name) {
         return new OpNode(name, n.op(), n.reduction(), n.dim(), n.keepdim(), n.min(), n.max(), n.exponent(),
                 n.scalar(), n.showValue());
     }

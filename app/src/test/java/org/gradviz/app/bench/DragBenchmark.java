@@ -30,19 +30,27 @@ import org.gradviz.app.shell.MainWindow;
  * Frames per second while a box is dragged in a 200-box graph (100 parameters feeding a chain of 100
  * adds), in a real window. Every frame moves the dragged box by one mouse-drag event; the rate is
  * frames shown per second over the drag, after a warm-up. Run under Xvfb with software rendering:
- * {@code xvfb-run -s '-screen 0 1920x1080x24' java -Dprism.order=sw -cp app/target/gradviz.jar:app/target/test-classes org.gradviz.app.bench.DragBenchmark}
+ * {@code xvfb-run -a -s '-screen 0 1920x1080x24' java -Dprism.order=sw -cp app/target/gradviz.jar:app/target/test-classes org.gradviz.app.bench.DragBenchmark}
  */
-public final class DragBenchmark extends Application {
+public final class DragBenchmark {
     private static final int CHAIN = 100;
     private static final int WARM_UP_FRAMES = 120;
     private static final int MEASURED_FRAMES = 600;
 
     public static void main(String[] args) {
-        launch(args);
+        // a plain main class: the java launcher refuses a non-modular main class that extends Application
+        Application.launch(Window.class, args);
     }
 
-    @Override
-    public void start(Stage stage) {
+    /** The benchmark's window. */
+    public static final class Window extends Application {
+        @Override
+        public void start(Stage stage) {
+            run(stage);
+        }
+    }
+
+    static void run(Stage stage) {
         EditorModel model = new EditorModel(graph(), null);
         MainWindow.install(stage, model, s -> "");
         stage.setWidth(1920);

@@ -168,7 +168,7 @@ public final class InspectorView extends ScrollPane {
 
     private Node nodeForm(OpNode n) {
         Form form = new Form();
-        form.row("name", textField("inspector-name", n.name(), v -> model.updateNode(n.name(), OpAttributes.renamed(n, v))));
+        form.row("name", textField("inspector-name", n.name(), v -> model.updateNode(n.name(), org.gradviz.app.editor.GraphEdits.renamed(n, v))));
         form.row("op", new Label(n.op().id() + "   " + n.op().symbol()));
         if (n.op().isLoss()) {
             form.row("reduction", combo("inspector-reduction", List.of("mean", "sum", "none"),

@@ -7,11 +7,6 @@ final class OpAttributes {
     private OpAttributes() {
     }
 
-    static OpNode renamed(OpNode n, String name) {
-        return new OpNode(name, n.op(), n.reduction(), n.dim(), n.keepdim(), n.min(), n.max(), n.exponent(),
-                n.scalar(), n.showValue());
-    }
-
     static OpNode withReduction(OpNode n, String reduction) {
         return new OpNode(n.name(), n.op(), reduction, n.dim(), n.keepdim(), n.min(), n.max(), n.exponent(),
                 n.scalar(), n.showValue());
