@@ -55,6 +55,14 @@ public final class PyTorchCodeWriter {
         return String.join("\n", lines) + "\n";
     }
 
+    /**
+     * The forward pass alone: one assignment per shown op, in the compiler's order
+     * ({@code z = torch.matmul(x, w) + b}). Every required input must be connected.
+     */
+    public List<String> forwardStatements(GraphDocument document) {
+        return opLines(document);
+    }
+
     private static List<String> opLines(GraphDocument document) {
         String output = outputName(document);
         Map<String, PythonExpression> expressions = new HashMap<>();

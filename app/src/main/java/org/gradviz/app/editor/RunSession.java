@@ -3,6 +3,7 @@ package org.gradviz.app.editor;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.gradviz.app.bridge.PyTorchCodeWriter;
 import org.gradviz.app.document.GraphDocument;
 import org.gradviz.app.document.TensorSource;
 import org.gradviz.engine.Tensor;
@@ -63,8 +64,8 @@ public final class RunSession {
     public List<ConsoleLine> forward(boolean noGrad) {
         List<ConsoleLine> lines = new ArrayList<>();
         String output = outputName().orElse(null);
-        lines.add(ConsoleLine.command(noGrad ? "with torch.no_grad(): forward()" : "forward()"));
         forward = GraphEvaluator.run(document, leaves, !noGrad);
+        lines.addAll(statements(noGrad));
         forward.errors().forEach((name, message) -> lines.add(ConsoleLine.error(name + ": " + message)));
         if (output == null) {
             lines.add(ConsoleLine.note("no output chosen: mark a node as the output to backward from"));
@@ -73,6 +74,23 @@ public final class RunSession {
         } else {
             lines.add(ConsoleLine.command(output));
             lines.add(ConsoleLine.output(forward.value(output).get().toString()));
+        }
+        return lines;
+    }
+
+    /** The forward pass as the PyTorch statements it runs, or a note when the graph is not complete. */
+    private List<ConsoleLine> statements(boolean noGrad) {
+        if (!forward.errors().isEmpty() || document.nodes().stream().anyMatch(n -> forward.value(n.name()).isEmpty())) {
+            return List.of(ConsoleLine.note("forward: the graph is not complete, so only the boxes with all their "
+                    + "inputs ran"));
+        }
+        List<ConsoleLine> lines = new ArrayList<>();
+        if (noGrad) {
+            lines.add(ConsoleLine.command("with torch.no_grad():"));
+        }
+        for (String statement : new PyTorchCodeWriter().forwardStatements(document)) {
+            lines.add(noGrad ? new ConsoleLine(ConsoleLine.Kind.COMMAND, "...     " + statement)
+                    : ConsoleLine.command(statement));
         }
         return lines;
     }
