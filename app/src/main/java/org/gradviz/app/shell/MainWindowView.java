@@ -44,15 +44,26 @@ public final class MainWindowView extends BorderPane {
         setTop(new VBox(new EditorMenuBar(model, canvas, tidy::start, leadingMenus),
                 new EditorToolBar(model, model::undo, model::redo)));
         setLeft(new PaletteView(this::addInView));
-        SplitPane middle = new SplitPane(canvas, new ConsoleView(model, codeWriter));
+        ConsoleView console = new ConsoleView(model, codeWriter);
+        SplitPane middle = new SplitPane(canvas, console);
         middle.setOrientation(Orientation.VERTICAL);
+        // long console lines must scroll, not widen the middle and squeeze the inspector away
+        for (javafx.scene.layout.Region r : new javafx.scene.layout.Region[] {middle, console, canvas}) {
+            r.setMinWidth(0);
+        }
         middle.setDividerPositions(0.74);
         setCenter(middle);
-        setRight(new InspectorView(model));
+        InspectorView inspector = new InspectorView(model);
+        inspector.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        setRight(inspector);
         Label status = new Label();
+        status.setMinWidth(0);
         status.setId(StyleClasses.STATUS_MESSAGE);
         status.textProperty().bind(model.statusProperty());
-        BorderPane bar = new BorderPane(null, null, tidy.progress(), null, status);
+        // in the centre, not on the left: BorderPane gives its left child the preferred width, so a long
+        // message would widen the whole window and push the inspector out of sight
+        BorderPane bar = new BorderPane(status, null, tidy.progress(), null, null);
+        BorderPane.setAlignment(status, javafx.geometry.Pos.CENTER_LEFT);
         bar.getStyleClass().add(StyleClasses.STATUS_BAR);
         setBottom(bar);
     }

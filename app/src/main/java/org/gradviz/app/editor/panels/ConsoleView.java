@@ -63,9 +63,8 @@ public final class ConsoleView extends TabPane {
 
     private void initListeners() {
         model.console().addListener((ListChangeListener<ConsoleLine>) c -> {
-            if (!lines.getItems().isEmpty()) {
-                lines.scrollTo(lines.getItems().size() - 1);
-            }
+            // after the list has taken the change, so the newest line is the one in view
+            javafx.application.Platform.runLater(() -> lines.scrollTo(Math.max(0, lines.getItems().size() - 1)));
         });
         code.setText(codeWriter.apply(model.stateProperty().get()));
         model.stateProperty().addListener((obs, old, now) -> code.setText(codeWriter.apply(now)));

@@ -102,6 +102,9 @@ class EditorGuiTest {
         String status = robot.lookup("#status-message").queryAs(Label.class).getText();
         assertTrue(status.startsWith("RuntimeError: Trying to backward through the graph a second time"), status);
         snapshot(robot, "second-backward-error.png");
+        double inspectorRight = robot.lookup("#inspector").query().localToScene(
+                robot.lookup("#inspector").query().getLayoutBounds()).getMaxX();
+        assertTrue(inspectorRight <= stage.getScene().getWidth() + 0.5, "a long message keeps the inspector in view");
     }
 
     @Test
