@@ -59,12 +59,16 @@ public final class GraphvizService implements AutoCloseable {
 
     /** Graphviz's SVG for {@code dot}. */
     public String svg(String dot) {
-        return call(() -> Graphviz.fromString(dot).render(Format.SVG).toString());
+        return call(() -> Graphviz.fromString(forEngine(dot)).render(Format.SVG).toString());
     }
 
     /** The layout with drawing operations (Graphviz's {@code json} output, xdot ops per object). */
     public String layoutJson(String dot) {
-        return call(() -> Graphviz.fromString(dot).render(Format.JSON).toString());
+        return call(() -> Graphviz.fromString(forEngine(dot)).render(Format.JSON).toString());
+    }
+
+    private String forEngine(String dot) {
+        return kind == GraphvizEngineKind.EMBEDDED ? GraphvizFontNames.forEmbeddedEngine(dot) : dot;
     }
 
     private static GraphvizEngine createEngine(GraphvizEngineKind kind) throws IOException {

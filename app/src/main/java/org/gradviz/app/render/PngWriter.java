@@ -27,7 +27,7 @@ final class PngWriter {
         Graphics2D g = image.createGraphics();
         try {
             g.scale(scale, scale);
-            painter.paint(g);
+            painter.paint(new Java2dSurface(g));
         } finally {
             g.dispose();
         }
