@@ -68,8 +68,9 @@ final class ExportCommand implements Callable<Integer> {
     @Option(names = "--theme", paramLabel = "light|dark|high-contrast", description = "Colours (default light).")
     private String theme;
 
-    @Option(names = "--engine", hidden = true, paramLabel = "auto|dot|embedded", defaultValue = "auto",
-            description = "Which Graphviz lays out the graph.")
+    @Option(names = "--engine", paramLabel = "auto|dot|embedded", defaultValue = "auto",
+            description = "Which Graphviz lays out the graph: the dot program, the embedded one (viz.js), or auto"
+                    + " (default: dot when it is on the PATH, else embedded).")
     private String engine;
 
     /** Where the network view of a .py program comes from: plug the script importer (py to document) in here. */
@@ -112,6 +113,7 @@ final class ExportCommand implements Callable<Integer> {
         if (!view.equals("autograd") && !view.equals("network")) {
             throw new BadInput("--view must be autograd or network, not " + view);
         }
+        checkEngine();
         return format.get();
     }
 
@@ -148,6 +150,16 @@ final class ExportCommand implements Callable<Integer> {
             case "embedded" -> GraphvizEngineKind.EMBEDDED;
             default -> null;
         };
+    }
+
+    private void checkEngine() {
+        if (!engine.equals("auto") && !engine.equals("dot") && !engine.equals("embedded")) {
+            throw new BadInput("--engine must be auto, dot or embedded, not " + engine);
+        }
+        if (engine.equals("dot") && GraphvizEngineKind.detect() != GraphvizEngineKind.DOT_BINARY) {
+            throw new BadInput("--engine dot: Graphviz's dot program is not on the PATH; install graphviz or use"
+                    + " --engine embedded");
+        }
     }
 
     private int fail(String message, int code) {
