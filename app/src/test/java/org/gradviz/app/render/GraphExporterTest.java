@@ -55,21 +55,24 @@ class GraphExporterTest {
         assertTrue(hasColour(image, 0xd3d3d3), "lightgrey backward nodes");
     }
 
-    /** Writes the pictures of both views of the seed net to target/pictures, to look at. */
+    /**
+     * Writes pictures of both views of the seed net in every theme, with saved tensors and attributes (autograd)
+     * and values (network), to target/pictures, to look at.
+     */
     @Test
     void writesTheSeedNetPicturesForReview() throws Exception {
         Path dir = Path.of("target", "pictures");
         Files.createDirectories(dir);
-        exporter.export(dot("one-layer-bce.json", "autograd", GraphOptions.DEFAULT), ExportFormat.PNG, 96,
-                dir.resolve("one-layer-bce-autograd.png"));
-        exporter.export(dot("one-layer-bce.json", "autograd", GraphOptions.DEFAULT.withShowSaved(true)
-                .withShowAttrs(true)), ExportFormat.PNG, 96, dir.resolve("one-layer-bce-autograd-full.png"));
-        exporter.export(dot("one-layer-bce.json", "network", GraphOptions.DEFAULT), ExportFormat.PNG, 96,
-                dir.resolve("one-layer-bce-network.png"));
-        exporter.export(dot("one-layer-bce.json", "network", GraphOptions.DEFAULT.withValues(true)
-                .withRankdir(LayoutDirection.LR).withTheme(org.gradviz.app.document.Theme.DARK)), ExportFormat.PNG,
-                96, dir.resolve("one-layer-bce-network-values-dark.png"));
-        assertTrue(Files.size(dir.resolve("one-layer-bce-network.png")) > 1000);
+        for (org.gradviz.app.document.Theme theme : org.gradviz.app.document.Theme.values()) {
+            String name = theme.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
+            GraphOptions full = GraphOptions.DEFAULT.withShowSaved(true).withShowAttrs(true).withTheme(theme);
+            exporter.export(dot("one-layer-bce.json", "autograd", full), ExportFormat.PNG, 96,
+                    dir.resolve("one-layer-bce-autograd-full-" + name + ".png"));
+            exporter.export(dot("mlp-two-layer.json", "network", GraphOptions.DEFAULT.withValues(true)
+                    .withRankdir(LayoutDirection.LR).withTheme(theme)), ExportFormat.PNG, 96,
+                    dir.resolve("mlp-two-layer-network-values-" + name + ".png"));
+            Pictures.assertPngNotBlank(Files.readAllBytes(dir.resolve("mlp-two-layer-network-values-" + name + ".png")));
+        }
     }
 
     private static boolean hasColour(BufferedImage image, int rgb) {
