@@ -9,8 +9,9 @@ import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.PDPageContentStream;
 import org.apache.pdfbox.pdmodel.common.PDRectangle;
 import org.apache.pdfbox.pdmodel.font.PDType0Font;
+import org.apache.pdfbox.util.Matrix;
 
-/** Draws a laid-out graph on one PDF page the size of the layout, text in the embedded (subset) bundled font. */
+/** Draws a laid-out graph on one PDF page the size of the picture, text in the embedded (subset) bundled font. */
 final class PdfWriter {
     private PdfWriter() {
     }
@@ -21,7 +22,8 @@ final class PdfWriter {
             document.addPage(page);
             PDType0Font font = PDType0Font.load(document, new ByteArrayInputStream(BundledFont.bytes()), true);
             try (PDPageContentStream content = new PDPageContentStream(document, page)) {
-                painter.paint(new PdfSurface(content, font, painter.height()));
+                content.transform(Matrix.getScaleInstance((float) painter.scale(), (float) painter.scale()));
+                painter.paint(new PdfSurface(content, font, painter.layoutHeight()));
             }
             ByteArrayOutputStream bytes = new ByteArrayOutputStream();
             document.save(bytes);

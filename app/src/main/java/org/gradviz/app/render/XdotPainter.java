@@ -22,6 +22,7 @@ final class XdotPainter {
     private final JsonNode root;
     private final double width;
     private final double height;
+    private final double fitScale;
 
     private Color pen;
     private Color fill;
@@ -38,18 +39,51 @@ final class XdotPainter {
         String[] bb = root.path("bb").asText("0,0,0,0").split(",");
         this.width = Double.parseDouble(bb[2]);
         this.height = Double.parseDouble(bb[3]);
+        this.fitScale = fitScale(root.path("size").asText(""), width, height);
     }
 
-    /** The drawing's size in points (1/72 inch). */
+    /**
+     * Graphviz's {@code size="W,H"} (inches): a drawing larger than that is shrunk to fit, keeping its
+     * proportions, as Graphviz's own renderers and torchviz's pictures do; {@code "W,H!"} also enlarges.
+     */
+    static double fitScale(String size, double width, double height) {
+        String[] wh = size.replace("!", "").split(",");
+        if (size.isBlank() || width <= 0 || height <= 0) {
+            return 1;
+        }
+        try {
+            double maxWidth = Double.parseDouble(wh[0].strip()) * 72;
+            double maxHeight = wh.length > 1 ? Double.parseDouble(wh[1].strip()) * 72 : maxWidth;
+            double scale = Math.min(maxWidth / width, maxHeight / height);
+            return scale < 1 || size.endsWith("!") ? scale : 1;
+        } catch (NumberFormatException e) {
+            return 1;
+        }
+    }
+
+    /** The picture's size in points (1/72 inch), after {@link #scale()}. */
     double width() {
-        return width;
+        return width * fitScale;
     }
 
     double height() {
+        return height * fitScale;
+    }
+
+    /** How much the layout is scaled to make the picture (1 unless the graph's {@code size} shrinks it). */
+    double scale() {
+        return fitScale;
+    }
+
+    /** The layout's own height in points, before {@link #scale()}: what {@link #paint} draws in. */
+    double layoutHeight() {
         return height;
     }
 
-    /** Paints everything: the graph's own drawing, clusters, edges, then nodes on top. */
+    /**
+     * Paints everything: the graph's own drawing, clusters, edges, then nodes on top, in layout points (the
+     * surface applies {@link #scale()}).
+     */
     void paint(DrawingSurface surface) {
         ops(surface, root);
         JsonNode objects = root.path("objects");

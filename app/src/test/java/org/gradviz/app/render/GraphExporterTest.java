@@ -47,6 +47,19 @@ class GraphExporterTest {
     }
 
     @Test
+    void aGraphLargerThanItsSizeIsShrunkToFitAsGraphvizDoes() throws Exception {
+        // four default ellipses (0.5 in high) and three rank gaps (0.5 in): 3.5 in high, asked to fit in 1 inch
+        String dot = "digraph {\n\tgraph [size=\"1,1\"]\n\ta -> b -> c -> d\n}\n";
+        BufferedImage png = Pictures.assertPngNotBlank(exporter.export(dot, ExportFormat.PNG, 144));
+        assertEquals(144, png.getHeight(), 1, "1 inch at 144 dpi");
+        assertTrue(png.getWidth() < 144 / 3, "proportions kept: " + png.getWidth());
+        try (org.apache.pdfbox.pdmodel.PDDocument pdf = org.apache.pdfbox.Loader.loadPDF(
+                exporter.export(dot, ExportFormat.PDF, null))) {
+            assertEquals(72, pdf.getPage(0).getMediaBox().getHeight(), 0.5, "1 inch in points");
+        }
+    }
+
+    @Test
     void pngKeepsTorchvizNamedColours() throws Exception {
         BufferedImage image = ImageIO.read(new ByteArrayInputStream(
                 exporter.export(dot("one-layer-bce.json", "autograd", GraphOptions.DEFAULT), ExportFormat.PNG, 96)));
