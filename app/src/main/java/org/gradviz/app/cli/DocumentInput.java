@@ -28,7 +28,6 @@ final class DocumentInput implements ExportInput {
 
     @Override
     public GraphOptions ownOptions() {
-        // a document's direction is for its network; the autograd view keeps its own unless asked
         return GraphOptions.from(document.viewOrDefault());
     }
 
