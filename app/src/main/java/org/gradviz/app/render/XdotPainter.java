@@ -18,6 +18,8 @@ final class XdotPainter {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String[] DRAW_KEYS = {"_draw_", "_hdraw_", "_tdraw_", "_ldraw_", "_hldraw_", "_tldraw_"};
     private static final double DEFAULT_FONT_SIZE = 14;
+    /** Graphviz's default {@code pad}: the margin, in points, its own pictures leave around the drawing. */
+    private static final double PAD = 4;
 
     private final JsonNode root;
     private final double width;
@@ -37,8 +39,8 @@ final class XdotPainter {
             throw new RenderException("Graphviz gave an unreadable layout: " + e.getMessage(), e);
         }
         String[] bb = root.path("bb").asText("0,0,0,0").split(",");
-        this.width = Double.parseDouble(bb[2]);
-        this.height = Double.parseDouble(bb[3]);
+        this.width = Double.parseDouble(bb[2]) + 2 * PAD;
+        this.height = Double.parseDouble(bb[3]) + 2 * PAD;
         this.fitScale = fitScale(root.path("size").asText(""), width, height);
     }
 
@@ -61,7 +63,7 @@ final class XdotPainter {
         }
     }
 
-    /** The picture's size in points (1/72 inch), after {@link #scale()}. */
+    /** The picture's size in points (1/72 inch): the layout and Graphviz's margin, after {@link #scale()}. */
     double width() {
         return width * fitScale;
     }
@@ -187,8 +189,8 @@ final class XdotPainter {
 
     private void ellipse(DrawingSurface surface, JsonNode op) {
         JsonNode r = op.path("rect");
-        double cx = r.get(0).asDouble();
-        double cy = height - r.get(1).asDouble();
+        double cx = r.get(0).asDouble() + PAD;
+        double cy = height - PAD - r.get(1).asDouble();
         double rx = r.get(2).asDouble();
         double ry = r.get(3).asDouble();
         Ellipse2D.Double e = new Ellipse2D.Double(cx - rx, cy - ry, 2 * rx, 2 * ry);
@@ -249,11 +251,13 @@ final class XdotPainter {
         return path;
     }
 
+    /** Layout x (from the left) to picture x, inside the margin. */
     private static double x(JsonNode p) {
-        return p.get(0).asDouble();
+        return p.get(0).asDouble() + PAD;
     }
 
+    /** Layout y (Graphviz's, from the bottom) to picture y (from the top), inside the margin. */
     private double y(JsonNode p) {
-        return height - p.get(1).asDouble();
+        return height - PAD - p.get(1).asDouble();
     }
 }

@@ -3,9 +3,10 @@ package org.gradviz.app.render;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.cos.COSName;
 import org.apache.pdfbox.pdmodel.PDDocument;
@@ -39,13 +40,14 @@ class PdfExportTest {
     }
 
     @Test
-    void pageIsTheSizeOfTheLayoutInPoints() throws Exception {
-        // Graphviz's bounding box "llx,lly,urx,ury" in points, 1/72 inch, as PDF's user space
-        String[] bb = new ObjectMapper().readTree(graphviz.layoutJson(dot)).path("bb").asText().split(",");
+    void pageIsTheSizeOfGraphvizsOwnPicture() throws Exception {
+        // Graphviz's SVG of the same graph: viewBox="0.00 0.00 W H", in points (1/72 inch), as PDF's user space
+        Matcher viewBox = Pattern.compile("viewBox=\"0\\.00 0\\.00 ([0-9.]+) ([0-9.]+)\"").matcher(graphviz.svg(dot));
+        assertTrue(viewBox.find(), "Graphviz's SVG has a viewBox");
         try (PDDocument document = Loader.loadPDF(pdf)) {
             PDRectangle box = document.getPage(0).getMediaBox();
-            assertEquals(Double.parseDouble(bb[2]), box.getWidth(), 0.01);
-            assertEquals(Double.parseDouble(bb[3]), box.getHeight(), 0.01);
+            assertEquals(Double.parseDouble(viewBox.group(1)), box.getWidth(), 0.01);
+            assertEquals(Double.parseDouble(viewBox.group(2)), box.getHeight(), 0.01);
         }
     }
 
