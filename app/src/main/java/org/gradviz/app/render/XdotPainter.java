@@ -87,6 +87,7 @@ final class XdotPainter {
      * surface applies {@link #scale()}).
      */
     void paint(DrawingSurface surface) {
+        background(surface);
         ops(surface, root);
         JsonNode objects = root.path("objects");
         for (JsonNode o : objects) {
@@ -100,6 +101,23 @@ final class XdotPainter {
         for (JsonNode o : objects) {
             if (!o.has("nodes") && !o.has("subgraphs")) {
                 ops(surface, o);
+            }
+        }
+    }
+
+    /**
+     * The graph's own filled rectangle (its bgcolor), drawn over the margin too, as in Graphviz's pictures; the
+     * rectangle itself is drawn again by {@link #ops}, which changes nothing.
+     */
+    private void background(DrawingSurface surface) {
+        resetState();
+        for (JsonNode op : root.path("_draw_")) {
+            String kind = op.path("op").asText();
+            if (kind.equals("C")) {
+                fill = GraphColors.parse(op.path("color").asText());
+            } else if (kind.equals("P")) {
+                fill(surface, new java.awt.geom.Rectangle2D.Double(0, 0, width, height));
+                return;
             }
         }
     }
