@@ -53,11 +53,14 @@ public final class GraphvizService implements AutoCloseable {
         return base.resolve("gradviz");
     }
 
+    /** Stops this engine; the next {@link #shared} call for its kind starts a new one. */
     @Override
-    public synchronized void close() {
-        synchronized (GraphvizService.class) {
-            SHARED.remove(kind, this);
-        }
+    public void close() {
+        forget(this);
         runner.close();
+    }
+
+    private static synchronized void forget(GraphvizService service) {
+        SHARED.remove(service.kind, service);
     }
 }

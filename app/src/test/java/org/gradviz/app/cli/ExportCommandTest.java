@@ -4,8 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.stream.Stream;
@@ -13,19 +11,18 @@ import javax.imageio.ImageIO;
 import org.gradviz.app.document.Examples;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 class ExportCommandTest {
     @TempDir
     Path dir;
 
-    private final StringWriter err = new StringWriter();
+    /** Everything the runs of one test wrote on stderr. */
+    private final StringBuilder err = new StringBuilder();
 
     private int run(String... args) {
-        CommandLine cli = Main.commandLine(document -> { }, dir.resolve("none.json"));
-        cli.setOut(new PrintWriter(new StringWriter(), true));
-        cli.setErr(new PrintWriter(err, true));
-        return cli.execute(args);
+        ExportRun result = ExportRun.of(dir, args);
+        err.append(result.err());
+        return result.exitCode();
     }
 
     private String example(String name) {

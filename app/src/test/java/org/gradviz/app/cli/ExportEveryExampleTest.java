@@ -4,8 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -22,7 +20,6 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
-import picocli.CommandLine;
 
 /**
  * Every example in examples/ exports to every format, laid out by the dot program and by the embedded engine:
@@ -74,12 +71,9 @@ class ExportEveryExampleTest {
             String expectedText) throws Exception {
         Pictures.assumeEngineAvailable(engine);
         Path out = dir.resolve("graph." + format.name().toLowerCase(Locale.ROOT));
-        StringWriter err = new StringWriter();
-        CommandLine cli = Main.commandLine(document -> { }, dir.resolve("none.json"));
-        cli.setErr(new PrintWriter(err, true));
-        int code = cli.execute("export", Examples.file(example).toString(), "-o", out.toString(), "--view", view,
-                "--dpi", Integer.toString(DPI), "--engine", engine == GraphvizEngineKind.EMBEDDED ? "embedded" : "dot");
-        assertEquals(0, code, err.toString());
+        ExportRun run = ExportRun.of(dir, "export", Examples.file(example).toString(), "-o", out.toString(), "--view",
+                view, "--dpi", Integer.toString(DPI), "--engine", engine == GraphvizEngineKind.EMBEDDED ? "embedded" : "dot");
+        assertEquals(0, run.exitCode(), run.err());
         byte[] bytes = Files.readAllBytes(out);
         String text = new String(bytes, StandardCharsets.UTF_8);
         switch (format) {

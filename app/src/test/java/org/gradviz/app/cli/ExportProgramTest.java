@@ -6,8 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -16,7 +14,6 @@ import java.util.regex.Pattern;
 import org.gradviz.app.document.Examples;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /** {@code gradviz export PROGRAM.py}: the program runs first, then its graph is drawn. */
 class ExportProgramTest {
@@ -25,13 +22,13 @@ class ExportProgramTest {
     @TempDir
     Path dir;
 
-    private final StringWriter err = new StringWriter();
+    /** Everything the runs of one test wrote on stderr. */
+    private final StringBuilder err = new StringBuilder();
 
     private int run(String... args) {
-        CommandLine cli = Main.commandLine(document -> { }, dir.resolve("none.json"));
-        cli.setOut(new PrintWriter(new StringWriter(), true));
-        cli.setErr(new PrintWriter(err, true));
-        return cli.execute(args);
+        ExportRun result = ExportRun.of(dir, args);
+        err.append(result.err());
+        return result.exitCode();
     }
 
     private Path program(String name, String source) throws Exception {
