@@ -16,11 +16,11 @@ interface ExportInput {
     /** The network view. */
     String networkDot(GraphOptions options);
 
-    /** Reads (and runs) {@code file}, picked by its extension. */
+    /** The input {@code file} is, picked by its extension; a document is read at once, a program run when drawn. */
     static ExportInput open(Path file, ProgramImporter importer) {
         String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
         if (name.endsWith(".py")) {
-            return ProgramInput.run(file, importer);
+            return new ProgramInput(file, importer);
         }
         if (name.endsWith(".json")) {
             return DocumentInput.read(file);

@@ -15,25 +15,24 @@ import org.gradviz.app.script.runtime.ScriptRunner;
 import org.gradviz.engine.Tensor;
 
 /**
- * A program run to its end by the code runner, its output discarded. The autograd view draws a module-level
- * tensor's graph (by default {@code loss}, else the last tensor variable with a grad_fn), leaves named after
- * the program's variables; values and gradients are what the program left.
+ * A program. For the autograd view it is run to its end by the code runner, its output discarded, and the
+ * graph of a module-level tensor is drawn (by default {@code loss}, else the last tensor variable with a
+ * grad_fn), leaves named after the program's variables; values and gradients are what the program left. The
+ * network view comes from the {@link ProgramImporter} instead, without running the program here.
  */
 final class ProgramInput implements ExportInput {
     private static final String DEFAULT_ROOT = "loss";
 
     private final Path file;
-    private final Map<String, Object> globals;
     private final ProgramImporter importer;
 
-    private ProgramInput(Path file, Map<String, Object> globals, ProgramImporter importer) {
+    ProgramInput(Path file, ProgramImporter importer) {
         this.file = file;
-        this.globals = globals;
         this.importer = importer;
     }
 
-    /** Runs {@code file}; a refusal or an uncaught error is one line naming file and line. */
-    static ProgramInput run(Path file, ProgramImporter importer) {
+    /** Runs the program; a refusal or an uncaught error is one line naming file and line. */
+    private Map<String, Object> run() {
         String source;
         try {
             source = Files.readString(file);
@@ -52,7 +51,7 @@ final class ProgramInput implements ExportInput {
         if (outcome.exitCode() != ScriptRunner.OK) {
             throw new BadInput(outcome.problem());
         }
-        return new ProgramInput(file, withListsForTuples(outcome.globals()), importer);
+        return withListsForTuples(outcome.globals());
     }
 
     @Override
@@ -62,7 +61,8 @@ final class ProgramInput implements ExportInput {
 
     @Override
     public String autogradDot(String root, GraphOptions options) {
-        String rootName = root != null ? root : defaultRoot();
+        Map<String, Object> globals = run();
+        String rootName = root != null ? root : defaultRoot(globals);
         Object value = globals.get(rootName);
         if (!(value instanceof Tensor tensor)) {
             throw new BadInput("--root \"" + rootName + "\" names no tensor variable of " + file.getFileName());
@@ -79,7 +79,7 @@ final class ProgramInput implements ExportInput {
     }
 
     /** {@code loss} when the program has it, else the last tensor variable (in order of first assignment) with a grad_fn. */
-    private String defaultRoot() {
+    private String defaultRoot(Map<String, Object> globals) {
         if (globals.get(DEFAULT_ROOT) instanceof Tensor) {
             return DEFAULT_ROOT;
         }
