@@ -60,6 +60,15 @@ class GraphExporterTest {
     }
 
     @Test
+    void aPictureTooBigForMemoryIsRefusedWithTheFix() {
+        // size="100,100!" enlarges the drawing to 100 inches: at 2400 dpi 240 000 pixels a side
+        String dot = "digraph {\n\tgraph [size=\"100,100!\"]\n\ta -> b\n}\n";
+        RenderException e = org.junit.jupiter.api.Assertions.assertThrows(RenderException.class,
+                () -> exporter.export(dot, ExportFormat.PNG, 2400));
+        assertTrue(e.getMessage().endsWith("too big to draw; lower --dpi, or export .svg or .pdf"), e.getMessage());
+    }
+
+    @Test
     void pngKeepsTorchvizNamedColours() throws Exception {
         BufferedImage image = ImageIO.read(new ByteArrayInputStream(
                 exporter.export(dot("one-layer-bce.json", "autograd", GraphOptions.DEFAULT), ExportFormat.PNG, 96)));
