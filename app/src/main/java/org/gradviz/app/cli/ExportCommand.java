@@ -6,22 +6,15 @@ import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.Callable;
-import org.gradviz.app.document.CompiledDocument;
-import org.gradviz.app.document.DocumentCompiler;
 import org.gradviz.app.document.DocumentException;
-import org.gradviz.app.document.DocumentReader;
-import org.gradviz.app.document.GraphDocument;
 import org.gradviz.app.document.LayoutDirection;
 import org.gradviz.app.document.Theme;
-import org.gradviz.app.render.AutogradDot;
 import org.gradviz.app.render.ExportFormat;
 import org.gradviz.app.render.GraphExporter;
 import org.gradviz.app.render.GraphOptions;
 import org.gradviz.app.render.GraphvizEngineKind;
 import org.gradviz.app.render.GraphvizService;
-import org.gradviz.app.render.NetworkDot;
 import org.gradviz.app.render.RenderException;
-import org.gradviz.engine.Tensor;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -29,24 +22,24 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code gradviz export INPUT -o OUT}: draws a document's autograd graph (torchviz style) or network
- * diagram to a DOT, SVG or PNG file, picked by OUT's extension. Bad input gives one line on stderr, exit
+ * {@code gradviz export INPUT -o OUT}: draws the autograd graph (torchviz style) or network diagram of a
+ * document or program to a DOT, SVG, PNG or PDF file, picked by OUT's extension. Bad input gives one line on stderr, exit
  * code 2, and no output file.
  */
 @Command(
     name = "export",
     mixinStandardHelpOptions = true,
-    description = "Draw a document's autograd graph or network to OUT (.png, .svg or .dot).")
+    description = "Draw the autograd graph or network of a document or program to OUT (.png, .svg, .pdf or .dot).")
 final class ExportCommand implements Callable<Integer> {
 
     @Spec
     private CommandSpec spec;
 
-    @Parameters(paramLabel = "INPUT", description = "A .json document.")
+    @Parameters(paramLabel = "INPUT", description = "A .json document or a .py program (run first, its output discarded).")
     private Path input;
 
     @Option(names = {"-o", "--output"}, required = true, paramLabel = "OUT",
-            description = "The file to write; its extension picks the format: png, svg or dot.")
+            description = "The file to write; its extension picks the format: png, svg, pdf or dot.")
     private Path output;
 
     @Option(names = "--view", paramLabel = "autograd|network", defaultValue = "autograd",
@@ -54,7 +47,7 @@ final class ExportCommand implements Callable<Integer> {
     private String view;
 
     @Option(names = "--root", paramLabel = "NAME",
-            description = "The tensor whose graph to draw (default: the document's output, else loss).")
+            description = "The tensor whose graph to draw (default: the document's output; for a program loss, else the last tensor variable with a grad_fn).")
     private String root;
 
     @Option(names = "--show-saved", description = "Show the tensors saved for backward (orange).")
@@ -75,15 +68,21 @@ final class ExportCommand implements Callable<Integer> {
     @Option(names = "--theme", paramLabel = "light|dark|high-contrast", description = "Colours (default light).")
     private String theme;
 
-    @Option(names = "--engine", hidden = true, paramLabel = "auto|dot|embedded", defaultValue = "auto",
-            description = "Which Graphviz lays out the graph.")
+    @Option(names = "--engine", paramLabel = "auto|dot|embedded", defaultValue = "auto",
+            description = "Which Graphviz lays out the graph: the dot program, the embedded one (viz.js), or auto"
+                    + " (default: dot when it is on the PATH, else embedded).")
     private String engine;
+
+    /** Where the network view of a .py program comes from. */
+    private final ProgramImporter importer = ProgramImporter.SCRIPT;
 
     @Override
     public Integer call() {
         try {
             ExportFormat format = checkArguments();
-            String dot = dotText(format);
+            ExportInput source = ExportInput.open(input, importer);
+            GraphOptions options = options(source.ownOptions());
+            String dot = view.equals("network") ? source.networkDot(options) : source.autogradDot(root, options);
             new GraphExporter(format == ExportFormat.DOT ? null : GraphvizService.shared(engineKind()))
                     .export(dot, format, dpi, output);
             return ExitCode.OK;
@@ -97,24 +96,12 @@ final class ExportCommand implements Callable<Integer> {
     }
 
     private ExportFormat checkArguments() {
-        String name = input.getFileName().toString().toLowerCase(Locale.ROOT);
         if (!Files.isRegularFile(input)) {
             throw new BadInput("no such file: " + input);
         }
-        if (name.endsWith(".py")) {
-            throw new BadInput(input + ": exporting a .py program needs the code runner, which this gradviz does not"
-                    + " have yet; export the equivalent .json document");
-        }
-        if (!name.endsWith(".json")) {
-            throw new BadInput(input + ": INPUT must be a .json document");
-        }
-        String out = output.getFileName().toString().toLowerCase(Locale.ROOT);
-        if (out.endsWith(".pdf")) {
-            throw new BadInput("pdf export needs a PDF writer gradviz does not bundle yet; export .svg or .png");
-        }
         Optional<ExportFormat> format = ExportFormat.forFile(output);
         if (format.isEmpty()) {
-            throw new BadInput(output + ": OUT must end in .png, .svg or .dot");
+            throw new BadInput(output + ": OUT must end in .png, .svg, .pdf or .dot");
         }
         Path folder = output.toAbsolutePath().getParent();
         if (folder == null || !Files.isDirectory(folder)) {
@@ -126,33 +113,13 @@ final class ExportCommand implements Callable<Integer> {
         if (!view.equals("autograd") && !view.equals("network")) {
             throw new BadInput("--view must be autograd or network, not " + view);
         }
+        checkEngine();
         return format.get();
     }
 
-    private String dotText(ExportFormat format) {
-        GraphDocument document = new DocumentReader().read(input);
-        CompiledDocument compiled = new DocumentCompiler().compile(document);
-        GraphOptions options = options(document);
-        if (options.values()) {
-            compiled.backward();
-        }
-        if (view.equals("network")) {
-            return NetworkDot.render(document, compiled, options);
-        }
-        String rootName = root == null ? compiled.outputName() : root;
-        Tensor tensor = compiled.tensor(rootName);
-        if (tensor == null) {
-            throw new BadInput("--root \"" + rootName + "\" names no tensor of " + input.getFileName());
-        }
-        if (tensor.gradFn() == null) {
-            throw new BadInput("--root \"" + rootName + "\" has no grad_fn, so there is no graph to draw");
-        }
-        return AutogradDot.render(tensor, compiled.tensors(), options);
-    }
-
-    private GraphOptions options(GraphDocument document) {
-        GraphOptions options = GraphOptions.from(document.viewOrDefault());
-        if (view.equals("autograd") && document.viewOrDefault().rankdir() != null && rankdir == null) {
+    private GraphOptions options(GraphOptions own) {
+        GraphOptions options = own;
+        if (view.equals("autograd") && rankdir == null) {
             options = options.withRankdir(null); // a document's direction is for its network; autograd stays TB
         }
         if (rankdir != null) {
@@ -185,17 +152,18 @@ final class ExportCommand implements Callable<Integer> {
         };
     }
 
+    private void checkEngine() {
+        if (!engine.equals("auto") && !engine.equals("dot") && !engine.equals("embedded")) {
+            throw new BadInput("--engine must be auto, dot or embedded, not " + engine);
+        }
+        if (engine.equals("dot") && GraphvizEngineKind.detect() != GraphvizEngineKind.DOT_BINARY) {
+            throw new BadInput("--engine dot: Graphviz's dot program is not on the PATH; install graphviz or use"
+                    + " --engine embedded");
+        }
+    }
+
     private int fail(String message, int code) {
         spec.commandLine().getErr().println("gradviz export: " + message);
         return code;
-    }
-
-    /** A problem with what the user gave: reported in one line, exit code 2. */
-    private static final class BadInput extends RuntimeException {
-        private static final long serialVersionUID = 1L;
-
-        BadInput(String message) {
-            super(message);
-        }
     }
 }

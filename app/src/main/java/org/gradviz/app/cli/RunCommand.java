@@ -9,7 +9,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
-import java.util.concurrent.atomic.AtomicReference;
 import org.gradviz.app.script.export.RunJson;
 import org.gradviz.app.script.runtime.ScriptRunner;
 import picocli.CommandLine.Command;
@@ -30,9 +29,6 @@ import picocli.CommandLine.Spec;
         "2:syntax error, construct outside the subset, or missing file: nothing ran",
     })
 final class RunCommand implements Callable<Integer> {
-
-    /** Deep enough for Python's recursion limit of 1000 frames of the tree-walking interpreter. */
-    private static final long STACK_BYTES = 512L * 1024 * 1024;
 
     @Spec
     private CommandSpec spec;
@@ -64,12 +60,8 @@ final class RunCommand implements Callable<Integer> {
             false, StandardCharsets.UTF_8);
         PrintStream err = new PrintStream(new FileOutputStream(FileDescriptor.err), true, StandardCharsets.UTF_8);
         ScriptRunner runner = new ScriptRunner(source, file.equals("-") ? "<stdin>" : file, traceName);
-        AtomicReference<ScriptRunner.Outcome> outcome = new AtomicReference<>();
-        Thread worker = new Thread(null, () -> outcome.set(runner.run(out, err)), "gradviz-run", STACK_BYTES);
-        worker.start();
-        worker.join();
+        ScriptRunner.Outcome result = runner.runWithDeepStack(out, err);
         out.flush();
-        ScriptRunner.Outcome result = outcome.get();
         if (json != null && result.exitCode() != ScriptRunner.REFUSED) {
             try {
                 RunJson.write(result.globals(), json);

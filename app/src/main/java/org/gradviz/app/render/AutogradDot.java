@@ -19,22 +19,26 @@ import org.gradviz.engine.Tensor;
  * in forward direction. With the light theme and no values the text equals torchviz's, up to node ids.
  */
 public final class AutogradDot {
-    private final Map<Tensor, String> names = new IdentityHashMap<>();
+    private final LeafNames names;
     private final GraphOptions options;
     private final Palette palette;
     private final Map<Object, String> ids = new IdentityHashMap<>();
     private final Map<Object, Boolean> seen = new IdentityHashMap<>();
     private DotWriter dot;
 
-    private AutogradDot(Map<String, Tensor> named, GraphOptions options) {
-        named.forEach((name, t) -> names.putIfAbsent(t, name));
+    private AutogradDot(LeafNames names, GraphOptions options) {
+        this.names = names;
         this.options = options;
         this.palette = Palette.of(options.theme());
     }
 
-    /** DOT for the graph of {@code root}; leaves are named from {@code named} (variable name to tensor). */
-    public static String render(Tensor root, Map<String, Tensor> named, GraphOptions options) {
-        return new AutogradDot(named, options).build(root);
+    /** DOT for the graph of {@code root}; leaves are named from {@code named} (variable name to value). */
+    public static String render(Tensor root, Map<String, ?> named, GraphOptions options) {
+        return render(root, LeafNames.of(named), options);
+    }
+
+    public static String render(Tensor root, LeafNames names, GraphOptions options) {
+        return new AutogradDot(names, options).build(root);
     }
 
     private String build(Tensor root) {
@@ -91,7 +95,7 @@ public final class AutogradDot {
         if (fn instanceof AccumulateGrad accumulate) {
             Tensor variable = accumulate.variable();
             seen.put(variable, true);
-            tensorNode(variable, names.getOrDefault(variable, ""), palette.leafFill(), false);
+            tensorNode(variable, names.nameOf(variable), palette.leafFill(), false);
             dot.edge(id(variable), id(fn), Map.of());
         }
         String label = options.showAttrs() ? AttributeTable.label(fn) : fn.name();

@@ -6,7 +6,7 @@ import java.util.Optional;
 
 /** What an exported file holds, picked by the output file's extension. */
 public enum ExportFormat {
-    DOT, SVG, PNG;
+    DOT, SVG, PNG, PDF;
 
     public static Optional<ExportFormat> forFile(Path file) {
         String name = file.getFileName().toString().toLowerCase(Locale.ROOT);

@@ -6,7 +6,8 @@ import java.nio.file.Path;
 import org.gradviz.app.document.AtomicFiles;
 
 /**
- * Turns DOT text into a file: DOT as is, SVG from Graphviz, PNG painted by gradviz from Graphviz's layout.
+ * Turns DOT text into a file: DOT as is, SVG from Graphviz, PNG and PDF drawn by gradviz from Graphviz's layout
+ * (the same drawing for both, text in the bundled font; the PDF's text is real text).
  * Files are written whole or not at all.
  */
 public final class GraphExporter {
@@ -24,6 +25,7 @@ public final class GraphExporter {
             case DOT -> dot.getBytes(StandardCharsets.UTF_8);
             case SVG -> graphviz.svg(dot).getBytes(StandardCharsets.UTF_8);
             case PNG -> PngWriter.write(new XdotPainter(graphviz.layoutJson(dot)), dpi == null ? DEFAULT_DPI : dpi);
+            case PDF -> PdfWriter.write(new XdotPainter(graphviz.layoutJson(dot)));
         };
     }
 

@@ -40,7 +40,8 @@ public final class NetworkDot {
         Map<String, String> graph = new LinkedHashMap<>();
         LayoutDirection rankdir = options.rankdir() == null ? LayoutDirection.LR : options.rankdir();
         graph.put("rankdir", rankdir.name());
-        graph.put("size", "12,12");
+        // NOTE: no size limit (torchviz's size="12,12" is for the autograd view): a network diagram is drawn at
+        // its natural size, so its labels stay readable in pictures
         graph.put("fontname", "monospace");
         graph.put("fontsize", "10");
         if (options.dpi() != null) {

@@ -19,15 +19,23 @@ final class PngWriter {
     private PngWriter() {
     }
 
+    /** More than this and the picture would not fit in memory: about 1 GB as ARGB. */
+    private static final long MAX_PIXELS = 250_000_000L;
+
     static byte[] write(XdotPainter painter, int dpi) {
-        double scale = dpi / 72.0;
-        int w = Math.max(1, (int) Math.ceil(painter.width() * scale));
-        int h = Math.max(1, (int) Math.ceil(painter.height() * scale));
-        BufferedImage image = new BufferedImage(w, h, BufferedImage.TYPE_INT_ARGB);
+        double pixelsPerPoint = dpi / 72.0;
+        long w = Math.max(1, (long) Math.ceil(painter.width() * pixelsPerPoint));
+        long h = Math.max(1, (long) Math.ceil(painter.height() * pixelsPerPoint));
+        if (w * h > MAX_PIXELS) {
+            throw new RenderException("the picture would be " + w + " x " + h + " pixels, too big to draw; lower"
+                    + " --dpi, or export .svg or .pdf");
+        }
+        double scale = pixelsPerPoint * painter.scale();
+        BufferedImage image = new BufferedImage((int) w, (int) h, BufferedImage.TYPE_INT_ARGB);
         Graphics2D g = image.createGraphics();
         try {
             g.scale(scale, scale);
-            painter.paint(g);
+            painter.paint(new Java2dSurface(g));
         } finally {
             g.dispose();
         }

@@ -4,8 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.stream.Stream;
@@ -13,19 +11,18 @@ import javax.imageio.ImageIO;
 import org.gradviz.app.document.Examples;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 class ExportCommandTest {
     @TempDir
     Path dir;
 
-    private final StringWriter err = new StringWriter();
+    /** Everything the runs of one test wrote on stderr. */
+    private final StringBuilder err = new StringBuilder();
 
     private int run(String... args) {
-        CommandLine cli = Main.commandLine(document -> { }, dir.resolve("none.json"));
-        cli.setOut(new PrintWriter(new StringWriter(), true));
-        cli.setErr(new PrintWriter(err, true));
-        return cli.execute(args);
+        ExportRun result = ExportRun.of(dir, args);
+        err.append(result.err());
+        return result.exitCode();
     }
 
     private String example(String name) {
@@ -58,6 +55,26 @@ class ExportCommandTest {
     }
 
     @Test
+    void theNetworkViewOfAPythonCellEqualsThatOfItsDocument() throws Exception {
+        Path fromPy = dir.resolve("py.dot");
+        Path fromJson = dir.resolve("json.dot");
+        assertEquals(0, run("export", example("one-layer-bce.py"), "-o", fromPy.toString(), "--view", "network"));
+        assertEquals(0, run("export", example("one-layer-bce.json"), "-o", fromJson.toString(), "--view", "network"));
+        assertEquals(Files.readString(fromJson), Files.readString(fromPy));
+    }
+
+    @Test
+    void aCellTheImporterRefusesGivesOneLineNamingItsLine() throws Exception {
+        Path cell = dir.resolve("sliced.py");
+        Files.writeString(cell, "import torch\nw = torch.ones(3, requires_grad=True)\nloss = w[0] * 2\n");
+        Path out = dir.resolve("g.dot");
+        assertEquals(2, run("export", cell.toString(), "-o", out.toString(), "--view", "network"));
+        assertTrue(err.toString().contains("sliced.py:3"), err.toString());
+        assertEquals(1, err.toString().strip().lines().count(), err.toString());
+        assertFalse(Files.exists(out));
+    }
+
+    @Test
     void rootPicksAnotherTensor() throws Exception {
         Path out = dir.resolve("z.dot");
         assertEquals(0, run("export", example("one-layer-bce.json"), "-o", out.toString(), "--root", "z"));
@@ -77,17 +94,17 @@ class ExportCommandTest {
     }
 
     @Test
-    void aPythonProgramIsRefusedUntilTheRunnerExists() {
-        assertEquals(2, run("export", example("one-layer-bce.py"), "-o", dir.resolve("g.svg").toString()));
-        assertTrue(err.toString().contains("needs the code runner"), err.toString());
-        assertEquals(1, err.toString().lines().count());
+    void unknownOutputExtensionsAreRefused() {
+        assertEquals(2, run("export", example("square.json"), "-o", dir.resolve("g.gif").toString()));
+        assertEquals("gradviz export: " + dir.resolve("g.gif") + ": OUT must end in .png, .svg, .pdf or .dot",
+                err.toString().strip());
     }
 
     @Test
-    void unknownOutputExtensionsAndPdfAreRefused() {
-        assertEquals(2, run("export", example("square.json"), "-o", dir.resolve("g.gif").toString()));
-        assertEquals(2, run("export", example("square.json"), "-o", dir.resolve("g.pdf").toString()));
-        assertTrue(err.toString().contains("pdf export needs"), err.toString());
+    void anUnknownEngineIsRefused() {
+        assertEquals(2, run("export", example("square.json"), "-o", dir.resolve("g.svg").toString(), "--engine",
+                "neato"));
+        assertEquals("gradviz export: --engine must be auto, dot or embedded, not neato", err.toString().strip());
     }
 
     @Test

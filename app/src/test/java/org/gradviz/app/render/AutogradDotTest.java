@@ -3,13 +3,18 @@ package org.gradviz.app.render;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.OutputStream;
+import java.io.PrintStream;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import org.gradviz.app.document.CompiledDocument;
 import org.gradviz.app.document.DocumentCompiler;
 import org.gradviz.app.document.DocumentReader;
 import org.gradviz.app.document.Examples;
 import org.gradviz.app.document.LayoutDirection;
 import org.gradviz.app.document.Theme;
+import org.gradviz.app.script.runtime.ScriptRunner;
+import org.gradviz.engine.Tensor;
 import org.junit.jupiter.api.Test;
 
 class AutogradDotTest {
@@ -37,6 +42,19 @@ class AutogradDotTest {
     void plainGraphTextEqualsTorchvizUpToIds() throws Exception {
         String expected = golden("a_one_layer__plain.norm.dot");
         assertEquals(expected.strip(), DotStructure.normalizeIds(dot(oneLayer(), GraphOptions.DEFAULT)).strip());
+    }
+
+    @Test
+    void theSeedProgramsGraphEqualsTorchvizUpToIds() throws Exception {
+        // the notebook cell run by the code runner: make_dot(loss, params={"w": w, "b": b}) of the same program
+        Path program = Examples.file("one-layer-bce.py");
+        PrintStream discard = new PrintStream(OutputStream.nullOutputStream());
+        ScriptRunner.Outcome run = new ScriptRunner(Files.readString(program), "one-layer-bce.py", program.toString())
+                .run(discard, discard);
+        assertEquals(0, run.exitCode(), run.problem());
+        Tensor loss = (Tensor) run.globals().get("loss");
+        String actual = AutogradDot.render(loss, run.globals(), GraphOptions.DEFAULT);
+        assertEquals(golden("a_one_layer__plain.norm.dot").strip(), DotStructure.normalizeIds(actual).strip());
     }
 
     @Test

@@ -28,7 +28,7 @@ class NetworkDotTest {
     @Test
     void parametersSitInADashedClusterLeftToRight() {
         String dot = NetworkDot.render(document, null, GraphOptions.DEFAULT);
-        assertTrue(dot.contains("graph [rankdir=LR size=\"12,12\" fontname=monospace fontsize=10]"), dot);
+        assertTrue(dot.contains("graph [rankdir=LR fontname=monospace fontsize=10]"), dot);
         assertTrue(dot.contains("subgraph cluster_parameters {\n\t\tlabel=Parameters\n\t\tstyle=dashed\n"
                 + "\t\tv_w [label=w fillcolor=lightblue]\n\t\tv_b [label=b fillcolor=lightblue]\n\t}"), dot);
     }

@@ -5,6 +5,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 import org.gradviz.app.script.ScriptSyntaxError;
 import org.gradviz.app.script.ast.Program;
@@ -26,8 +27,14 @@ public final class ScriptRunner {
 
     private static final String TENSOR_BODY = " (Triggered internally at  ./build/aten/src/ATen/core/TensorBody.h:480.)";
 
-    /** What a run left behind: its exit status and its module-level variables. */
-    public record Outcome(int exitCode, Map<String, Object> globals) {
+    /** Deep enough for Python's recursion limit of 1000 frames of the tree-walking interpreter. */
+    private static final long STACK_BYTES = 512L * 1024 * 1024;
+
+    /**
+     * What a run left behind: its exit status, its module-level variables, and when it did not run to its end
+     * one line naming the place, {@code prog.py:7: TypeError: message} (null after a clean run).
+     */
+    public record Outcome(int exitCode, Map<String, Object> globals, String problem) {
     }
 
     private final String source;
@@ -53,7 +60,7 @@ public final class ScriptRunner {
         } catch (ScriptSyntaxError e) {
             err.println(e.format(displayName));
             err.flush();
-            return new Outcome(REFUSED, Map.of());
+            return new Outcome(REFUSED, Map.of(), e.format(displayName));
         }
         boolean[] ignoring = {false};
         Interpreter interpreter = new Interpreter(out, () -> ignoring[0] = true);
@@ -70,16 +77,32 @@ public final class ScriptRunner {
         });
         try {
             interpreter.run(program);
-            return new Outcome(OK, interpreter.globals());
+            return new Outcome(OK, interpreter.globals(), null);
         } catch (PyError e) {
             out.flush();
             err.print(traceback(e));
             err.flush();
-            return new Outcome(FAILED, interpreter.globals());
+            return new Outcome(FAILED, interpreter.globals(), problemLine(e));
         } finally {
             Warnings.setHandler(previous);
             out.flush();
         }
+    }
+
+    /** {@link #run} on a thread of its own with a stack deep enough for the interpreter's recursion limit. */
+    public Outcome runWithDeepStack(PrintStream out, PrintStream err) throws InterruptedException {
+        AtomicReference<Outcome> outcome = new AtomicReference<>();
+        Thread worker = new Thread(null, () -> outcome.set(run(out, err)), "gradviz-run", STACK_BYTES);
+        worker.start();
+        worker.join();
+        return outcome.get();
+    }
+
+    /** {@code prog.py:7: TypeError: message}, at the innermost line the traceback names. */
+    private String problemLine(PyError e) {
+        List<TraceFrame> frames = e.traceback();
+        String place = frames.isEmpty() ? displayName : displayName + ":" + frames.get(frames.size() - 1).line();
+        return place + ": " + e.pythonLine();
     }
 
     /** Python's traceback text for an uncaught error, ending with its {@code Type: message} line. */
