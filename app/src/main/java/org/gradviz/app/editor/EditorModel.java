@@ -46,6 +46,7 @@ public final class EditorModel {
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper(this, "status", "");
     private final ObservableList<String> selection = FXCollections.observableArrayList();
     private final ObservableList<ConsoleLine> console = FXCollections.observableArrayList();
+    private final ObservableList<ConsoleLine> consoleView = FXCollections.unmodifiableObservableList(console);
     private final BooleanProperty retainGraph = new SimpleBooleanProperty(this, "retainGraph", false);
     private final BooleanProperty noGrad = new SimpleBooleanProperty(this, "noGrad", false);
     private final DoubleProperty learningRate = new SimpleDoubleProperty(this, "learningRate", 0.1);
@@ -203,7 +204,7 @@ public final class EditorModel {
             return;
         }
         GraphEdits.Pasted[] pasted = new GraphEdits.Pasted[1];
-        apply("Paste " + describe(clipboard.tensors().size() + clipboard.nodes().size() + " elements"), d -> {
+        apply("Paste " + (clipboard.tensors().size() + clipboard.nodes().size()) + " elements", d -> {
             pasted[0] = GraphEdits.paste(d, clipboard, PASTE_OFFSET, PASTE_OFFSET);
             return pasted[0].document();
         });
@@ -372,10 +373,6 @@ public final class EditorModel {
         return names.size() == 1 ? names.iterator().next() : names.size() + " elements";
     }
 
-    private static String describe(String text) {
-        return text;
-    }
-
     private static String roleName(TensorRole role) {
         return role.name().toLowerCase(java.util.Locale.ROOT);
     }
@@ -403,7 +400,7 @@ public final class EditorModel {
     }
 
     public ObservableList<ConsoleLine> console() {
-        return FXCollections.unmodifiableObservableList(console);
+        return consoleView;
     }
 
     public EditHistory history() {

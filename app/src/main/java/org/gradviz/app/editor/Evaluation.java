@@ -13,8 +13,6 @@ import org.gradviz.engine.Tensor;
  */
 public record Evaluation(Map<String, Tensor> values, Map<String, String> errors) {
 
-    public static final Evaluation EMPTY = new Evaluation(Map.of(), Map.of());
-
     public Evaluation {
         values = Collections.unmodifiableMap(new LinkedHashMap<>(values));
         errors = Collections.unmodifiableMap(new LinkedHashMap<>(errors));

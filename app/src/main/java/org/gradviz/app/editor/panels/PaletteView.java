@@ -1,7 +1,6 @@
 package org.gradviz.app.editor.panels;
 
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import javafx.scene.Cursor;
 import javafx.scene.control.Label;
@@ -65,9 +64,5 @@ public final class PaletteView extends ScrollPane {
             }
         });
         return label;
-    }
-
-    static List<PaletteEntry> entries() {
-        return PaletteEntry.all();
     }
 }
