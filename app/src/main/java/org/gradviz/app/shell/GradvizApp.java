@@ -14,9 +14,13 @@ public final class GradvizApp extends Application {
 
     @Override
     public void start(Stage stage) {
+        UiFont.load();
         Optional<Path> document = getParameters().getUnnamed().stream().findFirst().map(Path::of);
         MainWindow.install(stage, new MainWindowModel(document));
         new WindowPlacement(Preferences.userNodeForPackage(GradvizApp.class).node("main-window")).remember(stage);
+        if (LaunchProbe.enabled()) {
+            LaunchProbe.arm(stage, System.err);
+        }
         stage.show();
     }
 }
