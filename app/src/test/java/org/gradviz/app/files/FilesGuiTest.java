@@ -64,6 +64,18 @@ class FilesGuiTest {
         stage.show();
     }
 
+    /** For a look by eye: target/screenshots/NAME. */
+    private static void snapshot(Scene scene, String name) {
+        try {
+            Path png = Path.of("target", "screenshots", name);
+            java.nio.file.Files.createDirectories(png.getParent());
+            javax.imageio.ImageIO.write(javafx.embed.swing.SwingFXUtils.fromFXImage(scene.snapshot(null), null),
+                    "png", png.toFile());
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
     @AfterEach
     void forget() {
         TestPreferences.remove(node);
@@ -135,6 +147,7 @@ class FilesGuiTest {
         robot.interact(() -> {
             dialog[0] = new PasteCellDialog(new PasteCellModel(refusing, "import torch\nc = torch.nn.Conv2d(1, 1, 3)\n"));
             dialog[0].initOwner(stage);
+            dialog[0].getDialogPane().getStylesheets().addAll(stage.getScene().getStylesheets());
             dialog[0].show();
         });
 
@@ -145,6 +158,7 @@ class FilesGuiTest {
         assertTrue(problems.isVisible());
         assertEquals(List.of("line 2: torch.nn.Conv2d is not supported"), problems.getItems());
         assertTrue(dialog[0].isShowing(), "a refused cell must not close the dialog");
+        robot.interact(() -> snapshot(dialog[0].getDialogPane().getScene(), "paste-cell-refused.png"));
         robot.interact(dialog[0]::close);
     }
 
