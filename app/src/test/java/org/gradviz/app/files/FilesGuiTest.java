@@ -172,6 +172,13 @@ class FilesGuiTest {
         WaitForAsyncUtils.waitForFxEvents();
 
         assertTrue(icon[0].getLayoutBounds().getWidth() > 10, "icon glyph has no width");
+        robot.interact(() -> {
+            for (Icons each : Icons.values()) {
+                FontIcon created = each.create();
+                assertTrue(created.getText() != null && !created.getText().isEmpty(), each + " has no glyph");
+                assertTrue(created.getStyleClass().contains(Icons.STYLE_CLASS));
+            }
+        });
         assertTrue(Font.getFamilies().contains(UiFont.FAMILY));
         assertEquals(UiFont.FAMILY, robot.lookup(".menu-bar .label").queryLabeled().getFont().getFamily());
     }
