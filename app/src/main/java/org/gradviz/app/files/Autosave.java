@@ -36,6 +36,7 @@ public final class Autosave implements AutoCloseable {
     private Scheduler.Scheduled deadline;
     private long writtenRevision = -1;
     private boolean started;
+    private boolean closed;
 
     public Autosave(EditorModel model, AutosaveStore store, Scheduler scheduler, Executor io) {
         this.model = model;
@@ -62,6 +63,9 @@ public final class Autosave implements AutoCloseable {
 
     /** Starts watching the document; returns this. */
     public Autosave start() {
+        if (closed) {
+            throw new IllegalStateException("autosave was closed; make a new one");
+        }
         if (!started) {
             started = true;
             model.history().revisionProperty().addListener(onRevision);
@@ -98,6 +102,10 @@ public final class Autosave implements AutoCloseable {
     /** Stops and deletes the copy: the session ends cleanly. */
     @Override
     public void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
         if (started) {
             model.history().revisionProperty().removeListener(onRevision);
             model.history().unsavedProperty().removeListener(onUnsaved);

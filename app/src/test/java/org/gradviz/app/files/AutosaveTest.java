@@ -172,4 +172,15 @@ class AutosaveTest {
 
         assertTrue(model.history().unsavedProperty().get());
     }
+
+    @Test
+    void closingTwiceDoesNothingTheSecondTime() {
+        start();
+        autosave.close();
+        runIo();
+
+        autosave.close();
+
+        assertTrue(io.isEmpty(), "the second close queued IO work on a closed executor");
+    }
 }

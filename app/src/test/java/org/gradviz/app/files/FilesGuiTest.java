@@ -50,7 +50,9 @@ class FilesGuiTest {
     private Stage stage;
 
     @Start
-    void start(Stage stage) {
+    void start(Stage primary) {
+        // a window of its own: the primary stage is shared with other test classes, and these handlers stay
+        Stage stage = new Stage();
         this.stage = stage;
         UiFont.load();
         actions = new FileActions(model, dialogs, new RecentFiles(node), CellImporter.UNAVAILABLE);
@@ -78,6 +80,8 @@ class FilesGuiTest {
 
     @AfterEach
     void forget() {
+        WaitForAsyncUtils.asyncFx(stage::hide);
+        WaitForAsyncUtils.waitForFxEvents();
         TestPreferences.remove(node);
     }
 

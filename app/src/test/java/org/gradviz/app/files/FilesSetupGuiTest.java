@@ -35,9 +35,12 @@ class FilesSetupGuiTest {
     private final EditorModel model = new EditorModel();
     private GraphDocument left;
     private FilesSetup files;
+    private Stage stage;
 
     @Start
-    void start(Stage stage) throws IOException {
+    void start(Stage primary) throws IOException {
+        // a window of its own: the primary stage is shared with other test classes, and these handlers stay
+        stage = new Stage();
         folder = Files.createTempDirectory("gradviz-autosave-test");
         System.setProperty(AutosaveStore.FOLDER_PROPERTY, folder.toString());
         EditorModel crashed = new EditorModel();
@@ -52,6 +55,12 @@ class FilesSetupGuiTest {
         files = FilesSetup.install(stage, model, CellImporter.UNAVAILABLE);
         bar.getMenus().add(files.menu());
         stage.show();
+    }
+
+    @org.junit.jupiter.api.AfterEach
+    void closeWindow() {
+        WaitForAsyncUtils.asyncFx(stage::hide);
+        WaitForAsyncUtils.waitForFxEvents();
     }
 
     @AfterAll
