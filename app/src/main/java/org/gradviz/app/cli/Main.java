@@ -35,8 +35,15 @@ import picocli.CommandLine.Spec;
     })
 public final class Main implements Callable<Integer> {
 
-    /** Opened when {@code gradviz} runs without arguments, relative to the working directory. */
-    public static final Path DEFAULT_DOCUMENT = Path.of("examples", "one-layer-bce.json");
+    /** The example opened when {@code gradviz} runs without arguments, relative to the project folder. */
+    static final Path EXAMPLE = Path.of("examples", "one-layer-bce.json");
+
+    /**
+     * Opened when {@code gradviz} runs without arguments: the example beside the jar's project (the jar is
+     * in {@code app/target}, so {@code ../../examples/one-layer-bce.json}), else relative to the working
+     * directory.
+     */
+    public static final Path DEFAULT_DOCUMENT = defaultDocument(codeLocation(), Path.of(""));
 
     @Spec
     private CommandSpec spec;
@@ -51,6 +58,37 @@ public final class Main implements Callable<Integer> {
 
     public static void main(String[] args) {
         System.exit(commandLine(new FxWindowLauncher(), DEFAULT_DOCUMENT).execute(args));
+    }
+
+    /**
+     * The example for code loaded from {@code codeLocation} (a jar, or a classes folder): looked for in the
+     * folders above it, up to the project folder ({@code app/target/gradviz.jar} and
+     * {@code app/target/classes} both find {@code examples/} two or three levels up); when none has it,
+     * {@code workingDirectory/examples/one-layer-bce.json}, whether or not it exists.
+     */
+    static Path defaultDocument(Optional<Path> codeLocation, Path workingDirectory) {
+        if (codeLocation.isPresent()) {
+            Path location = codeLocation.get().toAbsolutePath().normalize();
+            Path folder = Files.isDirectory(location) ? location : location.getParent();
+            for (int up = 0; folder != null && up <= 3; up++, folder = folder.getParent()) {
+                Path candidate = folder.resolve(EXAMPLE);
+                if (Files.isRegularFile(candidate)) {
+                    return candidate;
+                }
+            }
+        }
+        return workingDirectory.resolve(EXAMPLE);
+    }
+
+    /** Where this class was loaded from: the jar, or the classes folder when run from the build. */
+    private static Optional<Path> codeLocation() {
+        try {
+            var source = Main.class.getProtectionDomain().getCodeSource();
+            return source == null || source.getLocation() == null ? Optional.empty()
+                : Optional.of(Path.of(source.getLocation().toURI()));
+        } catch (java.net.URISyntaxException | IllegalArgumentException | SecurityException e) {
+            return Optional.empty();
+        }
     }
 
     /** The configured command line; tests pass their own launcher so no window opens. */

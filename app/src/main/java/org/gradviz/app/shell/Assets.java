@@ -1,5 +1,7 @@
 package org.gradviz.app.shell;
 
+import java.io.IOException;
+import java.io.InputStream;
 import java.net.URL;
 
 /** Locations of the files from the top-level {@code assets/} folder, packed under org/gradviz/assets. */
@@ -11,6 +13,11 @@ final class Assets {
     static final String ENTRY_STYLESHEET = require("css/gradviz.css").toExternalForm();
 
     private Assets() {
+    }
+
+    /** Opens an asset, such as {@code fonts/ui/DejaVuSans.ttf}; the caller closes it. */
+    static InputStream open(String relative) throws IOException {
+        return require(relative).openStream();
     }
 
     private static URL require(String relative) {

@@ -29,6 +29,7 @@ public final class MainWindowView extends BorderPane {
     private final EditorModel model;
     private final GraphCanvas canvas;
     private final TidyAction tidy;
+    private EditorMenuBar menuBar;
 
     public MainWindowView(EditorModel model, java.util.function.Function<GraphState, String> codeWriter,
             Menu... leadingMenus) {
@@ -41,8 +42,8 @@ public final class MainWindowView extends BorderPane {
 
     private void createView(java.util.function.Function<GraphState, String> codeWriter, Menu... leadingMenus) {
         getStyleClass().add(StyleClasses.MAIN_WINDOW);
-        setTop(new VBox(new EditorMenuBar(model, canvas, tidy::start, leadingMenus),
-                new EditorToolBar(model, model::undo, model::redo)));
+        menuBar = new EditorMenuBar(model, canvas, tidy::start, leadingMenus);
+        setTop(new VBox(menuBar, new EditorToolBar(model, model::undo, model::redo)));
         setLeft(new PaletteView(this::addInView));
         ConsoleView console = new ConsoleView(model, codeWriter);
         SplitPane middle = new SplitPane(canvas, console);
@@ -89,6 +90,11 @@ public final class MainWindowView extends BorderPane {
     private void addInView(PaletteEntry entry) {
         javafx.geometry.Point2D centre = canvas.visibleCentre();
         entry.addTo(model, new Position(Math.round(centre.getX()), Math.round(centre.getY())));
+    }
+
+    /** Puts a menu before Edit (the File menu, made once the window has its scene). */
+    public void addLeadingMenu(Menu menu) {
+        menuBar.getMenus().add(0, menu);
     }
 
     public GraphCanvas canvas() {

@@ -123,4 +123,44 @@ class MainTest {
         assertEquals(2, code);
         assertTrue(opened.isEmpty());
     }
+
+    @Test
+    void defaultExampleIsFoundBesideTheJarWhateverTheWorkingDirectory() throws IOException {
+        Path example = dir.resolve("project/examples/one-layer-bce.json");
+        Files.createDirectories(example.getParent());
+        Files.writeString(example, "{}");
+        Path jar = Files.createDirectories(dir.resolve("project/app/target")).resolve("gradviz.jar");
+        Files.writeString(jar, "");
+
+        Path found = Main.defaultDocument(Optional.of(jar), dir.resolve("elsewhere"));
+
+        assertEquals(example, found);
+    }
+
+    @Test
+    void defaultExampleIsFoundAboveTheClassesFolder() throws IOException {
+        Path example = dir.resolve("project/examples/one-layer-bce.json");
+        Files.createDirectories(example.getParent());
+        Files.writeString(example, "{}");
+        Path classes = Files.createDirectories(dir.resolve("project/app/target/classes"));
+
+        assertEquals(example, Main.defaultDocument(Optional.of(classes), dir.resolve("elsewhere")));
+    }
+
+    @Test
+    void defaultExampleFallsBackToTheWorkingDirectory() throws IOException {
+        Path jar = Files.createDirectories(dir.resolve("installed/lib")).resolve("gradviz.jar");
+        Files.writeString(jar, "");
+
+        assertEquals(dir.resolve("cwd/examples/one-layer-bce.json"),
+                Main.defaultDocument(Optional.of(jar), dir.resolve("cwd")));
+        assertEquals(dir.resolve("cwd/examples/one-layer-bce.json"),
+                Main.defaultDocument(Optional.empty(), dir.resolve("cwd")));
+    }
+
+    @Test
+    void defaultDocumentOfThisBuildIsTheProjectsExample() {
+        assertEquals(org.gradviz.app.document.Examples.file("one-layer-bce.json").toAbsolutePath().normalize(),
+                Main.DEFAULT_DOCUMENT.toAbsolutePath().normalize());
+    }
 }
