@@ -159,13 +159,4 @@ class ExportProgramTest {
         assertEquals(2, run("export", p.toString(), "-o", dir.resolve("g.dot").toString()));
         assertTrue(err.toString().contains("no tensor variable has a grad_fn"), err.toString());
     }
-
-    @Test
-    void theNetworkViewOfAProgramWaitsForTheScriptImporter() {
-        assertEquals(2, run("export", Examples.file("square.py").toString(), "-o", dir.resolve("g.svg").toString(),
-                "--view", "network"));
-        assertTrue(err.toString().startsWith("gradviz export: network view of a .py program needs the script"
-                + " importer"), err.toString());
-        assertEquals(1, err.toString().lines().count());
-    }
 }

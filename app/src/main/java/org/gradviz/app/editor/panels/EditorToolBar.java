@@ -10,6 +10,7 @@ import javafx.scene.control.ToolBar;
 import javafx.scene.control.Tooltip;
 import javafx.util.converter.DoubleStringConverter;
 import org.gradviz.app.editor.EditorModel;
+import org.gradviz.app.shell.Icons;
 
 /** The run commands with their keys, the learning rate, and the retain-graph and no-grad toggles. */
 public final class EditorToolBar extends ToolBar {
@@ -40,23 +41,23 @@ public final class EditorToolBar extends ToolBar {
         noGrad.setMnemonicParsing(false);
         noGrad.selectedProperty().bindBidirectional(model.noGradProperty());
         noGrad.setTooltip(new Tooltip("Forward under torch.no_grad(): no graph is recorded"));
-        Button undoButton = button("Undo", "undo", "Undo (Ctrl+Z)", undo);
+        Button undoButton = button("Undo", Icons.UNDO, "undo", "Undo (Ctrl+Z)", undo);
         undoButton.disableProperty().bind(model.history().canUndoProperty().not());
-        Button redoButton = button("Redo", "redo", "Redo (Ctrl+Shift+Z)", redo);
+        Button redoButton = button("Redo", Icons.REDO, "redo", "Redo (Ctrl+Shift+Z)", redo);
         redoButton.disableProperty().bind(model.history().canRedoProperty().not());
         getItems().addAll(brand, undoButton, redoButton, new Separator(),
-                button("Forward", "forward", "Run the graph forward (F5)", model::forward),
-                button("Backward", "backward", "loss.backward() (F6)", model::backward),
-                button("Step", "step", "SGD step with the learning rate (F7)", model::step),
+                button("Forward", Icons.FORWARD, "forward", "Run the graph forward (F5)", model::forward),
+                button("Backward", Icons.BACKWARD, "backward", "loss.backward() (F6)", model::backward),
+                button("Step", Icons.STEP, "step", "SGD step with the learning rate (F7)", model::step),
                 new Label("lr"), lr,
-                button("Zero grads", "zero-grads", "optimizer.zero_grad() (F8)", model::zeroGrads),
-                button("Reset", "reset", "Make every tensor again from its initialiser (Ctrl+R)", model::reset),
+                button("Zero grads", Icons.ZERO_GRAD, "zero-grads", "optimizer.zero_grad() (F8)", model::zeroGrads),
+                button("Reset", Icons.RESET, "reset", "Make every tensor again from its initialiser (Ctrl+R)", model::reset),
                 new Separator(), retain, noGrad,
-                button("Detach", "detach", "Cut the selected tensor from the graph (Ctrl+D)", model::detachSelected));
+                button("Detach", Icons.DETACH, "detach", "Cut the selected tensor from the graph (Ctrl+D)", model::detachSelected));
     }
 
-    private static Button button(String text, String id, String tip, Runnable action) {
-        Button button = new Button(text);
+    private static Button button(String text, Icons icon, String id, String tip, Runnable action) {
+        Button button = new Button(text, icon.create());
         button.setId("run-" + id);
         button.setTooltip(new Tooltip(tip));
         button.setOnAction(e -> action.run());
