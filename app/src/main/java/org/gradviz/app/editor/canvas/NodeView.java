@@ -34,6 +34,9 @@ final class NodeView extends BorderPane {
         this.output = new PortView(name, null);
         setId("node-" + name);
         getStyleClass().add(CanvasStyles.NODE);
+        // drawn once into a bitmap and moved as one: dragging stays smooth with software rendering;
+        // the default hint draws it again when zoomed, so text stays sharp
+        setCache(true);
         Label title = new Label(name);
         title.getStyleClass().add(CanvasStyles.NODE_TITLE);
         kind.getStyleClass().add(CanvasStyles.NODE_KIND);
