@@ -2,7 +2,6 @@ package org.gradviz.app.document;
 
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -165,27 +164,12 @@ final class DocumentValidator {
                 throw fail(places.get(e.to()) + ": input \"" + e.port() + "\" is connected twice (edges[" + before
                         + "] and edges[" + i + "])");
             }
-            if (e.from().equals(e.to()) || reaches(successors, e.to(), e.from())) {
+            if (e.from().equals(e.to()) || Reachability.reaches(successors, e.to(), e.from())) {
                 throw fail("edge " + e.from() + " -> " + e.to() + " would make a cycle");
             }
             successors.computeIfAbsent(e.from(), k -> new ArrayList<>()).add(e.to());
         }
         return ports;
-    }
-
-    private static boolean reaches(Map<String, List<String>> successors, String from, String to) {
-        List<String> stack = new ArrayList<>(List.of(from));
-        Set<String> seen = new HashSet<>();
-        while (!stack.isEmpty()) {
-            String at = stack.remove(stack.size() - 1);
-            if (at.equals(to)) {
-                return true;
-            }
-            if (seen.add(at)) {
-                stack.addAll(successors.getOrDefault(at, List.of()));
-            }
-        }
-        return false;
     }
 
     private void checkConnected(int i, OpNode n, Map<String, Integer> connected) {

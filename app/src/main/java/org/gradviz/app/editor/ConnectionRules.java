@@ -1,13 +1,10 @@
 package org.gradviz.app.editor;
 
-import java.util.ArrayList;
-import java.util.HashSet;
-import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 import org.gradviz.app.document.Connection;
 import org.gradviz.app.document.GraphDocument;
 import org.gradviz.app.document.OpNode;
+import org.gradviz.app.document.Reachability;
 
 /**
  * Decides whether the output of one element may feed an input port of an op: the port must exist and be
@@ -45,7 +42,7 @@ public final class ConnectionRules {
             return ConnectionVerdict.forbidden(edge.to() + " uses the number " + node.exponent()
                     + " as exponent: clear it in the inspector first");
         }
-        if (reaches(doc, edge.to(), edge.from())) {
+        if (Reachability.reaches(doc, edge.to(), edge.from())) {
             return ConnectionVerdict.forbidden("edge " + edge.from() + " -> " + edge.to() + " would make a cycle");
         }
         return shapesAccepted(doc, edge);
@@ -58,21 +55,5 @@ public final class ConnectionRules {
         return result.error(edge.to())
                 .map(ConnectionVerdict::forbidden)
                 .orElse(ConnectionVerdict.ALLOWED);
-    }
-
-    /** True when a path of edges leads from {@code from} to {@code to}. */
-    static boolean reaches(GraphDocument doc, String from, String to) {
-        List<String> stack = new ArrayList<>(List.of(from));
-        Set<String> seen = new HashSet<>();
-        while (!stack.isEmpty()) {
-            String at = stack.remove(stack.size() - 1);
-            if (at.equals(to)) {
-                return true;
-            }
-            if (seen.add(at)) {
-                doc.edges().stream().filter(e -> e.from().equals(at)).forEach(e -> stack.add(e.to()));
-            }
-        }
-        return false;
     }
 }
