@@ -6,7 +6,7 @@ import javafx.scene.control.Menu;
 import javafx.scene.control.MenuItem;
 import javafx.scene.control.SeparatorMenuItem;
 import javafx.scene.input.KeyCombination;
-import org.gradviz.app.shell.Icons;
+import org.gradviz.app.icons.Icons;
 
 /**
  * The File menu: New, Open…, Open Recent, Save, Save As…, Paste PyTorch Cell…, Quit, with their shortcuts

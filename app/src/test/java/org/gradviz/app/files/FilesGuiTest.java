@@ -23,7 +23,7 @@ import org.gradviz.app.document.OpKind;
 import org.gradviz.app.document.Position;
 import org.gradviz.app.document.TensorRole;
 import org.gradviz.app.editor.EditorModel;
-import org.gradviz.app.shell.Icons;
+import org.gradviz.app.icons.Icons;
 import org.gradviz.app.shell.UiFont;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Tag;

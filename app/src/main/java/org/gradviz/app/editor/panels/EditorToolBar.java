@@ -10,7 +10,7 @@ import javafx.scene.control.ToolBar;
 import javafx.scene.control.Tooltip;
 import javafx.util.converter.DoubleStringConverter;
 import org.gradviz.app.editor.EditorModel;
-import org.gradviz.app.shell.Icons;
+import org.gradviz.app.icons.Icons;
 
 /** The run commands with their keys, the learning rate, and the retain-graph and no-grad toggles. */
 public final class EditorToolBar extends ToolBar {

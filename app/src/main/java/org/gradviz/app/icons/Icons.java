@@ -1,4 +1,4 @@
-package org.gradviz.app.shell;
+package org.gradviz.app.icons;
 
 import org.kordamp.ikonli.Ikon;
 import org.kordamp.ikonli.javafx.FontIcon;
