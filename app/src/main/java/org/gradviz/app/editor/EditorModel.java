@@ -11,12 +11,16 @@ import java.util.function.UnaryOperator;
 import java.util.regex.Pattern;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.DoubleProperty;
+import javafx.beans.property.IntegerProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleDoubleProperty;
+import javafx.beans.property.SimpleIntegerProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import org.gradviz.app.document.Connection;
@@ -50,6 +54,11 @@ public final class EditorModel {
     private final BooleanProperty retainGraph = new SimpleBooleanProperty(this, "retainGraph", false);
     private final BooleanProperty noGrad = new SimpleBooleanProperty(this, "noGrad", false);
     private final DoubleProperty learningRate = new SimpleDoubleProperty(this, "learningRate", 0.1);
+    private final IntegerProperty trainingSteps = new SimpleIntegerProperty(this, "trainingSteps", 100);
+    private final ReadOnlyBooleanWrapper training = new ReadOnlyBooleanWrapper(this, "training", false);
+    private final ObservableList<Double> losses = FXCollections.observableArrayList();
+    private final ObservableList<Double> lossesView = FXCollections.unmodifiableObservableList(losses);
+    private int lossesBeforeTraining;
     private GraphDocument clipboard;
     private RunSession session;
 
@@ -74,6 +83,7 @@ public final class EditorModel {
     /** Shows another document (New, Open): the history, selection and session start afresh. */
     public void load(GraphDocument document, Path from) {
         session = new RunSession(document);
+        losses.clear();
         selection.clear();
         file.set(from);
         history.clear();
@@ -99,6 +109,9 @@ public final class EditorModel {
      * edit leaves the document as it was.
      */
     public boolean apply(String description, UnaryOperator<GraphDocument> edit) {
+        if (refusedWhileTraining()) {
+            return false;
+        }
         GraphDocument before = document();
         GraphDocument after = edit.apply(before);
         if (after.equals(before)) {
@@ -111,6 +124,9 @@ public final class EditorModel {
     }
 
     public void undo() {
+        if (refusedWhileTraining()) {
+            return;
+        }
         history.undo().ifPresent(edit -> {
             show(edit.before());
             status.set("Undid: " + edit.description());
@@ -118,6 +134,9 @@ public final class EditorModel {
     }
 
     public void redo() {
+        if (refusedWhileTraining()) {
+            return;
+        }
         history.redo().ifPresent(edit -> {
             show(edit.after());
             status.set("Redid: " + edit.description());
@@ -281,23 +300,94 @@ public final class EditorModel {
     // ----- running
 
     public void forward() {
-        record(session.forward(noGrad.get()));
+        run(() -> session.forward(noGrad.get()));
     }
 
     public void backward() {
-        record(session.backward(retainGraph.get()));
+        run(() -> session.backward(retainGraph.get()));
     }
 
     public void step() {
-        record(session.step(learningRate.get()));
+        run(() -> session.step(learningRate.get()));
     }
 
     public void zeroGrads() {
-        record(session.zeroGrad());
+        run(session::zeroGrad);
     }
 
     public void reset() {
-        record(session.reset());
+        run(() -> {
+            losses.clear();
+            return session.reset();
+        });
+    }
+
+    /**
+     * Starts Train: the steps to run, on a copy of the session, by whoever calls {@link Training#run} (off
+     * the FX thread); until {@link #finishTraining} the graph cannot be edited or run. Empty, saying why in
+     * the status and the console, when the graph cannot be trained.
+     */
+    public Optional<Training> startTraining() {
+        if (refusedWhileTraining()) {
+            return Optional.empty();
+        }
+        Optional<String> refusal = Training.refusal(document(), session, trainingSteps.get());
+        if (refusal.isPresent()) {
+            reportProblem(refusal.get());
+            return Optional.empty();
+        }
+        lossesBeforeTraining = losses.size();
+        training.set(true);
+        status.set("Training " + trainingSteps.get() + " steps…");
+        return Optional.of(new Training(document(), session, learningRate.get(), trainingSteps.get()));
+    }
+
+    /** Shows the losses of rounds done so far, while Train runs (the loss curve grows as it goes). */
+    public void showTrainingLosses(List<Double> soFar) {
+        if (training.get()) {
+            losses.setAll(concat(losses.subList(0, lossesBeforeTraining), soFar));
+        }
+    }
+
+    /** Takes over what Train did: the moved parameters, its last forward, its losses and its transcript. */
+    public void finishTraining(Training run, Training.Result result) {
+        training.set(false);
+        if (!run.document().equals(document())) {
+            reportProblem("Train finished on a graph that has since changed: its result was dropped");
+            return;
+        }
+        session.adopt(run.session());
+        losses.setAll(concat(losses.subList(0, lossesBeforeTraining), result.losses()));
+        record(TrainingTranscript.of(run, result, run.session()));
+        if (result.error() == null && result.done() > 0) {
+            status.set((result.stopped() ? "Stopped after " : "Trained ") + result.done() + " steps: loss "
+                    + fourDecimals(result.losses().get(0)) + " → "
+                    + fourDecimals(result.losses().get(result.done() - 1)));
+        }
+    }
+
+    private static List<Double> concat(List<Double> before, List<Double> after) {
+        List<Double> all = new ArrayList<>(before);
+        all.addAll(after);
+        return all;
+    }
+
+    private static String fourDecimals(double v) {
+        return String.format(java.util.Locale.ROOT, "%.4f", v);
+    }
+
+    private void run(java.util.function.Supplier<List<ConsoleLine>> command) {
+        if (!refusedWhileTraining()) {
+            record(command.get());
+        }
+    }
+
+    /** True, saying so in the status, while Train runs: the graph stays as Train found it. */
+    private boolean refusedWhileTraining() {
+        if (training.get()) {
+            status.set("Train is running: stop it (Esc) before changing or running the graph");
+        }
+        return training.get();
     }
 
     /** Shows a problem that is not the engine's (a file that would not open, a layout that failed). */
@@ -417,5 +507,20 @@ public final class EditorModel {
 
     public DoubleProperty learningRateProperty() {
         return learningRate;
+    }
+
+    /** How many steps Train runs. */
+    public IntegerProperty trainingStepsProperty() {
+        return trainingSteps;
+    }
+
+    /** True while Train runs. */
+    public ReadOnlyBooleanProperty trainingProperty() {
+        return training.getReadOnlyProperty();
+    }
+
+    /** The loss of every training round since the last Reset or load, oldest first. */
+    public ObservableList<Double> losses() {
+        return lossesView;
     }
 }

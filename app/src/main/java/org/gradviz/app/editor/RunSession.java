@@ -23,8 +23,70 @@ public final class RunSession {
     private Evaluation forward;
 
     public RunSession(GraphDocument document) {
+        this(document, GraphEvaluator.makeLeaves(document), null);
+    }
+
+    private RunSession(GraphDocument document, Evaluation leaves, Evaluation forward) {
         this.document = document;
-        this.leaves = GraphEvaluator.makeLeaves(document);
+        this.leaves = leaves;
+        this.forward = forward;
+    }
+
+    /**
+     * A session of its own over copies of the live leaves (values, requires_grad and grads), for Train to
+     * work on another thread while the window keeps showing this one.
+     */
+    RunSession copy() {
+        java.util.Map<String, Tensor> copies = new java.util.LinkedHashMap<>();
+        leaves.values().forEach((name, leaf) -> {
+            Tensor copy = leaf.detachedCopy().requiresGrad_(leaf.requiresGrad());
+            Tensor grad = leaf.gradOrNull();
+            copy.setGrad(grad == null ? null : grad.detachedCopy());
+            copies.put(name, copy);
+        });
+        return new RunSession(document, new Evaluation(copies, leaves.errors()), null);
+    }
+
+    /** Takes over what a copy did (the leaves Train moved and its last forward), as if it had run here. */
+    void adopt(RunSession trained) {
+        if (trained.document.equals(document)) {
+            leaves = trained.leaves;
+            forward = trained.forward;
+        }
+    }
+
+    /**
+     * One round of the usual training loop, {@code optimizer.zero_grad(); loss = forward(); loss.backward();
+     * optimizer.step()}, and the loss it computed (summed when it is not a scalar, as backward's
+     * {@code ones_like} gradient sums it). Throws when the graph cannot run or the engine refuses.
+     */
+    double trainingStep(SGD optimizer) {
+        optimizer.zeroGrad();
+        String output = outputName().orElseThrow(() -> new IllegalStateException(
+                "no output chosen: mark a node as the output to backward from"));
+        forward = GraphEvaluator.run(document, leaves, true);
+        forward.errors().values().stream().findFirst().ifPresent(message -> {
+            throw new IllegalStateException(message);
+        });
+        Tensor out = forward.value(output).orElseThrow(() -> new IllegalStateException(
+                output + " has no value: connect every input on the way to it"));
+        out.backward(out.numel() == 1 ? null : Torch.onesLike(out), false);
+        optimizer.step();
+        double loss = 0;
+        for (double v : out.data()) {
+            loss += v;
+        }
+        return loss;
+    }
+
+    /** {@code torch.optim.SGD(parameters, lr)} over the live leaves that require grad. */
+    SGD optimizer(double learningRate) {
+        return new SGD(parameters(), learningRate);
+    }
+
+    /** The last forward's output tensor, when there is one. */
+    Optional<Tensor> output() {
+        return outputName().flatMap(name -> lastForward().flatMap(f -> f.value(name)));
     }
 
     /**
@@ -167,7 +229,7 @@ public final class RunSession {
         return Optional.ofNullable(document.output()).filter(name -> document.node(name).isPresent());
     }
 
-    private List<String> parameterNames() {
+    List<String> parameterNames() {
         return document.tensors().stream()
                 .filter(t -> leaves.value(t.name()).map(Tensor::requiresGrad).orElse(false))
                 .map(TensorSource::name)
