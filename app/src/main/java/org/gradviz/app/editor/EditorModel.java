@@ -109,12 +109,9 @@ public final class EditorModel {
      * edit leaves the document as it was.
      */
     public boolean apply(String description, UnaryOperator<GraphDocument> edit) {
-        if (refusedWhileTraining()) {
-            return false;
-        }
         GraphDocument before = document();
         GraphDocument after = edit.apply(before);
-        if (after.equals(before)) {
+        if (after.equals(before) || (!RunSession.sameComputation(before, after) && refusedWhileTraining())) {
             return false;
         }
         history.record(new Edit(description, before, after));
@@ -342,17 +339,17 @@ public final class EditorModel {
         return Optional.of(new Training(document(), session, learningRate.get(), trainingSteps.get()));
     }
 
-    /** Shows the losses of rounds done so far, while Train runs (the loss curve grows as it goes). */
-    public void showTrainingLosses(List<Double> soFar) {
+    /** Adds the losses of the latest rounds, while Train runs (the loss curve grows as it goes). */
+    public void showTrainingLosses(List<Double> latest) {
         if (training.get()) {
-            losses.setAll(concat(losses.subList(0, lossesBeforeTraining), soFar));
+            losses.addAll(latest);
         }
     }
 
     /** Takes over what Train did: the moved parameters, its last forward, its losses and its transcript. */
     public void finishTraining(Training run, Training.Result result) {
         training.set(false);
-        if (!run.document().equals(document())) {
+        if (!RunSession.sameComputation(run.document(), document())) {
             reportProblem("Train finished on a graph that has since changed: its result was dropped");
             return;
         }
@@ -385,7 +382,7 @@ public final class EditorModel {
     /** True, saying so in the status, while Train runs: the graph stays as Train found it. */
     private boolean refusedWhileTraining() {
         if (training.get()) {
-            status.set("Train is running: stop it (Esc) before changing or running the graph");
+            status.set("Train is running: stop it (Esc) before changing or running the graph (moving boxes is fine)");
         }
         return training.get();
     }

@@ -6,8 +6,10 @@ import org.gradviz.engine.Tensor;
 /**
  * What the canvas shows for one element: its shape as far as it is known, its value (sources always,
  * ops after Forward), its gradient after Backward, and the engine's message when it failed.
+ * {@code gradExpected} says whether Backward will give it a gradient (it requires grad, or an op on the
+ * way to it does), so its box can keep room for one from the start.
  */
-public record ElementState(String name, int[] shape, Tensor value, Tensor grad, String error) {
+public record ElementState(String name, int[] shape, Tensor value, Tensor grad, String error, boolean gradExpected) {
 
     public Optional<int[]> shapeIfKnown() {
         return Optional.ofNullable(shape);

@@ -1,6 +1,12 @@
 package org.gradviz.app.editor;
 
 import java.util.Collections;
+import java.util.HashSet;
+import java.util.Set;
+import org.gradviz.app.document.DocumentCompiler;
+import org.gradviz.app.document.OpKind;
+import org.gradviz.app.document.OpNode;
+import org.gradviz.app.document.TensorSource;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -21,16 +27,31 @@ public record GraphState(GraphDocument document, Map<String, ElementState> eleme
     /** Combines the preview (shapes, errors) with the session's live tensors (values, gradients). */
     static GraphState of(GraphDocument document, RunSession session) {
         Evaluation preview = session.preview();
+        Set<String> gradExpected = requiringGrad(document);
         Map<String, ElementState> elements = new LinkedHashMap<>();
-        document.tensors().forEach(t -> elements.put(t.name(), state(t.name(), preview, session)));
-        document.nodes().forEach(n -> elements.put(n.name(), state(n.name(), preview, session)));
+        document.tensors().forEach(t -> elements.put(t.name(), state(t.name(), preview, session, gradExpected)));
+        document.nodes().forEach(n -> elements.put(n.name(), state(n.name(), preview, session, gradExpected)));
         return new GraphState(document, elements);
     }
 
-    private static ElementState state(String name, Evaluation preview, RunSession session) {
+    private static ElementState state(String name, Evaluation preview, RunSession session, Set<String> gradExpected) {
         Tensor shown = preview.value(name).orElse(null);
         Tensor live = session.tensor(name).orElse(null);
         return new ElementState(name, shown == null ? null : shown.size(), live,
-                live == null ? null : live.gradOrNull(), preview.error(name).orElse(null));
+                live == null ? null : live.gradOrNull(), preview.error(name).orElse(null), gradExpected.contains(name));
+    }
+
+    /** The sources that require grad and every op fed (directly or not) by one, except through detach. */
+    static Set<String> requiringGrad(GraphDocument document) {
+        Set<String> requiring = new HashSet<>();
+        document.tensors().stream().filter(TensorSource::requiresGrad).forEach(t -> requiring.add(t.name()));
+        for (int i : DocumentCompiler.topologicalOrder(document)) {
+            OpNode node = document.nodes().get(i);
+            if (node.op() != OpKind.DETACH
+                    && document.edgesInto(node.name()).stream().anyMatch(e -> requiring.contains(e.from()))) {
+                requiring.add(node.name());
+            }
+        }
+        return requiring;
     }
 }

@@ -49,7 +49,7 @@ public final class RunSession {
 
     /** Takes over what a copy did (the leaves Train moved and its last forward), as if it had run here. */
     void adopt(RunSession trained) {
-        if (trained.document.equals(document)) {
+        if (sameComputation(trained.document, document)) {
             leaves = trained.leaves;
             forward = trained.forward;
         }
@@ -99,10 +99,16 @@ public final class RunSession {
         if (!previous.tensors().equals(next.tensors()) || !java.util.Objects.equals(previous.seed(), next.seed())) {
             leaves = GraphEvaluator.makeLeaves(next);
             forward = null;
-        } else if (!previous.nodes().equals(next.nodes()) || !previous.edges().equals(next.edges())
-                || !java.util.Objects.equals(previous.output(), next.output())) {
+        } else if (!sameComputation(previous, next)) {
             forward = null;
         }
+    }
+
+    /** Whether two documents compute the same thing: they may differ only in positions, title and view. */
+    static boolean sameComputation(GraphDocument a, GraphDocument b) {
+        return a.tensors().equals(b.tensors()) && java.util.Objects.equals(a.seed(), b.seed())
+                && a.nodes().equals(b.nodes()) && a.edges().equals(b.edges())
+                && java.util.Objects.equals(a.output(), b.output());
     }
 
     /** Shapes, values and errors as the graph stands, without recording autograd history (for display). */

@@ -14,6 +14,9 @@ import org.gradviz.engine.optim.SGD;
  * rounds already done, as interrupting a notebook's loop does.
  */
 public final class Training {
+    /** The most steps one Train runs: a million losses are kept for the curve. */
+    public static final int MAX_STEPS = 1_000_000;
+
     /** Told after every round, on the training thread. */
     @FunctionalInterface
     public interface Listener {
@@ -49,8 +52,9 @@ public final class Training {
 
     /** Why the graph cannot be trained as it stands, if it cannot. */
     static Optional<String> refusal(GraphDocument document, RunSession live, int steps) {
-        if (steps < 1) {
-            return Optional.of("Train needs at least 1 step");
+        if (steps < 1 || steps > MAX_STEPS) {
+            return Optional.of("Train runs from 1 to " + String.format(java.util.Locale.ROOT, "%,d", MAX_STEPS)
+                    + " steps at a time, not " + steps);
         }
         if (document.output() == null || document.node(document.output()).isEmpty()) {
             return Optional.of("Train needs an output to backward from: mark the loss as the output");
@@ -103,7 +107,7 @@ public final class Training {
         return learningRate;
     }
 
-    int steps() {
+    public int steps() {
         return steps;
     }
 }

@@ -39,6 +39,7 @@ public enum Icons {
     STEP(MaterialDesignS.STEP_FORWARD),
     ZERO_GRAD(MaterialDesignN.NUMERIC_0_BOX_OUTLINE),
     RESET(MaterialDesignR.RESTART),
+    TRAIN(MaterialDesignC.CHART_BELL_CURVE_CUMULATIVE),
     // view
     ZOOM_IN(MaterialDesignM.MAGNIFY_PLUS_OUTLINE),
     ZOOM_OUT(MaterialDesignM.MAGNIFY_MINUS_OUTLINE),

@@ -29,6 +29,7 @@ public final class MainWindowView extends BorderPane {
     private final EditorModel model;
     private final GraphCanvas canvas;
     private final TidyAction tidy;
+    private final TrainAction train;
     private EditorMenuBar menuBar;
 
     public MainWindowView(EditorModel model, java.util.function.Function<GraphState, String> codeWriter,
@@ -36,15 +37,18 @@ public final class MainWindowView extends BorderPane {
         this.model = model;
         this.canvas = new GraphCanvas(model);
         this.tidy = new TidyAction(model, canvas);
+        this.train = new TrainAction(model);
         createView(codeWriter, leadingMenus);
         initListeners();
     }
 
     private void createView(java.util.function.Function<GraphState, String> codeWriter, Menu... leadingMenus) {
         getStyleClass().add(StyleClasses.MAIN_WINDOW);
-        menuBar = new EditorMenuBar(model, canvas, tidy::start, leadingMenus);
-        setTop(new VBox(menuBar, new EditorToolBar(model, model::undo, model::redo)));
-        setLeft(new PaletteView(this::addInView));
+        menuBar = new EditorMenuBar(model, canvas, tidy::start, train::start, train::stop, leadingMenus);
+        setTop(new VBox(menuBar, new EditorToolBar(model, model::undo, model::redo, train::toggle)));
+        PaletteView palette = new PaletteView(this::addInView);
+        palette.disableProperty().bind(model.trainingProperty());
+        setLeft(palette);
         ConsoleView console = new ConsoleView(model, codeWriter);
         SplitPane middle = new SplitPane(canvas, console);
         middle.setOrientation(Orientation.VERTICAL);
@@ -56,6 +60,7 @@ public final class MainWindowView extends BorderPane {
         setCenter(middle);
         InspectorView inspector = new InspectorView(model);
         inspector.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        inspector.disableProperty().bind(model.trainingProperty());
         setRight(inspector);
         Label status = new Label();
         status.setMinWidth(0);
@@ -63,7 +68,9 @@ public final class MainWindowView extends BorderPane {
         status.textProperty().bind(model.statusProperty());
         // in the centre, not on the left: BorderPane gives its left child the preferred width, so a long
         // message would widen the whole window and push the inspector out of sight
-        BorderPane bar = new BorderPane(status, null, tidy.progress(), null, null);
+        javafx.scene.layout.HBox work = new javafx.scene.layout.HBox(10, train.progress(), tidy.progress());
+        work.setAlignment(javafx.geometry.Pos.CENTER_RIGHT);
+        BorderPane bar = new BorderPane(status, null, work, null, null);
         BorderPane.setAlignment(status, javafx.geometry.Pos.CENTER_LEFT);
         bar.getStyleClass().add(StyleClasses.STATUS_BAR);
         setBottom(bar);

@@ -4,11 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -18,12 +13,11 @@ import org.gradviz.app.document.GraphDocument;
 import org.junit.jupiter.api.Test;
 
 /**
- * Train on the seed network against PyTorch: fixtures/training/one-layer-bce-sgd.json was written by
- * torch 1.13 running examples/one-layer-bce.py and then 100 rounds of zero_grad, forward, backward, step
- * with SGD(lr=0.1) (make_training_fixture.py beside it).
+ * Train on the seed network against PyTorch ({@link TorchTraining}: torch 1.13's losses, parameters and
+ * prints for 100 rounds of SGD(lr=0.1)).
  */
 class TrainingTest {
-    private static final JsonNode TORCH = fixture();
+    private static final TorchTraining TORCH = TorchTraining.load();
 
     private final EditorModel model = new EditorModel(
             new DocumentReader().read(Examples.file("one-layer-bce.json")), null);
@@ -34,10 +28,10 @@ class TrainingTest {
 
         assertEquals(100, result.done());
         assertFalse(result.stopped());
-        assertClose(doubles(TORCH.get("losses")), result.losses(), 1e-6);
-        assertClose(doubles(TORCH.get("w")), model.stateProperty().get().element("w").orElseThrow().value().data());
-        assertClose(doubles(TORCH.get("b")), model.stateProperty().get().element("b").orElseThrow().value().data());
-        assertClose(doubles(TORCH.get("w_grad")), model.stateProperty().get().element("w").orElseThrow().grad().data());
+        assertClose(TORCH.losses(), result.losses(), 1e-6);
+        assertClose(TORCH.w(), model.stateProperty().get().element("w").orElseThrow().value().data());
+        assertClose(TORCH.b(), model.stateProperty().get().element("b").orElseThrow().value().data());
+        assertClose(TORCH.wGrad(), model.stateProperty().get().element("w").orElseThrow().grad().data());
     }
 
     @Test
@@ -45,12 +39,11 @@ class TrainingTest {
         train(100, () -> false);
 
         List<String> outputs = texts(ConsoleLine.Kind.OUTPUT);
-        List<String> printed = new ArrayList<>();
-        TORCH.get("printed").forEach(line -> printed.add(line.asText()));
+        List<String> printed = TORCH.printed();
         assertEquals(printed, outputs.subList(0, printed.size()));
-        assertTrue(outputs.contains(TORCH.get("loss_repr").asText()), outputs.toString());
-        assertTrue(outputs.contains(TORCH.get("w_repr").asText()), outputs.toString());
-        assertTrue(outputs.contains(TORCH.get("b_repr").asText()), outputs.toString());
+        assertTrue(outputs.contains(TORCH.lossRepr()), outputs.toString());
+        assertTrue(outputs.contains(TORCH.wRepr()), outputs.toString());
+        assertTrue(outputs.contains(TORCH.bRepr()), outputs.toString());
         List<String> commands = texts(ConsoleLine.Kind.COMMAND);
         assertEquals(">>> optimizer = torch.optim.SGD([w, b], lr=0.1)", commands.get(0));
         assertEquals(">>> for step in range(100):", commands.get(1));
@@ -71,7 +64,7 @@ class TrainingTest {
         // torch's loss of round 31 is computed with the parameters after 30 steps: a Forward now must give it
         model.forward();
         double loss = model.stateProperty().get().element("loss").orElseThrow().value().item();
-        assertEquals(TORCH.get("losses").get(30).asDouble(), loss, 1e-6);
+        assertEquals(TORCH.losses()[30], loss, 1e-6);
     }
 
     @Test
@@ -81,8 +74,8 @@ class TrainingTest {
         model.trainingStepsProperty().set(60);
         train(60, () -> false);
 
-        assertClose(doubles(TORCH.get("losses")), model.losses(), 1e-6);
-        assertClose(doubles(TORCH.get("w")), model.stateProperty().get().element("w").orElseThrow().value().data());
+        assertClose(TORCH.losses(), model.losses(), 1e-6);
+        assertClose(TORCH.w(), model.stateProperty().get().element("w").orElseThrow().value().data());
     }
 
     @Test
@@ -116,6 +109,16 @@ class TrainingTest {
     }
 
     @Test
+    void boxesMayBeMovedWhileTrainRunsAndItsResultStillLands() {
+        Training run = model.startTraining().orElseThrow();
+        model.moveTo(java.util.Map.of("w", new org.gradviz.app.document.Position(-300, 500)));
+        model.finishTraining(run, run.run((round, of, loss) -> { }, () -> false));
+
+        assertEquals(new org.gradviz.app.document.Position(-300, 500), model.document().positions().get("w"));
+        assertClose(TORCH.w(), model.stateProperty().get().element("w").orElseThrow().value().data());
+    }
+
+    @Test
     void resetForgetsTheLossCurve() {
         train(100, () -> false);
         model.reset();
@@ -131,6 +134,16 @@ class TrainingTest {
         assertFalse(model.trainingProperty().get());
         assertEquals("Train needs an output to backward from: mark the loss as the output",
                 model.statusProperty().get());
+    }
+
+    @Test
+    void stepCountsOutOfRangeAreRefusedSayingTheRange() {
+        model.trainingStepsProperty().set(0);
+        assertTrue(model.startTraining().isEmpty());
+        assertEquals("Train runs from 1 to 1,000,000 steps at a time, not 0", model.statusProperty().get());
+        model.trainingStepsProperty().set(1_000_001);
+        assertTrue(model.startTraining().isEmpty());
+        assertFalse(model.trainingProperty().get());
     }
 
     @Test
@@ -181,22 +194,6 @@ class TrainingTest {
         assertEquals(expected.length, actual.size());
         for (int i = 0; i < expected.length; i++) {
             assertEquals(expected[i], actual.get(i), tolerance, "round " + (i + 1));
-        }
-    }
-
-    private static double[] doubles(JsonNode array) {
-        double[] out = new double[array.size()];
-        for (int i = 0; i < out.length; i++) {
-            out[i] = array.get(i).asDouble();
-        }
-        return out;
-    }
-
-    private static JsonNode fixture() {
-        try (InputStream in = TrainingTest.class.getResourceAsStream("/fixtures/training/one-layer-bce-sgd.json")) {
-            return new ObjectMapper().readTree(in);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         }
     }
 }

@@ -134,10 +134,11 @@ public final class GraphCanvas extends Region {
             return false;
         });
         for (TensorSource t : doc.tensors()) {
-            place(t.name(), List.of(), kindText(t), rolePseudoClass(t), state, doc);
+            place(t.name(), List.of(), kindText(t), rolePseudoClass(t), state, doc, false);
         }
         for (OpNode n : doc.nodes()) {
-            place(n.name(), n.op().ports(), n.op().id() + "  " + n.op().symbol(), CanvasStyles.OP, state, doc);
+            place(n.name(), n.op().ports(), n.op().id() + "  " + n.op().symbol(), CanvasStyles.OP, state, doc,
+                    !n.showsValue());
         }
         edges.keySet().removeIf(c -> {
             if (!doc.edges().contains(c)) {
@@ -157,7 +158,7 @@ public final class GraphCanvas extends Region {
     }
 
     private void place(String name, List<String> ports, String kind, javafx.css.PseudoClass role, GraphState state,
-            GraphDocument doc) {
+            GraphDocument doc, boolean compact) {
         NodeView view = nodes.computeIfAbsent(name, n -> newNode(n, ports));
         view.pseudoClassStateChanged(role, true);
         Position p = doc.positions() == null ? null : doc.positions().get(name);
@@ -165,7 +166,7 @@ public final class GraphCanvas extends Region {
             view.relocate(p.x(), p.y());
         }
         view.show(kind, state.element(name).orElseThrow(), model.selection().contains(name),
-                name.equals(doc.output()));
+                name.equals(doc.output()), compact);
     }
 
     private static boolean portsMatch(NodeView view, GraphDocument doc, String name) {

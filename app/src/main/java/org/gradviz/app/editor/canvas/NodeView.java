@@ -27,7 +27,7 @@ final class NodeView extends BorderPane {
     private final Label kind = new Label();
     private final Label shape = new Label();
     private final Label error = new Label();
-    private final HBox values = new HBox(8);
+    private final javafx.scene.layout.Pane values = new javafx.scene.layout.Pane();
 
     NodeView(String name, List<String> inputPorts) {
         this.name = name;
@@ -46,9 +46,7 @@ final class NodeView extends BorderPane {
         error.setMaxWidth(320);
         error.setManaged(false);
         error.setVisible(false);
-        HBox header = new HBox(8, title, kind);
-        header.setAlignment(Pos.BASELINE_LEFT);
-        VBox body = new VBox(4, header, shape, values, error);
+        VBox body = new VBox(4, title, kind, shape, values, error);
         body.setAlignment(Pos.TOP_LEFT);
         setCenter(body);
         BorderPane.setMargin(body, new javafx.geometry.Insets(0, 10, 0, 10));
@@ -85,32 +83,51 @@ final class NodeView extends BorderPane {
         return inputs.values();
     }
 
-    void show(String kindText, ElementState state, boolean selected, boolean isOutput) {
+    /**
+     * Shows the element's state. A {@code compact} box (an op whose value the document hides, like the
+     * {@code xw} in {@code z = x·w + b}) shows its name and shape only; the inspector still has its tensors.
+     */
+    void show(String kindText, ElementState state, boolean selected, boolean isOutput, boolean compact) {
         kind.setText(kindText);
         shape.setText(state.shapeIfKnown().map(s -> ShapeText.of(s)).orElse("shape ?"));
         String message = state.errorIfFailed().orElse(null);
         error.setText(message == null ? "" : message);
         error.setVisible(message != null);
         error.setManaged(message != null);
-        values.getChildren().setAll(grids(state));
+        List<Node> grids = compact ? List.of() : grids(state);
+        values.getChildren().setAll(grids);
+        values.setManaged(!grids.isEmpty());
         pseudoClassStateChanged(CanvasStyles.FAILED, message != null);
         pseudoClassStateChanged(CanvasStyles.SELECTED, selected);
         pseudoClassStateChanged(CanvasStyles.OUTPUT, isOutput);
     }
 
+    /**
+     * The value and, below it, the gradient; for a scalar they sit side by side, micrograd's
+     * {@code data | grad}. Before a run, empty grids of the same size keep the box as big as it will be, so
+     * a layout made before running still fits after.
+     */
     private static List<Node> grids(ElementState state) {
-        Tensor value = state.value();
-        if (value == null) {
+        int[] shape = state.value() != null ? state.value().size() : state.shape();
+        if (shape == null) {
             return List.of();
         }
-        Tensor grad = state.grad();
-        VBox data = captioned("data", value);
-        return grad == null ? List.of(data) : List.of(data, captioned("grad", grad));
+        VBox data = captioned("data", grid(state.value(), shape));
+        if (state.grad() == null && !state.gradExpected()) {
+            return List.of(data);
+        }
+        VBox grad = captioned("grad", grid(state.grad(), shape));
+        javafx.scene.layout.Pane pair = shape.length == 0 ? new HBox(8, data, grad) : new VBox(6, data, grad);
+        return List.of(pair);
     }
 
-    private static VBox captioned(String caption, Tensor tensor) {
+    private static TensorGrid grid(Tensor tensor, int[] shape) {
+        return tensor == null ? TensorGrid.placeholder(shape, GRID_FONT) : new TensorGrid(tensor, GRID_FONT);
+    }
+
+    private static VBox captioned(String caption, TensorGrid grid) {
         Label label = new Label(caption);
         label.getStyleClass().add(CanvasStyles.GRID_CAPTION);
-        return new VBox(2, label, new TensorGrid(tensor, GRID_FONT));
+        return new VBox(2, label, grid);
     }
 }

@@ -22,26 +22,36 @@ public final class TensorGrid extends Canvas {
     private final Font font;
 
     public TensorGrid(Tensor tensor, double fontSize) {
+        this(tensor.size(), tensor.data(), fontSize);
+    }
+
+    private TensorGrid(int[] size, double[] data, double fontSize) {
         this.font = Font.font("Monospaced", fontSize);
         this.cellWidth = fontSize * 4.6;
         this.cellHeight = fontSize * 1.6;
-        draw(tensor);
+        draw(size, data);
     }
 
-    private void draw(Tensor tensor) {
-        int[] size = tensor.size();
-        int rows = size.length == 2 ? size[0] : 1;
+    /**
+     * Empty cells in the place a tensor of {@code size} will take: a box keeps its size when Forward and
+     * Backward fill it, so a layout made before running still fits after.
+     */
+    public static TensorGrid placeholder(int[] size, double fontSize) {
+        return new TensorGrid(size, null, fontSize);
+    }
+
+    private void draw(int[] size, double[] data) {
         int columns = size.length == 0 ? 1 : size[size.length - 1];
-        if (size.length > 2) {
-            rows = tensor.numel() / columns;
+        int rows = 1; // every dimension but the last, flattened
+        for (int d = 0; d < size.length - 1; d++) {
+            rows *= size[d];
         }
         int shownRows = Math.min(rows, MAX_ROWS);
         int shownColumns = Math.min(columns, MAX_COLUMNS);
         setWidth(shownColumns * cellWidth + 1);
         setHeight(shownRows * cellHeight + 1);
-        double[] data = tensor.data();
         double max = 0;
-        for (double v : data) {
+        for (double v : data == null ? new double[0] : data) {
             if (Double.isFinite(v)) {
                 max = Math.max(max, Math.abs(v));
             }
@@ -53,8 +63,8 @@ public final class TensorGrid extends Canvas {
         for (int r = 0; r < shownRows; r++) {
             for (int c = 0; c < shownColumns; c++) {
                 boolean ellipsis = (r == shownRows - 1 && rows > shownRows) || (c == shownColumns - 1 && columns > shownColumns);
-                double v = data[r * columns + c];
-                Color fill = ellipsis ? Color.web("#eeeeee") : HeatColors.of(v, max);
+                double v = data == null ? Double.NaN : data[r * columns + c];
+                Color fill = ellipsis || data == null ? Color.web("#eeeeee") : HeatColors.of(v, max);
                 double x = c * cellWidth + 0.5;
                 double y = r * cellHeight + 0.5;
                 g.setFill(fill);
@@ -62,7 +72,7 @@ public final class TensorGrid extends Canvas {
                 g.setStroke(Color.web("#8c959f"));
                 g.strokeRect(x, y, cellWidth, cellHeight);
                 g.setFill(HeatColors.textOn(fill));
-                g.fillText(ellipsis ? "…" : fourDecimals(v), x + cellWidth / 2, y + cellHeight / 2);
+                g.fillText(ellipsis ? "…" : data == null ? "" : fourDecimals(v), x + cellWidth / 2, y + cellHeight / 2);
             }
         }
     }

@@ -17,7 +17,7 @@ import org.gradviz.app.editor.GraphState;
 
 /**
  * The console: what Forward, Backward and the others did, in PyTorch's words (errors in red), and the
- * equivalent PyTorch code of the current graph, ready to copy.
+ * equivalent PyTorch code of the current graph, ready to copy, and the loss curve of Train.
  */
 public final class ConsoleView extends TabPane {
     public static final String STYLE = "console";
@@ -57,7 +57,9 @@ public final class ConsoleView extends TabPane {
         });
         BorderPane codePane = new BorderPane(code);
         codePane.setRight(new HBox(copy));
-        getTabs().addAll(new Tab("Console", log), new Tab("PyTorch code", codePane));
+        Tab loss = new Tab("Loss", new LossChart(model.losses()));
+        loss.setId("loss-tab");
+        getTabs().addAll(new Tab("Console", log), new Tab("PyTorch code", codePane), loss);
         setPrefHeight(220);
     }
 

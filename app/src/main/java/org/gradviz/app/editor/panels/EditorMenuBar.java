@@ -11,7 +11,8 @@ import org.gradviz.app.editor.canvas.GraphCanvas;
 /** Edit, View and Run menus: every command with its key, so nothing needs the mouse to be found. */
 public final class EditorMenuBar extends MenuBar {
 
-    public EditorMenuBar(EditorModel model, GraphCanvas canvas, Runnable tidy, Menu... leading) {
+    public EditorMenuBar(EditorModel model, GraphCanvas canvas, Runnable tidy, Runnable train, Runnable stopTraining,
+            Menu... leading) {
         getMenus().addAll(leading);
         Menu edit = new Menu("Edit", null,
                 item("Undo", "Shortcut+Z", model::undo),
@@ -38,9 +39,19 @@ public final class EditorMenuBar extends MenuBar {
                 item("Zero Grads", "F8", model::zeroGrads),
                 item("Reset", "Shortcut+R", model::reset),
                 new SeparatorMenuItem(),
+                item("Train", "Shortcut+T", train),
+                stopItem(model, stopTraining),
+                new SeparatorMenuItem(),
                 item("Detach Selected", "Shortcut+D", model::detachSelected));
         getMenus().addAll(edit, view, run);
         setUseSystemMenuBar(true);
+    }
+
+    /** Stop Training, on Esc: enabled only while Train runs, so Esc keeps its other uses otherwise. */
+    private static MenuItem stopItem(EditorModel model, Runnable stop) {
+        MenuItem item = item("Stop Training", "Esc", stop);
+        item.disableProperty().bind(model.trainingProperty().not());
+        return item;
     }
 
     static MenuItem item(String text, String keys, Runnable action) {

@@ -193,6 +193,11 @@ public final class InspectorView extends ScrollPane {
             form.row("other =", textField("inspector-scalar", text(n.scalar()),
                     v -> model.updateNode(n.name(), OpAttributes.withScalar(n, number(v).orElse(Double.NaN)))));
         }
+        CheckBox shown = new CheckBox("show value on the canvas");
+        shown.setId("inspector-show-value");
+        shown.setSelected(n.showsValue());
+        shown.setOnAction(e -> model.updateNode(n.name(), OpAttributes.withValueShown(n, shown.isSelected())));
+        form.row("", shown);
         Button output = new Button("Backward from here");
         output.setId("inspector-output");
         output.setDisable(n.name().equals(model.document().output()));

@@ -32,6 +32,12 @@ final class OpAttributes {
                 cleared(scalar), n.showValue());
     }
 
+    /** Shows or hides the op's value on the canvas and in the network view ({@code showValue}, default shown). */
+    static OpNode withValueShown(OpNode n, boolean shown) {
+        return new OpNode(n.name(), n.op(), n.reduction(), n.dim(), n.keepdim(), n.min(), n.max(), n.exponent(),
+                n.scalar(), shown ? null : Boolean.FALSE);
+    }
+
     private static Double cleared(Double d) {
         return d == null || d.isNaN() ? null : d;
     }

@@ -1,0 +1,111 @@
+package org.gradviz.app.editor.panels;
+
+import java.util.List;
+import java.util.Locale;
+import javafx.collections.ListChangeListener;
+import javafx.collections.ObservableList;
+import javafx.geometry.VPos;
+import javafx.scene.canvas.Canvas;
+import javafx.scene.canvas.GraphicsContext;
+import javafx.scene.layout.Pane;
+import javafx.scene.paint.Color;
+import javafx.scene.text.Font;
+import javafx.scene.text.TextAlignment;
+
+/**
+ * The loss of every training step as a line, readable from the back of a room: thick line, large labels,
+ * the first and last loss written out. Drawn on a canvas, so tens of thousands of steps stay cheap: at
+ * most one point per pixel column is drawn.
+ */
+public final class LossChart extends Pane {
+    public static final String ID = "loss-chart";
+    static final double FONT_SIZE = 16;
+    private static final double LEFT = 80;
+    private static final double RIGHT = 24;
+    private static final double TOP = 20;
+    private static final double BOTTOM = 40;
+    private static final Color AXIS = Color.web("#24292f");
+    private static final Color LINE = Color.web("#0969da");
+
+    private final ObservableList<Double> losses;
+    private final Canvas canvas = new Canvas();
+
+    public LossChart(ObservableList<Double> losses) {
+        this.losses = losses;
+        setId(ID);
+        getChildren().add(canvas);
+        losses.addListener((ListChangeListener<Double>) c -> draw());
+        widthProperty().addListener((obs, old, now) -> draw());
+        heightProperty().addListener((obs, old, now) -> draw());
+        setMinSize(0, 0);
+    }
+
+    @Override
+    protected void layoutChildren() {
+        canvas.setWidth(getWidth());
+        canvas.setHeight(getHeight());
+    }
+
+    private void draw() {
+        canvas.setWidth(getWidth());
+        canvas.setHeight(getHeight());
+        GraphicsContext g = canvas.getGraphicsContext2D();
+        g.clearRect(0, 0, canvas.getWidth(), canvas.getHeight());
+        g.setFont(Font.font("Monospaced", FONT_SIZE));
+        g.setFill(AXIS);
+        g.setTextBaseline(VPos.CENTER);
+        double width = canvas.getWidth() - LEFT - RIGHT;
+        double height = canvas.getHeight() - TOP - BOTTOM;
+        if (losses.isEmpty() || width < 20 || height < 20) {
+            g.setTextAlign(TextAlignment.LEFT);
+            g.fillText("Train (Ctrl+T) to see the loss fall here.", 16, Math.max(FONT_SIZE, canvas.getHeight() / 2));
+            return;
+        }
+        List<Double> values = losses;
+        double min = Math.min(0, values.stream().mapToDouble(Double::doubleValue).min().orElse(0));
+        double max = values.stream().mapToDouble(Double::doubleValue).max().orElse(1);
+        if (max <= min) {
+            max = min + 1;
+        }
+        axes(g, width, height, min, max, values.size());
+        g.setStroke(LINE);
+        g.setLineWidth(3);
+        g.beginPath();
+        int n = values.size();
+        int columns = (int) Math.max(1, Math.min(n, width));
+        for (int column = 0; column < columns; column++) {
+            int i = n == 1 ? 0 : (int) Math.round((double) column * (n - 1) / Math.max(1, columns - 1));
+            double x = LEFT + (n == 1 ? 0 : width * i / (n - 1));
+            double y = TOP + height * (max - values.get(i)) / (max - min);
+            if (column == 0) {
+                g.moveTo(x, y);
+            } else {
+                g.lineTo(x, y);
+            }
+        }
+        g.stroke();
+        double last = values.get(n - 1);
+        g.setFill(LINE);
+        g.setTextAlign(TextAlignment.RIGHT);
+        g.setTextBaseline(VPos.BOTTOM);
+        g.fillText("loss " + fourDecimals(last), LEFT + width, TOP + height * (max - last) / (max - min) - 6);
+    }
+
+    private static void axes(GraphicsContext g, double width, double height, double min, double max, int steps) {
+        g.setStroke(AXIS);
+        g.setLineWidth(1.5);
+        g.strokeLine(LEFT, TOP, LEFT, TOP + height);
+        g.strokeLine(LEFT, TOP + height, LEFT + width, TOP + height);
+        g.setTextAlign(TextAlignment.RIGHT);
+        g.fillText(fourDecimals(max), LEFT - 8, TOP);
+        g.fillText(fourDecimals(min), LEFT - 8, TOP + height);
+        g.setTextAlign(TextAlignment.LEFT);
+        g.fillText("step 1", LEFT, TOP + height + BOTTOM / 2);
+        g.setTextAlign(TextAlignment.RIGHT);
+        g.fillText("step " + steps, LEFT + width, TOP + height + BOTTOM / 2);
+    }
+
+    private static String fourDecimals(double v) {
+        return String.format(Locale.ROOT, "%.4f", v);
+    }
+}
