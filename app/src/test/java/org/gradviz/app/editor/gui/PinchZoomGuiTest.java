@@ -1,5 +1,6 @@
 package org.gradviz.app.editor.gui;
 
+import static org.gradviz.app.editor.gui.CanvasRobot.box;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -9,10 +10,8 @@ import javafx.event.Event;
 import javafx.geometry.BoundingBox;
 import javafx.geometry.Bounds;
 import javafx.geometry.Point2D;
-import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.input.KeyCode;
-import javafx.scene.input.MouseButton;
 import javafx.scene.input.ScrollEvent;
 import javafx.scene.input.ZoomEvent;
 import javafx.stage.Stage;
@@ -28,7 +27,6 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
-import org.testfx.util.WaitForAsyncUtils;
 
 /**
  * Zooming the canvas of the real window: a touchpad pinch (the zoom gesture events the system delivers,
@@ -55,26 +53,14 @@ class PinchZoomGuiTest {
 
     @Test
     void pinchMultipliesTheZoomAndKeepsTheBoxUnderTheFingers(FxRobot robot) {
-        Bounds before = box(robot, "z");
-        Point2D fingers = new Point2D(before.getCenterX(), before.getCenterY());
-
         // two steps of one gesture: 1.25 × 1.2 = 1.5
-        pinch(robot, "z", fingers, 1.25, 1.2);
-
-        assertEquals(1.5, canvas.zoomFactor(), 1e-9);
-        assertScaledAbout(fingers, 1.5, before, box(robot, "z"));
+        assertPinchZooms(robot, "z", 1.5, 1.25, 1.2);
     }
 
     @Test
     void pinchingOutStopsAt400Percent(FxRobot robot) {
-        Bounds before = box(robot, "xw");
-        Point2D fingers = new Point2D(before.getMinX() + 10, before.getMinY() + 10);
-
         // 2.5 × 2.5 = 6.25 asked for; the canvas stops at 4
-        pinch(robot, "xw", fingers, 2.5, 2.5);
-
-        assertEquals(4, canvas.zoomFactor(), 1e-9);
-        assertScaledAbout(fingers, 4, before, box(robot, "xw"));
+        assertPinchZooms(robot, "xw", 4, 2.5, 2.5);
     }
 
     @Test
@@ -102,13 +88,11 @@ class PinchZoomGuiTest {
         double expected = Math.min(1.5, Math.min((area.getWidth() - 80) / all.getWidth(),
                 (area.getHeight() - 80) / all.getHeight()));
         assertTrue(expected < 1, "the example is wider than the canvas, so fitting zooms out: " + expected);
-        focusCanvas(robot);
-        robot.press(KeyCode.CONTROL, KeyCode.EQUALS).release(KeyCode.EQUALS, KeyCode.CONTROL);
-        WaitForAsyncUtils.waitForFxEvents();
+        CanvasRobot.focus(robot, canvas);
+        CanvasRobot.shortcut(robot, KeyCode.EQUALS);
         assertEquals(1.25, canvas.zoomFactor(), 1e-9, "Ctrl+= zooms in by 25 % first");
 
-        robot.press(KeyCode.CONTROL, KeyCode.DIGIT0).release(KeyCode.DIGIT0, KeyCode.CONTROL);
-        WaitForAsyncUtils.waitForFxEvents();
+        CanvasRobot.shortcut(robot, KeyCode.DIGIT0);
 
         assertEquals(expected, canvas.zoomFactor(), 1e-9);
         Bounds fitted = union(robot);
@@ -117,6 +101,18 @@ class PinchZoomGuiTest {
         assertEquals(all.getWidth() * expected, fitted.getWidth(), PIXEL);
         assertTrue(fitted.getMinX() >= area.getMinX() + 40 - PIXEL && fitted.getMaxX() <= area.getMaxX() - 40 + PIXEL,
                 () -> fitted + " is not inside " + area + " less the margin");
+    }
+
+    /** Pinches {@code steps} with the fingers a quarter into box {@code under}, off its centre. */
+    private void assertPinchZooms(FxRobot robot, String under, double expectedZoom, double... steps) {
+        Bounds before = box(robot, under);
+        Point2D fingers = new Point2D(before.getMinX() + before.getWidth() / 4,
+                before.getMinY() + before.getHeight() / 4);
+
+        pinch(robot, under, fingers, steps);
+
+        assertEquals(expectedZoom, canvas.zoomFactor(), 1e-9);
+        assertScaledAbout(fingers, expectedZoom, before, box(robot, under));
     }
 
     // ----- gestures as the system delivers them
@@ -154,18 +150,7 @@ class PinchZoomGuiTest {
         });
     }
 
-    private void focusCanvas(FxRobot robot) {
-        // the bottom right corner of the canvas is empty: a click there selects nothing
-        robot.clickOn(robot.point(canvas).atPosition(Pos.BOTTOM_RIGHT).atOffset(new Point2D(-20, -20)).query(),
-                MouseButton.PRIMARY);
-    }
-
     // ----- where the boxes are on screen
-
-    private static Bounds box(FxRobot robot, String name) {
-        Node view = robot.lookup("#node-" + name).query();
-        return view.localToScreen(view.getLayoutBounds());
-    }
 
     private static Bounds union(FxRobot robot) {
         double minX = Double.MAX_VALUE;

@@ -1,5 +1,6 @@
 package org.gradviz.app.editor.gui;
 
+import static org.gradviz.app.editor.gui.CanvasRobot.box;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -10,11 +11,8 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import javafx.geometry.Bounds;
-import javafx.geometry.Point2D;
-import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.input.KeyCode;
-import javafx.scene.input.MouseButton;
 import javafx.stage.Stage;
 import org.gradviz.app.document.Connection;
 import org.gradviz.app.document.DocumentReader;
@@ -61,10 +59,8 @@ class TidyLayoutGuiTest {
     void tidyLayoutSpreadsPiledBoxesLeftToRightAndUndoPilesThemAgain(FxRobot robot) throws TimeoutException {
         assertTrue(box(robot, "x").intersects(box(robot, "loss")), "the boxes start on one spot");
 
-        // the canvas has the focus after a click on its empty corner, as when the user works on the network
-        robot.clickOn(robot.point(canvas).atPosition(Pos.BOTTOM_RIGHT).atOffset(new Point2D(-20, -20)).query(),
-                MouseButton.PRIMARY);
-        shortcut(robot, KeyCode.L);
+        CanvasRobot.focus(robot, canvas);
+        CanvasRobot.shortcut(robot, KeyCode.L);
         WaitForAsyncUtils.waitFor(LAYOUT_SECONDS, TimeUnit.SECONDS,
                 () -> model.statusProperty().get().startsWith("Tidy layout"));
         WaitForAsyncUtils.waitForFxEvents();
@@ -84,7 +80,7 @@ class TidyLayoutGuiTest {
                     edge.from() + " is not left of " + edge.to() + ": " + boxes);
         }
 
-        shortcut(robot, KeyCode.Z);
+        CanvasRobot.shortcut(robot, KeyCode.Z);
 
         assertEquals(piled, model.document());
         assertFalse(model.history().canUndoProperty().get(), "Tidy layout was one edit");
@@ -93,11 +89,6 @@ class TidyLayoutGuiTest {
             assertEquals(first.getMinX(), each.getMinX(), 1e-9, "the boxes are piled again");
             assertEquals(first.getMinY(), each.getMinY(), 1e-9, "the boxes are piled again");
         }
-    }
-
-    private static void shortcut(FxRobot robot, KeyCode key) {
-        robot.press(KeyCode.CONTROL, key).release(key, KeyCode.CONTROL);
-        WaitForAsyncUtils.waitForFxEvents();
     }
 
     private static GraphDocument withEveryBoxAt(GraphDocument doc, Position at) {
@@ -113,10 +104,5 @@ class TidyLayoutGuiTest {
         Map<String, Bounds> boxes = new LinkedHashMap<>();
         piled.positions().keySet().forEach(name -> boxes.put(name, box(robot, name)));
         return boxes;
-    }
-
-    private static Bounds box(FxRobot robot, String name) {
-        Node view = robot.lookup("#node-" + name).query();
-        return view.localToScreen(view.getLayoutBounds());
     }
 }
