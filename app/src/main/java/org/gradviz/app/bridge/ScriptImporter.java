@@ -32,6 +32,8 @@ import org.gradviz.engine.Warnings;
  *   <li>A syntax error, a construct outside the runner's subset, an uncaught Python error, or a tensor in the
  *       output's graph that a document cannot hold (indexing, {@code .data}, ops without a node) is a
  *       {@link ScriptImportException} listing every place; nothing is imported.</li>
+ *   <li>Interrupting the importing thread stops the cell at its next statement: a
+ *       {@link org.gradviz.app.script.ScriptCancelledException}, and nothing is imported.</li>
  * </ul>
  */
 public final class ScriptImporter {

@@ -393,6 +393,12 @@ public final class EditorModel {
         status.set(message);
     }
 
+    /** Tells something that is no problem (an import that was cancelled) in the status line and the console. */
+    public void reportNote(String message) {
+        console.add(ConsoleLine.note(message));
+        status.set(message);
+    }
+
     public void clearConsole() {
         console.clear();
     }

@@ -25,6 +25,12 @@ public interface Dialogs {
     /** Offers to restore work autosaved by a session that did not end cleanly; true to restore. */
     boolean askRestore(String description);
 
-    /** Lets the user paste a cell and import it; empty when cancelled. Nothing is returned on refusal. */
-    Optional<GraphDocument> pasteCell(CellImporter importer);
+    /**
+     * Lets the user paste a cell and import it through {@code cells}; empty when cancelled. Nothing is returned
+     * on refusal.
+     */
+    Optional<GraphDocument> pasteCell(CellImportRunner cells);
+
+    /** Shows that {@code cells} is importing a cell, with a Cancel, until the import ends; returns at once. */
+    void showImportProgress(CellImportRunner cells);
 }

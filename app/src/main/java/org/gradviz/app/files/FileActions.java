@@ -22,7 +22,8 @@ import org.gradviz.app.editor.EditorModel;
 /**
  * New, Open, Save, Save As, recent files and pasted cells for the editor. Asks through {@link Dialogs};
  * never loses the open document to a failed open, and keeps the unsaved mark when a save fails.
- * Every message is one line naming the file and what went wrong.
+ * Every message is one line naming the file and what went wrong. Cells import off the FX thread through
+ * the {@link CellImportRunner}, one at a time, with progress and Cancel.
  */
 public final class FileActions {
     /** The extension of gradviz documents. */
@@ -34,7 +35,7 @@ public final class FileActions {
     private final EditorModel model;
     private final Dialogs dialogs;
     private final RecentFiles recent;
-    private final CellImporter importer;
+    private final CellImportRunner cells;
     private final DocumentReader reader = new DocumentReader();
     private final DocumentWriter writer = new DocumentWriter();
     /** The name Save As offers for a document with no file yet (an imported cell keeps its stem). */
@@ -42,16 +43,16 @@ public final class FileActions {
     /** Where the last chooser was, so the next one opens there. */
     private Path lastFolder;
 
-    public FileActions(EditorModel model, Dialogs dialogs, RecentFiles recent, CellImporter importer) {
+    public FileActions(EditorModel model, Dialogs dialogs, RecentFiles recent, CellImportRunner cells) {
         this.model = model;
         this.dialogs = dialogs;
         this.recent = recent;
-        this.importer = importer;
+        this.cells = cells;
     }
 
-    /** With JavaFX dialogs owned by the window {@code owner} gives. */
+    /** With JavaFX dialogs owned by the window {@code owner} gives, and cells imported for the FX thread. */
     public FileActions(EditorModel model, Supplier<Window> owner, RecentFiles recent, CellImporter importer) {
-        this(model, new FxDialogs(owner), recent, importer);
+        this(model, new FxDialogs(owner), recent, CellImportRunner.onFxThread(importer));
     }
 
     // ----- commands
@@ -72,26 +73,65 @@ public final class FileActions {
     }
 
     /**
-     * Opens a {@code .json} document (drafts too: what the editor saved, it opens) or imports a {@code .py}
-     * cell. The file is read first: when it cannot be, the error is shown and the open document stays.
+     * Opens a {@code .json} document (drafts too: what the editor saved, it opens), or starts importing a
+     * {@code .py} cell (see {@link #importCell}). The file is read first: when it cannot be, the error is shown
+     * and the open document stays.
+     *
+     * @return true when the document was opened, or the cell's import started
      */
     public boolean open(Path file) {
         lastFolder = file.toAbsolutePath().getParent();
+        if (isCell(file)) {
+            return importCell(file);
+        }
         Optional<GraphDocument> read = read(file);
         if (read.isEmpty() || !confirmDiscard()) {
             return false;
         }
-        String name = fileName(file);
-        if (isCell(file)) {
-            // a cell is not a document: saving must not write JSON over the .py
-            model.load(read.get(), null);
-            suggestedName = stem(name) + DOCUMENT_EXTENSION;
-        } else {
-            model.load(read.get(), file);
-            suggestedName = name;
-        }
+        model.load(read.get(), file);
+        suggestedName = fileName(file);
         recent.add(file);
         return true;
+    }
+
+    /**
+     * Starts running the cell off the FX thread, with progress and Cancel, and returns. Only a cell that
+     * imports whole replaces the document, after the question about unsaved changes: asked once the cell has
+     * run, a refused or cancelled cell asks nothing. A refused cell shows its lines; a cancelled one leaves a
+     * note in the status line and the console. False when the file cannot be read or a cell is importing.
+     */
+    private boolean importCell(Path file) {
+        String name = fileName(file);
+        String source;
+        try {
+            source = Files.readString(file, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            dialogs.showError("Cannot open " + name, "cannot read " + file + ": " + reason(e));
+            return false;
+        }
+        if (!cells.start(source, name, outcome -> imported(file, outcome))) {
+            dialogs.showError("Cannot import " + name, name + " was not opened: another cell is still being "
+                    + "imported; wait for it or cancel it first");
+            return false;
+        }
+        dialogs.showImportProgress(cells);
+        return true;
+    }
+
+    private void imported(Path file, CellImportRunner.Outcome outcome) {
+        String name = fileName(file);
+        if (outcome instanceof CellImportRunner.Outcome.Imported done) {
+            if (confirmDiscard()) {
+                // a cell is not a document: saving must not write JSON over the .py
+                model.load(done.document(), null);
+                suggestedName = stem(name) + DOCUMENT_EXTENSION;
+                recent.add(file);
+            }
+        } else if (outcome instanceof CellImportRunner.Outcome.Refused refused) {
+            dialogs.showError("Cannot import " + name, name + ", " + refused.reason().getMessage());
+        } else {
+            model.reportNote("Import of " + name + " cancelled: the document was not changed");
+        }
     }
 
     /** Opens a file from the recent list; one that is gone is taken off the list, with a message. */
@@ -123,7 +163,7 @@ public final class FileActions {
 
     /** Asks for a cell to paste and, when it imports, shows its network (after asking about unsaved changes). */
     public boolean pasteCell() {
-        Optional<GraphDocument> imported = dialogs.pasteCell(importer);
+        Optional<GraphDocument> imported = dialogs.pasteCell(cells);
         if (imported.isEmpty() || !confirmDiscard()) {
             return false;
         }
@@ -167,28 +207,21 @@ public final class FileActions {
         return recent;
     }
 
+    /** Imports the cells opened, dropped and pasted, one at a time. */
+    public CellImportRunner cells() {
+        return cells;
+    }
+
     // ----- reading and writing
 
     private Optional<GraphDocument> read(Path file) {
-        String name = fileName(file);
         try {
-            if (isCell(file)) {
-                String source = Files.readString(file, StandardCharsets.UTF_8);
-                return Optional.of(importer.importCell(source, name));
-            }
             return Optional.of(reader.readDraft(file));
         } catch (DocumentException e) {
-            return fail("Cannot open " + name, name + ": " + e.getMessage());
-        } catch (CellImportException e) {
-            return fail("Cannot import " + name, name + ", " + e.getMessage());
-        } catch (IOException e) {
-            return fail("Cannot open " + name, "cannot read " + file + ": " + reason(e));
+            String name = fileName(file);
+            dialogs.showError("Cannot open " + name, name + ": " + e.getMessage());
+            return Optional.empty();
         }
-    }
-
-    private Optional<GraphDocument> fail(String title, String message) {
-        dialogs.showError(title, message);
-        return Optional.empty();
     }
 
     private boolean write(Path file) {

@@ -10,8 +10,9 @@ import javafx.scene.input.Dragboard;
 import javafx.scene.input.TransferMode;
 
 /**
- * Dropping a {@code .json} document or a {@code .py} cell onto the window opens it (asking about unsaved
- * changes first); other files are not accepted while dragging.
+ * Dropping a {@code .json} document or a {@code .py} cell onto the window opens it as {@link FileActions#open}
+ * does (a cell runs off the FX thread with progress and Cancel, then asks about unsaved changes); other files
+ * are not accepted while dragging.
  */
 public final class FileDropHandler {
     private final FileActions actions;

@@ -29,12 +29,16 @@ public final class FilesSetup {
     public static FilesSetup install(Stage stage, EditorModel model, CellImporter importer) {
         Objects.requireNonNull(stage.getScene(), "set the main window's scene before installing the file features");
         FxDialogs dialogs = new FxDialogs(() -> stage);
-        FileActions actions = new FileActions(model, dialogs, RecentFiles.standard(), importer);
+        FileActions actions = new FileActions(model, dialogs, RecentFiles.standard(),
+                CellImportRunner.onFxThread(importer));
         FileMenu menu = new FileMenu(actions, stage::close);
         actions.guardClose(stage);
         new FileDropHandler(actions).install(stage.getScene());
         Autosave autosave = Autosave.forApp(model);
-        stage.addEventHandler(WindowEvent.WINDOW_HIDDEN, e -> autosave.close());
+        stage.addEventHandler(WindowEvent.WINDOW_HIDDEN, e -> {
+            autosave.close();
+            actions.cells().cancel();
+        });
         boolean[] offered = new boolean[1];
         stage.addEventHandler(WindowEvent.WINDOW_SHOWN, e -> {
             if (!offered[0]) {

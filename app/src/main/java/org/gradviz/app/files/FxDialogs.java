@@ -11,6 +11,7 @@ import javafx.scene.control.ButtonType;
 import javafx.scene.control.DialogPane;
 import javafx.scene.input.Clipboard;
 import javafx.stage.FileChooser;
+import javafx.stage.Modality;
 import javafx.stage.Window;
 import org.gradviz.app.document.GraphDocument;
 
@@ -22,6 +23,8 @@ public final class FxDialogs implements Dialogs {
     static final ButtonType DISCARD = new ButtonType("Discard", ButtonBar.ButtonData.NO);
 
     private final Supplier<Window> owner;
+    /** Made once and shown for each slow import. */
+    private ImportProgressDialog progress;
 
     public FxDialogs(Supplier<Window> owner) {
         this.owner = owner;
@@ -66,12 +69,23 @@ public final class FxDialogs implements Dialogs {
     }
 
     @Override
-    public Optional<GraphDocument> pasteCell(CellImporter importer) {
+    public Optional<GraphDocument> pasteCell(CellImportRunner cells) {
         String clipboard = Clipboard.getSystemClipboard().hasString() ? Clipboard.getSystemClipboard().getString() : "";
-        PasteCellDialog dialog = new PasteCellDialog(new PasteCellModel(importer, clipboard));
+        PasteCellDialog dialog = new PasteCellDialog(new PasteCellModel(cells, clipboard));
         dialog.initOwner(owner.get());
         styleLikeOwner(dialog.getDialogPane());
         return dialog.showAndWait();
+    }
+
+    @Override
+    public void showImportProgress(CellImportRunner cells) {
+        if (progress == null || progress.runner() != cells) {
+            progress = new ImportProgressDialog(cells);
+            progress.initOwner(owner.get());
+            progress.initModality(Modality.WINDOW_MODAL);
+            styleLikeOwner(progress.getDialogPane());
+        }
+        progress.showWhenSlow();
     }
 
     private FileChooser chooser(String title, Path initialFolder) {

@@ -18,6 +18,8 @@ final class FakeDialogs implements Dialogs {
     final List<String> asked = new ArrayList<>();
     final List<String> errors = new ArrayList<>();
     final List<String> saveNames = new ArrayList<>();
+    /** Where the pasted cell's import hands its outcome; the runner the test builds must use it too. */
+    final FxQueue fxThread = new FxQueue();
 
     @Override
     public Optional<Path> chooseFileToOpen(Path initialFolder) {
@@ -49,10 +51,19 @@ final class FakeDialogs implements Dialogs {
         return next(restoreAnswers, "restore");
     }
 
+    /** Imports the next pasted cell and waits for it, as the dialog's Import does. */
     @Override
-    public Optional<GraphDocument> pasteCell(CellImporter importer) {
+    public Optional<GraphDocument> pasteCell(CellImportRunner cells) {
         asked.add("paste cell");
-        return new PasteCellModel(importer, next(pastedCells, "paste cell")).tryImport();
+        GraphDocument[] imported = new GraphDocument[1];
+        new PasteCellModel(cells, next(pastedCells, "paste cell")).startImport(document -> imported[0] = document);
+        fxThread.runNext();
+        return Optional.ofNullable(imported[0]);
+    }
+
+    @Override
+    public void showImportProgress(CellImportRunner cells) {
+        asked.add("progress: " + cells.statusProperty().get());
     }
 
     private static <T> T next(Deque<T> answers, String question) {

@@ -1,8 +1,10 @@
 package org.gradviz.app.files;
 
+import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
@@ -10,6 +12,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
+import java.time.Duration;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.prefs.Preferences;
 import org.gradviz.app.document.DocumentReader;
 import org.gradviz.app.document.DocumentWriter;
@@ -18,6 +24,7 @@ import org.gradviz.app.document.GraphDocument;
 import org.gradviz.app.document.OpKind;
 import org.gradviz.app.document.Position;
 import org.gradviz.app.document.TensorRole;
+import org.gradviz.app.editor.ConsoleLine;
 import org.gradviz.app.editor.EditorModel;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -35,11 +42,37 @@ class FileActionsTest {
     private final FakeDialogs dialogs = new FakeDialogs();
     private final EditorModel model = new EditorModel();
     private CellImporter importer = (source, name) -> EXAMPLE_DOC;
-    private final FileActions actions = new FileActions(model, dialogs, recent, (s, n) -> importer.importCell(s, n));
+    private final FileActions actions = new FileActions(model, dialogs, recent, cells((s, n) -> importer.importCell(s, n)));
+    /** Opened by a test to let a blocked importer finish. */
+    private final CountDownLatch release = new CountDownLatch(1);
 
     @AfterEach
     void forget() {
         TestPreferences.remove(node);
+    }
+
+    /** Imports on a thread of its own, handing outcomes to the fake FX thread of {@link #dialogs}. */
+    private CellImportRunner cells(CellImporter cellImporter) {
+        return new CellImportRunner(cellImporter, dialogs.fxThread);
+    }
+
+    /** An importer that waits for {@link #release} (an interrupt ends the wait), then imports the example. */
+    private GraphDocument blocked(String source, String name) throws InterruptedException {
+        release.await();
+        return EXAMPLE_DOC;
+    }
+
+    private Path cell(String name) throws IOException {
+        return Files.writeString(dir.resolve(name), "import torch\n");
+    }
+
+    /** Leaves an unsaved edit and starts opening a cell that waits for {@link #release}; the edited document. */
+    private GraphDocument editThenOpenBlocked(String cellName) throws IOException {
+        edit();
+        GraphDocument edited = model.document();
+        importer = this::blocked;
+        assertTrue(actions.open(cell(cellName)));
+        return edited;
     }
 
     private void edit() {
@@ -170,7 +203,7 @@ class FileActionsTest {
         GraphDocument saved = model.document();
         EditorModel other = new EditorModel();
 
-        boolean opened = new FileActions(other, dialogs, recent, importer).open(dir.resolve("draft.json"));
+        boolean opened = new FileActions(other, dialogs, recent, cells(importer)).open(dir.resolve("draft.json"));
 
         assertTrue(opened, dialogs.errors.toString());
         assertEquals(saved, other.document());
@@ -213,6 +246,7 @@ class FileActionsTest {
         };
 
         assertTrue(actions.open(cell));
+        dialogs.fxThread.runNext();
 
         assertEquals("import torch\n", seen[0]);
         assertEquals("seed.py", seen[1]);
@@ -232,11 +266,13 @@ class FileActionsTest {
             throw new CellImportException(List.of(new CellImportException.Problem(2, "torch.nn.Conv2d is not supported")));
         };
 
-        assertFalse(actions.open(cell));
+        actions.open(cell);
+        dialogs.fxThread.runNext();
 
         assertEquals(List.of("Cannot import conv.py | conv.py, line 2: torch.nn.Conv2d is not supported"),
                 dialogs.errors);
         assertEquals(before, model.document());
+        assertTrue(unsaved());
     }
 
     @Test
@@ -257,6 +293,119 @@ class FileActionsTest {
 
         assertTrue(actions.openRecent(EXAMPLE));
 
+        assertEquals(EXAMPLE_DOC, model.document());
+    }
+
+    // ----- cells run off the FX thread
+
+    @Test
+    void slowCellDoesNotBlockTheCallerAndShowsProgressUntilItImports() throws IOException {
+        importer = this::blocked;
+        Path cell = cell("slow.py");
+
+        assertTimeoutPreemptively(Duration.ofSeconds(2), () -> assertTrue(actions.open(cell)));
+
+        assertEquals(EditorModel.emptyDocument(), model.document());
+        assertTrue(actions.cells().isRunning());
+        assertEquals(List.of("progress: Running slow.py…"), dialogs.asked);
+        release.countDown();
+        dialogs.fxThread.runNext();
+        assertEquals(EXAMPLE_DOC, model.document());
+        assertFalse(actions.cells().isRunning());
+    }
+
+    @Test
+    void cancelledCellKeepsTheDocumentAndSaysItWasCancelled() throws IOException {
+        GraphDocument before = editThenOpenBlocked("forever.py");
+
+        actions.cells().cancel();
+        dialogs.fxThread.runNext();
+
+        assertEquals(before, model.document());
+        assertTrue(unsaved());
+        assertEquals("Import of forever.py cancelled: the document was not changed", model.statusProperty().get());
+        assertEquals(ConsoleLine.note("Import of forever.py cancelled: the document was not changed"),
+                model.console().get(model.console().size() - 1));
+        assertEquals(List.of(), dialogs.errors);
+        assertEquals(List.of("progress: Running forever.py…"), dialogs.asked, "no question for a cancelled cell");
+        assertFalse(actions.cells().isRunning());
+    }
+
+    @Test
+    void cellThatEndsJustAsCancelIsClickedIsNotLoaded() throws IOException {
+        CountDownLatch running = new CountDownLatch(1);
+        AtomicBoolean interrupted = new AtomicBoolean();
+        importer = (source, name) -> {
+            running.countDown();
+            // deaf to the interrupt, as a cell in one long engine call is
+            while (release.getCount() > 0) {
+                try {
+                    release.await();
+                } catch (InterruptedException e) {
+                    interrupted.set(true);
+                }
+            }
+            return EXAMPLE_DOC;
+        };
+        actions.open(cell("late.py"));
+
+        assertDoesNotThrow(() -> running.await());
+        actions.cells().cancel();
+        release.countDown();
+        dialogs.fxThread.runNext();
+
+        assertTrue(interrupted.get(), "Cancel interrupts the importing thread");
+        assertEquals(EditorModel.emptyDocument(), model.document());
+        assertTrue(model.statusProperty().get().contains("cancelled"), model.statusProperty().get());
+    }
+
+    @Test
+    void importingCellAsksAboutUnsavedChangesOnlyOnceItHasImported() throws IOException {
+        GraphDocument before = editThenOpenBlocked("net.py");
+        assertEquals(List.of("progress: Running net.py…"), dialogs.asked);
+
+        dialogs.saveChangesAnswers.add(SaveChoice.CANCEL);
+        release.countDown();
+        dialogs.fxThread.runNext();
+
+        assertEquals(List.of("progress: Running net.py…", "Save changes to untitled?"), dialogs.asked);
+        assertEquals(before, model.document());
+        assertTrue(unsaved());
+    }
+
+    @Test
+    void secondCellWhileOneIsImportingIsNotRun() throws IOException {
+        AtomicInteger calls = new AtomicInteger();
+        importer = (source, name) -> {
+            calls.incrementAndGet();
+            return blocked(source, name);
+        };
+        assertTrue(actions.open(cell("first.py")));
+
+        assertFalse(actions.open(cell("second.py")));
+
+        assertEquals(List.of("Cannot import second.py | second.py was not opened: another cell is still being "
+                + "imported; wait for it or cancel it first"), dialogs.errors);
+        release.countDown();
+        dialogs.fxThread.runNext();
+        assertEquals(1, calls.get());
+        assertEquals(EXAMPLE_DOC, model.document());
+        assertTrue(dialogs.fxThread.isEmpty());
+    }
+
+    @Test
+    void bugInTheImporterIsReportedAndTheNextCellStillImports() throws IOException {
+        importer = (source, name) -> {
+            throw new IllegalStateException("no node for op 'foo'");
+        };
+        actions.open(cell("buggy.py"));
+        dialogs.fxThread.runNext();
+
+        assertEquals(List.of("Cannot import buggy.py | buggy.py, gradviz internal error: "
+                + "java.lang.IllegalStateException: no node for op 'foo'"), dialogs.errors);
+        importer = (source, name) -> EXAMPLE_DOC;
+        assertTrue(actions.open(cell("fine.py")));
+        dialogs.fxThread.runNext();
         assertEquals(EXAMPLE_DOC, model.document());
     }
 

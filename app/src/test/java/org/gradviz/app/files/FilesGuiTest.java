@@ -4,11 +4,16 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.List;
 import java.util.Optional;
 import java.util.prefs.Preferences;
 import javafx.scene.Scene;
+import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
 import javafx.scene.control.MenuBar;
 import javafx.scene.control.MenuItem;
@@ -55,7 +60,7 @@ class FilesGuiTest {
         Stage stage = new Stage();
         this.stage = stage;
         UiFont.load();
-        actions = new FileActions(model, dialogs, new RecentFiles(node), CellImporter.UNAVAILABLE);
+        actions = new FileActions(model, dialogs, new RecentFiles(node), CellImportRunner.onFxThread(CellImporter.UNAVAILABLE));
         menu = new FileMenu(actions, stage::close);
         BorderPane root = new BorderPane();
         root.setTop(new MenuBar(menu));
@@ -101,7 +106,8 @@ class FilesGuiTest {
 
         assertFalse(model.history().unsavedProperty().get(), dialogs.errors.toString());
         EditorModel reopened = new EditorModel();
-        FileActions other = new FileActions(reopened, new FakeDialogs(), new RecentFiles(node), CellImporter.UNAVAILABLE);
+        FileActions other = new FileActions(reopened, new FakeDialogs(), new RecentFiles(node),
+                CellImportRunner.onFxThread(CellImporter.UNAVAILABLE));
         robot.interact(() -> assertTrue(other.open(file)));
         assertEquals(edited, reopened.document());
         assertEquals("seed.json — gradviz", reopened.titleProperty().get());
@@ -147,23 +153,110 @@ class FilesGuiTest {
         CellImporter refusing = (source, name) -> {
             throw new CellImportException(new CellImportException.Problem(2, "torch.nn.Conv2d is not supported"));
         };
-        PasteCellDialog[] dialog = new PasteCellDialog[1];
-        robot.interact(() -> {
-            dialog[0] = new PasteCellDialog(new PasteCellModel(refusing, "import torch\nc = torch.nn.Conv2d(1, 1, 3)\n"));
-            dialog[0].initOwner(stage);
-            dialog[0].getDialogPane().getStylesheets().addAll(stage.getScene().getStylesheets());
-            dialog[0].show();
-        });
+        PasteCellDialog dialog = showPasteDialog(robot, refusing, "import torch\nc = torch.nn.Conv2d(1, 1, 3)\n");
 
         robot.clickOn("Import");
-        WaitForAsyncUtils.waitForFxEvents();
+        waitUntil(() -> dialog.model().refusedProperty().get());
 
         ListView<?> problems = robot.lookup("#" + PasteCellDialog.PROBLEMS_ID).queryAs(ListView.class);
         assertTrue(problems.isVisible());
         assertEquals(List.of("line 2: torch.nn.Conv2d is not supported"), problems.getItems());
-        assertTrue(dialog[0].isShowing(), "a refused cell must not close the dialog");
-        robot.interact(() -> snapshot(dialog[0].getDialogPane().getScene(), "paste-cell-refused.png"));
-        robot.interact(dialog[0]::close);
+        assertTrue(dialog.isShowing(), "a refused cell must not close the dialog");
+        robot.interact(() -> snapshot(dialog.getDialogPane().getScene(), "paste-cell-refused.png"));
+        robot.interact(dialog::close);
+    }
+
+    @Test
+    void pastedCellThatImportsClosesTheDialogWithItsNetwork(FxRobot robot) {
+        GraphDocument network = new DocumentReader().read(Examples.file("one-layer-bce.json"));
+        PasteCellDialog dialog = showPasteDialog(robot, (source, name) -> network, "loss = ...\n");
+
+        robot.clickOn("Import");
+        waitUntil(() -> !dialog.isShowing());
+
+        assertEquals(network, dialog.getResult());
+    }
+
+    private PasteCellDialog showPasteDialog(FxRobot robot, CellImporter importer, String source) {
+        PasteCellDialog[] dialog = new PasteCellDialog[1];
+        robot.interact(() -> {
+            dialog[0] = new PasteCellDialog(new PasteCellModel(CellImportRunner.onFxThread(importer), source));
+            dialog[0].initOwner(stage);
+            dialog[0].getDialogPane().getStylesheets().addAll(stage.getScene().getStylesheets());
+            dialog[0].show();
+        });
+        return dialog[0];
+    }
+
+    private static void waitUntil(java.util.concurrent.Callable<Boolean> condition) {
+        try {
+            WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, condition);
+        } catch (TimeoutException e) {
+            throw new AssertionError("not so within 5 s", e);
+        }
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    /** The window answers: a task handed to the FX thread runs within half a second. */
+    private static void assertResponsive() {
+        long start = System.nanoTime();
+        WaitForAsyncUtils.waitForAsyncFx(500, () -> { });
+        assertTrue(System.nanoTime() - start < TimeUnit.MILLISECONDS.toNanos(500));
+    }
+
+    @Test
+    void pastedNeverEndingCellRunsWithProgressAndCancelKeepsTheTextAndTheDocument(FxRobot robot) {
+        robot.interact(() -> model.load(new DocumentReader().read(Examples.file("one-layer-bce.json")), null));
+        GraphDocument before = model.document();
+        PasteCellDialog dialog = showPasteDialog(robot, new ScriptCellImporter(), CellImportRunnerTest.RUNAWAY);
+
+        robot.clickOn("Import");
+        waitUntil(() -> robot.lookup(".import-spinner").tryQuery().map(javafx.scene.Node::isVisible).orElse(false));
+
+        Label status = robot.lookup("#" + PasteCellDialog.STATUS_ID + " .import-status").queryAs(Label.class);
+        assertEquals("Running <pasted cell>…", status.getText());
+        assertTrue(robot.lookup("Import").queryButton().isDisabled());
+        assertResponsive();
+        robot.interact(() -> snapshot(dialog.getDialogPane().getScene(), "paste-cell-running.png"));
+
+        robot.clickOn("Cancel");
+        waitUntil(() -> !dialog.model().runningProperty().get());
+
+        assertEquals(PasteCellModel.CANCELLED, status.getText());
+        assertTrue(dialog.isShowing(), "Cancel stops the cell; the dialog and the pasted text stay");
+        assertEquals(CellImportRunnerTest.RUNAWAY, dialog.model().sourceProperty().get());
+        assertEquals(before, model.document());
+        robot.interact(() -> snapshot(dialog.getDialogPane().getScene(), "paste-cell-cancelled.png"));
+        robot.clickOn("Cancel");
+        waitUntil(() -> !dialog.isShowing());
+    }
+
+    @Test
+    void openedNeverEndingCellShowsProgressOverTheWindowAndCancelLeavesTheDocument(FxRobot robot) throws IOException {
+        robot.interact(() -> model.load(new DocumentReader().read(Examples.file("one-layer-bce.json")), null));
+        robot.interact(() -> model.addSource(TensorRole.INPUT, new Position(400, 160)));
+        GraphDocument before = model.document();
+        Path cell = Files.writeString(dir.resolve("forever.py"), CellImportRunnerTest.RUNAWAY);
+        FileActions real = new FileActions(model, () -> stage, new RecentFiles(node), new ScriptCellImporter());
+
+        robot.interact(() -> assertTrue(real.open(cell)));
+        waitUntil(() -> robot.lookup(".import-progress-dialog").tryQuery().isPresent());
+
+        Label status = robot.lookup(".import-progress-dialog .import-status").queryAs(Label.class);
+        assertEquals("Running forever.py…", status.getText());
+        assertResponsive();
+        robot.interact(() -> snapshot(status.getScene(), "open-cell-running.png"));
+
+        robot.clickOn("Cancel");
+        waitUntil(() -> robot.lookup(".import-progress-dialog").tryQuery().isEmpty());
+
+        assertFalse(real.cells().isRunning());
+        assertEquals(before, model.document());
+        assertTrue(model.history().unsavedProperty().get(), "the unsaved edit is still there");
+        assertEquals("Import of forever.py cancelled: the document was not changed", model.statusProperty().get());
+        assertResponsive();
+        robot.interact(() -> model.addOp(OpKind.RELU, new Position(600, 40)));
+        assertEquals(before.nodes().size() + 1, model.document().nodes().size(), "the editor takes edits again");
     }
 
     @Test

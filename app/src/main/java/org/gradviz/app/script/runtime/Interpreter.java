@@ -12,6 +12,7 @@ import org.gradviz.app.script.ast.ImportName;
 import org.gradviz.app.script.ast.Keyword;
 import org.gradviz.app.script.ast.Param;
 import org.gradviz.app.script.ast.Program;
+import org.gradviz.app.script.ScriptCancelledException;
 import org.gradviz.app.script.ast.Stmt;
 import org.gradviz.app.script.format.FormatSpecException;
 import org.gradviz.engine.GradMode;
@@ -23,6 +24,9 @@ import org.gradviz.engine.ops.Arithmetic;
 /**
  * Runs a parsed program by walking its syntax tree. The program sees only the values, builtins and modules made
  * here; an error leaves as a {@link PyError} carrying the traceback.
+ *
+ * <p>Interrupting the running thread stops the program before its next statement with a
+ * {@link ScriptCancelledException}, which no {@code PyError} handling catches.
  */
 public final class Interpreter {
 
@@ -99,6 +103,8 @@ public final class Interpreter {
     }
 
     private Flow exec(Stmt s, Frame f) {
+        // every loop iteration runs at least one statement, so this bounds how long a cancelled run goes on
+        ScriptCancelledException.throwIfInterrupted();
         f.line = s.line();
         try {
             return dispatch(s, f);

@@ -27,8 +27,11 @@ public final class ScriptRunner {
 
     private static final String TENSOR_BODY = " (Triggered internally at  ./build/aten/src/ATen/core/TensorBody.h:480.)";
 
-    /** Deep enough for Python's recursion limit of 1000 frames of the tree-walking interpreter. */
-    private static final long STACK_BYTES = 512L * 1024 * 1024;
+    /**
+     * A thread stack deep enough for Python's recursion limit of 1000 frames of the tree-walking interpreter, for
+     * every thread that runs programs.
+     */
+    public static final long STACK_BYTES = 512L * 1024 * 1024;
 
     /**
      * What a run left behind: its exit status, its module-level variables, and when it did not run to its end

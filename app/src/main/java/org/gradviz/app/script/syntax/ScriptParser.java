@@ -3,6 +3,7 @@ package org.gradviz.app.script.syntax;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
 
+import org.gradviz.app.script.ScriptCancelledException;
 import org.gradviz.app.script.ScriptSyntaxError;
 import org.gradviz.app.script.ast.Program;
 
@@ -43,7 +44,7 @@ public final class ScriptParser {
         } catch (InterruptedException e) {
             parser.interrupt();
             Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while parsing", e);
+            throw new ScriptCancelledException();
         }
         if (failure.get() != null) {
             throw failure.get();
