@@ -61,7 +61,8 @@ class FileDropGuiTest {
         this.stage = stage;
         // the main window as GradvizApp wires it, with dialogs that answer from the test
         MainWindowView view = MainWindow.install(stage, model, new GeneratedCode());
-        FileActions actions = new FileActions(model, dialogs, new RecentFiles(node), new ScriptCellImporter());
+        FileActions actions = new FileActions(model, dialogs, new RecentFiles(node),
+                CellImportRunner.onFxThread(new ScriptCellImporter()));
         view.addLeadingMenu(new FileMenu(actions, stage::close));
         new FileDropHandler(actions).install(stage.getScene());
         canvas = view.canvas();
@@ -102,8 +103,12 @@ class FileDropGuiTest {
     }
 
     @Test
-    void aDroppedPyTorchCellShowsItsNetwork(FxRobot robot) {
+    void aDroppedPyTorchCellShowsItsNetwork(FxRobot robot) throws Exception {
         fire(DragEvent.DRAG_DROPPED, CELL.toFile());
+        // the cell runs off the FX thread; its network arrives when it has run
+        WaitForAsyncUtils.waitFor(20, java.util.concurrent.TimeUnit.SECONDS,
+                () -> !model.document().tensors().isEmpty());
+        WaitForAsyncUtils.waitForFxEvents();
 
         GraphDocument same = new DocumentReader().read(DOCUMENT);
         assertEquals(same.tensors(), model.document().tensors());
