@@ -62,6 +62,7 @@ public final class MainWindowView extends BorderPane {
         inspector.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         inspector.disableProperty().bind(model.trainingProperty());
         setRight(inspector);
+        menuBar.viewMenu().getItems().addAll(new PanelToggles(this, middle, canvas, palette, inspector, console).items());
         Label status = new Label();
         status.setMinWidth(0);
         status.setId(StyleClasses.STATUS_MESSAGE);

@@ -7,7 +7,8 @@ import javafx.stage.Stage;
 
 /**
  * Remembers where the window was and how big it was, in {@link Preferences}.
- * A saved position is only restored while it still lies on a connected screen.
+ * A saved position is only restored while it still lies on a connected screen; otherwise, and the first
+ * time, the window fills the primary screen.
  */
 final class WindowPlacement {
 
@@ -34,10 +35,9 @@ final class WindowPlacement {
         double height = node.getDouble(HEIGHT, Double.NaN);
         double x = node.getDouble(X, Double.NaN);
         double y = node.getDouble(Y, Double.NaN);
-        if (Double.isNaN(width) || Double.isNaN(height) || Double.isNaN(x) || Double.isNaN(y)) {
-            return;
-        }
-        if (Screen.getScreensForRectangle(new Rectangle2D(x, y, width, height)).isEmpty()) {
+        if (Double.isNaN(width) || Double.isNaN(height) || Double.isNaN(x) || Double.isNaN(y)
+                || Screen.getScreensForRectangle(new Rectangle2D(x, y, width, height)).isEmpty()) {
+            fillScreen(stage);
             return;
         }
         stage.setX(x);
@@ -45,6 +45,15 @@ final class WindowPlacement {
         stage.setWidth(width);
         stage.setHeight(height);
         stage.setMaximized(node.getBoolean(MAXIMIZED, false));
+    }
+
+    /** The first time (or when the saved place is off every screen): all of the primary screen, for the boxes. */
+    private static void fillScreen(Stage stage) {
+        Rectangle2D screen = Screen.getPrimary().getVisualBounds();
+        stage.setX(screen.getMinX());
+        stage.setY(screen.getMinY());
+        stage.setWidth(screen.getWidth());
+        stage.setHeight(screen.getHeight());
     }
 
     private void save(Stage stage) {

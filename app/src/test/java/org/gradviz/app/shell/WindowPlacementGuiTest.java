@@ -49,13 +49,19 @@ class WindowPlacementGuiTest {
     }
 
     @Test
-    void nothingSavedLeavesTheStageAlone(FxRobot robot) {
+    void onFirstStartTheWindowFillsTheScreen(FxRobot robot) {
         Stage[] stage = new Stage[1];
         robot.interact(() -> {
             stage[0] = new Stage();
             new WindowPlacement(node).remember(stage[0]);
         });
 
-        assertEquals(Double.NaN, stage[0].getWidth());
+        // the headless screen is 1920x1080 (surefire's -Dheadless.geometry); a projector gets all of it
+        javafx.geometry.Rectangle2D screen = javafx.stage.Screen.getPrimary().getVisualBounds();
+        assertEquals(1920, screen.getWidth());
+        assertEquals(screen.getMinX(), stage[0].getX());
+        assertEquals(screen.getMinY(), stage[0].getY());
+        assertEquals(screen.getWidth(), stage[0].getWidth());
+        assertEquals(screen.getHeight(), stage[0].getHeight());
     }
 }

@@ -9,7 +9,9 @@ final class Curves {
     }
 
     static void shape(CubicCurve curve, Point2D from, Point2D to) {
-        double bend = Math.max(40, Math.abs(to.getX() - from.getX()) / 2);
+        // leave the output port and enter the input port sideways, even when the boxes are close and far apart
+        // in height: otherwise the curve climbs out of its own box's top
+        double bend = Math.max(80, Math.max(Math.abs(to.getX() - from.getX()) / 2, Math.abs(to.getY() - from.getY()) / 3));
         curve.setStartX(from.getX());
         curve.setStartY(from.getY());
         curve.setControlX1(from.getX() + bend);

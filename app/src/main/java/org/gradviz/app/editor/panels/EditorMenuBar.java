@@ -10,6 +10,7 @@ import org.gradviz.app.editor.canvas.GraphCanvas;
 
 /** Edit, View and Run menus: every command with its key, so nothing needs the mouse to be found. */
 public final class EditorMenuBar extends MenuBar {
+    private final Menu view;
 
     public EditorMenuBar(EditorModel model, GraphCanvas canvas, Runnable tidy, Runnable train, Runnable stopTraining,
             Menu... leading) {
@@ -43,8 +44,14 @@ public final class EditorMenuBar extends MenuBar {
                 stopItem(model, stopTraining),
                 new SeparatorMenuItem(),
                 item("Detach Selected", "Shortcut+D", model::detachSelected));
+        this.view = view;
         getMenus().addAll(edit, view, run);
         setUseSystemMenuBar(true);
+    }
+
+    /** The View menu, for the window to add what only it can do (panels, full screen). */
+    public Menu viewMenu() {
+        return view;
     }
 
     /** Stop Training, on Esc: enabled only while Train runs, so Esc keeps its other uses otherwise. */
@@ -54,7 +61,7 @@ public final class EditorMenuBar extends MenuBar {
         return item;
     }
 
-    static MenuItem item(String text, String keys, Runnable action) {
+    public static MenuItem item(String text, String keys, Runnable action) {
         MenuItem item = new MenuItem(text);
         item.setAccelerator(KeyCombination.keyCombination(keys));
         item.setOnAction(e -> action.run());
