@@ -59,6 +59,8 @@ public final class EditorModel {
     private final ObservableList<Double> losses = FXCollections.observableArrayList();
     private final ObservableList<Double> lossesView = FXCollections.unmodifiableObservableList(losses);
     private int lossesBeforeTraining;
+    private final javafx.beans.property.ReadOnlyIntegerWrapper loads = new javafx.beans.property.ReadOnlyIntegerWrapper(
+            this, "loads", 0);
     private GraphDocument clipboard;
     private RunSession session;
 
@@ -89,6 +91,7 @@ public final class EditorModel {
         history.clear();
         state.set(GraphState.of(document, session));
         updateTitle();
+        loads.set(loads.get() + 1);
     }
 
     /** The document is now saved as {@code to}. */
@@ -510,6 +513,11 @@ public final class EditorModel {
 
     public DoubleProperty learningRateProperty() {
         return learningRate;
+    }
+
+    /** Counts the documents shown by {@link #load} (New, Open, a cell): views fit a new one into view. */
+    public javafx.beans.property.ReadOnlyIntegerProperty loadsProperty() {
+        return loads.getReadOnlyProperty();
     }
 
     /** How many steps Train runs. */

@@ -67,6 +67,8 @@ public final class GraphCanvas extends Region {
     private Point2D dragStart;
     private Map<String, Point2D> dragOrigins = Map.of();
     private Point2D panStart;
+    /** True from a fit until the user zooms or pans: while it holds, the canvas fits again when resized. */
+    private boolean fitting;
     private boolean moved;
 
     public GraphCanvas(EditorModel model) {
@@ -107,6 +109,9 @@ public final class GraphCanvas extends Region {
 
     private void initListeners() {
         model.stateProperty().addListener((obs, old, now) -> refresh(now));
+        model.loadsProperty().addListener((obs, old, now) -> fit());
+        widthProperty().addListener((obs, old, now) -> refitIfFitting());
+        heightProperty().addListener((obs, old, now) -> refitIfFitting());
         model.selection().addListener((javafx.collections.ListChangeListener<String>) c -> showSelection());
         addEventHandler(MouseEvent.MOUSE_PRESSED, this::backgroundPressed);
         addEventHandler(MouseEvent.MOUSE_DRAGGED, this::backgroundDragged);
@@ -413,6 +418,7 @@ public final class GraphCanvas extends Region {
         if (panStart != null) {
             pan.setX(e.getX() - panStart.getX());
             pan.setY(e.getY() - panStart.getY());
+            fitting = false;
         } else if (band.isVisible()) {
             Point2D at = toContent(e);
             band.setX(Math.min(at.getX(), dragStart.getX()));
@@ -468,6 +474,7 @@ public final class GraphCanvas extends Region {
         double next = Math.max(MIN_ZOOM, Math.min(MAX_ZOOM, old * factor));
         pan.setX(x - (x - pan.getX()) * next / old);
         pan.setY(y - (y - pan.getY()) * next / old);
+        fitting = false;
         zoom.setX(next);
         zoom.setY(next);
     }
@@ -480,8 +487,12 @@ public final class GraphCanvas extends Region {
         zoomAt(0.8, getWidth() / 2, getHeight() / 2);
     }
 
-    /** Shows every box, centred, at most at 150 %. */
+    /**
+     * Shows every box, centred, at most at 150 %, and keeps doing so as the canvas is resized (the window
+     * reaching its full size, a panel hidden) until the user zooms or pans.
+     */
     public void fit() {
+        fitting = true;
         if (nodes.isEmpty() || getWidth() <= 0) {
             return;
         }
@@ -494,6 +505,17 @@ public final class GraphCanvas extends Region {
         zoom.setY(s);
         pan.setX((getWidth() - b.getWidth() * s) / 2 - b.getMinX() * s);
         pan.setY((getHeight() - b.getHeight() * s) / 2 - b.getMinY() * s);
+    }
+
+    private void refitIfFitting() {
+        if (fitting) {
+            // after this layout pass, when the boxes have their sizes too
+            javafx.application.Platform.runLater(() -> {
+                if (fitting) {
+                    fit();
+                }
+            });
+        }
     }
 
     /** Each box's width and height in editor units, for a tidy layout. */

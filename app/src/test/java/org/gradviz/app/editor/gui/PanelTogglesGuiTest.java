@@ -83,6 +83,24 @@ class PanelTogglesGuiTest {
         assertTrue(robot.lookup("#inspector").tryQuery().isPresent());
     }
 
+    @Test
+    void aResizedWindowFitsAgainUntilTheUserZooms(FxRobot robot) {
+        robot.interact(canvas::fit);
+        double wide = canvas.zoomFactor();
+
+        robot.interact(() -> stage.setWidth(1400));
+        WaitForAsyncUtils.waitForFxEvents();
+        double narrow = canvas.zoomFactor();
+        assertTrue(narrow < wide, narrow + " should be less than " + wide);
+
+        CanvasRobot.focus(robot, canvas);
+        CanvasRobot.shortcut(robot, KeyCode.EQUALS);
+        assertEquals(narrow * 1.25, canvas.zoomFactor(), 1e-9);
+        robot.interact(() -> stage.setWidth(1920));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(narrow * 1.25, canvas.zoomFactor(), 1e-9);
+    }
+
     /** The union of every box's bounds, in canvas pixels. */
     private Bounds boxesOnCanvas(FxRobot robot) {
         double minX = Double.MAX_VALUE;
