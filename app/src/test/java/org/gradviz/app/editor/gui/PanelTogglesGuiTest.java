@@ -8,12 +8,7 @@ import java.nio.file.Path;
 import javafx.geometry.Bounds;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
-import org.gradviz.app.document.DocumentReader;
-import org.gradviz.app.document.Examples;
-import org.gradviz.app.editor.EditorModel;
 import org.gradviz.app.editor.canvas.GraphCanvas;
-import org.gradviz.app.editor.panels.GeneratedCode;
-import org.gradviz.app.shell.MainWindow;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -35,12 +30,7 @@ class PanelTogglesGuiTest {
     @Start
     void start(Stage stage) {
         this.stage = stage;
-        Path example = Examples.file("one-layer-bce.json");
-        EditorModel model = new EditorModel(new DocumentReader().read(example), example);
-        canvas = MainWindow.install(stage, model, new GeneratedCode()).canvas();
-        stage.setWidth(1920);
-        stage.setHeight(1080);
-        stage.show();
+        canvas = ExampleWindow.open(stage, "one-layer-bce.json", 1920, 1080).view().canvas();
     }
 
     @Test

@@ -4,7 +4,6 @@ import static org.gradviz.app.editor.gui.CanvasRobot.box;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.file.Path;
 import java.util.List;
 import javafx.event.Event;
 import javafx.geometry.BoundingBox;
@@ -15,12 +14,7 @@ import javafx.scene.input.KeyCode;
 import javafx.scene.input.ScrollEvent;
 import javafx.scene.input.ZoomEvent;
 import javafx.stage.Stage;
-import org.gradviz.app.document.DocumentReader;
-import org.gradviz.app.document.Examples;
-import org.gradviz.app.editor.EditorModel;
 import org.gradviz.app.editor.canvas.GraphCanvas;
-import org.gradviz.app.editor.panels.GeneratedCode;
-import org.gradviz.app.shell.MainWindow;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -35,7 +29,6 @@ import org.testfx.framework.junit5.Start;
 @Tag("gui")
 @ExtendWith(ApplicationExtension.class)
 class PinchZoomGuiTest {
-    private static final Path EXAMPLE = Examples.file("one-layer-bce.json");
     private static final List<String> BOXES = List.of("x", "y", "w", "b", "xw", "z", "loss");
     /** Where a box may end up after rounding in the scene graph and to whole pixels on screen. */
     private static final double PIXEL = 1;
@@ -44,11 +37,7 @@ class PinchZoomGuiTest {
 
     @Start
     void start(Stage stage) {
-        EditorModel model = new EditorModel(new DocumentReader().read(EXAMPLE), EXAMPLE);
-        canvas = MainWindow.install(stage, model, new GeneratedCode()).canvas();
-        stage.setWidth(1440);
-        stage.setHeight(900);
-        stage.show();
+        canvas = ExampleWindow.open(stage, "one-layer-bce.json", 1440, 900).view().canvas();
     }
 
     @Test

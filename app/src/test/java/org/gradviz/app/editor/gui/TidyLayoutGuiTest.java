@@ -20,8 +20,6 @@ import org.gradviz.app.document.Examples;
 import org.gradviz.app.document.GraphDocument;
 import org.gradviz.app.document.Position;
 import org.gradviz.app.editor.EditorModel;
-import org.gradviz.app.editor.panels.GeneratedCode;
-import org.gradviz.app.shell.MainWindow;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -49,10 +47,7 @@ class TidyLayoutGuiTest {
         GraphDocument example = new DocumentReader().read(Examples.file("one-layer-bce.json"));
         piled = withEveryBoxAt(example, new Position(100, 100));
         model = new EditorModel(piled, null);
-        canvas = MainWindow.install(stage, model, new GeneratedCode()).canvas();
-        stage.setWidth(1440);
-        stage.setHeight(900);
-        stage.show();
+        canvas = ExampleWindow.show(stage, model, 1440, 900).view().canvas();
     }
 
     @Test

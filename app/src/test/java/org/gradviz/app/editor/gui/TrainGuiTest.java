@@ -10,13 +10,9 @@ import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
-import org.gradviz.app.document.DocumentReader;
-import org.gradviz.app.document.Examples;
 import org.gradviz.app.editor.ConsoleLine;
 import org.gradviz.app.editor.EditorModel;
 import org.gradviz.app.editor.TorchTraining;
-import org.gradviz.app.editor.panels.GeneratedCode;
-import org.gradviz.app.shell.MainWindow;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -41,12 +37,7 @@ class TrainGuiTest {
     @Start
     void start(Stage stage) {
         this.stage = stage;
-        Path example = Examples.file("one-layer-bce.json");
-        this.model = new EditorModel(new DocumentReader().read(example), example);
-        MainWindow.install(stage, model, new GeneratedCode());
-        stage.setWidth(1920);
-        stage.setHeight(1080);
-        stage.show();
+        this.model = ExampleWindow.open(stage, "one-layer-bce.json", 1920, 1080).model();
     }
 
     @Test
