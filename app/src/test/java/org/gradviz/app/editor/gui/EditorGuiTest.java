@@ -125,7 +125,7 @@ class EditorGuiTest {
         dropFromPalette(robot, "Input", 40, 40);            // x = ones(3)
         clickIncrement(robot, "#inspector-size-0");          // (4)
         clickIncrement(robot, "#inspector-size-0");          // (5)
-        dropFromPalette(robot, "Input", 40, 520);           // x1 as y: zeros(3)
+        dropFromPalette(robot, "Input", 880, 330);          // x1 as y: zeros(3)
         robot.clickOn("#inspector-init");
         robot.clickOn("zeros");
         dropFromPalette(robot, "Parameter", 40, 220);       // w = randn(3)
