@@ -24,6 +24,7 @@ import javafx.beans.property.SimpleIntegerProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import org.gradviz.app.document.Connection;
+import org.gradviz.app.document.DecimalText;
 import org.gradviz.app.document.GraphDocument;
 import org.gradviz.app.document.Initializer;
 import org.gradviz.app.document.OpKind;
@@ -361,8 +362,8 @@ public final class EditorModel {
         record(TrainingTranscript.of(run, result, run.session()));
         if (result.error() == null && result.done() > 0) {
             status.set((result.stopped() ? "Stopped after " : "Trained ") + result.done() + " steps: loss "
-                    + fourDecimals(result.losses().get(0)) + " → "
-                    + fourDecimals(result.losses().get(result.done() - 1)));
+                    + DecimalText.of(result.losses().get(0)) + " → "
+                    + DecimalText.of(result.losses().get(result.done() - 1)));
         }
     }
 
@@ -370,10 +371,6 @@ public final class EditorModel {
         List<Double> all = new ArrayList<>(before);
         all.addAll(after);
         return all;
-    }
-
-    private static String fourDecimals(double v) {
-        return String.format(java.util.Locale.ROOT, "%.4f", v);
     }
 
     private void run(java.util.function.Supplier<List<ConsoleLine>> command) {

@@ -41,7 +41,6 @@ public final class Training {
     private final RunSession session;
     private final double learningRate;
     private final int steps;
-    private Result result;
 
     Training(GraphDocument document, RunSession live, double learningRate, int steps) {
         this.document = document;
@@ -91,8 +90,7 @@ public final class Training {
             }
             listener.roundDone(losses.size(), steps, losses.get(losses.size() - 1));
         }
-        result = new Result(losses, steps, losses.size() < steps && error == null, error);
-        return result;
+        return new Result(losses, steps, losses.size() < steps && error == null, error);
     }
 
     GraphDocument document() {

@@ -2,7 +2,7 @@ package org.gradviz.app.render;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
+import org.gradviz.app.document.DecimalText;
 import org.gradviz.engine.Tensor;
 
 /**
@@ -55,6 +55,6 @@ final class ValueText {
     }
 
     static String number(double v) {
-        return String.format(Locale.ROOT, "%.4f", v);
+        return DecimalText.of(v);
     }
 }

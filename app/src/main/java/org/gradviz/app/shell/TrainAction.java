@@ -12,6 +12,7 @@ import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressBar;
 import javafx.scene.layout.HBox;
+import org.gradviz.app.document.DecimalText;
 import org.gradviz.app.editor.EditorModel;
 import org.gradviz.app.editor.Training;
 
@@ -96,8 +97,8 @@ final class TrainAction {
         }
         model.showTrainingLosses(latest);
         bar.setProgress((double) done / steps);
-        text.setText(String.format(Locale.ROOT, "step %,d of %,d · loss %.4f", done, steps,
-                latest.get(latest.size() - 1)));
+        text.setText(String.format(Locale.ROOT, "step %,d of %,d · loss %s", done, steps,
+                DecimalText.of(latest.get(latest.size() - 1))));
     }
 
     /**

@@ -1,12 +1,12 @@
 package org.gradviz.app.editor.canvas;
 
-import java.util.Locale;
 import javafx.geometry.VPos;
 import javafx.scene.canvas.Canvas;
 import javafx.scene.canvas.GraphicsContext;
 import javafx.scene.paint.Color;
 import javafx.scene.text.Font;
 import javafx.scene.text.TextAlignment;
+import org.gradviz.app.document.DecimalText;
 import org.gradviz.engine.Tensor;
 
 /**
@@ -72,19 +72,8 @@ public final class TensorGrid extends Canvas {
                 g.setStroke(Color.web("#8c959f"));
                 g.strokeRect(x, y, cellWidth, cellHeight);
                 g.setFill(HeatColors.textOn(fill));
-                g.fillText(ellipsis ? "…" : data == null ? "" : fourDecimals(v), x + cellWidth / 2, y + cellHeight / 2);
+                g.fillText(ellipsis ? "…" : data == null ? "" : DecimalText.of(v), x + cellWidth / 2, y + cellHeight / 2);
             }
         }
-    }
-
-    /** {@code 0.2661}, {@code -1.1258}: torch's 4 decimals. */
-    static String fourDecimals(double v) {
-        if (Double.isNaN(v)) {
-            return "nan";
-        }
-        if (Double.isInfinite(v)) {
-            return v > 0 ? "inf" : "-inf";
-        }
-        return String.format(Locale.ROOT, "%.4f", v);
     }
 }

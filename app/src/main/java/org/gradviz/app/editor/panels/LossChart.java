@@ -1,7 +1,6 @@
 package org.gradviz.app.editor.panels;
 
 import java.util.List;
-import java.util.Locale;
 import javafx.collections.ListChangeListener;
 import javafx.collections.ObservableList;
 import javafx.geometry.VPos;
@@ -11,6 +10,7 @@ import javafx.scene.layout.Pane;
 import javafx.scene.paint.Color;
 import javafx.scene.text.Font;
 import javafx.scene.text.TextAlignment;
+import org.gradviz.app.document.DecimalText;
 
 /**
  * The loss of every training step as a line, readable from the back of a room: thick line, large labels,
@@ -88,7 +88,7 @@ public final class LossChart extends Pane {
         g.setFill(LINE);
         g.setTextAlign(TextAlignment.RIGHT);
         g.setTextBaseline(VPos.BOTTOM);
-        g.fillText("loss " + fourDecimals(last), LEFT + width, TOP + height * (max - last) / (max - min) - 6);
+        g.fillText("loss " + DecimalText.of(last), LEFT + width, TOP + height * (max - last) / (max - min) - 6);
     }
 
     private static void axes(GraphicsContext g, double width, double height, double min, double max, int steps) {
@@ -97,15 +97,11 @@ public final class LossChart extends Pane {
         g.strokeLine(LEFT, TOP, LEFT, TOP + height);
         g.strokeLine(LEFT, TOP + height, LEFT + width, TOP + height);
         g.setTextAlign(TextAlignment.RIGHT);
-        g.fillText(fourDecimals(max), LEFT - 8, TOP);
-        g.fillText(fourDecimals(min), LEFT - 8, TOP + height);
+        g.fillText(DecimalText.of(max), LEFT - 8, TOP);
+        g.fillText(DecimalText.of(min), LEFT - 8, TOP + height);
         g.setTextAlign(TextAlignment.LEFT);
         g.fillText("step 1", LEFT, TOP + height + BOTTOM / 2);
         g.setTextAlign(TextAlignment.RIGHT);
         g.fillText("step " + steps, LEFT + width, TOP + height + BOTTOM / 2);
-    }
-
-    private static String fourDecimals(double v) {
-        return String.format(Locale.ROOT, "%.4f", v);
     }
 }
