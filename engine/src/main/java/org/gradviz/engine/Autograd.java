@@ -97,10 +97,18 @@ public final class Autograd {
         }
     }
 
-    static void fireGradientSent(Node from, Edge to, Tensor gradient) {
+    static void fireGradientSent(Node from, int inputIndex, Edge to, Tensor gradient) {
         if (hasListeners) {
             for (AutogradListener l : LISTENERS) {
-                l.gradientSent(from, to, gradient);
+                l.gradientSent(from, inputIndex, to, gradient);
+            }
+        }
+    }
+
+    static void fireRetainedGradUpdated(Tensor tensor, Tensor before, Tensor after) {
+        if (hasListeners) {
+            for (AutogradListener l : LISTENERS) {
+                l.retainedGradUpdated(tensor, before, after);
             }
         }
     }
@@ -113,9 +121,9 @@ public final class Autograd {
         }
     }
 
-    static void fireBackwardFinished(Tensor root) {
+    static void fireBackwardFinished(Tensor root, RuntimeException error) {
         for (AutogradListener l : LISTENERS) {
-            l.backwardFinished(root);
+            l.backwardFinished(root, error);
         }
     }
 }

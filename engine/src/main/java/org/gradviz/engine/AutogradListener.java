@@ -19,15 +19,22 @@ public interface AutogradListener {
     default void nodeStarted(Node node, List<Tensor> gradOutputs) {
     }
 
-    /** A node sent a gradient along one of its next edges. */
-    default void gradientSent(Node from, Edge to, Tensor gradient) {
+    /**
+     * A node sent a gradient along its next edge number {@code inputIndex} (its place in
+     * {@code next_functions}), which leads to {@code to}.
+     */
+    default void gradientSent(Node from, int inputIndex, Edge to, Tensor gradient) {
+    }
+
+    /** {@code .grad} of a non-leaf that retains its gradient changed from {@code before} (null if unset). */
+    default void retainedGradUpdated(Tensor tensor, Tensor before, Tensor after) {
     }
 
     /** {@code .grad} of a leaf changed from {@code before} (null if unset) to {@code after}. */
     default void gradientAccumulated(Tensor leaf, Tensor before, Tensor after) {
     }
 
-    /** The backward pass ended (normally or by an error). */
-    default void backwardFinished(Tensor root) {
+    /** The backward pass ended: normally ({@code error} null) or by the error the caller will see. */
+    default void backwardFinished(Tensor root, RuntimeException error) {
     }
 }

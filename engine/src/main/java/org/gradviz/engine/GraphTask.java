@@ -71,7 +71,7 @@ final class GraphTask {
             }
             Tensor grad = i < gradInputs.length ? gradInputs[i] : null;
             if (grad != null) {
-                Autograd.fireGradientSent(node, edge, grad);
+                Autograd.fireGradientSent(node, i, edge, grad);
             }
             accumulateInput(edge, grad);
             int remaining = dependencies.merge(edge.function(), -1, Integer::sum);

@@ -59,6 +59,14 @@ public final class SavedTensor {
                 + "operation that failed to compute its gradient, with torch.autograd.set_detect_anomaly(True).";
     }
 
+    /**
+     * The saved tensor as it is now, for showing it (no version check); null once freed. Use {@link #unpack()}
+     * for the chain rule.
+     */
+    public Tensor peek() {
+        return value;
+    }
+
     public boolean isReleased() {
         return value == null;
     }

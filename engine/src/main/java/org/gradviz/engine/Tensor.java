@@ -223,7 +223,7 @@ public final class Tensor {
     }
 
     /** The AccumulateGrad node of a leaf that requires grad (created once, then shared). */
-    AccumulateGrad gradAccumulator() {
+    public AccumulateGrad gradAccumulator() {
         if (gradAccumulator == null) {
             gradAccumulator = new AccumulateGrad(this);
         }
@@ -243,7 +243,11 @@ public final class Tensor {
         if (incoming == null) {
             return;
         }
+        Tensor before = grad;
         grad = grad == null ? incoming.detachedCopy() : grad.plainAdd(incoming);
+        if (Autograd.hasListeners()) {
+            Autograd.fireRetainedGradUpdated(this, before, grad);
+        }
     }
 
     /** this + other for tensors of the same shape, without recording; used to sum gradients. */
@@ -298,10 +302,14 @@ public final class Tensor {
         }
         try (var g = GradMode.disabled()) {
             new GraphTask(retainGraph).execute(root, seed);
-        } finally {
+        } catch (RuntimeException e) {
             if (Autograd.hasListeners()) {
-                Autograd.fireBackwardFinished(this);
+                Autograd.fireBackwardFinished(this, e);
             }
+            throw e;
+        }
+        if (Autograd.hasListeners()) {
+            Autograd.fireBackwardFinished(this, null);
         }
     }
 

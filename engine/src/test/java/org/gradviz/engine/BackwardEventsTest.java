@@ -32,7 +32,7 @@ class BackwardEventsTest {
         }
 
         @Override
-        public void gradientSent(Node from, Edge to, Tensor gradient) {
+        public void gradientSent(Node from, int inputIndex, Edge to, Tensor gradient) {
             events.add("send " + name(from) + " -> " + name(to.function()));
         }
 
@@ -42,7 +42,7 @@ class BackwardEventsTest {
         }
 
         @Override
-        public void backwardFinished(Tensor root) {
+        public void backwardFinished(Tensor root, RuntimeException error) {
             events.add("finished");
         }
     };

@@ -11,7 +11,7 @@ import org.gradviz.engine.SavedTensor;
  * A backward node's name with its saved attributes underneath, exactly as torchviz's {@code get_fn_name}
  * writes them: keys left-aligned, values right-aligned, a dashed rule as wide as the name or the table.
  */
-final class AttributeTable {
+public final class AttributeTable {
     /** torchviz's default {@code max_attr_chars}. */
     private static final int MAX_ATTR_CHARS = 50;
 
@@ -37,7 +37,7 @@ final class AttributeTable {
     }
 
     /** Python's {@code str()} of a saved value. */
-    static String pythonStr(Object v) {
+    public static String pythonStr(Object v) {
         if (v == null) {
             return "None";
         }
