@@ -1,7 +1,6 @@
 package org.gradviz.app.animation;
 
 import java.util.ArrayList;
-import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -28,20 +27,30 @@ public final class TraceRecorder implements AutogradListener, AutoCloseable {
     private final Function<Tensor, String> names;
     private final IntSupplier line;
     private final List<TraceEvent> events = new ArrayList<>();
-    private final Map<Node, Integer> nodeIds = new IdentityHashMap<>();
-    private final Map<Tensor, Integer> tensorIds = new IdentityHashMap<>();
+    private final TraceNumbering numbering;
     private boolean open = true;
 
-    private TraceRecorder(Function<Tensor, String> names, IntSupplier line) {
+    private TraceRecorder(TraceNumbering numbering, Function<Tensor, String> names, IntSupplier line) {
+        this.numbering = numbering;
         this.names = names;
         this.line = line;
     }
 
     /** Starts recording; {@link #close()} stops. {@code line} tells the current source line (0 when none). */
     public static TraceRecorder start(Function<Tensor, String> names, IntSupplier line) {
-        TraceRecorder recorder = new TraceRecorder(names, line);
+        return start(new TraceNumbering(), names, line);
+    }
+
+    /** Starts recording with the numbers of {@code numbering}, shared with other recordings. */
+    public static TraceRecorder start(TraceNumbering numbering, Function<Tensor, String> names, IntSupplier line) {
+        TraceRecorder recorder = new TraceRecorder(numbering, names, line);
         Autograd.addListener(recorder);
         return recorder;
+    }
+
+    /** The numbers this recording gives nodes and tensors. */
+    public TraceNumbering numbering() {
+        return numbering;
     }
 
     /** The events so far, in order. */
@@ -51,12 +60,12 @@ public final class TraceRecorder implements AutogradListener, AutoCloseable {
 
     /** The number this recording gave {@code node}, giving it the next one when it has none yet. */
     public int nodeId(Node node) {
-        return nodeIds.computeIfAbsent(node, n -> nodeIds.size());
+        return numbering.nodeId(node);
     }
 
     /** The number this recording gave {@code tensor}, giving it the next one when it has none yet. */
     public int tensorId(Tensor tensor) {
-        return tensorIds.computeIfAbsent(tensor, t -> tensorIds.size());
+        return numbering.tensorId(tensor);
     }
 
     /** Adds an event that happened outside the engine's listeners (Step, Zero grads). */

@@ -1,0 +1,26 @@
+package org.gradviz.app.animation;
+
+import java.util.IdentityHashMap;
+import java.util.Map;
+import org.gradviz.engine.Node;
+import org.gradviz.engine.Tensor;
+
+/**
+ * Numbers for backward nodes and tensors, in order of first appearance: how recorded events and pictures of
+ * the graph name them without holding engine objects. Recordings that share a numbering (a Forward and the
+ * Backward after it) agree on every number.
+ */
+public final class TraceNumbering {
+    private final Map<Node, Integer> nodes = new IdentityHashMap<>();
+    private final Map<Tensor, Integer> tensors = new IdentityHashMap<>();
+
+    /** The number of {@code node}, giving it the next one when it has none yet. */
+    public int nodeId(Node node) {
+        return nodes.computeIfAbsent(node, n -> nodes.size());
+    }
+
+    /** The number of {@code tensor}, giving it the next one when it has none yet. */
+    public int tensorId(Tensor tensor) {
+        return tensors.computeIfAbsent(tensor, t -> tensors.size());
+    }
+}
