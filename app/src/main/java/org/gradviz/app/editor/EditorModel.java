@@ -23,6 +23,10 @@ import javafx.beans.property.SimpleDoubleProperty;
 import javafx.beans.property.SimpleIntegerProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
+import org.gradviz.app.animation.Board;
+import org.gradviz.app.animation.Recording;
+import org.gradviz.app.animation.TraceEvent;
+import org.gradviz.app.animation.TracePlayer;
 import org.gradviz.app.document.Connection;
 import org.gradviz.app.document.DecimalText;
 import org.gradviz.app.document.GraphDocument;
@@ -64,6 +68,9 @@ public final class EditorModel {
             this, "loads", 0);
     private GraphDocument clipboard;
     private RunSession session;
+    private final TracePlayer player = new TracePlayer();
+    /** Shapes and errors of the graph as it stands (no autograd), made again when the graph or leaves change. */
+    private Evaluation preview;
 
     public EditorModel() {
         this(emptyDocument(), null);
@@ -71,6 +78,7 @@ public final class EditorModel {
 
     public EditorModel(GraphDocument document, Path file) {
         load(document, file);
+        player.boardProperty().addListener((obs, old, now) -> showBoard());
         history.unsavedProperty().addListener((obs, old, now) -> updateTitle());
         this.file.addListener((obs, old, now) -> updateTitle());
     }
@@ -90,7 +98,9 @@ public final class EditorModel {
         selection.clear();
         file.set(from);
         history.clear();
-        state.set(GraphState.of(document, session));
+        player.load(null, false);
+        preview = session.preview();
+        state.set(GraphState.of(document, preview, SessionBoards.live(document, session)));
         updateTitle();
         loads.set(loads.get() + 1);
     }
@@ -358,6 +368,8 @@ public final class EditorModel {
             return;
         }
         session.adopt(run.session());
+        player.load(null, false);
+        preview = session.preview();
         losses.setAll(concat(losses.subList(0, lossesBeforeTraining), result.losses()));
         record(TrainingTranscript.of(run, result, run.session()));
         if (result.error() == null && result.done() > 0) {
@@ -374,9 +386,44 @@ public final class EditorModel {
     }
 
     private void run(java.util.function.Supplier<List<ConsoleLine>> command) {
-        if (!refusedWhileTraining()) {
-            record(command.get());
+        if (refusedWhileTraining()) {
+            return;
         }
+        Board before = engineBoard();
+        List<ConsoleLine> lines = command.get();
+        preview = session.preview();
+        Optional<CommandTrace> trace = session.takeTrace();
+        player.load(trace.map(t -> new Recording(t.command(), before, t.events(), t.elements())).orElse(null), false);
+        record(lines);
+        trace.ifPresent(t -> {
+            if (animates(t)) {
+                player.play();
+            } else {
+                player.end();
+            }
+        });
+    }
+
+    /** Forward and Backward play their steps; Step and Zero grads show their result at once. */
+    private static boolean animates(CommandTrace trace) {
+        return trace.events().stream().anyMatch(e -> e instanceof TraceEvent.OpExecuted
+                || e instanceof TraceEvent.BackwardStarted);
+    }
+
+    /**
+     * What the engine holds now, with the stale marks of the last recording: its end, whatever step the
+     * player shows.
+     */
+    private Board engineBoard() {
+        Recording shown = player.recordingProperty().get();
+        return shown != null ? shown.after() : SessionBoards.live(document(), session);
+    }
+
+    /** The boxes as the player shows them, or the live tensors when nothing is being played. */
+    private void showBoard() {
+        Board board = player.recordingProperty().get() != null ? player.boardProperty().get()
+                : SessionBoards.live(document(), session);
+        state.set(GraphState.of(document(), preview, board));
     }
 
     /** True, saying so in the status, while Train runs: the graph stays as Train found it. */
@@ -407,7 +454,7 @@ public final class EditorModel {
         console.addAll(lines);
         lines.stream().filter(l -> l.kind() == ConsoleLine.Kind.ERROR).reduce((a, b) -> b)
                 .ifPresentOrElse(l -> status.set(l.text()), () -> status.set(lines.isEmpty() ? "" : lines.get(0).text()));
-        state.set(GraphState.of(document(), session));
+        showBoard();
     }
 
     // ----- selection
@@ -432,9 +479,15 @@ public final class EditorModel {
     // ----- internals
 
     private void show(GraphDocument next) {
+        GraphDocument previous = document();
         session.documentChanged(next);
         selection.removeIf(name -> !Names.taken(next, name));
-        state.set(GraphState.of(next, session));
+        if (!RunSession.sameComputation(previous, next)) {
+            player.load(null, false);
+            preview = session.preview();
+        }
+        state.set(GraphState.of(next, preview, player.recordingProperty().get() != null
+                ? player.boardProperty().get() : SessionBoards.live(next, session)));
     }
 
     private boolean nameAcceptable(String old, String next) {
@@ -471,6 +524,16 @@ public final class EditorModel {
     }
 
     // ----- properties
+
+    /** The engine session behind the boxes. */
+    RunSession session() {
+        return session;
+    }
+
+    /** The player of the last command's recording: the boxes show the board at its position. */
+    public TracePlayer player() {
+        return player;
+    }
 
     public ReadOnlyObjectProperty<GraphState> stateProperty() {
         return state.getReadOnlyProperty();

@@ -1,25 +1,28 @@
 package org.gradviz.app.editor;
 
 import java.util.Optional;
-import org.gradviz.engine.Tensor;
+import org.gradviz.app.animation.TensorValue;
 
 /**
  * What the canvas shows for one element: its shape as far as it is known, its value (sources always,
  * ops after Forward), its gradient after Backward, and the engine's message when it failed.
  * {@code gradExpected} says whether Backward will give it a gradient (it requires grad, or an op on the
- * way to it does), so its box can keep room for one from the start.
+ * way to it does), so its box can keep room for one from the start. Values are copies, as the engine had
+ * them at the moment shown (the animation can show earlier moments); {@code valueStale} and
+ * {@code gradStale} mark values a later command made out of date.
  */
-public record ElementState(String name, int[] shape, Tensor value, Tensor grad, String error, boolean gradExpected) {
+public record ElementState(String name, int[] shape, TensorValue value, TensorValue grad, String error,
+        boolean gradExpected, boolean valueStale, boolean gradStale) {
 
     public Optional<int[]> shapeIfKnown() {
         return Optional.ofNullable(shape);
     }
 
-    public Optional<Tensor> valueIfComputed() {
+    public Optional<TensorValue> valueIfComputed() {
         return Optional.ofNullable(value);
     }
 
-    public Optional<Tensor> gradIfComputed() {
+    public Optional<TensorValue> gradIfComputed() {
         return Optional.ofNullable(grad);
     }
 

@@ -11,6 +11,8 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import org.gradviz.app.document.GraphDocument;
+import org.gradviz.app.animation.Board;
+import org.gradviz.app.animation.BoxValues;
 import org.gradviz.engine.Tensor;
 
 /** The document and, for every element, what the canvas shows of it; made anew after every change. */
@@ -24,21 +26,23 @@ public record GraphState(GraphDocument document, Map<String, ElementState> eleme
         return Optional.ofNullable(elements.get(name));
     }
 
-    /** Combines the preview (shapes, errors) with the session's live tensors (values, gradients). */
-    static GraphState of(GraphDocument document, RunSession session) {
-        Evaluation preview = session.preview();
+    /**
+     * Combines the preview (shapes, errors) with what the boxes show at this moment ({@code board}: the
+     * session's tensors, or an earlier moment of the animation).
+     */
+    static GraphState of(GraphDocument document, Evaluation preview, Board board) {
         Set<String> gradExpected = requiringGrad(document);
         Map<String, ElementState> elements = new LinkedHashMap<>();
-        document.tensors().forEach(t -> elements.put(t.name(), state(t.name(), preview, session, gradExpected)));
-        document.nodes().forEach(n -> elements.put(n.name(), state(n.name(), preview, session, gradExpected)));
+        document.tensors().forEach(t -> elements.put(t.name(), state(t.name(), preview, board, gradExpected)));
+        document.nodes().forEach(n -> elements.put(n.name(), state(n.name(), preview, board, gradExpected)));
         return new GraphState(document, elements);
     }
 
-    private static ElementState state(String name, Evaluation preview, RunSession session, Set<String> gradExpected) {
+    private static ElementState state(String name, Evaluation preview, Board board, Set<String> gradExpected) {
         Tensor shown = preview.value(name).orElse(null);
-        Tensor live = session.tensor(name).orElse(null);
-        return new ElementState(name, shown == null ? null : shown.size(), live,
-                live == null ? null : live.gradOrNull(), preview.error(name).orElse(null), gradExpected.contains(name));
+        BoxValues box = board.box(name).orElse(BoxValues.of(null, null));
+        return new ElementState(name, shown == null ? null : shown.size(), box.value(), box.grad(),
+                preview.error(name).orElse(null), gradExpected.contains(name), box.valueStale(), box.gradStale());
     }
 
     /** The sources that require grad and every op fed (directly or not) by one, except through detach. */

@@ -1,8 +1,15 @@
 package org.gradviz.app.editor;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
+import org.gradviz.app.animation.TensorValue;
+import org.gradviz.app.animation.TraceEvent;
+import org.gradviz.app.animation.TraceNumbering;
+import org.gradviz.app.animation.TraceRecorder;
 import org.gradviz.app.bridge.PyTorchCodeWriter;
 import org.gradviz.app.document.GraphDocument;
 import org.gradviz.app.document.TensorSource;
@@ -21,6 +28,9 @@ public final class RunSession {
     private GraphDocument document;
     private Evaluation leaves;
     private Evaluation forward;
+    /** Numbers of the tensors and nodes of the last Forward's graph, shared by the commands that use it. */
+    private TraceNumbering numbering = new TraceNumbering();
+    private CommandTrace lastTrace;
 
     public RunSession(GraphDocument document) {
         this(document, GraphEvaluator.makeLeaves(document), null);
@@ -130,6 +140,11 @@ public final class RunSession {
     }
 
     public List<ConsoleLine> forward(boolean noGrad) {
+        numbering = new TraceNumbering();
+        return traced(noGrad ? "with torch.no_grad(): forward" : "forward", recorder -> forwardTraced(noGrad));
+    }
+
+    private List<ConsoleLine> forwardTraced(boolean noGrad) {
         List<ConsoleLine> lines = new ArrayList<>();
         String output = outputName().orElse(null);
         forward = GraphEvaluator.run(document, leaves, !noGrad);
@@ -170,14 +185,18 @@ public final class RunSession {
             lines.add(ConsoleLine.error("no output chosen: mark a node as the output to backward from"));
             return lines;
         }
-        lines.add(ConsoleLine.command(output + ".backward(" + (retainGraph ? "retain_graph=True" : "") + ")"));
+        String command = output + ".backward(" + (retainGraph ? "retain_graph=True" : "") + ")";
+        lines.add(ConsoleLine.command(command));
         Tensor out = forward == null ? null : forward.value(output).orElse(null);
         if (out == null) {
             lines.add(ConsoleLine.error("run Forward first: " + output + " has no value yet"));
             return lines;
         }
         try {
-            out.backward(out.numel() == 1 ? null : Torch.onesLike(out), retainGraph);
+            traced(command, recorder -> {
+                out.backward(out.numel() == 1 ? null : Torch.onesLike(out), retainGraph);
+                return null;
+            });
         } catch (TorchException e) {
             lines.add(ConsoleLine.error(e.pythonLine()));
             return lines;
@@ -199,7 +218,8 @@ public final class RunSession {
         lines.add(ConsoleLine.command("torch.optim.SGD([" + String.join(", ", names) + "], lr=" + learningRate
                 + ").step()"));
         try {
-            new SGD(parameters(), learningRate).step();
+            traced("optimizer.step()", recorder -> leafUpdates(recorder, TraceEvent.LeafField.DATA,
+                    () -> new SGD(parameters(), learningRate).step()));
         } catch (TorchException e) {
             lines.add(ConsoleLine.error(e.pythonLine()));
             return lines;
@@ -219,7 +239,8 @@ public final class RunSession {
         List<ConsoleLine> lines = new ArrayList<>();
         lines.add(ConsoleLine.command("torch.optim.SGD([" + String.join(", ", parameterNames())
                 + "], lr=0.1).zero_grad()"));
-        new SGD(parameters(), 0.1).zeroGrad();
+        traced("optimizer.zero_grad()", recorder -> leafUpdates(recorder, TraceEvent.LeafField.GRAD,
+                () -> new SGD(parameters(), 0.1).zeroGrad()));
         return lines;
     }
 
@@ -227,8 +248,56 @@ public final class RunSession {
     public List<ConsoleLine> reset() {
         leaves = GraphEvaluator.makeLeaves(document);
         forward = null;
+        lastTrace = null;
         return List.of(ConsoleLine.note("reset: every tensor made again from its initialiser"
                 + (document.seed() == null ? "" : " (torch.manual_seed(" + document.seed() + "))")));
+    }
+
+    /** What the last command did, as the engine reported it; empty once taken or when nothing was recorded. */
+    public Optional<CommandTrace> takeTrace() {
+        Optional<CommandTrace> trace = Optional.ofNullable(lastTrace);
+        lastTrace = null;
+        return trace;
+    }
+
+    /** Runs {@code body} with the engine's events recorded as the trace of {@code command}. */
+    private <T> T traced(String command, Function<TraceRecorder, T> body) {
+        TraceRecorder recorder = TraceRecorder.start(numbering, this::elementName, () -> 0);
+        try {
+            return body.apply(recorder);
+        } finally {
+            recorder.close();
+            lastTrace = new CommandTrace(command, recorder.events(), SessionBoards.elements(document, this, numbering));
+        }
+    }
+
+    /** Runs {@code update} and records how it changed {@code field} of every parameter. */
+    private Void leafUpdates(TraceRecorder recorder, TraceEvent.LeafField field, Runnable update) {
+        Map<String, TensorValue> before = new LinkedHashMap<>();
+        for (String name : parameterNames()) {
+            Tensor p = leaves.value(name).orElseThrow();
+            before.put(name, TensorValue.of(field == TraceEvent.LeafField.DATA ? p : p.gradOrNull()));
+        }
+        update.run();
+        before.forEach((name, old) -> {
+            Tensor p = leaves.value(name).orElseThrow();
+            TensorValue now = TensorValue.of(field == TraceEvent.LeafField.DATA ? p : p.gradOrNull());
+            if (!java.util.Objects.equals(old, now)) {
+                recorder.add(new TraceEvent.LeafUpdated(recorder.tensorId(p), name, field, old, now));
+            }
+        });
+        return null;
+    }
+
+    /** The element whose tensor {@code t} is, or null. */
+    private String elementName(Tensor t) {
+        for (String name : java.util.stream.Stream.concat(document.tensors().stream().map(TensorSource::name),
+                document.nodes().stream().map(n -> n.name())).toList()) {
+            if (tensor(name).orElse(null) == t) {
+                return name;
+            }
+        }
+        return null;
     }
 
     private Optional<String> outputName() {

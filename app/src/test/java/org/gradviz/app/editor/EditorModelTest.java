@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import org.gradviz.app.animation.TensorValue;
 import org.gradviz.app.document.GoldenCases;
 import org.gradviz.app.document.GraphDocument;
 import org.gradviz.app.document.OpKind;
@@ -261,11 +262,11 @@ class EditorModelTest {
         return java.util.Arrays.stream(shape).boxed().toArray(Integer[]::new);
     }
 
-    private Tensor value(String name) {
+    private TensorValue value(String name) {
         return model.stateProperty().get().element(name).orElseThrow().value();
     }
 
-    private Tensor grad(String name) {
+    private TensorValue grad(String name) {
         return model.stateProperty().get().element(name).orElseThrow().grad();
     }
 

@@ -18,8 +18,13 @@ public final class CanvasStyles {
     public static final String RUBBER_BAND = "rubber-band";
     public static final String VERDICT = "connection-verdict";
     public static final String GRID_CAPTION = "tensor-grid-caption";
+    public static final String GRID_BOX = "tensor-grid-box";
 
     public static final PseudoClass SELECTED = PseudoClass.getPseudoClass("selected");
+    /** A value or gradient a later command made out of date (Step, Zero grads): greyed. */
+    public static final PseudoClass STALE = PseudoClass.getPseudoClass("stale");
+    /** A box or edge the animation is at: the node running, the edge a gradient travels. */
+    public static final PseudoClass ACTIVE = PseudoClass.getPseudoClass("active");
     public static final PseudoClass FAILED = PseudoClass.getPseudoClass("failed");
     public static final PseudoClass OUTPUT = PseudoClass.getPseudoClass("output");
     public static final PseudoClass ALLOWED = PseudoClass.getPseudoClass("allowed");

@@ -11,7 +11,7 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
 import org.gradviz.app.document.ShapeText;
 import org.gradviz.app.editor.ElementState;
-import org.gradviz.engine.Tensor;
+import org.gradviz.app.animation.TensorValue;
 
 /**
  * One box of the network on the canvas: its name and kind, input ports on the left (named as PyTorch
@@ -108,26 +108,30 @@ final class NodeView extends BorderPane {
      * a layout made before running still fits after.
      */
     private static List<Node> grids(ElementState state) {
-        int[] shape = state.value() != null ? state.value().size() : state.shape();
+        int[] shape = state.value() != null ? state.value().shape() : state.shape();
         if (shape == null) {
             return List.of();
         }
-        VBox data = captioned("data", grid(state.value(), shape));
+        VBox data = captioned("data", grid(state.value(), shape), state.valueStale());
         if (state.grad() == null && !state.gradExpected()) {
             return List.of(data);
         }
-        VBox grad = captioned("grad", grid(state.grad(), shape));
+        VBox grad = captioned("grad", grid(state.grad(), shape), state.gradStale());
         javafx.scene.layout.Pane pair = shape.length == 0 ? new HBox(8, data, grad) : new VBox(6, data, grad);
         return List.of(pair);
     }
 
-    private static TensorGrid grid(Tensor tensor, int[] shape) {
+    private static TensorGrid grid(TensorValue tensor, int[] shape) {
         return tensor == null ? TensorGrid.placeholder(shape, GRID_FONT) : new TensorGrid(tensor, GRID_FONT);
     }
 
-    private static VBox captioned(String caption, TensorGrid grid) {
-        Label label = new Label(caption);
+    /** A grid under its caption; a stale one is greyed and its caption says so (never colour alone). */
+    private static VBox captioned(String caption, TensorGrid grid, boolean stale) {
+        Label label = new Label(stale ? caption + " (stale)" : caption);
         label.getStyleClass().add(CanvasStyles.GRID_CAPTION);
-        return new VBox(2, label, grid);
+        VBox box = new VBox(2, label, grid);
+        box.getStyleClass().add(CanvasStyles.GRID_BOX);
+        box.pseudoClassStateChanged(CanvasStyles.STALE, stale);
+        return box;
     }
 }

@@ -7,7 +7,7 @@ import javafx.scene.paint.Color;
 import javafx.scene.text.Font;
 import javafx.scene.text.TextAlignment;
 import org.gradviz.app.document.DecimalText;
-import org.gradviz.engine.Tensor;
+import org.gradviz.app.animation.TensorValue;
 
 /**
  * A tensor as a compact heat-mapped grid: one cell per element (rows and columns for 2-D, one row for
@@ -21,8 +21,8 @@ public final class TensorGrid extends Canvas {
     private final double cellHeight;
     private final Font font;
 
-    public TensorGrid(Tensor tensor, double fontSize) {
-        this(tensor.size(), tensor.data(), fontSize);
+    public TensorGrid(TensorValue tensor, double fontSize) {
+        this(tensor.shape(), tensor.data(), fontSize);
     }
 
     private TensorGrid(int[] size, double[] data, double fontSize) {

@@ -25,7 +25,7 @@ import org.gradviz.app.editor.EditorModel;
 import org.gradviz.app.editor.ElementState;
 import org.gradviz.app.editor.GraphState;
 import org.gradviz.app.editor.canvas.TensorGrid;
-import org.gradviz.engine.Tensor;
+import org.gradviz.app.animation.TensorValue;
 
 /**
  * Settings of the one selected element, each change one undoable edit: for a source its name, shape
@@ -226,14 +226,15 @@ public final class InspectorView extends ScrollPane {
         return nodes;
     }
 
-    private static List<Node> tensorText(String caption, Tensor tensor, String id) {
+    private static List<Node> tensorText(String caption, TensorValue tensor, String id) {
         Label title = new Label(caption);
         title.getStyleClass().add("inspector-caption");
-        TextArea text = new TextArea(tensor.toString());
+        String repr = tensor.repr();
+        TextArea text = new TextArea(repr);
         text.setId(id);
         text.setEditable(false);
         text.getStyleClass().add("code");
-        text.setPrefRowCount(Math.min(8, tensor.toString().split("\n").length));
+        text.setPrefRowCount(Math.min(8, repr.split("\n").length));
         return List.of(title, text, new TensorGrid(tensor, 14));
     }
 
