@@ -27,6 +27,8 @@ public final class TracePlayer {
     private final ReadOnlyIntegerWrapper position = new ReadOnlyIntegerWrapper(this, "position", 0);
     private final ReadOnlyBooleanWrapper playing = new ReadOnlyBooleanWrapper(this, "playing", false);
     private final ReadOnlyObjectWrapper<Board> board = new ReadOnlyObjectWrapper<>(this, "board", Board.EMPTY);
+    private final ReadOnlyObjectWrapper<FlowFrame> frame = new ReadOnlyObjectWrapper<>(this, "frame", FlowFrame.NONE);
+    private FlowFrames frames;
     private final DoubleProperty speed = new SimpleDoubleProperty(this, "speed", 1);
     private final PauseTransition tick = new PauseTransition();
     private Duration stepDuration = DEFAULT_STEP;
@@ -38,6 +40,7 @@ public final class TracePlayer {
     /** Shows {@code next} from its start, playing it when {@code play}; null clears the player. */
     public void load(Recording next, boolean play) {
         pause();
+        frames = next == null ? null : new FlowFrames(next);
         recording.set(next);
         moveTo(0);
         if (play && next != null) {
@@ -126,6 +129,7 @@ public final class TracePlayer {
     private void moveTo(int next) {
         Recording r = recording.get();
         board.set(r == null ? Board.EMPTY : r.boardAt(next));
+        frame.set(frames == null ? FlowFrame.NONE : frames.at(next));
         position.set(next);
     }
 
@@ -165,6 +169,16 @@ public final class TracePlayer {
     /** What every box shows at the current position. */
     public ReadOnlyObjectProperty<Board> boardProperty() {
         return board.getReadOnlyProperty();
+    }
+
+    /** What the views highlight at the current position: the node running, the edges passed, the caption. */
+    public ReadOnlyObjectProperty<FlowFrame> frameProperty() {
+        return frame.getReadOnlyProperty();
+    }
+
+    /** Which node each gradient edge of the recording leads to; empty without a recording. */
+    public java.util.Map<GradEdge, Integer> edgeTargets() {
+        return frames == null ? java.util.Map.of() : frames.targets();
     }
 
     public DoubleProperty speedProperty() {

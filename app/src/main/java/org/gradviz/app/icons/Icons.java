@@ -7,6 +7,7 @@ import org.kordamp.ikonli.materialdesign2.MaterialDesignC;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignD;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignE;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignF;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignG;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignL;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignM;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignN;
@@ -40,7 +41,15 @@ public enum Icons {
     ZERO_GRAD(MaterialDesignN.NUMERIC_0_BOX_OUTLINE),
     RESET(MaterialDesignR.RESTART),
     TRAIN(MaterialDesignC.CHART_BELL_CURVE_CUMULATIVE),
+    // the player of recorded steps
+    PLAYER_RESTART(MaterialDesignS.SKIP_PREVIOUS),
+    PLAYER_STEP_BACK(MaterialDesignS.STEP_BACKWARD),
+    PLAYER_PLAY(MaterialDesignP.PLAY),
+    PLAYER_PAUSE(MaterialDesignP.PAUSE),
+    PLAYER_STEP_FORWARD(MaterialDesignS.STEP_FORWARD),
+    PLAYER_END(MaterialDesignS.SKIP_NEXT),
     // view
+    AUTOGRAD_VIEW(MaterialDesignG.GRAPH_OUTLINE),
     ZOOM_IN(MaterialDesignM.MAGNIFY_PLUS_OUTLINE),
     ZOOM_OUT(MaterialDesignM.MAGNIFY_MINUS_OUTLINE),
     ZOOM_FIT(MaterialDesignF.FIT_TO_PAGE_OUTLINE),

@@ -26,6 +26,7 @@ public final class MainWindow {
         MainWindowView view = new MainWindowView(model, codeWriter, leadingMenus);
         Scene scene = new Scene(view, DEFAULT_WIDTH, DEFAULT_HEIGHT);
         scene.getStylesheets().add(Assets.ENTRY_STYLESHEET);
+        org.gradviz.app.animation.view.PlayerKeys.install(scene, model.player());
         stage.setScene(scene);
         stage.titleProperty().bind(model.titleProperty());
         stage.setMinWidth(MIN_WIDTH);

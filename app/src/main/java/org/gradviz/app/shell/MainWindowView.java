@@ -8,7 +8,9 @@ import javafx.scene.control.SplitPane;
 import javafx.scene.input.KeyCode;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.VBox;
+import org.gradviz.app.animation.view.PlayerBar;
 import org.gradviz.app.document.Position;
+import org.gradviz.app.editor.canvas.FlowOverlay;
 import org.gradviz.app.editor.EditorModel;
 import org.gradviz.app.editor.GraphState;
 import org.gradviz.app.editor.PaletteEntry;
@@ -50,10 +52,14 @@ public final class MainWindowView extends BorderPane {
         palette.disableProperty().bind(model.trainingProperty());
         setLeft(palette);
         ConsoleView console = new ConsoleView(model, codeWriter);
-        SplitPane middle = new SplitPane(canvas, console);
+        new FlowOverlay(model, canvas);
+        PlayerBar player = new PlayerBar(model.player());
+        VBox graphs = new VBox(canvas, player);
+        VBox.setVgrow(canvas, javafx.scene.layout.Priority.ALWAYS);
+        SplitPane middle = new SplitPane(graphs, console);
         middle.setOrientation(Orientation.VERTICAL);
         // long console lines must scroll, not widen the middle and squeeze the inspector away
-        for (javafx.scene.layout.Region r : new javafx.scene.layout.Region[] {middle, console, canvas}) {
+        for (javafx.scene.layout.Region r : new javafx.scene.layout.Region[] {middle, console, canvas, graphs, player}) {
             r.setMinWidth(0);
         }
         middle.setDividerPositions(0.74);
@@ -78,6 +84,13 @@ public final class MainWindowView extends BorderPane {
     }
 
     private void initListeners() {
+        // the canvas, not the first text field of the tool bar, has the keys when the window opens: Space and the
+        // arrows step the player, Delete deletes
+        sceneProperty().addListener((obs, old, scene) -> {
+            if (scene != null) {
+                javafx.application.Platform.runLater(canvas::requestFocus);
+            }
+        });
         OpSearchPopup search = new OpSearchPopup(entry -> entry.addTo(model, lastSearchPoint));
         canvas.setOnSearchRequest((screen, at) -> {
             lastSearchPoint = new Position(Math.round(at.getX()), Math.round(at.getY()));

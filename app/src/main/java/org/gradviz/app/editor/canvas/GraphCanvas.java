@@ -68,7 +68,7 @@ public final class GraphCanvas extends Region {
     private Map<String, Point2D> dragOrigins = Map.of();
     private Point2D panStart;
     /** True from a fit until the user zooms or pans: while it holds, the canvas fits again when resized. */
-    private boolean fitting;
+    private boolean fitting = true;
     private boolean moved;
 
     public GraphCanvas(EditorModel model) {
@@ -122,6 +122,21 @@ public final class GraphCanvas extends Region {
     }
 
     /** Who shows the op search when the background is double-clicked: (screen point, document point). */
+    /** The box of {@code name}, if drawn. */
+    NodeView nodeView(String name) {
+        return nodes.get(name);
+    }
+
+    /** The drawn edges, in document order. */
+    Map<Connection, EdgeView> edgeViews() {
+        return java.util.Collections.unmodifiableMap(edges);
+    }
+
+    /** The layer drawn over boxes and edges (the wire, the rubber band, pulses). */
+    Group overlay() {
+        return overlay;
+    }
+
     public void setOnSearchRequest(BiConsumer<Point2D, Point2D> request) {
         this.searchRequest = request;
     }
