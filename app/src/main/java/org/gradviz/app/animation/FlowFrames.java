@@ -54,7 +54,10 @@ public final class FlowFrames {
         for (int i = 0; i < position; i++) {
             TraceEvent e = events.get(i);
             boolean last = i == position - 1;
-            if (e instanceof TraceEvent.NodeStarted n) {
+            if (e instanceof TraceEvent.BackwardStarted) {
+                done.clear(); // the nodes the forward built are done building; now they run backward
+                active = null;
+            } else if (e instanceof TraceEvent.NodeStarted n) {
                 if (active != null) {
                     done.add(active);
                 }
