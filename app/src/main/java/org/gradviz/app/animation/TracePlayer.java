@@ -61,7 +61,7 @@ public final class TracePlayer {
             return;
         }
         playing.set(true);
-        scheduleTick();
+        advance(); // the first step shows at once, the next ones one tick apart
     }
 
     public void pause() {

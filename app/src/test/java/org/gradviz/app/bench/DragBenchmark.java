@@ -102,23 +102,28 @@ public final class DragBenchmark {
 
     /** p0…p99 (parameters, randn(3)) and a0 = p0 + p1, a_i = a_{i-1} + p_{i+1}: 200 boxes, 199 edges. */
     static GraphDocument graph() {
+        return graph(CHAIN);
+    }
+
+    /** p0…p(n-1) and a chain of n adds: 2n boxes. */
+    static GraphDocument graph(int chain) {
         List<TensorSource> tensors = new ArrayList<>();
         List<OpNode> nodes = new ArrayList<>();
         List<Connection> edges = new ArrayList<>();
         Map<String, Position> positions = new LinkedHashMap<>();
-        for (int i = 0; i < CHAIN; i++) {
+        for (int i = 0; i < chain; i++) {
             tensors.add(new TensorSource("p" + i, TensorRole.PARAMETER, List.of(3), null, true, new Initializer.Randn()));
             positions.put("p" + i, new Position((i % 10) * 300, (i / 10) * 260));
         }
-        for (int i = 0; i < CHAIN; i++) {
+        for (int i = 0; i < chain; i++) {
             nodes.add(OpNode.of("a" + i, OpKind.ADD));
             edges.add(new Connection(i == 0 ? "p0" : "a" + (i - 1), "a" + i, "input"));
-            edges.add(new Connection("p" + Math.min(i + 1, CHAIN - 1), "a" + i, "other"));
+            edges.add(new Connection("p" + Math.min(i + 1, chain - 1), "a" + i, "other"));
             positions.put("a" + i, new Position((i % 10) * 300 + 150, (i / 10) * 260 + 120));
         }
         edges.remove(edges.size() - 1); // p99 feeds a98 only, so every port is used once
-        edges.add(new Connection("p0", "a" + (CHAIN - 1), "other"));
+        edges.add(new Connection("p0", "a" + (chain - 1), "other"));
         return new GraphDocument(GraphDocument.CURRENT_VERSION, "drag benchmark", 0L, tensors, nodes, edges,
-                "a" + (CHAIN - 1), positions, null);
+                "a" + (chain - 1), positions, null);
     }
 }

@@ -28,6 +28,7 @@ final class NodeView extends BorderPane {
     private final Label shape = new Label();
     private final Label error = new Label();
     private final javafx.scene.layout.Pane values = new javafx.scene.layout.Pane();
+    private GridContent shownGrids;
 
     NodeView(String name, List<String> inputPorts) {
         this.name = name;
@@ -94,9 +95,13 @@ final class NodeView extends BorderPane {
         error.setText(message == null ? "" : message);
         error.setVisible(message != null);
         error.setManaged(message != null);
-        List<Node> grids = compact ? List.of() : grids(state);
-        values.getChildren().setAll(grids);
-        values.setManaged(!grids.isEmpty());
+        GridContent content = compact ? null : GridContent.of(state);
+        if (!java.util.Objects.equals(content, shownGrids)) { // redrawing grids is the slow part of a step
+            shownGrids = content;
+            List<Node> grids = compact ? List.of() : grids(state);
+            values.getChildren().setAll(grids);
+            values.setManaged(!grids.isEmpty());
+        }
         pseudoClassStateChanged(CanvasStyles.FAILED, message != null);
         pseudoClassStateChanged(CanvasStyles.SELECTED, selected);
         pseudoClassStateChanged(CanvasStyles.OUTPUT, isOutput);
@@ -119,6 +124,16 @@ final class NodeView extends BorderPane {
         VBox grad = captioned("grad", grid(state.grad(), shape), state.gradStale());
         javafx.scene.layout.Pane pair = shape.length == 0 ? new HBox(8, data, grad) : new VBox(6, data, grad);
         return List.of(pair);
+    }
+
+    /** What the grids of a box show; equal contents need no redrawing. */
+    private record GridContent(List<Integer> shape, TensorValue value, TensorValue grad, boolean gradExpected,
+            boolean valueStale, boolean gradStale) {
+        static GridContent of(ElementState state) {
+            int[] shape = state.shape();
+            return new GridContent(shape == null ? null : java.util.Arrays.stream(shape).boxed().toList(), state.value(),
+                    state.grad(), state.gradExpected(), state.valueStale(), state.gradStale());
+        }
     }
 
     private static TensorGrid grid(TensorValue tensor, int[] shape) {

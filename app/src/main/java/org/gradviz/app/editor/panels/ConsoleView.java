@@ -69,7 +69,11 @@ public final class ConsoleView extends TabPane {
             javafx.application.Platform.runLater(() -> lines.scrollTo(Math.max(0, lines.getItems().size() - 1)));
         });
         code.setText(codeWriter.apply(model.stateProperty().get()));
-        model.stateProperty().addListener((obs, old, now) -> code.setText(codeWriter.apply(now)));
+        model.stateProperty().addListener((obs, old, now) -> {
+            if (old == null || !old.document().equals(now.document())) { // not at every step of the animation
+                code.setText(codeWriter.apply(now));
+            }
+        });
     }
 
     private static final class LineCell extends ListCell<ConsoleLine> {
