@@ -126,6 +126,14 @@ public final class RunSession {
         return GraphEvaluator.run(document, leaves, false);
     }
 
+    /**
+     * A gradient check of the graph at the live leaves' values, copied now (call on the thread that runs the
+     * session); {@link GradCheck#run()} then leaves the live tensors alone and may run on a worker thread.
+     */
+    public GradCheck gradCheck() {
+        return GradCheck.of(document, leaves);
+    }
+
     /** The last Forward's values, with grad_fns, if one ran since the graph last changed. */
     public Optional<Evaluation> lastForward() {
         return Optional.ofNullable(forward);

@@ -1,0 +1,92 @@
+package org.gradviz.app.animation.lens;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.DoubleUnaryOperator;
+import org.gradviz.app.animation.TensorValue;
+import org.gradviz.engine.ops.Reduction;
+
+/**
+ * The losses (the engine's {@code Losses}): grad times the element-wise derivative, over n for
+ * {@code reduction='mean'} (n = the number of elements), each step rounded as torch rounds it.
+ */
+final class LossLenses {
+    private LossLenses() {
+    }
+
+    static List<NodeLens> lenses() {
+        return List.of(
+                RuleLens.of("BinaryCrossEntropyWithLogitsBackward0",
+                        InputRule.of("self", c -> "grad · (σ(self) − target)" + overN(c), (c, in) -> {
+                            TensorValue sigmoid = LensMath.map(c.tensor("self"), sigmoidIn(c.tensor("self")));
+                            TensorValue target = c.tensor("target");
+                            return chain(c, in, LensMath.map(sigmoid, target, (s, t) -> s - t),
+                                    LensValue.of("σ(self)", sigmoid), LensValue.of("target", target));
+                        }),
+                        InputRule.of("target", c -> "grad · −self" + overN(c), (c, in) -> {
+                            TensorValue self = c.tensor("self");
+                            return chain(c, in, LensMath.map(c.tensor("target"), self, (t, x) -> -x),
+                                    LensValue.of("self", self));
+                        })),
+                RuleLens.of("BinaryCrossEntropyBackward0",
+                        InputRule.of("self", c -> "grad · (self − target) / max(self · (1 − self), 1e−12)" + overN(c),
+                                (c, in) -> {
+                                    TensorValue self = c.tensor("self");
+                                    TensorValue target = c.tensor("target");
+                                    return chain(c, in, LensMath.map(self, target,
+                                            (x, t) -> (x - t) / Math.max((1 - x) * x, 1e-12)),
+                                            LensValue.of("self", self), LensValue.of("target", target));
+                                }),
+                        // NOTE: each log is clamped at −100, as torch does, so self = 0 or 1 stays finite
+                        InputRule.of("target", c -> "grad · (ln(1 − self) − ln(self))" + overN(c), (c, in) -> {
+                            TensorValue self = c.tensor("self");
+                            return chain(c, in, LensMath.map(c.tensor("target"), self,
+                                    (t, x) -> Math.max(Math.log(1 - x), -100) - Math.max(Math.log(x), -100)),
+                                    LensValue.of("self", self));
+                        })),
+                RuleLens.of("MseLossBackward0",
+                        InputRule.of("self", c -> "grad · 2(self − target)" + overN(c), (c, in) -> {
+                            TensorValue self = c.tensor("self");
+                            TensorValue target = c.tensor("target");
+                            return chain(c, in, LensMath.map(self, target, (x, t) -> 2 * (x - t)),
+                                    LensValue.of("self", self), LensValue.of("target", target));
+                        }),
+                        InputRule.of("target", c -> "grad · −2(self − target)" + overN(c), (c, in) -> {
+                            TensorValue self = c.tensor("self");
+                            TensorValue target = c.tensor("target");
+                            return chain(c, in, LensMath.map(target, self, (t, x) -> -2 * (x - t)),
+                                    LensValue.of("self", self), LensValue.of("target", target));
+                        })));
+    }
+
+    private static Reduction reduction(LensContext c) {
+        return Reduction.values()[(int) c.number("reduction")];
+    }
+
+    private static String overN(LensContext c) {
+        return reduction(c) == Reduction.MEAN ? " / n" : "";
+    }
+
+    /** grad · derivative, then / n for mean (n = its number of elements), in the input's dtype. */
+    private static Derivation chain(LensContext c, InputMeta in, TensorValue derivative, LensValue... local) {
+        List<LensValue> values = new ArrayList<>(List.of(local));
+        TensorValue product = LensMath.map(derivative, c.grad(), (d, g) -> d * g);
+        if (reduction(c) == Reduction.MEAN) {
+            int n = derivative.numel();
+            product = LensMath.map(product, v -> v / n);
+            values.add(LensValue.count("n", n));
+        }
+        return Derivation.summedTo(in, product, values);
+    }
+
+    /**
+     * σ as torch computes it: float32 in float steps, 1 / (1 + e^−x) (near 1 the last bit differs from the
+     * rounded exact value); float64 in the form that never overflows.
+     */
+    private static DoubleUnaryOperator sigmoidIn(TensorValue x) {
+        if (x.dtype().equals("float32")) {
+            return v -> 1f / (1f + (float) Math.exp(-v));
+        }
+        return v -> v >= 0 ? 1 / (1 + Math.exp(-v)) : Math.exp(v) / (1 + Math.exp(v));
+    }
+}

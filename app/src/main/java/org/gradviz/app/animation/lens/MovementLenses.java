@@ -1,0 +1,65 @@
+package org.gradviz.app.animation.lens;
+
+import java.util.Arrays;
+import java.util.List;
+import org.gradviz.app.animation.TensorValue;
+import org.gradviz.app.document.ShapeText;
+
+/** {@code t}, {@code .T}, unsqueeze, squeeze and indexing: the gradient's elements moved back into place. */
+final class MovementLenses {
+    private MovementLenses() {
+    }
+
+    static List<NodeLens> lenses() {
+        return List.of(
+                RuleLens.of("TBackward0", InputRule.of("self", "gradᵀ",
+                        (c, in) -> Derivation.of(LensMath.transpose(c.grad())))),
+                RuleLens.of("PermuteBackward0", InputRule.of("self",
+                        c -> "grad permuted by " + ShapeText.of(inverse(c.sizes("dims"))),
+                        (c, in) -> Derivation.of(LensMath.permute(c.grad(), inverse(c.sizes("dims")))))),
+                RuleLens.of("UnsqueezeBackward0", InputRule.of("self",
+                        c -> c.grad() == null ? "grad with dim " + (long) c.number("dim") + " squeezed away"
+                                : reshaped(c, squeezed(c)),
+                        (c, in) -> Derivation.of(LensMath.reshape(c.grad(), squeezed(c))))),
+                RuleLens.of("SqueezeBackward3", InputRule.of("self", c -> reshaped(c, c.sizes("self_sizes")),
+                        (c, in) -> Derivation.of(LensMath.reshape(c.grad(), c.sizes("self_sizes"))))),
+                RuleLens.of("SelectBackward0", InputRule.of("self",
+                        c -> "grad placed at index " + (long) c.number("index") + " of dim 0, zeros elsewhere",
+                        MovementLenses::selectRule)));
+    }
+
+    /** {@code grad reshaped (3) → (1, 3)}. */
+    private static String reshaped(LensContext c, int[] to) {
+        TensorValue grad = c.grad();
+        return "grad reshaped " + (grad == null ? "to " : ShapeText.of(grad.shape()) + " → ") + ShapeText.of(to);
+    }
+
+    /** The gradient's shape without the dim unsqueeze added. */
+    private static int[] squeezed(LensContext c) {
+        int[] shape = c.grad().shape();
+        int dim = (int) c.number("dim");
+        int[] out = new int[shape.length - 1];
+        for (int i = 0, j = 0; i < shape.length; i++) {
+            if (i != dim) {
+                out[j++] = shape[i];
+            }
+        }
+        return out;
+    }
+
+    private static int[] inverse(int[] dims) {
+        int[] inverse = new int[dims.length];
+        for (int i = 0; i < dims.length; i++) {
+            inverse[dims[i]] = i;
+        }
+        return inverse;
+    }
+
+    /** Zeros shaped like the input, with the gradient as its row {@code index}. */
+    private static Derivation selectRule(LensContext c, InputMeta in) {
+        double[] grad = c.grad().data();
+        double[] r = new double[Arrays.stream(in.shape()).reduce(1, (a, b) -> a * b)];
+        System.arraycopy(grad, 0, r, (int) c.number("index") * grad.length, grad.length);
+        return Derivation.of(new TensorValue(in.shape(), c.grad().dtype(), r));
+    }
+}

@@ -1,0 +1,84 @@
+package org.gradviz.app.animation.lens;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.gradviz.app.animation.TensorValue;
+import org.gradviz.engine.DType;
+
+/** Element-wise functions of one tensor (the engine's {@code Pointwise}): grad times the local derivative. */
+final class PointwiseLenses {
+    private PointwiseLenses() {
+    }
+
+    static List<NodeLens> lenses() {
+        return List.of(
+                RuleLens.of("SinBackward0", InputRule.of("self", "grad · cos(self)", (c, in) -> {
+                    TensorValue self = c.tensor("self");
+                    return Derivation.of(LensMath.map(c.grad(), self, (g, x) -> g * Math.cos(x)),
+                            LensValue.of("cos(self)", LensMath.map(self, Math::cos)));
+                })),
+                RuleLens.of("CosBackward0", InputRule.of("self", "grad · −sin(self)", (c, in) -> {
+                    TensorValue self = c.tensor("self");
+                    return Derivation.of(LensMath.map(c.grad(), self, (g, x) -> g * -Math.sin(x)),
+                            LensValue.of("−sin(self)", LensMath.map(self, x -> -Math.sin(x))));
+                })),
+                RuleLens.of("ExpBackward0", InputRule.of("self", "grad · result", (c, in) -> {
+                    TensorValue result = c.tensor("result");
+                    return Derivation.of(LensMath.map(c.grad(), result, (g, r) -> g * r),
+                            LensValue.of("result", result));
+                })),
+                RuleLens.of("LogBackward0", InputRule.of("self", "grad / self", (c, in) -> {
+                    TensorValue self = c.tensor("self");
+                    return Derivation.of(LensMath.map(c.grad(), self, (g, x) -> g / x), LensValue.of("self", self));
+                })),
+                RuleLens.of("SigmoidBackward0", InputRule.of("self", "grad · (1 − result) · result", (c, in) -> {
+                    TensorValue result = c.tensor("result");
+                    return Derivation.of(LensMath.map(c.grad(), result, (g, r) -> g * ((1 - r) * r)),
+                            LensValue.of("result", result));
+                })),
+                RuleLens.of("TanhBackward0", InputRule.of("self", "grad · (1 − result²)", (c, in) -> {
+                    TensorValue result = c.tensor("result");
+                    return Derivation.of(LensMath.map(c.grad(), result, (g, r) -> g * (1 - r * r)),
+                            LensValue.of("result", result));
+                })),
+                // NOTE: relu'(0) = 0, as torch's threshold_backward (result > 0)
+                RuleLens.of("ReluBackward0", InputRule.of("self", "grad · [result > 0]", (c, in) -> {
+                    TensorValue result = c.tensor("result");
+                    return Derivation.of(LensMath.map(c.grad(), result, (g, r) -> r > 0 ? g : 0),
+                            LensValue.of("[result > 0]", LensMath.mask(result, r -> r > 0)));
+                })),
+                RuleLens.of("ReciprocalBackward0", InputRule.of("self", "−grad · result²", (c, in) -> {
+                    TensorValue result = c.tensor("result");
+                    return Derivation.of(LensMath.map(c.grad(), result, (g, r) -> -g * (r * r)),
+                            LensValue.of("result", result));
+                })),
+                RuleLens.of("ClampBackward1", InputRule.of("self", c -> "grad · " + clampRange(c),
+                        PointwiseLenses::clampRule)));
+    }
+
+    /** {@code [min ≤ self ≤ max]}, with only the bounds clamp was given. */
+    private static String clampRange(LensContext c) {
+        Double min = c.optionalNumber("min");
+        Double max = c.optionalNumber("max");
+        return min == null ? "[self ≤ max]" : max == null ? "[self ≥ min]" : "[min ≤ self ≤ max]";
+    }
+
+    // NOTE: both bounds are inclusive, and torch compares with the bounds cast to the tensor's dtype
+    private static Derivation clampRule(LensContext c, InputMeta in) {
+        TensorValue self = c.tensor("self");
+        DType dtype = DType.fromShortName(self.dtype());
+        Double min = c.optionalNumber("min");
+        Double max = c.optionalNumber("max");
+        double lo = min == null ? Double.NEGATIVE_INFINITY : dtype.round(min);
+        double hi = max == null ? Double.POSITIVE_INFINITY : dtype.round(max);
+        List<LensValue> local = new ArrayList<>();
+        if (min != null) {
+            local.add(LensValue.number("min", min));
+        }
+        if (max != null) {
+            local.add(LensValue.number("max", max));
+        }
+        local.add(LensValue.of(clampRange(c), LensMath.mask(self, x -> x >= lo && x <= hi)));
+        return new Derivation(local, LensMath.map(c.grad(), self, (g, x) -> x >= lo && x <= hi ? g : 0), "");
+    }
+}
