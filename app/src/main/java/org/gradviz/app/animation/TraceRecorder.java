@@ -1,6 +1,7 @@
 package org.gradviz.app.animation;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -47,6 +48,40 @@ public final class TraceRecorder implements AutogradListener, AutoCloseable {
     /** The events so far, in order. */
     public List<TraceEvent> events() {
         return List.copyOf(events);
+    }
+
+    /**
+     * The events so far, in order, with every variable name given again by {@code names} now: for names that exist
+     * only later than the events, e.g. the variables a program holds once it has ended.
+     */
+    public List<TraceEvent> events(Function<Tensor, String> names) {
+        Map<Integer, Tensor> tensors = new HashMap<>();
+        tensorIds.forEach((t, id) -> tensors.put(id, t));
+        Map<Integer, Node> nodes = new HashMap<>();
+        nodeIds.forEach((n, id) -> nodes.put(id, n));
+        List<TraceEvent> out = new ArrayList<>(events.size());
+        for (TraceEvent event : events) {
+            out.add(renamed(event, names, tensors, nodes));
+        }
+        return List.copyOf(out);
+    }
+
+    private static TraceEvent renamed(TraceEvent event, Function<Tensor, String> names, Map<Integer, Tensor> tensors,
+            Map<Integer, Node> nodes) {
+        if (event instanceof TraceEvent.BackwardStarted e) {
+            return new TraceEvent.BackwardStarted(e.rootTensorId(), nameOf(tensors.get(e.rootTensorId()), names),
+                    e.seed(), e.line());
+        } else if (event instanceof TraceEvent.NodeStarted e) {
+            return new TraceEvent.NodeStarted(e.nodeId(), e.name(), variableOf(nodes.get(e.nodeId()), names),
+                    e.gradsIn(), e.saved());
+        } else if (event instanceof TraceEvent.GradAccumulated e) {
+            return new TraceEvent.GradAccumulated(e.nodeId(), e.leafTensorId(),
+                    nameOf(tensors.get(e.leafTensorId()), names), e.before(), e.after());
+        } else if (event instanceof TraceEvent.LeafUpdated e) {
+            return new TraceEvent.LeafUpdated(e.tensorId(), nameOf(tensors.get(e.tensorId()), names), e.field(),
+                    e.before(), e.after());
+        }
+        return event;
     }
 
     /** The number this recording gave {@code node}, giving it the next one when it has none yet. */
@@ -139,6 +174,14 @@ public final class TraceRecorder implements AutogradListener, AutoCloseable {
     }
 
     private String variableOf(Node node) {
+        return variableOf(node, names);
+    }
+
+    private static String nameOf(Tensor tensor, Function<Tensor, String> names) {
+        return tensor == null ? null : names.apply(tensor);
+    }
+
+    private static String variableOf(Node node, Function<Tensor, String> names) {
         return node instanceof AccumulateGrad acc ? names.apply(acc.variable()) : null;
     }
 
