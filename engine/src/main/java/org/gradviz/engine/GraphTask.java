@@ -4,19 +4,23 @@ import java.util.ArrayList;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.PriorityQueue;
 
 /**
  * The state of one {@code backward()} call, kept apart from the graph as in PyTorch's engine: how many
  * edges still lead into each node, the gradients summed so far for each node's outputs, and the ready
- * queue. Ready nodes run latest-created first ({@link Node#sequenceNr()}), AccumulateGrad before all.
+ * queue. Ready nodes run latest-created first ({@link Node#sequenceNr()}), AccumulateGrad before all, and nodes
+ * of equal number in the order of PyTorch's heap ({@link ReadyQueue}).
+ *
+ * <p>As in PyTorch 1.13's {@code Engine::execute} for one root: the root's node is the first task, with the seed in
+ * its input buffer; a node becomes ready, and is pushed, when the last edge leading into it has delivered (its
+ * dependency count reaches 0), in the order of the running node's {@code next_functions}. A node whose inputs
+ * received no gradient still runs and passes "no gradient" on, so the nodes after it still become ready.
  */
 final class GraphTask {
     private final boolean keepGraph;
     private final Map<Node, Integer> dependencies = new IdentityHashMap<>();
     private final Map<Node, Tensor[]> inputBuffers = new IdentityHashMap<>();
-    private final PriorityQueue<Node> ready =
-            new PriorityQueue<>((a, b) -> Long.compare(b.sequenceNr(), a.sequenceNr()));
+    private final ReadyQueue<Node> ready = new ReadyQueue<>(Node::sequenceNr);
 
     GraphTask(boolean keepGraph) {
         this.keepGraph = keepGraph;
@@ -26,9 +30,9 @@ final class GraphTask {
     void execute(Edge root, Tensor seed) {
         computeDependencies(root.function());
         accumulateInput(root, seed);
-        ready.add(root.function());
+        ready.push(root.function());
         while (!ready.isEmpty()) {
-            Node node = ready.poll();
+            Node node = ready.pop();
             Tensor[] gradOutputs = inputBuffers.remove(node);
             evaluate(node, gradOutputs);
         }
@@ -76,7 +80,7 @@ final class GraphTask {
             accumulateInput(edge, grad);
             int remaining = dependencies.merge(edge.function(), -1, Integer::sum);
             if (remaining == 0) {
-                ready.add(edge.function());
+                ready.push(edge.function());
             }
         }
     }

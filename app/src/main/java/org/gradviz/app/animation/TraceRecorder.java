@@ -58,6 +58,35 @@ public final class TraceRecorder implements AutogradListener, AutoCloseable {
         return List.copyOf(events);
     }
 
+    /**
+     * The events so far, in order, with every variable name given again by {@code names} now: for names that exist
+     * only later than the events, e.g. the variables a program holds once it has ended.
+     */
+    public List<TraceEvent> events(Function<Tensor, String> names) {
+        List<TraceEvent> out = new ArrayList<>(events.size());
+        for (TraceEvent event : events) {
+            out.add(renamed(event, names, numbering));
+        }
+        return List.copyOf(out);
+    }
+
+    private static TraceEvent renamed(TraceEvent event, Function<Tensor, String> names, TraceNumbering ids) {
+        if (event instanceof TraceEvent.BackwardStarted e) {
+            return new TraceEvent.BackwardStarted(e.rootTensorId(), nameOf(ids.tensor(e.rootTensorId()), names),
+                    e.seed(), e.line());
+        } else if (event instanceof TraceEvent.NodeStarted e) {
+            return new TraceEvent.NodeStarted(e.nodeId(), e.name(), variableOf(ids.node(e.nodeId()), names),
+                    e.gradsIn(), e.saved());
+        } else if (event instanceof TraceEvent.GradAccumulated e) {
+            return new TraceEvent.GradAccumulated(e.nodeId(), e.leafTensorId(),
+                    nameOf(ids.tensor(e.leafTensorId()), names), e.before(), e.after());
+        } else if (event instanceof TraceEvent.LeafUpdated e) {
+            return new TraceEvent.LeafUpdated(e.tensorId(), nameOf(ids.tensor(e.tensorId()), names), e.field(),
+                    e.before(), e.after());
+        }
+        return event;
+    }
+
     /** The number this recording gave {@code node}, giving it the next one when it has none yet. */
     public int nodeId(Node node) {
         return numbering.nodeId(node);
@@ -148,6 +177,14 @@ public final class TraceRecorder implements AutogradListener, AutoCloseable {
     }
 
     private String variableOf(Node node) {
+        return variableOf(node, names);
+    }
+
+    private static String nameOf(Tensor tensor, Function<Tensor, String> names) {
+        return tensor == null ? null : names.apply(tensor);
+    }
+
+    private static String variableOf(Node node, Function<Tensor, String> names) {
         return node instanceof AccumulateGrad acc ? names.apply(acc.variable()) : null;
     }
 

@@ -9,7 +9,11 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
 import org.gradviz.app.script.export.RunJson;
+import org.gradviz.app.script.export.RunTrace;
+import org.gradviz.app.script.runtime.Interpreter;
 import org.gradviz.app.script.runtime.ScriptRunner;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -40,6 +44,11 @@ final class RunCommand implements Callable<Integer> {
         description = "After the run, write the tensor variables and their autograd graphs as JSON.")
     private Path json;
 
+    @Option(names = "--trace", paramLabel = "OUT.json",
+        description = "Record what the engine does (forward ops, backward nodes in PyTorch's order, gradients sent "
+            + "and accumulated) and write it as JSON after the run.")
+    private Path trace;
+
     @Override
     public Integer call() throws Exception {
         String source;
@@ -60,16 +69,42 @@ final class RunCommand implements Callable<Integer> {
             false, StandardCharsets.UTF_8);
         PrintStream err = new PrintStream(new FileOutputStream(FileDescriptor.err), true, StandardCharsets.UTF_8);
         ScriptRunner runner = new ScriptRunner(source, file.equals("-") ? "<stdin>" : file, traceName);
-        ScriptRunner.Outcome result = runner.runWithDeepStack(out, err);
-        out.flush();
-        if (json != null && result.exitCode() != ScriptRunner.REFUSED) {
-            try {
-                RunJson.write(result.globals(), json);
-            } catch (IOException e) {
-                err.println("gradviz run: cannot write " + json + ": " + e.getMessage());
-                return ExitCode.USAGE;
+        AtomicReference<RunTrace> recording = new AtomicReference<>();
+        Consumer<Interpreter> beforeRun = trace == null ? interpreter -> { }
+            : interpreter -> recording.set(RunTrace.start(interpreter));
+        ScriptRunner.Outcome result;
+        try {
+            result = runner.runWithDeepStack(out, err, beforeRun);
+        } finally {
+            if (recording.get() != null) {
+                recording.get().close();
             }
         }
-        return result.exitCode();
+        out.flush();
+        if (result.exitCode() == ScriptRunner.REFUSED) {
+            return result.exitCode();
+        }
+        boolean written = true;
+        if (json != null) {
+            written = write(json, file -> RunJson.write(result.globals(), file), err);
+        }
+        if (trace != null) {
+            written &= write(trace, file -> recording.get().write(result.globals(), file), err);
+        }
+        return written ? result.exitCode() : ExitCode.USAGE;
+    }
+
+    private interface OutputWriter {
+        void write(Path file) throws IOException;
+    }
+
+    private static boolean write(Path file, OutputWriter writer, PrintStream err) {
+        try {
+            writer.write(file);
+            return true;
+        } catch (IOException e) {
+            err.println("gradviz run: cannot write " + file + ": " + e.getMessage());
+            return false;
+        }
     }
 }

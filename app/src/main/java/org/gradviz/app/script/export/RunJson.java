@@ -11,9 +11,13 @@ import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
+import org.gradviz.app.animation.TensorValue;
 import org.gradviz.engine.AccumulateGrad;
+import org.gradviz.engine.DType;
 import org.gradviz.engine.Edge;
 import org.gradviz.engine.Node;
+import org.gradviz.engine.Shape;
 import org.gradviz.engine.Tensor;
 
 /**
@@ -33,8 +37,7 @@ public final class RunJson {
                 tensors.put(name, t);
             }
         });
-        Map<Tensor, String> names = new IdentityHashMap<>();
-        tensors.forEach((name, t) -> names.putIfAbsent(t, name));
+        Function<Tensor, String> names = variableNames(globals);
         Map<String, Object> tensorJson = new LinkedHashMap<>();
         Map<String, Object> graphs = new LinkedHashMap<>();
         tensors.forEach((name, t) -> {
@@ -49,17 +52,42 @@ public final class RunJson {
         return root;
     }
 
+    /**
+     * The name of the first module-level variable (in order of first assignment) holding each tensor, null for a
+     * tensor no variable holds: how {@code "variable"} names a leaf. A snapshot of {@code globals} as they are now.
+     */
+    public static Function<Tensor, String> variableNames(Map<String, Object> globals) {
+        Map<Tensor, String> names = new IdentityHashMap<>();
+        globals.forEach((name, v) -> {
+            if (v instanceof Tensor t) {
+                names.putIfAbsent(t, name);
+            }
+        });
+        return names::get;
+    }
+
     private static Map<String, Object> tensor(Tensor t) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("shape", java.util.Arrays.stream(t.shape().dims()).boxed().toList());
         m.put("dtype", t.dtype().shortName());
-        m.put("values", finite(t.tolist()));
+        m.put("values", values(t));
         m.put("requires_grad", t.requiresGrad());
         m.put("is_leaf", t.isLeaf());
         m.put("grad_fn", t.gradFn() == null ? null : t.gradFn().name());
         Tensor grad = t.gradOrNull();
-        m.put("grad", grad == null ? null : finite(grad.tolist()));
+        m.put("grad", grad == null ? null : values(grad));
         return m;
+    }
+
+    /** A tensor's values as {@code tolist()} gives them (a bare number for 0-d), NaN and infinities as strings. */
+    static Object values(Tensor t) {
+        return finite(t.tolist());
+    }
+
+    /** Recorded values written as {@link #values(Tensor)} writes the tensor they were copied from; null for null. */
+    static Object values(TensorValue v) {
+        return v == null ? null
+                : values(Tensor.fromData(Shape.of(v.shape()), DType.fromShortName(v.dtype()), v.data()));
     }
 
     /** NaN and infinities are not JSON numbers: they are written as the strings "NaN", "Infinity", "-Infinity". */
@@ -76,7 +104,7 @@ public final class RunJson {
     }
 
     /** Nodes in depth-first pre-order of next functions from the root, each once, numbered in that order. */
-    private static Map<String, Object> graph(Node root, Map<Tensor, String> names) {
+    private static Map<String, Object> graph(Node root, Function<Tensor, String> names) {
         Map<Node, Integer> ids = new IdentityHashMap<>();
         List<Node> order = new ArrayList<>();
         number(root, ids, order);
@@ -90,7 +118,7 @@ public final class RunJson {
                 next.add(e.isValid() ? ids.get(e.function()) : null);
             }
             m.put("next", next);
-            m.put("variable", n instanceof AccumulateGrad acc ? names.get(acc.variable()) : null);
+            m.put("variable", n instanceof AccumulateGrad acc ? names.apply(acc.variable()) : null);
             nodes.add(m);
         }
         Map<String, Object> g = new LinkedHashMap<>();
@@ -121,10 +149,15 @@ public final class RunJson {
 
     /** Writes the tree to {@code file} atomically: a temporary file beside it, then a move. */
     public static void write(Map<String, Object> globals, Path file) throws IOException {
+        writeAtomically(tree(globals), file);
+    }
+
+    /** Writes a JSON tree to {@code file} atomically: a temporary file beside it, then a move. */
+    static void writeAtomically(Object tree, Path file) throws IOException {
         Path target = file.toAbsolutePath();
         Path temp = Files.createTempFile(target.getParent(), ".gradviz-run-", ".json.tmp");
         try {
-            new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(temp.toFile(), tree(globals));
+            new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(temp.toFile(), tree);
             Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         } finally {
             Files.deleteIfExists(temp);

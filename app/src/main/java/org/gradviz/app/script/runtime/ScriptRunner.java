@@ -57,6 +57,15 @@ public final class ScriptRunner {
     }
 
     public Outcome run(PrintStream out, PrintStream err) {
+        return run(out, err, interpreter -> { });
+    }
+
+    /**
+     * {@link #run(PrintStream, PrintStream)}, first handing {@code beforeRun} the interpreter, on the thread that will
+     * run the program, once the program is parsed and accepted and just before its first statement (not at all when
+     * it is refused).
+     */
+    public Outcome run(PrintStream out, PrintStream err, Consumer<Interpreter> beforeRun) {
         Program program;
         try {
             program = ScriptParser.parse(source);
@@ -79,6 +88,7 @@ public final class ScriptRunner {
             err.flush();
         });
         try {
+            beforeRun.accept(interpreter);
             interpreter.run(program);
             return new Outcome(OK, interpreter.globals(), null);
         } catch (PyError e) {
@@ -94,8 +104,14 @@ public final class ScriptRunner {
 
     /** {@link #run} on a thread of its own with a stack deep enough for the interpreter's recursion limit. */
     public Outcome runWithDeepStack(PrintStream out, PrintStream err) throws InterruptedException {
+        return runWithDeepStack(out, err, interpreter -> { });
+    }
+
+    /** {@link #run(PrintStream, PrintStream, Consumer)} on a thread of its own, as {@link #runWithDeepStack}. */
+    public Outcome runWithDeepStack(PrintStream out, PrintStream err, Consumer<Interpreter> beforeRun)
+            throws InterruptedException {
         AtomicReference<Outcome> outcome = new AtomicReference<>();
-        Thread worker = new Thread(null, () -> outcome.set(run(out, err)), "gradviz-run", STACK_BYTES);
+        Thread worker = new Thread(null, () -> outcome.set(run(out, err, beforeRun)), "gradviz-run", STACK_BYTES);
         worker.start();
         worker.join();
         return outcome.get();
