@@ -8,6 +8,8 @@ import javafx.scene.control.SplitPane;
 import javafx.scene.input.KeyCode;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.VBox;
+import org.gradviz.app.animation.LensModel;
+import org.gradviz.app.animation.view.LensPanel;
 import org.gradviz.app.animation.view.PlayerBar;
 import org.gradviz.app.document.Position;
 import org.gradviz.app.editor.canvas.FlowOverlay;
@@ -54,12 +56,16 @@ public final class MainWindowView extends BorderPane {
         ConsoleView console = new ConsoleView(model, codeWriter);
         new FlowOverlay(model, canvas);
         PlayerBar player = new PlayerBar(model.player());
-        VBox graphs = new VBox(canvas, player);
-        VBox.setVgrow(canvas, javafx.scene.layout.Priority.ALWAYS);
+        LensPanel lens = new LensPanel(new LensModel(model.player()));
+        javafx.scene.layout.StackPane views = new javafx.scene.layout.StackPane(canvas, lens);
+        javafx.scene.layout.StackPane.setAlignment(lens, javafx.geometry.Pos.TOP_RIGHT);
+        javafx.scene.layout.StackPane.setMargin(lens, new javafx.geometry.Insets(10));
+        VBox graphs = new VBox(views, player);
+        VBox.setVgrow(views, javafx.scene.layout.Priority.ALWAYS);
         SplitPane middle = new SplitPane(graphs, console);
         middle.setOrientation(Orientation.VERTICAL);
         // long console lines must scroll, not widen the middle and squeeze the inspector away
-        for (javafx.scene.layout.Region r : new javafx.scene.layout.Region[] {middle, console, canvas, graphs, player}) {
+        for (javafx.scene.layout.Region r : new javafx.scene.layout.Region[] {middle, console, canvas, views, graphs, player}) {
             r.setMinWidth(0);
         }
         middle.setDividerPositions(0.74);

@@ -68,7 +68,7 @@ public final class GraphCanvas extends Region {
     private Map<String, Point2D> dragOrigins = Map.of();
     private Point2D panStart;
     /** True from a fit until the user zooms or pans: while it holds, the canvas fits again when resized. */
-    private boolean fitting = true;
+    private boolean fitting;
     private boolean moved;
 
     public GraphCanvas(EditorModel model) {

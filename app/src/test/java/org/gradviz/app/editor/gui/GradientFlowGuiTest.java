@@ -44,7 +44,9 @@ class GradientFlowGuiTest {
     @Start
     void start(Stage stage) {
         this.stage = stage;
-        this.model = ExampleWindow.open(stage, "one-layer-bce.json", 1920, 1080).model();
+        ExampleWindow window = ExampleWindow.open(stage, "one-layer-bce.json", 1920, 1080);
+        this.model = window.model();
+        window.view().canvas().fit(); // as opening a file does
     }
 
     @Test
