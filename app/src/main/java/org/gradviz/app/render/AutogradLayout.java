@@ -20,8 +20,17 @@ public final class AutogradLayout {
     private final Map<String, Box> boxes;
     private final List<Curve> curves;
 
-    /** A box: the DOT id of its picture node, its centre, width and height. */
-    public record Box(String id, double centreX, double centreY, double width, double height) {
+    /**
+     * A box: the DOT id of its picture node, its centre, width and height, the lines of its label where Graphviz
+     * put them, and the rules between a record's fields.
+     */
+    public record Box(String id, double centreX, double centreY, double width, double height, List<LayoutText> texts,
+            List<List<LayoutPoint>> rules) {
+        public Box {
+            texts = List.copyOf(texts);
+            rules = rules.stream().map(List::copyOf).toList();
+        }
+
         public double minX() {
             return centreX - width / 2;
         }
@@ -66,7 +75,8 @@ public final class AutogradLayout {
         GraphvizJson layout = GraphvizJson.parse(json);
         Map<String, Box> boxes = new LinkedHashMap<>();
         for (GraphvizJson.LaidOutNode n : layout.nodes()) {
-            boxes.put(n.name(), new Box(n.name(), n.centre().x(), n.centre().y(), n.width(), n.height()));
+            boxes.put(n.name(), new Box(n.name(), n.centre().x(), n.centre().y(), n.width(), n.height(), n.texts(),
+                    n.rules()));
         }
         Map<String, Box> ordered = new LinkedHashMap<>();
         for (PictureNode n : picture.nodes()) {

@@ -14,13 +14,23 @@ import java.util.List;
 public final class GraphvizJson {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final double POINTS_PER_INCH = 72;
+    /** Graphviz's font size where a drawing sets none. */
+    private static final double DEFAULT_FONT_SIZE = 14;
 
     private final JsonNode root;
     private final double width;
     private final double height;
 
-    /** A node: its DOT name, centre and size in points. */
-    public record LaidOutNode(String name, LayoutPoint centre, double width, double height) {
+    /**
+     * A node: its DOT name, centre and size in points, the lines of its label where Graphviz put them, and the
+     * rules it draws inside its outline (the lines between a record's fields).
+     */
+    public record LaidOutNode(String name, LayoutPoint centre, double width, double height, List<LayoutText> texts,
+            List<List<LayoutPoint>> rules) {
+        public LaidOutNode {
+            texts = List.copyOf(texts);
+            rules = rules.stream().map(List::copyOf).toList();
+        }
     }
 
     /**
@@ -79,7 +89,8 @@ public final class GraphvizJson {
             }
             out.add(new LaidOutNode(object.path("name").asText(), point(object.get("pos").asText()),
                     object.path("width").asDouble() * POINTS_PER_INCH,
-                    object.path("height").asDouble() * POINTS_PER_INCH));
+                    object.path("height").asDouble() * POINTS_PER_INCH, texts(object.path("_ldraw_")),
+                    rules(object.path("_draw_"))));
         }
         return out;
     }
@@ -118,16 +129,48 @@ public final class GraphvizJson {
         return points;
     }
 
+    /** The text operations of a label, each with the font size set before it. */
+    private List<LayoutText> texts(JsonNode ops) {
+        List<LayoutText> out = new ArrayList<>();
+        double size = DEFAULT_FONT_SIZE;
+        for (JsonNode op : ops) {
+            String kind = op.path("op").asText();
+            if (kind.equals("F")) {
+                size = op.path("size").asDouble(DEFAULT_FONT_SIZE);
+            } else if (kind.equals("T")) {
+                JsonNode pt = op.path("pt");
+                out.add(new LayoutText(op.path("text").asText(), point(pt.get(0).asDouble(), pt.get(1).asDouble()),
+                        LayoutText.Align.of(op.path("align").asText("c")), op.path("width").asDouble(), size));
+            }
+        }
+        return out;
+    }
+
+    /** The open polylines ({@code L}) of a drawing: a record's field separators. */
+    private List<List<LayoutPoint>> rules(JsonNode ops) {
+        List<List<LayoutPoint>> out = new ArrayList<>();
+        for (JsonNode op : ops) {
+            if (op.path("op").asText().equals("L")) {
+                out.add(points(op.path("points")));
+            }
+        }
+        return out;
+    }
+
+    private List<LayoutPoint> points(JsonNode xy) {
+        List<LayoutPoint> points = new ArrayList<>();
+        for (JsonNode p : xy) {
+            points.add(point(p.get(0).asDouble(), p.get(1).asDouble()));
+        }
+        return points;
+    }
+
     /** The first polygon Graphviz draws for the head's arrow. */
     private List<LayoutPoint> arrowhead(JsonNode ops) {
         for (JsonNode op : ops) {
             String kind = op.path("op").asText();
             if (kind.equals("P") || kind.equals("p")) {
-                List<LayoutPoint> points = new ArrayList<>();
-                for (JsonNode p : op.path("points")) {
-                    points.add(point(p.get(0).asDouble(), p.get(1).asDouble()));
-                }
-                return points;
+                return points(op.path("points"));
             }
         }
         return List.of();

@@ -35,9 +35,13 @@ class AutogradLayoutTest {
         String json = """
                 {"bb": "0,0,100,200", "objects": [
                   {"_gvid": 0, "name": "n0", "pos": "50,20", "width": "0.5", "height": "0.25"},
-                  {"_gvid": 1, "name": "n1", "pos": "50,80", "width": "1.5", "height": "0.25"},
+                  {"_gvid": 1, "name": "n1", "pos": "50,80", "width": "1.5", "height": "0.25",
+                   "_ldraw_": [{"op": "F", "size": 10.0, "face": "monospace"},
+                               {"op": "T", "pt": [50, 76.5], "align": "c", "width": 73, "text": "MulBackward0"}]},
                   {"_gvid": 2, "name": "n2", "pos": "50,140", "width": "1", "height": "0.25"},
-                  {"_gvid": 3, "name": "n3", "pos": "50,180", "width": "0.5", "height": "0.5"}],
+                  {"_gvid": 3, "name": "n3", "pos": "50,180", "width": "0.5", "height": "0.5",
+                   "_draw_": [{"op": "P", "points": [[32,162],[68,162],[68,198],[32,198]]},
+                              {"op": "L", "points": [[32,180],[68,180]]}]}],
                  "edges": [
                   {"_gvid": 0, "tail": 1, "head": 0, "pos": "e,50,29 50,71 50,60 50,45 50,39",
                    "_hdraw_": [{"op": "c", "color": "#000000"},
@@ -51,7 +55,11 @@ class AutogradLayoutTest {
 
         AutogradLayout layout = AutogradLayout.parse(p, json);
 
-        assertEquals(new AutogradLayout.Box("n1", 50, 120, 108, 18), layout.box("n1"));
+        assertEquals(new AutogradLayout.Box("n1", 50, 120, 108, 18,
+                List.of(new LayoutText("MulBackward0", new LayoutPoint(50, 123.5), LayoutText.Align.CENTRE, 73, 10)),
+                List.of()), layout.box("n1"));
+        assertEquals(List.of(List.of(new LayoutPoint(32, 20), new LayoutPoint(68, 20))), layout.box("n3").rules(),
+                "a record's field separator");
         assertEquals(100, layout.width());
         assertEquals(200, layout.height());
         assertEquals(List.of("n2->n1", "n3->n2", "n1->n0"),
