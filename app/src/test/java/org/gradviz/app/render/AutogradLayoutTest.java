@@ -103,6 +103,16 @@ class AutogradLayoutTest {
             }
         }
         assertTrue(layout.box("n0").centreY() > layout.box("n1").centreY(), "the output is drawn at the bottom");
+        for (PictureNode n : p.nodes()) {
+            AutogradLayout.Box box = layout.box(n.id());
+            assertEquals(n.lines().stream().filter(l -> !l.isBlank()).toList(),
+                    box.texts().stream().map(LayoutText::text).toList(), "the label's lines, top to bottom");
+            for (LayoutText t : box.texts()) {
+                assertTrue(t.width() <= box.width() && t.at().y() > box.minY() && t.at().y() < box.minY() + box.height(),
+                        t + " in " + box);
+                assertEquals(10, t.fontSize());
+            }
+        }
         for (AutogradLayout.Curve c : layout.curves()) {
             assertTrue(c.points().size() >= 4 && (c.points().size() - 1) % 3 == 0, c.toString());
             assertEquals(c.edge().kind() == PictureEdge.Kind.SAVED, c.arrowhead().isEmpty(), c.toString());

@@ -13,6 +13,7 @@ import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.geometry.Point2D;
 import javafx.scene.Group;
+import javafx.scene.Node;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressIndicator;
 import javafx.scene.input.KeyCode;
@@ -302,15 +303,15 @@ public final class AutogradView extends Region {
     /** A click on the background (not a drag) selects nothing. */
     private void released(MouseEvent e) {
         if (lastDrag == pressedAt && e.getButton() == MouseButton.PRIMARY
-                && !(e.getTarget() instanceof javafx.scene.Node n && isInBox(n))) {
+                && !(e.getTarget() instanceof Node n && isInBox(n))) {
             select(null);
         }
         pressedAt = null;
         lastDrag = null;
     }
 
-    private boolean isInBox(javafx.scene.Node target) {
-        for (javafx.scene.Node n = target; n != null && n != this; n = n.getParent()) {
+    private boolean isInBox(Node target) {
+        for (Node n = target; n != null && n != this; n = n.getParent()) {
             if (n instanceof AutogradNodeView) {
                 return true;
             }

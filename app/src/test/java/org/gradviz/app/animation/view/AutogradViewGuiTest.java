@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -30,12 +31,16 @@ import org.gradviz.app.editor.gui.SceneSnapshot;
 import org.gradviz.app.render.AutogradLayout;
 import org.gradviz.app.render.AutogradPicture;
 import org.gradviz.app.render.GraphOptions;
+import org.gradviz.app.render.GraphvizEngineKind;
+import org.gradviz.app.render.GraphvizService;
 import org.gradviz.app.render.LeafNames;
 import org.gradviz.app.render.PictureNode;
 import org.gradviz.app.shell.UiFont;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
@@ -240,12 +245,15 @@ class AutogradViewGuiTest {
         robot.interact(view::clearStates);
     }
 
-    @Test
-    void attributeTablesAndSavedTensorsFitTheirBoxesInTheDarkTheme(FxRobot robot) {
+    @ParameterizedTest
+    @EnumSource(GraphvizEngineKind.class)
+    void attributeTablesAndSavedTensorsFitTheirBoxesInTheDarkTheme(GraphvizEngineKind engine, FxRobot robot) {
+        assumeTrue(engine == GraphvizEngineKind.EMBEDDED || GraphvizEngineKind.detect() == GraphvizEngineKind.DOT_BINARY,
+                "the dot program is not on the PATH");
         CompiledDocument c = new DocumentCompiler().compile(new DocumentReader().read(Examples.file("one-layer-bce.json")));
         AutogradPicture full = AutogradPicture.of(c.output(), LeafNames.of(c.tensors()),
                 GraphOptions.DEFAULT.withShowSaved(true).withShowAttrs(true).withTheme(org.gradviz.app.document.Theme.DARK));
-        AutogradLayout layout = AutogradLayout.of(full);
+        AutogradLayout layout = AutogradLayout.of(full, GraphvizService.shared(engine));
         robot.interact(() -> view.setPicture(full, layout));
         settle(robot);
 
@@ -262,7 +270,8 @@ class AutogradViewGuiTest {
                         v.node().title() + ": \"" + text.getText() + "\" at " + line + " in " + box);
             }
         }
-        robot.interact(() -> SceneSnapshot.writePng(scene, Path.of("target", "screenshots", "autograd-view-full-dark.png")));
+        robot.interact(() -> SceneSnapshot.writePng(scene, Path.of("target", "screenshots",
+                "autograd-view-full-dark-" + engine.name().toLowerCase(java.util.Locale.ROOT) + ".png")));
     }
 
     private static String text(double[] values) {
