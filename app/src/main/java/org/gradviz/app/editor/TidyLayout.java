@@ -1,13 +1,12 @@
 package org.gradviz.app.editor;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import org.gradviz.app.document.Connection;
 import org.gradviz.app.document.GraphDocument;
 import org.gradviz.app.document.Position;
+import org.gradviz.app.render.GraphvizJson;
 import org.gradviz.app.render.GraphvizService;
 
 /**
@@ -41,22 +40,16 @@ public final class TidyLayout {
 
     static Map<String, Position> positions(String json, Map<String, double[]> sizes) {
         try {
-            JsonNode root = new ObjectMapper().readTree(json);
-            double height = Double.parseDouble(root.get("bb").asText().split(",")[3]);
             Map<String, Position> places = new LinkedHashMap<>();
-            for (JsonNode object : root.path("objects")) {
-                String name = object.path("name").asText();
-                double[] wh = sizes.get(name);
-                if (wh == null || !object.has("pos")) {
-                    continue;
+            for (GraphvizJson.LaidOutNode node : GraphvizJson.parse(json).nodes()) {
+                double[] wh = sizes.get(node.name());
+                if (wh != null) {
+                    places.put(node.name(), new Position(Math.round(node.centre().x() - wh[0] / 2),
+                            Math.round(node.centre().y() - wh[1] / 2)));
                 }
-                String[] pos = object.get("pos").asText().split(",");
-                double cx = Double.parseDouble(pos[0]);
-                double cy = height - Double.parseDouble(pos[1]); // Graphviz's y grows upwards
-                places.put(name, new Position(Math.round(cx - wh[0] / 2), Math.round(cy - wh[1] / 2)));
             }
             return places;
-        } catch (java.io.IOException | RuntimeException e) {
+        } catch (RuntimeException e) {
             throw new IllegalStateException("Graphviz returned a layout gradviz cannot read: " + e.getMessage(), e);
         }
     }

@@ -104,7 +104,7 @@ public final class NetworkDot {
         Map<String, String> attributes = new LinkedHashMap<>();
         if (options.values() && compiled != null && compiled.tensor(name) != null) {
             String title = name + (shape == null ? "" : " " + ShapeText.of(shape));
-            attributes.put("label", RecordLabel.of(title, compiled.tensor(name), false));
+            attributes.put("label", RecordLabel.of(title, PictureValues.of(compiled.tensor(name), false)));
             attributes.put("shape", "record");
         } else {
             attributes.put("label", name);

@@ -1,19 +1,16 @@
 package org.gradviz.app.render;
 
-import org.gradviz.engine.Tensor;
-
 /** micrograd's record label: {@code { name | data … | grad … }}, text escaped for Graphviz records. */
 final class RecordLabel {
     private RecordLabel() {
     }
 
-    /** With {@code forOutput} the gradient is left out when none was computed (outputs keep no .grad). */
-    static String of(String title, Tensor t, boolean forOutput) {
+    /** The gradient part is left out when {@code values} has none (an output that kept no .grad). */
+    static String of(String title, PictureValues values) {
         StringBuilder sb = new StringBuilder("{ ").append(escape(title));
-        sb.append(" | data ").append(lines(ValueText.lines(t)));
-        Tensor grad = t.gradOrNull();
-        if (!forOutput || grad != null) {
-            sb.append(" | grad ").append(lines(ValueText.lines(grad)));
+        sb.append(" | data ").append(lines(values.data()));
+        if (values.grad() != null) {
+            sb.append(" | grad ").append(lines(values.grad()));
         }
         return sb.append(" }").toString();
     }

@@ -1,12 +1,10 @@
 package org.gradviz.app.render;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.awt.Color;
 import java.awt.Shape;
 import java.awt.geom.Ellipse2D;
 import java.awt.geom.Path2D;
-import java.io.IOException;
 
 /**
  * Draws a graph from Graphviz's {@code json} output by replaying its xdot drawing operations (polygons,
@@ -15,7 +13,6 @@ import java.io.IOException;
  * {@link BundledFont}, whatever face Graphviz names (gradviz's graphs ask for monospace only).
  */
 final class XdotPainter {
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static final String[] DRAW_KEYS = {"_draw_", "_hdraw_", "_tdraw_", "_ldraw_", "_hldraw_", "_tldraw_"};
     private static final double DEFAULT_FONT_SIZE = 14;
     /** Graphviz's default {@code pad}: the margin, in points, its own pictures leave around the drawing. */
@@ -33,14 +30,10 @@ final class XdotPainter {
     private double textScale;
 
     XdotPainter(String layoutJson) {
-        try {
-            this.root = JSON.readTree(layoutJson);
-        } catch (IOException e) {
-            throw new RenderException("Graphviz gave an unreadable layout: " + e.getMessage(), e);
-        }
-        String[] bb = root.path("bb").asText("0,0,0,0").split(",");
-        this.width = Double.parseDouble(bb[2]) + 2 * PAD;
-        this.height = Double.parseDouble(bb[3]) + 2 * PAD;
+        GraphvizJson layout = GraphvizJson.parse(layoutJson);
+        this.root = layout.root();
+        this.width = layout.width() + 2 * PAD;
+        this.height = layout.height() + 2 * PAD;
         this.fitScale = fitScale(root.path("size").asText(""), width, height);
     }
 

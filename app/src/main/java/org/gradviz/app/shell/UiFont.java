@@ -7,13 +7,16 @@ import javafx.scene.text.Font;
 
 /**
  * The bundled UI typeface, DejaVu Sans (assets/fonts/ui, Bitstream Vera licence), so text measures and
- * renders the same on every machine. Loaded once before the first scene; {@code gradviz.css} names it on
- * {@code .root}.
+ * renders the same on every machine, and DejaVu Sans Mono (assets/fonts), the font of the autograd view's boxes
+ * as of the exported pictures. Loaded once before the first scene; {@code gradviz.css} names them.
  */
 public final class UiFont {
     /** The family name the stylesheet uses. */
     public static final String FAMILY = "DejaVu Sans";
-    static final List<String> FILES = List.of("fonts/ui/DejaVuSans.ttf", "fonts/ui/DejaVuSans-Bold.ttf");
+    /** The monospace family the stylesheet uses where columns must line up (torchviz's labels). */
+    public static final String MONO_FAMILY = "DejaVu Sans Mono";
+    static final List<String> FILES = List.of("fonts/ui/DejaVuSans.ttf", "fonts/ui/DejaVuSans-Bold.ttf",
+            "fonts/DejaVuSansMono.ttf");
 
     private static boolean loaded;
 
