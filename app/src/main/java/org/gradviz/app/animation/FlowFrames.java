@@ -13,23 +13,18 @@ import java.util.Set;
  */
 public final class FlowFrames {
     private final Recording recording;
-    private final double largestGradient;
     private final Map<Integer, String> variables = new HashMap<>();
     private final Map<GradEdge, Integer> targets = new LinkedHashMap<>();
 
     public FlowFrames(Recording recording) {
         this.recording = recording;
-        double largest = 0;
         for (TraceEvent e : recording.events()) {
             if (e instanceof TraceEvent.GradientSent s) {
                 targets.put(new GradEdge(s.fromId(), s.inputIndex()), s.toId());
-                double m = s.grad() == null ? 0 : s.grad().maxAbs();
-                largest = Double.isFinite(m) ? Math.max(largest, m) : largest;
             } else if (e instanceof TraceEvent.NodeStarted n && n.variable() != null) {
                 variables.put(n.nodeId(), n.variable());
             }
         }
-        this.largestGradient = largest;
     }
 
     public Recording recording() {
@@ -63,9 +58,9 @@ public final class FlowFrames {
                 }
                 active = n.nodeId();
             } else if (e instanceof TraceEvent.GradientSent s) {
-                edges.replaceAll((k, v) -> new EdgeFlow(v.label(), v.magnitude(), false));
+                edges.replaceAll((k, v) -> new EdgeFlow(v.label(), v.maxAbs(), false));
                 edges.put(new GradEdge(s.fromId(), s.inputIndex()), new EdgeFlow(ValueLabel.of(s.grad()),
-                        magnitude(s.grad()), last));
+                        s.grad() == null ? 0 : s.grad().maxAbs(), last));
             } else if (e instanceof TraceEvent.GradAccumulated a) {
                 notes.put(a.nodeId(), "grad: " + ValueLabel.of(a.before()) + " → " + ValueLabel.of(a.after()));
             } else if (e instanceof TraceEvent.BackwardFinished f) {
@@ -87,11 +82,6 @@ public final class FlowFrames {
         }
         return new FlowFrame(position, active, done, edges, notes, activeTensor, values,
                 position == 0 ? "before " + recording.command() : caption(events.get(position - 1)), error);
-    }
-
-    private double magnitude(TensorValue grad) {
-        double m = grad == null ? 0 : grad.maxAbs();
-        return largestGradient > 0 && Double.isFinite(m) ? m / largestGradient : Double.isNaN(m) ? 1 : 0;
     }
 
     /** One sentence: what the engine did at this step, in PyTorch's names. */

@@ -28,6 +28,7 @@ import org.gradviz.app.animation.Recording;
 import org.gradviz.app.animation.TraceEvent;
 import org.gradviz.app.animation.TracePlayer;
 import org.gradviz.app.document.Connection;
+import org.gradviz.app.render.GraphOptions;
 import org.gradviz.app.document.DecimalText;
 import org.gradviz.app.document.GraphDocument;
 import org.gradviz.app.document.Initializer;
@@ -69,6 +70,10 @@ public final class EditorModel {
     private GraphDocument clipboard;
     private RunSession session;
     private final TracePlayer player = new TracePlayer();
+    private final ReadOnlyObjectWrapper<AutogradGraph> autograd = new ReadOnlyObjectWrapper<>(this, "autograd",
+            AutogradGraph.none(""));
+    private final BooleanProperty autogradShowSaved = new SimpleBooleanProperty(this, "autogradShowSaved", false);
+    private final BooleanProperty autogradShowAttrs = new SimpleBooleanProperty(this, "autogradShowAttrs", false);
     /** Shapes and errors of the graph as it stands (no autograd), made again when the graph or leaves change. */
     private Evaluation preview;
 
@@ -79,6 +84,8 @@ public final class EditorModel {
     public EditorModel(GraphDocument document, Path file) {
         load(document, file);
         player.boardProperty().addListener((obs, old, now) -> showBoard());
+        autogradShowSaved.addListener((obs, old, now) -> updateAutograd());
+        autogradShowAttrs.addListener((obs, old, now) -> updateAutograd());
         history.unsavedProperty().addListener((obs, old, now) -> updateTitle());
         this.file.addListener((obs, old, now) -> updateTitle());
     }
@@ -101,6 +108,7 @@ public final class EditorModel {
         player.load(null, false);
         preview = session.preview();
         state.set(GraphState.of(document, preview, SessionBoards.live(document, session)));
+        updateAutograd();
         updateTitle();
         loads.set(loads.get() + 1);
     }
@@ -370,6 +378,7 @@ public final class EditorModel {
         session.adopt(run.session());
         player.load(null, false);
         preview = session.preview();
+        updateAutograd();
         losses.setAll(concat(losses.subList(0, lossesBeforeTraining), result.losses()));
         record(TrainingTranscript.of(run, result, run.session()));
         if (result.error() == null && result.done() > 0) {
@@ -394,6 +403,7 @@ public final class EditorModel {
         preview = session.preview();
         Optional<CommandTrace> trace = session.takeTrace();
         player.load(trace.map(t -> new Recording(t.command(), before, t.events(), t.elements())).orElse(null), false);
+        updateAutograd();
         record(lines);
         trace.ifPresent(t -> {
             if (animates(t)) {
@@ -485,6 +495,7 @@ public final class EditorModel {
         if (!RunSession.sameComputation(previous, next)) {
             player.load(null, false);
             preview = session.preview();
+            updateAutograd();
         }
         state.set(GraphState.of(next, preview, player.recordingProperty().get() != null
                 ? player.boardProperty().get() : SessionBoards.live(next, session)));
@@ -524,6 +535,28 @@ public final class EditorModel {
     }
 
     // ----- properties
+
+    private void updateAutograd() {
+        if (session != null) {
+            autograd.set(session.autogradGraph(GraphOptions.DEFAULT.withShowSaved(autogradShowSaved.get())
+                    .withShowAttrs(autogradShowAttrs.get())));
+        }
+    }
+
+    /** The autograd graph of the last Forward's output, as the engine built it (after detach or no_grad too). */
+    public ReadOnlyObjectProperty<AutogradGraph> autogradProperty() {
+        return autograd.getReadOnlyProperty();
+    }
+
+    /** Whether the autograd view shows the tensors each node saved for backward (torchviz's show_saved). */
+    public BooleanProperty autogradShowSavedProperty() {
+        return autogradShowSaved;
+    }
+
+    /** Whether the autograd view lists each node's saved attributes (torchviz's show_attrs). */
+    public BooleanProperty autogradShowAttrsProperty() {
+        return autogradShowAttrs;
+    }
 
     /** The engine session behind the boxes. */
     RunSession session() {

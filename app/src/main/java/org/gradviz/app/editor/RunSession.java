@@ -7,6 +7,9 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 import org.gradviz.app.animation.TensorValue;
+import org.gradviz.app.render.AutogradPicture;
+import org.gradviz.app.render.GraphOptions;
+import org.gradviz.app.render.LeafNames;
 import org.gradviz.app.animation.TraceEvent;
 import org.gradviz.app.animation.TraceNumbering;
 import org.gradviz.app.animation.TraceRecorder;
@@ -259,6 +262,31 @@ public final class RunSession {
         lastTrace = null;
         return List.of(ConsoleLine.note("reset: every tensor made again from its initialiser"
                 + (document.seed() == null ? "" : " (torch.manual_seed(" + document.seed() + "))")));
+    }
+
+    /**
+     * The autograd graph of the last Forward's output as torchviz draws it, its nodes and tensors numbered as the
+     * recordings number them; empty with the reason when there is none.
+     */
+    AutogradGraph autogradGraph(GraphOptions options) {
+        String name = outputName().orElse(null);
+        if (name == null) {
+            return AutogradGraph.none("Choose an output (a box's \"Backward from here\") to see its autograd graph");
+        }
+        Tensor out = forward == null ? null : forward.value(name).orElse(null);
+        if (out == null) {
+            return AutogradGraph.none("Run Forward (F5) to build " + name + "'s autograd graph");
+        }
+        if (out.gradFn() == null) {
+            return AutogradGraph.none(name + " has no grad_fn: nothing on its way requires grad, or Forward ran "
+                    + "under no_grad, so there is no graph to backward through");
+        }
+        Map<String, Object> named = new LinkedHashMap<>();
+        for (TensorSource source : document.tensors()) {
+            leaves.value(source.name()).ifPresent(t -> named.put(source.name(), t));
+        }
+        return AutogradGraph.of(AutogradPicture.of(out, LeafNames.of(named), options, numbering::nodeId,
+                numbering::tensorId), SessionBoards.elements(document, this, numbering));
     }
 
     /** What the last command did, as the engine reported it; empty once taken or when nothing was recorded. */

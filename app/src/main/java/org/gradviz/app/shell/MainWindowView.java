@@ -9,7 +9,10 @@ import javafx.scene.input.KeyCode;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.VBox;
 import org.gradviz.app.animation.LensModel;
+import org.gradviz.app.animation.view.AutogradFlow;
+import org.gradviz.app.animation.view.AutogradView;
 import org.gradviz.app.animation.view.LensPanel;
+import org.gradviz.app.animation.view.LensPlacement;
 import org.gradviz.app.animation.view.PlayerBar;
 import org.gradviz.app.document.Position;
 import org.gradviz.app.editor.canvas.FlowOverlay;
@@ -57,15 +60,19 @@ public final class MainWindowView extends BorderPane {
         new FlowOverlay(model, canvas);
         PlayerBar player = new PlayerBar(model.player());
         LensPanel lens = new LensPanel(new LensModel(model.player()));
-        javafx.scene.layout.StackPane views = new javafx.scene.layout.StackPane(canvas, lens);
-        javafx.scene.layout.StackPane.setAlignment(lens, javafx.geometry.Pos.TOP_RIGHT);
-        javafx.scene.layout.StackPane.setMargin(lens, new javafx.geometry.Insets(10));
+        AutogradView autograd = new AutogradView();
+        new AutogradFlow(model, autograd);
+        SplitPane both = new SplitPane(canvas, autograd);
+        both.setDividerPositions(0.5);
+        javafx.scene.layout.Pane lensLayer = new javafx.scene.layout.Pane();
+        new LensPlacement(lensLayer, lens, autograd, model.player());
+        javafx.scene.layout.StackPane views = new javafx.scene.layout.StackPane(both, lensLayer);
         VBox graphs = new VBox(views, player);
         VBox.setVgrow(views, javafx.scene.layout.Priority.ALWAYS);
         SplitPane middle = new SplitPane(graphs, console);
         middle.setOrientation(Orientation.VERTICAL);
         // long console lines must scroll, not widen the middle and squeeze the inspector away
-        for (javafx.scene.layout.Region r : new javafx.scene.layout.Region[] {middle, console, canvas, views, graphs, player}) {
+        for (javafx.scene.layout.Region r : new javafx.scene.layout.Region[] {middle, console, canvas, autograd, both, views, graphs, player}) {
             r.setMinWidth(0);
         }
         middle.setDividerPositions(0.74);
@@ -75,6 +82,7 @@ public final class MainWindowView extends BorderPane {
         inspector.disableProperty().bind(model.trainingProperty());
         setRight(inspector);
         menuBar.viewMenu().getItems().addAll(new PanelToggles(this, middle, canvas, palette, inspector, console).items());
+        menuBar.viewMenu().getItems().addAll(new GraphViews(model, both, canvas, autograd).items());
         Label status = new Label();
         status.setMinWidth(0);
         status.setId(StyleClasses.STATUS_MESSAGE);

@@ -78,25 +78,14 @@ class FlowFramesTest {
     }
 
     @Test
-    void magnitudesAreSharesOfTheLargestGradientInBuckets() {
+    void eachEdgeKeepsTheLargestAbsoluteValueItCarried() {
         Recording recording = recorded();
         FlowFrame end = new FlowFrames(recording).at(recording.size());
-        Map<String, Integer> buckets = new java.util.HashMap<>();
-        end.gradEdges().values().forEach(f -> buckets.put(f.label(), f.bucket()));
-        // largest sent is 5: 5/5 = 1 → 4, 3/5 = 0.6 → 3, 2/5 = 0.4 → 2, 1/5 = 0.2 → 1
-        assertEquals(4, buckets.get("5.0000"));
-        assertEquals(3, buckets.get("3.0000"));
-        assertEquals(2, buckets.get("2.0000"));
-        assertEquals(1, buckets.get("1.0000"));
-    }
-
-    @Test
-    void bucketsAreZeroForNothingAndCappedAtTheTop() {
-        assertEquals(0, new EdgeFlow("0", 0, false).bucket());
-        assertEquals(1, new EdgeFlow("x", 0.25, false).bucket());
-        assertEquals(2, new EdgeFlow("x", 0.26, false).bucket());
-        assertEquals(4, new EdgeFlow("x", 1, false).bucket());
-        assertEquals(0, new EdgeFlow("x", Double.NaN, false).bucket());
+        Map<String, Double> sizes = new java.util.HashMap<>();
+        end.gradEdges().values().forEach(f -> sizes.put(f.label(), f.maxAbs()));
+        assertEquals(5.0, sizes.get("5.0000"));
+        assertEquals(3.0, sizes.get("3.0000"));
+        assertEquals(2.0, sizes.get("2.0000"));
     }
 
     @Test

@@ -28,7 +28,18 @@ public final class AutogradLayoutRunner {
 
     /** Lays {@code picture} out, then shows it, unless another picture is asked for first. Call on the FX thread. */
     public void show(AutogradPicture picture) {
+        show(picture, () -> { });
+    }
+
+    /** As {@link #show(AutogradPicture)}, running {@code shown} on the FX thread once the picture is on screen. */
+    public void show(AutogradPicture picture, Runnable shown) {
         cancel();
+        AutogradPicture current = view.picture();
+        if (current != null && current.statements().equals(picture.statements())) {
+            view.setPicture(picture, view.pictureLayout()); // the same drawing (new numbers or freed marks): no new layout
+            shown.run();
+            return;
+        }
         Task<AutogradLayout> task = new Task<>() {
             @Override
             protected AutogradLayout call() {
@@ -40,6 +51,7 @@ public final class AutogradLayoutRunner {
                 running = null;
                 view.busyProperty().set(false);
                 view.setPicture(picture, task.getValue());
+                shown.run();
             }
         });
         task.setOnFailed(e -> {

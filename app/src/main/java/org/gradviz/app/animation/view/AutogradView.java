@@ -164,6 +164,11 @@ public final class AutogradView extends Region {
         selected.set(null);
     }
 
+    /** The layout of the picture shown, or null while the placeholder is. */
+    public AutogradLayout pictureLayout() {
+        return layout;
+    }
+
     /** The picture shown, or null while the placeholder is. */
     public AutogradPicture picture() {
         return picture;

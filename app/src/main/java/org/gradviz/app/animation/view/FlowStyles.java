@@ -11,16 +11,10 @@ public final class FlowStyles {
     public static final PseudoClass CURRENT = PseudoClass.getPseudoClass("current");
     /** An edge some gradient travelled earlier in this command. */
     public static final PseudoClass CARRIED = PseudoClass.getPseudoClass("carried");
-    /** Style class of an edge's magnitude bucket, {@code flow-0} (smallest) to {@code flow-4}. */
-    public static final String FLOW_PREFIX = "flow-";
     public static final String LEGEND = "flow-legend";
     public static final String LEGEND_LINE = "flow-legend-line";
     public static final String FLOW_LABEL = "flow-label";
 
     private FlowStyles() {
-    }
-
-    public static String flowClass(int bucket) {
-        return FLOW_PREFIX + bucket;
     }
 }

@@ -6,6 +6,7 @@ import javafx.scene.control.Label;
 import javafx.scene.shape.CubicCurve;
 import org.gradviz.app.animation.EdgeFlow;
 import org.gradviz.app.animation.view.FlowStyles;
+import org.gradviz.app.animation.view.GradientMagnitude;
 import org.gradviz.app.document.Connection;
 
 /** An edge drawn as a curve from an output port to an input port, labelled with the shape it carries. */
@@ -36,15 +37,14 @@ final class EdgeView extends Group {
      * the curve's width and colour class, and whether it travels the edge at this very step.
      */
     void showFlow(EdgeFlow carried) {
-        curve.getStyleClass().removeIf(c -> c.startsWith(FlowStyles.FLOW_PREFIX));
+        for (GradientMagnitude m : GradientMagnitude.values()) {
+            curve.pseudoClassStateChanged(m.pseudoClass(), carried != null && GradientMagnitude.of(carried.maxAbs()) == m);
+        }
         curve.pseudoClassStateChanged(FlowStyles.CARRIED, carried != null);
         curve.pseudoClassStateChanged(FlowStyles.CURRENT, carried != null && carried.current());
         flow.pseudoClassStateChanged(FlowStyles.CURRENT, carried != null && carried.current());
         flow.setVisible(carried != null);
         flow.setText(carried == null ? "" : "grad " + carried.label());
-        if (carried != null) {
-            curve.getStyleClass().add(FlowStyles.flowClass(carried.bucket()));
-        }
         placeFlowLabel();
     }
 

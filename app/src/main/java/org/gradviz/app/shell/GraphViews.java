@@ -1,0 +1,63 @@
+package org.gradviz.app.shell;
+
+import java.util.List;
+import javafx.scene.control.CheckMenuItem;
+import javafx.scene.control.MenuItem;
+import javafx.scene.control.SeparatorMenuItem;
+import javafx.scene.control.SplitPane;
+import javafx.scene.input.KeyCombination;
+import org.gradviz.app.animation.view.AutogradView;
+import org.gradviz.app.editor.EditorModel;
+import org.gradviz.app.editor.canvas.GraphCanvas;
+
+/**
+ * The two views of the graph side by side, or one at a time: View ▸ Network View (Ctrl+4) and Autograd View
+ * (Ctrl+5) show or hide each (hiding the last one shown brings the other back), and whether the autograd view
+ * shows saved tensors and attributes, as torchviz's {@code show_saved} and {@code show_attrs}.
+ */
+final class GraphViews {
+    private final SplitPane split;
+    private final GraphCanvas network;
+    private final AutogradView autograd;
+    private final CheckMenuItem networkItem = check("Network View", "Shortcut+4");
+    private final CheckMenuItem autogradItem = check("Autograd View", "Shortcut+5");
+    private final CheckMenuItem savedItem = new CheckMenuItem("Autograd: Saved Tensors");
+    private final CheckMenuItem attrsItem = new CheckMenuItem("Autograd: Saved Attributes");
+
+    GraphViews(EditorModel model, SplitPane split, GraphCanvas network, AutogradView autograd) {
+        this.split = split;
+        this.network = network;
+        this.autograd = autograd;
+        networkItem.selectedProperty().addListener((obs, old, shown) -> show(network, shown, autogradItem));
+        autogradItem.selectedProperty().addListener((obs, old, shown) -> show(autograd, shown, networkItem));
+        savedItem.selectedProperty().bindBidirectional(model.autogradShowSavedProperty());
+        attrsItem.selectedProperty().bindBidirectional(model.autogradShowAttrsProperty());
+    }
+
+    List<MenuItem> items() {
+        return List.of(new SeparatorMenuItem(), networkItem, autogradItem, savedItem, attrsItem);
+    }
+
+    private void show(javafx.scene.Node view, boolean shown, CheckMenuItem other) {
+        if (!shown && !other.isSelected()) {
+            other.setSelected(true); // never both hidden
+        }
+        if (shown && !split.getItems().contains(view)) {
+            split.getItems().add(view == network ? 0 : split.getItems().size(), view);
+            split.setDividerPositions(0.5);
+        } else if (!shown) {
+            split.getItems().remove(view);
+        }
+        split.applyCss();
+        split.layout();
+        network.fit();
+        autograd.fit();
+    }
+
+    private static CheckMenuItem check(String text, String keys) {
+        CheckMenuItem item = new CheckMenuItem(text);
+        item.setSelected(true);
+        item.setAccelerator(KeyCombination.keyCombination(keys));
+        return item;
+    }
+}
