@@ -70,6 +70,7 @@ public final class EditorModel {
     private GraphDocument clipboard;
     private RunSession session;
     private final TracePlayer player = new TracePlayer();
+    private final GradChecks gradChecks = new GradChecks();
     private final ReadOnlyObjectWrapper<AutogradGraph> autograd = new ReadOnlyObjectWrapper<>(this, "autograd",
             AutogradGraph.none(""));
     private final BooleanProperty autogradShowSaved = new SimpleBooleanProperty(this, "autogradShowSaved", false);
@@ -105,6 +106,7 @@ public final class EditorModel {
         selection.clear();
         file.set(from);
         history.clear();
+        gradChecks.clear();
         player.load(null, false);
         preview = session.preview();
         state.set(GraphState.of(document, preview, SessionBoards.live(document, session)));
@@ -324,6 +326,10 @@ public final class EditorModel {
 
     public void backward() {
         run(() -> session.backward(retainGraph.get()));
+        if (session.parameterNames().stream().anyMatch(n -> session.tensor(n).map(t -> t.gradOrNull() != null)
+                .orElse(false)) && document().output() != null) {
+            gradChecks.start(session.gradCheck());
+        }
     }
 
     public void step() {
@@ -398,6 +404,7 @@ public final class EditorModel {
         if (refusedWhileTraining()) {
             return;
         }
+        gradChecks.clear();
         Board before = engineBoard();
         List<ConsoleLine> lines = command.get();
         preview = session.preview();
@@ -493,6 +500,7 @@ public final class EditorModel {
         session.documentChanged(next);
         selection.removeIf(name -> !Names.taken(next, name));
         if (!RunSession.sameComputation(previous, next)) {
+            gradChecks.clear();
             player.load(null, false);
             preview = session.preview();
             updateAutograd();
@@ -556,6 +564,11 @@ public final class EditorModel {
     /** Whether the autograd view lists each node's saved attributes (torchviz's show_attrs). */
     public BooleanProperty autogradShowAttrsProperty() {
         return autogradShowAttrs;
+    }
+
+    /** The gradcheck of the leaves after the last Backward (computed off the FX thread). */
+    public GradChecks gradChecks() {
+        return gradChecks;
     }
 
     /** The engine session behind the boxes. */

@@ -18,7 +18,6 @@ import org.gradviz.app.editor.canvas.GraphCanvas;
 final class GraphViews {
     private final SplitPane split;
     private final GraphCanvas network;
-    private final AutogradView autograd;
     private final CheckMenuItem networkItem = check("Network View", "Shortcut+4");
     private final CheckMenuItem autogradItem = check("Autograd View", "Shortcut+5");
     private final CheckMenuItem savedItem = new CheckMenuItem("Autograd: Saved Tensors");
@@ -27,11 +26,15 @@ final class GraphViews {
     GraphViews(EditorModel model, SplitPane split, GraphCanvas network, AutogradView autograd) {
         this.split = split;
         this.network = network;
-        this.autograd = autograd;
         networkItem.selectedProperty().addListener((obs, old, shown) -> show(network, shown, autogradItem));
         autogradItem.selectedProperty().addListener((obs, old, shown) -> show(autograd, shown, networkItem));
         savedItem.selectedProperty().bindBidirectional(model.autogradShowSavedProperty());
         attrsItem.selectedProperty().bindBidirectional(model.autogradShowAttrsProperty());
+    }
+
+    /** Shows or hides the autograd view (View ▸ Autograd View). */
+    void setAutogradShown(boolean shown) {
+        autogradItem.setSelected(shown);
     }
 
     List<MenuItem> items() {
@@ -48,10 +51,7 @@ final class GraphViews {
         } else if (!shown) {
             split.getItems().remove(view);
         }
-        split.applyCss();
-        split.layout();
-        network.fit();
-        autograd.fit();
+        // each view refits itself to its new size unless the user zoomed it
     }
 
     private static CheckMenuItem check(String text, String keys) {

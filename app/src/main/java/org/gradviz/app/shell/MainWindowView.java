@@ -16,6 +16,7 @@ import org.gradviz.app.animation.view.LensPlacement;
 import org.gradviz.app.animation.view.PlayerBar;
 import org.gradviz.app.document.Position;
 import org.gradviz.app.editor.canvas.FlowOverlay;
+import org.gradviz.app.editor.canvas.GradCheckBadges;
 import org.gradviz.app.editor.EditorModel;
 import org.gradviz.app.editor.GraphState;
 import org.gradviz.app.editor.PaletteEntry;
@@ -38,6 +39,7 @@ public final class MainWindowView extends BorderPane {
     private final TidyAction tidy;
     private final TrainAction train;
     private EditorMenuBar menuBar;
+    private GraphViews graphViews;
 
     public MainWindowView(EditorModel model, java.util.function.Function<GraphState, String> codeWriter,
             Menu... leadingMenus) {
@@ -58,6 +60,7 @@ public final class MainWindowView extends BorderPane {
         setLeft(palette);
         ConsoleView console = new ConsoleView(model, codeWriter);
         new FlowOverlay(model, canvas);
+        new GradCheckBadges(model, canvas);
         PlayerBar player = new PlayerBar(model.player());
         LensPanel lens = new LensPanel(new LensModel(model.player()));
         AutogradView autograd = new AutogradView();
@@ -82,7 +85,8 @@ public final class MainWindowView extends BorderPane {
         inspector.disableProperty().bind(model.trainingProperty());
         setRight(inspector);
         menuBar.viewMenu().getItems().addAll(new PanelToggles(this, middle, canvas, palette, inspector, console).items());
-        menuBar.viewMenu().getItems().addAll(new GraphViews(model, both, canvas, autograd).items());
+        graphViews = new GraphViews(model, both, canvas, autograd);
+        menuBar.viewMenu().getItems().addAll(graphViews.items());
         Label status = new Label();
         status.setMinWidth(0);
         status.setId(StyleClasses.STATUS_MESSAGE);
@@ -134,6 +138,11 @@ public final class MainWindowView extends BorderPane {
 
     public GraphCanvas canvas() {
         return canvas;
+    }
+
+    /** Shows the autograd view beside the network view, or hides it (View ▸ Autograd View, Ctrl+5). */
+    public void setAutogradViewShown(boolean shown) {
+        graphViews.setAutogradShown(shown);
     }
 
     /** Tidy layout off the FX thread, shown in the status bar, cancelled by another request. */

@@ -19,6 +19,7 @@ public final class CanvasStyles {
     public static final String VERDICT = "connection-verdict";
     public static final String GRID_CAPTION = "tensor-grid-caption";
     public static final String GRID_BOX = "tensor-grid-box";
+    public static final String GRADCHECK = "gradcheck-badge";
 
     public static final PseudoClass SELECTED = PseudoClass.getPseudoClass("selected");
     /** A value or gradient a later command made out of date (Step, Zero grads): greyed. */

@@ -27,6 +27,7 @@ final class NodeView extends BorderPane {
     private final Label kind = new Label();
     private final Label shape = new Label();
     private final Label error = new Label();
+    private final Label badge = new Label();
     private final javafx.scene.layout.Pane values = new javafx.scene.layout.Pane();
     private GridContent shownGrids;
 
@@ -47,7 +48,10 @@ final class NodeView extends BorderPane {
         error.setMaxWidth(320);
         error.setManaged(false);
         error.setVisible(false);
-        VBox body = new VBox(4, title, kind, shape, values, error);
+        badge.getStyleClass().add(CanvasStyles.GRADCHECK);
+        badge.setVisible(false);
+        badge.setManaged(false);
+        VBox body = new VBox(4, new HBox(10, title, badge), kind, shape, values, error);
         body.setAlignment(Pos.TOP_LEFT);
         setCenter(body);
         BorderPane.setMargin(body, new javafx.geometry.Insets(0, 10, 0, 10));
@@ -70,6 +74,25 @@ final class NodeView extends BorderPane {
 
     String name() {
         return name;
+    }
+
+    /**
+     * The gradcheck badge beside the name: {@code gradcheck ✓} or {@code gradcheck ✗} (a mark and a word, never
+     * colour alone) with the numbers on hover; null hides it.
+     */
+    void setGradCheck(Boolean passed, String numbers) {
+        badge.setVisible(passed != null);
+        badge.setManaged(passed != null);
+        if (passed != null) {
+            badge.setText(passed ? "gradcheck ✓" : "gradcheck ✗");
+            badge.pseudoClassStateChanged(CanvasStyles.FAILED, !passed);
+            badge.setTooltip(new javafx.scene.control.Tooltip(numbers));
+        }
+    }
+
+    /** The badge's text, empty when hidden. */
+    String gradCheckText() {
+        return badge.isVisible() ? badge.getText() : "";
     }
 
     PortView output() {

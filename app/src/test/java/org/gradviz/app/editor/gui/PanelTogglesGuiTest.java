@@ -9,6 +9,7 @@ import javafx.geometry.Bounds;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
 import org.gradviz.app.editor.canvas.GraphCanvas;
+import org.gradviz.app.shell.MainWindowView;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -30,7 +31,9 @@ class PanelTogglesGuiTest {
     @Start
     void start(Stage stage) {
         this.stage = stage;
-        canvas = ExampleWindow.open(stage, "one-layer-bce.json", 1920, 1080).view().canvas();
+        MainWindowView view = ExampleWindow.open(stage, "one-layer-bce.json", 1920, 1080).view();
+        view.setAutogradViewShown(false); // the network view alone, as View ▸ Autograd View (Ctrl+5) leaves it
+        canvas = view.canvas();
     }
 
     @Test

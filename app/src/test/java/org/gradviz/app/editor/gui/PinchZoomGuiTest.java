@@ -15,6 +15,7 @@ import javafx.scene.input.ScrollEvent;
 import javafx.scene.input.ZoomEvent;
 import javafx.stage.Stage;
 import org.gradviz.app.editor.canvas.GraphCanvas;
+import org.gradviz.app.shell.MainWindowView;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -37,7 +38,9 @@ class PinchZoomGuiTest {
 
     @Start
     void start(Stage stage) {
-        canvas = ExampleWindow.open(stage, "one-layer-bce.json", 1440, 900).view().canvas();
+        MainWindowView view = ExampleWindow.open(stage, "one-layer-bce.json", 1440, 900).view();
+        view.setAutogradViewShown(false); // the network view alone, as View ▸ Autograd View (Ctrl+5) leaves it
+        canvas = view.canvas();
     }
 
     @Test
