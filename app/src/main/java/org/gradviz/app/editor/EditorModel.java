@@ -382,7 +382,8 @@ public final class EditorModel {
             return;
         }
         session.adopt(run.session());
-        player.load(null, false);
+        player.load(run.lastStep().orElse(null), false);
+        player.end();
         preview = session.preview();
         updateAutograd();
         losses.setAll(concat(losses.subList(0, lossesBeforeTraining), result.losses()));

@@ -65,6 +65,7 @@ public final class RunSession {
         if (sameComputation(trained.document, document)) {
             leaves = trained.leaves;
             forward = trained.forward;
+            numbering = trained.numbering;
         }
     }
 
@@ -75,6 +76,24 @@ public final class RunSession {
      */
     double trainingStep(SGD optimizer) {
         optimizer.zeroGrad();
+        double loss = forwardAndBackward();
+        optimizer.step();
+        return loss;
+    }
+
+    /** {@link #trainingStep}, recorded as the trace of {@code command} (Train records its last step). */
+    double recordedTrainingStep(SGD optimizer, String command) {
+        numbering = new TraceNumbering();
+        return traced(command, recorder -> {
+            leafUpdates(recorder, TraceEvent.LeafField.GRAD, optimizer::zeroGrad);
+            double loss = forwardAndBackward();
+            leafUpdates(recorder, TraceEvent.LeafField.DATA, optimizer::step);
+            return loss;
+        });
+    }
+
+    /** The forward of the output and its backward; the loss (summed, as backward's ones_like sums it). */
+    private double forwardAndBackward() {
         String output = outputName().orElseThrow(() -> new IllegalStateException(
                 "no output chosen: mark a node as the output to backward from"));
         forward = GraphEvaluator.run(document, leaves, true);
@@ -84,7 +103,6 @@ public final class RunSession {
         Tensor out = forward.value(output).orElseThrow(() -> new IllegalStateException(
                 output + " has no value: connect every input on the way to it"));
         out.backward(out.numel() == 1 ? null : Torch.onesLike(out), false);
-        optimizer.step();
         double loss = 0;
         for (double v : out.data()) {
             loss += v;

@@ -3,6 +3,8 @@ package org.gradviz.app.editor;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.gradviz.app.animation.Board;
+import org.gradviz.app.animation.Recording;
 import java.util.function.BooleanSupplier;
 import org.gradviz.app.document.GraphDocument;
 import org.gradviz.engine.TorchException;
@@ -41,6 +43,7 @@ public final class Training {
     private final RunSession session;
     private final double learningRate;
     private final int steps;
+    private Board beforeLastStep;
 
     Training(GraphDocument document, RunSession live, double learningRate, int steps) {
         this.document = document;
@@ -80,7 +83,12 @@ public final class Training {
         String error = null;
         while (losses.size() < steps && !stop.getAsBoolean()) {
             try {
-                losses.add(session.trainingStep(optimizer));
+                if (losses.size() == steps - 1) { // the last step is recorded, for the player to show
+                    beforeLastStep = SessionBoards.live(document, session);
+                    losses.add(session.recordedTrainingStep(optimizer, "training step " + steps));
+                } else {
+                    losses.add(session.trainingStep(optimizer));
+                }
             } catch (TorchException e) {
                 error = e.pythonLine();
                 break;
@@ -91,6 +99,12 @@ public final class Training {
             listener.roundDone(losses.size(), steps, losses.get(losses.size() - 1));
         }
         return new Result(losses, steps, losses.size() < steps && error == null, error);
+    }
+
+    /** The last step as the engine ran it, when the run got that far (a stopped run has none). */
+    Optional<Recording> lastStep() {
+        return beforeLastStep == null ? Optional.empty() : session.takeTrace()
+                .map(t -> new Recording(t.command(), beforeLastStep, t.events(), t.elements()));
     }
 
     GraphDocument document() {

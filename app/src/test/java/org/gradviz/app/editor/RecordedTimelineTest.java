@@ -180,6 +180,32 @@ class RecordedTimelineTest {
         assertNull(player.recordingProperty().get());
     }
 
+    @Test
+    void trainRecordsItsLastStepZeroGradForwardBackwardAndStep() {
+        SeedNetBuilder.build(model);
+        model.trainingStepsProperty().set(3);
+        Training run = model.startTraining().orElseThrow();
+        model.finishTraining(run, run.run((round, of, loss) -> { }, () -> false));
+
+        Recording last = player.recordingProperty().get();
+        assertEquals("training step 3", last.command());
+        assertTrue(player.atEnd());
+        List<Class<?>> phases = last.events().stream().map(Object::getClass)
+                .filter(c -> c == TraceEvent.LeafUpdated.class || c == TraceEvent.OpExecuted.class
+                        || c == TraceEvent.BackwardStarted.class).distinct().map(c -> (Class<?>) c).toList();
+        // optimizer.zero_grad() (grads of w and b), the forward ops, loss.backward(), optimizer.step()
+        assertEquals(List.of(TraceEvent.LeafUpdated.class, TraceEvent.OpExecuted.class,
+                TraceEvent.BackwardStarted.class), phases);
+        assertTrue(last.events().get(last.size() - 1) instanceof TraceEvent.LeafUpdated u
+                && u.field() == TraceEvent.LeafField.DATA, "the step is last");
+        assertEquals(List.of("BinaryCrossEntropyWithLogitsBackward0", "AddBackward0", "AccumulateGrad b",
+                "SqueezeBackward3", "MmBackward0", "AccumulateGrad w"), nodesRun(last));
+        ElementState w = element("w");
+        assertEquals(SessionBoards.live(model.document(), sessionOf(model)).box("w").orElseThrow().value(), w.value(),
+                "the player's end is the engine's state");
+        assertTrue(element("loss").valueStale(), "the last loss came from the parameters before the last step");
+    }
+
     private List<Board> boardsStepping() {
         List<Board> boards = new ArrayList<>();
         player.restart();
