@@ -13,7 +13,8 @@ import org.gradviz.app.editor.canvas.GraphCanvas;
 /**
  * The two views of the graph side by side, or one at a time: View ▸ Network View (Ctrl+4) and Autograd View
  * (Ctrl+5) show or hide each (hiding the last one shown brings the other back), and whether the autograd view
- * shows saved tensors and attributes, as torchviz's {@code show_saved} and {@code show_attrs}.
+ * shows saved tensors and attributes, as torchviz's {@code show_saved} and {@code show_attrs}; the chain-rule lens
+ * on or off (Ctrl+6).
  */
 final class GraphViews {
     private final SplitPane split;
@@ -22,14 +23,17 @@ final class GraphViews {
     private final CheckMenuItem autogradItem = check("Autograd View", "Shortcut+5");
     private final CheckMenuItem savedItem = new CheckMenuItem("Autograd: Saved Tensors");
     private final CheckMenuItem attrsItem = new CheckMenuItem("Autograd: Saved Attributes");
+    private final CheckMenuItem lensItem = check("Chain-Rule Lens", "Shortcut+6");
 
-    GraphViews(EditorModel model, SplitPane split, GraphCanvas network, AutogradView autograd) {
+    GraphViews(EditorModel model, SplitPane split, GraphCanvas network, AutogradView autograd,
+            javafx.scene.Node lensLayer) {
         this.split = split;
         this.network = network;
         networkItem.selectedProperty().addListener((obs, old, shown) -> show(network, shown, autogradItem));
         autogradItem.selectedProperty().addListener((obs, old, shown) -> show(autograd, shown, networkItem));
         savedItem.selectedProperty().bindBidirectional(model.autogradShowSavedProperty());
         attrsItem.selectedProperty().bindBidirectional(model.autogradShowAttrsProperty());
+        lensLayer.visibleProperty().bind(lensItem.selectedProperty());
     }
 
     /** Shows or hides the autograd view (View ▸ Autograd View). */
@@ -38,7 +42,7 @@ final class GraphViews {
     }
 
     List<MenuItem> items() {
-        return List.of(new SeparatorMenuItem(), networkItem, autogradItem, savedItem, attrsItem);
+        return List.of(new SeparatorMenuItem(), networkItem, autogradItem, lensItem, savedItem, attrsItem);
     }
 
     private void show(javafx.scene.Node view, boolean shown, CheckMenuItem other) {
@@ -50,6 +54,7 @@ final class GraphViews {
             split.setDividerPositions(0.5);
         } else if (!shown) {
             split.getItems().remove(view);
+            split.getItems().get(0).requestFocus(); // the keys stay with the graph
         }
         // each view refits itself to its new size unless the user zoomed it
     }

@@ -40,6 +40,7 @@ public final class MainWindowView extends BorderPane {
     private final TrainAction train;
     private EditorMenuBar menuBar;
     private GraphViews graphViews;
+    private javafx.scene.layout.Pane lensLayer;
 
     public MainWindowView(EditorModel model, java.util.function.Function<GraphState, String> codeWriter,
             Menu... leadingMenus) {
@@ -67,7 +68,7 @@ public final class MainWindowView extends BorderPane {
         new AutogradFlow(model, autograd);
         SplitPane both = new SplitPane(canvas, autograd);
         both.setDividerPositions(0.5);
-        javafx.scene.layout.Pane lensLayer = new javafx.scene.layout.Pane();
+        lensLayer = new javafx.scene.layout.Pane();
         new LensPlacement(lensLayer, lens, autograd, model.player());
         javafx.scene.layout.StackPane views = new javafx.scene.layout.StackPane(both, lensLayer);
         VBox graphs = new VBox(views, player);
@@ -85,7 +86,7 @@ public final class MainWindowView extends BorderPane {
         inspector.disableProperty().bind(model.trainingProperty());
         setRight(inspector);
         menuBar.viewMenu().getItems().addAll(new PanelToggles(this, middle, canvas, palette, inspector, console).items());
-        graphViews = new GraphViews(model, both, canvas, autograd);
+        graphViews = new GraphViews(model, both, canvas, autograd, lensLayer);
         menuBar.viewMenu().getItems().addAll(graphViews.items());
         Label status = new Label();
         status.setMinWidth(0);

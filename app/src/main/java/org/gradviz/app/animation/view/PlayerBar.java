@@ -83,6 +83,7 @@ public final class PlayerBar extends VBox {
         caption.getStyleClass().add("player-caption");
         caption.setWrapText(true);
         caption.setMaxWidth(Double.MAX_VALUE);
+        caption.setMinHeight(USE_PREF_SIZE); // wraps onto more lines rather than ending in "…"
         getChildren().addAll(controls, caption, new FlowLegend());
         disableProperty().bind(player.recordingProperty().isNull());
     }

@@ -27,6 +27,9 @@ public final class EditorToolBar extends ToolBar {
         TextField lr = new TextField();
         lr.setId("learning-rate");
         lr.setPrefColumnCount(5);
+        // a click still focuses it; but focus leaving a hidden view must not land here, where the player's keys
+        // (Space, arrows) would be typed into the number
+        lr.setFocusTraversable(false);
         TextFormatter<Double> number = new TextFormatter<>(new DoubleStringConverter(), model.learningRateProperty().get());
         lr.setTextFormatter(number);
         number.valueProperty().addListener((obs, old, now) -> {
@@ -52,6 +55,7 @@ public final class EditorToolBar extends ToolBar {
         TextField steps = new TextField();
         steps.setId("training-steps");
         steps.setPrefColumnCount(5);
+        steps.setFocusTraversable(false);
         TextFormatter<Integer> count = new TextFormatter<>(new javafx.util.converter.IntegerStringConverter(),
                 model.trainingStepsProperty().get());
         steps.setTextFormatter(count);
