@@ -316,7 +316,7 @@ public final class RunSession {
 
     /** Runs {@code body} with the engine's events recorded as the trace of {@code command}. */
     private <T> T traced(String command, Function<TraceRecorder, T> body) {
-        TraceRecorder recorder = TraceRecorder.start(numbering, this::elementName, () -> 0);
+        TraceRecorder recorder = TraceRecorder.start(numbering, elementNames(), () -> 0);
         try {
             return body.apply(recorder);
         } finally {
@@ -343,15 +343,17 @@ public final class RunSession {
         return null;
     }
 
-    /** The element whose tensor {@code t} is, or null. */
-    private String elementName(Tensor t) {
-        for (String name : java.util.stream.Stream.concat(document.tensors().stream().map(TensorSource::name),
-                document.nodes().stream().map(n -> n.name())).toList()) {
-            if (tensor(name).orElse(null) == t) {
-                return name;
+    /** The element whose tensor {@code t} is, or null; names are looked up in one map made per command. */
+    private Function<Tensor, String> elementNames() {
+        Map<Tensor, String>[] byTensor = new Map[1];
+        return t -> {
+            if (byTensor[0] == null) {
+                byTensor[0] = new java.util.IdentityHashMap<>();
+                document.tensors().forEach(s -> tensor(s.name()).ifPresent(v -> byTensor[0].putIfAbsent(v, s.name())));
+                document.nodes().forEach(n -> tensor(n.name()).ifPresent(v -> byTensor[0].putIfAbsent(v, n.name())));
             }
-        }
-        return null;
+            return byTensor[0].get(t);
+        };
     }
 
     private Optional<String> outputName() {

@@ -3,6 +3,7 @@ package org.gradviz.app.animation.view;
 import java.util.function.Function;
 import javafx.concurrent.Task;
 import org.gradviz.app.render.AutogradLayout;
+import org.gradviz.app.render.AutogradDot;
 import org.gradviz.app.render.AutogradPicture;
 
 /**
@@ -34,9 +35,13 @@ public final class AutogradLayoutRunner {
     /** As {@link #show(AutogradPicture)}, running {@code shown} on the FX thread once the picture is on screen. */
     public void show(AutogradPicture picture, Runnable shown) {
         cancel();
+        if (view.updateMarks(picture)) { // the same drawing, only freed marks changed: nothing to lay out or draw
+            shown.run();
+            return;
+        }
         AutogradPicture current = view.picture();
-        if (current != null && current.statements().equals(picture.statements())) {
-            view.setPicture(picture, view.pictureLayout()); // the same drawing (new numbers or freed marks): no new layout
+        if (current != null && AutogradDot.render(current).equals(AutogradDot.render(picture))) {
+            view.setPicture(picture, view.pictureLayout()); // the same drawing, new numbers: no new layout
             shown.run();
             return;
         }

@@ -23,7 +23,7 @@ public final class AutogradNodeView extends Region {
     /** Room between the box and its note, in layout points. */
     private static final double NOTE_GAP = 2;
 
-    private final PictureNode node;
+    private PictureNode node;
     private final AutogradLayout.Box place;
     private final Region box = new Region();
     private final Label note = new Label();
@@ -82,6 +82,12 @@ public final class AutogradNodeView extends Region {
     }
 
     /** The picture node this box shows. */
+    /** Takes {@code next}, the same box with new marks (freed), without drawing it again. */
+    void replaceNode(PictureNode next) {
+        node = next;
+        setState(NodeState.FREED, next.freed());
+    }
+
     public PictureNode node() {
         return node;
     }

@@ -27,6 +27,7 @@ import javafx.scene.shape.Rectangle;
 import javafx.util.Duration;
 import org.gradviz.app.document.Theme;
 import org.gradviz.app.render.AutogradLayout;
+import org.gradviz.app.render.AutogradDot;
 import org.gradviz.app.render.AutogradPicture;
 import org.gradviz.app.render.PictureEdge;
 import org.gradviz.app.render.PictureNode;
@@ -140,6 +141,30 @@ public final class AutogradView extends Region {
         setTheme(picture.options().theme());
         placeholder.setVisible(false);
         refitIfFitting();
+    }
+
+    /**
+     * Shows {@code next} in place of the picture shown when both draw the same DOT with the same numbers (a
+     * backward only freed saved tensors): the marks change, nothing is drawn anew and states stay. False, changing
+     * nothing, when that does not apply.
+     */
+    public boolean updateMarks(AutogradPicture next) {
+        if (picture == null || next.nodes().size() != picture.nodes().size()
+                || !AutogradDot.render(next).equals(AutogradDot.render(picture))) {
+            return false;
+        }
+        for (int i = 0; i < next.nodes().size(); i++) {
+            PictureNode before = picture.nodes().get(i);
+            PictureNode after = next.nodes().get(i);
+            if (before.nodeNumber() != after.nodeNumber() || before.tensorNumber() != after.tensorNumber()) {
+                return false;
+            }
+        }
+        for (PictureNode n : next.nodes()) {
+            nodesById.get(n.id()).replaceNode(n);
+        }
+        picture = next;
+        return true;
     }
 
     /** No graph: {@code message} in the middle of the view (e.g. "Run Forward to build the autograd graph"). */
