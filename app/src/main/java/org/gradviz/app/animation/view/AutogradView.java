@@ -54,7 +54,7 @@ public final class AutogradView extends Region {
     private final Label placeholder = new Label();
     private final ProgressIndicator busyIndicator = new ProgressIndicator();
     private final BooleanProperty busy = new SimpleBooleanProperty(this, "busy");
-    private final Viewport viewport = new Viewport();
+    private final Viewport viewport = new Viewport(Viewport.AUTOGRAD, true);
     private final Map<String, AutogradNodeView> nodesById = new LinkedHashMap<>();
     private final Map<Integer, AutogradNodeView> nodesByNumber = new LinkedHashMap<>();
     private final Map<Long, AutogradEdgeView> edgesBySender = new LinkedHashMap<>();
@@ -410,7 +410,7 @@ public final class AutogradView extends Region {
     protected void layoutChildren() {
         double w = getWidth();
         double h = getHeight();
-        double pw = Math.min(placeholder.prefWidth(-1), Math.max(0, w - 2 * Viewport.MARGIN));
+        double pw = Math.min(placeholder.prefWidth(-1), Math.max(0, w - 2 * viewport.limits().margin()));
         double ph = placeholder.prefHeight(pw);
         placeholder.resizeRelocate((w - pw) / 2, (h - ph) / 2, pw, ph);
         double size = busyIndicator.prefWidth(-1);

@@ -5,39 +5,54 @@ import javafx.scene.transform.Scale;
 import javafx.scene.transform.Translate;
 
 /**
- * The zoom and pan of a drawing inside a view: a translation then a scale on the drawing. Fitting shows the whole
- * drawing centred, and stays in force (the view fits again when resized) until the user zooms or pans.
+ * The zoom and pan of a drawing inside a view (the network canvas, the autograd view): a translation then a scale
+ * on the drawing. Fitting shows the whole drawing centred, and stays in force (the view fits again when resized)
+ * until the user zooms or pans.
  */
-final class Viewport {
-    static final double MIN_ZOOM = 0.05;
-    static final double MAX_ZOOM = 8;
-    /** Fitting never enlarges beyond this, so a tiny graph does not fill a projector with three boxes. */
-    static final double MAX_FIT_ZOOM = 3;
-    /** Space left around a fitted drawing, in pixels. */
-    static final double MARGIN = 24;
+public final class Viewport {
+    /**
+     * How far a view zooms: the user's zoom stays within {@code min} and {@code max}; fitting never enlarges beyond
+     * {@code maxFit} (so three boxes do not fill a projector) and leaves {@code margin} pixels around the drawing.
+     */
+    public record Limits(double min, double max, double maxFit, double margin) {
+    }
 
+    /** The autograd view's: torchviz's small boxes may be enlarged a lot. */
+    static final Limits AUTOGRAD = new Limits(0.05, 8, 3, 24);
+
+    private final Limits limits;
     private final Scale zoom = new Scale(1, 1, 0, 0);
     private final Translate pan = new Translate();
-    private boolean fitting = true;
+    private boolean fitting;
+
+    /** A viewport at 100 %; {@code fitting} says whether it starts by fitting (refitting on resize). */
+    public Viewport(Limits limits, boolean fitting) {
+        this.limits = limits;
+        this.fitting = fitting;
+    }
+
+    public Limits limits() {
+        return limits;
+    }
 
     /** Puts the transforms on {@code drawing}. */
-    void attach(Node drawing) {
+    public void attach(Node drawing) {
         drawing.getTransforms().setAll(pan, zoom);
     }
 
-    double zoom() {
+    public double zoom() {
         return zoom.getX();
     }
 
     /** True until the user zooms or pans (after a fit). */
-    boolean fitting() {
+    public boolean fitting() {
         return fitting;
     }
 
     /** Zooms by {@code factor} keeping the view point ({@code x}, {@code y}) in place; the user's zoom. */
-    void zoomAt(double factor, double x, double y) {
+    public void zoomAt(double factor, double x, double y) {
         double old = zoom.getX();
-        double next = Math.max(MIN_ZOOM, Math.min(MAX_ZOOM, old * factor));
+        double next = Math.max(limits.min(), Math.min(limits.max(), old * factor));
         pan.setX(x - (x - pan.getX()) * next / old);
         pan.setY(y - (y - pan.getY()) * next / old);
         zoom.setX(next);
@@ -46,23 +61,31 @@ final class Viewport {
     }
 
     /** Moves the drawing by (dx, dy) view pixels; the user's pan. */
-    void panBy(double dx, double dy) {
+    public void panBy(double dx, double dy) {
         pan.setX(pan.getX() + dx);
         pan.setY(pan.getY() + dy);
         fitting = false;
     }
 
-    /** Shows a drawing of {@code width × height} (its units) whole and centred in a view of {@code viewW × viewH}. */
-    void fit(double width, double height, double viewW, double viewH) {
+    /** Shows a drawing of {@code width × height} (its units, from the origin) whole and centred. */
+    public void fit(double width, double height, double viewW, double viewH) {
+        fit(0, 0, width, height, viewW, viewH);
+    }
+
+    /**
+     * Shows the part of the drawing from ({@code minX}, {@code minY}), {@code width × height} in its units, whole and
+     * centred in a view of {@code viewW × viewH}; with nothing to show it only goes back to fitting.
+     */
+    public void fit(double minX, double minY, double width, double height, double viewW, double viewH) {
         fitting = true;
         if (width <= 0 || height <= 0 || viewW <= 0 || viewH <= 0) {
             return;
         }
-        double s = Math.min((viewW - 2 * MARGIN) / width, (viewH - 2 * MARGIN) / height);
-        s = Math.max(MIN_ZOOM, Math.min(MAX_FIT_ZOOM, s));
+        double s = Math.min((viewW - 2 * limits.margin()) / width, (viewH - 2 * limits.margin()) / height);
+        s = Math.max(limits.min(), Math.min(limits.maxFit(), s));
         zoom.setX(s);
         zoom.setY(s);
-        pan.setX((viewW - width * s) / 2);
-        pan.setY((viewH - height * s) / 2);
+        pan.setX((viewW - width * s) / 2 - minX * s);
+        pan.setY((viewH - height * s) / 2 - minY * s);
     }
 }

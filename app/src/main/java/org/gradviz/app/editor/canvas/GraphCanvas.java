@@ -22,8 +22,7 @@ import javafx.scene.layout.Pane;
 import javafx.scene.layout.Region;
 import javafx.scene.shape.CubicCurve;
 import javafx.scene.shape.Rectangle;
-import javafx.scene.transform.Scale;
-import javafx.scene.transform.Translate;
+import org.gradviz.app.animation.view.Viewport;
 import org.gradviz.app.document.Connection;
 import org.gradviz.app.document.GraphDocument;
 import org.gradviz.app.document.OpNode;
@@ -46,14 +45,15 @@ import org.gradviz.app.editor.PaletteEntry;
 public final class GraphCanvas extends Region {
     static final double MIN_ZOOM = 0.2;
     static final double MAX_ZOOM = 4;
+    /** Fitting shows every box at most at 150 %. */
+    static final double MAX_FIT_ZOOM = 1.5;
 
     private final EditorModel model;
     private final Pane content = new Pane();
     private final Group edgeLayer = new Group();
     private final Group nodeLayer = new Group();
     private final Group overlay = new Group();
-    private final Scale zoom = new Scale(1, 1, 0, 0);
-    private final Translate pan = new Translate(40, 40);
+    private final Viewport viewport = new Viewport(new Viewport.Limits(MIN_ZOOM, MAX_ZOOM, MAX_FIT_ZOOM, 40), false);
     private final Map<String, NodeView> nodes = new LinkedHashMap<>();
     private final Map<Connection, EdgeView> edges = new LinkedHashMap<>();
     private final CubicCurve wire = new CubicCurve();
@@ -67,8 +67,6 @@ public final class GraphCanvas extends Region {
     private Point2D dragStart;
     private Map<String, Point2D> dragOrigins = Map.of();
     private Point2D panStart;
-    /** True from a fit until the user zooms or pans: while it holds, the canvas fits again when resized. */
-    private boolean fitting;
     private boolean moved;
 
     public GraphCanvas(EditorModel model) {
@@ -85,7 +83,8 @@ public final class GraphCanvas extends Region {
         clip.widthProperty().bind(widthProperty());
         clip.heightProperty().bind(heightProperty());
         setClip(clip);
-        content.getTransforms().setAll(pan, zoom);
+        viewport.attach(content);
+        viewport.panBy(40, 40); // a new canvas shows its origin a little in from the corner
         content.setPickOnBounds(false);
         wire.getStyleClass().add(CanvasStyles.WIRE);
         wire.setVisible(false);
@@ -425,15 +424,14 @@ public final class GraphCanvas extends Region {
             band.setHeight(0);
             band.setVisible(true);
         } else {
-            panStart = new Point2D(e.getX() - pan.getX(), e.getY() - pan.getY());
+            panStart = new Point2D(e.getX(), e.getY());
         }
     }
 
     private void backgroundDragged(MouseEvent e) {
         if (panStart != null) {
-            pan.setX(e.getX() - panStart.getX());
-            pan.setY(e.getY() - panStart.getY());
-            fitting = false;
+            viewport.panBy(e.getX() - panStart.getX(), e.getY() - panStart.getY());
+            panStart = new Point2D(e.getX(), e.getY());
         } else if (band.isVisible()) {
             Point2D at = toContent(e);
             band.setX(Math.min(at.getX(), dragStart.getX()));
@@ -485,13 +483,7 @@ public final class GraphCanvas extends Region {
 
     /** Zooms by {@code factor} keeping the point under ({@code x}, {@code y}) in place. */
     public void zoomAt(double factor, double x, double y) {
-        double old = zoom.getX();
-        double next = Math.max(MIN_ZOOM, Math.min(MAX_ZOOM, old * factor));
-        pan.setX(x - (x - pan.getX()) * next / old);
-        pan.setY(y - (y - pan.getY()) * next / old);
-        fitting = false;
-        zoom.setX(next);
-        zoom.setY(next);
+        viewport.zoomAt(factor, x, y);
     }
 
     public void zoomIn() {
@@ -507,26 +499,15 @@ public final class GraphCanvas extends Region {
      * reaching its full size, a panel hidden) until the user zooms or pans.
      */
     public void fit() {
-        fitting = true;
-        if (nodes.isEmpty() || getWidth() <= 0) {
-            return;
-        }
-        Bounds b = nodeLayer.getBoundsInParent();
-        double margin = 40;
-        double s = Math.min(1.5, Math.min((getWidth() - 2 * margin) / b.getWidth(),
-                (getHeight() - 2 * margin) / b.getHeight()));
-        s = Math.max(MIN_ZOOM, s);
-        zoom.setX(s);
-        zoom.setY(s);
-        pan.setX((getWidth() - b.getWidth() * s) / 2 - b.getMinX() * s);
-        pan.setY((getHeight() - b.getHeight() * s) / 2 - b.getMinY() * s);
+        Bounds b = nodes.isEmpty() ? new javafx.geometry.BoundingBox(0, 0, 0, 0) : nodeLayer.getBoundsInParent();
+        viewport.fit(b.getMinX(), b.getMinY(), b.getWidth(), b.getHeight(), getWidth(), getHeight());
     }
 
     private void refitIfFitting() {
-        if (fitting) {
+        if (viewport.fitting()) {
             // after this layout pass, when the boxes have their sizes too
             javafx.application.Platform.runLater(() -> {
-                if (fitting) {
+                if (viewport.fitting()) {
                     fit();
                 }
             });
@@ -541,7 +522,7 @@ public final class GraphCanvas extends Region {
     }
 
     public double zoomFactor() {
-        return zoom.getX();
+        return viewport.zoom();
     }
 
     /** The document point under the centre of the visible area (where keyboard-added boxes go). */

@@ -42,9 +42,7 @@ class AutogradViewGuiTest {
     @Start
     void start(Stage stage) {
         this.stage = stage;
-        ExampleWindow window = ExampleWindow.open(stage, "one-layer-bce.json", 1920, 1080);
-        this.model = window.model();
-        window.view().canvas().fit();
+        this.model = ExampleWindow.openFitted(stage, "one-layer-bce.json", 1920, 1080).model();
     }
 
     @Test

@@ -18,6 +18,13 @@ record ExampleWindow(EditorModel model, MainWindowView view) {
         return show(stage, new EditorModel(new DocumentReader().read(file), file), width, height);
     }
 
+    /** The example, fitted to the network view as opening its file does. */
+    static ExampleWindow openFitted(Stage stage, String name, double width, double height) {
+        ExampleWindow window = open(stage, name, width, height);
+        window.view().canvas().fit();
+        return window;
+    }
+
     static ExampleWindow show(Stage stage, EditorModel model, double width, double height) {
         MainWindowView view = MainWindow.install(stage, model, new GeneratedCode());
         stage.setWidth(width);

@@ -44,9 +44,7 @@ class GradientFlowGuiTest {
     @Start
     void start(Stage stage) {
         this.stage = stage;
-        ExampleWindow window = ExampleWindow.open(stage, "one-layer-bce.json", 1920, 1080);
-        this.model = window.model();
-        window.view().canvas().fit(); // as opening a file does
+        this.model = ExampleWindow.openFitted(stage, "one-layer-bce.json", 1920, 1080).model();
     }
 
     @Test
