@@ -71,10 +71,7 @@ public final class EditorModel {
     private RunSession session;
     private final TracePlayer player = new TracePlayer();
     private final GradChecks gradChecks = new GradChecks();
-    private final ReadOnlyObjectWrapper<AutogradGraph> autograd = new ReadOnlyObjectWrapper<>(this, "autograd",
-            AutogradGraph.none(""));
-    private final BooleanProperty autogradShowSaved = new SimpleBooleanProperty(this, "autogradShowSaved", false);
-    private final BooleanProperty autogradShowAttrs = new SimpleBooleanProperty(this, "autogradShowAttrs", false);
+    private final AutogradGraphModel autograd = new AutogradGraphModel();
     /** Shapes and errors of the graph as it stands (no autograd), made again when the graph or leaves change. */
     private Evaluation preview;
 
@@ -85,8 +82,6 @@ public final class EditorModel {
     public EditorModel(GraphDocument document, Path file) {
         load(document, file);
         player.boardProperty().addListener((obs, old, now) -> showBoard());
-        autogradShowSaved.addListener((obs, old, now) -> updateAutograd());
-        autogradShowAttrs.addListener((obs, old, now) -> updateAutograd());
         history.unsavedProperty().addListener((obs, old, now) -> updateTitle());
         this.file.addListener((obs, old, now) -> updateTitle());
     }
@@ -439,9 +434,12 @@ public final class EditorModel {
 
     /** The boxes as the player shows them, or the live tensors when nothing is being played. */
     private void showBoard() {
-        Board board = player.recordingProperty().get() != null ? player.boardProperty().get()
-                : SessionBoards.live(document(), session);
-        state.set(GraphState.of(document(), preview, board));
+        state.set(GraphState.of(document(), preview, shownBoard(document())));
+    }
+
+    private Board shownBoard(GraphDocument document) {
+        return player.recordingProperty().get() != null ? player.boardProperty().get()
+                : SessionBoards.live(document, session);
     }
 
     /** True, saying so in the status, while Train runs: the graph stays as Train found it. */
@@ -506,8 +504,7 @@ public final class EditorModel {
             preview = session.preview();
             updateAutograd();
         }
-        state.set(GraphState.of(next, preview, player.recordingProperty().get() != null
-                ? player.boardProperty().get() : SessionBoards.live(next, session)));
+        state.set(GraphState.of(next, preview, shownBoard(next)));
     }
 
     private boolean nameAcceptable(String old, String next) {
@@ -546,25 +543,17 @@ public final class EditorModel {
     // ----- properties
 
     private void updateAutograd() {
-        if (session != null) {
-            autograd.set(session.autogradGraph(GraphOptions.DEFAULT.withShowSaved(autogradShowSaved.get())
-                    .withShowAttrs(autogradShowAttrs.get())));
-        }
+        autograd.update(session);
     }
 
     /** The autograd graph of the last Forward's output, as the engine built it (after detach or no_grad too). */
     public ReadOnlyObjectProperty<AutogradGraph> autogradProperty() {
-        return autograd.getReadOnlyProperty();
+        return autograd.graphProperty();
     }
 
-    /** Whether the autograd view shows the tensors each node saved for backward (torchviz's show_saved). */
-    public BooleanProperty autogradShowSavedProperty() {
-        return autogradShowSaved;
-    }
-
-    /** Whether the autograd view lists each node's saved attributes (torchviz's show_attrs). */
-    public BooleanProperty autogradShowAttrsProperty() {
-        return autogradShowAttrs;
+    /** The autograd view's options: saved tensors and attributes. */
+    public AutogradGraphModel autograd() {
+        return autograd;
     }
 
     /** The gradcheck of the leaves after the last Backward (computed off the FX thread). */

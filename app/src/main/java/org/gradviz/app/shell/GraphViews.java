@@ -31,8 +31,8 @@ final class GraphViews {
         this.network = network;
         networkItem.selectedProperty().addListener((obs, old, shown) -> show(network, shown, autogradItem));
         autogradItem.selectedProperty().addListener((obs, old, shown) -> show(autograd, shown, networkItem));
-        savedItem.selectedProperty().bindBidirectional(model.autogradShowSavedProperty());
-        attrsItem.selectedProperty().bindBidirectional(model.autogradShowAttrsProperty());
+        savedItem.selectedProperty().bindBidirectional(model.autograd().showSavedProperty());
+        attrsItem.selectedProperty().bindBidirectional(model.autograd().showAttrsProperty());
         lensLayer.visibleProperty().bind(lensItem.selectedProperty());
     }
 

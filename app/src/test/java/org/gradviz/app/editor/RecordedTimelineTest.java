@@ -205,6 +205,26 @@ class RecordedTimelineTest {
         assertTrue(element("loss").valueStale(), "the last loss came from the parameters before the last step");
     }
 
+    @Test
+    void theAutogradGraphFollowsTheEngineAndShowsSavedTensorsOnDemand() {
+        SeedNetBuilder.build(model);
+        assertTrue(model.autogradProperty().get().pictureIfAny().isEmpty(), "no Forward yet: no graph");
+        model.forward();
+        var picture = model.autogradProperty().get().picture();
+        assertFalse(picture.nodes().stream().anyMatch(n -> n.kind() == org.gradviz.app.render.PictureNode.Kind.SAVED));
+        model.autograd().showSavedProperty().set(true);
+        var withSaved = model.autogradProperty().get().picture();
+        // torchviz's make_dot(show_saved=True) of this network draws 3 orange saved tensors: (3), (3) and (1, 5)
+        // (shared/golden/torchviz/a_one_layer__full.norm.dot)
+        assertEquals(3, withSaved.nodes().stream().filter(n -> n.kind() == org.gradviz.app.render.PictureNode.Kind.SAVED)
+                .count());
+        model.backward();
+        assertTrue(model.autogradProperty().get().picture().nodes().stream()
+                .anyMatch(org.gradviz.app.render.PictureNode::freed), "backward without retain_graph frees them");
+        model.setOutput("z");
+        assertTrue(model.autogradProperty().get().pictureIfAny().isEmpty(), "an edit makes the last Forward stale");
+    }
+
     private List<Board> boardsStepping() {
         List<Board> boards = new ArrayList<>();
         player.restart();
