@@ -123,7 +123,11 @@ public final class TracePlayer {
     private void scheduleTick() {
         tick.stop();
         tick.setDuration(stepDuration.divide(Math.max(0.01, speed.get())));
-        tick.playFromStart();
+        try {
+            tick.playFromStart();
+        } catch (IllegalStateException noToolkit) {
+            end(); // no JavaFX toolkit, so no timers (a model used without a window): show the end at once
+        }
     }
 
     private void moveTo(int next) {
