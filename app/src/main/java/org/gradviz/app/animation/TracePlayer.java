@@ -1,6 +1,7 @@
 package org.gradviz.app.animation;
 
 import javafx.animation.PauseTransition;
+import javafx.application.Platform;
 import javafx.beans.property.DoubleProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
@@ -15,7 +16,7 @@ import javafx.util.Duration;
  * Plays a {@link Recording} step by step: the position is how many of its events have happened, and the board
  * is what every box shows then. Commands: play/pause, step forward and back, seek (the scrub bar), restart,
  * end. While playing, one event happens every {@link #stepDuration()} divided by the speed. With a zero step
- * duration (tests) play goes straight to the end.
+ * duration (tests), or off the FX thread, play goes straight to the end.
  */
 public final class TracePlayer {
     /** Speeds the controls offer, slowest first. */
@@ -56,8 +57,8 @@ public final class TracePlayer {
         if (position.get() >= r.size()) {
             moveTo(0);
         }
-        if (stepDuration.lessThanOrEqualTo(Duration.ZERO)) {
-            moveTo(r.size());
+        if (stepDuration.lessThanOrEqualTo(Duration.ZERO) || !Platform.isFxApplicationThread()) {
+            moveTo(r.size()); // tests, or a model used off the FX thread (no window, no timers): the end at once
             return;
         }
         playing.set(true);
@@ -123,11 +124,7 @@ public final class TracePlayer {
     private void scheduleTick() {
         tick.stop();
         tick.setDuration(stepDuration.divide(Math.max(0.01, speed.get())));
-        try {
-            tick.playFromStart();
-        } catch (IllegalStateException noToolkit) {
-            end(); // no JavaFX toolkit, so no timers (a model used without a window): show the end at once
-        }
+        tick.playFromStart();
     }
 
     private void moveTo(int next) {
