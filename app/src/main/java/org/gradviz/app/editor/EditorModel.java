@@ -369,6 +369,16 @@ public final class EditorModel {
         }
     }
 
+    /**
+     * Shows what a running Train holds ({@link Training#liveBoard()}): the parameters and the loss move on the boxes
+     * while it trains. Ignored once Train has finished.
+     */
+    public void showTrainingBoard(Board board) {
+        if (training.get()) {
+            state.set(GraphState.of(document(), preview, board));
+        }
+    }
+
     /** Takes over what Train did: the moved parameters, its last forward, its losses and its transcript. */
     public void finishTraining(Training run, Training.Result result) {
         training.set(false);

@@ -101,6 +101,14 @@ public final class Training {
         return new Result(losses, steps, losses.size() < steps && error == null, error);
     }
 
+    /**
+     * What every box holds now in the training session (its parameters, grads, last forward), copied: for the window
+     * to show the parameters moving while Train runs. Call on the training thread, between rounds (from the listener).
+     */
+    public Board liveBoard() {
+        return SessionBoards.live(document, session);
+    }
+
     /** The last step as the engine ran it, when the run got that far (a stopped run has none). */
     Optional<Recording> lastStep() {
         return beforeLastStep == null ? Optional.empty() : session.takeTrace()

@@ -34,7 +34,7 @@ final class TrainAction {
 
     TrainAction(EditorModel model) {
         this.model = model;
-        this.relay = new LossRelay(this::showProgress);
+        this.relay = new LossRelay(this::showProgress, model::showTrainingBoard);
         Button stopButton = new Button("Stop");
         stopButton.setId(STOP_ID);
         stopButton.setOnAction(e -> stop());
@@ -69,7 +69,7 @@ final class TrainAction {
             Task<Training.Result> task = new Task<>() {
                 @Override
                 protected Training.Result call() {
-                    return run.run((round, rounds, loss) -> relay.add(loss), stop::get);
+                    return run.run((round, rounds, loss) -> relay.add(loss, run::liveBoard), stop::get);
                 }
             };
             steps = run.steps();
@@ -108,12 +108,15 @@ final class TrainAction {
     private static final class LossRelay {
         private static final long INTERVAL_NANOS = 100_000_000L;
         private final java.util.function.BiConsumer<List<Double>, Integer> show;
+        private final java.util.function.Consumer<org.gradviz.app.animation.Board> showBoard;
         private final List<Double> all = new ArrayList<>();
         private int handedOver;
         private long lastScheduled;
 
-        LossRelay(java.util.function.BiConsumer<List<Double>, Integer> show) {
+        LossRelay(java.util.function.BiConsumer<List<Double>, Integer> show,
+                java.util.function.Consumer<org.gradviz.app.animation.Board> showBoard) {
             this.show = show;
+            this.showBoard = showBoard;
         }
 
         synchronized void reset() {
@@ -126,12 +129,17 @@ final class TrainAction {
             return List.copyOf(all);
         }
 
-        synchronized void add(double loss) {
+        /** On the training thread, after a round: its loss, and now and then what the boxes hold. */
+        synchronized void add(double loss, java.util.function.Supplier<org.gradviz.app.animation.Board> board) {
             all.add(loss);
             long now = System.nanoTime();
             if (now - lastScheduled >= INTERVAL_NANOS) {
                 lastScheduled = now;
-                Platform.runLater(this::handOver);
+                org.gradviz.app.animation.Board boxes = board.get(); // copied here, between two rounds
+                Platform.runLater(() -> {
+                    handOver();
+                    showBoard.accept(boxes);
+                });
             }
         }
 

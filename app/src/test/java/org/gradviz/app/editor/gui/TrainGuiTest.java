@@ -65,8 +65,15 @@ class TrainGuiTest {
         robot.doubleClickOn("#training-steps").write("1000000").type(KeyCode.ENTER);
         assertEquals(1_000_000, model.trainingStepsProperty().get());
         robot.clickOn("#loss-tab");
+        double w0 = model.stateProperty().get().element("w").orElseThrow().value().get(0);
         robot.clickOn("#run-train");
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> model.losses().size() > 200);
+
+        // the parameters move on the boxes while Train runs: w[0, 0] leaves torch's randn 1.5410 (SGD lowers it,
+        // as its gradient 0.2661 is positive) before Train ends
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS,
+                () -> model.stateProperty().get().element("w").orElseThrow().value().get(0) < w0 - 0.01);
+        assertTrue(model.trainingProperty().get(), "still training");
 
         // the FX thread is free: the progress text moves on and another tab can be opened
         String first = robot.lookup("#train-progress").queryAs(Label.class).getText();
