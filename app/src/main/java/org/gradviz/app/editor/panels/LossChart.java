@@ -29,11 +29,19 @@ public final class LossChart extends Pane {
 
     private final ObservableList<Double> losses;
     private final Canvas canvas = new Canvas();
+    private final javafx.scene.control.Label hover = new javafx.scene.control.Label();
 
     public LossChart(ObservableList<Double> losses) {
         this.losses = losses;
         setId(ID);
-        getChildren().add(canvas);
+        hover.setId("loss-hover");
+        hover.getStyleClass().add("loss-hover");
+        hover.setManaged(false);
+        hover.setVisible(false);
+        hover.setMouseTransparent(true);
+        getChildren().addAll(canvas, hover);
+        setOnMouseMoved(e -> showStepAt(e.getX(), e.getY()));
+        setOnMouseExited(e -> hover.setVisible(false));
         losses.addListener((ListChangeListener<Double>) c -> draw());
         widthProperty().addListener((obs, old, now) -> draw());
         heightProperty().addListener((obs, old, now) -> draw());
@@ -89,6 +97,28 @@ public final class LossChart extends Pane {
         g.setTextAlign(TextAlignment.RIGHT);
         g.setTextBaseline(VPos.BOTTOM);
         g.fillText("loss " + DecimalText.of(last), LEFT + width, TOP + height * (max - last) / (max - min) - 6);
+    }
+
+    /** The step under the mouse, for {@code x} in the chart: 1-based, or 0 outside the plotted steps. */
+    static int stepAt(double x, double chartWidth, int steps) {
+        double width = chartWidth - LEFT - RIGHT;
+        if (steps == 0 || width <= 0 || x < LEFT - 4 || x > LEFT + width + 4) {
+            return 0;
+        }
+        double share = Math.max(0, Math.min(1, (x - LEFT) / width));
+        return 1 + (int) Math.round(share * (steps - 1));
+    }
+
+    /** Hovering the curve names the step under the mouse and its loss ({@code step 37: loss 0.1234}). */
+    private void showStepAt(double x, double y) {
+        int step = stepAt(x, getWidth(), losses.size());
+        hover.setVisible(step > 0);
+        if (step > 0) {
+            hover.setText(String.format(java.util.Locale.ROOT, "step %,d: loss %s", step,
+                    DecimalText.of(losses.get(step - 1))));
+            hover.autosize();
+            hover.relocate(Math.min(x + 12, getWidth() - hover.getWidth()), Math.max(0, y - hover.getHeight() - 8));
+        }
     }
 
     private static void axes(GraphicsContext g, double width, double height, double min, double max, int steps) {
