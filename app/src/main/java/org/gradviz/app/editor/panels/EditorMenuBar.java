@@ -43,6 +43,9 @@ public final class EditorMenuBar extends MenuBar {
                 item("Train", "Shortcut+T", train),
                 stopItem(model, stopTraining),
                 new SeparatorMenuItem(),
+                toggle("retain_graph (Backward keeps the saved tensors)", "Shortcut+Shift+R", model.retainGraphProperty()),
+                toggle("no_grad (Forward records no graph)", "Shortcut+Shift+N", model.noGradProperty()),
+                new SeparatorMenuItem(),
                 item("Detach Selected", "Shortcut+D", model::detachSelected));
         this.view = view;
         getMenus().addAll(edit, view, run);
@@ -58,6 +61,13 @@ public final class EditorMenuBar extends MenuBar {
     private static MenuItem stopItem(EditorModel model, Runnable stop) {
         MenuItem item = item("Stop Training", "Esc", stop);
         item.disableProperty().bind(model.trainingProperty().not());
+        return item;
+    }
+
+    private static MenuItem toggle(String text, String keys, javafx.beans.property.BooleanProperty on) {
+        javafx.scene.control.CheckMenuItem item = new javafx.scene.control.CheckMenuItem(text);
+        item.setAccelerator(KeyCombination.keyCombination(keys));
+        item.selectedProperty().bindBidirectional(on);
         return item;
     }
 

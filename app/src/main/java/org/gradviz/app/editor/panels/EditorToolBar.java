@@ -42,12 +42,14 @@ public final class EditorToolBar extends ToolBar {
         retain.setId("toggle-retain-graph");
         retain.setMnemonicParsing(false);
         retain.selectedProperty().bindBidirectional(model.retainGraphProperty());
-        retain.setTooltip(new Tooltip("Backward keeps the saved tensors, so it can run again"));
+        retain.setTooltip(new Tooltip("Backward keeps the saved tensors, so it can run again (Ctrl+Shift+R)"));
+        markWhenOn(retain, "retain_graph");
         ToggleButton noGrad = new ToggleButton("no_grad");
         noGrad.setId("toggle-no-grad");
         noGrad.setMnemonicParsing(false);
         noGrad.selectedProperty().bindBidirectional(model.noGradProperty());
-        noGrad.setTooltip(new Tooltip("Forward under torch.no_grad(): no graph is recorded"));
+        noGrad.setTooltip(new Tooltip("Forward under torch.no_grad(): no graph is recorded (Ctrl+Shift+N)"));
+        markWhenOn(noGrad, "no_grad");
         Button train = button("Train", Icons.TRAIN, "train", "Train: the steps of zero_grad, forward, backward, "
                 + "SGD step (Ctrl+T); while it runs, Stop (Esc)", trainOrStop);
         train.textProperty().bind(javafx.beans.binding.Bindings.when(model.trainingProperty())
@@ -83,6 +85,13 @@ public final class EditorToolBar extends ToolBar {
         getItems().addAll(brand, undoButton, redoButton, new Separator());
         getItems().addAll(runs);
         getItems().addAll(new Label("lr"), lr, train, steps, new Label("steps"), new Separator(), retain, noGrad, detach);
+    }
+
+    /** A toggle that is on says so in words ("✓ retain_graph") as well as in its solid fill: never colour alone. */
+    private static void markWhenOn(ToggleButton toggle, String name) {
+        toggle.textProperty().bind(javafx.beans.binding.Bindings.when(toggle.selectedProperty())
+                .then("✓ " + name).otherwise(name));
+        toggle.getStyleClass().add("run-toggle");
     }
 
     private static Button button(String text, Icons icon, String id, String tip, Runnable action) {
