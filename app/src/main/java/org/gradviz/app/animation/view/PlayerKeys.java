@@ -8,7 +8,8 @@ import javafx.scene.input.KeyEvent;
 import org.gradviz.app.animation.TracePlayer;
 
 /**
- * The player's keys, anywhere in the window: Space plays or pauses, → and ← step, Home and End jump. Keys
+ * The player's keys, anywhere in the window: Space plays or pauses, → and ← (a clicker's PageDown and PageUp)
+ * step, Home and End jump. Keys
  * typed into a text field, a spinner or a combo box stay theirs.
  */
 public final class PlayerKeys {
@@ -23,8 +24,8 @@ public final class PlayerKeys {
             }
             switch (e.getCode()) {
                 case SPACE -> player.togglePlay();
-                case RIGHT -> player.stepForward();
-                case LEFT -> player.stepBack();
+                case RIGHT, PAGE_DOWN -> player.stepForward(); // a presenter's clicker sends PageDown / PageUp
+                case LEFT, PAGE_UP -> player.stepBack();
                 case HOME -> player.restart();
                 case END -> player.end();
                 default -> {

@@ -101,6 +101,18 @@ class GradientFlowGuiTest {
     }
 
     @Test
+    void aClickersPageDownAndPageUpStepLikeTheArrows(FxRobot robot) {
+        robot.type(KeyCode.F5);
+        robot.type(KeyCode.F6);
+        robot.type(KeyCode.HOME);
+        robot.type(KeyCode.PAGE_DOWN);
+        robot.type(KeyCode.PAGE_DOWN);
+        assertEquals(2, model.player().positionProperty().get());
+        robot.type(KeyCode.PAGE_UP);
+        assertEquals(1, model.player().positionProperty().get());
+    }
+
+    @Test
     void failedSecondBackwardShowsTorchsErrorAndTheEnginesState(FxRobot robot) {
         robot.type(KeyCode.F5);
         robot.type(KeyCode.F6);
