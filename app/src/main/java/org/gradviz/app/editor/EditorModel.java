@@ -99,10 +99,17 @@ public final class EditorModel {
 
     // ----- documents
 
-    /** Shows another document (New, Open): the history, selection and session start afresh. */
+    /**
+     * Shows another document (New, Open): the history, selection, session and console start afresh; the console
+     * notes the file opened.
+     */
     public void load(GraphDocument document, Path from) {
         session = new RunSession(document);
         losses.clear();
+        console.clear();
+        if (from != null) {
+            console.add(ConsoleLine.note("Opened " + from.getFileName()));
+        }
         selection.clear();
         file.set(from);
         history.clear();
@@ -133,12 +140,18 @@ public final class EditorModel {
      * edit leaves the document as it was.
      */
     public boolean apply(String description, UnaryOperator<GraphDocument> edit) {
+        return apply(description, edit, () -> { });
+    }
+
+    /** {@link #apply}, running {@code beforeShown} once the edit is recorded and before the document changes. */
+    private boolean apply(String description, UnaryOperator<GraphDocument> edit, Runnable beforeShown) {
         GraphDocument before = document();
         GraphDocument after = edit.apply(before);
         if (after.equals(before) || (!RunSession.sameComputation(before, after) && refusedWhileTraining())) {
             return false;
         }
         history.record(new Edit(description, before, after));
+        beforeShown.run();
         show(after);
         status.set(description);
         return true;
@@ -174,8 +187,7 @@ public final class EditorModel {
             case CONSTANT -> new TensorSource(Names.fresh(document(), "c"), role, List.of(), null, false,
                     new Initializer.Full(1.0));
         };
-        apply("Add " + roleName(role) + " " + source.name(), d -> GraphEdits.addTensor(d, source, at));
-        selectOnly(source.name());
+        added(roleName(role), source.name(), d -> GraphEdits.addTensor(d, source, at));
         return source.name();
     }
 
@@ -186,9 +198,17 @@ public final class EditorModel {
                 ? new OpNode(name, kind, null, null, null, 0.0, null, null, null, null)
                 : kind == OpKind.POW ? new OpNode(name, kind, null, null, null, null, null, 2.0, null, null)
                 : OpNode.of(name, kind);
-        apply("Add " + kind.id() + " " + name, d -> GraphEdits.addNode(d, node, at));
-        selectOnly(name);
+        added(kind.id(), name, d -> GraphEdits.addNode(d, node, at));
         return name;
+    }
+
+    /** Adds one element as an undoable "Add matmul "matmul"", selects it and says {@code Added matmul "matmul"}. */
+    private void added(String what, String name, UnaryOperator<GraphDocument> edit) {
+        String quoted = what + " \"" + name + "\"";
+        if (apply("Add " + quoted, edit)) {
+            status.set("Added " + quoted);
+        }
+        selectOnly(name);
     }
 
     /** Whether {@code from} may feed input {@code port} of {@code to}; nothing changes. */
@@ -275,24 +295,26 @@ public final class EditorModel {
 
     public enum Alignment { LEFT, TOP }
 
-    /** Replaces a source's settings (name, shape, dtype, initialiser, requires_grad) from the inspector. */
+    /**
+     * Replaces a source's settings (name, shape, dtype, initialiser, requires_grad) from the inspector; a renamed
+     * source stays selected. Nothing happens, and nothing is said, when {@code name} is gone (a form left over
+     * from before a rename) or nothing changes.
+     */
     public boolean updateTensor(String name, TensorSource next) {
-        if (!nameAcceptable(name, next.name())) {
+        if (document().tensor(name).isEmpty() || !nameAcceptable(name, next.name())) {
             return false;
         }
-        boolean changed = apply("Edit " + next.name(), d -> GraphEdits.replaceTensor(d, name, next));
-        renameSelection(name, next.name());
-        return changed;
+        return apply("Edit " + next.name(), d -> GraphEdits.replaceTensor(d, name, next),
+                () -> renameSelection(name, next.name()));
     }
 
-    /** Replaces an op's settings (name, attributes) from the inspector. */
+    /** Replaces an op's settings (name, attributes) from the inspector, as {@link #updateTensor} does a source's. */
     public boolean updateNode(String name, OpNode next) {
-        if (!nameAcceptable(name, next.name())) {
+        if (document().node(name).isEmpty() || !nameAcceptable(name, next.name())) {
             return false;
         }
-        boolean changed = apply("Edit " + next.name(), d -> GraphEdits.replaceNode(d, name, next));
-        renameSelection(name, next.name());
-        return changed;
+        return apply("Edit " + next.name(), d -> GraphEdits.replaceNode(d, name, next),
+                () -> renameSelection(name, next.name()));
     }
 
     public void setSeed(long seed) {
