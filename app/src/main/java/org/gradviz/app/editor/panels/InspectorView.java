@@ -50,9 +50,40 @@ public final class InspectorView extends ScrollPane {
         rebuild();
     }
 
+    /**
+     * Shows the selected element's form again. The control that had the focus (the name field after Enter, "+ dim")
+     * has it again in the new form, so a rename or a click never sends the keyboard elsewhere.
+     */
     private void rebuild() {
-        box.getChildren().clear();
         GraphState state = model.stateProperty().get();
+        if (model.selection().size() == 1 && !state.document().tensor(model.selection().get(0)).isPresent()
+                && !state.document().node(model.selection().get(0)).isPresent()) {
+            return; // a rename: the selection has the new name before the document does; the document follows
+        }
+        String focused = focusedControlId();
+        fill(state);
+        Node again = focused == null ? null : box.lookup("#" + focused);
+        if (again != null) {
+            again.requestFocus();
+        }
+    }
+
+    /** The id of the control in this inspector that has the keyboard focus (a spinner's for its text), or null. */
+    private String focusedControlId() {
+        String id = null;
+        for (Node n = getScene() == null ? null : getScene().getFocusOwner(); n != null; n = n.getParent()) {
+            if (n == box) {
+                return id;
+            }
+            if (id == null) {
+                id = n.getId();
+            }
+        }
+        return null;
+    }
+
+    private void fill(GraphState state) {
+        box.getChildren().clear();
         if (model.selection().size() != 1) {
             box.getChildren().add(hint(model.selection().isEmpty()
                     ? "Select a box to see and change its settings.\n\nDrag from the palette to add one; drag "
