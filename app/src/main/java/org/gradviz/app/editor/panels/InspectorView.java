@@ -11,7 +11,6 @@ import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.Spinner;
-import javafx.scene.control.TextArea;
 import javafx.scene.control.TextField;
 import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.GridPane;
@@ -200,7 +199,11 @@ public final class InspectorView extends ScrollPane {
     private Node nodeForm(OpNode n) {
         Form form = new Form();
         form.row("name", textField("inspector-name", n.name(), v -> model.updateNode(n.name(), org.gradviz.app.editor.GraphEdits.renamed(n, v))));
-        form.row("op", new Label(n.op().id() + "   " + n.op().symbol()));
+        Label op = new Label(n.op().id() + "   " + n.op().symbol());
+        op.setId("inspector-op");
+        op.setWrapText(true);
+        op.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+        form.row("op", op);
         if (n.op().isLoss()) {
             form.row("reduction", combo("inspector-reduction", List.of("mean", "sum", "none"),
                     n.reduction() == null ? "mean" : n.reduction(),
@@ -260,12 +263,12 @@ public final class InspectorView extends ScrollPane {
     private static List<Node> tensorText(String caption, TensorValue tensor, String id) {
         Label title = new Label(caption);
         title.getStyleClass().add("inspector-caption");
-        String repr = tensor.repr();
-        TextArea text = new TextArea(repr);
+        // a label that wraps, not a text area: the whole repr (requires_grad=True at its end too) is always in sight
+        Label text = new Label(tensor.repr());
         text.setId(id);
-        text.setEditable(false);
-        text.getStyleClass().add("code");
-        text.setPrefRowCount(Math.min(8, repr.split("\n").length));
+        text.setWrapText(true);
+        text.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+        text.getStyleClass().addAll("code", "inspector-tensor-text");
         return List.of(title, text, new TensorGrid(tensor, 14));
     }
 
