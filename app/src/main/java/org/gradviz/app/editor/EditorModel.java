@@ -122,6 +122,20 @@ public final class EditorModel {
         loads.set(loads.get() + 1);
     }
 
+    /**
+     * Puts the boxes of a document just loaded where a layout made for it says (the importer cannot know box
+     * sizes, so a cell's boxes are laid out once the editor has measured them): part of the load, so there is
+     * nothing to undo and nothing unsaved. False, changing nothing, when another document was loaded or this
+     * one edited since load number {@code load} (see {@link #loadsProperty}).
+     */
+    public boolean placeLoaded(int load, Map<String, Position> places) {
+        if (load != loads.get() || history.undoSize() > 0 || history.canRedoProperty().get()) {
+            return false;
+        }
+        show(GraphEdits.move(document(), places));
+        return true;
+    }
+
     /** The document is now saved as {@code to}. */
     public void markSaved(Path to) {
         file.set(to);

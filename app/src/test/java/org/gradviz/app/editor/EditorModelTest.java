@@ -338,6 +338,41 @@ class EditorModelTest {
         assertEquals(List.of("# Opened other.json"), consoleTexts());
     }
 
+    @Test
+    void placingTheBoxesOfTheDocumentJustLoadedIsPartOfTheLoad() {
+        SeedNetBuilder.build(model);
+        model.load(model.document(), null);
+        int load = model.loadsProperty().get();
+
+        assertTrue(model.placeLoaded(load, Map.of("x", new Position(500, 60))));
+
+        assertEquals(new Position(500, 60), model.document().positions().get("x"));
+        assertFalse(model.history().canUndoProperty().get(), "nothing to undo");
+        assertFalse(model.history().unsavedProperty().get(), "nothing unsaved");
+    }
+
+    @Test
+    void aLayoutForTheLoadedDocumentIsDroppedOnceItWasEdited() {
+        SeedNetBuilder.build(model);
+        model.load(model.document(), null);
+        int load = model.loadsProperty().get();
+        model.moveTo(Map.of("x", new Position(10, 10)));
+
+        assertFalse(model.placeLoaded(load, Map.of("x", new Position(500, 60))));
+        assertEquals(new Position(10, 10), model.document().positions().get("x"));
+    }
+
+    @Test
+    void aLayoutForAnEarlierDocumentIsDropped() {
+        SeedNetBuilder.build(model);
+        model.load(model.document(), null);
+        int load = model.loadsProperty().get();
+        model.load(model.document(), null);
+
+        assertFalse(model.placeLoaded(load, Map.of("x", new Position(500, 60))));
+        assertEquals(new Position(0, 0), model.document().positions().get("x"));
+    }
+
     private static Integer[] boxed(int[] shape) {
         return java.util.Arrays.stream(shape).boxed().toArray(Integer[]::new);
     }
