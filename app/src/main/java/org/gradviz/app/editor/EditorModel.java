@@ -94,10 +94,17 @@ public final class EditorModel {
 
     // ----- documents
 
-    /** Shows another document (New, Open): the history, selection and session start afresh. */
+    /**
+     * Shows another document (New, Open): the history, selection, session and console start afresh; the console
+     * notes the file opened.
+     */
     public void load(GraphDocument document, Path from) {
         session = new RunSession(document);
         losses.clear();
+        console.clear();
+        if (from != null) {
+            console.add(ConsoleLine.note("Opened " + from.getFileName()));
+        }
         selection.clear();
         file.set(from);
         history.clear();
@@ -108,6 +115,20 @@ public final class EditorModel {
         updateAutograd();
         updateTitle();
         loads.set(loads.get() + 1);
+    }
+
+    /**
+     * Puts the boxes of a document just loaded where a layout made for it says (the importer cannot know box
+     * sizes, so a cell's boxes are laid out once the editor has measured them): part of the load, so there is
+     * nothing to undo and nothing unsaved. False, changing nothing, when another document was loaded or this
+     * one edited since load number {@code load} (see {@link #loadsProperty}).
+     */
+    public boolean placeLoaded(int load, Map<String, Position> places) {
+        if (load != loads.get() || history.undoSize() > 0 || history.canRedoProperty().get()) {
+            return false;
+        }
+        show(GraphEdits.move(document(), places));
+        return true;
     }
 
     /** The document is now saved as {@code to}. */
@@ -128,12 +149,18 @@ public final class EditorModel {
      * edit leaves the document as it was.
      */
     public boolean apply(String description, UnaryOperator<GraphDocument> edit) {
+        return apply(description, edit, () -> { });
+    }
+
+    /** {@link #apply}, running {@code beforeShown} once the edit is recorded and before the document changes. */
+    private boolean apply(String description, UnaryOperator<GraphDocument> edit, Runnable beforeShown) {
         GraphDocument before = document();
         GraphDocument after = edit.apply(before);
         if (after.equals(before) || (!RunSession.sameComputation(before, after) && refusedWhileTraining())) {
             return false;
         }
         history.record(new Edit(description, before, after));
+        beforeShown.run();
         show(after);
         status.set(description);
         return true;
@@ -169,8 +196,7 @@ public final class EditorModel {
             case CONSTANT -> new TensorSource(Names.fresh(document(), "c"), role, List.of(), null, false,
                     new Initializer.Full(1.0));
         };
-        apply("Add " + roleName(role) + " " + source.name(), d -> GraphEdits.addTensor(d, source, at));
-        selectOnly(source.name());
+        added(roleName(role), source.name(), d -> GraphEdits.addTensor(d, source, at));
         return source.name();
     }
 
@@ -181,9 +207,17 @@ public final class EditorModel {
                 ? new OpNode(name, kind, null, null, null, 0.0, null, null, null, null)
                 : kind == OpKind.POW ? new OpNode(name, kind, null, null, null, null, null, 2.0, null, null)
                 : OpNode.of(name, kind);
-        apply("Add " + kind.id() + " " + name, d -> GraphEdits.addNode(d, node, at));
-        selectOnly(name);
+        added(kind.id(), name, d -> GraphEdits.addNode(d, node, at));
         return name;
+    }
+
+    /** Adds one element as an undoable "Add matmul "matmul"", selects it and says {@code Added matmul "matmul"}. */
+    private void added(String what, String name, UnaryOperator<GraphDocument> edit) {
+        String quoted = what + " \"" + name + "\"";
+        if (apply("Add " + quoted, edit)) {
+            status.set("Added " + quoted);
+        }
+        selectOnly(name);
     }
 
     /** Whether {@code from} may feed input {@code port} of {@code to}; nothing changes. */
@@ -270,24 +304,26 @@ public final class EditorModel {
 
     public enum Alignment { LEFT, TOP }
 
-    /** Replaces a source's settings (name, shape, dtype, initialiser, requires_grad) from the inspector. */
+    /**
+     * Replaces a source's settings (name, shape, dtype, initialiser, requires_grad) from the inspector; a renamed
+     * source stays selected. Nothing happens, and nothing is said, when {@code name} is gone (a form left over
+     * from before a rename) or nothing changes.
+     */
     public boolean updateTensor(String name, TensorSource next) {
-        if (!nameAcceptable(name, next.name())) {
+        if (document().tensor(name).isEmpty() || !nameAcceptable(name, next.name())) {
             return false;
         }
-        boolean changed = apply("Edit " + next.name(), d -> GraphEdits.replaceTensor(d, name, next));
-        renameSelection(name, next.name());
-        return changed;
+        return apply("Edit " + next.name(), d -> GraphEdits.replaceTensor(d, name, next),
+                () -> renameSelection(name, next.name()));
     }
 
-    /** Replaces an op's settings (name, attributes) from the inspector. */
+    /** Replaces an op's settings (name, attributes) from the inspector, as {@link #updateTensor} does a source's. */
     public boolean updateNode(String name, OpNode next) {
-        if (!nameAcceptable(name, next.name())) {
+        if (document().node(name).isEmpty() || !nameAcceptable(name, next.name())) {
             return false;
         }
-        boolean changed = apply("Edit " + next.name(), d -> GraphEdits.replaceNode(d, name, next));
-        renameSelection(name, next.name());
-        return changed;
+        return apply("Edit " + next.name(), d -> GraphEdits.replaceNode(d, name, next),
+                () -> renameSelection(name, next.name()));
     }
 
     public void setSeed(long seed) {

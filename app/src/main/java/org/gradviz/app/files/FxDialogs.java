@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.util.Optional;
 import java.util.function.Supplier;
 import javafx.scene.control.Alert;
+import javafx.scene.control.Button;
 import javafx.scene.control.ButtonBar;
 import javafx.scene.control.ButtonType;
 import javafx.scene.control.DialogPane;
@@ -50,10 +51,23 @@ public final class FxDialogs implements Dialogs {
 
     @Override
     public SaveChoice askSaveChanges(String documentName) {
+        ButtonType answer = saveChangesAlert(documentName).showAndWait().orElse(ButtonType.CANCEL);
+        return answer == SAVE ? SaveChoice.SAVE : answer == DONT_SAVE ? SaveChoice.DONT_SAVE : SaveChoice.CANCEL;
+    }
+
+    /**
+     * "Save changes to NAME?" with Cancel as the default button: Enter must neither overwrite the file (an
+     * example opened to show a class) nor throw the changes away.
+     */
+    Alert saveChangesAlert(String documentName) {
         Alert alert = alert(Alert.AlertType.CONFIRMATION, "Unsaved changes", "Save changes to " + documentName + "?",
                 "Your changes will be lost if you don't save them.", SAVE, DONT_SAVE, ButtonType.CANCEL);
-        ButtonType answer = alert.showAndWait().orElse(ButtonType.CANCEL);
-        return answer == SAVE ? SaveChoice.SAVE : answer == DONT_SAVE ? SaveChoice.DONT_SAVE : SaveChoice.CANCEL;
+        DialogPane pane = alert.getDialogPane();
+        Button cancel = (Button) pane.lookupButton(ButtonType.CANCEL);
+        ((Button) pane.lookupButton(SAVE)).setDefaultButton(false);
+        cancel.setDefaultButton(true);
+        alert.setOnShown(e -> cancel.requestFocus());
+        return alert;
     }
 
     @Override

@@ -115,6 +115,12 @@ public final class MainWindowView extends BorderPane {
             lastSearchPoint = new Position(Math.round(at.getX()), Math.round(at.getY()));
             search.showAt(canvas, screen.getX(), screen.getY());
         });
+        // a document whose boxes pile up (a cell: the importer does not know box sizes) is laid out as it loads
+        model.loadsProperty().addListener((obs, old, load) -> {
+            if (canvas.boxesOverlap()) {
+                tidy.startForLoad(load.intValue());
+            }
+        });
         canvas.setOnKeyPressed(e -> {
             if (e.getCode() == KeyCode.BACK_SPACE) {
                 model.deleteSelection();
@@ -169,6 +175,24 @@ public final class MainWindowView extends BorderPane {
                 running.cancel();
                 return;
             }
+            run(places -> {
+                model.apply("Tidy layout", d -> org.gradviz.app.editor.GraphEdits.move(d, places));
+                return true;
+            });
+        }
+
+        /**
+         * Lays out the document just loaded as part of its load (nothing to undo): a cell's importer cannot know
+         * how big its boxes are, so they pile up until the canvas has measured them.
+         */
+        void startForLoad(int load) {
+            if (running != null && running.isRunning()) {
+                running.cancel();
+            }
+            run(places -> model.placeLoaded(load, places));
+        }
+
+        private void run(java.util.function.Predicate<java.util.Map<String, Position>> place) {
             var doc = model.document();
             var sizes = canvas.boxSizes();
             Task<java.util.Map<String, Position>> task = new Task<>() {
@@ -180,8 +204,7 @@ public final class MainWindowView extends BorderPane {
             };
             task.setOnSucceeded(e -> {
                 progress.setVisible(false);
-                if (model.document() == doc) {
-                    model.apply("Tidy layout", d -> org.gradviz.app.editor.GraphEdits.move(d, task.getValue()));
+                if (model.document() == doc && place.test(task.getValue())) {
                     canvas.fit();
                 }
             });

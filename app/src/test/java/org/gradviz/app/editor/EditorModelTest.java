@@ -258,6 +258,121 @@ class EditorModelTest {
         assertEquals("The name \"w\" is already used: pick another", model.statusProperty().get());
     }
 
+    @Test
+    void addingAnOpSaysWhichOpAndWhichNameInQuotes() {
+        model.addOp(OpKind.ADD, new Position(0, 0));
+        assertEquals("Added add \"add\"", model.statusProperty().get());
+        model.addOp(OpKind.MATMUL, new Position(0, 0));
+        assertEquals("Added matmul \"matmul\"", model.statusProperty().get());
+    }
+
+    @Test
+    void addingASourceSaysWhichRoleAndWhichNameInQuotes() {
+        model.addSource(TensorRole.PARAMETER, new Position(0, 0));
+        assertEquals("Added parameter \"w\"", model.statusProperty().get());
+    }
+
+    @Test
+    void undoingAnAddNamesTheElementInQuotes() {
+        model.addOp(OpKind.ADD, new Position(0, 0));
+        model.undo();
+        assertEquals("Undid: Add add \"add\"", model.statusProperty().get());
+    }
+
+    @Test
+    void renamingKeepsTheRenamedBoxSelected() {
+        SeedNetBuilder.build(model);
+        model.selectOnly("b");
+        model.updateTensor("b", new org.gradviz.app.document.TensorSource("bias", TensorRole.PARAMETER, List.of(3),
+                null, true, new org.gradviz.app.document.Initializer.Randn()));
+        assertEquals(List.of("bias"), model.selection());
+    }
+
+    @Test
+    void renamingAnOpKeepsItSelected() {
+        SeedNetBuilder.build(model);
+        model.selectOnly("add");
+        model.updateNode("add", GraphEdits.renamed(model.document().node("add").orElseThrow(), "z"));
+        assertEquals(List.of("z"), model.selection());
+    }
+
+    @Test
+    void renamingToItsOwnNameChangesNothingAndSaysNothing() {
+        SeedNetBuilder.build(model);
+        model.selectOnly("b");
+        String status = model.statusProperty().get();
+        int edits = model.history().undoSize();
+        boolean changed = model.updateTensor("b", model.document().tensor("b").orElseThrow());
+        assertFalse(changed);
+        assertEquals(edits, model.history().undoSize());
+        assertEquals(status, model.statusProperty().get());
+        assertEquals(List.of("b"), model.selection());
+    }
+
+    @Test
+    void anUpdateOfABoxThatWasRenamedSinceChangesNothingAndSaysNothing() {
+        SeedNetBuilder.build(model);
+        model.selectOnly("b");
+        org.gradviz.app.document.TensorSource bias = new org.gradviz.app.document.TensorSource("bias",
+                TensorRole.PARAMETER, List.of(3), null, true, new org.gradviz.app.document.Initializer.Randn());
+        model.updateTensor("b", bias);
+        String status = model.statusProperty().get();
+        int edits = model.history().undoSize();
+
+        boolean changed = model.updateTensor("b", bias);
+
+        assertFalse(changed, "the form of b is stale: b is now bias");
+        assertEquals(edits, model.history().undoSize());
+        assertEquals(status, model.statusProperty().get());
+        assertEquals(List.of("bias"), model.selection());
+    }
+
+    @Test
+    void loadingAnotherDocumentClearsTheConsoleAndNotesTheFileOpened() {
+        SeedNetBuilder.build(model);
+        model.forward();
+        assertFalse(model.console().isEmpty());
+
+        model.load(EditorModel.emptyDocument(), Path.of("other.json"));
+
+        assertEquals(List.of("# Opened other.json"), consoleTexts());
+    }
+
+    @Test
+    void placingTheBoxesOfTheDocumentJustLoadedIsPartOfTheLoad() {
+        SeedNetBuilder.build(model);
+        model.load(model.document(), null);
+        int load = model.loadsProperty().get();
+
+        assertTrue(model.placeLoaded(load, Map.of("x", new Position(500, 60))));
+
+        assertEquals(new Position(500, 60), model.document().positions().get("x"));
+        assertFalse(model.history().canUndoProperty().get(), "nothing to undo");
+        assertFalse(model.history().unsavedProperty().get(), "nothing unsaved");
+    }
+
+    @Test
+    void aLayoutForTheLoadedDocumentIsDroppedOnceItWasEdited() {
+        SeedNetBuilder.build(model);
+        model.load(model.document(), null);
+        int load = model.loadsProperty().get();
+        model.moveTo(Map.of("x", new Position(10, 10)));
+
+        assertFalse(model.placeLoaded(load, Map.of("x", new Position(500, 60))));
+        assertEquals(new Position(10, 10), model.document().positions().get("x"));
+    }
+
+    @Test
+    void aLayoutForAnEarlierDocumentIsDropped() {
+        SeedNetBuilder.build(model);
+        model.load(model.document(), null);
+        int load = model.loadsProperty().get();
+        model.load(model.document(), null);
+
+        assertFalse(model.placeLoaded(load, Map.of("x", new Position(500, 60))));
+        assertEquals(new Position(0, 0), model.document().positions().get("x"));
+    }
+
     private static Integer[] boxed(int[] shape) {
         return java.util.Arrays.stream(shape).boxed().toArray(Integer[]::new);
     }

@@ -12,6 +12,10 @@ public final class CanvasStyles {
     public static final String NODE_ERROR = "graph-node-error";
     public static final String PORT = "graph-port";
     public static final String PORT_LABEL = "graph-port-label";
+    /** The drawn circle of a port. */
+    public static final String PORT_DOT = "graph-port-dot";
+    /** The invisible, larger circle around it that takes the mouse. */
+    public static final String PORT_HIT = "graph-port-hit";
     public static final String EDGE = "graph-edge";
     public static final String EDGE_LABEL = "graph-edge-label";
     public static final String WIRE = "graph-wire";

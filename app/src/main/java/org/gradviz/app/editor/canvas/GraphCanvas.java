@@ -521,6 +521,24 @@ public final class GraphCanvas extends Region {
         return sizes;
     }
 
+    /**
+     * Whether any two boxes overlap, as in a document laid out without knowing box sizes. Boxes are swept left to
+     * right, so a tidy document costs about n log n.
+     */
+    public boolean boxesOverlap() {
+        List<javafx.geometry.Bounds> boxes = nodes.values().stream().map(javafx.scene.Node::getBoundsInParent)
+                .sorted(java.util.Comparator.comparingDouble(javafx.geometry.Bounds::getMinX)).toList();
+        for (int i = 0; i < boxes.size(); i++) {
+            javafx.geometry.Bounds a = boxes.get(i);
+            for (int j = i + 1; j < boxes.size() && boxes.get(j).getMinX() < a.getMaxX(); j++) {
+                if (a.intersects(boxes.get(j))) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
     public double zoomFactor() {
         return viewport.zoom();
     }

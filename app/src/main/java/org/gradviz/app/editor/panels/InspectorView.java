@@ -11,7 +11,6 @@ import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.Spinner;
-import javafx.scene.control.TextArea;
 import javafx.scene.control.TextField;
 import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.GridPane;
@@ -50,9 +49,40 @@ public final class InspectorView extends ScrollPane {
         rebuild();
     }
 
+    /**
+     * Shows the selected element's form again. The control that had the focus (the name field after Enter, "+ dim")
+     * has it again in the new form, so a rename or a click never sends the keyboard elsewhere.
+     */
     private void rebuild() {
-        box.getChildren().clear();
         GraphState state = model.stateProperty().get();
+        if (model.selection().size() == 1 && !state.document().tensor(model.selection().get(0)).isPresent()
+                && !state.document().node(model.selection().get(0)).isPresent()) {
+            return; // a rename: the selection has the new name before the document does; the document follows
+        }
+        String focused = focusedControlId();
+        fill(state);
+        Node again = focused == null ? null : box.lookup("#" + focused);
+        if (again != null) {
+            again.requestFocus();
+        }
+    }
+
+    /** The id of the control in this inspector that has the keyboard focus (a spinner's for its text), or null. */
+    private String focusedControlId() {
+        String id = null;
+        for (Node n = getScene() == null ? null : getScene().getFocusOwner(); n != null; n = n.getParent()) {
+            if (n == box) {
+                return id;
+            }
+            if (id == null) {
+                id = n.getId();
+            }
+        }
+        return null;
+    }
+
+    private void fill(GraphState state) {
+        box.getChildren().clear();
         if (model.selection().size() != 1) {
             box.getChildren().add(hint(model.selection().isEmpty()
                     ? "Select a box to see and change its settings.\n\nDrag from the palette to add one; drag "
@@ -169,7 +199,11 @@ public final class InspectorView extends ScrollPane {
     private Node nodeForm(OpNode n) {
         Form form = new Form();
         form.row("name", textField("inspector-name", n.name(), v -> model.updateNode(n.name(), org.gradviz.app.editor.GraphEdits.renamed(n, v))));
-        form.row("op", new Label(n.op().id() + "   " + n.op().symbol()));
+        Label op = new Label(n.op().id() + "   " + n.op().symbol());
+        op.setId("inspector-op");
+        op.setWrapText(true);
+        op.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+        form.row("op", op);
         if (n.op().isLoss()) {
             form.row("reduction", combo("inspector-reduction", List.of("mean", "sum", "none"),
                     n.reduction() == null ? "mean" : n.reduction(),
@@ -229,12 +263,12 @@ public final class InspectorView extends ScrollPane {
     private static List<Node> tensorText(String caption, TensorValue tensor, String id) {
         Label title = new Label(caption);
         title.getStyleClass().add("inspector-caption");
-        String repr = tensor.repr();
-        TextArea text = new TextArea(repr);
+        // a label that wraps, not a text area: the whole repr (requires_grad=True at its end too) is always in sight
+        Label text = new Label(tensor.repr());
         text.setId(id);
-        text.setEditable(false);
-        text.getStyleClass().add("code");
-        text.setPrefRowCount(Math.min(8, repr.split("\n").length));
+        text.setWrapText(true);
+        text.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+        text.getStyleClass().addAll("code", "inspector-tensor-text");
         return List.of(title, text, new TensorGrid(tensor, 14));
     }
 

@@ -19,7 +19,8 @@ import org.gradviz.app.editor.PaletteEntry;
 public final class PaletteView extends ScrollPane {
     public static final String STYLE = "palette";
     public static final String ENTRY = "palette-entry";
-    private static final double PREF_WIDTH = 300;
+    /** Wide enough for the longest entry, binary_cross_entropy_with_logits, beside a vertical scroll bar. */
+    private static final double PREF_WIDTH = 348;
 
     private final java.util.function.Consumer<PaletteEntry> addInView;
 
