@@ -122,7 +122,7 @@ class AutogradViewGuiTest {
 
     @Test
     void forwardUnderNoGradHasNoGraphAndSaysWhy(FxRobot robot) throws Exception {
-        model.noGradProperty().set(true);
+        robot.interact(() -> model.noGradProperty().set(true));
         robot.type(KeyCode.F5);
         WaitForAsyncUtils.waitForFxEvents();
         assertTrue(view(robot).placeholderText().startsWith("loss has no grad_fn"), view(robot).placeholderText());
