@@ -134,13 +134,6 @@ public final class TracePlayer {
         position.set(next);
     }
 
-    /** The event that brought the player to its position, or null at the start. */
-    public TraceEvent lastEvent() {
-        Recording r = recording.get();
-        int p = position.get();
-        return r == null || p == 0 ? null : r.events().get(p - 1);
-    }
-
     public boolean atEnd() {
         Recording r = recording.get();
         return r == null || position.get() >= r.size();

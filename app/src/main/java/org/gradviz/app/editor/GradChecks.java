@@ -65,9 +65,4 @@ public final class GradChecks {
         GradCheckReport r = report.get();
         return r == null ? Optional.empty() : r.leaves().stream().filter(l -> l.leaf().equals(name)).findFirst();
     }
-
-    /** True while a check runs. */
-    public boolean isRunning() {
-        return running != null;
-    }
 }

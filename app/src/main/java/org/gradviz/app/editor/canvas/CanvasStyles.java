@@ -28,8 +28,6 @@ public final class CanvasStyles {
     public static final PseudoClass SELECTED = PseudoClass.getPseudoClass("selected");
     /** A value or gradient a later command made out of date (Step, Zero grads): greyed. */
     public static final PseudoClass STALE = PseudoClass.getPseudoClass("stale");
-    /** A box or edge the animation is at: the node running, the edge a gradient travels. */
-    public static final PseudoClass ACTIVE = PseudoClass.getPseudoClass("active");
     public static final PseudoClass FAILED = PseudoClass.getPseudoClass("failed");
     public static final PseudoClass OUTPUT = PseudoClass.getPseudoClass("output");
     public static final PseudoClass ALLOWED = PseudoClass.getPseudoClass("allowed");

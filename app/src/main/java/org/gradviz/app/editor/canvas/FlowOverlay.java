@@ -40,11 +40,6 @@ public final class FlowOverlay {
         model.stateProperty().addListener((obs, old, now) -> apply(shown)); // boxes are redrawn: light them again
     }
 
-    /** What the network view shows now. */
-    public NetworkFlow shown() {
-        return shown;
-    }
-
     private void show(FlowFrame frame) {
         Recording recording = model.player().recordingProperty().get();
         GraphState state = model.stateProperty().get();
