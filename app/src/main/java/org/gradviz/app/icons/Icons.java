@@ -50,6 +50,7 @@ public enum Icons {
     PLAYER_END(MaterialDesignS.SKIP_NEXT),
     // view
     AUTOGRAD_VIEW(MaterialDesignG.GRAPH_OUTLINE),
+    PRESENT(MaterialDesignP.PRESENTATION_PLAY),
     ZOOM_IN(MaterialDesignM.MAGNIFY_PLUS_OUTLINE),
     ZOOM_OUT(MaterialDesignM.MAGNIFY_MINUS_OUTLINE),
     ZOOM_FIT(MaterialDesignF.FIT_TO_PAGE_OUTLINE),

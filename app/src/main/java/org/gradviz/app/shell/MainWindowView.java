@@ -40,6 +40,8 @@ public final class MainWindowView extends BorderPane {
     private final TrainAction train;
     private EditorMenuBar menuBar;
     private GraphViews graphViews;
+    private EditorToolBar toolBar;
+    private PresentationMode presentation;
     private javafx.scene.layout.Pane lensLayer;
 
     public MainWindowView(EditorModel model, java.util.function.Function<GraphState, String> codeWriter,
@@ -55,7 +57,8 @@ public final class MainWindowView extends BorderPane {
     private void createView(java.util.function.Function<GraphState, String> codeWriter, Menu... leadingMenus) {
         getStyleClass().add(StyleClasses.MAIN_WINDOW);
         menuBar = new EditorMenuBar(model, canvas, tidy::start, train::start, train::stop, leadingMenus);
-        setTop(new VBox(menuBar, new EditorToolBar(model, model::undo, model::redo, train::toggle)));
+        toolBar = new EditorToolBar(model, model::undo, model::redo, train::toggle);
+        setTop(new VBox(menuBar, toolBar));
         PaletteView palette = new PaletteView(this::addInView);
         palette.disableProperty().bind(model.trainingProperty());
         setLeft(palette);
@@ -85,7 +88,11 @@ public final class MainWindowView extends BorderPane {
         inspector.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         inspector.disableProperty().bind(model.trainingProperty());
         setRight(inspector);
-        menuBar.viewMenu().getItems().addAll(new PanelToggles(this, middle, canvas, palette, inspector, console).items());
+        PanelToggles panels = new PanelToggles(this, middle, canvas, palette, inspector, console);
+        menuBar.viewMenu().getItems().addAll(panels.items());
+        presentation = new PresentationMode(this, panels);
+        menuBar.viewMenu().getItems().add(presentation.item());
+        toolBar.getItems().add(presentButton());
         graphViews = new GraphViews(model, both, canvas, autograd, lensLayer);
         menuBar.viewMenu().getItems().addAll(graphViews.items());
         Label status = new Label();
@@ -145,6 +152,22 @@ public final class MainWindowView extends BorderPane {
 
     public GraphCanvas canvas() {
         return canvas;
+    }
+
+    private javafx.scene.control.Button presentButton() {
+        javafx.scene.control.Button present = new javafx.scene.control.Button("Present",
+                org.gradviz.app.icons.Icons.PRESENT.create());
+        present.setId("run-present");
+        present.setFocusTraversable(false);
+        present.setTooltip(new javafx.scene.control.Tooltip("Presentation mode: full screen, only the graph and the "
+                + "player (Ctrl+Shift+P); Esc leaves"));
+        present.setOnAction(e -> presentation.enter());
+        return present;
+    }
+
+    /** Whether presentation mode is on (Ctrl+Shift+P; Esc leaves). */
+    public boolean isPresenting() {
+        return presentation.isOn();
     }
 
     /** Shows the autograd view beside the network view, or hides it (View ▸ Autograd View, Ctrl+5). */

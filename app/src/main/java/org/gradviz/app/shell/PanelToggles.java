@@ -53,6 +53,18 @@ final class PanelToggles {
                 EditorMenuBar.item("Full Screen", "F11", this::toggleFullScreen));
     }
 
+    /** Which panels are shown: palette, inspector, console. */
+    boolean[] shown() {
+        return new boolean[] {paletteItem.isSelected(), inspectorItem.isSelected(), consoleItem.isSelected()};
+    }
+
+    /** Shows the panels {@code shown()} told of, as they were. */
+    void show(boolean[] panels) {
+        paletteItem.setSelected(panels[0]);
+        inspectorItem.setSelected(panels[1]);
+        consoleItem.setSelected(panels[2]);
+    }
+
     /** Hides every panel, or shows them all again when they are all hidden already. */
     void toggleCanvasOnly() {
         boolean show = !paletteItem.isSelected() && !inspectorItem.isSelected() && !consoleItem.isSelected();

@@ -1,0 +1,70 @@
+package org.gradviz.app.editor.gui;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import javafx.scene.control.SplitPane;
+import javafx.scene.input.KeyCode;
+import javafx.stage.Stage;
+import org.gradviz.app.shell.MainWindowView;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/** Presentation mode: one key hides all chrome and gives the graph the screen; Esc brings everything back. */
+@Tag("gui")
+@ExtendWith(ApplicationExtension.class)
+class PresentationModeGuiTest {
+    private Stage stage;
+    private MainWindowView view;
+
+    @Start
+    void start(Stage stage) {
+        this.stage = stage;
+        this.view = ExampleWindow.openFitted(stage, "one-layer-bce.json", 1280, 720).view();
+    }
+
+    @Test
+    void ctrlShiftPHidesEveryPanelAndEscRestoresThem(FxRobot robot) {
+        assertTrue(present(robot, ".menu-bar"));
+        assertTrue(present(robot, "#inspector"));
+        assertTrue(present(robot, "#status-message"));
+        robot.type(KeyCode.F5);
+        robot.type(KeyCode.F6);
+
+        robot.press(KeyCode.CONTROL, KeyCode.SHIFT, KeyCode.P).release(KeyCode.P, KeyCode.SHIFT, KeyCode.CONTROL);
+        WaitForAsyncUtils.waitForFxEvents();
+
+        assertTrue(view.isPresenting());
+        assertTrue(stage.isFullScreen());
+        for (String chrome : new String[] {".menu-bar", "#learning-rate", "#inspector", "#console-lines",
+                "#status-message"}) {
+            assertFalse(present(robot, chrome), chrome + " hidden");
+        }
+        assertTrue(present(robot, "#player-scrub"), "the player stays: the presenter steps with it");
+        SplitPane views = (SplitPane) robot.lookup("#graph-canvas").query().getParent().getParent();
+        assertEquals(stage.getScene().getWidth(), views.getWidth(), 1.0, "the graph views take the whole width");
+        robot.interact(() -> SceneSnapshot.writePng(stage.getScene(), Path.of("target", "screenshots",
+                "presentation-mode.png")));
+
+        robot.type(KeyCode.ESCAPE);
+        WaitForAsyncUtils.waitForFxEvents();
+
+        assertFalse(view.isPresenting());
+        assertFalse(stage.isFullScreen());
+        for (String chrome : new String[] {".menu-bar", "#learning-rate", "#inspector", "#console-lines",
+                "#status-message"}) {
+            assertTrue(present(robot, chrome), chrome + " back");
+        }
+    }
+
+    private static boolean present(FxRobot robot, String query) {
+        return robot.lookup(query).tryQuery().map(n -> n.getScene() != null && n.isVisible()).orElse(false);
+    }
+}
