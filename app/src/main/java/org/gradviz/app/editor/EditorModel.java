@@ -25,6 +25,7 @@ import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import org.gradviz.app.animation.Board;
 import org.gradviz.app.animation.Recording;
+import org.gradviz.app.animation.RevealMask;
 import org.gradviz.app.animation.TraceEvent;
 import org.gradviz.app.animation.TracePlayer;
 import org.gradviz.app.document.Connection;
@@ -70,6 +71,7 @@ public final class EditorModel {
     private GraphDocument clipboard;
     private RunSession session;
     private final TracePlayer player = new TracePlayer();
+    private final DisplaySettings display = new DisplaySettings();
     private final GradChecks gradChecks = new GradChecks();
     private final AutogradGraphModel autograd = new AutogradGraphModel();
     /** Shapes and errors of the graph as it stands (no autograd), made again when the graph or leaves change. */
@@ -82,6 +84,7 @@ public final class EditorModel {
     public EditorModel(GraphDocument document, Path file) {
         load(document, file);
         player.boardProperty().addListener((obs, old, now) -> showBoard());
+        display.revealProperty().addListener((obs, old, now) -> showBoard());
         history.unsavedProperty().addListener((obs, old, now) -> updateTitle());
         this.file.addListener((obs, old, now) -> updateTitle());
     }
@@ -110,6 +113,9 @@ public final class EditorModel {
         history.clear();
         gradChecks.clear();
         player.load(null, false);
+        if (document.view() != null && document.view().theme() != null) {
+            display.themeProperty().set(document.view().theme()); // a document's own theme applies when it opens
+        }
         preview = session.preview();
         state.set(GraphState.of(document, preview, SessionBoards.live(document, session)));
         updateAutograd();
@@ -455,7 +461,9 @@ public final class EditorModel {
         updateAutograd();
         record(lines);
         trace.ifPresent(t -> {
-            if (animates(t)) {
+            if (animates(t) && display.reveals()) {
+                status.set(t.command() + ": step with → or PageDown to reveal each value");
+            } else if (animates(t)) {
                 player.play();
             } else {
                 player.end();
@@ -480,7 +488,14 @@ public final class EditorModel {
 
     /** The boxes as the player shows them, or the live tensors when nothing is being played. */
     private void showBoard() {
-        state.set(GraphState.of(document(), preview, shownBoard(document())));
+        state.set(GraphState.of(document(), preview, shownBoard(document()), revealMask()));
+    }
+
+    /** What reveal keeps back at the player's step; nothing when reveal is off or nothing is being played. */
+    private RevealMask revealMask() {
+        Recording shown = player.recordingProperty().get();
+        return display.reveals() && shown != null ? RevealMask.of(shown, player.boardProperty().get())
+                : RevealMask.NONE;
     }
 
     private Board shownBoard(GraphDocument document) {
@@ -615,6 +630,11 @@ public final class EditorModel {
     /** The player of the last command's recording: the boxes show the board at its position. */
     public TracePlayer player() {
         return player;
+    }
+
+    /** Theme, canvas text size and reveal: how the window shows the graph (not part of the document). */
+    public DisplaySettings display() {
+        return display;
     }
 
     public ReadOnlyObjectProperty<GraphState> stateProperty() {

@@ -26,6 +26,7 @@ public final class GradvizApp extends Application {
         FilesSetup files = FilesSetup.install(stage, model, new ScriptCellImporter());
         view.addLeadingMenu(files.menu());
         new WindowPlacement(Preferences.userNodeForPackage(GradvizApp.class).node("main-window")).remember(stage);
+        new DisplayMemory(Preferences.userNodeForPackage(GradvizApp.class).node("display")).remember(model.display());
         if (LaunchProbe.enabled()) {
             LaunchProbe.arm(stage, System.err);
         }

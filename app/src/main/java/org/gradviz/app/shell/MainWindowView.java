@@ -43,6 +43,7 @@ public final class MainWindowView extends BorderPane {
     private EditorToolBar toolBar;
     private PresentationMode presentation;
     private javafx.scene.layout.Pane lensLayer;
+    private LectureOverlay lecture;
 
     public MainWindowView(EditorModel model, java.util.function.Function<GraphState, String> codeWriter,
             Menu... leadingMenus) {
@@ -90,11 +91,16 @@ public final class MainWindowView extends BorderPane {
         setRight(inspector);
         PanelToggles panels = new PanelToggles(this, middle, canvas, palette, inspector, console);
         menuBar.viewMenu().getItems().addAll(panels.items());
-        presentation = new PresentationMode(this, panels);
+        presentation = new PresentationMode(this, panels, canvas);
         menuBar.viewMenu().getItems().add(presentation.item());
         toolBar.getItems().add(presentButton());
         graphViews = new GraphViews(model, both, canvas, autograd, lensLayer);
         menuBar.viewMenu().getItems().addAll(graphViews.items());
+        lecture = new LectureOverlay(this);
+        getChildren().add(lecture.layer()); // over everything; BorderPane leaves an extra child where it is
+        menuBar.viewMenu().getItems().addAll(DisplayMenu.items(model.display(), lecture));
+        WindowTheme.apply(model.display().theme(), this, autograd);
+        model.display().themeProperty().addListener((obs, old, theme) -> WindowTheme.apply(theme, this, autograd));
         Label status = new Label();
         status.setMinWidth(0);
         status.setId(StyleClasses.STATUS_MESSAGE);
@@ -123,6 +129,12 @@ public final class MainWindowView extends BorderPane {
             search.showAt(canvas, screen.getX(), screen.getY());
         });
         // a document whose boxes pile up (a cell: the importer does not know box sizes) is laid out as it loads
+        // bigger text makes bigger boxes: when they now overlap, Graphviz lays them out again (one undoable edit)
+        model.display().fontScaleProperty().addListener((obs, old, now) -> javafx.application.Platform.runLater(() -> {
+            if (canvas.boxesOverlap()) {
+                tidy.run("Tidy layout for text " + org.gradviz.app.editor.FontScale.percent(now.doubleValue()));
+            }
+        }));
         model.loadsProperty().addListener((obs, old, load) -> {
             if (canvas.boxesOverlap()) {
                 tidy.startForLoad(load.intValue());
@@ -165,6 +177,21 @@ public final class MainWindowView extends BorderPane {
         return present;
     }
 
+    /** The blank screen, spotlight and text-size badge over the window. */
+    LectureOverlay lecture() {
+        return lecture;
+    }
+
+    /** Whether the screen is blanked (B; any key brings it back). */
+    public boolean isBlanked() {
+        return lecture.blankedProperty().get();
+    }
+
+    /** Whether the spotlight follows the mouse (L). */
+    public boolean isSpotlightOn() {
+        return lecture.spotlightProperty().get();
+    }
+
     /** Whether presentation mode is on (Ctrl+Shift+P; Esc leaves). */
     public boolean isPresenting() {
         return presentation.isOn();
@@ -198,8 +225,16 @@ public final class MainWindowView extends BorderPane {
                 running.cancel();
                 return;
             }
+            run("Tidy layout");
+        }
+
+        /** Lays the boxes out again as one undoable edit named {@code edit}, replacing a layout still running. */
+        void run(String edit) {
+            if (running != null && running.isRunning()) {
+                running.cancel();
+            }
             run(places -> {
-                model.apply("Tidy layout", d -> org.gradviz.app.editor.GraphEdits.move(d, places));
+                model.apply(edit, d -> org.gradviz.app.editor.GraphEdits.move(d, places));
                 return true;
             });
         }

@@ -7,25 +7,28 @@ import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.BorderPane;
 import javafx.stage.Stage;
+import org.gradviz.app.editor.canvas.GraphCanvas;
 import org.gradviz.app.editor.panels.EditorMenuBar;
 
 /**
  * Presentation mode (Ctrl+Shift+P, or the tool bar's Present): full screen with every piece of chrome hidden
  * (menus, tool bar, palette, inspector, console, status line), only the graph views and the player left, each
- * fitting itself to the screen. Esc, or leaving full screen, restores everything as it was.
+ * fitting itself to the screen; boxes drop their kind and shape lines so their numbers can be larger. Esc, or leaving full screen, restores everything as it was.
  */
 final class PresentationMode {
     private final BorderPane window;
     private final PanelToggles panels;
+    private final GraphCanvas canvas;
     private boolean on;
     private Node top;
     private Node bottom;
     private boolean[] panelsShown;
     private boolean wasFullScreen;
 
-    PresentationMode(BorderPane window, PanelToggles panels) {
+    PresentationMode(BorderPane window, PanelToggles panels, GraphCanvas canvas) {
         this.window = window;
         this.panels = panels;
+        this.canvas = canvas;
         window.sceneProperty().addListener((obs, old, scene) -> {
             if (scene != null) {
                 listen(scene);
@@ -76,8 +79,10 @@ final class PresentationMode {
         bottom = window.getBottom();
         panelsShown = panels.shown();
         panels.show(new boolean[] {false, false, false});
-        window.setTop(null);
-        window.setBottom(null);
+        // hidden, not removed: the menus' accelerators (Ctrl+4, Ctrl+5, ...) stay on the scene
+        shown(top, false);
+        shown(bottom, false);
+        canvas.setBoxDetailsShown(false);
         stage().ifPresent(stage -> {
             wasFullScreen = stage.isFullScreen();
             stage.setFullScreenExitHint("Esc leaves presentation mode");
@@ -90,10 +95,18 @@ final class PresentationMode {
             return;
         }
         on = false;
-        window.setTop(top);
-        window.setBottom(bottom);
+        shown(top, true);
+        shown(bottom, true);
+        canvas.setBoxDetailsShown(true);
         panels.show(panelsShown);
         stage().ifPresent(stage -> stage.setFullScreen(wasFullScreen));
+    }
+
+    private static void shown(Node chrome, boolean shown) {
+        if (chrome != null) {
+            chrome.setVisible(shown);
+            chrome.setManaged(shown);
+        }
     }
 
     private java.util.Optional<Stage> stage() {

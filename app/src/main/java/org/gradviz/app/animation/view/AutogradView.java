@@ -138,7 +138,6 @@ public final class AutogradView extends Region {
             }
             nodeLayer.getChildren().add(view);
         }
-        setTheme(picture.options().theme());
         placeholder.setVisible(false);
         refitIfFitting();
     }

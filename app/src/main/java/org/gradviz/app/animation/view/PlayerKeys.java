@@ -18,7 +18,7 @@ public final class PlayerKeys {
 
     public static void install(Scene scene, TracePlayer player) {
         scene.addEventFilter(KeyEvent.KEY_PRESSED, e -> {
-            if (e.isControlDown() || e.isAltDown() || e.isMetaDown() || e.isShiftDown() || typingInto(scene)
+            if (e.isConsumed() || e.isControlDown() || e.isAltDown() || e.isMetaDown() || e.isShiftDown() || typingInto(scene)
                     || player.recordingProperty().get() == null) {
                 return;
             }

@@ -47,6 +47,8 @@ public final class GraphCanvas extends Region {
     static final double MAX_ZOOM = 4;
     /** Fitting shows every box at most at 150 %. */
     static final double MAX_FIT_ZOOM = 1.5;
+    /** The canvas font at text scale 100 % (the window's), which the stylesheet's em sizes multiply. */
+    static final double BASE_FONT = 16;
 
     private final EditorModel model;
     private final Pane content = new Pane();
@@ -73,7 +75,7 @@ public final class GraphCanvas extends Region {
         this.model = model;
         createView();
         initListeners();
-        refresh(model.stateProperty().get());
+        applyDisplay();
     }
 
     private void createView() {
@@ -106,7 +108,40 @@ public final class GraphCanvas extends Region {
         setFocusTraversable(true);
     }
 
+    private boolean detailsShown = true;
+
+    /**
+     * Shows or hides each box's kind and shape lines (presentation mode hides them so the numbers can be larger);
+     * the view refits.
+     */
+    public void setBoxDetailsShown(boolean shown) {
+        detailsShown = shown;
+        nodes.values().forEach(v -> v.setDetailsShown(shown));
+        content.applyCss();
+        content.layout();
+        routeEdges(edges.values());
+        refitIfFitting();
+    }
+
+    /** Grid numbers at the text scale, in the theme's colours. */
+    private GridStyle gridStyle() {
+        return GridStyle.of(GridStyle.BOX_FONT * model.display().fontScale(), model.display().theme());
+    }
+
+    /**
+     * The text scale applies to every text on the canvas: the stylesheet sizes them in em of the content's font
+     * ({@value #BASE_FONT} px at 100 %), the grids from {@link #gridStyle()}.
+     */
+    private void applyDisplay() {
+        content.setStyle(String.format(java.util.Locale.ROOT, "-fx-font-size: %.2fpx;",
+                BASE_FONT * model.display().fontScale()));
+        refresh(model.stateProperty().get());
+        refitIfFitting();
+    }
+
     private void initListeners() {
+        model.display().fontScaleProperty().addListener((obs, old, now) -> applyDisplay());
+        model.display().themeProperty().addListener((obs, old, now) -> applyDisplay());
         model.stateProperty().addListener((obs, old, now) -> refresh(now));
         model.loadsProperty().addListener((obs, old, now) -> fit());
         widthProperty().addListener((obs, old, now) -> refitIfFitting());
@@ -185,7 +220,7 @@ public final class GraphCanvas extends Region {
             view.relocate(p.x(), p.y());
         }
         view.show(kind, state.element(name).orElseThrow(), model.selection().contains(name),
-                name.equals(doc.output()), compact);
+                name.equals(doc.output()), compact, gridStyle());
     }
 
     private static boolean portsMatch(NodeView view, GraphDocument doc, String name) {
@@ -216,6 +251,7 @@ public final class GraphCanvas extends Region {
 
     private NodeView newNode(String name, List<String> ports) {
         NodeView view = new NodeView(name, ports);
+        view.setDetailsShown(detailsShown);
         view.addEventHandler(MouseEvent.MOUSE_PRESSED, e -> nodePressed(view, e));
         view.addEventHandler(MouseEvent.MOUSE_DRAGGED, e -> nodeDragged(e));
         view.addEventHandler(MouseEvent.MOUSE_RELEASED, e -> nodeReleased(e));

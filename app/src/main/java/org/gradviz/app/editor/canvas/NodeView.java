@@ -19,7 +19,6 @@ import org.gradviz.app.animation.TensorValue;
  * as heat-mapped grids ({@code data | grad}). A failed op turns red and shows the engine's message.
  */
 final class NodeView extends BorderPane {
-    static final double GRID_FONT = 13;
 
     private final String name;
     private final Map<String, PortView> inputs = new LinkedHashMap<>();
@@ -77,6 +76,17 @@ final class NodeView extends BorderPane {
     }
 
     /**
+     * Shows or hides the kind and shape lines ({@code parameter · randn · requires_grad}, {@code (5, 3)}): presenting,
+     * a box is its name, its op and its numbers, as large as the screen allows (edges still carry the shapes).
+     */
+    void setDetailsShown(boolean shown) {
+        for (Label detail : new Label[] {kind, shape}) {
+            detail.setVisible(shown);
+            detail.setManaged(shown);
+        }
+    }
+
+    /**
      * The gradcheck badge beside the name: {@code gradcheck ✓} or {@code gradcheck ✗} (a mark and a word, never
      * colour alone) with the numbers on hover; null hides it.
      */
@@ -111,17 +121,18 @@ final class NodeView extends BorderPane {
      * Shows the element's state. A {@code compact} box (an op whose value the document hides, like the
      * {@code xw} in {@code z = x·w + b}) shows its name and shape only; the inspector still has its tensors.
      */
-    void show(String kindText, ElementState state, boolean selected, boolean isOutput, boolean compact) {
+    void show(String kindText, ElementState state, boolean selected, boolean isOutput, boolean compact,
+            GridStyle style) {
         kind.setText(kindText);
         shape.setText(state.shapeIfKnown().map(s -> ShapeText.of(s)).orElse("shape ?"));
         String message = state.errorIfFailed().orElse(null);
         error.setText(message == null ? "" : message);
         error.setVisible(message != null);
         error.setManaged(message != null);
-        GridContent content = compact ? null : GridContent.of(state);
+        GridContent content = compact ? null : GridContent.of(state, style);
         if (!java.util.Objects.equals(content, shownGrids)) { // redrawing grids is the slow part of a step
             shownGrids = content;
-            List<Node> grids = compact ? List.of() : grids(state);
+            List<Node> grids = compact ? List.of() : grids(state, style);
             values.getChildren().setAll(grids);
             values.setManaged(!grids.isEmpty());
         }
@@ -135,32 +146,38 @@ final class NodeView extends BorderPane {
      * {@code data | grad}. Before a run, empty grids of the same size keep the box as big as it will be, so
      * a layout made before running still fits after.
      */
-    private static List<Node> grids(ElementState state) {
+    private static List<Node> grids(ElementState state, GridStyle style) {
         int[] shape = state.value() != null ? state.value().shape() : state.shape();
         if (shape == null) {
             return List.of();
         }
-        VBox data = captioned("data", grid(state.value(), shape), state.valueStale());
+        VBox data = captioned("data", grid(state.value(), state.valueHidden(), shape, style), state.valueStale()
+                && !state.valueHidden());
         if (state.grad() == null && !state.gradExpected()) {
             return List.of(data);
         }
-        VBox grad = captioned("grad", grid(state.grad(), shape), state.gradStale());
+        VBox grad = captioned("grad", grid(state.grad(), state.gradHidden(), shape, style), state.gradStale()
+                && !state.gradHidden());
         javafx.scene.layout.Pane pair = shape.length == 0 ? new HBox(8, data, grad) : new VBox(6, data, grad);
         return List.of(pair);
     }
 
     /** What the grids of a box show; equal contents need no redrawing. */
     private record GridContent(List<Integer> shape, TensorValue value, TensorValue grad, boolean gradExpected,
-            boolean valueStale, boolean gradStale) {
-        static GridContent of(ElementState state) {
+            boolean valueStale, boolean gradStale, boolean valueHidden, boolean gradHidden, GridStyle style) {
+        static GridContent of(ElementState state, GridStyle style) {
             int[] shape = state.shape();
             return new GridContent(shape == null ? null : java.util.Arrays.stream(shape).boxed().toList(), state.value(),
-                    state.grad(), state.gradExpected(), state.valueStale(), state.gradStale());
+                    state.grad(), state.gradExpected(), state.valueStale(), state.gradStale(), state.valueHidden(),
+                    state.gradHidden(), style);
         }
     }
 
-    private static TensorGrid grid(TensorValue tensor, int[] shape) {
-        return tensor == null ? TensorGrid.placeholder(shape, GRID_FONT) : new TensorGrid(tensor, GRID_FONT);
+    private static TensorGrid grid(TensorValue tensor, boolean hidden, int[] shape, GridStyle style) {
+        if (hidden) {
+            return TensorGrid.hidden(tensor != null ? tensor.shape() : shape, style);
+        }
+        return tensor == null ? TensorGrid.placeholder(shape, style) : new TensorGrid(tensor, style);
     }
 
     /** A grid under its caption; a stale one is greyed and its caption says so (never colour alone). */

@@ -6,8 +6,8 @@ import javafx.scene.canvas.GraphicsContext;
 import javafx.scene.paint.Color;
 import javafx.scene.text.Font;
 import javafx.scene.text.TextAlignment;
-import org.gradviz.app.document.DecimalText;
 import org.gradviz.app.animation.TensorValue;
+import org.gradviz.app.document.DecimalText;
 
 /**
  * A tensor as a compact heat-mapped grid: one cell per element (rows and columns for 2-D, one row for
@@ -17,30 +17,46 @@ import org.gradviz.app.animation.TensorValue;
 public final class TensorGrid extends Canvas {
     static final int MAX_ROWS = 6;
     static final int MAX_COLUMNS = 6;
+    /** The bundled monospace face (assets/fonts), so columns line up the same on every machine. */
+    static final String FONT_FAMILY = "DejaVu Sans Mono";
+    private static final String HIDDEN = "?";
+
     private final double cellWidth;
     private final double cellHeight;
     private final Font font;
+    private final GridPalette palette;
 
-    public TensorGrid(TensorValue tensor, double fontSize) {
-        this(tensor.shape(), tensor.data(), fontSize);
+    public TensorGrid(TensorValue tensor, GridStyle style) {
+        this(tensor.shape(), tensor.data(), null, style);
     }
 
-    private TensorGrid(int[] size, double[] data, double fontSize) {
-        this.font = Font.font("Monospaced", fontSize);
-        this.cellWidth = fontSize * 4.6;
-        this.cellHeight = fontSize * 1.6;
-        draw(size, data);
+    private TensorGrid(int[] size, double[] data, String fillText, GridStyle style) {
+        this.font = Font.font(FONT_FAMILY, style.fontSize());
+        this.palette = style.palette();
+        this.cellWidth = style.fontSize() * 4.6;
+        this.cellHeight = style.fontSize() * 1.6;
+        draw(size, data, fillText);
     }
 
     /**
      * Empty cells in the place a tensor of {@code size} will take: a box keeps its size when Forward and
      * Backward fill it, so a layout made before running still fits after.
      */
-    public static TensorGrid placeholder(int[] size, double fontSize) {
-        return new TensorGrid(size, null, fontSize);
+    public static TensorGrid placeholder(int[] size, GridStyle style) {
+        return new TensorGrid(size, null, "", style);
     }
 
-    private void draw(int[] size, double[] data) {
+    /** Cells of a value the class is to predict (reveal): a {@code ?} in each, no colour that would give it away. */
+    public static TensorGrid hidden(int[] size, GridStyle style) {
+        return new TensorGrid(size, null, HIDDEN, style);
+    }
+
+    /** The size of the numbers drawn. */
+    public double fontSize() {
+        return font.getSize();
+    }
+
+    private void draw(int[] size, double[] data, String fillText) {
         int columns = size.length == 0 ? 1 : size[size.length - 1];
         int rows = 1; // every dimension but the last, flattened
         for (int d = 0; d < size.length - 1; d++) {
@@ -64,15 +80,16 @@ public final class TensorGrid extends Canvas {
             for (int c = 0; c < shownColumns; c++) {
                 boolean ellipsis = (r == shownRows - 1 && rows > shownRows) || (c == shownColumns - 1 && columns > shownColumns);
                 double v = data == null ? Double.NaN : data[r * columns + c];
-                Color fill = ellipsis || data == null ? Color.web("#eeeeee") : HeatColors.of(v, max);
+                Color fill = ellipsis || data == null ? palette.empty() : palette.fill(v, max);
                 double x = c * cellWidth + 0.5;
                 double y = r * cellHeight + 0.5;
                 g.setFill(fill);
                 g.fillRect(x, y, cellWidth, cellHeight);
-                g.setStroke(Color.web("#8c959f"));
+                g.setStroke(palette.lines());
                 g.strokeRect(x, y, cellWidth, cellHeight);
-                g.setFill(HeatColors.textOn(fill));
-                g.fillText(ellipsis ? "…" : data == null ? "" : DecimalText.of(v), x + cellWidth / 2, y + cellHeight / 2);
+                g.setFill(GridPalette.textOn(fill));
+                g.fillText(ellipsis ? "…" : data == null ? fillText : DecimalText.of(v), x + cellWidth / 2,
+                        y + cellHeight / 2);
             }
         }
     }

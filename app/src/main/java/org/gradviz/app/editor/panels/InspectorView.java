@@ -23,6 +23,7 @@ import org.gradviz.app.document.TensorSource;
 import org.gradviz.app.editor.EditorModel;
 import org.gradviz.app.editor.ElementState;
 import org.gradviz.app.editor.GraphState;
+import org.gradviz.app.editor.canvas.GridStyle;
 import org.gradviz.app.editor.canvas.TensorGrid;
 import org.gradviz.app.animation.TensorValue;
 
@@ -34,6 +35,7 @@ import org.gradviz.app.animation.TensorValue;
 public final class InspectorView extends ScrollPane {
     public static final String STYLE = "inspector";
 
+    private static final double INSPECTOR_GRID_FONT = 14;
     private final EditorModel model;
     private final VBox box = new VBox(10);
 
@@ -45,6 +47,7 @@ public final class InspectorView extends ScrollPane {
         setContent(box);
         setPrefWidth(360);
         model.stateProperty().addListener((obs, old, now) -> rebuild());
+        model.display().themeProperty().addListener((obs, old, now) -> rebuild());
         model.selection().addListener((ListChangeListener<String>) c -> rebuild());
         rebuild();
     }
@@ -260,7 +263,7 @@ public final class InspectorView extends ScrollPane {
         return nodes;
     }
 
-    private static List<Node> tensorText(String caption, TensorValue tensor, String id) {
+    private List<Node> tensorText(String caption, TensorValue tensor, String id) {
         Label title = new Label(caption);
         title.getStyleClass().add("inspector-caption");
         // a label that wraps, not a text area: the whole repr (requires_grad=True at its end too) is always in sight
@@ -269,7 +272,7 @@ public final class InspectorView extends ScrollPane {
         text.setWrapText(true);
         text.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
         text.getStyleClass().addAll("code", "inspector-tensor-text");
-        return List.of(title, text, new TensorGrid(tensor, 14));
+        return List.of(title, text, new TensorGrid(tensor, GridStyle.of(INSPECTOR_GRID_FONT, model.display().theme())));
     }
 
     // ----- small helpers

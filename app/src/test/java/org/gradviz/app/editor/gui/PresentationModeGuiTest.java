@@ -64,7 +64,15 @@ class PresentationModeGuiTest {
         }
     }
 
+    /** In the scene and drawn: it and every parent visible. */
     private static boolean present(FxRobot robot, String query) {
-        return robot.lookup(query).tryQuery().map(n -> n.getScene() != null && n.isVisible()).orElse(false);
+        return robot.lookup(query).tryQuery().map(n -> {
+            for (javafx.scene.Node at = n; at != null; at = at.getParent()) {
+                if (!at.isVisible()) {
+                    return false;
+                }
+            }
+            return n.getScene() != null;
+        }).orElse(false);
     }
 }

@@ -1,0 +1,13 @@
+package org.gradviz.app.editor.canvas;
+
+import org.gradviz.app.document.Theme;
+
+/** How tensor grids are drawn: the size of their numbers (the text scale applied) and the theme's colours. */
+public record GridStyle(double fontSize, GridPalette palette) {
+    /** The size of a box's grid numbers at text scale 100 %. */
+    public static final double BOX_FONT = 13;
+
+    public static GridStyle of(double size, Theme theme) {
+        return new GridStyle(size, GridPalette.of(theme));
+    }
+}

@@ -1,0 +1,34 @@
+package org.gradviz.app.shell;
+
+import atlantafx.base.theme.PrimerDark;
+import atlantafx.base.theme.PrimerLight;
+import javafx.application.Application;
+import javafx.scene.Parent;
+import org.gradviz.app.animation.view.AutogradStyles;
+import org.gradviz.app.animation.view.AutogradView;
+import org.gradviz.app.document.Theme;
+
+/**
+ * Puts a theme on the whole window: AtlantaFX's Primer Light or Dark for the controls, and a style class on the
+ * window's root ({@code theme-dark}, {@code theme-high-contrast}) that gradviz.css uses for the canvas, the player,
+ * the lens and the autograd view.
+ */
+final class WindowTheme {
+    static final String DARK = AutogradStyles.THEME_DARK;
+    static final String HIGH_CONTRAST = AutogradStyles.THEME_HIGH_CONTRAST;
+
+    private WindowTheme() {
+    }
+
+    static void apply(Theme theme, Parent root, AutogradView autograd) {
+        Application.setUserAgentStylesheet(theme == Theme.DARK ? new PrimerDark().getUserAgentStylesheet()
+                : new PrimerLight().getUserAgentStylesheet());
+        root.getStyleClass().removeAll(DARK, HIGH_CONTRAST);
+        if (theme == Theme.DARK) {
+            root.getStyleClass().add(DARK);
+        } else if (theme == Theme.HIGH_CONTRAST) {
+            root.getStyleClass().add(HIGH_CONTRAST);
+        }
+        autograd.setTheme(theme);
+    }
+}
