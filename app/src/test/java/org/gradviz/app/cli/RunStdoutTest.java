@@ -5,11 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.File;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -23,25 +21,15 @@ class RunStdoutTest {
     @TempDir
     Path dir;
 
-    private record Finished(int exitCode, String err) {
-    }
-
-    private Finished runToFullDevice(String source) throws Exception {
+    private GradvizProcess runToFullDevice(String source) throws Exception {
         assumeTrue(FULL.exists(), "no /dev/full here");
         Path prog = Files.writeString(dir.resolve("prog.py"), source);
-        Path java = Path.of(System.getProperty("java.home"), "bin", "java");
-        Process process = new ProcessBuilder(List.of(java.toString(), "-cp", System.getProperty("java.class.path"),
-                Main.class.getName(), "run", prog.toString()))
-                .redirectOutput(FULL)
-                .start();
-        String err = new String(process.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertTrue(process.waitFor(60, TimeUnit.SECONDS));
-        return new Finished(process.exitValue(), err);
+        return GradvizProcess.run(FULL, List.of(), "run", prog.toString());
     }
 
     @Test
     void smallOutputThatCannotBeFlushedAtExitExits120() throws Exception {
-        Finished run = runToFullDevice("print('hello')\n");
+        GradvizProcess run = runToFullDevice("print('hello')\n");
 
         assertEquals(120, run.exitCode(), run.err());
         assertEquals("Exception ignored in: <_io.TextIOWrapper name='<stdout>' mode='w' encoding='utf-8'>\n"
@@ -50,7 +38,7 @@ class RunStdoutTest {
 
     @Test
     void largeOutputRaisesOSErrorFromPrintAndExitsOne() throws Exception {
-        Finished run = runToFullDevice("for i in range(100000):\n    print(i)\n");
+        GradvizProcess run = runToFullDevice("for i in range(100000):\n    print(i)\n");
 
         assertEquals(1, run.exitCode(), run.err());
         assertTrue(run.err().endsWith("    print(i)\nOSError: [Errno 28] No space left on device\n"), run.err());
