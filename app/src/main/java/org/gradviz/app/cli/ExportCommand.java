@@ -105,6 +105,7 @@ final class ExportCommand implements Callable<Integer> {
             throw new BadInput(output + ": OUT must end in .png, .svg, .pdf or .dot");
         }
         OutputPaths.requireFolder(output);
+        OutputPaths.requireNotInput("-o", output, input);
         if (dpi != null && (dpi < 10 || dpi > 2400)) {
             throw new BadInput("--dpi " + dpi + " is out of range (10 to 2400)");
         }
