@@ -7,6 +7,7 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.gradviz.app.document.DocumentException;
+import org.gradviz.app.document.IoReason;
 import org.gradviz.app.document.LayoutDirection;
 import org.gradviz.app.document.Theme;
 import org.gradviz.app.render.ExportFormat;
@@ -91,7 +92,7 @@ final class ExportCommand implements Callable<Integer> {
         } catch (RenderException e) {
             return fail(e.getMessage(), ExitCode.FAILED);
         } catch (IOException e) {
-            return fail("cannot write " + output + ": " + e.getMessage(), ExitCode.FAILED);
+            return fail("cannot write " + output + ": " + IoReason.of(e), ExitCode.FAILED);
         }
     }
 
@@ -103,10 +104,8 @@ final class ExportCommand implements Callable<Integer> {
         if (format.isEmpty()) {
             throw new BadInput(output + ": OUT must end in .png, .svg, .pdf or .dot");
         }
-        Path folder = output.toAbsolutePath().getParent();
-        if (folder == null || !Files.isDirectory(folder)) {
-            throw new BadInput("no such folder for " + output);
-        }
+        OutputPaths.requireFolder(output);
+        OutputPaths.requireNotInput("-o", output, input);
         if (dpi != null && (dpi < 10 || dpi > 2400)) {
             throw new BadInput("--dpi " + dpi + " is out of range (10 to 2400)");
         }

@@ -1,6 +1,5 @@
 package org.gradviz.app.cli;
 
-import java.io.BufferedOutputStream;
 import java.io.FileDescriptor;
 import java.io.FileOutputStream;
 import java.io.IOException;
@@ -11,9 +10,11 @@ import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
+import org.gradviz.app.document.IoReason;
 import org.gradviz.app.script.export.RunJson;
 import org.gradviz.app.script.export.RunTrace;
 import org.gradviz.app.script.runtime.Interpreter;
+import org.gradviz.app.script.runtime.PythonStdout;
 import org.gradviz.app.script.runtime.ScriptRunner;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -29,8 +30,10 @@ import picocli.CommandLine.Spec;
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {
         "0:the program ran to its end",
-        "1:the program raised an error (traceback on stderr)",
-        "2:syntax error, construct outside the subset, or missing file: nothing ran",
+        "1:the program raised an error (traceback on stderr), or it ran but --json or --trace could not be written",
+        "2:syntax error, construct outside the subset, missing file, or an output that would overwrite the"
+            + " program or has no folder: nothing ran",
+        "120:standard output could not be written at the end (as Python: disk full, closed pipe)",
     })
 final class RunCommand implements Callable<Integer> {
 
@@ -53,20 +56,21 @@ final class RunCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         String source;
         String traceName;
+        try {
+            checkOutputs();
+        } catch (BadInput e) {
+            spec.commandLine().getErr().println("gradviz run: " + e.getMessage());
+            return ExitCode.USAGE;
+        }
         if (file.equals("-")) {
             source = new String(System.in.readAllBytes(), StandardCharsets.UTF_8);
             traceName = "<stdin>";
         } else {
             Path path = Path.of(file);
-            if (!Files.isRegularFile(path)) {
-                spec.commandLine().getErr().println("gradviz run: no such file: " + file);
-                return ExitCode.USAGE;
-            }
             source = Files.readString(path);
             traceName = path.toAbsolutePath().normalize().toString();
         }
-        PrintStream out = new PrintStream(new BufferedOutputStream(new FileOutputStream(FileDescriptor.out), 1 << 16),
-            false, StandardCharsets.UTF_8);
+        PythonStdout out = new PythonStdout(new FileOutputStream(FileDescriptor.out));
         PrintStream err = new PrintStream(new FileOutputStream(FileDescriptor.err), true, StandardCharsets.UTF_8);
         ScriptRunner runner = new ScriptRunner(source, file.equals("-") ? "<stdin>" : file, traceName);
         AtomicReference<RunTrace> recording = new AtomicReference<>();
@@ -80,30 +84,59 @@ final class RunCommand implements Callable<Integer> {
                 recording.get().close();
             }
         }
-        out.flush();
+        int code = result.exitCode();
+        String stdoutFailure = out.flushAtExit();
+        if (stdoutFailure != null) {
+            err.print(stdoutFailure);
+            code = PythonStdout.EXIT_STATUS_FLUSH_FAILED;
+        }
         if (result.exitCode() == ScriptRunner.REFUSED) {
-            return result.exitCode();
+            return code;
         }
         boolean written = true;
         if (json != null) {
-            written = write(json, file -> RunJson.write(result.globals(), file), err);
+            written = write(json, file -> RunJson.write(result.globals(), file));
         }
         if (trace != null) {
-            written &= write(trace, file -> recording.get().write(result.globals(), file), err);
+            written &= write(trace, file -> recording.get().write(result.globals(), file));
         }
-        return written ? result.exitCode() : ExitCode.USAGE;
+        return written || code != ExitCode.OK ? code : ExitCode.FAILED;
+    }
+
+    /** Before anything runs: the program exists, and no output would overwrite it or has no folder to go to. */
+    private void checkOutputs() {
+        Path input = file.equals("-") ? null : Path.of(file);
+        if (input != null && !Files.isRegularFile(input)) {
+            throw new BadInput("no such file: " + file);
+        }
+        checkOutput("--json", json, input);
+        checkOutput("--trace", trace, input);
+        if (json != null && trace != null) {
+            OutputPaths.requireDistinct("--json", json, "--trace", trace);
+        }
+    }
+
+    private static void checkOutput(String option, Path output, Path input) {
+        if (output == null) {
+            return;
+        }
+        OutputPaths.requireFolder(output);
+        if (input != null) {
+            OutputPaths.requireNotInput(option, output, input);
+        }
     }
 
     private interface OutputWriter {
         void write(Path file) throws IOException;
     }
 
-    private static boolean write(Path file, OutputWriter writer, PrintStream err) {
+    /** Writes one output file; a failure is one line naming the file and the reason. */
+    private boolean write(Path file, OutputWriter writer) {
         try {
             writer.write(file);
             return true;
         } catch (IOException e) {
-            err.println("gradviz run: cannot write " + file + ": " + e.getMessage());
+            spec.commandLine().getErr().println("gradviz run: cannot write " + file + ": " + IoReason.of(e));
             return false;
         }
     }

@@ -9,6 +9,7 @@ import java.util.concurrent.Executors;
 import javafx.beans.value.ChangeListener;
 import org.gradviz.app.document.DocumentException;
 import org.gradviz.app.document.GraphDocument;
+import org.gradviz.app.document.IoReason;
 import org.gradviz.app.editor.EditorModel;
 
 /**
@@ -94,7 +95,8 @@ public final class Autosave implements AutoCloseable {
             try {
                 store.write(document, original);
             } catch (IOException | DocumentException e) {
-                LOG.log(System.Logger.Level.WARNING, "cannot autosave to " + store.file() + ": " + e.getMessage());
+                LOG.log(System.Logger.Level.WARNING, "cannot autosave to " + store.file() + ": "
+                        + (e instanceof IOException io ? IoReason.of(io) : e.getMessage()));
             }
         });
     }
@@ -138,7 +140,7 @@ public final class Autosave implements AutoCloseable {
             try {
                 store.delete();
             } catch (IOException e) {
-                LOG.log(System.Logger.Level.WARNING, "cannot delete " + store.file() + ": " + e.getMessage());
+                LOG.log(System.Logger.Level.WARNING, "cannot delete " + store.file() + ": " + IoReason.of(e));
             }
         });
     }

@@ -20,6 +20,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.gradviz.app.document.AtomicFiles;
+import org.gradviz.app.document.IoReason;
 import org.gradviz.app.document.DocumentException;
 import org.gradviz.app.document.DocumentReader;
 import org.gradviz.app.document.DocumentWriter;
@@ -111,7 +112,7 @@ public final class AutosaveStore {
         } catch (JsonProcessingException e) {
             throw new DocumentException(entry.file() + ": damaged autosave: " + e.getOriginalMessage(), e);
         } catch (IOException e) {
-            throw new DocumentException("cannot read " + entry.file() + ": " + FileActions.reason(e), e);
+            throw new DocumentException("cannot read " + entry.file() + ": " + IoReason.of(e), e);
         }
         if (root == null || !root.has("document")) {
             throw new DocumentException(entry.file() + ": damaged autosave: no document");

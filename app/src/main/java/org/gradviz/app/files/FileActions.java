@@ -2,11 +2,7 @@ package org.gradviz.app.files;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.charset.CharacterCodingException;
-import java.nio.file.AccessDeniedException;
-import java.nio.file.FileSystemException;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Optional;
@@ -17,6 +13,7 @@ import org.gradviz.app.document.DocumentException;
 import org.gradviz.app.document.DocumentReader;
 import org.gradviz.app.document.DocumentWriter;
 import org.gradviz.app.document.GraphDocument;
+import org.gradviz.app.document.IoReason;
 import org.gradviz.app.editor.EditorModel;
 
 /**
@@ -106,7 +103,7 @@ public final class FileActions {
         try {
             source = Files.readString(file, StandardCharsets.UTF_8);
         } catch (IOException e) {
-            dialogs.showError("Cannot open " + name, "cannot read " + file + ": " + reason(e));
+            dialogs.showError("Cannot open " + name, "cannot read " + file + ": " + IoReason.of(e));
             return false;
         }
         if (!cells.start(source, name, outcome -> imported(file, outcome))) {
@@ -229,7 +226,7 @@ public final class FileActions {
         try {
             writer.save(model.document(), file);
         } catch (IOException | DocumentException e) {
-            String why = e instanceof IOException io ? reason(io) : e.getMessage();
+            String why = e instanceof IOException io ? IoReason.of(io) : e.getMessage();
             dialogs.showError("Cannot save " + fileName(file), "cannot write " + file + ": " + why
                     + "; the document is not saved");
             return false;
@@ -238,23 +235,6 @@ public final class FileActions {
         suggestedName = fileName(file);
         recent.add(file);
         return true;
-    }
-
-    /** What went wrong, in words: Java's file exceptions carry only the path as their message. */
-    static String reason(IOException e) {
-        if (e instanceof AccessDeniedException) {
-            return "permission denied";
-        }
-        if (e instanceof NoSuchFileException) {
-            return "no such file or folder";
-        }
-        if (e instanceof CharacterCodingException) {
-            return "not UTF-8 text";
-        }
-        if (e instanceof FileSystemException fs && fs.getReason() != null) {
-            return fs.getReason().toLowerCase(Locale.ROOT);
-        }
-        return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
     }
 
     // ----- names

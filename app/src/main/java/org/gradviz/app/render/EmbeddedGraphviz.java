@@ -3,7 +3,6 @@ package org.gradviz.app.render;
 import guru.nidi.graphviz.engine.Format;
 import guru.nidi.graphviz.engine.Graphviz;
 import guru.nidi.graphviz.engine.GraphvizV8Engine;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
@@ -14,7 +13,7 @@ import java.util.concurrent.Future;
 /**
  * viz.js in graphviz-java's J2V8 engine. graphviz-java keeps one engine for the process and V8 must stay on
  * the thread that made it, so every call runs on one dedicated daemon thread, where the engine is set up
- * once (about a second); its native library is extracted to gradviz's cache folder.
+ * once (about a second); its native library is extracted to gradviz's cache folder ({@link NativeLibraryFolder}).
  */
 final class EmbeddedGraphviz implements GraphvizRunner {
     private final ExecutorService thread = Executors.newSingleThreadExecutor(r -> {
@@ -24,9 +23,8 @@ final class EmbeddedGraphviz implements GraphvizRunner {
     });
 
     EmbeddedGraphviz(Path cacheFolder) {
+        Path dir = NativeLibraryFolder.choose(cacheFolder);
         call(() -> {
-            Path dir = cacheFolder.resolve("j2v8");
-            Files.createDirectories(dir);
             J2v8Library.preload(dir);
             Graphviz.useEngine(new GraphvizV8Engine(dir.toString()));
             return null;

@@ -15,7 +15,7 @@ import org.gradviz.app.document.AtomicFiles;
  * every export; the copy in the cache has that flag cleared (V8 does not need it), so output stays clean.
  */
 final class J2v8Library {
-    private static final String RESOURCE = "libj2v8_linux_x86_64.so";
+    static final String RESOURCE = "libj2v8_linux_x86_64.so";
     private static final int PT_GNU_STACK = 0x6474e551;
     private static final int PF_X = 1;
     private static boolean loaded;

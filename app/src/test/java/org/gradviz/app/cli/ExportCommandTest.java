@@ -120,4 +120,16 @@ class ExportCommandTest {
                 "neon"));
         assertTrue(err.toString().contains("--theme must be light, dark or high-contrast"), err.toString());
     }
+
+    @Test
+    void outputThatIsALinkToTheInputIsRefusedAndTheDocumentKept() throws Exception {
+        Path document = Files.copy(Examples.file("one-layer-bce.json"), dir.resolve("doc.json"));
+        String before = Files.readString(document);
+        Path link = Files.createSymbolicLink(dir.resolve("graph.dot"), document.getFileName());
+
+        assertEquals(2, run("export", document.toString(), "-o", link.toString()));
+        assertEquals(before, Files.readString(document));
+        assertEquals("gradviz export: -o " + link + " is the input file " + document
+                + "; name another file for the output\n", err.toString());
+    }
 }

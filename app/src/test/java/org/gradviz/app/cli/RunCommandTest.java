@@ -3,15 +3,21 @@ package org.gradviz.app.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
@@ -207,5 +213,90 @@ class RunCommandTest {
         Path trace = dir.resolve("trace.json");
         assertEquals(2, run("run", program("while True:\n    pass\n").toString(), "--trace", trace.toString()));
         assertFalse(Files.exists(trace));
+    }
+
+    // ----- output files
+
+    private static final String TWO_TENSORS = "import torch\nx = torch.ones(2, requires_grad=True)\ny = x * 2\n";
+
+    @Test
+    void jsonThatIsTheProgramIsRefusedBeforeRunningAndTheProgramIsKept() throws Exception {
+        Path prog = program(TWO_TENSORS);
+
+        assertEquals(2, run("run", prog.toString(), "--json", prog.toString()));
+        assertEquals(TWO_TENSORS, Files.readString(prog));
+        assertEquals("gradviz run: --json " + prog + " is the input file " + prog
+                + "; name another file for the output\n", err.toString());
+    }
+
+    @Test
+    void outputThatIsTheProgramUnderAnotherNameIsRefused() throws Exception {
+        Path prog = program(TWO_TENSORS);
+        Path link = Files.createSymbolicLink(dir.resolve("link.py"), prog.getFileName());
+        Path respelled = dir.resolve(".").resolve("sub").resolve("..").resolve("prog.py");
+        Files.createDirectory(dir.resolve("sub"));
+
+        assertEquals(2, run("run", prog.toString(), "--trace", link.toString()));
+        assertEquals(2, run("run", prog.toString(), "--json", respelled.toString()));
+        assertEquals(TWO_TENSORS, Files.readString(prog));
+        assertTrue(Files.isSymbolicLink(link));
+    }
+
+    @Test
+    void jsonAndTraceOnOneFileAreRefused() throws Exception {
+        Path out = dir.resolve("out.json");
+        assertEquals(2, run("run", program(TWO_TENSORS).toString(), "--json", out.toString(), "--trace",
+                dir.resolve(".").resolve("out.json").toString()));
+        assertFalse(Files.exists(out));
+    }
+
+    @Test
+    void outputInAMissingFolderIsRefusedBeforeTheProgramRuns() throws Exception {
+        Path trace = dir.resolve("trace.json");
+        Path json = dir.resolve("nope").resolve("out.json");
+
+        assertEquals(2, run("run", program(TWO_TENSORS).toString(), "--trace", trace.toString(), "--json",
+                json.toString()));
+        assertEquals("gradviz run: no such folder for " + json + "\n", err.toString());
+        assertFalse(Files.exists(trace), "nothing ran");
+    }
+
+    @Test
+    void newJsonIsReadableByOthersAndAnExistingOneKeepsItsMode() throws Exception {
+        Path prog = program(TWO_TENSORS);
+        Path fresh = dir.resolve("fresh.json");
+        Path existing = Files.writeString(dir.resolve("existing.json"), "{}");
+        Files.setPosixFilePermissions(existing, PosixFilePermissions.fromString("rw-r--r--"));
+
+        assertEquals(0, run("run", prog.toString(), "--json", fresh.toString(), "--trace", existing.toString()));
+
+        assertEquals("rw-r--r--", PosixFilePermissions.toString(Files.getPosixFilePermissions(fresh)));
+        assertEquals("rw-r--r--", PosixFilePermissions.toString(Files.getPosixFilePermissions(existing)));
+    }
+
+    @Test
+    void jsonThatCannotBeWrittenAfterTheRunNamesTheTargetAndExitsOne() throws Exception {
+        Path folder = Files.createDirectory(dir.resolve("out.json"));
+
+        assertEquals(1, run("run", program(TWO_TENSORS).toString(), "--json", folder.toString()));
+        assertEquals("gradviz run: cannot write " + folder + ": is a folder\n", err.toString());
+    }
+
+    @Test
+    void jsonToAFifoIsWrittenThroughAndTheFifoStays() throws Exception {
+        Path fifo = dir.resolve("out.json");
+        assumeTrue(new ProcessBuilder("mkfifo", fifo.toString()).start().waitFor() == 0, "mkfifo failed");
+        CompletableFuture<String> read = CompletableFuture.supplyAsync(() -> {
+            try {
+                return Files.readString(fifo);
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        });
+
+        assertEquals(0, run("run", program(TWO_TENSORS).toString(), "--json", fifo.toString()));
+
+        assertTrue(Files.readAttributes(fifo, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS).isOther());
+        assertTrue(read.get(10, TimeUnit.SECONDS).contains("\"MulBackward0\""));
     }
 }

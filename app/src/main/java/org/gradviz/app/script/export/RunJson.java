@@ -3,9 +3,7 @@ package org.gradviz.app.script.export;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
@@ -13,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import org.gradviz.app.animation.TensorValue;
+import org.gradviz.app.document.AtomicFiles;
 import org.gradviz.engine.AccumulateGrad;
 import org.gradviz.engine.DType;
 import org.gradviz.engine.Edge;
@@ -147,20 +146,14 @@ public final class RunJson {
         }
     }
 
-    /** Writes the tree to {@code file} atomically: a temporary file beside it, then a move. */
+    /** Writes the tree to {@code file} with {@link AtomicFiles}. */
     public static void write(Map<String, Object> globals, Path file) throws IOException {
         writeAtomically(tree(globals), file);
     }
 
-    /** Writes a JSON tree to {@code file} atomically: a temporary file beside it, then a move. */
+    /** Writes a JSON tree to {@code file} with {@link AtomicFiles}. */
     static void writeAtomically(Object tree, Path file) throws IOException {
-        Path target = file.toAbsolutePath();
-        Path temp = Files.createTempFile(target.getParent(), ".gradviz-run-", ".json.tmp");
-        try {
-            new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(temp.toFile(), tree);
-            Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } finally {
-            Files.deleteIfExists(temp);
-        }
+        AtomicFiles.write(file,
+                out -> new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(out, tree));
     }
 }

@@ -27,7 +27,7 @@ final class Builtins {
             for (int i = 0; i < a.size(); i++) {
                 sb.append(i == 0 ? "" : sep).append(Values.str(a.positional().get(i)));
             }
-            out.print(sb.append(end));
+            out.print(sb.append(end).toString());
             return PyNone.NONE;
         });
         put(m, "range", a -> {
