@@ -261,10 +261,14 @@ final class TorchSum {
      * torch's {@code multi_row_sum}: {@code rows} sums at once (row k's element i is the {@code lanes}
      * values at {@code base + i·rowStride + k·colStride}), each a 4-level cascade. Level 0 takes
      * {@code step} elements, then level j-1 is added into level j and cleared, going up while the count
-     * is a multiple of step^j; at the end the levels are added into level 0. Returns rows × lanes sums.
+     * is a multiple of step^j; at the end the levels are added into level 0. Returns rows × lanes sums
+     * (followed by scratch).
      */
     static double[] multiRowSum(double[] x, int base, int rowStride, int colStride, int lanes, int rows, int size,
             boolean f32) {
+        if (f32) {
+            return multiRowSumFloat(x, base, rowStride, colStride, lanes, rows, size);
+        }
         int width = rows * lanes;
         int levelPower = Math.max(MIN_LEVEL_POWER, ceilLog2(size) / LEVELS);
         int step = 1 << levelPower;
@@ -273,13 +277,17 @@ final class TorchSum {
         int i = 0;
         while (i + step <= size) {
             for (int j = 0; j < step; j++, i++) {
-                addRow(acc, x, base + i * rowStride, colStride, lanes, rows, f32);
+                for (int k = 0, c = 0, e = base + i * rowStride; k < rows; k++, e += colStride) {
+                    for (int l = 0; l < lanes; l++, c++) {
+                        acc[c] += x[e + l];
+                    }
+                }
             }
             for (int level = 1; level < LEVELS; level++) {
                 int to = level * width;
                 int from = to - width;
                 for (int c = 0; c < width; c++) {
-                    acc[to + c] = add(acc[to + c], acc[from + c], f32);
+                    acc[to + c] += acc[from + c];
                     acc[from + c] = 0;
                 }
                 if ((i & (levelMask << (level * levelPower))) != 0) {
@@ -288,23 +296,65 @@ final class TorchSum {
             }
         }
         for (; i < size; i++) {
-            addRow(acc, x, base + i * rowStride, colStride, lanes, rows, f32);
+            for (int k = 0, c = 0, e = base + i * rowStride; k < rows; k++, e += colStride) {
+                for (int l = 0; l < lanes; l++, c++) {
+                    acc[c] += x[e + l];
+                }
+            }
         }
         for (int level = 1; level < LEVELS; level++) {
             for (int c = 0; c < width; c++) {
-                acc[c] = add(acc[c], acc[level * width + c], f32);
+                acc[c] += acc[level * width + c];
             }
         }
         return acc;
     }
 
-    /** Level 0 += element i of each row. */
-    private static void addRow(double[] acc, double[] x, int e, int colStride, int lanes, int rows, boolean f32) {
-        for (int k = 0, c = 0; k < rows; k++, e += colStride) {
-            for (int l = 0; l < lanes; l++, c++) {
-                acc[c] = add(acc[c], x[e + l], f32);
+    /** {@link #multiRowSum} with float accumulators: every addition is a float addition. */
+    private static double[] multiRowSumFloat(double[] x, int base, int rowStride, int colStride, int lanes, int rows,
+            int size) {
+        int width = rows * lanes;
+        int levelPower = Math.max(MIN_LEVEL_POWER, ceilLog2(size) / LEVELS);
+        int step = 1 << levelPower;
+        int levelMask = step - 1;
+        float[] acc = new float[LEVELS * width];
+        int i = 0;
+        while (i + step <= size) {
+            for (int j = 0; j < step; j++, i++) {
+                for (int k = 0, c = 0, e = base + i * rowStride; k < rows; k++, e += colStride) {
+                    for (int l = 0; l < lanes; l++, c++) {
+                        acc[c] += (float) x[e + l];
+                    }
+                }
+            }
+            for (int level = 1; level < LEVELS; level++) {
+                int to = level * width;
+                int from = to - width;
+                for (int c = 0; c < width; c++) {
+                    acc[to + c] += acc[from + c];
+                    acc[from + c] = 0;
+                }
+                if ((i & (levelMask << (level * levelPower))) != 0) {
+                    break;
+                }
             }
         }
+        for (; i < size; i++) {
+            for (int k = 0, c = 0, e = base + i * rowStride; k < rows; k++, e += colStride) {
+                for (int l = 0; l < lanes; l++, c++) {
+                    acc[c] += (float) x[e + l];
+                }
+            }
+        }
+        double[] sums = new double[width];
+        for (int c = 0; c < width; c++) {
+            float s = acc[c];
+            for (int level = 1; level < LEVELS; level++) {
+                s += acc[level * width + c];
+            }
+            sums[c] = s;
+        }
+        return sums;
     }
 
     /** ⌈log2 x⌉, 1 for x ≤ 2 (torch's {@code utils::CeilLog2}). */
