@@ -186,11 +186,29 @@ public final class Losses {
             Tensor x = self.unpack();
             Tensor t = target.unpack();
             return new Tensor[] {
-                needsInputGrad(0) ? chain(grads[0], x, t, reduction,
-                        (xv, tv) -> (xv - tv) / Math.max((1 - xv) * xv, EPSILON)) : null,
+                needsInputGrad(0) ? inputGrad(grads[0], x, t) : null,
                 needsInputGrad(1) ? chain(grads[0], t, x, reduction,
                         (tv, xv) -> Math.max(Math.log(1 - xv), -100) - Math.max(Math.log(xv), -100)) : null,
             };
+        }
+
+        /**
+         * PyTorch's binary_cross_entropy_backward: grad · (x - t) / max((1 - x) · x, ε), left to right in
+         * the dtype, then / numel for mean.
+         */
+        private Tensor inputGrad(Tensor grad, Tensor x, Tensor t) {
+            DType dt = x.dtype();
+            double eps = dt.round(EPSILON);
+            double[] g = Broadcast.expand(grad, x.shape());
+            double[] xv = x.data();
+            double[] tv = t.data();
+            int n = xv.length;
+            for (int i = 0; i < n; i++) {
+                double numerator = dt.round(g[i] * dt.round(xv[i] - tv[i]));
+                double v = dt.round(numerator / Math.max(dt.round(dt.round(1 - xv[i]) * xv[i]), eps));
+                g[i] = reduction == Reduction.MEAN ? v / n : v;
+            }
+            return Tensor.fromData(x.shape(), dt, g);
         }
 
         @Override

@@ -15,8 +15,8 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * Sums, means, broadcast gradients and mse_loss give real PyTorch 1.13's bits (fixtures from
- * {@code fixtures/reductions/make_reductions.py}, one thread, AVX2).
+ * Sums, means, broadcast gradients, mse_loss and binary_cross_entropy's input gradient give real
+ * PyTorch 1.13's bits (fixtures from {@code fixtures/reductions/make_reductions.py}, one thread, AVX2).
  */
 class TorchSumTest {
 
@@ -92,6 +92,31 @@ class TorchSumTest {
             assertBits(ReductionFixtures.bits(c, "grad"), x.grad().data(), "input.grad");
             assertBits(ReductionFixtures.bits(c, "otherGrad"), t.grad().data(), "target.grad");
         }
+    }
+
+    static Stream<Arguments> binaryCrossEntropies() {
+        return cases("binary_cross_entropy");
+    }
+
+    /** Probabilities as the script makes them: |value| / 256. */
+    private static Tensor probabilities(Map<String, Object> c, String seedKey) {
+        Tensor v = ReductionFixtures.tensor(c, "shape", seedKey);
+        double[] p = v.data().clone();
+        for (int i = 0; i < p.length; i++) {
+            p[i] = Math.abs(p[i]) / 256;
+        }
+        return Torch.tensor(v.shape(), v.dtype(), p);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("binaryCrossEntropies")
+    void binaryCrossEntropyInputGradientIsTorchsBits(String label, Map<String, Object> c) {
+        Tensor x = probabilities(c, "seed").requiresGrad_(true);
+        Tensor t = probabilities(c, "otherSeed");
+        Tensor y = Losses.binaryCrossEntropy(x, t, Reduction.fromName((String) c.get("reduction")));
+        y.backward(Torch.tensor(y.shape(), y.dtype(), ReductionFixtures.values((Long) c.get("gradSeed"),
+                y.numel(), y.dtype())));
+        assertBits(ReductionFixtures.bits(c, "grad"), x.grad().data(), "input.grad");
     }
 
     @Test
