@@ -195,23 +195,30 @@ public final class Broadcast {
 
     /**
      * Sums {@code grad} over the dimensions that broadcasting expanded, so it has {@code shape} again
-     * ("sum in reverse" of expand), and rounds it to {@code dtype}.
+     * ("sum in reverse" of expand), and rounds it to {@code dtype}. As torch's {@code sum_to}: the leading
+     * dimensions and those where {@code shape} has 1 are summed at once ({@code sum(dims, keepdim=True)}),
+     * in torch's order ({@link TorchSum}).
      */
     public static Tensor sumTo(Tensor grad, Shape shape, DType dtype) {
         if (grad.shape().equals(shape)) {
             return grad.dtype() == dtype ? grad : Tensor.fromData(shape, dtype, grad.data().clone());
         }
-        double[] out = new double[shape.numel()];
-        double[] g = grad.data();
-        if (isTrailing(shape, grad.shape())) {
-            for (int i = 0, k = 0; i < g.length; i++, k = k + 1 == out.length ? 0 : k + 1) {
-                out[k] += g[i];
-            }
-            return Tensor.fromData(shape, dtype, out);
+        Shape from = grad.shape();
+        int leading = from.rank() - shape.rank();
+        boolean[] reduced = new boolean[from.rank()];
+        for (int i = 0; i < from.rank(); i++) {
+            reduced[i] = i < leading || (shape.dim(i - leading) == 1 && from.dim(i) != 1);
         }
-        int[] target = offsets(shape, grad.shape());
-        for (int i = 0; i < g.length; i++) {
-            out[target[i]] += g[i];
+        double[] out;
+        if (grad.dtype().isFloatingPoint()) {
+            out = TorchSum.over(grad.data(), from, reduced, grad.dtype());
+        } else {
+            out = new double[shape.numel()];
+            double[] g = grad.data();
+            int[] target = offsets(shape, from);
+            for (int i = 0; i < g.length; i++) {
+                out[target[i]] += g[i];
+            }
         }
         return Tensor.fromData(shape, dtype, out);
     }

@@ -18,7 +18,7 @@ public final class Losses {
     private static Tensor reduced(Tensor input, Tensor target, Broadcast.BinaryFn elementLoss, Reduction r) {
         Shape shape = Broadcast.shapes(input.shape(), target.shape());
         DType dtype = Broadcast.resultType(input, target);
-        double[] values = Broadcast.map(input, target, shape, dtype, elementLoss);
+        double[] values = dtype.roundAll(Broadcast.map(input, target, shape, dtype, elementLoss));
         return Tensor.fromData(r.outputShape(shape), dtype, r.apply(values, dtype));
     }
 
@@ -186,11 +186,29 @@ public final class Losses {
             Tensor x = self.unpack();
             Tensor t = target.unpack();
             return new Tensor[] {
-                needsInputGrad(0) ? chain(grads[0], x, t, reduction,
-                        (xv, tv) -> (xv - tv) / Math.max((1 - xv) * xv, EPSILON)) : null,
+                needsInputGrad(0) ? inputGrad(grads[0], x, t) : null,
                 needsInputGrad(1) ? chain(grads[0], t, x, reduction,
                         (tv, xv) -> Math.max(Math.log(1 - xv), -100) - Math.max(Math.log(xv), -100)) : null,
             };
+        }
+
+        /**
+         * PyTorch's binary_cross_entropy_backward: grad · (x - t) / max((1 - x) · x, ε), left to right in
+         * the dtype, then / numel for mean.
+         */
+        private Tensor inputGrad(Tensor grad, Tensor x, Tensor t) {
+            DType dt = x.dtype();
+            double eps = dt.round(EPSILON);
+            double[] g = Broadcast.expand(grad, x.shape());
+            double[] xv = x.data();
+            double[] tv = t.data();
+            int n = xv.length;
+            for (int i = 0; i < n; i++) {
+                double numerator = dt.round(g[i] * dt.round(xv[i] - tv[i]));
+                double v = dt.round(numerator / Math.max(dt.round(dt.round(1 - xv[i]) * xv[i]), eps));
+                g[i] = reduction == Reduction.MEAN ? v / n : v;
+            }
+            return Tensor.fromData(x.shape(), dt, g);
         }
 
         @Override
@@ -211,7 +229,12 @@ public final class Losses {
             throw TorchException.runtime("gradviz: mse_loss needs input and target of the same size, got "
                     + input.shape() + " and " + target.shape());
         }
-        Tensor out = reduced(input, target, (x, t) -> (x - t) * (x - t), reduction);
+        // PyTorch: d = x - t, then d * d, each rounded to the dtype
+        DType dt = Broadcast.resultType(input, target);
+        Tensor out = reduced(input, target, (x, t) -> {
+            double d = dt.round(x - t);
+            return d * d;
+        }, reduction);
         if (Autograd.needsRecording(input, target)) {
             Autograd.attach(new MseLossBackward0(input, target, reduction), out, input, target);
         }
@@ -219,7 +242,7 @@ public final class Losses {
         return out;
     }
 
-    /** dL/dx = 2(x - t), dL/dt = -2(x - t). */
+    /** dL/dx = 2(x - t), dL/dt = 2(t - x), over n for mean. */
     static final class MseLossBackward0 extends Node {
         private final SavedTensor self;
         private final SavedTensor target;
@@ -241,9 +264,25 @@ public final class Losses {
             Tensor x = self.unpack();
             Tensor t = target.unpack();
             return new Tensor[] {
-                needsInputGrad(0) ? chain(grads[0], x, t, reduction, (xv, tv) -> 2 * (xv - tv)) : null,
-                needsInputGrad(1) ? chain(grads[0], t, x, reduction, (tv, xv) -> -2 * (xv - tv)) : null,
+                needsInputGrad(0) ? mseLossBackward(grads[0], x, t, reduction) : null,
+                needsInputGrad(1) ? mseLossBackward(grads[0], t, x, reduction) : null,
             };
+        }
+
+        /**
+         * PyTorch's mse_loss_backward(grad, a, b): norm · (a - b) · grad, left to right in the dtype, with
+         * norm = 2/numel for mean (computed in double, then cast to the dtype) or 2.
+         */
+        private static Tensor mseLossBackward(Tensor grad, Tensor a, Tensor b, Reduction r) {
+            DType dt = a.dtype();
+            double norm = dt.round(r == Reduction.MEAN ? 2.0 / a.numel() : 2.0);
+            double[] g = Broadcast.expand(grad, a.shape());
+            double[] x = a.data();
+            double[] y = b.data();
+            for (int i = 0; i < g.length; i++) {
+                g[i] = dt.round(dt.round(norm * dt.round(x[i] - y[i])) * g[i]);
+            }
+            return Tensor.fromData(a.shape(), dt, g);
         }
 
         @Override

@@ -34,12 +34,10 @@ public enum Reduction {
         if (this == NONE) {
             return values;
         }
-        double s = 0;
-        for (double v : values) {
-            s += v;
-        }
-        // NOTE: PyTorch divides the sum, already rounded to the dtype, by n
-        return new double[] {this == MEAN ? dtype.round(s) / values.length : s};
+        // PyTorch's apply_loss_reduction: loss.sum() or loss.mean(), the mean being the sum (in the dtype,
+        // in torch's order) divided by n
+        double s = TorchSum.all(values, dtype);
+        return new double[] {this == MEAN ? s / values.length : s};
     }
 
     Shape outputShape(Shape input) {

@@ -19,9 +19,13 @@ public final class Reductions {
         return a.dtype().isFloatingPoint() ? a.dtype() : DType.INT64;
     }
 
-    private static double total(double[] x) {
+    /** All elements summed: in torch's order and the dtype for floating point, exactly for integers. */
+    private static double total(Tensor a) {
+        if (a.dtype().isFloatingPoint()) {
+            return TorchSum.all(a.data(), a.dtype());
+        }
         double s = 0;
-        for (double v : x) {
+        for (double v : a.data()) {
             s += v;
         }
         return s;
@@ -29,6 +33,11 @@ public final class Reductions {
 
     /** Sums along {@code dim} of a shape; the result has that dimension removed (or 1 with keepDim). */
     private static double[] sumAlong(Tensor a, int dim) {
+        boolean[] reduced = new boolean[a.dim()];
+        reduced[dim] = true;
+        if (a.dtype().isFloatingPoint()) {
+            return TorchSum.over(a.data(), a.shape(), reduced, a.dtype());
+        }
         Shape shape = a.shape();
         int outer = 1;
         for (int i = 0; i < dim; i++) {
@@ -53,7 +62,7 @@ public final class Reductions {
     // ----- sum
 
     public static Tensor sum(Tensor a) {
-        Tensor out = Tensor.fromData(Shape.SCALAR, sumType(a), new double[] {total(a.data())});
+        Tensor out = Tensor.fromData(Shape.SCALAR, sumType(a), new double[] {total(a)});
         if (Autograd.needsRecording(a)) {
             Autograd.attach(new SumBackward0(a.shape()), out, a);
         }
@@ -116,7 +125,7 @@ public final class Reductions {
 
         @Override
         protected Tensor[] apply(Tensor[] grads) {
-            return new Tensor[] {expandAlong(grads[0], selfSizes, dim, 1.0)};
+            return new Tensor[] {expandAlong(grads[0], selfSizes, dim, 1)};
         }
 
         @Override
@@ -132,7 +141,7 @@ public final class Reductions {
     public static Tensor mean(Tensor a) {
         requireFloat(a, "mean");
         Tensor out = Tensor.fromData(Shape.SCALAR, a.dtype(), new double[] {
-                a.dtype().round(total(a.data())) / a.numel()});
+                a.dtype().round(total(a)) / a.numel()});
         if (Autograd.needsRecording(a)) {
             Autograd.attach(new MeanBackward0(a.shape()), out, a);
         }
@@ -209,7 +218,7 @@ public final class Reductions {
         @Override
         protected Tensor[] apply(Tensor[] grads) {
             int n = selfSizes.rank() == 0 ? 1 : selfSizes.dim(dim);
-            return new Tensor[] {expandAlong(grads[0], selfSizes, dim, 1.0 / n)};
+            return new Tensor[] {expandAlong(grads[0], selfSizes, dim, n)};
         }
 
         @Override
@@ -221,17 +230,20 @@ public final class Reductions {
         }
     }
 
-    /** A gradient reduced along {@code dim}, spread back over that dimension and scaled. */
-    private static Tensor expandAlong(Tensor grad, Shape selfSizes, int dim, double scale) {
+    /**
+     * A gradient reduced along {@code dim}, spread back over that dimension and divided by {@code n}
+     * (PyTorch divides, {@code sum_backward(...) / n}; multiplying by 1/n can differ in the last bit).
+     */
+    private static Tensor expandAlong(Tensor grad, Shape selfSizes, int dim, int n) {
         if (selfSizes.rank() == 0) {
-            return Tensor.fromData(selfSizes, grad.dtype(), new double[] {grad.item() * scale});
+            return Tensor.fromData(selfSizes, grad.dtype(), new double[] {grad.item() / n});
         }
         Shape kept = selfSizes.reduce(dim, true);
         Tensor g = Tensor.fromData(kept, grad.dtype(), grad.data().clone());
         double[] r = Broadcast.expand(g, selfSizes);
-        if (scale != 1.0) {
+        if (n != 1) {
             for (int i = 0; i < r.length; i++) {
-                r[i] *= scale;
+                r[i] /= n;
             }
         }
         return Tensor.fromData(selfSizes, grad.dtype(), r);

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.DoubleUnaryOperator;
 import org.gradviz.app.animation.TensorValue;
+import org.gradviz.engine.DType;
 import org.gradviz.engine.ops.Reduction;
 
 /**
@@ -29,12 +30,18 @@ final class LossLenses {
                                     LensValue.of("self", self));
                         })),
                 RuleLens.of("BinaryCrossEntropyBackward0",
-                        InputRule.of("self", c -> "grad · (self − target) / max(self · (1 − self), 1e−12)" + overN(c),
+                        InputRule.of("self", c -> "grad · (self − target) / max((1 − self) · self, 1e−12)" + overN(c),
                                 (c, in) -> {
+                                    // torch's order: grad · (x − t), then / max((1 − x) · x, ε), then / n
                                     TensorValue self = c.tensor("self");
                                     TensorValue target = c.tensor("target");
-                                    return chain(c, in, LensMath.map(self, target,
-                                            (x, t) -> (x - t) / Math.max((1 - x) * x, 1e-12)),
+                                    TensorValue numerator = LensMath.map(c.grad(),
+                                            LensMath.map(self, target, (x, t) -> x - t), (g, d) -> g * d);
+                                    double eps = inDtype(self, 1e-12);
+                                    TensorValue denominator = LensMath.map(
+                                            LensMath.map(LensMath.map(self, x -> 1 - x), self, (a, x) -> a * x),
+                                            v -> Math.max(v, eps));
+                                    return overNIfMean(c, in, LensMath.map(numerator, denominator, (a, b) -> a / b),
                                             LensValue.of("self", self), LensValue.of("target", target));
                                 }),
                         // NOTE: each log is clamped at −100, as torch does, so self = 0 or 1 stays finite
@@ -45,18 +52,46 @@ final class LossLenses {
                                     LensValue.of("self", self));
                         })),
                 RuleLens.of("MseLossBackward0",
-                        InputRule.of("self", c -> "grad · 2(self − target)" + overN(c), (c, in) -> {
-                            TensorValue self = c.tensor("self");
-                            TensorValue target = c.tensor("target");
-                            return chain(c, in, LensMath.map(self, target, (x, t) -> 2 * (x - t)),
-                                    LensValue.of("self", self), LensValue.of("target", target));
-                        }),
-                        InputRule.of("target", c -> "grad · −2(self − target)" + overN(c), (c, in) -> {
-                            TensorValue self = c.tensor("self");
-                            TensorValue target = c.tensor("target");
-                            return chain(c, in, LensMath.map(target, self, (t, x) -> -2 * (x - t)),
-                                    LensValue.of("self", self), LensValue.of("target", target));
-                        })));
+                        InputRule.of("self", c -> normText(c) + " · (self − target) · grad",
+                                (c, in) -> mseChain(c, in, c.tensor("self"), c.tensor("target"))),
+                        InputRule.of("target", c -> normText(c) + " · (target − self) · grad",
+                                (c, in) -> mseChain(c, in, c.tensor("target"), c.tensor("self")))));
+    }
+
+    private static String normText(LensContext c) {
+        return reduction(c) == Reduction.MEAN ? "2/n" : "2";
+    }
+
+    /**
+     * torch's mse_loss_backward(grad, a, b): norm · (a − b) · grad left to right in the dtype, norm = 2/n
+     * for mean (computed in double, then rounded to the dtype) or 2.
+     */
+    private static Derivation mseChain(LensContext c, InputMeta in, TensorValue a, TensorValue b) {
+        List<LensValue> values = new ArrayList<>(List.of(LensValue.of("self", c.tensor("self")),
+                LensValue.of("target", c.tensor("target"))));
+        boolean mean = reduction(c) == Reduction.MEAN;
+        double norm = inDtype(a, mean ? 2.0 / a.numel() : 2.0);
+        if (mean) {
+            values.add(LensValue.count("n", a.numel()));
+        }
+        TensorValue scaled = LensMath.map(LensMath.map(a, b, (x, y) -> x - y), d -> norm * d);
+        return Derivation.summedTo(in, LensMath.map(scaled, c.grad(), (s, g) -> s * g), values);
+    }
+
+    /** {@code x} rounded to the dtype of {@code v}, as torch casts a scalar to the tensor's type. */
+    private static double inDtype(TensorValue v, double x) {
+        return DType.fromShortName(v.dtype()).round(x);
+    }
+
+    /** {@code product}, then / n for mean (n = its number of elements). */
+    private static Derivation overNIfMean(LensContext c, InputMeta in, TensorValue product, LensValue... local) {
+        List<LensValue> values = new ArrayList<>(List.of(local));
+        if (reduction(c) == Reduction.MEAN) {
+            int n = product.numel();
+            product = LensMath.map(product, v -> v / n);
+            values.add(LensValue.count("n", n));
+        }
+        return Derivation.summedTo(in, product, values);
     }
 
     private static Reduction reduction(LensContext c) {
