@@ -9,14 +9,15 @@ import javafx.beans.property.SimpleObjectProperty;
 import org.gradviz.app.document.Theme;
 
 /**
- * How the window shows the graph, apart from what it shows: the theme, the canvas text size ({@link FontScale}) and
- * reveal (values and gradients hidden until the player steps to them, so a class can predict them first). Not part
+ * How the window shows the graph, apart from what it shows: the theme, the canvas text size ({@link FontScale}),
+ * whether values and gradients are shown, and reveal (values and gradients hidden until the player steps to them, so a class can predict them first). Not part
  * of the document and not undone; the window remembers theme and text size.
  */
 public final class DisplaySettings {
     private final ObjectProperty<Theme> theme = new SimpleObjectProperty<>(this, "theme", Theme.LIGHT);
     private final DoubleProperty fontScale = new SimpleDoubleProperty(this, "fontScale", FontScale.NORMAL);
     private final BooleanProperty reveal = new SimpleBooleanProperty(this, "reveal", false);
+    private final BooleanProperty valuesShown = new SimpleBooleanProperty(this, "valuesShown", true);
 
     public DisplaySettings() {
         theme.addListener((obs, old, now) -> {
@@ -54,6 +55,15 @@ public final class DisplaySettings {
 
     public void smallerText() {
         fontScale.set(FontScale.smaller(fontScale.get()));
+    }
+
+    /** Whether the views show values and gradients (off: the graph's structure only, empty grids). */
+    public BooleanProperty valuesShownProperty() {
+        return valuesShown;
+    }
+
+    public boolean showsValues() {
+        return valuesShown.get();
     }
 
     public BooleanProperty revealProperty() {

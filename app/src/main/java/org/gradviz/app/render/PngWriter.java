@@ -42,7 +42,8 @@ final class PngWriter {
         return encode(image, dpi);
     }
 
-    private static byte[] encode(BufferedImage image, int dpi) {
+    /** {@code image} as PNG bytes saying {@code dpi} (its pHYs chunk), so slides know their physical size. */
+    public static byte[] encode(BufferedImage image, int dpi) {
         ImageWriter writer = ImageIO.getImageWritersByFormatName("png").next();
         try (ByteArrayOutputStream bytes = new ByteArrayOutputStream();
              ImageOutputStream out = ImageIO.createImageOutputStream(bytes)) {

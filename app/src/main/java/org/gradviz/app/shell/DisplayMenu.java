@@ -34,6 +34,10 @@ final class DisplayMenu {
                 () -> "Text Size: " + FontScale.percent(display.fontScale()) + " (click for 100%)",
                 display.fontScaleProperty()));
         size.setOnAction(e -> display.fontScaleProperty().set(FontScale.NORMAL));
+        CheckMenuItem values = new CheckMenuItem("Values and Gradients");
+        values.setId("values-shown");
+        values.setAccelerator(KeyCombination.keyCombination("Shortcut+Shift+V"));
+        values.selectedProperty().bindBidirectional(display.valuesShownProperty());
         CheckMenuItem reveal = new CheckMenuItem("Reveal Step by Step (values hidden until stepped to)");
         reveal.setAccelerator(KeyCombination.keyCombination("Shortcut+Shift+H"));
         reveal.selectedProperty().bindBidirectional(display.revealProperty());
@@ -41,7 +45,8 @@ final class DisplayMenu {
         blank.setOnAction(e -> overlay.blankedProperty().set(true));
         CheckMenuItem spotlight = new CheckMenuItem("Spotlight Following the Mouse (L)");
         spotlight.selectedProperty().bindBidirectional(overlay.spotlightProperty());
-        return List.of(new SeparatorMenuItem(), themes(display), larger, smaller, size, reveal, blank, spotlight);
+        return List.of(new SeparatorMenuItem(), themes(display), larger, smaller, size, values, reveal, blank,
+                spotlight);
     }
 
     private static Menu themes(DisplaySettings display) {

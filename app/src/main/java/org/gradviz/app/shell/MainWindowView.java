@@ -101,6 +101,7 @@ public final class MainWindowView extends BorderPane {
         menuBar.viewMenu().getItems().addAll(DisplayMenu.items(model.display(), lecture));
         WindowTheme.apply(model.display().theme(), this, autograd);
         model.display().themeProperty().addListener((obs, old, theme) -> WindowTheme.apply(theme, this, autograd));
+        model.display().valuesShownProperty().addListener((obs, old, shown) -> autograd.setValuesShown(shown));
         Label status = new Label();
         status.setMinWidth(0);
         status.setId(StyleClasses.STATUS_MESSAGE);

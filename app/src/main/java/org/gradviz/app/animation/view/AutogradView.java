@@ -188,6 +188,16 @@ public final class AutogradView extends Region {
         selected.set(null);
     }
 
+    /** Shows or hides the values and gradients noted beside boxes and on edges (the structure stays). */
+    public void setValuesShown(boolean shown) {
+        labelLayer.setVisible(shown);
+    }
+
+    /** The node holding every box, edge and label, zoomed and panned by the view (to picture it whole). */
+    public javafx.scene.Node drawing() {
+        return drawing;
+    }
+
     /** The layout of the picture shown, or null while the placeholder is. */
     public AutogradLayout pictureLayout() {
         return layout;

@@ -125,7 +125,8 @@ public final class GraphCanvas extends Region {
 
     /** Grid numbers at the text scale, in the theme's colours. */
     private GridStyle gridStyle() {
-        return GridStyle.of(GridStyle.BOX_FONT * model.display().fontScale(), model.display().theme());
+        return GridStyle.of(GridStyle.BOX_FONT * model.display().fontScale(), model.display().theme())
+                .withValuesShown(model.display().showsValues());
     }
 
     /**
@@ -142,6 +143,7 @@ public final class GraphCanvas extends Region {
     private void initListeners() {
         model.display().fontScaleProperty().addListener((obs, old, now) -> applyDisplay());
         model.display().themeProperty().addListener((obs, old, now) -> applyDisplay());
+        model.display().valuesShownProperty().addListener((obs, old, now) -> applyDisplay());
         model.stateProperty().addListener((obs, old, now) -> refresh(now));
         model.loadsProperty().addListener((obs, old, now) -> fit());
         widthProperty().addListener((obs, old, now) -> refitIfFitting());
@@ -164,6 +166,11 @@ public final class GraphCanvas extends Region {
     /** The drawn edges, in document order. */
     Map<Connection, EdgeView> edgeViews() {
         return java.util.Collections.unmodifiableMap(edges);
+    }
+
+    /** The node holding every box and edge, zoomed and panned by the view (to picture it whole). */
+    public javafx.scene.Node drawing() {
+        return content;
     }
 
     /** The layer drawn over boxes and edges (the wire, the rubber band, pulses). */

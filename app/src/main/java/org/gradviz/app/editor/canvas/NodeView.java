@@ -174,6 +174,9 @@ final class NodeView extends BorderPane {
     }
 
     private static TensorGrid grid(TensorValue tensor, boolean hidden, int[] shape, GridStyle style) {
+        if (!style.valuesShown()) {
+            return TensorGrid.placeholder(tensor != null ? tensor.shape() : shape, style);
+        }
         if (hidden) {
             return TensorGrid.hidden(tensor != null ? tensor.shape() : shape, style);
         }
