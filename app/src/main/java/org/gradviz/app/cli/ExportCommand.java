@@ -1,20 +1,25 @@
 package org.gradviz.app.cli;
 
+import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.gradviz.app.document.DocumentException;
 import org.gradviz.app.document.LayoutDirection;
 import org.gradviz.app.document.Theme;
+import org.gradviz.app.render.AnimatedGif;
 import org.gradviz.app.render.ExportFormat;
 import org.gradviz.app.render.GraphExporter;
 import org.gradviz.app.render.GraphOptions;
 import org.gradviz.app.render.GraphvizEngineKind;
 import org.gradviz.app.render.GraphvizService;
 import org.gradviz.app.render.RenderException;
+import org.gradviz.app.render.ThemeBackground;
+import org.gradviz.app.slides.SlideFiles;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -38,9 +43,28 @@ final class ExportCommand implements Callable<Integer> {
     @Parameters(paramLabel = "INPUT", description = "A .json document or a .py program (run first, its output discarded).")
     private Path input;
 
-    @Option(names = {"-o", "--output"}, required = true, paramLabel = "OUT",
-            description = "The file to write; its extension picks the format: png, svg, pdf or dot.")
+    @Option(names = {"-o", "--output"}, paramLabel = "OUT",
+            description = "The file to write; its extension picks the format: png, svg, pdf or dot. Needed unless"
+                    + " --frames or --gif is given.")
     private Path output;
+
+    @Option(names = "--step", paramLabel = "N",
+            description = "Draw OUT as it is at step N of the input's last backward pass: 0 is before it, the last"
+                    + " step after it, step k after its first k events (as the window's player numbers them).")
+    private Integer step;
+
+    @Option(names = "--frames", paramLabel = "DIR",
+            description = "Write one PNG per step of the last backward pass into DIR (made when missing):"
+                    + " step-00.png, step-01.png, … zero-padded to the number of pictures.")
+    private Path frames;
+
+    @Option(names = "--gif", paramLabel = "OUT.gif",
+            description = "Write an animated GIF of every step of the last backward pass, looping forever.")
+    private Path gif;
+
+    @Option(names = "--delay", paramLabel = "MS", defaultValue = "800",
+            description = "How long the GIF shows each step, in milliseconds (default ${DEFAULT-VALUE}).")
+    private int delay;
 
     @Option(names = "--view", paramLabel = "autograd|network", defaultValue = "autograd",
             description = "autograd: the backward graph as torchviz draws it (default); network: the network diagram.")
@@ -82,31 +106,61 @@ final class ExportCommand implements Callable<Integer> {
             ExportFormat format = checkArguments();
             ExportInput source = ExportInput.open(input, importer);
             GraphOptions options = options(source.ownOptions());
-            String dot = view.equals("network") ? source.networkDot(options) : source.autogradDot(root, options);
-            new GraphExporter(format == ExportFormat.DOT ? null : GraphvizService.shared(engineKind()))
-                    .export(dot, format, dpi, output);
+            GraphExporter exporter = new GraphExporter(format == ExportFormat.DOT && !slides() ? null
+                    : GraphvizService.shared(engineKind()));
+            // the steps are drawn with values: a slide of a backward pass shows the gradients
+            BackwardSteps steps = stepped() ? stepsOf(source, options.withValues(true)) : null;
+            if (output != null) {
+                String dot = step != null ? steps.dot(step)
+                        : view.equals("network") ? source.networkDot(options) : source.autogradDot(root, options);
+                exporter.export(dot, format, dpi, output);
+            }
+            if (slides()) {
+                writeSlides(steps, exporter, options);
+            }
             return ExitCode.OK;
         } catch (BadInput | DocumentException e) {
             return fail(e.getMessage(), ExitCode.USAGE);
         } catch (RenderException e) {
             return fail(e.getMessage(), ExitCode.FAILED);
         } catch (IOException e) {
-            return fail("cannot write " + output + ": " + e.getMessage(), ExitCode.FAILED);
+            return fail("cannot write " + (output != null ? output : frames != null ? frames : gif) + ": "
+                    + e.getMessage(), ExitCode.FAILED);
         }
     }
 
+    /** Whether a backward pass is drawn step by step: {@code --step}, {@code --frames} or {@code --gif}. */
+    private boolean stepped() {
+        return step != null || slides();
+    }
+
+    /** Whether every step is drawn: {@code --frames} or {@code --gif}. */
+    private boolean slides() {
+        return frames != null || gif != null;
+    }
+
+    private BackwardSteps stepsOf(ExportInput source, GraphOptions options) {
+        return view.equals("network") ? source.networkSteps(options) : source.autogradSteps(root, options);
+    }
+
+    /** A picture of every step: as numbered PNG files, as an animated GIF, or both. */
+    private void writeSlides(BackwardSteps steps, GraphExporter exporter, GraphOptions options) throws IOException {
+        List<BufferedImage> pictures = SlideFiles.pictures(steps::dot, steps.lastStep(), exporter, dpi);
+        if (frames != null) {
+            SlideFiles.writeFrames(pictures, dpi, frames);
+        }
+        if (gif != null) {
+            AnimatedGif.write(pictures, delay, ThemeBackground.of(options.theme()), gif);
+        }
+    }
+
+    /** The format of OUT (DOT when there is no OUT), after checking every option that needs no input. */
     private ExportFormat checkArguments() {
         if (!Files.isRegularFile(input)) {
             throw new BadInput("no such file: " + input);
         }
-        Optional<ExportFormat> format = ExportFormat.forFile(output);
-        if (format.isEmpty()) {
-            throw new BadInput(output + ": OUT must end in .png, .svg, .pdf or .dot");
-        }
-        Path folder = output.toAbsolutePath().getParent();
-        if (folder == null || !Files.isDirectory(folder)) {
-            throw new BadInput("no such folder for " + output);
-        }
+        ExportFormat format = output == null ? ExportFormat.DOT : checkOutput();
+        checkSteps();
         if (dpi != null && (dpi < 10 || dpi > 2400)) {
             throw new BadInput("--dpi " + dpi + " is out of range (10 to 2400)");
         }
@@ -114,7 +168,44 @@ final class ExportCommand implements Callable<Integer> {
             throw new BadInput("--view must be autograd or network, not " + view);
         }
         checkEngine();
+        return format;
+    }
+
+    private ExportFormat checkOutput() {
+        Optional<ExportFormat> format = ExportFormat.forFile(output);
+        if (format.isEmpty()) {
+            throw new BadInput(output + ": OUT must end in .png, .svg, .pdf or .dot");
+        }
+        checkFolderOf(output);
         return format.get();
+    }
+
+    private void checkSteps() {
+        if (output == null && !slides()) {
+            throw new BadInput("nothing to write: give -o OUT, --frames DIR or --gif OUT.gif");
+        }
+        if (step != null && output == null) {
+            throw new BadInput("--step " + step + " draws OUT: give -o OUT too");
+        }
+        if (frames != null && Files.exists(frames) && !Files.isDirectory(frames)) {
+            throw new BadInput("--frames " + frames + " is a file; DIR must be a folder (made when missing)");
+        }
+        if (gif != null) {
+            if (!gif.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".gif")) {
+                throw new BadInput("--gif " + gif + ": the file must end in .gif");
+            }
+            checkFolderOf(gif);
+        }
+        if (delay < 10 || delay > 60_000) {
+            throw new BadInput("--delay " + delay + " is out of range (10 to 60000 milliseconds)");
+        }
+    }
+
+    private static void checkFolderOf(Path file) {
+        Path folder = file.toAbsolutePath().getParent();
+        if (folder == null || !Files.isDirectory(folder)) {
+            throw new BadInput("no such folder for " + file);
+        }
     }
 
     private GraphOptions options(GraphOptions own) {

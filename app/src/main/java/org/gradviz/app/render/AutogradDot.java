@@ -48,7 +48,8 @@ public final class AutogradDot {
         return render(picture, picture.options(), marks);
     }
 
-    private static String render(AutogradPicture picture, GraphOptions options, AutogradMarks marks) {
+    /** {@link #render(AutogradPicture, AutogradMarks)} with {@code options}' theme, direction and dpi. */
+    public static String render(AutogradPicture picture, GraphOptions options, AutogradMarks marks) {
         Palette palette = Palette.of(options.theme());
         DotWriter dot = new DotWriter("digraph");
         Map<String, String> graph = new LinkedHashMap<>();
@@ -121,6 +122,8 @@ public final class AutogradDot {
         AutogradMarks.NodeProgress progress = marks.nodes().get(n.id());
         if (progress != null) {
             boolean running = progress == AutogradMarks.NodeProgress.RUNNING;
+            // NOTE: a filled node without fillcolor is filled with its color: keep the fill, colour only the border
+            attributes.putIfAbsent("fillcolor", palette.opFill() == null ? "lightgrey" : palette.opFill());
             attributes.put("color", running ? StepColors.RUNNING : StepColors.DONE);
             attributes.put("penwidth", running ? StepColors.RUNNING_WIDTH : StepColors.DONE_WIDTH);
         }
