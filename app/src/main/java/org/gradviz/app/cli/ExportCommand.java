@@ -181,11 +181,11 @@ final class ExportCommand implements Callable<Integer> {
     }
 
     private void checkSteps() {
-        if (output == null && !slides()) {
-            throw new BadInput("nothing to write: give -o OUT, --frames DIR or --gif OUT.gif");
-        }
         if (step != null && output == null) {
             throw new BadInput("--step " + step + " draws OUT: give -o OUT too");
+        }
+        if (output == null && !slides()) {
+            throw new BadInput("nothing to write: give -o OUT, --frames DIR or --gif OUT.gif");
         }
         if (frames != null && Files.exists(frames) && !Files.isDirectory(frames)) {
             throw new BadInput("--frames " + frames + " is a file; DIR must be a folder (made when missing)");
