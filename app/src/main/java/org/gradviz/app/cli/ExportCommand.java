@@ -28,13 +28,17 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code gradviz export INPUT -o OUT}: draws the autograd graph (torchviz style) or network diagram of a
- * document or program to a DOT, SVG, PNG or PDF file, picked by OUT's extension. Bad input gives one line on stderr, exit
- * code 2, and no output file.
+ * document or program to a DOT, SVG, PNG or PDF file, picked by OUT's extension. With {@code --step N},
+ * {@code --frames DIR} or {@code --gif OUT.gif} it draws the input's last backward pass at one step or at every
+ * step ({@link org.gradviz.app.slides.StepDot}). Bad input gives one line on stderr, exit code 2, and no output file.
  */
 @Command(
     name = "export",
     mixinStandardHelpOptions = true,
-    description = "Draw the autograd graph or network of a document or program to OUT (.png, .svg, .pdf or .dot).")
+    description = {"Draw the autograd graph or network of a document or program to OUT (.png, .svg, .pdf or .dot).",
+        "With --step, --frames or --gif: its last backward pass (for a program its last backward() call, for a document Forward"
+            + " then Backward, as F5, F6 in the window) at one step or every step, values shown. Step 0 is before the"
+            + " pass, step k after its first k events, the last step after the pass."})
 final class ExportCommand implements Callable<Integer> {
 
     @Spec
