@@ -96,11 +96,11 @@ final class ProgramInput implements ExportInput {
                 recorder.get().close();
             }
         }
-        TraceRecorder events = recorder.get();
-        Recording recording = LastBackward.of(events.events(RunJson.variableNames(globals))).orElseThrow(() ->
+        TraceRecorder recorded = recorder.get();
+        Recording recording = LastBackward.of(recorded.events(RunJson.variableNames(globals))).orElseThrow(() ->
                 new BadInput(file.getFileName() + " has no backward pass to show: it never calls .backward()"));
         AutogradPicture picture = AutogradPicture.of(rootTensor(root, globals), LeafNames.of(globals), options,
-                events::nodeId, events::tensorId);
+                recorded::nodeId, recorded::tensorId);
         return new BackwardSteps(recording, step -> StepDot.autograd(picture, recording, step));
     }
 

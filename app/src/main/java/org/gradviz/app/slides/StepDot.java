@@ -52,7 +52,10 @@ public final class StepDot {
         return AutogradDot.render(picture, options, marks(picture, recording, position));
     }
 
-    /** The network view of {@code document} at step {@code position} of {@code recording}. */
+    /**
+     * The network view of {@code document} at step {@code position} of {@code recording}; the document is compiled
+     * for the shapes of computed boxes (a {@code DocumentException} when it does not compile).
+     */
     public static String network(GraphDocument document, Recording recording, int position, GraphOptions options) {
         return network(document, new DocumentCompiler().compile(document), recording, position, options);
     }
