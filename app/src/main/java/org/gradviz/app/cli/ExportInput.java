@@ -16,6 +16,12 @@ interface ExportInput {
     /** The network view. */
     String networkDot(GraphOptions options);
 
+    /** The autograd view of {@code root} (null for the default) at every step of the input's last backward pass. */
+    BackwardSteps autogradSteps(String root, GraphOptions options);
+
+    /** The network view at every step of the input's last backward pass. */
+    BackwardSteps networkSteps(GraphOptions options);
+
     /** The input {@code file} is, picked by its extension; a document is read at once, a program run when drawn. */
     static ExportInput open(Path file, ProgramImporter importer) {
         String name = file.getFileName().toString().toLowerCase(Locale.ROOT);

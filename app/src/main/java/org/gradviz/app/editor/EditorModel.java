@@ -498,6 +498,11 @@ public final class EditorModel {
                 : RevealMask.NONE;
     }
 
+    /** The values the boxes show now: the player's step, or the live tensors when nothing is being played. */
+    public Board shownBoard() {
+        return shownBoard(document());
+    }
+
     private Board shownBoard(GraphDocument document) {
         return player.recordingProperty().get() != null ? player.boardProperty().get()
                 : SessionBoards.live(document, session);

@@ -35,6 +35,21 @@ public final class AutogradDot {
      * attributes and values, is the picture's).
      */
     static String render(AutogradPicture picture, GraphOptions options) {
+        return render(picture, options, AutogradMarks.NONE);
+    }
+
+    /**
+     * DOT for {@code picture} at one moment of a backward pass: {@code marks}' values in place of the picture's,
+     * nodes that ran drawn {@value StepColors#DONE} with a wider border, the running one {@value StepColors#RUNNING}
+     * with a wide border, edges that carried a gradient labelled with it, the one it travels now drawn wide in
+     * {@value StepColors#CURRENT}. With {@link AutogradMarks#NONE} the text equals {@link #render(AutogradPicture)}'s.
+     */
+    public static String render(AutogradPicture picture, AutogradMarks marks) {
+        return render(picture, picture.options(), marks);
+    }
+
+    /** {@link #render(AutogradPicture, AutogradMarks)} with {@code options}' theme, direction and dpi. */
+    public static String render(AutogradPicture picture, GraphOptions options, AutogradMarks marks) {
         Palette palette = Palette.of(options.theme());
         DotWriter dot = new DotWriter("digraph");
         Map<String, String> graph = new LinkedHashMap<>();
@@ -62,18 +77,37 @@ public final class AutogradDot {
         }
         for (PictureStatement statement : picture.statements()) {
             if (statement instanceof PictureNode n) {
-                dot.node(n.id(), attributes(n, palette));
+                dot.node(n.id(), attributes(n, marks, palette));
             } else if (statement instanceof PictureEdge e) {
-                dot.edge(e.from(), e.to(), e.kind() == PictureEdge.Kind.SAVED ? DotWriter.attrs("dir", "none") : Map.of());
+                dot.edge(e.from(), e.to(), attributes(e, marks));
             }
         }
         return dot.build();
     }
 
-    private static Map<String, String> attributes(PictureNode n, Palette palette) {
+    private static Map<String, String> attributes(PictureEdge e, AutogradMarks marks) {
         Map<String, String> attributes = new LinkedHashMap<>();
-        if (n.values() != null) {
-            attributes.put("label", RecordLabel.of(n.title(), n.values()));
+        if (e.kind() == PictureEdge.Kind.SAVED) {
+            attributes.put("dir", "none");
+        }
+        AutogradMarks.Carried carried = marks.edges().get(e);
+        if (carried != null) {
+            attributes.put("label", " " + carried.label());
+            attributes.put("fontname", "monospace");
+            attributes.put("fontsize", "9");
+            String colour = carried.current() ? StepColors.CURRENT : StepColors.DONE;
+            attributes.put("color", colour);
+            attributes.put("fontcolor", colour);
+            attributes.put("penwidth", carried.current() ? StepColors.CURRENT_WIDTH : StepColors.DONE_WIDTH);
+        }
+        return attributes;
+    }
+
+    private static Map<String, String> attributes(PictureNode n, AutogradMarks marks, Palette palette) {
+        Map<String, String> attributes = new LinkedHashMap<>();
+        PictureValues values = marks.values().getOrDefault(n.id(), n.values());
+        if (values != null) {
+            attributes.put("label", RecordLabel.of(n.title(), values));
             attributes.put("shape", "record");
         } else {
             attributes.put("label", n.label());
@@ -84,6 +118,14 @@ public final class AutogradDot {
             case SAVED -> attributes.put("fillcolor", palette.savedFill());
             case OP, ACCUMULATE_GRAD -> {
             }
+        }
+        AutogradMarks.NodeProgress progress = marks.nodes().get(n.id());
+        if (progress != null) {
+            boolean running = progress == AutogradMarks.NodeProgress.RUNNING;
+            // NOTE: a filled node without fillcolor is filled with its color: keep the fill, colour only the border
+            attributes.putIfAbsent("fillcolor", palette.opFill() == null ? "lightgrey" : palette.opFill());
+            attributes.put("color", running ? StepColors.RUNNING : StepColors.DONE);
+            attributes.put("penwidth", running ? StepColors.RUNNING_WIDTH : StepColors.DONE_WIDTH);
         }
         return attributes;
     }

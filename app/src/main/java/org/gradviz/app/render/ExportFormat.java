@@ -8,6 +8,11 @@ import java.util.Optional;
 public enum ExportFormat {
     DOT, SVG, PNG, PDF;
 
+    /** The file name extension, without the dot: {@code png}. */
+    public String extension() {
+        return name().toLowerCase(Locale.ROOT);
+    }
+
     public static Optional<ExportFormat> forFile(Path file) {
         String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
         int dot = name.lastIndexOf('.');

@@ -1,5 +1,6 @@
 package org.gradviz.app.render;
 
+import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -27,6 +28,16 @@ public final class GraphExporter {
             case PNG -> PngWriter.write(new XdotPainter(graphviz.layoutJson(dot)), dpi == null ? DEFAULT_DPI : dpi);
             case PDF -> PdfWriter.write(new XdotPainter(graphviz.layoutJson(dot)));
         };
+    }
+
+    /** The picture of {@code dot} as pixels, drawn as a PNG export draws it ({@code dpi} null for the default). */
+    public BufferedImage image(String dot, Integer dpi) {
+        return PngWriter.paint(new XdotPainter(graphviz.layoutJson(dot)), dpi == null ? DEFAULT_DPI : dpi);
+    }
+
+    /** {@code image} as PNG bytes recording {@code dpi} (null for the default), as a PNG export writes them. */
+    public static byte[] png(BufferedImage image, Integer dpi) {
+        return PngWriter.encode(image, dpi == null ? DEFAULT_DPI : dpi);
     }
 
     public void export(String dot, ExportFormat format, Integer dpi, Path file) throws IOException {

@@ -19,20 +19,33 @@ import org.gradviz.app.document.TensorSource;
 public final class NetworkDot {
     private final GraphDocument document;
     private final CompiledDocument compiled;
+    private final NetworkValues values;
     private final GraphOptions options;
     private final Palette palette;
     private DotWriter dot;
 
-    private NetworkDot(GraphDocument document, CompiledDocument compiled, GraphOptions options) {
+    private NetworkDot(GraphDocument document, CompiledDocument compiled, NetworkValues values, GraphOptions options) {
         this.document = document;
         this.compiled = compiled;
+        this.values = values;
         this.options = options;
         this.palette = Palette.of(options.theme());
     }
 
     /** DOT for {@code document}; {@code compiled} (may be null) supplies values when they are shown. */
     public static String render(GraphDocument document, CompiledDocument compiled, GraphOptions options) {
-        return new NetworkDot(document, compiled, options).build();
+        NetworkValues live = compiled == null ? name -> null
+                : name -> compiled.tensor(name) == null ? null : PictureValues.of(compiled.tensor(name), false);
+        return render(document, compiled, live, options);
+    }
+
+    /**
+     * DOT for {@code document} with the values of {@code values} when values are shown (e.g. those of one step of a
+     * recording); {@code compiled} (may be null) supplies the shapes of computed boxes and the output.
+     */
+    public static String render(GraphDocument document, CompiledDocument compiled, NetworkValues values,
+            GraphOptions options) {
+        return new NetworkDot(document, compiled, values, options).build();
     }
 
     private String build() {
@@ -102,9 +115,10 @@ public final class NetworkDot {
 
     private void tensorNode(String name, java.util.List<Integer> shape, String fill) {
         Map<String, String> attributes = new LinkedHashMap<>();
-        if (options.values() && compiled != null && compiled.tensor(name) != null) {
+        PictureValues shown = options.values() ? values.of(name) : null;
+        if (shown != null) {
             String title = name + (shape == null ? "" : " " + ShapeText.of(shape));
-            attributes.put("label", RecordLabel.of(title, PictureValues.of(compiled.tensor(name), false)));
+            attributes.put("label", RecordLabel.of(title, shown));
             attributes.put("shape", "record");
         } else {
             attributes.put("label", name);

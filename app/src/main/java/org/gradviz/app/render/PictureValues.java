@@ -13,6 +13,14 @@ public record PictureValues(List<String> data, List<String> grad) {
         grad = grad == null ? null : List.copyOf(grad);
     }
 
+    /**
+     * The lines of a value given as its shape and elements (a value recorded at some moment, not a live tensor);
+     * {@code ["None"]} when {@code data} is null.
+     */
+    public static List<String> lines(int[] shape, double[] data) {
+        return data == null ? List.of("None") : ValueText.lines(shape, data);
+    }
+
     /** {@code t}'s lines now; with {@code forOutput} the gradient is left out when none was computed. */
     static PictureValues of(Tensor t, boolean forOutput) {
         Tensor grad = t.gradOrNull();

@@ -23,6 +23,11 @@ final class PngWriter {
     private static final long MAX_PIXELS = 250_000_000L;
 
     static byte[] write(XdotPainter painter, int dpi) {
+        return encode(paint(painter, dpi), dpi);
+    }
+
+    /** The picture of {@code painter} at {@code dpi}, as pixels. */
+    static BufferedImage paint(XdotPainter painter, int dpi) {
         double pixelsPerPoint = dpi / 72.0;
         long w = Math.max(1, (long) Math.ceil(painter.width() * pixelsPerPoint));
         long h = Math.max(1, (long) Math.ceil(painter.height() * pixelsPerPoint));
@@ -39,11 +44,11 @@ final class PngWriter {
         } finally {
             g.dispose();
         }
-        return encode(image, dpi);
+        return image;
     }
 
-    /** {@code image} as PNG bytes saying {@code dpi} (its pHYs chunk), so slides know their physical size. */
-    public static byte[] encode(BufferedImage image, int dpi) {
+    /** {@code image} as a PNG that records {@code dpi}. */
+    static byte[] encode(BufferedImage image, int dpi) {
         ImageWriter writer = ImageIO.getImageWritersByFormatName("png").next();
         try (ByteArrayOutputStream bytes = new ByteArrayOutputStream();
              ImageOutputStream out = ImageIO.createImageOutputStream(bytes)) {

@@ -17,11 +17,11 @@ final class ValueText {
 
     /** The lines of the text: one for a number or a vector, one per row for a matrix. */
     static List<String> lines(Tensor t) {
-        if (t == null) {
-            return List.of("None");
-        }
-        double[] d = t.data();
-        int[] size = t.size();
+        return t == null ? List.of("None") : lines(t.size(), t.data());
+    }
+
+    /** {@link #lines(Tensor)} of a value given as its size and its elements in row-major order. */
+    static List<String> lines(int[] size, double[] d) {
         if (size.length == 0) {
             return List.of(number(d[0]));
         }

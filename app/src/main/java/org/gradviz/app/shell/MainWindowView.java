@@ -44,6 +44,8 @@ public final class MainWindowView extends BorderPane {
     private PresentationMode presentation;
     private javafx.scene.layout.Pane lensLayer;
     private LectureOverlay lecture;
+    private org.gradviz.app.export.WindowExport exporter;
+    private ExportAction export;
 
     public MainWindowView(EditorModel model, java.util.function.Function<GraphState, String> codeWriter,
             Menu... leadingMenus) {
@@ -96,6 +98,10 @@ public final class MainWindowView extends BorderPane {
         toolBar.getItems().add(presentButton());
         graphViews = new GraphViews(model, both, canvas, autograd, lensLayer);
         menuBar.viewMenu().getItems().addAll(graphViews.items());
+        exporter = new org.gradviz.app.export.WindowExport(model,
+                new org.gradviz.app.export.DrawingSource(canvas.drawing(), canvas),
+                new org.gradviz.app.export.DrawingSource(autograd.drawing(), autograd));
+        export = new ExportAction(model, exporter);
         lecture = new LectureOverlay(this);
         getChildren().add(lecture.layer()); // over everything; BorderPane leaves an extra child where it is
         menuBar.viewMenu().getItems().addAll(DisplayMenu.items(model.display(), lecture));
@@ -108,7 +114,8 @@ public final class MainWindowView extends BorderPane {
         status.textProperty().bind(model.statusProperty());
         // in the centre, not on the left: BorderPane gives its left child the preferred width, so a long
         // message would widen the whole window and push the inspector out of sight
-        javafx.scene.layout.HBox work = new javafx.scene.layout.HBox(10, train.progress(), tidy.progress());
+        javafx.scene.layout.HBox work = new javafx.scene.layout.HBox(10, export.progress(), train.progress(),
+                tidy.progress());
         work.setAlignment(javafx.geometry.Pos.CENTER_RIGHT);
         BorderPane bar = new BorderPane(status, null, work, null, null);
         BorderPane.setAlignment(status, javafx.geometry.Pos.CENTER_LEFT);
@@ -158,8 +165,20 @@ public final class MainWindowView extends BorderPane {
         entry.addTo(model, new Position(Math.round(centre.getX()), Math.round(centre.getY())));
     }
 
-    /** Puts a menu before Edit (the File menu, made once the window has its scene). */
+    /**
+     * Puts a menu before Edit (the File menu, made once the window has its scene); Export… and Copy Image join it
+     * before its last group (Quit).
+     */
     public void addLeadingMenu(Menu menu) {
+        int before = menu.getItems().size();
+        for (int i = menu.getItems().size() - 1; i >= 0; i--) {
+            if (menu.getItems().get(i) instanceof javafx.scene.control.SeparatorMenuItem) {
+                before = i;
+                break;
+            }
+        }
+        menu.getItems().add(before, new javafx.scene.control.SeparatorMenuItem());
+        menu.getItems().addAll(before + 1, export.items());
         menuBar.getMenus().add(0, menu);
     }
 
@@ -176,6 +195,11 @@ public final class MainWindowView extends BorderPane {
                 + "player (Ctrl+Shift+P); Esc leaves"));
         present.setOnAction(e -> presentation.enter());
         return present;
+    }
+
+    /** File ▸ Export's work: pictures of the views, slides and GIFs of a pass. */
+    public org.gradviz.app.export.WindowExport exporter() {
+        return exporter;
     }
 
     /** The blank screen, spotlight and text-size badge over the window. */

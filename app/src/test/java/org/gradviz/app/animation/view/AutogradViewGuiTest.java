@@ -254,7 +254,10 @@ class AutogradViewGuiTest {
         AutogradPicture full = AutogradPicture.of(c.output(), LeafNames.of(c.tensors()),
                 GraphOptions.DEFAULT.withShowSaved(true).withShowAttrs(true).withTheme(org.gradviz.app.document.Theme.DARK));
         AutogradLayout layout = AutogradLayout.of(full, GraphvizService.shared(engine));
-        robot.interact(() -> view.setPicture(full, layout));
+        robot.interact(() -> {
+            view.setPicture(full, layout);
+            view.setTheme(org.gradviz.app.document.Theme.DARK); // the window's theme (WindowTheme), not the picture's
+        });
         settle(robot);
 
         assertEquals(12, view.nodeViews().size(), "as torchviz's full picture, n0 to n11");
