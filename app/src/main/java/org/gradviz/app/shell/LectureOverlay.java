@@ -51,7 +51,12 @@ final class LectureOverlay {
             r.heightProperty().bind(window.heightProperty());
         }
         layer.getChildren().addAll(spotlight, badge, blank);
-        window.widthProperty().addListener((obs, old, now) -> placeBadge(window));
+        // as big as the window, so what changes on it (the badge going) is redrawn wherever it is
+        window.widthProperty().addListener((obs, old, now) -> {
+            layer.resize(window.getWidth(), window.getHeight());
+            placeBadge(window);
+        });
+        window.heightProperty().addListener((obs, old, now) -> layer.resize(window.getWidth(), window.getHeight()));
         window.sceneProperty().addListener((obs, old, scene) -> {
             if (scene != null) {
                 scene.addEventFilter(MouseEvent.MOUSE_MOVED, e -> aimSpotlight(e.getSceneX(), e.getSceneY()));

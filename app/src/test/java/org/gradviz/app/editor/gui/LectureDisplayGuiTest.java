@@ -65,6 +65,12 @@ class LectureDisplayGuiTest {
         assertEquals("Text Size: 125% (click for 100%)", findMenuItemText("text-size-now"),
                 "the View menu says the size");
 
+        javafx.scene.control.Label badge = robot.lookup("#text-size-badge").queryAs(javafx.scene.control.Label.class);
+        assertTrue(badge.isVisible(), "a badge says the new size");
+        assertEquals("Text 125%", badge.getText());
+        WaitForAsyncUtils.sleep(2500, java.util.concurrent.TimeUnit.MILLISECONDS);
+        assertFalse(badge.isVisible(), "and goes after a moment");
+
         robot.press(KeyCode.CONTROL, KeyCode.SHIFT, KeyCode.MINUS).release(KeyCode.MINUS, KeyCode.SHIFT, KeyCode.CONTROL);
         WaitForAsyncUtils.waitForFxEvents();
         assertEquals(1.1, model.display().fontScale(), 1e-9);
