@@ -102,6 +102,28 @@ final class Attributes {
             case "lower" -> new Builtin(name, a -> s.toLowerCase());
             case "strip" -> new Builtin(name, a -> s.strip());
             case "format" -> new Builtin(name, a -> StrFormat.format(s, a));
+            case "startswith" -> new Builtin(name, a -> s.startsWith(a.accept(1).string(0, "prefix", "")));
+            case "endswith" -> new Builtin(name, a -> s.endsWith(a.accept(1).string(0, "suffix", "")));
+            case "replace" -> new Builtin(name, a -> s.replace(a.accept(2).string(0, "old", ""),
+                    a.string(1, "new", "")));
+            case "split" -> new Builtin(name, a -> {
+                Object sep = a.accept(1, "sep").get(0, "sep", PyNone.NONE);
+                List<Object> parts = new ArrayList<>();
+                if (sep == PyNone.NONE) {
+                    for (String part : s.strip().split("\\s+")) {
+                        if (!part.isEmpty()) {
+                            parts.add(part);
+                        }
+                    }
+                } else {
+                    String separator = a.string(0, "sep", " ");
+                    if (separator.isEmpty()) {
+                        throw PyError.value("empty separator");
+                    }
+                    parts.addAll(List.of(s.split(java.util.regex.Pattern.quote(separator), -1)));
+                }
+                return parts;
+            });
             default -> null;
         };
     }
