@@ -95,4 +95,37 @@ public sealed interface Expr extends Node {
     record Slice(Optional<Expr> lower, Optional<Expr> upper, Optional<Expr> step, int line, int column)
             implements Expr {
     }
+
+    /** {@code {k: v, ...}}. */
+    record DictExpr(List<Expr> keys, List<Expr> values, int line, int column) implements Expr {
+        public DictExpr {
+            keys = List.copyOf(keys);
+            values = List.copyOf(values);
+        }
+    }
+
+    /** {@code lambda params: body}, held as the function it defines: one {@code return body} statement. */
+    record Lambda(Stmt.FunctionDef function, int line, int column) implements Expr {
+    }
+
+    /** The kinds of comprehension: {@code [..]}, {@code {k: v ..}}, and a generator {@code (..)}. */
+    enum ComprehensionKind { LIST, DICT, GENERATOR }
+
+    /**
+     * {@code [element for target in iterable if condition ...]}; {@code value} is present for a dict
+     * comprehension, whose {@code element} is then the key. It has a scope of its own, as in Python 3.
+     */
+    record Comprehension(ComprehensionKind kind, Expr element, Optional<Expr> value, List<ComprehensionFor> loops,
+                         int line, int column) implements Expr {
+        public Comprehension {
+            loops = List.copyOf(loops);
+        }
+    }
+
+    /** One {@code for target in iterable if condition...} of a comprehension. */
+    record ComprehensionFor(Expr target, Expr iterable, List<Expr> conditions) {
+        public ComprehensionFor {
+            conditions = List.copyOf(conditions);
+        }
+    }
 }

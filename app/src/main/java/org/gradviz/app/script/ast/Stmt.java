@@ -37,8 +37,8 @@ public sealed interface Stmt extends Node {
         }
     }
 
-    /** {@code for target in iterable: body}; the subset allows only a plain name as target. */
-    record For(Expr.Name target, Expr iterable, List<Stmt> body, int line, int column) implements Stmt {
+    /** {@code for target in iterable: body}; the target is a name or a tuple/list of targets to unpack. */
+    record For(Expr target, Expr iterable, List<Stmt> body, int line, int column) implements Stmt {
         public For {
             body = List.copyOf(body);
         }
@@ -81,5 +81,61 @@ public sealed interface Stmt extends Node {
 
     /** {@code continue}. */
     record Continue(int line, int column) implements Stmt {
+    }
+
+    /** {@code while test: body}. */
+    record While(Expr test, List<Stmt> body, int line, int column) implements Stmt {
+        public While {
+            body = List.copyOf(body);
+        }
+    }
+
+    /** {@code global a, b}. */
+    record Global(List<String> names, int line, int column) implements Stmt {
+        public Global {
+            names = List.copyOf(names);
+        }
+    }
+
+    /** {@code nonlocal a, b}. */
+    record Nonlocal(List<String> names, int line, int column) implements Stmt {
+        public Nonlocal {
+            names = List.copyOf(names);
+        }
+    }
+
+    /** {@code raise} (re-raise the exception being handled) or {@code raise exception}. */
+    record Raise(Optional<Expr> exception, int line, int column) implements Stmt {
+    }
+
+    /** {@code assert test} or {@code assert test, message}. */
+    record Assert(Expr test, Optional<Expr> message, int line, int column) implements Stmt {
+    }
+
+    /** {@code try: body except ...: ... else: orElse finally: finalBody}. */
+    record Try(List<Stmt> body, List<Handler> handlers, List<Stmt> orElse, List<Stmt> finalBody, int line,
+               int column) implements Stmt {
+        public Try {
+            body = List.copyOf(body);
+            handlers = List.copyOf(handlers);
+            orElse = List.copyOf(orElse);
+            finalBody = List.copyOf(finalBody);
+        }
+    }
+
+    /** {@code except type as name: body}; a bare {@code except:} has no type. */
+    record Handler(Optional<Expr> type, Optional<String> name, List<Stmt> body, int line, int column)
+            implements Node {
+        public Handler {
+            body = List.copyOf(body);
+        }
+    }
+
+    /** {@code class Name(Base): body}; at most one base. */
+    record ClassDef(String name, List<Expr> bases, List<Stmt> body, int line, int column) implements Stmt {
+        public ClassDef {
+            bases = List.copyOf(bases);
+            body = List.copyOf(body);
+        }
     }
 }

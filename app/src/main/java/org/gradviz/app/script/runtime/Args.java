@@ -20,6 +20,14 @@ public final class Args {
         this.keywords = keywords;
     }
 
+    /** These arguments after {@code self}: a method's call through its instance. */
+    Args withSelf(Object self) {
+        List<Object> all = new java.util.ArrayList<>(positional.size() + 1);
+        all.add(self);
+        all.addAll(positional);
+        return new Args(function, all, keywords);
+    }
+
     public String function() {
         return function;
     }

@@ -21,7 +21,10 @@ final class Attributes {
                 return v;
             }
             if (object instanceof PyModule m) {
-                throw PyError.attribute("module '" + m.name() + "' has no attribute '" + name + "'");
+                throw missing(m.name(), "module '" + m.name() + "'", name);
+            }
+            if (object instanceof PyClass c) {
+                throw PyError.attribute("type object '" + c.name() + "' has no attribute '" + name + "'");
             }
         } else if (object instanceof Node n) {
             return TensorMembers.nodeMember(n, name);
@@ -30,6 +33,13 @@ final class Attributes {
             if (v != null) {
                 return v;
             }
+        } else if (object instanceof PyDict d) {
+            Object v = DictMethods.get(d, name);
+            if (v != null) {
+                return v;
+            }
+        } else if (object instanceof Builtin b && name.equals("__name__")) {
+            return b.name();
         } else if (object instanceof String s) {
             Object v = stringMethod(s, name);
             if (v != null) {
@@ -39,6 +49,17 @@ final class Attributes {
             return new Builtin(name, a -> Double.isFinite(d) && d == Math.rint(d));
         }
         throw PyError.attribute("'" + Values.typeName(object) + "' object has no attribute '" + name + "'");
+    }
+
+    /**
+     * The error for a member {@code owner} lacks: "not supported by gradviz" when real PyTorch has it (recorded in
+     * {@link PyTorchNames}), else Python's AttributeError ({@code what} names the object: {@code module 'torch'}).
+     */
+    static RuntimeException missing(String owner, String what, String name) {
+        if (PyTorchNames.has(owner, name)) {
+            return new Unsupported("'" + owner + "." + name + "'");
+        }
+        return PyError.attribute(what + " has no attribute '" + name + "'");
     }
 
     @SuppressWarnings("unchecked")
@@ -80,6 +101,29 @@ final class Attributes {
             case "upper" -> new Builtin(name, a -> s.toUpperCase());
             case "lower" -> new Builtin(name, a -> s.toLowerCase());
             case "strip" -> new Builtin(name, a -> s.strip());
+            case "format" -> new Builtin(name, a -> StrFormat.format(s, a));
+            case "startswith" -> new Builtin(name, a -> s.startsWith(a.accept(1).string(0, "prefix", "")));
+            case "endswith" -> new Builtin(name, a -> s.endsWith(a.accept(1).string(0, "suffix", "")));
+            case "replace" -> new Builtin(name, a -> s.replace(a.accept(2).string(0, "old", ""),
+                    a.string(1, "new", "")));
+            case "split" -> new Builtin(name, a -> {
+                Object sep = a.accept(1, "sep").get(0, "sep", PyNone.NONE);
+                List<Object> parts = new ArrayList<>();
+                if (sep == PyNone.NONE) {
+                    for (String part : s.strip().split("\\s+")) {
+                        if (!part.isEmpty()) {
+                            parts.add(part);
+                        }
+                    }
+                } else {
+                    String separator = a.string(0, "sep", " ");
+                    if (separator.isEmpty()) {
+                        throw PyError.value("empty separator");
+                    }
+                    parts.addAll(List.of(s.split(java.util.regex.Pattern.quote(separator), -1)));
+                }
+                return parts;
+            });
             default -> null;
         };
     }

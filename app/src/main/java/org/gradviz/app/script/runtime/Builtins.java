@@ -156,6 +156,8 @@ final class Builtins {
             }
             return total;
         });
+        IteratorBuiltins.addTo(m);
+        TypeBuiltins.addTo(m);
         return m;
     }
 

@@ -15,6 +15,8 @@ import org.gradviz.app.script.ast.Program;
 import org.gradviz.app.script.ScriptCancelledException;
 import org.gradviz.app.script.ast.Stmt;
 import org.gradviz.app.script.format.FormatSpecException;
+import org.gradviz.app.script.resolve.Resolution;
+import org.gradviz.app.script.resolve.Resolver;
 import org.gradviz.engine.GradMode;
 import org.gradviz.engine.Node;
 import org.gradviz.engine.Tensor;
@@ -38,17 +40,23 @@ public final class Interpreter {
     private static final class Frame {
         final String function;
         final Scope scope;
+        /** The function running in this frame, for {@code super()}; null for the module and class bodies. */
+        final PyFunction running;
         int line;
         Object returnValue = PyNone.NONE;
 
-        Frame(String function, Scope scope, int line) {
+        Frame(String function, Scope scope, int line, PyFunction running) {
             this.function = function;
             this.scope = scope;
             this.line = line;
+            this.running = running;
         }
     }
 
-    private final Scope globals = new Scope(null);
+    private final Scope globals = Scope.module();
+    /** The errors being handled by {@code except} blocks, innermost last, for a bare {@code raise}. */
+    private final List<PyError> handling = new ArrayList<>();
+    private Resolution resolution;
     private final Map<String, Object> builtins;
     private final Map<String, PyModule> modules;
     private final List<Frame> stack = new ArrayList<>();
@@ -71,7 +79,8 @@ public final class Interpreter {
 
     /** Runs the program's top-level statements; throws {@link PyError} (with traceback) on an uncaught error. */
     public void run(Program program) {
-        Frame module = new Frame("<module>", globals, 0);
+        resolution = Resolver.resolve(program);
+        Frame module = new Frame("<module>", globals, 0, null);
         stack.add(module);
         try {
             execAll(program.body(), module);
@@ -110,6 +119,8 @@ public final class Interpreter {
             return dispatch(s, f);
         } catch (PyError e) {
             throw withTraceback(e);
+        } catch (Unsupported e) {
+            throw e.at(s);
         } catch (TorchException e) {
             throw withTraceback(new PyError(e.pythonType(), e.getMessage()));
         } catch (FormatSpecException e) {
@@ -146,16 +157,33 @@ public final class Interpreter {
             augmentedAssign(a, f);
         } else if (s instanceof Stmt.For loop) {
             return forLoop(loop, f);
+        } else if (s instanceof Stmt.While loop) {
+            while (Values.truthy(eval(loop.test(), f))) {
+                Flow flow = execAll(loop.body(), f);
+                if (flow == Flow.BREAK) {
+                    break;
+                }
+                if (flow == Flow.RETURN) {
+                    return flow;
+                }
+            }
+        } else if (s instanceof Stmt.Try t) {
+            return tryStatement(t, f);
+        } else if (s instanceof Stmt.Raise r) {
+            throw raise(r, f);
+        } else if (s instanceof Stmt.Assert a) {
+            if (!Values.truthy(eval(a.test(), f))) {
+                List<Object> args = a.message().isPresent() ? List.of(eval(a.message().get(), f)) : List.of();
+                throw PyError.raised(ExceptionTypes.instance(ExceptionTypes.named("AssertionError"), args));
+            }
+        } else if (s instanceof Stmt.ClassDef c) {
+            f.scope.assign(c.name(), classDef(c, f));
         } else if (s instanceof Stmt.If i) {
             return execAll(Values.truthy(eval(i.test(), f)) ? i.body() : i.orElse(), f);
         } else if (s instanceof Stmt.With w) {
             return with(w, f);
         } else if (s instanceof Stmt.FunctionDef def) {
-            List<Object> defaults = new ArrayList<>();
-            for (Param p : def.params()) {
-                defaults.add(p.defaultValue().map(d -> eval(d, f)).orElse(null));
-            }
-            f.scope.assign(def.name(), new PyFunction(def, defaults, f.scope));
+            f.scope.assign(def.name(), function(def, f));
         } else if (s instanceof Stmt.Return r) {
             f.returnValue = r.value().isPresent() ? eval(r.value().get(), f) : PyNone.NONE;
             return Flow.RETURN;
@@ -198,10 +226,108 @@ public final class Interpreter {
         return m;
     }
 
+    private PyFunction function(Stmt.FunctionDef def, Frame f) {
+        List<Object> defaults = new ArrayList<>();
+        for (Param p : def.params()) {
+            defaults.add(p.defaultValue().map(d -> eval(d, f)).orElse(null));
+        }
+        return new PyFunction(def, defaults, f.scope.forNestedFunctions(), this::callFunction);
+    }
+
+    private PyClass classDef(Stmt.ClassDef c, Frame f) {
+        PyClass base = ExceptionTypes.OBJECT;
+        if (!c.bases().isEmpty()) {
+            Object given = eval(c.bases().get(0), f);
+            if (!(given instanceof PyClass pc)) {
+                throw new Unsupported("a base class other than object, an exception or a class of the program");
+            }
+            base = pc;
+        }
+        PyClass cls = new PyClass(c.name(), "__main__", base);
+        Frame body = new Frame(f.function, Scope.classBody(f.scope), c.line(), null);
+        stack.set(stack.size() - 1, body);
+        try {
+            execAll(c.body(), body);
+        } finally {
+            stack.set(stack.size() - 1, f);
+        }
+        body.scope.variables().forEach((name, value) -> {
+            if (value instanceof PyFunction fn) {
+                fn.setOwner(cls);
+            }
+            cls.define(name, value);
+        });
+        return cls;
+    }
+
+    private Flow tryStatement(Stmt.Try t, Frame f) {
+        Flow flow;
+        PyError pending = null;
+        try {
+            flow = bodyAndHandlers(t, f);
+        } catch (PyError e) {
+            pending = e;
+            flow = Flow.NORMAL;
+        }
+        if (!t.finalBody().isEmpty()) {
+            Flow last = execAll(t.finalBody(), f);
+            if (last != Flow.NORMAL) {
+                return last;
+            }
+        }
+        if (pending != null) {
+            throw pending;
+        }
+        return flow;
+    }
+
+    private Flow bodyAndHandlers(Stmt.Try t, Frame f) {
+        Flow flow;
+        try {
+            flow = execAll(t.body(), f);
+        } catch (PyError e) {
+            for (Stmt.Handler h : t.handlers()) {
+                if (h.type().isEmpty() || Exceptions.matches(e, eval(h.type().get(), f))) {
+                    return handle(h, e, f);
+                }
+            }
+            throw e;
+        }
+        return flow != Flow.NORMAL ? flow : execAll(t.orElse(), f);
+    }
+
+    private Flow handle(Stmt.Handler h, PyError e, Frame f) {
+        h.name().ifPresent(name -> f.scope.assign(name, e.exception()));
+        handling.add(e);
+        try {
+            return execAll(h.body(), f);
+        } finally {
+            handling.remove(handling.size() - 1);
+            h.name().ifPresent(f.scope::delete);
+        }
+    }
+
+    private PyError raise(Stmt.Raise r, Frame f) {
+        if (r.exception().isEmpty()) {
+            if (handling.isEmpty()) {
+                return new PyError("RuntimeError", "No active exception to reraise");
+            }
+            return handling.get(handling.size() - 1);
+        }
+        Object raised = eval(r.exception().get(), f);
+        if (raised instanceof PyClass c && c.isSubclassOf(ExceptionTypes.BASE_EXCEPTION)) {
+            raised = c.call(new Args(c.name(), List.of(), Map.of()));
+        }
+        if (raised instanceof PyInstance i && ExceptionTypes.isException(i)) {
+            return PyError.raised(i);
+        }
+        return PyError.type("exceptions must derive from BaseException");
+    }
+
     private Flow forLoop(Stmt.For loop, Frame f) {
         Object iterable = eval(loop.iterable(), f);
-        String name = loop.target().id();
-        if (iterable instanceof PyRange r) {
+        if (loop.target() instanceof Expr.Name target && iterable instanceof PyRange r) {
+            String name = target.id();
             long n = r.length();
             for (long i = 0; i < n; i++) {
                 f.scope.assign(name, r.get(i));
@@ -216,7 +342,7 @@ public final class Interpreter {
             return Flow.NORMAL;
         }
         for (Object item : Iteration.items(iterable)) {
-            f.scope.assign(name, item);
+            assign(loop.target(), item, f);
             Flow flow = execAll(loop.body(), f);
             if (flow == Flow.BREAK) {
                 break;
@@ -250,7 +376,8 @@ public final class Interpreter {
             List<Expr> targets = target instanceof Expr.TupleExpr t ? t.elements() : ((Expr.ListExpr) target)
                     .elements();
             if (!(value instanceof PyTuple || value instanceof List<?> || value instanceof PySize
-                    || value instanceof String || value instanceof PyRange || value instanceof Tensor)) {
+                    || value instanceof String || value instanceof PyRange || value instanceof Tensor
+                    || value instanceof PyDict || value instanceof PyIterator)) {
                 throw PyError.type("cannot unpack non-iterable " + Values.typeName(value) + " object");
             }
             List<Object> items = Iteration.items(value);
@@ -268,6 +395,10 @@ public final class Interpreter {
             Object object = eval(a.object(), f);
             if (object instanceof Tensor t) {
                 TensorMembers.set(t, a.name(), value);
+            } else if (object instanceof PyInstance i) {
+                i.set(a.name(), value);
+            } else if (object instanceof PyClass c && !c.isBuiltin()) {
+                c.define(a.name(), value);
             } else {
                 throw PyError.attribute("gradviz cannot assign attributes of a " + Values.typeName(object)
                         + " object");
@@ -279,13 +410,15 @@ public final class Interpreter {
                 @SuppressWarnings("unchecked")
                 List<Object> items = (List<Object>) list;
                 items.set(Subscripts.position(Values.toLong(index), items.size(), "list assignment"), value);
+            } else if (object instanceof PyDict d) {
+                d.put(index, value);
             } else if (object instanceof Tensor) {
-                throw PyError.notSupported("assigning into a tensor (t[i] = ...) is not supported by gradviz");
+                throw new Unsupported("assigning into a tensor ('t[i] = ...')");
             } else {
                 throw PyError.type("'" + Values.typeName(object) + "' object does not support item assignment");
             }
         } else {
-            throw PyError.notSupported("cannot assign to this expression");
+            throw new Unsupported("assigning to this expression");
         }
     }
 
@@ -309,6 +442,14 @@ public final class Interpreter {
     // ----- expressions
 
     private Object eval(Expr e, Frame f) {
+        try {
+            return evaluate(e, f);
+        } catch (Unsupported u) {
+            throw u.at(e);
+        }
+    }
+
+    private Object evaluate(Expr e, Frame f) {
         if (e instanceof Expr.Name n) {
             return lookup(n.id(), f);
         } else if (e instanceof Expr.Call c) {
@@ -382,11 +523,60 @@ public final class Interpreter {
                 observe("getitem", List.of(object), value, f);
             }
             return value;
+        } else if (e instanceof Expr.DictExpr d) {
+            PyDict dict = new PyDict();
+            for (int i = 0; i < d.keys().size(); i++) {
+                dict.put(eval(d.keys().get(i), f), eval(d.values().get(i), f));
+            }
+            return dict;
+        } else if (e instanceof Expr.Lambda l) {
+            return function(l.function(), f);
+        } else if (e instanceof Expr.Comprehension c) {
+            return comprehension(c, f);
         }
-        throw PyError.notSupported("this expression is not supported by gradviz here");
+        throw new Unsupported("this expression");
+    }
+
+    private Object comprehension(Expr.Comprehension c, Frame f) {
+        Scope scope = Scope.function(f.scope.forNestedFunctions(), resolution.of(c));
+        Frame inner = new Frame(f.function, scope, f.line, f.running);
+        List<Object> items = new ArrayList<>();
+        PyDict dict = new PyDict();
+        Object first = eval(c.loops().get(0).iterable(), f);
+        comprehensionLoop(c, 0, first, inner, c.kind() == Expr.ComprehensionKind.DICT ? dict : null, items);
+        return switch (c.kind()) {
+            case LIST -> items;
+            case DICT -> dict;
+            case GENERATOR -> new PyIterator("generator", items);
+        };
+    }
+
+    private void comprehensionLoop(Expr.Comprehension c, int level, Object iterable, Frame f, PyDict dict,
+                                   List<Object> items) {
+        Expr.ComprehensionFor loop = c.loops().get(level);
+        for (Object item : Iteration.items(iterable)) {
+            assign(loop.target(), item, f);
+            boolean kept = true;
+            for (Expr condition : loop.conditions()) {
+                kept = kept && Values.truthy(eval(condition, f));
+            }
+            if (!kept) {
+                continue;
+            }
+            if (level + 1 < c.loops().size()) {
+                comprehensionLoop(c, level + 1, eval(c.loops().get(level + 1).iterable(), f), f, dict, items);
+            } else if (dict != null) {
+                dict.put(eval(c.element(), f), eval(c.value().orElseThrow(), f));
+            } else {
+                items.add(eval(c.element(), f));
+            }
+        }
     }
 
     private Object lookup(String name, Frame f) {
+        if (name.equals("super")) {
+            return superOf(f);
+        }
         Object v = f.scope.lookup(name);
         if (v == null) {
             v = builtins.get(name);
@@ -395,6 +585,21 @@ public final class Interpreter {
             throw new PyError("NameError", "name '" + name + "' is not defined");
         }
         return v;
+    }
+
+    /** {@code super} inside a method: the zero-argument form, bound to the method's first argument. */
+    private Object superOf(Frame f) {
+        PyFunction method = f.running;
+        if (method == null || method.owner() == null || method.definition().params().isEmpty()) {
+            return new Builtin("super", a -> {
+                throw new PyError("RuntimeError", "super(): no arguments");
+            });
+        }
+        Object self = f.scope.lookup(method.definition().params().get(0).name());
+        return new Builtin("super", a -> {
+            a.accept(0);
+            return new PySuper(method.owner(), (PyInstance) self);
+        });
     }
 
     private static Object unary(Expr.Unary u, Object v) {
@@ -469,6 +674,12 @@ public final class Interpreter {
         if (callee instanceof PyFunction fn) {
             return callFunction(fn, args, keywords);
         }
+        if (callee instanceof PyClass || callee instanceof BoundMethod) {
+            return ((PyCallable) callee).call(new Args(Values.typeName(callee), args, keywords));
+        }
+        if (callee instanceof PyInstance i && i.attribute("__call__") instanceof PyCallable method) {
+            return method.call(new Args("__call__", args, keywords));
+        }
         if (callee instanceof Builtin b) {
             Object value = b.call(new Args(b.name(), args, keywords));
             if (observer != null) {
@@ -493,9 +704,9 @@ public final class Interpreter {
         if (stack.size() >= MAX_DEPTH) {
             throw new PyError("RecursionError", "maximum recursion depth exceeded");
         }
-        Scope local = new Scope(fn.enclosing());
+        Scope local = Scope.function(fn.enclosing(), resolution.of(fn.definition()));
         FunctionArguments.bind(fn, args, keywords, local);
-        Frame frame = new Frame(fn.name(), local, fn.definition().line());
+        Frame frame = new Frame(fn.name(), local, fn.definition().line(), fn);
         stack.add(frame);
         try {
             execAll(fn.definition().body(), frame);

@@ -95,8 +95,7 @@ final class Numbers {
                     throw PyError.zeroDivision("0.0 cannot be raised to a negative power");
                 }
                 if (a < 0 && b != Math.rint(b) && Double.isFinite(b)) {
-                    throw PyError.notSupported("a negative number to a fractional power is a complex number, "
-                            + "which gradviz does not support");
+                    throw new Unsupported("a complex number (a negative number ** a fraction)");
                 }
                 yield Math.pow(a, b);
             }

@@ -19,6 +19,9 @@ final class Operators {
         if (Values.isNumber(a) && Values.isNumber(b)) {
             return Numbers.apply(op, a, b);
         }
+        if (op == BinaryOp.MOD && a instanceof String template) {
+            return StrFormat.percent(template, b);
+        }
         if (op == BinaryOp.ADD) {
             if (a instanceof String x && b instanceof String y) {
                 return x + y;
@@ -106,6 +109,9 @@ final class Operators {
             return r.step() > 0 ? v >= r.start() && v < r.stop() && offset % r.step() == 0
                     : v <= r.start() && v > r.stop() && offset % r.step() == 0;
         }
+        if (container instanceof PyDict d) {
+            return d.containsKey(item);
+        }
         List<?> items = Values.items(container);
         if (items == null) {
             throw PyError.type("argument of type '" + Values.typeName(container) + "' is not iterable");
@@ -145,8 +151,7 @@ final class Operators {
         };
     }
 
-    private static PyError tensorComparison(String symbol) {
-        return PyError.notSupported("comparing tensors with " + symbol + " is not supported by gradviz; compare "
-                + "numbers instead, e.g. t.item() " + symbol + " 0.5");
+    private static Unsupported tensorComparison(String symbol) {
+        return new Unsupported("'" + symbol + "' on tensors");
     }
 }

@@ -10,6 +10,8 @@ public final class PyError extends RuntimeException {
 
     private final String pythonType;
     private List<TraceFrame> traceback;
+    /** The exception object a program sees in {@code except E as e}; made when first asked for. */
+    private PyInstance exception;
 
     public PyError(String pythonType, String message) {
         super(message, null, false, false);
@@ -36,9 +38,21 @@ public final class PyError extends RuntimeException {
         return new PyError("IndexError", message);
     }
 
-    /** Something valid in Python that gradviz does not do; the message says what to write instead. */
-    public static PyError notSupported(String message) {
-        return new PyError("NotImplementedError", message);
+    /** The error {@code raise e} raises: an instance of a builtin exception class or of the program's own. */
+    static PyError raised(PyInstance e) {
+        PyError error = new PyError(e.cls().name(), Values.str(e));
+        error.exception = e;
+        return error;
+    }
+
+    /** The exception object, e.g. the ValueError instance whose {@code args} is the message. */
+    PyInstance exception() {
+        if (exception == null) {
+            String message = getMessage();
+            exception = ExceptionTypes.instance(ExceptionTypes.named(pythonType),
+                    message == null || message.isEmpty() ? List.of() : List.of(message));
+        }
+        return exception;
     }
 
     public String pythonType() {

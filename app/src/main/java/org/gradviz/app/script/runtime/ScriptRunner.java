@@ -9,6 +9,7 @@ import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 import org.gradviz.app.script.ScriptSyntaxError;
 import org.gradviz.app.script.ast.Program;
+import org.gradviz.app.script.resolve.Resolver;
 import org.gradviz.app.script.syntax.ScriptParser;
 import org.gradviz.engine.Warnings;
 
@@ -69,6 +70,8 @@ public final class ScriptRunner {
         Program program;
         try {
             program = ScriptParser.parse(source);
+            Resolver.resolve(program);
+            SubsetChecker.check(program);
         } catch (ScriptSyntaxError e) {
             err.println(e.format(displayName));
             err.flush();
@@ -96,6 +99,11 @@ public final class ScriptRunner {
             err.print(traceback(e));
             err.flush();
             return new Outcome(FAILED, interpreter.globals(), problemLine(e));
+        } catch (Unsupported e) {
+            out.flush();
+            err.println(e.format(displayName));
+            err.flush();
+            return new Outcome(REFUSED, interpreter.globals(), e.format(displayName));
         } finally {
             Warnings.setHandler(previous);
             out.flush();

@@ -19,6 +19,9 @@ final class Subscripts {
     }
 
     static Object get(Object object, Object index) {
+        if (object instanceof PyDict d) {
+            return d.item(index);
+        }
         if (object instanceof Tensor t) {
             if (Values.isInteger(index)) {
                 return TensorFactory.select(t, Values.toLong(index));
@@ -56,13 +59,13 @@ final class Subscripts {
         return Values.toLong(index);
     }
 
-    private static PyError notSupportedTensorIndex() {
-        return PyError.notSupported("gradviz indexes tensors only with integers, e.g. t[0] or t[1, 2]");
+    private static Unsupported notSupportedTensorIndex() {
+        return new Unsupported("indexing a tensor with anything but integers");
     }
 
     static Object slice(Object object, Object lower, Object upper, Object stepValue) {
         if (object instanceof Tensor) {
-            throw PyError.notSupported("slicing tensors is not supported by gradviz");
+            throw new Unsupported("slicing a tensor");
         }
         List<Object> items = object instanceof String s ? Iteration.items(s) : null;
         if (items == null) {

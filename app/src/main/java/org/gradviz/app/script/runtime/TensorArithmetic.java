@@ -69,8 +69,7 @@ final class TensorArithmetic {
         return Values.isInteger(number) ? DType.INT64 : DType.defaultFloat();
     }
 
-    private static PyError unsupportedByGradviz(BinaryOp op) {
-        return PyError.notSupported("the operator " + op.symbol() + " on tensors is not supported by gradviz "
-                + "(supported: + - * / ** @)");
+    private static Unsupported unsupportedByGradviz(BinaryOp op) {
+        return new Unsupported("'" + op.symbol() + "' on tensors");
     }
 }

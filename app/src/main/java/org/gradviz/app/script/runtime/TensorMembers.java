@@ -50,7 +50,7 @@ final class TensorMembers {
                 Tensor gradient = a.optionalTensor(0, "gradient");
                 Object retain = a.get(1, "retain_graph", PyNone.NONE);
                 if (Values.truthy(a.get(2, "create_graph", false))) {
-                    throw PyError.notSupported("backward(create_graph=True) is not supported by gradviz");
+                    throw new Unsupported("'backward(create_graph=True)'");
                 }
                 t.backward(gradient, retain != PyNone.NONE && Values.truthy(retain));
                 return PyNone.NONE;
@@ -68,7 +68,7 @@ final class TensorMembers {
             default -> TorchFunctions.tensorMethod(t, name);
         };
         if (body == null) {
-            throw PyError.attribute("'Tensor' object has no attribute '" + name + "'");
+            throw Attributes.missing("Tensor", "'Tensor' object", name);
         }
         return new Builtin(name, body, t);
     }

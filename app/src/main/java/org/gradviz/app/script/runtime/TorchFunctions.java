@@ -75,7 +75,7 @@ final class TorchFunctions {
         Object dim = a.get(1, "dim", PyNone.NONE);
         boolean keepDim = a.bool(2, "keepdim", false);
         if (a.dtype(-1, "dtype") != null) {
-            throw PyError.notSupported(a.function() + "(dtype=...) is not supported by gradviz");
+            throw new Unsupported("'" + a.function() + "(dtype=...)'");
         }
         if (dim == PyNone.NONE) {
             return sum ? t.sum() : t.mean();
@@ -83,8 +83,7 @@ final class TorchFunctions {
         List<?> dims = Values.items(dim);
         if (dims != null) {
             if (dims.size() != 1) {
-                throw PyError.notSupported(a.function() + "() over several dims is not supported by gradviz; "
-                        + "reduce one dim at a time");
+                throw new Unsupported("'" + a.function() + "()' over several dims");
             }
             dim = dims.get(0);
         }

@@ -34,6 +34,15 @@ public final class Values {
         if (v instanceof PyTuple) {
             return "tuple";
         }
+        if (v instanceof PyDict) {
+            return "dict";
+        }
+        if (v instanceof PyIterator i) {
+            return i.typeName();
+        }
+        if (v instanceof BoundMethod) {
+            return "method";
+        }
         if (v instanceof PySize) {
             return "Size";
         }
@@ -66,6 +75,9 @@ public final class Values {
         if (v instanceof String s) {
             return s;
         }
+        if (v instanceof PyInstance i) {
+            return ObjectText.str(i);
+        }
         return repr(v);
     }
 
@@ -88,6 +100,9 @@ public final class Values {
         }
         if (v instanceof DType d) {
             return d.torchName();
+        }
+        if (v instanceof PyInstance i) {
+            return ObjectText.repr(i);
         }
         return String.valueOf(v);
     }
@@ -154,6 +169,9 @@ public final class Values {
         if (v instanceof PyRange r) {
             return r.length() > 0;
         }
+        if (v instanceof PyDict d) {
+            return d.size() > 0;
+        }
         if (v instanceof Tensor t) {
             if (t.numel() != 1) {
                 throw new PyError("RuntimeError", "Boolean value of Tensor with more than one value is ambiguous");
@@ -215,6 +233,12 @@ public final class Values {
         if (v instanceof PySize s) {
             return s.dims();
         }
+        if (v instanceof PyDict d) {
+            return d.keys();
+        }
+        if (v instanceof PyIterator i) {
+            return i.take();
+        }
         return null;
     }
 
@@ -238,6 +262,10 @@ public final class Values {
         }
         if (a instanceof String || a instanceof PyRange) {
             return a.equals(b);
+        }
+        if (a instanceof PyDict x && b instanceof PyDict y) {
+            return x.size() == y.size() && x.keys().stream().allMatch(k -> y.containsKey(k)
+                    && pyEquals(x.get(k), y.get(k)));
         }
         return a == b;
     }

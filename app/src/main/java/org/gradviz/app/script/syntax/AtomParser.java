@@ -4,6 +4,7 @@ import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 
 import org.gradviz.app.script.ast.Expr;
 import org.gradviz.app.script.ast.FStringPart;
@@ -53,7 +54,7 @@ final class AtomParser {
                 ts.next();
                 return new Expr.NoneLiteral(t.line(), t.column());
             }
-            case "lambda", "yield", "await" -> throw Subset.refuseKeyword(t);
+            case "yield", "await" -> throw Subset.refuseKeyword(t);
             default -> throw ts.invalidSyntax();
         }
     }
@@ -66,7 +67,9 @@ final class AtomParser {
             case "[" -> {
                 return list();
             }
-            case "{" -> throw Subset.refuse("a dict or set display ('{')", t);
+            case "{" -> {
+                return braces();
+            }
             case "..." -> throw Subset.refuse("the Ellipsis '...'", t);
             default -> throw ts.invalidSyntax();
         }
@@ -82,7 +85,12 @@ final class AtomParser {
         }
         expressions.refuseStar(false);
         Expr first = expressions.namedExpression();
-        expressions.refuseComprehension();
+        if (ts.atKeyword("for") || ts.atKeyword("async")) {
+            Expr generator = expressions.comprehension(Expr.ComprehensionKind.GENERATOR, first, Optional.empty(),
+                    open);
+            ts.expectOp(")");
+            return generator;
+        }
         if (ts.acceptOp(")")) {
             return first;
         }
@@ -98,10 +106,46 @@ final class AtomParser {
         }
         expressions.refuseStar(false);
         Expr first = expressions.namedExpression();
-        expressions.refuseComprehension();
+        if (ts.atKeyword("for") || ts.atKeyword("async")) {
+            Expr comprehension = expressions.comprehension(Expr.ComprehensionKind.LIST, first, Optional.empty(),
+                    open);
+            ts.expectOp("]");
+            return comprehension;
+        }
         List<Expr> elements = elementsAfter(first, "]");
         ts.expectOp("]");
         return new Expr.ListExpr(elements, open.line(), open.column());
+    }
+
+    /** {@code {}}, {@code {k: v, ...}} or a dict comprehension; set displays are refused. */
+    private Expr braces() {
+        Token open = ts.next();
+        List<Expr> keys = new ArrayList<>();
+        List<Expr> values = new ArrayList<>();
+        while (!ts.atOp("}")) {
+            if (ts.atOp("**") || ts.atOp("*")) {
+                throw Subset.refuse("'" + ts.peek().text() + "' unpacking", ts.peek());
+            }
+            Expr key = expressions.expression();
+            if (!ts.atOp(":")) {
+                throw Subset.refuse("a set display ('{')", open);
+            }
+            ts.next();
+            Expr value = expressions.expression();
+            if (keys.isEmpty() && (ts.atKeyword("for") || ts.atKeyword("async"))) {
+                Expr comprehension = expressions.comprehension(Expr.ComprehensionKind.DICT, key,
+                        Optional.of(value), open);
+                ts.expectOp("}");
+                return comprehension;
+            }
+            keys.add(key);
+            values.add(value);
+            if (!ts.acceptOp(",")) {
+                break;
+            }
+        }
+        ts.expectOp("}");
+        return new Expr.DictExpr(keys, values, open.line(), open.column());
     }
 
     /** The comma-separated rest of a display after its first element, up to its closing bracket. */

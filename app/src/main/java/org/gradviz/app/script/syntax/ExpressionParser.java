@@ -12,6 +12,8 @@ import org.gradviz.app.script.ast.CompareOp;
 import org.gradviz.app.script.ast.Expr;
 import org.gradviz.app.script.ast.Keyword;
 import org.gradviz.app.script.ast.LogicalOp;
+import org.gradviz.app.script.ast.Param;
+import org.gradviz.app.script.ast.Stmt;
 import org.gradviz.app.script.ast.UnaryOp;
 
 /**
@@ -93,9 +95,59 @@ final class ExpressionParser {
         }
     }
 
+    /** The targets of a {@code for}: {@code a} or {@code a, (b, c)}; a bare tuple when there are commas. */
+    Expr targetList() {
+        refuseStar(false);
+        Expr first = bitwiseOperand();
+        if (!ts.atOp(",")) {
+            return first;
+        }
+        List<Expr> elements = new ArrayList<>(List.of(first));
+        while (ts.acceptOp(",") && !ts.atKeyword("in")) {
+            refuseStar(false);
+            elements.add(bitwiseOperand());
+        }
+        return new Expr.TupleExpr(elements, first.line(), first.column());
+    }
+
+    private Expr lambda() {
+        Token keyword = ts.next();
+        List<Param> params = new ParameterParser(ts, this).parse(":");
+        ts.expectOp(":", "expected ':'");
+        Expr body = expression();
+        Stmt.Return result = new Stmt.Return(Optional.of(body), body.line(), body.column());
+        Stmt.FunctionDef function = new Stmt.FunctionDef("<lambda>", params, List.of(result), keyword.line(),
+                keyword.column());
+        return new Expr.Lambda(function, keyword.line(), keyword.column());
+    }
+
+    /**
+     * The {@code for ... in ... if ...} clauses after a comprehension's element; {@code first} is the element (the
+     * key of a dict comprehension), {@code value} the dict comprehension's value.
+     */
+    Expr comprehension(Expr.ComprehensionKind kind, Expr first, Optional<Expr> value, Token open) {
+        List<Expr.ComprehensionFor> loops = new ArrayList<>();
+        while (ts.atKeyword("for") || ts.atKeyword("async")) {
+            if (ts.atKeyword("async")) {
+                throw Subset.refuseKeyword(ts.peek());
+            }
+            ts.next();
+            Expr target = targetList();
+            Targets.checkFor(target);
+            ts.expectKeyword("in");
+            Expr iterable = disjunction();
+            List<Expr> conditions = new ArrayList<>();
+            while (ts.acceptKeyword("if")) {
+                conditions.add(disjunction());
+            }
+            loops.add(new Expr.ComprehensionFor(target, iterable, conditions));
+        }
+        return new Expr.Comprehension(kind, first, value, loops, open.line(), open.column());
+    }
+
     private Expr conditional() {
         if (ts.atKeyword("lambda")) {
-            throw Subset.refuseKeyword(ts.peek());
+            return lambda();
         }
         Expr body = disjunction();
         if (ts.atOp(":=")) {
@@ -285,7 +337,9 @@ final class ExpressionParser {
             } else {
                 refuseStar(true);
                 last = expression();
-                refuseComprehension();
+                if (ts.atKeyword("for")) {
+                    last = comprehension(Expr.ComprehensionKind.GENERATOR, last, Optional.empty(), ts.peek());
+                }
                 if (ts.atOp("=")) {
                     throw ScriptSyntaxError.syntax("expression cannot contain assignment, perhaps you meant \"==\"?",
                             last.line(), last.column());
@@ -335,13 +389,6 @@ final class ExpressionParser {
 
     private boolean atSliceEnd() {
         return ts.atOp(":") || ts.atOp(",") || ts.atOp("]");
-    }
-
-    /** Refuses {@code for} right after an element: a comprehension or generator expression. */
-    void refuseComprehension() {
-        if (ts.atKeyword("for") || ts.atKeyword("async")) {
-            throw Subset.refuse("a comprehension", ts.peek());
-        }
     }
 
     /** Inside brackets, two expressions in a row are most likely a forgotten comma, as Python suggests. */

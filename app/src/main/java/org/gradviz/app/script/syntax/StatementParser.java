@@ -1,10 +1,8 @@
 package org.gradviz.app.script.syntax;
 
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 
 import org.gradviz.app.script.ScriptSyntaxError;
 import org.gradviz.app.script.ast.BinaryOp;
@@ -21,11 +19,9 @@ import org.gradviz.app.script.ast.Stmt;
  */
 final class StatementParser {
 
-    private static final Set<String> REFUSED_COMPOUND = Set.of("while", "class", "try", "async");
-    private static final Set<String> REFUSED_SIMPLE = Set.of("del", "global", "nonlocal", "raise", "assert");
-
     private final TokenStream ts;
     private final ExpressionParser expressions;
+    private final ParameterParser parameters;
     private int functionDepth;
     private int loopDepth;
     /** A refused import lets parsing go on, so that a later syntax error is reported first, as Python would. */
@@ -34,6 +30,7 @@ final class StatementParser {
     StatementParser(TokenStream ts) {
         this.ts = ts;
         this.expressions = new ExpressionParser(ts);
+        this.parameters = new ParameterParser(ts, expressions);
     }
 
     Program program() {
@@ -53,7 +50,7 @@ final class StatementParser {
             throw ScriptSyntaxError.indentation("unexpected indent", t.line(), t.column());
         }
         if (t.kind() == TokenKind.KEYWORD) {
-            if (REFUSED_COMPOUND.contains(t.text())) {
+            if (Subset.REFUSED_KEYWORDS.contains(t.text())) {
                 throw Subset.refuseKeyword(t);
             }
             switch (t.text()) {
@@ -62,6 +59,15 @@ final class StatementParser {
                 }
                 case "for" -> {
                     return List.of(forStatement());
+                }
+                case "while" -> {
+                    return List.of(whileStatement());
+                }
+                case "try" -> {
+                    return List.of(tryStatement());
+                }
+                case "class" -> {
+                    return List.of(classDef());
                 }
                 case "def" -> {
                     return List.of(functionDef());
@@ -92,10 +98,16 @@ final class StatementParser {
     private Stmt simpleStatement() {
         Token t = ts.peek();
         if (t.kind() == TokenKind.KEYWORD) {
-            if (REFUSED_SIMPLE.contains(t.text())) {
-                throw Subset.refuseKeyword(t);
-            }
             switch (t.text()) {
+                case "global", "nonlocal" -> {
+                    return declaration();
+                }
+                case "raise" -> {
+                    return raiseStatement();
+                }
+                case "assert" -> {
+                    return assertStatement();
+                }
                 case "pass" -> {
                     ts.next();
                     return new Stmt.Pass(t.line(), t.column());
@@ -139,6 +151,33 @@ final class StatementParser {
         boolean bare = ts.at(TokenKind.NEWLINE) || ts.atOp(";");
         Optional<Expr> value = bare ? Optional.empty() : Optional.of(expressions.starExpressions());
         return new Stmt.Return(value, t.line(), t.column());
+    }
+
+    private Stmt declaration() {
+        Token t = ts.next();
+        List<String> names = new ArrayList<>();
+        do {
+            names.add(ts.expectName().text());
+        } while (ts.acceptOp(","));
+        return t.text().equals("global") ? new Stmt.Global(names, t.line(), t.column())
+                : new Stmt.Nonlocal(names, t.line(), t.column());
+    }
+
+    private Stmt raiseStatement() {
+        Token t = ts.next();
+        boolean bare = ts.at(TokenKind.NEWLINE) || ts.atOp(";");
+        Optional<Expr> exception = bare ? Optional.empty() : Optional.of(expressions.expression());
+        if (ts.atKeyword("from")) {
+            throw Subset.refuse("'raise ... from'", ts.peek());
+        }
+        return new Stmt.Raise(exception, t.line(), t.column());
+    }
+
+    private Stmt assertStatement() {
+        Token t = ts.next();
+        Expr test = expressions.expression();
+        Optional<Expr> message = ts.acceptOp(",") ? Optional.of(expressions.expression()) : Optional.empty();
+        return new Stmt.Assert(test, message, t.line(), t.column());
     }
 
     private Stmt importStatement() {
@@ -251,10 +290,7 @@ final class StatementParser {
 
     private Stmt forStatement() {
         Token keyword = ts.next();
-        Expr target = expressions.sum();
-        if (ts.atOp(",")) {
-            throw Subset.refuse("a 'for' loop with a tuple target", target.line(), target.column());
-        }
+        Expr target = expressions.targetList();
         Targets.checkFor(target);
         ts.expectKeyword("in");
         Expr iterable = expressions.starExpressions();
@@ -265,7 +301,95 @@ final class StatementParser {
         if (ts.atKeyword("else")) {
             throw Subset.refuse("'for ... else'", ts.peek());
         }
-        return new Stmt.For((Expr.Name) target, iterable, body, keyword.line(), keyword.column());
+        return new Stmt.For(target, iterable, body, keyword.line(), keyword.column());
+    }
+
+    private Stmt whileStatement() {
+        Token keyword = ts.next();
+        Expr test = expressions.namedExpression();
+        ts.expectOp(":", "expected ':'");
+        loopDepth++;
+        List<Stmt> body = block("'while' statement", keyword);
+        loopDepth--;
+        if (ts.atKeyword("else")) {
+            throw Subset.refuse("'while ... else'", ts.peek());
+        }
+        return new Stmt.While(test, body, keyword.line(), keyword.column());
+    }
+
+    private Stmt tryStatement() {
+        Token keyword = ts.next();
+        ts.expectOp(":", "expected ':'");
+        List<Stmt> body = block("'try' statement", keyword);
+        List<Stmt.Handler> handlers = new ArrayList<>();
+        while (ts.atKeyword("except")) {
+            handlers.add(handler());
+        }
+        List<Stmt> orElse = List.of();
+        if (!handlers.isEmpty() && ts.atKeyword("else")) {
+            Token elseKeyword = ts.next();
+            ts.expectOp(":", "expected ':'");
+            orElse = block("'else' statement", elseKeyword);
+        }
+        List<Stmt> finalBody = List.of();
+        if (ts.atKeyword("finally")) {
+            Token finallyKeyword = ts.next();
+            ts.expectOp(":", "expected ':'");
+            finalBody = block("'finally' statement", finallyKeyword);
+        } else if (handlers.isEmpty()) {
+            throw ts.errorHere("expected 'except' or 'finally' block");
+        }
+        return new Stmt.Try(body, handlers, orElse, finalBody, keyword.line(), keyword.column());
+    }
+
+    private Stmt.Handler handler() {
+        Token keyword = ts.next();
+        if (ts.atOp("*")) {
+            throw Subset.refuse("'except*'", ts.peek());
+        }
+        Optional<Expr> type = Optional.empty();
+        Optional<String> name = Optional.empty();
+        if (!ts.atOp(":")) {
+            type = Optional.of(expressions.expression());
+            if (ts.acceptKeyword("as")) {
+                name = Optional.of(ts.expectName().text());
+            }
+        }
+        ts.expectOp(":", "expected ':'");
+        List<Stmt> body = block("'except' statement", keyword);
+        return new Stmt.Handler(type, name, body, keyword.line(), keyword.column());
+    }
+
+    private Stmt classDef() {
+        Token keyword = ts.next();
+        Token name = ts.expectName();
+        List<Expr> bases = new ArrayList<>();
+        if (ts.acceptOp("(")) {
+            while (!ts.atOp(")")) {
+                if (ts.at(TokenKind.NAME) && ts.peek(1).isOp("=")) {
+                    throw Subset.refuse("a keyword in a class definition", ts.peek());
+                }
+                expressions.refuseStar(true);
+                bases.add(expressions.expression());
+                if (!ts.acceptOp(",")) {
+                    break;
+                }
+            }
+            ts.expectOp(")");
+        }
+        if (bases.size() > 1) {
+            Expr second = bases.get(1);
+            throw Subset.refuse("multiple inheritance", second.line(), second.column());
+        }
+        ts.expectOp(":", "expected ':'");
+        int outerLoops = loopDepth;
+        int outerFunctions = functionDepth;
+        loopDepth = 0;
+        functionDepth = 0;
+        List<Stmt> body = block("class definition", keyword);
+        loopDepth = outerLoops;
+        functionDepth = outerFunctions;
+        return new Stmt.ClassDef(name.text(), bases, body, keyword.line(), keyword.column());
     }
 
     private Stmt withStatement() {
@@ -290,7 +414,7 @@ final class StatementParser {
         Token keyword = ts.next();
         Token name = ts.expectName();
         ts.expectOp("(", "expected '('");
-        List<Param> params = parameters();
+        List<Param> params = parameters.parse(")");
         ts.expectOp(")");
         if (ts.atOp("->")) {
             throw Subset.refuse("a return annotation ('->')", ts.peek());
@@ -303,38 +427,6 @@ final class StatementParser {
         functionDepth--;
         loopDepth = outerLoops;
         return new Stmt.FunctionDef(name.text(), params, body, keyword.line(), keyword.column());
-    }
-
-    private List<Param> parameters() {
-        List<Param> params = new ArrayList<>();
-        Set<String> seen = new HashSet<>();
-        boolean defaults = false;
-        while (!ts.atOp(")")) {
-            Token t = ts.peek();
-            if (t.isOp("*") || t.isOp("**") || t.isOp("/")) {
-                // NOTE: also refuses a bare '*' marker before keyword-only parameters
-                throw Subset.refuse("a '" + t.text() + "' parameter", t);
-            }
-            Token name = ts.expectName();
-            if (ts.atOp(":")) {
-                throw Subset.refuse("a parameter annotation", ts.peek());
-            }
-            if (!seen.add(name.text())) {
-                throw ScriptSyntaxError.syntax("duplicate argument '" + name.text() + "' in function definition",
-                        name.line(), name.column());
-            }
-            Optional<Expr> value = ts.acceptOp("=") ? Optional.of(expressions.expression()) : Optional.empty();
-            if (value.isEmpty() && defaults) {
-                throw ScriptSyntaxError.syntax("non-default argument follows default argument", name.line(),
-                        name.column());
-            }
-            defaults |= value.isPresent();
-            params.add(new Param(name.text(), value, name.line(), name.column()));
-            if (!ts.acceptOp(",")) {
-                break;
-            }
-        }
-        return params;
     }
 
     /** The body after a header's colon: an indented block, or simple statements on the same line. */

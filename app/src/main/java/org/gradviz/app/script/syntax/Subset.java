@@ -2,18 +2,35 @@ package org.gradviz.app.script.syntax;
 
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 import org.gradviz.app.script.ScriptSyntaxError;
 
 /**
- * What gradviz runs out of valid Python, and the refusal for everything else. A refusal names the construct at its
- * position and lists what is supported, so the user knows what to rewrite.
+ * What gradviz runs out of valid Python, and the refusal for everything else: {@code 'X' is not supported by
+ * gradviz} at the construct's position, before anything runs. The README's list of what is supported is checked
+ * against these tables (and the runtime's modules and builtins), so the two cannot drift.
  */
 public final class Subset {
 
-    /** The short list printed with every refusal. */
-    public static final String SUPPORTED = "import torch|math|warnings, assignments, def/return, if/elif/else, "
-            + "for NAME in ..., with, pass, break, continue, calls, f-strings";
+    /** The Python statements and expressions the parser accepts, as the README lists them. */
+    public static final List<String> PYTHON = List.of(
+            "`import` / `from ... import` of the modules below, with `as`",
+            "assignment (chained, tuple/list unpacking, attributes, subscripts), `+=` and the other arithmetic "
+                    + "augmented assignments",
+            "`if`/`elif`/`else`, `for` (with unpacking targets), `while`, `break`, `continue`, `pass`",
+            "`def` with default values, `return`, `lambda`, closures, `global`, `nonlocal`",
+            "`class` with one base, `__init__`, methods, class and instance attributes, `super()`, "
+                    + "`__str__`/`__repr__`/`__call__`",
+            "`try`/`except E as e`/`else`/`finally`, `raise`, `assert`, the builtin exception classes",
+            "`with torch.no_grad():` and `with torch.enable_grad():`",
+            "int, float, str (f-strings, `%` formatting, `str.format`), bool, None, list, tuple, dict; list, dict "
+                    + "and generator comprehensions",
+            "arithmetic `+ - * / // % ** @`, comparisons, `and`/`or`/`not`, conditional expressions, calls with "
+                    + "keyword arguments, subscripts and slices");
+
+    /** Reserved words that start a construct outside the subset. */
+    public static final Set<String> REFUSED_KEYWORDS = Set.of("async", "del");
 
     /** Modules a program may import, with or without {@code as}, or import names from. */
     public static final List<String> IMPORTABLE =
@@ -22,17 +39,21 @@ public final class Subset {
     private Subset() {
     }
 
-    /** The error for an unsupported construct, e.g. {@code 'while' is not supported by gradviz (...)}. */
+    /** The message for an unsupported construct: {@code 'while' is not supported by gradviz}. */
+    public static String notSupported(String construct) {
+        return construct + " is not supported by gradviz";
+    }
+
+    /** The error for an unsupported construct at a position. */
     public static ScriptSyntaxError refuse(String construct, int line, int column) {
-        return ScriptSyntaxError.unsupported(
-                construct + " is not supported by gradviz (supported: " + SUPPORTED + ")", line, column);
+        return ScriptSyntaxError.unsupported(notSupported(construct), line, column);
     }
 
     static ScriptSyntaxError refuse(String construct, Token at) {
         return refuse(construct, at.line(), at.column());
     }
 
-    /** Refuses a reserved word that starts a construct outside the subset: {@code 'while'}, {@code 'class'}. */
+    /** Refuses a reserved word that starts a construct outside the subset: {@code 'del'}. */
     static ScriptSyntaxError refuseKeyword(Token keyword) {
         return refuse("'" + keyword.text() + "'", keyword);
     }
@@ -42,7 +63,6 @@ public final class Subset {
         if (IMPORTABLE.contains(module)) {
             return Optional.empty();
         }
-        return Optional.of(ScriptSyntaxError.unsupported("'" + statement + "' is not supported by gradviz "
-                + "(importable: " + String.join(", ", IMPORTABLE) + ")", at.line(), at.column()));
+        return Optional.of(refuse("'" + statement + "'", at));
     }
 }

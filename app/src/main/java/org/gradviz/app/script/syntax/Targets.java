@@ -40,19 +40,9 @@ final class Targets {
                 target.line(), target.column());
     }
 
-    /** A for-loop target: the subset takes a plain name only. */
+    /** A for-loop or comprehension target: as for {@code =}, without the hint about {@code ==}. */
     static void checkFor(Expr target) {
-        if (target instanceof Expr.Name) {
-            return;
-        }
-        String kind = target instanceof Expr.TupleExpr ? "a tuple"
-                : target instanceof Expr.ListExpr ? "a list"
-                : target instanceof Expr.Attribute ? "an attribute"
-                : target instanceof Expr.Subscript ? "a subscript" : null;
-        if (kind == null) {
-            throw cannotAssign(target, "");
-        }
-        throw Subset.refuse("a 'for' loop with " + kind + " target", target.line(), target.column());
+        checkAssign(target, false);
     }
 
     private static boolean isSingle(Expr e) {

@@ -41,7 +41,7 @@ final class AstDump {
             return "(from " + i.module() + " " + names(i.names()) + ")";
         }
         if (s instanceof Stmt.For f) {
-            return "(for " + f.target().id() + " " + expr(f.iterable()) + " [" + stmts(f.body()) + "])";
+            return "(for " + expr(f.target()) + " " + expr(f.iterable()) + " [" + stmts(f.body()) + "])";
         }
         if (s instanceof Stmt.If i) {
             return "(if " + expr(i.test()) + " [" + stmts(i.body()) + "] [" + stmts(i.orElse()) + "])";

@@ -15,35 +15,25 @@ import org.junit.jupiter.params.provider.MethodSource;
 /** Valid Python outside the subset is refused at the construct's own line and column, before anything runs. */
 class SubsetRefusalsTest {
 
-    private static final String SUPPORTED = " is not supported by gradviz (supported: " + Subset.SUPPORTED + ")";
+    private static final String SUPPORTED = " is not supported by gradviz";
 
     static Stream<Arguments> refusals() {
         return Stream.of(
-                Arguments.of("while x:\n    pass\n", "'while'", 1, 1),
-                Arguments.of("x = 1\nclass A:\n    pass\n", "'class'", 2, 1),
-                Arguments.of("f = lambda x: x\n", "'lambda'", 1, 5),
-                Arguments.of("try:\n    x = 1\nexcept E:\n    pass\n", "'try'", 1, 1),
-                Arguments.of("def f():\n    global g\n", "'global'", 2, 5),
-                Arguments.of("def f():\n    nonlocal g\n", "'nonlocal'", 2, 5),
                 Arguments.of("def f():\n    yield 1\n", "'yield'", 2, 5),
                 Arguments.of("def f():\n    x = yield\n", "'yield'", 2, 9),
                 Arguments.of("del x\n", "'del'", 1, 1),
+                Arguments.of("x = {1, 2}\n", "a set display ('{')", 1, 5),
+                Arguments.of("while x:\n    pass\nelse:\n    pass\n", "'while ... else'", 3, 1),
+                Arguments.of("raise E from e\n", "'raise ... from'", 1, 9),
+                Arguments.of("class A(B, C):\n    pass\n", "multiple inheritance", 1, 12),
                 Arguments.of("async def f():\n    pass\n", "'async'", 1, 1),
-                Arguments.of("x = 1; raise ValueError()\n", "'raise'", 1, 8),
-                Arguments.of("assert x\n", "'assert'", 1, 1),
                 Arguments.of("@decorator\ndef f():\n    pass\n", "a decorator ('@')", 1, 1),
                 Arguments.of("f(*args)\n", "'*' unpacking", 1, 3),
                 Arguments.of("f(x, **kw)\n", "'**' unpacking", 1, 6),
                 Arguments.of("a, *b = c\n", "'*' unpacking", 1, 4),
                 Arguments.of("def f(a, *args):\n    pass\n", "a '*' parameter", 1, 10),
                 Arguments.of("def f(**kw):\n    pass\n", "a '**' parameter", 1, 7),
-                Arguments.of("x = [i for i in y]\n", "a comprehension", 1, 8),
-                Arguments.of("x = (i for i in y)\n", "a comprehension", 1, 8),
-                Arguments.of("s = sum(i for i in y)\n", "a comprehension", 1, 11),
                 Arguments.of("if (n := 10) > 5:\n    pass\n", "the walrus operator ':='", 1, 7),
-                Arguments.of("x = {}\n", "a dict or set display ('{')", 1, 5),
-                Arguments.of("for a, b in pairs:\n    pass\n", "a 'for' loop with a tuple target", 1, 5),
-                Arguments.of("for t.x in pairs:\n    pass\n", "a 'for' loop with an attribute target", 1, 5),
                 Arguments.of("for i in x:\n    pass\nelse:\n    pass\n", "'for ... else'", 3, 1),
                 Arguments.of("x = a & b\n", "the bitwise operator '&'", 1, 7),
                 Arguments.of("x = ~a\n", "the bitwise operator '~'", 1, 5),
@@ -75,24 +65,21 @@ class SubsetRefusalsTest {
     void importOfAnotherModuleNamesItAndListsTheImportableOnes() {
         ScriptSyntaxError e = assertThrows(ScriptSyntaxError.class,
                 () -> ScriptParser.parse("import torch\nimport os\n"));
-        assertEquals("prog.py:2:8: 'import os' is not supported by gradviz "
-                + "(importable: torch, torch.nn, torch.nn.functional, torch.optim, math, warnings)",
-                e.format("prog.py"));
+        assertEquals("prog.py:2:8: 'import os' is not supported by gradviz", e.format("prog.py"));
     }
 
     @Test
     void fromImportOfAnotherModuleIsRefused() {
         ScriptSyntaxError e = assertThrows(ScriptSyntaxError.class,
                 () -> ScriptParser.parse("from os import path\n"));
-        assertEquals("'from os import' is not supported by gradviz "
-                + "(importable: torch, torch.nn, torch.nn.functional, torch.optim, math, warnings)", e.detail());
+        assertEquals("'from os import' is not supported by gradviz", e.detail());
         assertEquals(6, e.column());
     }
 
     @Test
     void refusalFormatsWithoutAnErrorNamePrefix() {
         ScriptSyntaxError e = assertThrows(ScriptSyntaxError.class,
-                () -> ScriptParser.parse("import torch\nx = 0\nwhile x < 3:\n    x += 1\n"));
-        assertEquals("prog.py:3:1: 'while'" + SUPPORTED, e.format("prog.py"));
+                () -> ScriptParser.parse("import torch\nx = 0\ndel x\n"));
+        assertEquals("prog.py:3:1: 'del'" + SUPPORTED, e.format("prog.py"));
     }
 }

@@ -1,0 +1,58 @@
+package org.gradviz.app.script.runtime;
+
+import java.util.ArrayList;
+
+/** The methods of a dict a program may call: {@code keys}, {@code values}, {@code items}, {@code get}, ... */
+final class DictMethods {
+
+    private DictMethods() {
+    }
+
+    private static PyDict noArguments(PyDict d, Args a) {
+        a.accept(0);
+        return d;
+    }
+
+    /** The bound method, or null when a dict has no such method in gradviz. */
+    static Object get(PyDict d, String name) {
+        PyCallable body = switch (name) {
+            case "keys" -> a -> new ArrayList<>(noArguments(d, a).keys());
+            case "values" -> a -> new ArrayList<>(noArguments(d, a).values());
+            case "items" -> a -> new ArrayList<>(noArguments(d, a).items());
+            case "get" -> a -> {
+                a.accept(2);
+                Object v = d.get(a.get(0, "key"));
+                return v != null ? v : a.get(1, "default", PyNone.NONE);
+            };
+            case "pop" -> a -> {
+                a.accept(2);
+                Object v = d.remove(a.get(0, "key"));
+                if (v != null) {
+                    return v;
+                }
+                if (a.size() > 1) {
+                    return a.get(1, "default");
+                }
+                throw PyDict.keyError(a.get(0, "key"));
+            };
+            case "update" -> a -> {
+                Object other = a.accept(1).get(0, "other");
+                if (!(other instanceof PyDict o)) {
+                    throw PyError.type("gradviz updates a dict only from another dict");
+                }
+                o.keys().forEach(k -> d.put(k, o.get(k)));
+                return PyNone.NONE;
+            };
+            case "setdefault" -> a -> {
+                a.accept(2);
+                Object key = a.get(0, "key");
+                if (!d.containsKey(key)) {
+                    d.put(key, a.get(1, "default", PyNone.NONE));
+                }
+                return d.get(key);
+            };
+            default -> null;
+        };
+        return body == null ? null : new Builtin(name, body);
+    }
+}

@@ -1,0 +1,83 @@
+package org.gradviz.app.script.runtime;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** A Python dict: insertion order, keys equal as Python's are ({@code 1}, {@code 1.0} and {@code True} are one key). */
+public final class PyDict {
+
+    private final Map<Object, Object[]> entries = new LinkedHashMap<>();
+
+    void put(Object key, Object value) {
+        Object k = HashKey.of(key);
+        Object[] entry = entries.get(k);
+        if (entry == null) {
+            entries.put(k, new Object[] {key, value});
+        } else {
+            entry[1] = value;
+        }
+    }
+
+    /** The value, or null when the key is absent. */
+    Object get(Object key) {
+        Object[] entry = entries.get(HashKey.of(key));
+        return entry == null ? null : entry[1];
+    }
+
+    /** The value, or KeyError. */
+    Object item(Object key) {
+        Object v = get(key);
+        if (v == null) {
+            throw keyError(key);
+        }
+        return v;
+    }
+
+    Object remove(Object key) {
+        Object[] entry = entries.remove(HashKey.of(key));
+        return entry == null ? null : entry[1];
+    }
+
+    boolean containsKey(Object key) {
+        return entries.containsKey(HashKey.of(key));
+    }
+
+    int size() {
+        return entries.size();
+    }
+
+    List<Object> keys() {
+        List<Object> out = new ArrayList<>(entries.size());
+        entries.values().forEach(e -> out.add(e[0]));
+        return out;
+    }
+
+    List<Object> values() {
+        List<Object> out = new ArrayList<>(entries.size());
+        entries.values().forEach(e -> out.add(e[1]));
+        return out;
+    }
+
+    List<Object> items() {
+        List<Object> out = new ArrayList<>(entries.size());
+        entries.values().forEach(e -> out.add(PyTuple.of(e[0], e[1])));
+        return out;
+    }
+
+    static PyError keyError(Object key) {
+        return PyError.raised(ExceptionTypes.instance(ExceptionTypes.KEY_ERROR, List.of(key)));
+    }
+
+    @Override
+    public String toString() {
+        StringBuilder sb = new StringBuilder("{");
+        boolean first = true;
+        for (Object[] e : entries.values()) {
+            sb.append(first ? "" : ", ").append(Values.repr(e[0])).append(": ").append(Values.repr(e[1]));
+            first = false;
+        }
+        return sb.append('}').toString();
+    }
+}

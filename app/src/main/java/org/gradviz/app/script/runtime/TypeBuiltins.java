@@ -1,0 +1,77 @@
+package org.gradviz.app.script.runtime;
+
+import java.util.List;
+import java.util.Map;
+
+/** The builtins about types and classes: {@code isinstance}, {@code type}, {@code dict}, {@code object}, exceptions. */
+final class TypeBuiltins {
+
+    private TypeBuiltins() {
+    }
+
+    static void addTo(Map<String, Object> m) {
+        m.put("object", ExceptionTypes.OBJECT);
+        m.putAll(ExceptionTypes.all());
+        m.put("__name__", "__main__");
+        m.put("dict", new Builtin("dict", a -> {
+            if (a.size() > 1) {
+                throw PyError.type("dict expected at most 1 argument, got " + a.size());
+            }
+            PyDict d = new PyDict();
+            if (a.size() == 1) {
+                Object given = a.get(0, "mapping");
+                if (given instanceof PyDict other) {
+                    other.keys().forEach(k -> d.put(k, other.get(k)));
+                } else {
+                    for (Object pair : Iteration.items(given)) {
+                        List<Object> kv = Iteration.items(pair);
+                        d.put(kv.get(0), kv.get(1));
+                    }
+                }
+            }
+            a.keywords().forEach(d::put);
+            return d;
+        }));
+        m.put("isinstance", new Builtin("isinstance", a -> {
+            a.accept(2);
+            return isInstance(a.get(0, "obj"), a.get(1, "class_or_tuple"));
+        }));
+        m.put("type", new Builtin("type", a -> {
+            Object v = a.accept(1).get(0, "object");
+            if (v instanceof PyInstance i) {
+                return i.cls();
+            }
+            Object builtin = m.get(Values.typeName(v));
+            return builtin != null ? builtin : new Builtin(Values.typeName(v), x -> {
+                throw PyError.type("cannot create '" + Values.typeName(v) + "' instances");
+            });
+        }));
+    }
+
+    private static boolean isInstance(Object v, Object type) {
+        if (type instanceof PyTuple t) {
+            return t.items().stream().anyMatch(x -> isInstance(v, x));
+        }
+        if (type instanceof PyClass c) {
+            return c == ExceptionTypes.OBJECT || v instanceof PyInstance i && i.cls().isSubclassOf(c);
+        }
+        if (type instanceof Builtin b) {
+            return switch (b.name()) {
+                case "int" -> Values.isInteger(v);
+                case "float" -> v instanceof Double;
+                case "bool" -> v instanceof Boolean;
+                case "str" -> v instanceof String;
+                case "list" -> v instanceof List<?>;
+                case "tuple" -> v instanceof PyTuple;
+                case "dict" -> v instanceof PyDict;
+                case "range" -> v instanceof PyRange;
+                default -> throw notAType();
+            };
+        }
+        throw notAType();
+    }
+
+    private static PyError notAType() {
+        return PyError.type("isinstance() arg 2 must be a type, a tuple of types, or a union");
+    }
+}

@@ -1,0 +1,25 @@
+package org.gradviz.app.script.runtime;
+
+import java.io.IOException;
+import java.net.URISyntaxException;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * The Python-language programs (scoping, loops, exceptions, lambdas, comprehensions, dicts, formatting, builtins,
+ * classes) print what real python3 printed: fixtures made by {@code fixtures/python/make_python_fixtures.py}.
+ */
+class PythonProgramsRunTest {
+
+    static List<Path> programs() throws URISyntaxException {
+        return RecordedProgram.in(Path.of(PythonProgramsRunTest.class.getResource("/fixtures/python/programs").toURI()));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("programs")
+    void programPrintsWhatPythonPrinted(Path program) throws IOException {
+        RecordedProgram.assertRunsAsRecorded(program);
+    }
+}

@@ -1,0 +1,54 @@
+package org.gradviz.app.script.runtime;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+
+/**
+ * A program {@code P.py} with what real python3 printed beside it ({@code P.out} or {@code P.out.norm},
+ * {@code P.code}, {@code P.err.last}), replayed in-process: stdout equal once addresses are normalised, the same exit
+ * code, and the same last line of stderr when it failed.
+ */
+final class RecordedProgram {
+
+    private RecordedProgram() {
+    }
+
+    /** The {@code .py} files of a directory, in name order. */
+    static List<Path> in(Path directory) {
+        try (Stream<Path> files = Files.list(directory)) {
+            return files.filter(p -> p.toString().endsWith(".py")).sorted().toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    static void assertRunsAsRecorded(Path program) throws IOException {
+        ScriptRun run = ScriptRun.of(Files.readString(program), program.toString());
+        String expectedOut = Files.exists(sibling(program, ".out.norm")) ? read(program, ".out.norm")
+                : read(program, ".out");
+        assertEquals(normalized(expectedOut), normalized(run.out()), () -> "stderr: " + run.err());
+        int expectedCode = Integer.parseInt(read(program, ".code").strip());
+        assertEquals(expectedCode, run.exitCode(), () -> "stderr: " + run.err());
+        if (expectedCode != 0) {
+            assertEquals(read(program, ".err.last").strip(), run.lastErrLine());
+        }
+    }
+
+    private static String normalized(String text) {
+        return text.replaceAll("0x[0-9a-f]+", "0xADDR");
+    }
+
+    private static Path sibling(Path program, String suffix) {
+        return program.resolveSibling(program.getFileName().toString().replaceAll("\\.py$", suffix));
+    }
+
+    private static String read(Path program, String suffix) throws IOException {
+        return Files.readString(sibling(program, suffix));
+    }
+}
