@@ -2,8 +2,13 @@ package org.gradviz.app.export;
 
 import java.awt.image.BufferedImage;
 import java.util.function.BooleanSupplier;
+import java.util.ArrayList;
+import java.util.List;
 import javafx.geometry.Bounds;
 import javafx.geometry.Rectangle2D;
+import javafx.scene.Group;
+import javafx.scene.Node;
+import javafx.scene.Parent;
 import javafx.scene.SnapshotParameters;
 import javafx.scene.image.PixelFormat;
 import javafx.scene.image.WritableImage;
@@ -71,9 +76,42 @@ final class TiledSnapshot {
         params.setFill(frame.background());
         params.setTransform(frame.transform());
         params.setViewport(new Rectangle2D(x, y, w, h));
-        WritableImage shot = source.drawing().snapshot(params, new WritableImage(w, h));
-        int[] pixels = new int[w * h];
-        shot.getPixelReader().getPixels(0, 0, w, h, PixelFormat.getIntArgbInstance(), pixels, 0, w);
-        return pixels;
+        // the snapshot draws every node however little of it the tile holds: hide, for this one call, what lies
+        // outside the tile (back before the FX thread draws the window again, so nothing flickers)
+        List<Node> hidden = hideOutside(source, frame, new Rectangle2D(x, y, w, h));
+        try {
+            WritableImage shot = source.drawing().snapshot(params, new WritableImage(w, h));
+            int[] pixels = new int[w * h];
+            shot.getPixelReader().getPixels(0, 0, w, h, PixelFormat.getIntArgbInstance(), pixels, 0, w);
+            return pixels;
+        } finally {
+            hidden.forEach(n -> n.setVisible(true));
+        }
+    }
+
+    /** The drawing's pieces (the children of its layers) that are visible and fall outside {@code tile}, hidden. */
+    private static List<Node> hideOutside(DrawingSource source, Frame frame, Rectangle2D tile) {
+        if (!(source.drawing() instanceof Parent drawing)) {
+            return List.of();
+        }
+        Transform toPicture = frame.transform().createConcatenation(source.drawing().getLocalToParentTransform());
+        List<Node> hidden = new ArrayList<>();
+        for (Node layer : drawing.getChildrenUnmodifiable()) {
+            if (!(layer instanceof Group group)) {
+                continue;
+            }
+            for (Node piece : group.getChildren()) {
+                if (!piece.isVisible()) {
+                    continue;
+                }
+                Bounds inPicture = toPicture.transform(layer.localToParent(piece.getBoundsInParent()));
+                if (!tile.intersects(inPicture.getMinX(), inPicture.getMinY(), inPicture.getWidth(),
+                        inPicture.getHeight())) {
+                    piece.setVisible(false);
+                    hidden.add(piece);
+                }
+            }
+        }
+        return hidden;
     }
 }

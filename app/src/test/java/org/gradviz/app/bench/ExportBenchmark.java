@@ -54,6 +54,10 @@ public final class ExportBenchmark {
     static void measure(EditorModel model, MainWindowView view) {
         try {
             Thread.sleep(1500); // the window has drawn once: fonts and CSS warm
+            FxProbe idle = FxProbe.start();
+            Thread.sleep(3000);
+            System.out.printf(Locale.ROOT, "Idle window (nothing running): FX thread late by at most %d ms%n",
+                    idle.stop());
             Path folder = Files.createTempDirectory("gradviz-export-bench");
             for (ExportRequest.View which : ExportRequest.View.values()) {
                 ExportRequest png = new ExportRequest(which, ExportFormat.PNG, PictureSize.UHD, true,
