@@ -131,9 +131,9 @@ public final class MainWindowView extends BorderPane {
                 javafx.application.Platform.runLater(canvas::requestFocus);
             }
         });
-        OpSearchPopup search = new OpSearchPopup(entry -> entry.addTo(model, lastSearchPoint));
+        OpSearchPopup search = new OpSearchPopup(entry -> canvas.add(entry, lastSearchPoint));
         canvas.setOnSearchRequest((screen, at) -> {
-            lastSearchPoint = new Position(Math.round(at.getX()), Math.round(at.getY()));
+            lastSearchPoint = at;
             search.showAt(canvas, screen.getX(), screen.getY());
         });
         // a document whose boxes pile up (a cell: the importer does not know box sizes) is laid out as it loads
@@ -158,11 +158,10 @@ public final class MainWindowView extends BorderPane {
         });
     }
 
-    private Position lastSearchPoint = new Position(0, 0);
+    private javafx.geometry.Point2D lastSearchPoint = javafx.geometry.Point2D.ZERO;
 
     private void addInView(PaletteEntry entry) {
-        javafx.geometry.Point2D centre = canvas.visibleCentre();
-        entry.addTo(model, new Position(Math.round(centre.getX()), Math.round(centre.getY())));
+        canvas.add(entry, canvas.visibleCentre());
     }
 
     /**

@@ -168,6 +168,61 @@ public final class GraphCanvas extends Region {
         return java.util.Collections.unmodifiableMap(edges);
     }
 
+    private String lastAdded;
+
+    /**
+     * Adds {@code entry}'s box centred on {@code centre} (canvas units), measured beforehand as it will first be
+     * drawn; while it stays the one box selected, the view pans to keep it whole as it grows (a shape arriving
+     * with its first connection).
+     */
+    public void add(PaletteEntry entry, Point2D centre) {
+        double[] size = measure(entry);
+        lastAdded = entry.addTo(model, new Position(Math.round(centre.getX() - size[0] / 2),
+                Math.round(centre.getY() - size[1] / 2)));
+        keepLastAddedInView();
+    }
+
+    /** The size a new box of {@code entry} has when it lands: drawn once off screen, with the canvas's styles. */
+    private double[] measure(PaletteEntry entry) {
+        List<String> ports = entry.op() == null ? List.of() : entry.op().ports();
+        NodeView probe = new NodeView("w", ports); // names of new boxes are short: x, w, add, matmul
+        probe.setDetailsShown(detailsShown);
+        int[] shape = entry.role() == null ? null : entry.role() == org.gradviz.app.document.TensorRole.CONSTANT
+                ? new int[0] : new int[] {3};
+        String kind = entry.op() != null ? entry.op().id() + "  " + entry.op().symbol()
+                : entry.role().name().toLowerCase(java.util.Locale.ROOT) + " · randn · requires_grad";
+        probe.show(kind, new ElementState("w", shape, null, null, null,
+                entry.role() == org.gradviz.app.document.TensorRole.PARAMETER, false, false, false, false), false,
+                false, false, gridStyle());
+        probe.setVisible(false);
+        nodeLayer.getChildren().add(probe);
+        try {
+            probe.applyCss();
+            probe.autosize();
+            return new double[] {probe.getWidth(), probe.getHeight()};
+        } finally {
+            nodeLayer.getChildren().remove(probe);
+        }
+    }
+
+    /** Pans, no more than needed, so the box just added is wholly on screen (nothing when it is not selected). */
+    private void keepLastAddedInView() {
+        NodeView view = lastAdded == null ? null : nodes.get(lastAdded);
+        if (view == null || !(model.selection().size() == 1 && model.selection().contains(lastAdded))) {
+            lastAdded = null;
+            return;
+        }
+        Bounds box = sceneToLocal(view.localToScene(view.getBoundsInLocal()));
+        double margin = 12;
+        double dx = box.getMaxX() + margin > getWidth() ? getWidth() - margin - box.getMaxX() : 0;
+        double dy = box.getMaxY() + margin > getHeight() ? getHeight() - margin - box.getMaxY() : 0;
+        dx = box.getMinX() + dx < margin ? margin - box.getMinX() : dx;
+        dy = box.getMinY() + dy < margin ? margin - box.getMinY() : dy;
+        if (dx != 0 || dy != 0) {
+            viewport.panBy(dx, dy);
+        }
+    }
+
     /** The node holding every box and edge, zoomed and panned by the view (to picture it whole). */
     public javafx.scene.Node drawing() {
         return content;
@@ -216,6 +271,7 @@ public final class GraphCanvas extends Region {
         content.applyCss();
         content.layout();
         routeEdges(edges.values());
+        keepLastAddedInView();
     }
 
     private void place(String name, List<String> ports, String kind, javafx.css.PseudoClass role, GraphState state,
@@ -504,8 +560,7 @@ public final class GraphCanvas extends Region {
     private void paletteDropped(MouseDragEvent e) {
         if (e.getGestureSource() instanceof javafx.scene.Node source
                 && source.getUserData() instanceof PaletteEntry entry) {
-            Point2D at = toContent(e);
-            entry.addTo(model, new Position(Math.round(at.getX()), Math.round(at.getY())));
+            add(entry, toContent(e));
             e.consume();
         }
     }

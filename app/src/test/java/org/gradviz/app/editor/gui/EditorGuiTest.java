@@ -123,35 +123,37 @@ class EditorGuiTest {
     // ----- the mouse-only build
 
     private void buildSeedNetwork(FxRobot robot) {
-        dropFromPalette(robot, "Input", 40, 40);            // x = ones(3)
+        dropFromPalette(robot, "Input", 140, 80);            // x = ones(3)
         clickIncrement(robot, "#inspector-size-0");          // (4)
         clickIncrement(robot, "#inspector-size-0");          // (5)
-        dropFromPalette(robot, "Input", 880, 330);          // x1 as y: zeros(3)
+        dropFromPalette(robot, "Input", 900, 470);          // x1 as y: zeros(3)
         robot.clickOn("#inspector-init");
         robot.clickOn("zeros");
-        dropFromPalette(robot, "Parameter", 40, 220);       // w = randn(3)
+        dropFromPalette(robot, "Parameter", 140, 300);       // w = randn(3)
         robot.clickOn("#inspector-add-dim");                 // (3, 1)
         clickIncrement(robot, "#inspector-size-0");          // (4, 1)
         clickIncrement(robot, "#inspector-size-0");          // (5, 1)
         clickIncrement(robot, "#inspector-size-1");          // (5, 2)
         clickIncrement(robot, "#inspector-size-1");          // (5, 3)
-        dropFromPalette(robot, "Parameter", 560, 300);      // w1 as b = randn(3)
-        dropFromPalette(robot, "matmul", 460, 40);
-        dropFromPalette(robot, "add", 800, 40);
-        dropFromPalette(robot, "binary_cross_entropy_with_logits", 1100, 40);
+        dropFromPalette(robot, "Parameter", 520, 320);      // w1 as b = randn(3)
+        dropFromPalette(robot, "matmul", 540, 90);
+        dropFromPalette(robot, "add", 930, 90);
+        dropFromPalette(robot, "binary_cross_entropy_with_logits", 1000, 300);
         connect(robot, "x", "matmul", "input");
         connect(robot, "w", "matmul", "other");
         connect(robot, "matmul", "add", "input");
         connect(robot, "w1", "add", "other");
         connect(robot, "add", "loss", "input");
         connect(robot, "x1", "loss", "target");
+        snapshot(robot, "built-with-the-mouse.png");
         assertEquals(6, model.document().edges().size(), () -> "edges: " + model.document().edges()
                 + " status: " + model.statusProperty().get());
     }
 
+    /** Drops {@code entry} with its box's centre at ({@code x}, {@code y}) on the canvas. */
     private static void dropFromPalette(FxRobot robot, String entry, double x, double y) {
         Node canvas = robot.lookup("#graph-canvas").query();
-        Point2D target = robot.point(canvas).atPosition(Pos.TOP_LEFT).atOffset(new Point2D(x + 40, y + 40)).query();
+        Point2D target = robot.point(canvas).atPosition(Pos.TOP_LEFT).atOffset(new Point2D(x, y)).query();
         robot.drag("#palette-" + entry, MouseButton.PRIMARY).moveTo(target).drop();
         WaitForAsyncUtils.waitForFxEvents();
     }
