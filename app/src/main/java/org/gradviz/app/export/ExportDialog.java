@@ -25,6 +25,7 @@ public final class ExportDialog {
     public Optional<ExportRequest> ask(Window owner, boolean steps, Path folder, String baseName) {
         Dialog<ButtonType> dialog = new Dialog<>();
         dialog.initOwner(owner);
+        org.gradviz.app.files.DialogStyle.likeOwner(dialog.getDialogPane(), owner);
         dialog.setTitle("Export");
         dialog.setHeaderText("Export a picture of the graph as the window shows it");
         ChoiceBox<ExportRequest.View> view = choice(ExportRequest.View.values(), last.view());

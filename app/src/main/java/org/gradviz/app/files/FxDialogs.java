@@ -120,11 +120,7 @@ public final class FxDialogs implements Dialogs {
         return alert;
     }
 
-    /** Dialogs have scenes of their own: give them the main window's stylesheets (fonts, colours). */
     private void styleLikeOwner(DialogPane pane) {
-        Window window = owner.get();
-        if (window != null && window.getScene() != null) {
-            pane.getStylesheets().addAll(window.getScene().getStylesheets());
-        }
+        DialogStyle.likeOwner(pane, owner.get());
     }
 }

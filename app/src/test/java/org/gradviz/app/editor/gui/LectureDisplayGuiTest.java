@@ -167,6 +167,30 @@ class LectureDisplayGuiTest {
         assertFalse(view.isSpotlightOn());
     }
 
+    @Test
+    void dialogsOfADarkWindowAreDarkWithLightText(FxRobot robot) {
+        robot.interact(() -> model.display().themeProperty().set(Theme.DARK));
+        javafx.scene.control.Alert[] alert = new javafx.scene.control.Alert[1];
+        robot.interact(() -> {
+            alert[0] = new javafx.scene.control.Alert(javafx.scene.control.Alert.AlertType.CONFIRMATION,
+                    "Restore the autosaved work?");
+            alert[0].initOwner(stage);
+            alert[0].setHeaderText("gradviz did not close cleanly last time.");
+            org.gradviz.app.files.DialogStyle.likeOwner(alert[0].getDialogPane(), stage);
+            alert[0].show();
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+        Label header = (Label) alert[0].getDialogPane().lookup(".header-panel .label");
+        Label content = (Label) alert[0].getDialogPane().lookup(".content");
+        double[] text = new double[2];
+        robot.interact(() -> {
+            text[0] = luminance((Color) header.getTextFill());
+            text[1] = luminance((Color) content.getTextFill());
+            alert[0].close();
+        });
+        assertTrue(text[0] > 0.6 && text[1] > 0.6, "light text in the dark dialog: " + text[0] + ", " + text[1]);
+    }
+
     // ----- helpers
 
     private void larger(FxRobot robot) {
