@@ -66,7 +66,7 @@ class RunCommandTest {
     @Test
     void refusedProgramExitsTwoAndWritesNoJson() throws Exception {
         Path json = dir.resolve("out.json");
-        assertEquals(2, run("run", program("while True:\n    pass\n").toString(), "--json", json.toString()));
+        assertEquals(2, run("run", program("x = 1\ndel x\n").toString(), "--json", json.toString()));
         assertFalse(Files.exists(json));
     }
 
@@ -211,7 +211,7 @@ class RunCommandTest {
     @Test
     void refusedProgramWritesNoTrace() throws Exception {
         Path trace = dir.resolve("trace.json");
-        assertEquals(2, run("run", program("while True:\n    pass\n").toString(), "--trace", trace.toString()));
+        assertEquals(2, run("run", program("x = 1\ndel x\n").toString(), "--trace", trace.toString()));
         assertFalse(Files.exists(trace));
     }
 
