@@ -8,9 +8,10 @@ import org.gradviz.app.document.GraphDocument;
 import org.gradviz.app.script.ScriptSyntaxError;
 import org.gradviz.app.script.ast.Program;
 import org.gradviz.app.script.runtime.Interpreter;
+import org.gradviz.app.script.runtime.ScriptRunner;
+import org.gradviz.app.script.runtime.Unsupported;
 import org.gradviz.app.script.runtime.PyError;
 import org.gradviz.app.script.runtime.TraceFrame;
-import org.gradviz.app.script.syntax.ScriptParser;
 import org.gradviz.engine.Tensor;
 import org.gradviz.engine.Warnings;
 
@@ -42,7 +43,7 @@ public final class ScriptImporter {
     public GraphDocument importCell(String source, String fileName) throws ScriptImportException {
         Program program;
         try {
-            program = ScriptParser.parse(source);
+            program = ScriptRunner.accept(source);
         } catch (ScriptSyntaxError e) {
             throw refused(fileName, new ImportProblem(e.line(), e.column(), e.kind().prefix() + e.detail()));
         }
@@ -56,6 +57,8 @@ public final class ScriptImporter {
             List<TraceFrame> frames = e.traceback();
             int line = frames.isEmpty() ? 0 : frames.get(frames.size() - 1).line();
             throw refused(fileName, new ImportProblem(line, 0, e.pythonLine()));
+        } catch (Unsupported e) {
+            throw refused(fileName, new ImportProblem(e.line(), e.column(), e.getMessage()));
         } finally {
             Warnings.setHandler(previous);
         }

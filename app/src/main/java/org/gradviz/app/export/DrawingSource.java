@@ -12,8 +12,12 @@ import javafx.scene.paint.Paint;
  */
 public record DrawingSource(Node drawing, Region view) {
 
-    /** The drawing's extent in its own units (what a picture shows). Call on the FX thread. */
+    /** The drawing's extent in its own units (what a picture shows), styled and laid out. Call on the FX thread. */
     Bounds bounds() {
+        drawing.applyCss();
+        if (drawing instanceof javafx.scene.Parent parent) {
+            parent.layout();
+        }
         return drawing.getBoundsInLocal();
     }
 

@@ -34,9 +34,12 @@ public enum PictureSize {
         };
     }
 
-    /** The resolution written into the PNG, so slides place it at its intended size. */
-    public int dpi(Placement placement) {
-        return (int) Math.round(96 * placement.scale());
+    /**
+     * The resolution written into the PNG, so slides place it at its intended size: a 2× picture is as big on a slide
+     * as a 1× one, only sharper; a 4K frame is a screen's.
+     */
+    public int dpi() {
+        return this == TWO_X ? 192 : 96;
     }
 
     private static Placement natural(double width, double height, double scale) {

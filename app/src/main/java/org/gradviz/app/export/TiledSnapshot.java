@@ -35,7 +35,16 @@ final class TiledSnapshot {
      */
     static BufferedImage take(DrawingSource source, PictureSize size, BooleanSupplier cancelled)
             throws InterruptedException {
-        Frame frame = FxCall.onFx(() -> frame(source, size));
+        return take(source, size, null, cancelled);
+    }
+
+    /**
+     * As {@link #take(DrawingSource, PictureSize, BooleanSupplier)}, framing {@code area} of the drawing (null: all of
+     * it now), so that every picture of a series has the same size and the drawing the same place.
+     */
+    static BufferedImage take(DrawingSource source, PictureSize size, Bounds area, BooleanSupplier cancelled)
+            throws InterruptedException {
+        Frame frame = FxCall.onFx(() -> frame(source, size, area));
         BufferedImage image = new BufferedImage(frame.placement().width(), frame.placement().height(),
                 BufferedImage.TYPE_INT_ARGB);
         for (int y = 0; y < image.getHeight(); y += TILE) {
@@ -58,9 +67,10 @@ final class TiledSnapshot {
     private record Frame(PictureSize.Placement placement, Transform transform, Paint background) {
     }
 
-    private static Frame frame(DrawingSource source, PictureSize size) throws NonInvertibleTransformException {
+    private static Frame frame(DrawingSource source, PictureSize size, Bounds area)
+            throws NonInvertibleTransformException {
         source.drawing().applyCss();
-        Bounds b = source.bounds();
+        Bounds b = area != null ? area : source.bounds();
         PictureSize.Placement placement = size.place(b.getWidth(), b.getHeight());
         // the snapshot applies the node's own transforms (the view's zoom and pan): undo them, then place the drawing
         Affine transform = new Affine();

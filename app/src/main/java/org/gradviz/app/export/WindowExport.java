@@ -6,6 +6,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.BooleanSupplier;
 import javafx.concurrent.Task;
+import javafx.geometry.BoundingBox;
+import javafx.geometry.Bounds;
 import javafx.scene.paint.Color;
 import javafx.scene.paint.Paint;
 import org.gradviz.app.animation.Recording;
@@ -98,8 +100,7 @@ public final class WindowExport {
             if (image == null) {
                 return cancelledMessage();
             }
-            AtomicFiles.write(target, GraphExporter.png(image, request.size().dpi(
-                    request.size().place(image.getWidth(), image.getHeight()))));
+            AtomicFiles.write(target, GraphExporter.png(image, request.size().dpi()));
             return "Exported " + target.getFileName() + " (" + image.getWidth() + " × " + image.getHeight() + ")";
         }
         String dot = FxCall.onFx(() -> dotNow(request));
@@ -112,13 +113,14 @@ public final class WindowExport {
         int count = stepCount();
         int shownStep = FxCall.onFx(() -> model.player().positionProperty().get());
         try {
+            Bounds area = everyStep(request, count);
             SlideFiles.writeFrames(count, step -> {
-                BufferedImage frame = frameAt(step, request, cancelled);
+                BufferedImage frame = frameAt(step, request, area, cancelled);
                 if (frame == null) {
                     throw new InterruptedException("cancelled");
                 }
                 progress.report(step + 1, count);
-                return GraphExporter.png(frame, 96);
+                return GraphExporter.png(frame, request.size().dpi());
             }, request.target());
         } catch (InterruptedException e) {
             return cancelledMessage();
@@ -135,8 +137,9 @@ public final class WindowExport {
         List<BufferedImage> frames = new ArrayList<>(count);
         Paint background;
         try {
+            Bounds area = everyStep(request, count);
             for (int step = 0; step < count; step++) {
-                BufferedImage frame = frameAt(step, request, cancelled);
+                BufferedImage frame = frameAt(step, request, area, cancelled);
                 if (frame == null) {
                     return cancelledMessage();
                 }
@@ -151,11 +154,31 @@ public final class WindowExport {
         return "Exported " + request.target().getFileName() + " (" + count + " frames)";
     }
 
-    /** The view at step {@code step} of the pass, or null when cancelled. */
-    private BufferedImage frameAt(int step, ExportRequest request, BooleanSupplier cancelled) throws
+    /** The view at step {@code step} of the pass, framing {@code area}; null when cancelled. */
+    private BufferedImage frameAt(int step, ExportRequest request, Bounds area, BooleanSupplier cancelled) throws
             InterruptedException {
         seek(step);
-        return TiledSnapshot.take(source(request), request.size(), cancelled);
+        return TiledSnapshot.take(source(request), request.size(), area, cancelled);
+    }
+
+    /**
+     * What the drawing covers at one step or another (edge labels come and go): one frame for every picture of a
+     * pass, so slides and GIF frames have one size and the graph does not jump.
+     */
+    private Bounds everyStep(ExportRequest request, int count) throws InterruptedException {
+        double minX = Double.MAX_VALUE;
+        double minY = Double.MAX_VALUE;
+        double maxX = -Double.MAX_VALUE;
+        double maxY = -Double.MAX_VALUE;
+        for (int step = 0; step < count; step++) {
+            seek(step);
+            Bounds b = FxCall.onFx(() -> source(request).bounds());
+            minX = Math.min(minX, b.getMinX());
+            minY = Math.min(minY, b.getMinY());
+            maxX = Math.max(maxX, b.getMaxX());
+            maxY = Math.max(maxY, b.getMaxY());
+        }
+        return new BoundingBox(minX, minY, maxX - minX, maxY - minY);
     }
 
     private int stepCount() throws InterruptedException {
@@ -208,7 +231,7 @@ public final class WindowExport {
         return "Export cancelled: nothing was written";
     }
 
-    /** Copies the view's picture (1×) to the clipboard; call from a worker thread. */
+    /** The picture of {@code view} at {@code size} (Copy Image); null when cancelled. Call from a worker thread. */
     public BufferedImage picture(ExportRequest.View view, PictureSize size, BooleanSupplier cancelled)
             throws InterruptedException {
         return TiledSnapshot.take(view == ExportRequest.View.NETWORK ? network : autograd, size, cancelled);

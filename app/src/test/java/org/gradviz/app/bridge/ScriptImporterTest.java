@@ -54,7 +54,8 @@ class ScriptImporterTest {
                 "import torch",
                 "w = torch.ones(3, requires_grad=True)",
                 "loss = w[0:2].sum()");
-        assertEquals("cell.py:3: NotImplementedError: slicing tensors is not supported by gradviz", e.getMessage());
+        // as `gradviz run` refuses it (#12: never an error Python would not give): FILE:LINE:COL, the construct
+        assertEquals("cell.py:3:8: slicing a tensor is not supported by gradviz", e.getMessage());
     }
 
     @Test
@@ -63,8 +64,7 @@ class ScriptImporterTest {
                 "import torch",
                 "import numpy as np",
                 "x = torch.ones(2)");
-        assertEquals("cell.py:2:8: 'import numpy' is not supported by gradviz (importable: torch, torch.nn, "
-                + "torch.nn.functional, torch.optim, math, warnings)", e.getMessage());
+        assertEquals("cell.py:2:8: 'import numpy' is not supported by gradviz", e.getMessage());
     }
 
     @Test
@@ -94,8 +94,8 @@ class ScriptImporterTest {
     void aConstructOutsideTheSubsetIsRefusedWithLineAndColumn() {
         ScriptImportException e = refusal(
                 "import torch",
-                "class Net:",
-                "    pass");
+                "del torch",
+                "x = torch.ones(2)");
         assertEquals(2, e.problems().get(0).line());
         assertTrue(e.problems().get(0).column() > 0);
     }

@@ -158,7 +158,11 @@ class WindowExportGuiTest {
         BufferedImage first = ImageIO.read(files.get(0).toFile());
         BufferedImage last = ImageIO.read(files.get(files.size() - 1).toFile());
         Pictures.assertNotBlank(first);
-        assertEquals(first.getWidth(), last.getWidth(), "boxes keep their size: one layout for every step");
+        for (Path frame : files) {
+            BufferedImage each = ImageIO.read(frame.toFile());
+            assertEquals(first.getWidth(), each.getWidth(), frame + ": one frame for every step (labels come and go)");
+            assertEquals(first.getHeight(), each.getHeight(), frame.toString());
+        }
         assertNotEquals(pixelsHash(first), pixelsHash(last), "the gradients appear step by step");
         assertEquals(5, model.player().positionProperty().get(), "the player is back at the step shown");
         try (var left = Files.list(folder)) {

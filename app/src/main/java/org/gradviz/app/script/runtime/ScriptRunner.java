@@ -66,12 +66,21 @@ public final class ScriptRunner {
      * run the program, once the program is parsed and accepted and just before its first statement (not at all when
      * it is refused).
      */
+    /**
+     * {@code source} parsed, its names resolved as Python scopes them, and checked against the subset: what every
+     * front end (the runner, the cell importer) must do before running a program.
+     */
+    public static Program accept(String source) {
+        Program program = ScriptParser.parse(source);
+        Resolver.resolve(program);
+        SubsetChecker.check(program);
+        return program;
+    }
+
     public Outcome run(PrintStream out, PrintStream err, Consumer<Interpreter> beforeRun) {
         Program program;
         try {
-            program = ScriptParser.parse(source);
-            Resolver.resolve(program);
-            SubsetChecker.check(program);
+            program = accept(source);
         } catch (ScriptSyntaxError e) {
             err.println(e.format(displayName));
             err.flush();
