@@ -29,6 +29,8 @@ final class NodeView extends BorderPane {
     private final Label badge = new Label();
     private final javafx.scene.layout.Pane values = new javafx.scene.layout.Pane();
     private GridContent shownGrids;
+    private TensorGrid dataGrid;
+    private TensorGrid gradGrid;
 
     NodeView(String name, List<String> inputPorts) {
         this.name = name;
@@ -131,10 +133,17 @@ final class NodeView extends BorderPane {
         error.setManaged(message != null);
         GridContent content = compact ? null : GridContent.of(state, style);
         if (!java.util.Objects.equals(content, shownGrids)) { // redrawing grids is the slow part of a step
+            if (content != null && content.sameCells(shownGrids) && dataGrid != null) {
+                fill(dataGrid, state.value(), state.valueHidden(), style); // new numbers only (Train, a step):
+                if (gradGrid != null) {                                    // no new nodes, no CSS, no layout
+                    fill(gradGrid, state.grad(), state.gradHidden(), style);
+                }
+            } else {
+                List<Node> grids = compact ? List.of() : grids(state, style);
+                values.getChildren().setAll(grids);
+                values.setManaged(!grids.isEmpty());
+            }
             shownGrids = content;
-            List<Node> grids = compact ? List.of() : grids(state, style);
-            values.getChildren().setAll(grids);
-            values.setManaged(!grids.isEmpty());
         }
         pseudoClassStateChanged(CanvasStyles.FAILED, message != null);
         pseudoClassStateChanged(CanvasStyles.SELECTED, selected);
@@ -146,41 +155,66 @@ final class NodeView extends BorderPane {
      * {@code data | grad}. Before a run, empty grids of the same size keep the box as big as it will be, so
      * a layout made before running still fits after.
      */
-    private static List<Node> grids(ElementState state, GridStyle style) {
-        int[] shape = state.value() != null ? state.value().shape() : state.shape();
+    private List<Node> grids(ElementState state, GridStyle style) {
+        dataGrid = null;
+        gradGrid = null;
+        int[] shape = shapeShown(state);
         if (shape == null) {
             return List.of();
         }
-        VBox data = captioned("data", grid(state.value(), state.valueHidden(), shape, style), state.valueStale()
-                && !state.valueHidden());
+        dataGrid = grid(state.value(), state.valueHidden(), shape, style);
+        VBox data = captioned("data", dataGrid, state.valueStale() && !state.valueHidden());
         if (state.grad() == null && !state.gradExpected()) {
             return List.of(data);
         }
-        VBox grad = captioned("grad", grid(state.grad(), state.gradHidden(), shape, style), state.gradStale()
-                && !state.gradHidden());
+        gradGrid = grid(state.grad(), state.gradHidden(), shape, style);
+        VBox grad = captioned("grad", gradGrid, state.gradStale() && !state.gradHidden());
         javafx.scene.layout.Pane pair = shape.length == 0 ? new HBox(8, data, grad) : new VBox(6, data, grad);
         return List.of(pair);
     }
 
-    /** What the grids of a box show; equal contents need no redrawing. */
+    /** The shape the grids have: the value's when there is one, else the shape known before running. */
+    private static int[] shapeShown(ElementState state) {
+        return state.value() != null ? state.value().shape() : state.shape();
+    }
+
+    /**
+     * What the grids of a box show; equal contents need no redrawing, and contents with the same cells
+     * ({@link #sameCells}) only new numbers.
+     */
     private record GridContent(List<Integer> shape, TensorValue value, TensorValue grad, boolean gradExpected,
             boolean valueStale, boolean gradStale, boolean valueHidden, boolean gradHidden, GridStyle style) {
         static GridContent of(ElementState state, GridStyle style) {
-            int[] shape = state.shape();
+            int[] shape = shapeShown(state);
             return new GridContent(shape == null ? null : java.util.Arrays.stream(shape).boxed().toList(), state.value(),
                     state.grad(), state.gradExpected(), state.valueStale(), state.gradStale(), state.valueHidden(),
                     state.gradHidden(), style);
         }
+
+        /** Whether {@code other} has the same grids, captions and colours, whatever numbers fill them. */
+        boolean sameCells(GridContent other) {
+            return other != null && shape != null && shape.equals(other.shape) && style.equals(other.style)
+                    && gradExpected == other.gradExpected && (grad != null) == (other.grad != null)
+                    && valueStale == other.valueStale && gradStale == other.gradStale
+                    && valueHidden == other.valueHidden && gradHidden == other.gradHidden;
+        }
     }
 
     private static TensorGrid grid(TensorValue tensor, boolean hidden, int[] shape, GridStyle style) {
-        if (!style.valuesShown()) {
-            return TensorGrid.placeholder(tensor != null ? tensor.shape() : shape, style);
+        TensorGrid grid = TensorGrid.placeholder(tensor != null ? tensor.shape() : shape, style);
+        fill(grid, tensor, hidden, style);
+        return grid;
+    }
+
+    /** What a grid shows: nothing (values off, or none yet), {@code ?} (reveal), or the numbers. */
+    private static void fill(TensorGrid grid, TensorValue tensor, boolean hidden, GridStyle style) {
+        if (!style.valuesShown() || tensor == null) {
+            grid.showText("");
+        } else if (hidden) {
+            grid.showHidden();
+        } else {
+            grid.showValues(tensor.data());
         }
-        if (hidden) {
-            return TensorGrid.hidden(tensor != null ? tensor.shape() : shape, style);
-        }
-        return tensor == null ? TensorGrid.placeholder(shape, style) : new TensorGrid(tensor, style);
     }
 
     /** A grid under its caption; a stale one is greyed and its caption says so (never colour alone). */

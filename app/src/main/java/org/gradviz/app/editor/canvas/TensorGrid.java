@@ -25,17 +25,20 @@ public final class TensorGrid extends Canvas {
     private final double cellHeight;
     private final Font font;
     private final GridPalette palette;
+    private final int[] size;
 
     public TensorGrid(TensorValue tensor, GridStyle style) {
-        this(tensor.shape(), tensor.data(), null, style);
+        this(tensor.shape(), style);
+        showValues(tensor.data());
     }
 
-    private TensorGrid(int[] size, double[] data, String fillText, GridStyle style) {
+    /** Cells for a tensor of {@code size}, empty until {@link #showValues} or {@link #showText} fills them. */
+    private TensorGrid(int[] size, GridStyle style) {
         this.font = Font.font(FONT_FAMILY, style.fontSize());
         this.palette = style.palette();
         this.cellWidth = style.fontSize() * 4.6;
         this.cellHeight = style.fontSize() * 1.6;
-        draw(size, data, fillText);
+        this.size = size.clone();
     }
 
     /**
@@ -43,17 +46,41 @@ public final class TensorGrid extends Canvas {
      * Backward fill it, so a layout made before running still fits after.
      */
     public static TensorGrid placeholder(int[] size, GridStyle style) {
-        return new TensorGrid(size, null, "", style);
+        TensorGrid grid = new TensorGrid(size, style);
+        grid.showText("");
+        return grid;
     }
 
     /** Cells of a value the class is to predict (reveal): a {@code ?} in each, no colour that would give it away. */
     public static TensorGrid hidden(int[] size, GridStyle style) {
-        return new TensorGrid(size, null, HIDDEN, style);
+        TensorGrid grid = new TensorGrid(size, style);
+        grid.showText(HIDDEN);
+        return grid;
     }
 
     /** The size of the numbers drawn. */
     public double fontSize() {
         return font.getSize();
+    }
+
+    /** Whether this grid has the cells of a tensor of {@code other} (then it can show it in place). */
+    public boolean fits(int[] other) {
+        return java.util.Arrays.equals(size, other);
+    }
+
+    /** Draws {@code data} (a tensor of this grid's size) into the cells again: nothing else changes. */
+    public void showValues(double[] data) {
+        draw(size, data, null);
+    }
+
+    /** Draws {@code text} in every cell, on the empty-cell colour ({@code ""}: empty cells, {@code ?}: reveal). */
+    public void showText(String text) {
+        draw(size, null, text);
+    }
+
+    /** Draws {@code text} in every cell as reveal does. */
+    public void showHidden() {
+        showText(HIDDEN);
     }
 
     private void draw(int[] size, double[] data, String fillText) {
@@ -73,6 +100,7 @@ public final class TensorGrid extends Canvas {
             }
         }
         GraphicsContext g = getGraphicsContext2D();
+        g.clearRect(0, 0, getWidth(), getHeight()); // also drops what was drawn before, so redrawing does not pile up
         g.setFont(font);
         g.setTextAlign(TextAlignment.CENTER);
         g.setTextBaseline(VPos.CENTER);
