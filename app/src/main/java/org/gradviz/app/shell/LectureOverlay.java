@@ -89,10 +89,6 @@ final class LectureOverlay {
         badgeTimer.playFromStart();
     }
 
-    String badgeText() {
-        return badge.isVisible() ? badge.getText() : "";
-    }
-
     private void placeBadge(Region window) {
         if (window != null) {
             badge.relocate(window.getWidth() - badge.getWidth() - 24, 24);

@@ -51,21 +51,9 @@ public final class TensorGrid extends Canvas {
         return grid;
     }
 
-    /** Cells of a value the class is to predict (reveal): a {@code ?} in each, no colour that would give it away. */
-    public static TensorGrid hidden(int[] size, GridStyle style) {
-        TensorGrid grid = new TensorGrid(size, style);
-        grid.showText(HIDDEN);
-        return grid;
-    }
-
     /** The size of the numbers drawn. */
     public double fontSize() {
         return font.getSize();
-    }
-
-    /** Whether this grid has the cells of a tensor of {@code other} (then it can show it in place). */
-    public boolean fits(int[] other) {
-        return java.util.Arrays.equals(size, other);
     }
 
     /** Draws {@code data} (a tensor of this grid's size) into the cells again: nothing else changes. */
@@ -78,7 +66,7 @@ public final class TensorGrid extends Canvas {
         draw(size, null, text);
     }
 
-    /** Draws {@code text} in every cell as reveal does. */
+    /** A {@code ?} in every cell, no colour that would give the value away (reveal: the class predicts it first). */
     public void showHidden() {
         showText(HIDDEN);
     }
