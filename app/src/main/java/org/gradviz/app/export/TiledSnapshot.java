@@ -69,8 +69,7 @@ final class TiledSnapshot {
 
     private static Frame frame(DrawingSource source, PictureSize size, Bounds area)
             throws NonInvertibleTransformException {
-        source.drawing().applyCss();
-        Bounds b = area != null ? area : source.bounds();
+        Bounds b = area != null ? area : source.bounds(); // bounds() styles and lays the drawing out first
         PictureSize.Placement placement = size.place(b.getWidth(), b.getHeight());
         // the snapshot applies the node's own transforms (the view's zoom and pan): undo them, then place the drawing
         Affine transform = new Affine();

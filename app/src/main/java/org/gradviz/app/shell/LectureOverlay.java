@@ -30,6 +30,8 @@ final class LectureOverlay {
     private final PauseTransition badgeTimer = new PauseTransition(BADGE_TIME);
     private final BooleanProperty blanked = new SimpleBooleanProperty(this, "blanked", false);
     private final BooleanProperty spotlightOn = new SimpleBooleanProperty(this, "spotlight", false);
+    private double mouseX;
+    private double mouseY;
 
     LectureOverlay(Region window) {
         layer.setId("lecture-overlay");
@@ -63,6 +65,7 @@ final class LectureOverlay {
                 scene.addEventFilter(MouseEvent.MOUSE_DRAGGED, e -> aimSpotlight(e.getSceneX(), e.getSceneY()));
             }
         });
+        spotlightOn.addListener((obs, was, on) -> aimSpotlight(mouseX, mouseY)); // where the mouse is now
         aimSpotlight(window.getWidth() / 2, window.getHeight() / 2);
     }
 
@@ -97,11 +100,16 @@ final class LectureOverlay {
 
     /** Clear inside the circle around the mouse, dark outside, with a soft edge. */
     private void aimSpotlight(double x, double y) {
-        if (!spotlightOn.get() && spotlight.getFill() != null) {
-            return;
+        mouseX = x;
+        mouseY = y;
+        if (spotlightOn.get()) {
+            spotlight.setFill(circleAt(x, y));
         }
-        spotlight.setFill(new RadialGradient(0, 0, x, y, SPOTLIGHT_RADIUS * 1.15, false, CycleMethod.NO_CYCLE,
+    }
+
+    private static RadialGradient circleAt(double x, double y) {
+        return new RadialGradient(0, 0, x, y, SPOTLIGHT_RADIUS * 1.15, false, CycleMethod.NO_CYCLE,
                 new Stop(0, Color.TRANSPARENT), new Stop(0.85, Color.TRANSPARENT),
-                new Stop(1, Color.rgb(0, 0, 0, 0.72))));
+                new Stop(1, Color.rgb(0, 0, 0, 0.72)));
     }
 }

@@ -189,7 +189,7 @@ public final class GraphCanvas extends Region {
         probe.setDetailsShown(detailsShown);
         int[] shape = entry.role() == null ? null : entry.role() == org.gradviz.app.document.TensorRole.CONSTANT
                 ? new int[0] : new int[] {3};
-        String kind = entry.op() != null ? entry.op().id() + "  " + entry.op().symbol()
+        String kind = entry.op() != null ? kindText(entry.op())
                 : entry.role().name().toLowerCase(java.util.Locale.ROOT) + " · randn · requires_grad";
         probe.show(kind, new ElementState("w", shape, null, null, null,
                 entry.role() == org.gradviz.app.document.TensorRole.PARAMETER, false, false, false, false), false,
@@ -253,7 +253,7 @@ public final class GraphCanvas extends Region {
             place(t.name(), List.of(), kindText(t), rolePseudoClass(t), state, doc, false);
         }
         for (OpNode n : doc.nodes()) {
-            place(n.name(), n.op().ports(), n.op().id() + "  " + n.op().symbol(), CanvasStyles.OP, state, doc,
+            place(n.name(), n.op().ports(), kindText(n.op()), CanvasStyles.OP, state, doc,
                     !n.showsValue());
         }
         edges.keySet().removeIf(c -> {
@@ -304,6 +304,11 @@ public final class GraphCanvas extends Region {
             case INPUT -> CanvasStyles.INPUT;
             case CONSTANT -> CanvasStyles.CONSTANT;
         };
+    }
+
+    /** An op box's kind line: {@code matmul  *}. */
+    private static String kindText(org.gradviz.app.document.OpKind op) {
+        return op.id() + "  " + op.symbol();
     }
 
     private static String kindText(TensorSource t) {
