@@ -67,6 +67,17 @@ public final class EditHistory {
         return Optional.of(edit);
     }
 
+    /** Takes the last edit off the undo stack as if it had never been made (nothing to redo); the caller restores its {@code before}. */
+    public Optional<Edit> withdraw() {
+        if (undo.isEmpty()) {
+            return Optional.empty();
+        }
+        Edit edit = undo.pop();
+        revision.set(undoRevisions.pop());
+        update();
+        return Optional.of(edit);
+    }
+
     /** Takes the last undone edit back; the caller restores its {@code after}. */
     public Optional<Edit> redo() {
         if (redo.isEmpty()) {

@@ -172,6 +172,21 @@ public final class EditorModel {
         return true;
     }
 
+    /**
+     * Takes back the last edit, leaving nothing to redo, when it made the document shown now ({@code made}, the very
+     * instance): a temporary arrangement (presentation mode's) is put back as it was. False, changing nothing,
+     * when anything changed the document since.
+     */
+    public boolean withdraw(GraphDocument made) {
+        if (document() != made || refusedWhileTraining()) {
+            return false;
+        }
+        return history.withdraw().map(edit -> {
+            show(edit.before());
+            return true;
+        }).orElse(false);
+    }
+
     public void undo() {
         if (refusedWhileTraining()) {
             return;
@@ -570,7 +585,7 @@ public final class EditorModel {
             preview = session.preview();
             updateAutograd();
         }
-        state.set(GraphState.of(next, preview, shownBoard(next)));
+        state.set(GraphState.of(next, preview, shownBoard(next), revealMask()));
     }
 
     private boolean nameAcceptable(String old, String next) {

@@ -42,6 +42,7 @@ public final class MainWindowView extends BorderPane {
     private GraphViews graphViews;
     private EditorToolBar toolBar;
     private PresentationMode presentation;
+    private ScreenFit screenFit;
     private javafx.scene.layout.Pane lensLayer;
     private LectureOverlay lecture;
     private org.gradviz.app.export.WindowExport exporter;
@@ -93,7 +94,8 @@ public final class MainWindowView extends BorderPane {
         setRight(inspector);
         PanelToggles panels = new PanelToggles(this, middle, canvas, palette, inspector, console);
         menuBar.viewMenu().getItems().addAll(panels.items());
-        presentation = new PresentationMode(this, panels, canvas);
+        screenFit = new ScreenFit(model, canvas);
+        presentation = new PresentationMode(this, panels, canvas, screenFit, player, this::isBlanked);
         menuBar.viewMenu().getItems().add(presentation.item());
         toolBar.getItems().add(presentButton());
         graphViews = new GraphViews(model, both, canvas, autograd, lensLayer);
@@ -139,7 +141,9 @@ public final class MainWindowView extends BorderPane {
         // a document whose boxes pile up (a cell: the importer does not know box sizes) is laid out as it loads
         // bigger text makes bigger boxes: when they now overlap, Graphviz lays them out again (one undoable edit)
         model.display().fontScaleProperty().addListener((obs, old, now) -> javafx.application.Platform.runLater(() -> {
-            if (canvas.boxesOverlap()) {
+            if (screenFit.isOn()) {
+                screenFit.arrangeLater(); // presenting: packed for the screen again, not laid out in layers
+            } else if (canvas.boxesOverlap()) {
                 tidy.run("Tidy layout for text " + org.gradviz.app.editor.FontScale.percent(now.doubleValue()));
             }
         }));

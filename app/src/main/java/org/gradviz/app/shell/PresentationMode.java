@@ -13,22 +13,31 @@ import org.gradviz.app.editor.panels.EditorMenuBar;
 /**
  * Presentation mode (Ctrl+Shift+P, or the tool bar's Present): full screen with every piece of chrome hidden
  * (menus, tool bar, palette, inspector, console, status line), only the graph views and the player left, each
- * fitting itself to the screen; boxes drop their kind and shape lines so their numbers can be larger. Esc, or leaving full screen, restores everything as it was.
+ * fitting itself to the screen; boxes drop their kind and shape lines and the network is packed for the screen
+ * ({@link ScreenFit}) so their numbers can be larger; the player keeps only its sentence and step count. Esc, or leaving full screen, restores everything as it was.
  */
 final class PresentationMode {
     private final BorderPane window;
     private final PanelToggles panels;
     private final GraphCanvas canvas;
+    private final ScreenFit screenFit;
+    private final org.gradviz.app.animation.view.PlayerBar player;
+    /** While the screen is blanked, Esc only brings the picture back (the lecture keys' job), it does not leave. */
+    private final java.util.function.BooleanSupplier blanked;
     private boolean on;
     private Node top;
     private Node bottom;
     private boolean[] panelsShown;
     private boolean wasFullScreen;
 
-    PresentationMode(BorderPane window, PanelToggles panels, GraphCanvas canvas) {
+    PresentationMode(BorderPane window, PanelToggles panels, GraphCanvas canvas, ScreenFit screenFit,
+            org.gradviz.app.animation.view.PlayerBar player, java.util.function.BooleanSupplier blanked) {
+        this.player = player;
+        this.blanked = blanked;
         this.window = window;
         this.panels = panels;
         this.canvas = canvas;
+        this.screenFit = screenFit;
         window.sceneProperty().addListener((obs, old, scene) -> {
             if (scene != null) {
                 listen(scene);
@@ -38,7 +47,8 @@ final class PresentationMode {
 
     private void listen(Scene scene) {
         scene.addEventFilter(KeyEvent.KEY_PRESSED, e -> {
-            if (on && e.getCode() == KeyCode.ESCAPE) {
+            // after the lecture keys (Esc while blank only unblanks, and is consumed there) or before them
+            if (on && e.getCode() == KeyCode.ESCAPE && !e.isConsumed() && !blanked.getAsBoolean()) {
                 leave();
                 e.consume();
             }
@@ -83,11 +93,16 @@ final class PresentationMode {
         shown(top, false);
         shown(bottom, false);
         canvas.setBoxDetailsShown(false);
+        canvas.setFitMargin(ScreenFit.MARGIN);
+        player.setCompact(true);
         stage().ifPresent(stage -> {
             wasFullScreen = stage.isFullScreen();
             stage.setFullScreenExitHint("Esc leaves presentation mode");
+            // Esc is this mode's key (and only unblanks a blank screen), not the window system's
+            stage.setFullScreenExitKeyCombination(javafx.scene.input.KeyCombination.NO_MATCH);
             stage.setFullScreen(true);
         });
+        screenFit.start();
     }
 
     void leave() {
@@ -97,9 +112,15 @@ final class PresentationMode {
         on = false;
         shown(top, true);
         shown(bottom, true);
+        screenFit.stop();
         canvas.setBoxDetailsShown(true);
+        canvas.setFitMargin(GraphCanvas.FIT_MARGIN);
+        player.setCompact(false);
         panels.show(panelsShown);
-        stage().ifPresent(stage -> stage.setFullScreen(wasFullScreen));
+        stage().ifPresent(stage -> {
+            stage.setFullScreenExitKeyCombination(null); // the platform's default again
+            stage.setFullScreen(wasFullScreen);
+        });
     }
 
     private static void shown(Node chrome, boolean shown) {

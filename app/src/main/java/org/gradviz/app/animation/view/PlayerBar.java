@@ -28,6 +28,9 @@ public final class PlayerBar extends VBox {
     private final Slider scrub = new Slider(0, 0, 0);
     private final Label counter = new Label();
     private final Label caption = new Label();
+    private final Label compactCounter = new Label();
+    private HBox controls;
+    private FlowLegend legend;
     private boolean updatingScrub;
 
     public PlayerBar(TracePlayer player) {
@@ -77,15 +80,36 @@ public final class PlayerBar extends VBox {
         speed.setValue(player.speedProperty().get());
         speed.valueProperty().addListener((obs, old, now) -> player.speedProperty().set(now));
         speed.setTooltip(new Tooltip("Speed of play"));
-        HBox controls = new HBox(6, restart, back, play, forward, end, scrub, counter, speed);
+        controls = new HBox(6, restart, back, play, forward, end, scrub, counter, speed);
         controls.setAlignment(Pos.CENTER_LEFT);
         caption.setId("player-caption");
         caption.getStyleClass().add("player-caption");
         caption.setWrapText(true);
         caption.setMaxWidth(Double.MAX_VALUE);
         caption.setMinHeight(USE_PREF_SIZE); // wraps onto more lines rather than ending in "…"
-        getChildren().addAll(controls, caption, new FlowLegend());
+        HBox.setHgrow(caption, Priority.ALWAYS);
+        compactCounter.getStyleClass().add("player-counter");
+        compactCounter.textProperty().bind(counter.textProperty());
+        compactCounter.setMinWidth(USE_PREF_SIZE);
+        legend = new FlowLegend();
+        getChildren().addAll(controls, new HBox(12, caption, compactCounter), legend);
+        setCompact(false);
         disableProperty().bind(player.recordingProperty().isNull());
+    }
+
+    /**
+     * Compact (presentation mode: the clicker steps, the graph wants the screen): only the sentence and the step
+     * count, on one line; otherwise the buttons, scrub bar and legend too.
+     */
+    public void setCompact(boolean compact) {
+        shown(controls, !compact);
+        shown(legend, !compact);
+        shown(compactCounter, compact);
+    }
+
+    private static void shown(javafx.scene.Node part, boolean shown) {
+        part.setVisible(shown);
+        part.setManaged(shown);
     }
 
     private void initListeners() {

@@ -20,7 +20,7 @@ public final class Viewport {
     /** The autograd view's: torchviz's small boxes may be enlarged a lot. */
     static final Limits AUTOGRAD = new Limits(0.05, 8, 3, 24);
 
-    private final Limits limits;
+    private Limits limits;
     private final Scale zoom = new Scale(1, 1, 0, 0);
     private final Translate pan = new Translate();
     private boolean fitting;
@@ -33,6 +33,11 @@ public final class Viewport {
 
     public Limits limits() {
         return limits;
+    }
+
+    /** Leaves {@code margin} view pixels around a fitted drawing (presentation mode wants every pixel). */
+    public void setFitMargin(double margin) {
+        limits = new Limits(limits.min(), limits.max(), limits.maxFit(), margin);
     }
 
     /** Puts the transforms on {@code drawing}. */

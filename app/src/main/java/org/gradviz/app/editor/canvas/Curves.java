@@ -21,4 +21,16 @@ final class Curves {
         curve.setEndX(to.getX());
         curve.setEndY(to.getY());
     }
+
+    /** The point of {@code curve} at parameter {@code t} (0 at its start, 1 at its end). */
+    static Point2D at(CubicCurve curve, double t) {
+        double u = 1 - t;
+        double a = u * u * u;
+        double b = 3 * u * u * t;
+        double c = 3 * u * t * t;
+        double d = t * t * t;
+        return new Point2D(
+                a * curve.getStartX() + b * curve.getControlX1() + c * curve.getControlX2() + d * curve.getEndX(),
+                a * curve.getStartY() + b * curve.getControlY1() + c * curve.getControlY2() + d * curve.getEndY());
+    }
 }

@@ -9,15 +9,31 @@ import org.gradviz.app.animation.view.FlowStyles;
 import org.gradviz.app.animation.view.GradientMagnitude;
 import org.gradviz.app.document.Connection;
 
-/** An edge drawn as a curve from an output port to an input port, labelled with the shape it carries. */
+/**
+ * An edge drawn as a curve from an output port to an input port, labelled with the shape it carries (above the
+ * curve) and, in the animation, the gradient it carried (below). The labels sit at the first point along the curve,
+ * from its middle outwards, where no box covers them, or where boxes cover the least of them.
+ */
 final class EdgeView extends Group {
+    /** Where along the curve labels may go, best first. */
+    private static final double[] LABEL_PLACES = {0.5, 0.4, 0.6, 0.3, 0.7, 0.2, 0.8, 0.12, 0.88};
     private final Connection connection;
+    private final java.util.function.Function<EdgeView, java.util.List<javafx.geometry.Bounds>> boxes;
     private final CubicCurve curve = new CubicCurve();
     private final Label shape = new Label();
     private final Label flow = new Label();
+    private final Group labels = new Group();
+    /** What the flow label says when there is room, and when there is not (its largest magnitude only). */
+    private String fullFlow = "";
+    private String shortFlow = "";
 
-    EdgeView(Connection connection) {
+    /**
+     * {@code boxes}: for an edge, what its labels keep clear of (the boxes, the other edges' labels), in the edge's
+     * coordinates.
+     */
+    EdgeView(Connection connection, java.util.function.Function<EdgeView, java.util.List<javafx.geometry.Bounds>> boxes) {
         this.connection = connection;
+        this.boxes = boxes;
         setId("edge-" + connection.from() + "-" + connection.to() + "-" + connection.port());
         curve.getStyleClass().add(CanvasStyles.EDGE);
         shape.getStyleClass().add(CanvasStyles.EDGE_LABEL);
@@ -25,7 +41,15 @@ final class EdgeView extends Group {
         flow.getStyleClass().add(FlowStyles.FLOW_LABEL);
         flow.setMouseTransparent(true);
         flow.setVisible(false);
-        getChildren().addAll(curve, shape, flow);
+        getChildren().add(curve);
+        labels.setId("edge-labels-" + connection.from() + "-" + connection.to() + "-" + connection.port());
+        labels.setMouseTransparent(true);
+        labels.getChildren().addAll(shape, flow);
+    }
+
+    /** The edge's labels, drawn above every curve and under the boxes (the canvas puts them in a layer of their own). */
+    Group labels() {
+        return labels;
     }
 
     CubicCurve curve() {
@@ -44,8 +68,21 @@ final class EdgeView extends Group {
         curve.pseudoClassStateChanged(FlowStyles.CURRENT, carried != null && carried.current());
         flow.pseudoClassStateChanged(FlowStyles.CURRENT, carried != null && carried.current());
         flow.setVisible(carried != null);
-        flow.setText(carried == null ? "" : "grad " + carried.label());
-        placeFlowLabel();
+        fullFlow = carried == null ? "" : "grad " + carried.label();
+        shortFlow = carried == null ? "" : "grad max " + org.gradviz.app.document.DecimalText.of(carried.maxAbs());
+        flow.setText(fullFlow);
+        placeLabels();
+    }
+
+    /** The bounds of the labels shown, in the edge's coordinates. */
+    java.util.List<javafx.geometry.Bounds> labelBounds() {
+        java.util.List<javafx.geometry.Bounds> shown = new java.util.ArrayList<>(2);
+        for (Label label : new Label[] {shape, flow}) {
+            if (label.isVisible() && !label.getText().isEmpty()) {
+                shown.add(label.getBoundsInParent());
+            }
+        }
+        return shown;
     }
 
     Connection connection() {
@@ -58,14 +95,75 @@ final class EdgeView extends Group {
 
     void route(Point2D from, Point2D to) {
         Curves.shape(curve, from, to);
-        shape.relocate((from.getX() + to.getX()) / 2 - shape.prefWidth(-1) / 2,
-                (from.getY() + to.getY()) / 2 - shape.prefHeight(-1) - 2);
-        placeFlowLabel();
+        placeLabels();
     }
 
-    private void placeFlowLabel() {
-        double x = (curve.getStartX() + curve.getEndX()) / 2;
-        double y = (curve.getStartY() + curve.getEndY()) / 2;
-        flow.relocate(x - flow.prefWidth(-1) / 2, y + 4);
+    /**
+     * Puts each label at the first place along the curve where nothing covers it (the shape first, above the
+     * curve; then the gradient below it, clear of the shape label too); failing that, the gradient's short form
+     * where nothing covers it; failing that, each where least is covered.
+     */
+    private void placeLabels() {
+        java.util.List<javafx.geometry.Bounds> covering = new java.util.ArrayList<>(boxes.apply(this));
+        javafx.geometry.Bounds s = shapeBounds(leastCovered(this::shapeBounds, covering));
+        shape.relocate(s.getMinX(), s.getMinY());
+        if (!flow.isVisible()) {
+            return;
+        }
+        covering.add(s);
+        flow.setText(fullFlow);
+        javafx.geometry.Bounds f = flowBounds(leastCovered(this::flowBounds, covering));
+        if (covered(f, covering) > 0 && !shortFlow.equals(fullFlow)) {
+            flow.setText(shortFlow);
+            javafx.geometry.Bounds shortF = flowBounds(leastCovered(this::flowBounds, covering));
+            if (covered(shortF, covering) == 0) {
+                f = shortF;
+            } else {
+                flow.setText(fullFlow);
+            }
+        }
+        flow.relocate(f.getMinX(), f.getMinY());
+    }
+
+    private Point2D leastCovered(java.util.function.Function<Point2D, javafx.geometry.Bounds> label,
+            java.util.List<javafx.geometry.Bounds> covering) {
+        Point2D at = null;
+        double least = Double.MAX_VALUE;
+        for (double t : LABEL_PLACES) {
+            Point2D p = Curves.at(curve, t);
+            double covered = covered(label.apply(p), covering);
+            if (covered < least) {
+                at = p;
+                least = covered;
+            }
+            if (covered == 0) {
+                break;
+            }
+        }
+        return at;
+    }
+
+    private javafx.geometry.Bounds shapeBounds(Point2D p) {
+        double w = shape.prefWidth(-1);
+        double h = shape.prefHeight(-1);
+        return new javafx.geometry.BoundingBox(p.getX() - w / 2, p.getY() - h - 2, w, h);
+    }
+
+    private javafx.geometry.Bounds flowBounds(Point2D p) {
+        double w = flow.prefWidth(-1);
+        return new javafx.geometry.BoundingBox(p.getX() - w / 2, p.getY() + 4, w, flow.prefHeight(-1));
+    }
+
+    /** How much of {@code label}'s area the boxes cover (overlaps between boxes counted twice). */
+    private static double covered(javafx.geometry.Bounds label, java.util.List<javafx.geometry.Bounds> covering) {
+        double area = 0;
+        for (javafx.geometry.Bounds box : covering) {
+            double w = Math.min(label.getMaxX(), box.getMaxX()) - Math.max(label.getMinX(), box.getMinX());
+            double h = Math.min(label.getMaxY(), box.getMaxY()) - Math.max(label.getMinY(), box.getMinY());
+            if (w > 0 && h > 0) {
+                area += w * h;
+            }
+        }
+        return area;
     }
 }

@@ -47,6 +47,10 @@ public final class GraphCanvas extends Region {
     static final double MAX_ZOOM = 4;
     /** Fitting shows every box at most at 150 %. */
     static final double MAX_FIT_ZOOM = 1.5;
+    /** Up to this many boxes, edge labels are placed where no box covers them. */
+    private static final int LABEL_CLEARANCE_LIMIT = 200;
+    /** View pixels left around a fitted graph. */
+    public static final double FIT_MARGIN = 40;
     /** The canvas font at text scale 100 % (the window's), which the stylesheet's em sizes multiply. */
     static final double BASE_FONT = 16;
 
@@ -54,8 +58,13 @@ public final class GraphCanvas extends Region {
     private final Pane content = new Pane();
     private final Group edgeLayer = new Group();
     private final Group nodeLayer = new Group();
+    /**
+     * Edge labels, over the curves and under the boxes: placed where boxes cover them least, and never over a box's
+     * own numbers.
+     */
+    private final Group edgeLabelLayer = new Group();
     private final Group overlay = new Group();
-    private final Viewport viewport = new Viewport(new Viewport.Limits(MIN_ZOOM, MAX_ZOOM, MAX_FIT_ZOOM, 40), false);
+    private final Viewport viewport = new Viewport(new Viewport.Limits(MIN_ZOOM, MAX_ZOOM, MAX_FIT_ZOOM, FIT_MARGIN), false);
     private final Map<String, NodeView> nodes = new LinkedHashMap<>();
     private final Map<Connection, EdgeView> edges = new LinkedHashMap<>();
     private final CubicCurve wire = new CubicCurve();
@@ -102,7 +111,7 @@ public final class GraphCanvas extends Region {
         band.setMouseTransparent(true);
         overlay.getChildren().addAll(wire, band);
         overlay.setManaged(false);
-        content.getChildren().addAll(edgeLayer, nodeLayer, overlay);
+        content.getChildren().addAll(edgeLayer, edgeLabelLayer, nodeLayer, overlay);
         verdict.setManaged(false);
         getChildren().addAll(content, verdict); // the verdict stays unscaled and inside the visible area
         setFocusTraversable(true);
@@ -259,6 +268,7 @@ public final class GraphCanvas extends Region {
         edges.keySet().removeIf(c -> {
             if (!doc.edges().contains(c)) {
                 edgeLayer.getChildren().remove(edges.get(c));
+                edgeLabelLayer.getChildren().remove(edges.get(c).labels());
                 return true;
             }
             return false;
@@ -345,7 +355,7 @@ public final class GraphCanvas extends Region {
     }
 
     private EdgeView newEdge(Connection c) {
-        EdgeView view = new EdgeView(c);
+        EdgeView view = new EdgeView(c, this::labelObstacles);
         ContextMenu menu = new ContextMenu(item("Disconnect " + c.from() + " → " + c.to() + "." + c.port(),
                 () -> model.disconnect(c)));
         view.setOnContextMenuRequested(e -> {
@@ -353,6 +363,7 @@ public final class GraphCanvas extends Region {
             e.consume();
         });
         edgeLayer.getChildren().add(view);
+        edgeLabelLayer.getChildren().add(view.labels());
         return view;
     }
 
@@ -360,6 +371,27 @@ public final class GraphCanvas extends Region {
         MenuItem item = new MenuItem(text);
         item.setOnAction(e -> action.run());
         return item;
+    }
+
+    /**
+     * What {@code edge}'s labels keep clear of: the boxes and the other edges' labels; nothing in big graphs, where
+     * looking would cost more than it gives.
+     */
+    private List<Bounds> labelObstacles(EdgeView edge) {
+        if (nodes.size() > LABEL_CLEARANCE_LIMIT) {
+            return List.of();
+        }
+        List<Bounds> taken = new java.util.ArrayList<>();
+        nodes.values().forEach(v -> taken.add(v.getBoundsInParent()));
+        edges.values().stream().filter(e -> e != edge).forEach(e -> taken.addAll(e.labelBounds()));
+        // and the outside of the boxes' extent, which a fitted view cuts off
+        Bounds all = nodeLayer.getBoundsInParent();
+        double far = 1e6;
+        taken.add(new javafx.geometry.BoundingBox(all.getMinX() - far, all.getMinY() - far, far, 3 * far));
+        taken.add(new javafx.geometry.BoundingBox(all.getMaxX(), all.getMinY() - far, far, 3 * far));
+        taken.add(new javafx.geometry.BoundingBox(all.getMinX(), all.getMinY() - far, all.getWidth(), far));
+        taken.add(new javafx.geometry.BoundingBox(all.getMinX(), all.getMaxY(), all.getWidth(), far));
+        return taken;
     }
 
     private void routeEdges(Iterable<EdgeView> which) {
@@ -604,6 +636,12 @@ public final class GraphCanvas extends Region {
     public void fit() {
         Bounds b = nodes.isEmpty() ? new javafx.geometry.BoundingBox(0, 0, 0, 0) : nodeLayer.getBoundsInParent();
         viewport.fit(b.getMinX(), b.getMinY(), b.getWidth(), b.getHeight(), getWidth(), getHeight());
+    }
+
+    /** Leaves {@code margin} view pixels around the graph when fitting it (presentation mode: very few); refits. */
+    public void setFitMargin(double margin) {
+        viewport.setFitMargin(margin);
+        refitIfFitting();
     }
 
     private void refitIfFitting() {

@@ -37,7 +37,7 @@ public final class TensorGrid extends Canvas {
         this.font = Font.font(FONT_FAMILY, style.fontSize());
         this.palette = style.palette();
         this.cellWidth = style.fontSize() * 4.6;
-        this.cellHeight = style.fontSize() * 1.6;
+        this.cellHeight = style.fontSize() * 1.4;
         this.size = size.clone();
     }
 

@@ -47,7 +47,8 @@ class PresentationModeGuiTest {
                 "#status-message"}) {
             assertFalse(present(robot, chrome), chrome + " hidden");
         }
-        assertTrue(present(robot, "#player-scrub"), "the player stays: the presenter steps with it");
+        assertTrue(present(robot, "#player-caption"), "the player's sentence stays: it says what the engine did");
+        assertFalse(present(robot, "#player-scrub"), "the player's buttons go: the presenter steps with the keys");
         SplitPane views = (SplitPane) robot.lookup("#graph-canvas").query().getParent().getParent();
         assertEquals(stage.getScene().getWidth(), views.getWidth(), 1.0, "the graph views take the whole width");
         robot.interact(() -> SceneSnapshot.writePng(stage.getScene(), Path.of("target", "screenshots",
@@ -58,6 +59,7 @@ class PresentationModeGuiTest {
 
         assertFalse(view.isPresenting());
         assertFalse(stage.isFullScreen());
+        assertTrue(present(robot, "#player-scrub"), "the player's buttons are back");
         for (String chrome : new String[] {".menu-bar", "#learning-rate", "#inspector", "#console-lines",
                 "#status-message"}) {
             assertTrue(present(robot, chrome), chrome + " back");
@@ -65,6 +67,23 @@ class PresentationModeGuiTest {
     }
 
     /** In the scene and drawn: it and every parent visible. */
+    @Test
+    void escWhileTheScreenIsBlankOnlyBringsThePictureBack(FxRobot robot) {
+        robot.press(KeyCode.CONTROL, KeyCode.SHIFT, KeyCode.P).release(KeyCode.P, KeyCode.SHIFT, KeyCode.CONTROL);
+        robot.type(KeyCode.B);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(view.isBlanked());
+
+        robot.type(KeyCode.ESCAPE);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertFalse(view.isBlanked(), "Esc brought the picture back");
+        assertTrue(view.isPresenting(), "and did not also leave presentation mode");
+
+        robot.type(KeyCode.ESCAPE);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertFalse(view.isPresenting(), "the next Esc leaves");
+    }
+
     private static boolean present(FxRobot robot, String query) {
         return robot.lookup(query).tryQuery().map(n -> {
             for (javafx.scene.Node at = n; at != null; at = at.getParent()) {

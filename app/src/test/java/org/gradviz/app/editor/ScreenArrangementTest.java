@@ -1,0 +1,132 @@
+package org.gradviz.app.editor;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import org.gradviz.app.document.Connection;
+import org.gradviz.app.document.Position;
+import org.junit.jupiter.api.Test;
+
+class ScreenArrangementTest {
+    private static final double GAP = 10;
+
+    @Test
+    void aChainOfThreeSquaresOnAWideScreenIsOneRowAtFullSize() {
+        // 100 + 10 + 100 + 10 + 100 = 320 wide fits 330; 100 high fits 100: scale 1, any more and the height overflows
+        Map<String, double[]> sizes = sizes("a", 100, 100, "b", 100, 100, "c", 100, 100);
+        var r = new ScreenArrangement(sizes, chain("a", "b", "c"), GAP).arrange(330, 100).orElseThrow();
+        assertEquals(1.0, r.scale(), 1e-6);
+        assertEquals(r.places().get("a").y(), r.places().get("c").y(), 0.5);
+        assertTrue(r.places().get("a").x() < r.places().get("b").x() && r.places().get("b").x() < r.places().get("c").x());
+    }
+
+    @Test
+    void aTallBoxAndTwoSmallOnesShareAScreenInTwoColumns() {
+        // a (100 x 200) alone in the first column; b and c (100 x 95) stacked in the second: 95 + 10 + 95 = 200.
+        // Two columns: 100 + 10 + 100 = 210 wide, 200 high; on 210 x 200 that is exactly scale 1. One row would be
+        // 320 wide (scale 0.656), one column 410 high (scale 0.488).
+        Map<String, double[]> sizes = sizes("a", 100, 200, "b", 100, 95, "c", 100, 95);
+        var r = new ScreenArrangement(sizes, chain("a", "b", "c"), GAP).arrange(210, 200).orElseThrow();
+        assertEquals(1.0, r.scale(), 1e-6);
+        assertEquals(r.places().get("b").x(), r.places().get("c").x(), 0.5);
+        assertEquals(r.places().get("b").y() + 105, r.places().get("c").y(), 0.5);
+    }
+
+    @Test
+    void randomNetworksAreFittedWithoutOverlapAndReadInTheOrderTheyCompute() {
+        Random random = new Random(20261130);
+        for (int trial = 0; trial < 300; trial++) {
+            int n = 1 + random.nextInt(14);
+            Map<String, double[]> sizes = new LinkedHashMap<>();
+            List<Connection> edges = new ArrayList<>();
+            for (int i = 0; i < n; i++) {
+                sizes.put("n" + i, new double[] {20 + random.nextInt(300), 20 + random.nextInt(300)});
+                for (int j = 0; j < i; j++) {
+                    if (random.nextInt(4) == 0) {
+                        edges.add(new Connection("n" + j, "n" + i, "input"));
+                    }
+                }
+            }
+            double w = 400 + random.nextInt(1600);
+            double h = 300 + random.nextInt(900);
+            ScreenArrangement arrangement = new ScreenArrangement(sizes, edges, GAP);
+            var r = arrangement.arrange(w, h).orElseThrow();
+            String where = "trial " + trial;
+            assertEquals(r.scale(), arrangement.scaleOf(r.places(), w, h), r.scale() * 0.02, where);
+            assertTrue(r.scale() >= oneColumnEach(sizes, w, h) * 0.999, where + ": no worse than a column per box");
+            assertNoOverlap(sizes, r.places(), where);
+            for (Connection e : edges) {
+                Position from = r.places().get(e.from());
+                Position to = r.places().get(e.to());
+                assertTrue(from.x() < to.x() || from.y() < to.y(), where + ": " + e + " reads backwards");
+            }
+        }
+    }
+
+    @Test
+    void aLayoutWhoseBoxesOverlapIsNoLayoutToKeep() {
+        Map<String, double[]> sizes = sizes("a", 100, 100, "b", 100, 100);
+        ScreenArrangement arrangement = new ScreenArrangement(sizes, chain("a", "b"), GAP);
+        // side by side, 210 x 100 on 420 x 100: scale 1 (the height); piled 50 apart: would be 150 x 100
+        assertEquals(1.0, arrangement.scaleOf(Map.of("a", new Position(0, 0), "b", new Position(110, 0)), 420, 100),
+                1e-9);
+        assertEquals(0.0, arrangement.scaleOf(Map.of("a", new Position(0, 0), "b", new Position(50, 0)), 420, 100));
+    }
+
+    @Test
+    void tooManyBoxesAreLeftToTheLayeredLayout() {
+        Map<String, double[]> sizes = new LinkedHashMap<>();
+        for (int i = 0; i < ScreenArrangement.MAX_BOXES; i++) {
+            sizes.put("n" + i, new double[] {10, 10});
+        }
+        assertTrue(new ScreenArrangement(sizes, List.of(), GAP).arrange(100, 100).isEmpty());
+        assertTrue(new ScreenArrangement(Map.of(), List.of(), GAP).arrange(100, 100).isEmpty());
+    }
+
+    private static double oneColumnEach(Map<String, double[]> sizes, double w, double h) {
+        double width = -GAP;
+        double height = 0;
+        for (double[] wh : sizes.values()) {
+            width += wh[0] + GAP;
+            height = Math.max(height, wh[1]);
+        }
+        return Math.min(w / width, h / height);
+    }
+
+    private static void assertNoOverlap(Map<String, double[]> sizes, Map<String, Position> places, String where) {
+        List<String> names = new ArrayList<>(sizes.keySet());
+        for (int i = 0; i < names.size(); i++) {
+            for (int j = i + 1; j < names.size(); j++) {
+                Position a = places.get(names.get(i));
+                Position b = places.get(names.get(j));
+                double[] sa = sizes.get(names.get(i));
+                double[] sb = sizes.get(names.get(j));
+                boolean apart = a.x() + sa[0] <= b.x() + 1 || b.x() + sb[0] <= a.x() + 1
+                        || a.y() + sa[1] <= b.y() + 1 || b.y() + sb[1] <= a.y() + 1;
+                assertTrue(apart, where + ": " + names.get(i) + " overlaps " + names.get(j));
+            }
+        }
+    }
+
+    private static Map<String, double[]> sizes(Object... nameWidthHeight) {
+        Map<String, double[]> sizes = new LinkedHashMap<>();
+        for (int i = 0; i < nameWidthHeight.length; i += 3) {
+            sizes.put((String) nameWidthHeight[i], new double[] {((Number) nameWidthHeight[i + 1]).doubleValue(),
+                    ((Number) nameWidthHeight[i + 2]).doubleValue()});
+        }
+        return sizes;
+    }
+
+    private static List<Connection> chain(String... names) {
+        List<Connection> edges = new ArrayList<>();
+        for (int i = 1; i < names.length; i++) {
+            edges.add(new Connection(names[i - 1], names[i], "input"));
+        }
+        return edges;
+    }
+}
