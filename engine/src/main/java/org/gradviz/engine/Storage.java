@@ -82,6 +82,17 @@ public final class Storage {
         return numel <= MAX_ELEMENTS && numel * BYTES_PER_ELEMENT <= Heap.available();
     }
 
+    /** What the heap has room for, for messages: {@code 268435455 (2.1 GB free of 2.1 GB)}, at 8 bytes an element. */
+    public static String heapText() {
+        long available = Math.max(0, Heap.available());
+        return Math.min(MAX_ELEMENTS, available / BYTES_PER_ELEMENT) + " (" + gigabytes(available) + " GB free of "
+                + gigabytes(Heap.max()) + " GB)";
+    }
+
+    private static String gigabytes(long bytes) {
+        return String.format(java.util.Locale.ROOT, "%.1f", bytes / 1e9);
+    }
+
     /** The bytes torch would allocate for {@code numel} elements of {@code dtype}. */
     public static long torchBytes(long numel, DType dtype) {
         return numel * dtype.itemSize();
