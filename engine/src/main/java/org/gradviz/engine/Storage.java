@@ -82,15 +82,16 @@ public final class Storage {
         return numel <= MAX_ELEMENTS && numel * BYTES_PER_ELEMENT <= Heap.available();
     }
 
-    /** What the heap has room for, for messages: {@code 268435455 (2.1 GB free of 2.1 GB)}, at 8 bytes an element. */
+    /** What the heap has room for, for messages: {@code 33554432 (256 MB free of 512 MB)}, at 8 bytes an element. */
     public static String heapText() {
         long available = Math.max(0, Heap.available());
-        return Math.min(MAX_ELEMENTS, available / BYTES_PER_ELEMENT) + " (" + gigabytes(available) + " GB free of "
-                + gigabytes(Heap.max()) + " GB)";
+        return Math.min(MAX_ELEMENTS, available / BYTES_PER_ELEMENT) + " (" + megabytes(available) + " MB free of "
+                + megabytes(Heap.max()) + " MB)";
     }
 
-    private static String gigabytes(long bytes) {
-        return String.format(java.util.Locale.ROOT, "%.1f", bytes / 1e9);
+    /** Megabytes as {@code -Xmx} counts them (2^20 bytes). */
+    private static long megabytes(long bytes) {
+        return bytes >> 20;
     }
 
     /** The bytes torch would allocate for {@code numel} elements of {@code dtype}. */

@@ -48,7 +48,7 @@ class ExportInSmallHeapTest {
 
     @Test
     void aPngLargerThanTheHeapLeftIsRefusedInOneLineNamingTheMemory() throws Exception {
-        // at 1900 dpi this graph is 20k x 24k pixels: 1.9 GB as ARGB, in a 512 MB heap
+        // at 1900 dpi this graph is 9764 x 16335 pixels, 638 MB as ARGB: more than a 512 MB heap
         GradvizProcess run = export("-Xmx512m", Examples.file("one-layer-bce.json").toString(), "-o",
                 dir.resolve("g.png").toString(), "--values", "--show-saved", "--dpi", "1900", "--engine", "embedded");
         assertOneLine(run);
