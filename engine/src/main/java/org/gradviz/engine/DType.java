@@ -29,6 +29,15 @@ public enum DType {
         return torchName.substring("torch.".length());
     }
 
+    /** Bytes per element as torch stores them ({@code element_size()}): 4, 8, 8 and 1. */
+    public int itemSize() {
+        return switch (this) {
+            case FLOAT32 -> 4;
+            case FLOAT64, INT64 -> 8;
+            case BOOL -> 1;
+        };
+    }
+
     public boolean isFloatingPoint() {
         return floatingPoint;
     }

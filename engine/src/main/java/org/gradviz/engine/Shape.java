@@ -12,15 +12,18 @@ public final class Shape {
 
     private Shape(int[] dims) {
         this.dims = dims;
-        int n = 1;
+        long n = 1;
         for (int d : dims) {
             if (d < 0) {
                 throw TorchException.runtime("Trying to create tensor with negative dimension " + d + ": "
                         + Arrays.toString(dims));
             }
-            n = Math.multiplyExact(n, d);
+            n = Math.min(n * d, Long.MAX_VALUE / Integer.MAX_VALUE);
         }
-        this.numel = n;
+        // NOTE: sizes an op combines (broadcasting) can hold more than one Java array; the dtype is not known here, so
+        // the error counts bytes as torch's default float32 does
+        this.numel = n <= Integer.MAX_VALUE ? (int) n
+                : (int) Storage.numel(Arrays.stream(dims).asLongStream().toArray(), DType.defaultFloat());
     }
 
     public static Shape of(int... dims) {

@@ -50,7 +50,7 @@ public final class Torch {
     }
 
     public static Tensor full(Shape shape, double value, DType dtype) {
-        double[] d = new double[shape.numel()];
+        double[] d = Storage.allocate(shape, dtype);
         Arrays.fill(d, value);
         return Tensor.fromData(shape, dtype, d);
     }
@@ -86,11 +86,12 @@ public final class Torch {
 
     /** {@code torch.eye(n, m)}: ones on the main diagonal of an n×m matrix. */
     public static Tensor eye(int n, int m, DType dtype) {
-        double[] d = new double[n * m];
+        Shape shape = Storage.eyeShapeOf(n, m, dtype);
+        double[] d = Storage.allocate(shape, dtype);
         for (int i = 0; i < Math.min(n, m); i++) {
             d[i * m + i] = 1;
         }
-        return Tensor.fromData(Shape.of(n, m), dtype, d);
+        return Tensor.fromData(shape, dtype, d);
     }
 
     /** {@code torch.manual_seed(seed)} for the default generator. */

@@ -4,7 +4,8 @@ import java.util.function.Consumer;
 
 /**
  * Where PyTorch's warnings go ({@code UserWarning} texts, e.g. reading {@code .grad} of a non-leaf).
- * The default handler drops them; the code runner installs one that prints them as Python does.
+ * The default handler drops them; the code runner installs one that prints them as Python does. The handler is per
+ * thread, like {@link GradMode}: programs running at once on their own threads each hear only their own warnings.
  */
 public final class Warnings {
     /** PyTorch's text for reading {@code .grad} of a tensor that is not a leaf. */
@@ -14,19 +15,20 @@ public final class Warnings {
             + "non-leaf Tensor by mistake, make sure you access the leaf Tensor instead. See "
             + "github.com/pytorch/pytorch/pull/30531 for more informations.";
 
-    private static volatile Consumer<String> handler = message -> { };
+    private static final ThreadLocal<Consumer<String>> HANDLER = ThreadLocal.withInitial(() -> message -> { });
 
     private Warnings() {
     }
 
-    /** Installs the handler for {@code UserWarning} messages; returns the previous one. */
+    /** Installs this thread's handler for {@code UserWarning} messages; returns the one it replaces. */
     public static Consumer<String> setHandler(Consumer<String> newHandler) {
-        Consumer<String> previous = handler;
-        handler = newHandler;
+        Consumer<String> previous = HANDLER.get();
+        HANDLER.set(newHandler);
         return previous;
     }
 
+    /** Hands {@code message} to the handler of the calling thread. */
     public static void warn(String message) {
-        handler.accept(message);
+        HANDLER.get().accept(message);
     }
 }

@@ -1,19 +1,16 @@
 package org.gradviz.app.document;
 
-import java.util.Locale;
+import org.gradviz.engine.format.PythonFormat;
 
-/** A number written with 4 decimals, as torch prints tensor elements: {@code 0.2661}, {@code -1.1258}, {@code nan}. */
+/**
+ * A number written with 4 decimals, as torch prints tensor elements: {@code 0.2661}, {@code -1.1258}, {@code nan}; ties
+ * round to even ({@code 0.03125} is {@code 0.0312}), by the same code as the engine's tensor printing.
+ */
 public final class DecimalText {
     private DecimalText() {
     }
 
     public static String of(double v) {
-        if (Double.isNaN(v)) {
-            return "nan";
-        }
-        if (Double.isInfinite(v)) {
-            return v > 0 ? "inf" : "-inf";
-        }
-        return String.format(Locale.ROOT, "%.4f", v);
+        return PythonFormat.fixed(v, 4);
     }
 }

@@ -1,20 +1,12 @@
 package org.gradviz.app.document;
 
-import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.exc.InvalidFormatException;
-import com.fasterxml.jackson.databind.exc.InvalidTypeIdException;
-import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.util.Arrays;
-import java.util.stream.Collectors;
 
 /**
  * Reads a document: parse the JSON, check its {@code formatVersion}, migrate older trees, bind to records,
@@ -47,15 +39,15 @@ public final class DocumentReader {
     }
 
     private static String readText(Path file) {
-        String text;
+        byte[] bytes;
         try {
-            text = Files.readString(file, StandardCharsets.UTF_8);
+            bytes = Files.readAllBytes(file);
         } catch (NoSuchFileException e) {
             throw new DocumentException("no such file: " + file);
         } catch (IOException e) {
-            throw new DocumentException("cannot read " + file + ": " + e.getMessage(), e);
+            throw new DocumentException("cannot read " + file + ": " + IoReason.of(e), e);
         }
-        return text;
+        return Utf8Text.decode(bytes, file.toString());
     }
 
     public GraphDocument parse(String json) {
@@ -77,8 +69,7 @@ public final class DocumentReader {
         try {
             tree = DocumentJson.MAPPER.readTree(json);
         } catch (JsonProcessingException e) {
-            throw new DocumentException("malformed JSON at " + where(e.getLocation()) + ": "
-                    + firstLine(e.getOriginalMessage()), e);
+            throw JsonProblem.parsing(e);
         }
         if (tree == null || !tree.isObject()) {
             throw new DocumentException("a gradviz document is a JSON object with a \"formatVersion\"");
@@ -106,74 +97,8 @@ public final class DocumentReader {
     private static GraphDocument bind(ObjectNode tree) {
         try {
             return DocumentJson.MAPPER.treeToValue(tree, GraphDocument.class);
-        } catch (JsonMappingException e) {
-            throw new DocumentException(path(e) + ": " + bindingProblem(e), e);
         } catch (JsonProcessingException e) {
-            throw new DocumentException(firstLine(e.getOriginalMessage()), e);
+            throw JsonProblem.binding(e, tree);
         }
-    }
-
-    private static String bindingProblem(JsonMappingException e) {
-        if (e instanceof UnrecognizedPropertyException u) {
-            return "unknown field \"" + u.getPropertyName() + "\"";
-        }
-        if (e instanceof InvalidTypeIdException t) {
-            return "unknown kind \"" + t.getTypeId() + "\" (use values, ones, zeros, eye, randn or full)";
-        }
-        if (e instanceof InvalidFormatException f && f.getTargetType() != null && f.getTargetType().isEnum()) {
-            return "\"" + f.getValue() + "\" is not one of: " + enumNames(f.getTargetType());
-        }
-        if (e instanceof InvalidFormatException f) {
-            return "\"" + f.getValue() + "\" is not a valid " + f.getTargetType().getSimpleName().toLowerCase();
-        }
-        String message = firstLine(e.getOriginalMessage());
-        return message.replaceAll("`[\\w.$]+`", "this value").replaceAll("\\(for [^)]*\\)", "").trim();
-    }
-
-    private static String enumNames(Class<?> type) {
-        return Arrays.stream(type.getEnumConstants())
-                .map(c -> {
-                    try {
-                        var property = type.getField(((Enum<?>) c).name())
-                                .getAnnotation(com.fasterxml.jackson.annotation.JsonProperty.class);
-                        return property == null ? ((Enum<?>) c).name() : property.value();
-                    } catch (NoSuchFieldException ex) {
-                        return ((Enum<?>) c).name();
-                    }
-                })
-                .collect(Collectors.joining(", "));
-    }
-
-    /** {@code nodes[3].op}: the JSON path of a binding error. */
-    private static String path(JsonMappingException e) {
-        StringBuilder sb = new StringBuilder();
-        var refs = e.getPath();
-        if (e instanceof UnrecognizedPropertyException && !refs.isEmpty()) {
-            refs = refs.subList(0, refs.size() - 1);
-        }
-        for (JsonMappingException.Reference ref : refs) {
-            if (ref.getFieldName() != null) {
-                if (sb.length() > 0) {
-                    sb.append('.');
-                }
-                sb.append(ref.getFieldName());
-            } else if (ref.getIndex() >= 0) {
-                sb.append('[').append(ref.getIndex()).append(']');
-            }
-        }
-        return sb.length() == 0 ? "document" : sb.toString();
-    }
-
-    private static String where(JsonLocation location) {
-        return location == null ? "an unknown place"
-                : "line " + location.getLineNr() + ", column " + location.getColumnNr();
-    }
-
-    private static String firstLine(String message) {
-        if (message == null) {
-            return "unreadable";
-        }
-        int nl = message.indexOf('\n');
-        return nl < 0 ? message : message.substring(0, nl);
     }
 }

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
+import org.gradviz.engine.Storage;
 
 /**
  * Checks a bound document before anything runs it and refuses the first problem with one message naming
@@ -50,7 +51,7 @@ final class DocumentValidator {
         if (document.positions() != null) {
             for (String name : document.positions().keySet()) {
                 if (!places.containsKey(name)) {
-                    throw fail("positions: \"" + name + "\" names no tensor or node");
+                    throw fail("positions: " + quoted(name) + " names no tensor or node");
                 }
             }
         }
@@ -58,7 +59,7 @@ final class DocumentValidator {
     }
 
     private void checkTensor(int i, TensorSource t) {
-        String place = "tensors[" + i + "]" + (t.name() == null ? "" : " \"" + t.name() + "\"");
+        String place = "tensors[" + i + "]" + (t.name() == null ? "" : " " + quoted(t.name()));
         claimName(place, t.name());
         if (t.role() == null) {
             throw fail(place + ": \"role\" is missing (input, parameter or constant)");
@@ -71,10 +72,15 @@ final class DocumentValidator {
             if (d == null || d < 0) {
                 throw fail(place + ": shape " + t.shape() + " has a negative or missing size");
             }
-            numel *= d;
+            numel = Math.multiplyHigh(numel, d) != 0 ? Long.MAX_VALUE : numel * d;
         }
         if (!t.dtypeOrDefault().equals("float32") && !t.dtypeOrDefault().equals("float64")) {
-            throw fail(place + ": dtype \"" + t.dtype() + "\" is not supported (use float32 or float64)");
+            throw fail(place + ": dtype " + quoted(t.dtype()) + " is not supported (use float32 or float64)");
+        }
+        if (!Storage.fitsNow(numel)) {
+            throw fail(place + ": shape " + ShapeText.of(t.shape()) + " has " + (numel == Long.MAX_VALUE
+                    ? "more than " : "") + numel + " elements; gradviz has memory for " + Storage.heapText()
+                    + ": use a smaller shape, or give Java more memory (-Xmx)");
         }
         if (t.init() == null) {
             throw fail(place + ": \"init\" is missing (values, ones, zeros, eye, randn or full)");
@@ -97,7 +103,7 @@ final class DocumentValidator {
     }
 
     private void checkNode(int i, OpNode n) {
-        String place = "nodes[" + i + "]" + (n.name() == null ? "" : " \"" + n.name() + "\"");
+        String place = "nodes[" + i + "]" + (n.name() == null ? "" : " " + quoted(n.name()));
         claimName(place, n.name());
         if (n.op() == null) {
             throw fail(place + ": \"op\" is missing");
@@ -113,7 +119,7 @@ final class DocumentValidator {
         refuse(place, op, "exponent", n.exponent() != null && op != OpKind.POW);
         refuse(place, op, "scalar", n.scalar() != null && !op.takesScalar());
         if (n.reduction() != null && !REDUCTIONS.contains(n.reduction())) {
-            throw fail(place + ": reduction \"" + n.reduction() + "\" is not one of mean, sum, none");
+            throw fail(place + ": reduction " + quoted(n.reduction()) + " is not one of mean, sum, none");
         }
         if (n.keepdim() != null && n.dim() == null) {
             throw fail(place + ": keepdim needs a dim");
@@ -131,12 +137,12 @@ final class DocumentValidator {
 
     private void claimName(String place, String name) {
         if (name == null || !NAME.matcher(name).matches()) {
-            throw fail(place + ": name " + (name == null ? "is missing" : "\"" + name + "\" is not a Python name")
+            throw fail(place + ": name " + (name == null ? "is missing" : quoted(name) + " is not a Python name")
                     + " (letters, digits and _, not starting with a digit)");
         }
         String earlier = places.putIfAbsent(name, place);
         if (earlier != null) {
-            throw fail(place + ": the name \"" + name + "\" is already used by " + earlier.split(" ")[0]);
+            throw fail(place + ": the name " + quoted(name) + " is already used by " + earlier.split(" ")[0]);
         }
     }
 
@@ -173,7 +179,7 @@ final class DocumentValidator {
     }
 
     private void checkConnected(int i, OpNode n, Map<String, Integer> connected) {
-        String place = "nodes[" + i + "] \"" + n.name() + "\"";
+        String place = "nodes[" + i + "] " + quoted(n.name());
         for (String port : n.op().ports()) {
             if (requireConnected && n.op().requires(port, n) && !connected.containsKey(port)) {
                 throw fail(place + ": input \"" + port + "\" is not connected");
@@ -190,7 +196,7 @@ final class DocumentValidator {
     private void checkOutput() {
         String output = document.output();
         if (output != null && document.node(output).isEmpty()) {
-            throw fail("output \"" + output + "\" names no node"
+            throw fail("output " + quoted(output) + " names no node"
                     + (document.tensor(output).isPresent() ? " (a tensor source has no graph to draw)" : ""));
         }
     }
@@ -202,7 +208,7 @@ final class DocumentValidator {
     }
 
     private static String quoted(String s) {
-        return s == null ? "(missing)" : "\"" + s + "\"";
+        return JsonText.quoted(s);
     }
 
     private static DocumentException fail(String message) {

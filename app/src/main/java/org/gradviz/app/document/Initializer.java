@@ -1,5 +1,6 @@
 package org.gradviz.app.document;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonSubTypes;
 import com.fasterxml.jackson.annotation.JsonTypeInfo;
 import java.util.List;
@@ -39,7 +40,7 @@ public sealed interface Initializer {
     record Randn() implements Initializer {
     }
 
-    /** {@code torch.full(shape, value)}. */
-    record Full(double value) implements Initializer {
+    /** {@code torch.full(shape, value)}: the value must be given. */
+    record Full(@JsonProperty(required = true) double value) implements Initializer {
     }
 }

@@ -11,6 +11,7 @@ import javax.imageio.ImageWriter;
 import javax.imageio.metadata.IIOMetadata;
 import javax.imageio.metadata.IIOMetadataNode;
 import javax.imageio.stream.ImageOutputStream;
+import org.gradviz.engine.Heap;
 
 /** Paints a laid-out graph into a PNG at a given DPI and records that DPI in the file (its pHYs chunk). */
 final class PngWriter {
@@ -19,24 +20,43 @@ final class PngWriter {
     private PngWriter() {
     }
 
-    /** More than this and the picture would not fit in memory: about 1 GB as ARGB. */
+    /** Bytes a pixel takes while it is drawn (ARGB) and encoded (the PNG's bytes, taken as at most half as many). */
+    private static final long BYTES_PER_PIXEL = 6;
+    /** Heap left aside for the drawing and the encoder's own buffers. */
+    private static final long HEADROOM = 32L * 1024 * 1024;
+    /** Beyond this, PNG viewers give up whatever the memory: 250 million pixels, about 1 GB as ARGB. */
     private static final long MAX_PIXELS = 250_000_000L;
 
     static byte[] write(XdotPainter painter, int dpi) {
         return encode(paint(painter, dpi), dpi);
     }
 
-    /** The picture of {@code painter} at {@code dpi}, as pixels. */
+    /** The picture of {@code painter} at {@code dpi}, as pixels, if the heap left now can hold it. */
     static BufferedImage paint(XdotPainter painter, int dpi) {
+        return paint(painter, dpi, Heap.available());
+    }
+
+    /** {@link #paint(XdotPainter, int)} with {@code heapLeft} bytes of heap to draw and encode it in. */
+    static BufferedImage paint(XdotPainter painter, int dpi, long heapLeft) {
         double pixelsPerPoint = dpi / 72.0;
         long w = Math.max(1, (long) Math.ceil(painter.width() * pixelsPerPoint));
         long h = Math.max(1, (long) Math.ceil(painter.height() * pixelsPerPoint));
+        long fits = Math.max(0, heapLeft - HEADROOM) / BYTES_PER_PIXEL;
         if (w * h > MAX_PIXELS) {
             throw new RenderException("the picture would be " + w + " x " + h + " pixels, too big to draw; lower"
                     + " --dpi, or export .svg or .pdf");
         }
+        if (w * h > fits || w > Integer.MAX_VALUE || h > Integer.MAX_VALUE) {
+            throw tooBigForMemory(w, h, fits);
+        }
         double scale = pixelsPerPoint * painter.scale();
-        BufferedImage image = new BufferedImage((int) w, (int) h, BufferedImage.TYPE_INT_ARGB);
+        BufferedImage image;
+        try {
+            image = new BufferedImage((int) w, (int) h, BufferedImage.TYPE_INT_ARGB);
+        } catch (OutOfMemoryError e) {
+            // NOTE: one array that did not fit after a full collection: nothing else was half done
+            throw tooBigForMemory(w, h, 0);
+        }
         Graphics2D g = image.createGraphics();
         try {
             g.scale(scale, scale);
@@ -45,6 +65,12 @@ final class PngWriter {
             g.dispose();
         }
         return image;
+    }
+
+    private static RenderException tooBigForMemory(long w, long h, long fits) {
+        return new RenderException("the picture would be " + w + " x " + h + " pixels, more than the memory left can"
+                + " draw (" + fits + " pixels, of a " + Heap.max() / (1024 * 1024) + " MB heap); lower --dpi, export"
+                + " .svg or .pdf, or give Java more memory (-Xmx)");
     }
 
     /** {@code image} as a PNG that records {@code dpi}. */

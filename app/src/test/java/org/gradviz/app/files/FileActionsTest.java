@@ -171,6 +171,35 @@ class FileActionsTest {
     // ----- open
 
     @Test
+    void openingADocumentWhoseTensorTheHeapCannotHoldShowsOneLineAndKeepsTheDocument() throws IOException {
+        // 40000 x 40000 elements at 8 bytes each is 12.8 GB
+        org.junit.jupiter.api.Assumptions.assumeTrue(Runtime.getRuntime().maxMemory() < 40_000L * 40_000 * 8);
+        Path file = Files.writeString(dir.resolve("big.json"), "{\"formatVersion\": 1, \"tensors\": [{\"name\": \"w\","
+                + " \"role\": \"parameter\", \"shape\": [40000, 40000], \"init\": {\"kind\": \"ones\"}}]}");
+        GraphDocument before = model.document();
+
+        assertFalse(actions.open(file));
+
+        assertEquals(before, model.document());
+        assertEquals(1, dialogs.errors.size());
+        String error = dialogs.errors.get(0);
+        assertTrue(error.startsWith("Cannot open big.json | big.json: tensors[0] \"w\": shape (40000, 40000) has"
+                + " 1600000000 elements; gradviz has memory for "), error);
+        assertFalse(error.contains("\n"), error);
+    }
+
+    @Test
+    void openingAUtf16DocumentShowsOneLine() throws IOException {
+        Path file = Files.write(dir.resolve("wide.json"), Files.readString(EXAMPLE)
+                .getBytes(java.nio.charset.StandardCharsets.UTF_16));
+
+        assertFalse(actions.open(file));
+
+        assertEquals(List.of("Cannot open wide.json | wide.json: " + file + " is UTF-16 text, not UTF-8: save it as UTF-8"),
+                dialogs.errors);
+    }
+
+    @Test
     void openReadsTheDocumentAndNamesTheWindowAfterIt() {
         dialogs.openAnswers.add(Optional.of(EXAMPLE));
 

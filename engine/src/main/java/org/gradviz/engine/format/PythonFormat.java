@@ -6,15 +6,16 @@ import java.math.RoundingMode;
 
 /**
  * Python's {@code format(x, ".Nf")} and {@code format(x, ".Ne")}: the exact binary value correctly rounded,
- * ties to even, the sign kept on values that round to zero ({@code -0.0000}).
+ * ties to even, the sign kept on values that round to zero ({@code -0.0000}). Public so that every number the app
+ * writes in torch's style rounds as torch's printing does.
  */
-final class PythonFormat {
+public final class PythonFormat {
 
     private PythonFormat() {
     }
 
     /** {@code "{:.Nf}".format(v)}: {@code 0.1235}, {@code -0.0000}, {@code 2} for N = 0, {@code inf}, {@code nan}. */
-    static String fixed(double v, int digits) {
+    public static String fixed(double v, int digits) {
         String special = special(v);
         if (special != null) {
             return special;

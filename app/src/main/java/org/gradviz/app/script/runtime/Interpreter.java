@@ -127,6 +127,10 @@ public final class Interpreter {
             throw withTraceback(PyError.value(e.getMessage()));
         } catch (StackOverflowError e) {
             throw withTraceback(new PyError("RecursionError", "maximum recursion depth exceeded"));
+        } catch (OutOfMemoryError e) {
+            // NOTE: the heap is full: let go of the reserve so the MemoryError and its traceback can be made
+            HeapReserve.release();
+            throw withTraceback(new PyError("MemoryError", ""));
         } catch (IllegalArgumentException | IllegalStateException | IndexOutOfBoundsException
                  | ArithmeticException | ClassCastException e) {
             // NOTE: a bug in gradviz, not in the program: reported as Python reports its own internal errors

@@ -86,6 +86,7 @@ public final class ScriptRunner {
             err.flush();
             return new Outcome(REFUSED, Map.of(), e.format(displayName));
         }
+        HeapReserve.restore();
         boolean[] ignoring = {false};
         Interpreter interpreter = new Interpreter(out, () -> ignoring[0] = true);
         Set<Integer> warnedLines = new HashSet<>();
@@ -113,6 +114,13 @@ public final class ScriptRunner {
             err.println(e.format(displayName));
             err.flush();
             return new Outcome(REFUSED, interpreter.globals(), e.format(displayName));
+        } catch (OutOfMemoryError e) {
+            // NOTE: the heap ran out outside any statement (a statement's own runs out as a MemoryError traceback)
+            HeapReserve.release();
+            out.flush();
+            err.print("MemoryError\n");
+            err.flush();
+            return new Outcome(FAILED, Map.of(), displayName + ": MemoryError");
         } finally {
             Warnings.setHandler(previous);
             out.flush();

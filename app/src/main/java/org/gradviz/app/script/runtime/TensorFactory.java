@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.gradviz.engine.DType;
 import org.gradviz.engine.Shape;
+import org.gradviz.engine.Storage;
 import org.gradviz.engine.Tensor;
 import org.gradviz.engine.Torch;
 
@@ -72,20 +73,22 @@ final class TensorFactory {
         }
     }
 
-    /** The sizes of {@code f(5, 3)}, {@code f((5, 3))}, {@code f([5, 3])} or {@code f(x.shape)}. */
-    static int[] sizes(Args args) {
+    /**
+     * The shape of {@code f(5, 3)}, {@code f((5, 3))}, {@code f([5, 3])} or {@code f(x.shape)} for a tensor of
+     * {@code dtype}: torch's error when its storage overflows or cannot be allocated.
+     */
+    static Shape shape(Args args, DType dtype) {
         List<?> given = args.size() == 1 && Values.items(args.positional().get(0)) != null
                 ? Values.items(args.positional().get(0)) : args.positional();
-        int[] dims = new int[given.size()];
-        for (int i = 0; i < dims.length; i++) {
-            long d = Values.toIndex(given.get(i), args.function() + "(): size");
-            if (d < 0) {
-                throw new PyError("RuntimeError", "Trying to create tensor with negative dimension " + d + ": "
+        long[] sizes = new long[given.size()];
+        for (int i = 0; i < sizes.length; i++) {
+            sizes[i] = Values.toIndex(given.get(i), args.function() + "(): size");
+            if (sizes[i] < 0) {
+                throw new PyError("RuntimeError", "Trying to create tensor with negative dimension " + sizes[i] + ": "
                         + Values.repr(given));
             }
-            dims[i] = Math.toIntExact(d);
         }
-        return dims;
+        return Storage.shapeOf(sizes, dtype);
     }
 
     /** Applies {@code requires_grad=} of a factory call. */

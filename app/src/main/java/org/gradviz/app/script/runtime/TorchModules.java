@@ -7,6 +7,7 @@ import java.util.Map;
 import org.gradviz.engine.DType;
 import org.gradviz.engine.GradMode;
 import org.gradviz.engine.Shape;
+import org.gradviz.engine.Storage;
 import org.gradviz.engine.Tensor;
 import org.gradviz.engine.Torch;
 import org.gradviz.engine.ops.LinearAlgebra;
@@ -57,16 +58,17 @@ final class TorchModules {
                 dtype = fill instanceof Boolean ? DType.BOOL : Values.isInteger(fill) ? DType.INT64
                         : DType.defaultFloat();
             }
-            int[] dims = TensorFactory.sizes(new Args("full", List.of(a.get(0, "size")), Map.of()));
-            return TensorFactory.finish(Torch.full(Shape.of(dims), Values.toDouble(fill, "fill_value"), dtype), a,
-                    -1);
+            Shape shape = TensorFactory.shape(new Args("full", List.of(a.get(0, "size")), Map.of()), dtype);
+            return TensorFactory.finish(Torch.full(shape, Values.toDouble(fill, "fill_value"), dtype), a, -1);
         });
         put(m, "eye", a -> {
             a.accept(2, "n", "m", "dtype", "requires_grad");
-            int n = (int) a.integer(0, "n");
+            long n = a.integer(0, "n");
             Object mv = a.get(1, "m", PyNone.NONE);
-            int cols = mv == PyNone.NONE ? n : (int) Values.toIndex(mv, "eye(): argument 'm'");
-            return TensorFactory.finish(Torch.eye(n, cols, dtypeOrDefault(a)), a, -1);
+            long cols = mv == PyNone.NONE ? n : Values.toIndex(mv, "eye(): argument 'm'");
+            DType dtype = dtypeOrDefault(a);
+            Shape shape = Storage.eyeShapeOf(n, cols, dtype);
+            return TensorFactory.finish(Torch.eye(shape.dim(0), shape.dim(1), dtype), a, -1);
         });
         put(m, "randn", a -> random(a, true));
         put(m, "rand", a -> random(a, false));
@@ -99,8 +101,8 @@ final class TorchModules {
 
     private static Tensor filled(Args a, double value) {
         a.accept(Integer.MAX_VALUE, "dtype", "requires_grad");
-        int[] dims = TensorFactory.sizes(a);
-        return TensorFactory.finish(Torch.full(Shape.of(dims), value, dtypeOrDefault(a)), a, -1);
+        DType dtype = dtypeOrDefault(a);
+        return TensorFactory.finish(Torch.full(TensorFactory.shape(a, dtype), value, dtype), a, -1);
     }
 
     private static Tensor like(Args a, double value) {
@@ -112,8 +114,8 @@ final class TorchModules {
 
     private static Tensor random(Args a, boolean normal) {
         a.accept(Integer.MAX_VALUE, "dtype", "requires_grad");
-        int[] dims = TensorFactory.sizes(a);
         DType d = dtypeOrDefault(a);
+        int[] dims = TensorFactory.shape(a, d).dims();
         return TensorFactory.finish(normal ? Torch.randn(d, dims) : Torch.rand(d, dims), a, -1);
     }
 
