@@ -11,8 +11,9 @@ import org.gradviz.app.animation.TracePlayer;
 
 /**
  * Puts the chain-rule lens beside the node the engine is at: in the autograd view when it is shown, else beside
- * the node's box in the network view; to the right of it where there is room, else to the left, kept inside the
- * layer it floats in.
+ * the node's box in the network view; kept inside the layer it floats in. Of the places beside the node (right,
+ * left, below, above) and the layer's corners, it takes the first that covers the fewest boxes of the network view
+ * (whose numbers the class is reading) and never the node itself.
  */
 public final class LensPlacement {
     private static final double GAP = 16;
@@ -46,10 +47,45 @@ public final class LensPlacement {
         Bounds node = target.get();
         double w = lens.getWidth();
         double h = lens.getHeight();
-        double x = node.getMaxX() + GAP + w <= layer.getWidth() ? node.getMaxX() + GAP : node.getMinX() - GAP - w;
-        x = Math.max(0, Math.min(x, layer.getWidth() - w));
-        double y = Math.max(0, Math.min(node.getCenterY() - h / 2, layer.getHeight() - h));
-        lens.relocate(Math.round(x), Math.round(y));
+        double[][] places = {
+            {node.getMaxX() + GAP, node.getCenterY() - h / 2},
+            {node.getMinX() - GAP - w, node.getCenterY() - h / 2},
+            {node.getCenterX() - w / 2, node.getMaxY() + GAP},
+            {node.getCenterX() - w / 2, node.getMinY() - GAP - h},
+            {0, 0}, {layer.getWidth() - w, 0}, {0, layer.getHeight() - h}, {layer.getWidth() - w, layer.getHeight() - h},
+        };
+        java.util.List<Bounds> boxes = networkBoxes();
+        double[] best = null;
+        double least = Double.MAX_VALUE;
+        for (double[] p : places) {
+            double x = Math.max(0, Math.min(p[0], layer.getWidth() - w));
+            double y = Math.max(0, Math.min(p[1], layer.getHeight() - h));
+            Bounds at = new javafx.geometry.BoundingBox(x, y, w, h);
+            double covered = at.intersects(node) ? Double.MAX_VALUE / 2 : 0;
+            for (Bounds box : boxes) {
+                covered += overlap(at, box);
+            }
+            if (covered < least) {
+                least = covered;
+                best = new double[] {x, y};
+            }
+        }
+        lens.relocate(Math.round(best[0]), Math.round(best[1]));
+    }
+
+    /** The network view's boxes, in the layer's coordinates. */
+    private java.util.List<Bounds> networkBoxes() {
+        if (layer.getScene() == null) {
+            return java.util.List.of();
+        }
+        return layer.getScene().getRoot().lookupAll(".graph-node").stream().filter(n -> n.getScene() != null)
+                .map(n -> layer.sceneToLocal(n.localToScene(n.getBoundsInLocal()))).toList();
+    }
+
+    private static double overlap(Bounds a, Bounds b) {
+        double w = Math.min(a.getMaxX(), b.getMaxX()) - Math.max(a.getMinX(), b.getMinX());
+        double h = Math.min(a.getMaxY(), b.getMaxY()) - Math.max(a.getMinY(), b.getMinY());
+        return w > 0 && h > 0 ? w * h : 0;
     }
 
     /** Where node {@code id} is drawn, in the layer's coordinates: its autograd box, else its network box. */

@@ -84,6 +84,40 @@ class PresentationModeGuiTest {
         assertFalse(view.isPresenting(), "the next Esc leaves");
     }
 
+    @Test
+    void presentingWithTheAutogradViewHiddenTheLensKeepsOffTheBoxItExplains(FxRobot robot) {
+        robot.type(KeyCode.F5);
+        robot.type(KeyCode.F6);
+        robot.press(KeyCode.CONTROL, KeyCode.SHIFT, KeyCode.P).release(KeyCode.P, KeyCode.SHIFT, KeyCode.CONTROL);
+        robot.press(KeyCode.CONTROL, KeyCode.DIGIT5).release(KeyCode.DIGIT5, KeyCode.CONTROL); // network view only
+        WaitForAsyncUtils.sleep(500, java.util.concurrent.TimeUnit.MILLISECONDS); // packed for the screen
+        robot.type(KeyCode.HOME);
+        javafx.scene.Node lens = robot.lookup("#lens-panel").query();
+        String title = "";
+        for (int step = 0; step < 18 && !title.equals("AddBackward0"); step++) {
+            robot.type(KeyCode.RIGHT);
+            WaitForAsyncUtils.waitForFxEvents();
+            title = lens.isVisible() ? robot.lookup("#lens-panel .lens-title").queryAs(javafx.scene.control.Label.class)
+                    .getText() : "";
+        }
+        assertEquals("AddBackward0", title, "the pass reached z's add");
+        WaitForAsyncUtils.waitForFxEvents();
+        javafx.geometry.Bounds at = lens.localToScene(lens.getLayoutBounds());
+        javafx.scene.Node z = robot.lookup("#node-z").query();
+        assertFalse(at.intersects(z.localToScene(z.getLayoutBounds())), "the lens leaves z's numbers visible");
+        double boxes = 0;
+        double covered = 0;
+        for (javafx.scene.Node box : robot.lookup(".graph-node").queryAll()) {
+            javafx.geometry.Bounds b = box.localToScene(box.getLayoutBounds());
+            boxes += b.getWidth() * b.getHeight();
+            double w = Math.min(at.getMaxX(), b.getMaxX()) - Math.max(at.getMinX(), b.getMinX());
+            double h = Math.min(at.getMaxY(), b.getMaxY()) - Math.max(at.getMinY(), b.getMinY());
+            covered += w > 0 && h > 0 ? w * h : 0;
+        }
+        // beside z on the right, as it was placed before, it covered 16 % of the boxes' area; now about 1 %
+        assertTrue(covered < 0.05 * boxes, "the lens covers " + Math.round(100 * covered / boxes) + " % of the boxes");
+    }
+
     private static boolean present(FxRobot robot, String query) {
         return robot.lookup(query).tryQuery().map(n -> {
             for (javafx.scene.Node at = n; at != null; at = at.getParent()) {
