@@ -36,12 +36,12 @@ class ParserFuzzProperties {
 
     private static final char[] MUTATION_CHARS = "()[]{}:,.=+-*/'\"\\#\n \tfrx01{}!@".toCharArray();
 
-    @Property(tries = 1000)
+    @Property(tries = 1000, seed = "20261130")
     void tokenSoupParsesOrFailsWithScriptSyntaxError(@ForAll("tokenSoups") String source) {
         parseWithinLimit(source);
     }
 
-    @Property(tries = 1000)
+    @Property(tries = 1000, seed = "20261130")
     void mutatedSeedProgramParsesOrFailsWithScriptSyntaxError(@ForAll("mutatedPrograms") String source) {
         parseWithinLimit(source);
     }
