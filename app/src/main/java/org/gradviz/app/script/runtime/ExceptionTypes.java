@@ -51,6 +51,7 @@ final class ExceptionTypes {
         PyClass importError = define("ImportError", EXCEPTION);
         define("ModuleNotFoundError", importError);
         define("SystemError", EXCEPTION);
+        define("MemoryError", EXCEPTION);
         PyClass warning = define("Warning", EXCEPTION);
         define("UserWarning", warning);
         define("KeyboardInterrupt", BASE_EXCEPTION);

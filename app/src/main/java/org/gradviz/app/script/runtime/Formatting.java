@@ -20,15 +20,14 @@ final class Formatting {
     }
 
     static String format(Object v, String spec) {
+        if (v instanceof Tensor t && t.dim() == 0) {
+            // NOTE: torch's Tensor.__format__ formats a 0-d tensor as its item, spec or not; others refuse any spec
+            return format(TensorMembers.item(t, null), spec);
+        }
         if (spec.isEmpty()) {
             return Values.str(v);
         }
-        if (v instanceof Tensor t) {
-            // NOTE: torch's Tensor.__format__ formats a 0-d tensor as its item; others refuse any spec
-            if (t.dim() == 0) {
-                return format(TensorMembers.item(t, null), spec);
-            }
-        } else if (v instanceof Long || v instanceof Double || v instanceof Boolean || v instanceof String) {
+        if (Values.isNumber(v) || v instanceof String) {
             return PythonFormat.format(v, spec);
         }
         throw PyError.type("unsupported format string passed to " + Values.typeName(v) + ".__format__");

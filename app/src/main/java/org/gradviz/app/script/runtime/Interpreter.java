@@ -32,8 +32,8 @@ import org.gradviz.engine.ops.Arithmetic;
  */
 public final class Interpreter {
 
-    /** Python's default recursion limit, less a margin for the frames of the runtime itself. */
-    static final int MAX_DEPTH = 990;
+    /** Python's default recursion limit: frames on the stack, the module's included. */
+    static final int MAX_DEPTH = 1000;
 
     private enum Flow { NORMAL, BREAK, CONTINUE, RETURN }
 
@@ -328,7 +328,7 @@ public final class Interpreter {
         Object iterable = eval(loop.iterable(), f);
         if (loop.target() instanceof Expr.Name target && iterable instanceof PyRange r) {
             String name = target.id();
-            long n = r.length();
+            long n = r.loopLength();
             for (long i = 0; i < n; i++) {
                 f.scope.assign(name, r.get(i));
                 Flow flow = execAll(loop.body(), f);
@@ -409,7 +409,7 @@ public final class Interpreter {
             if (object instanceof List<?> list && Values.isInteger(index)) {
                 @SuppressWarnings("unchecked")
                 List<Object> items = (List<Object>) list;
-                items.set(Subscripts.position(Values.toLong(index), items.size(), "list assignment"), value);
+                items.set(Subscripts.position(index, items.size(), "list assignment"), value);
             } else if (object instanceof PyDict d) {
                 d.put(index, value);
             } else if (object instanceof Tensor) {
@@ -470,7 +470,7 @@ public final class Interpreter {
             }
             return value;
         } else if (e instanceof Expr.IntLiteral i) {
-            return i.value();
+            return Ints.of(i.value());
         } else if (e instanceof Expr.FloatLiteral d) {
             return d.value();
         } else if (e instanceof Expr.StringLiteral s) {
@@ -614,19 +614,18 @@ public final class Interpreter {
                     return -d;
                 }
                 if (Values.isInteger(v)) {
-                    long l = Values.toLong(v);
-                    if (l == Long.MIN_VALUE) {
-                        throw new PyError("OverflowError", "integer result too large for gradviz's 64-bit ints");
-                    }
-                    return -l;
+                    return Numbers.negate(v);
                 }
                 break;
             default:
                 if (v instanceof Tensor || v instanceof Double) {
                     return v;
                 }
-                if (Values.isInteger(v)) {
+                if (v instanceof Boolean) {
                     return Values.toLong(v);
+                }
+                if (Values.isInteger(v)) {
+                    return v;
                 }
         }
         throw PyError.type("bad operand type for unary " + u.op().symbol() + ": '" + Values.typeName(v) + "'");

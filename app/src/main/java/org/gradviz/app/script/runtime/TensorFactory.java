@@ -55,6 +55,9 @@ final class TensorFactory {
             if (!Values.isNumber(v)) {
                 throw PyError.type("new(): invalid data type '" + Values.typeName(v) + "'");
             }
+            if (Values.isInteger(v)) {
+                Ints.int64(v);
+            }
             kind.anyFloat |= v instanceof Double;
             kind.allBool &= v instanceof Boolean;
             out[next[0]++] = Values.toDouble(v, "");
@@ -76,16 +79,21 @@ final class TensorFactory {
     static int[] sizes(Args args) {
         List<?> given = args.size() == 1 && Values.items(args.positional().get(0)) != null
                 ? Values.items(args.positional().get(0)) : args.positional();
-        int[] dims = new int[given.size()];
+        long[] dims = new long[given.size()];
         for (int i = 0; i < dims.length; i++) {
-            long d = Values.toIndex(given.get(i), args.function() + "(): size");
+            Object size = given.get(i);
+            if (Values.isInteger(size) && !Ints.fitsLong(size)) {
+                throw PyError.type(args.function() + "(): argument 'size' must be tuple of SymInts, but found "
+                        + "element of type int at pos " + (i + 1));
+            }
+            long d = Values.toIndex(size, args.function() + "(): size");
             if (d < 0) {
                 throw new PyError("RuntimeError", "Trying to create tensor with negative dimension " + d + ": "
                         + Values.repr(given));
             }
-            dims[i] = Math.toIntExact(d);
+            dims[i] = d;
         }
-        return dims;
+        return TensorSizes.toInts(dims);
     }
 
     /** Applies {@code requires_grad=} of a factory call. */

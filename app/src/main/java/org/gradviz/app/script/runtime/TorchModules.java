@@ -63,10 +63,11 @@ final class TorchModules {
         });
         put(m, "eye", a -> {
             a.accept(2, "n", "m", "dtype", "requires_grad");
-            int n = (int) a.integer(0, "n");
+            long n = a.integer(0, "n");
             Object mv = a.get(1, "m", PyNone.NONE);
-            int cols = mv == PyNone.NONE ? n : (int) Values.toIndex(mv, "eye(): argument 'm'");
-            return TensorFactory.finish(Torch.eye(n, cols, dtypeOrDefault(a)), a, -1);
+            long cols = mv == PyNone.NONE ? n : Values.toIndex(mv, "eye(): argument 'm'");
+            int[] size = TensorSizes.eye(n, cols);
+            return TensorFactory.finish(Torch.eye(size[0], size[1], dtypeOrDefault(a)), a, -1);
         });
         put(m, "randn", a -> random(a, true));
         put(m, "rand", a -> random(a, false));
