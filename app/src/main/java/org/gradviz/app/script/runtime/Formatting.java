@@ -1,5 +1,6 @@
 package org.gradviz.app.script.runtime;
 
+import java.math.BigInteger;
 import org.gradviz.app.script.ast.Conversion;
 import org.gradviz.app.script.format.PythonFormat;
 import org.gradviz.engine.Tensor;
@@ -26,6 +27,9 @@ final class Formatting {
         }
         if (spec.isEmpty()) {
             return Values.str(v);
+        }
+        if (v instanceof BigInteger big && !spec.isEmpty() && "eEfFgG%".indexOf(spec.charAt(spec.length() - 1)) >= 0) {
+            return PythonFormat.format(Ints.toDouble(big), spec);
         }
         if (Values.isNumber(v) || v instanceof String) {
             return PythonFormat.format(v, spec);

@@ -15,6 +15,7 @@ import org.gradviz.app.script.ast.Program;
 import org.gradviz.app.script.ScriptCancelledException;
 import org.gradviz.app.script.ast.Stmt;
 import org.gradviz.app.script.format.FormatSpecException;
+import org.gradviz.app.script.format.FormatTooLargeException;
 import org.gradviz.app.script.resolve.Resolution;
 import org.gradviz.app.script.resolve.Resolver;
 import org.gradviz.engine.GradMode;
@@ -125,6 +126,8 @@ public final class Interpreter {
             throw withTraceback(new PyError(e.pythonType(), e.getMessage()));
         } catch (FormatSpecException e) {
             throw withTraceback(PyError.value(e.getMessage()));
+        } catch (FormatTooLargeException e) {
+            throw withTraceback(new PyError("MemoryError", ""));
         } catch (StackOverflowError e) {
             throw withTraceback(new PyError("RecursionError", "maximum recursion depth exceeded"));
         } catch (IllegalArgumentException | IllegalStateException | IndexOutOfBoundsException

@@ -193,7 +193,11 @@ final class Numbers {
                 if (a < 0 && b != Math.rint(b) && Double.isFinite(b)) {
                     throw new Unsupported("a complex number (a negative number ** a fraction)");
                 }
-                yield Math.pow(a, b);
+                double power = Math.pow(a, b);
+                if (Double.isInfinite(power) && Double.isFinite(a) && Double.isFinite(b)) {
+                    throw new PyError("OverflowError", "(34, 'Numerical result out of range')");
+                }
+                yield power;
             }
             case MATMUL -> throw unsupported(op, 0.0, 0.0);
         };
