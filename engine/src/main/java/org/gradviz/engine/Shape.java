@@ -63,12 +63,17 @@ public final class Shape {
 
     /** Wraps a possibly negative dimension index into range, with PyTorch's IndexError otherwise. */
     public int normalizeDim(int dim) {
+        return normalizeDim((long) dim);
+    }
+
+    /** {@link #normalizeDim(int)} of a dim as torch takes it, an int64: beyond the rank, the same IndexError. */
+    public int normalizeDim(long dim) {
         int rank = Math.max(dims.length, 1);
         if (dim < -rank || dim >= rank) {
             throw TorchException.index("Dimension out of range (expected to be in range of [" + (-rank) + ", "
                     + (rank - 1) + "], but got " + dim + ")");
         }
-        return dim < 0 ? dim + rank : dim;
+        return (int) (dim < 0 ? dim + rank : dim);
     }
 
     /** This shape without dimension {@code dim}, or with it set to 1 when {@code keepDim}. */

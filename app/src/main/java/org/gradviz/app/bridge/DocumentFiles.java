@@ -1,13 +1,14 @@
 package org.gradviz.app.bridge;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import org.gradviz.app.document.DocumentException;
 import org.gradviz.app.document.DocumentReader;
 import org.gradviz.app.document.GraphDocument;
+import org.gradviz.app.script.ScriptSyntaxError;
+import org.gradviz.app.script.SourceText;
 
 /** Opens what {@code gradviz open FILE} accepts: a {@code .py} cell is imported, anything else read as JSON. */
 public final class DocumentFiles {
@@ -27,7 +28,9 @@ public final class DocumentFiles {
         }
         String source;
         try {
-            source = Files.readString(file, StandardCharsets.UTF_8);
+            source = SourceText.decode(Files.readAllBytes(file), file.getFileName().toString());
+        } catch (ScriptSyntaxError e) {
+            throw new DocumentException(e.format(file.getFileName().toString()));
         } catch (NoSuchFileException e) {
             throw new DocumentException("no such file: " + file);
         } catch (IOException e) {

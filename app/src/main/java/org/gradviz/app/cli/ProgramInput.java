@@ -49,14 +49,15 @@ final class ProgramInput implements ExportInput {
 
     /** {@link #run()}, handing {@code beforeRun} the interpreter on the thread about to run the program. */
     private Map<String, Object> run(Consumer<Interpreter> beforeRun) {
-        String source;
+        byte[] source;
         try {
-            source = Files.readString(file);
+            source = Files.readAllBytes(file);
         } catch (IOException e) {
             throw new BadInput("cannot read " + file + ": " + e.getMessage());
         }
         PrintStream discard = new PrintStream(OutputStream.nullOutputStream(), false, StandardCharsets.UTF_8);
-        ScriptRunner runner = new ScriptRunner(source, file.toString(), file.toAbsolutePath().normalize().toString());
+        ScriptRunner runner = ScriptRunner.ofBytes(source, file.toString(),
+                file.toAbsolutePath().normalize().toString());
         ScriptRunner.Outcome outcome;
         try {
             outcome = runner.runWithDeepStack(discard, discard, beforeRun);

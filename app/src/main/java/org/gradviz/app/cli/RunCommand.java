@@ -54,7 +54,7 @@ final class RunCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        String source;
+        byte[] source;
         String traceName;
         try {
             checkOutputs();
@@ -63,16 +63,16 @@ final class RunCommand implements Callable<Integer> {
             return ExitCode.USAGE;
         }
         if (file.equals("-")) {
-            source = new String(System.in.readAllBytes(), StandardCharsets.UTF_8);
+            source = System.in.readAllBytes();
             traceName = "<stdin>";
         } else {
             Path path = Path.of(file);
-            source = Files.readString(path);
+            source = Files.readAllBytes(path);
             traceName = path.toAbsolutePath().normalize().toString();
         }
         PythonStdout out = new PythonStdout(new FileOutputStream(FileDescriptor.out));
         PrintStream err = new PrintStream(new FileOutputStream(FileDescriptor.err), true, StandardCharsets.UTF_8);
-        ScriptRunner runner = new ScriptRunner(source, file.equals("-") ? "<stdin>" : file, traceName);
+        ScriptRunner runner = ScriptRunner.ofBytes(source, file.equals("-") ? "<stdin>" : file, traceName);
         AtomicReference<RunTrace> recording = new AtomicReference<>();
         Consumer<Interpreter> beforeRun = trace == null ? interpreter -> { }
             : interpreter -> recording.set(RunTrace.start(interpreter));

@@ -1,7 +1,6 @@
 package org.gradviz.app.files;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
@@ -15,6 +14,8 @@ import org.gradviz.app.document.DocumentWriter;
 import org.gradviz.app.document.GraphDocument;
 import org.gradviz.app.document.IoReason;
 import org.gradviz.app.editor.EditorModel;
+import org.gradviz.app.script.ScriptSyntaxError;
+import org.gradviz.app.script.SourceText;
 
 /**
  * New, Open, Save, Save As, recent files and pasted cells for the editor. Asks through {@link Dialogs};
@@ -101,9 +102,12 @@ public final class FileActions {
         String name = fileName(file);
         String source;
         try {
-            source = Files.readString(file, StandardCharsets.UTF_8);
+            source = SourceText.decode(Files.readAllBytes(file), name);
         } catch (IOException e) {
             dialogs.showError("Cannot open " + name, "cannot read " + file + ": " + IoReason.of(e));
+            return false;
+        } catch (ScriptSyntaxError e) {
+            dialogs.showError("Cannot open " + name, e.format(name));
             return false;
         }
         if (!cells.start(source, name, outcome -> imported(file, outcome))) {

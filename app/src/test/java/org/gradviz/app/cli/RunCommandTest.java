@@ -64,6 +64,14 @@ class RunCommandTest {
     }
 
     @Test
+    void programThatIsNotUtf8IsRefusedWithoutAJavaTrace() throws Exception {
+        Path file = Files.write(dir.resolve("latin1.py"), new byte[] {'x', ' ', '=', ' ', '"', (byte) 0xe9, '"', '\n'});
+
+        assertEquals(2, run("run", file.toString()));
+        assertFalse(err.toString().contains("Exception"), err.toString());
+    }
+
+    @Test
     void refusedProgramExitsTwoAndWritesNoJson() throws Exception {
         Path json = dir.resolve("out.json");
         assertEquals(2, run("run", program("x = 1\ndel x\n").toString(), "--json", json.toString()));

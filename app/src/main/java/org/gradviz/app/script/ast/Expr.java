@@ -1,5 +1,6 @@
 package org.gradviz.app.script.ast;
 
+import java.math.BigInteger;
 import java.util.List;
 import java.util.Optional;
 
@@ -11,7 +12,7 @@ public sealed interface Expr extends Node {
     }
 
     /** An integer literal (decimal, hex, octal or binary in the source). */
-    record IntLiteral(long value, int line, int column) implements Expr {
+    record IntLiteral(BigInteger value, int line, int column) implements Expr {
     }
 
     /** A float literal such as {@code 1e-8}, {@code 1.} or {@code .5}. */

@@ -45,7 +45,7 @@ public record FormatSpec(char fill, char align, char sign, boolean noNegativeZer
         }
         int widthStart = pos;
         pos = digitsEnd(spec, pos);
-        int width = pos > widthStart ? number(spec.substring(widthStart, pos)) : -1;
+        int width = pos > widthStart ? width(spec.substring(widthStart, pos)) : -1;
         char grouping = 0;
         if (pos < spec.length() && (spec.charAt(pos) == ',' || spec.charAt(pos) == '_')) {
             grouping = spec.charAt(pos++);
@@ -60,7 +60,7 @@ public record FormatSpec(char fill, char align, char sign, boolean noNegativeZer
             if (pos == start) {
                 throw new FormatSpecException("Format specifier missing precision");
             }
-            precision = number(spec.substring(start, pos));
+            precision = precision(spec.substring(start, pos));
         }
         if (spec.length() - pos > 1) {
             throw new FormatSpecException(
@@ -81,9 +81,27 @@ public record FormatSpec(char fill, char align, char sign, boolean noNegativeZer
         return align == 0 ? defaultAlign : align;
     }
 
-    private static int number(String digits) {
+    /** A width Python could count but no string of which fits memory here is Python's failed allocation. */
+    private static int width(String digits) {
+        long width = number(digits);
+        if (width > Integer.MAX_VALUE) {
+            throw new FormatTooLargeException();
+        }
+        return (int) width;
+    }
+
+    private static int precision(String digits) {
+        long precision = number(digits);
+        if (precision > Integer.MAX_VALUE) {
+            throw new FormatSpecException("precision too big");
+        }
+        return (int) precision;
+    }
+
+    /** Digits as CPython reads them into a Py_ssize_t: beyond it, its ValueError. */
+    private static long number(String digits) {
         try {
-            return Integer.parseInt(digits);
+            return Long.parseLong(digits);
         } catch (NumberFormatException tooLong) {
             throw new FormatSpecException("Too many decimal digits in format string");
         }

@@ -10,6 +10,9 @@ import java.util.List;
  */
 final class NumberLayout {
 
+    /** Bytes a char of the padding takes at most, in the padding and the field made of it. */
+    private static final long BYTES_PER_CHAR = 4;
+
     private NumberLayout() {
     }
 
@@ -41,6 +44,10 @@ final class NumberLayout {
         int padding = width - (lead + number).codePointCount(0, (lead + number).length());
         if (padding <= 0) {
             return lead + number;
+        }
+        Runtime runtime = Runtime.getRuntime();
+        if (padding > (runtime.maxMemory() - (runtime.totalMemory() - runtime.freeMemory())) / BYTES_PER_CHAR) {
+            throw new FormatTooLargeException();
         }
         String all = String.valueOf(fill).repeat(padding);
         return switch (align) {

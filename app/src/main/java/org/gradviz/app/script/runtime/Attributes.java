@@ -78,7 +78,11 @@ final class Attributes {
                 if (items.isEmpty()) {
                     throw PyError.index("pop from empty list");
                 }
-                long i = a.size() == 0 ? -1 : a.accept(1).integer(0, "index");
+                Object i = a.size() == 0 ? (Object) (-1L) : a.accept(1).get(0, "index");
+                if (!Values.isInteger(i)) {
+                    throw PyError.type("'" + Values.typeName(i) + "' object cannot be interpreted as an integer");
+                }
+                Ints.ssize(i);
                 return items.remove(Subscripts.position(i, items.size(), "pop"));
             });
             default -> null;

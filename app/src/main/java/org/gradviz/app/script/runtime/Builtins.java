@@ -1,11 +1,11 @@
 package org.gradviz.app.script.runtime;
 
 import java.io.PrintStream;
+import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.gradviz.app.script.format.PythonFormat;
 import org.gradviz.engine.Tensor;
 
 /**
@@ -35,23 +35,24 @@ final class Builtins {
             if (a.size() == 0) {
                 throw PyError.type("range expected at least 1 argument, got 0");
             }
-            long[] v = new long[a.size()];
+            BigInteger[] v = new BigInteger[a.size()];
             for (int i = 0; i < v.length; i++) {
                 Object x = a.positional().get(i);
                 if (!Values.isInteger(x)) {
                     throw PyError.type("'" + Values.typeName(x) + "' object cannot be interpreted as an integer");
                 }
-                v[i] = Values.toLong(x);
+                v[i] = Ints.big(x);
             }
-            return v.length == 1 ? new PyRange(0, v[0], 1) : new PyRange(v[0], v[1], v.length == 3 ? v[2] : 1);
+            return v.length == 1 ? new PyRange(BigInteger.ZERO, v[0], BigInteger.ONE)
+                    : new PyRange(v[0], v[1], v.length == 3 ? v[2] : BigInteger.ONE);
         });
         put(m, "len", a -> {
             Object v = a.accept(1).get(0, "obj");
             if (v instanceof String s) {
-                return (long) s.length();
+                return (long) s.codePointCount(0, s.length());
             }
             if (v instanceof PyRange r) {
-                return r.length();
+                return r.size();
             }
             if (v instanceof Tensor t) {
                 if (t.dim() == 0) {
@@ -68,7 +69,7 @@ final class Builtins {
         put(m, "abs", a -> {
             Object v = a.accept(1).get(0, "x");
             if (Values.isInteger(v)) {
-                return Math.abs(Values.toLong(v));
+                return Numbers.abs(v);
             }
             if (v instanceof Double d) {
                 return Math.abs(d);
@@ -94,11 +95,7 @@ final class Builtins {
         put(m, "int", a -> {
             Object v = a.accept(1).get(0, "x", 0L);
             if (v instanceof String s) {
-                try {
-                    return Long.parseLong(s.strip().replace("_", ""));
-                } catch (NumberFormatException e) {
-                    throw PyError.value("invalid literal for int() with base 10: " + Values.stringRepr(s));
-                }
+                return Ints.parse(s);
             }
             if (v instanceof Tensor t) {
                 v = TensorMembers.item(t, a);
@@ -110,10 +107,13 @@ final class Builtins {
                 if (Double.isInfinite(d)) {
                     throw new PyError("OverflowError", "cannot convert float infinity to integer");
                 }
-                return (long) (double) d;
+                return Ints.fromDouble(d);
+            }
+            if (v instanceof Boolean) {
+                return Values.toLong(v);
             }
             if (Values.isInteger(v)) {
-                return Values.toLong(v);
+                return v;
             }
             throw PyError.type("int() argument must be a string, a bytes-like object or a real number, not '"
                     + Values.typeName(v) + "'");
@@ -123,28 +123,11 @@ final class Builtins {
         put(m, "repr", a -> Values.repr(a.accept(1).get(0, "obj")));
         put(m, "round", a -> {
             a.accept(2, "number", "ndigits");
-            Object v = a.get(0, "number");
             Object digits = a.get(1, "ndigits", PyNone.NONE);
-            if (Values.isInteger(v)) {
-                return Values.toLong(v);
+            if (digits != PyNone.NONE && !Values.isInteger(digits)) {
+                throw PyError.type("'" + Values.typeName(digits) + "' object cannot be interpreted as an integer");
             }
-            double x = Values.toDouble(v, "round()");
-            if (digits == PyNone.NONE) {
-                if (!Double.isFinite(x)) {
-                    throw Double.isNaN(x) ? PyError.value("cannot convert float NaN to integer")
-                            : new PyError("OverflowError", "cannot convert float infinity to integer");
-                }
-                return (long) Math.rint(x);
-            }
-            long n = Values.toIndex(digits, "round(): ndigits");
-            if (!Double.isFinite(x) || n > 300) {
-                return x;
-            }
-            if (n < 0) {
-                double p = Math.pow(10, -n);
-                return Math.rint(x / p) * p;
-            }
-            return Double.parseDouble(PythonFormat.format(x, "." + n + "f"));
+            return Rounding.round(a.get(0, "number"), digits == PyNone.NONE ? null : digits);
         });
         put(m, "list", a -> new ArrayList<>(Iteration.items(a.accept(1).get(0, "iterable", List.of()))));
         put(m, "tuple", a -> new PyTuple(Iteration.items(a.accept(1).get(0, "iterable", List.of()))));

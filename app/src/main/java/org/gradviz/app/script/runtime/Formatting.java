@@ -1,5 +1,6 @@
 package org.gradviz.app.script.runtime;
 
+import java.math.BigInteger;
 import org.gradviz.app.script.ast.Conversion;
 import org.gradviz.app.script.format.PythonFormat;
 import org.gradviz.engine.Tensor;
@@ -20,15 +21,17 @@ final class Formatting {
     }
 
     static String format(Object v, String spec) {
+        if (v instanceof Tensor t && t.dim() == 0) {
+            // NOTE: torch's Tensor.__format__ formats a 0-d tensor as its item, spec or not; others refuse any spec
+            return format(TensorMembers.item(t, null), spec);
+        }
         if (spec.isEmpty()) {
             return Values.str(v);
         }
-        if (v instanceof Tensor t) {
-            // NOTE: torch's Tensor.__format__ formats a 0-d tensor as its item; others refuse any spec
-            if (t.dim() == 0) {
-                return format(TensorMembers.item(t, null), spec);
-            }
-        } else if (v instanceof Long || v instanceof Double || v instanceof Boolean || v instanceof String) {
+        if (v instanceof BigInteger big && !spec.isEmpty() && "eEfFgG%".indexOf(spec.charAt(spec.length() - 1)) >= 0) {
+            return PythonFormat.format(Ints.toDouble(big), spec);
+        }
+        if (Values.isNumber(v) || v instanceof String) {
             return PythonFormat.format(v, spec);
         }
         throw PyError.type("unsupported format string passed to " + Values.typeName(v) + ".__format__");

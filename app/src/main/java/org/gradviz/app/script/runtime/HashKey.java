@@ -24,11 +24,11 @@ final class HashKey {
 
     static Object of(Object v) {
         if (Values.isInteger(v)) {
-            return Values.toLong(v);
+            return v instanceof Boolean ? (Object) Values.toLong(v) : v;
         }
         if (v instanceof Double d) {
-            boolean integral = d == Math.rint(d) && Math.abs(d) < 0x1p63;
-            return integral ? (Object) (long) (double) d : d;
+            // NOTE: an integral float is the key of the int it equals, so 2.0**64 finds 2**64, as Python's hash
+            return Double.isFinite(d) && d == Math.rint(d) ? Ints.fromDouble(d) : d;
         }
         if (v instanceof String || v == PyNone.NONE) {
             return v;

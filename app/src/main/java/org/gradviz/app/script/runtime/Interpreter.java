@@ -15,6 +15,7 @@ import org.gradviz.app.script.ast.Program;
 import org.gradviz.app.script.ScriptCancelledException;
 import org.gradviz.app.script.ast.Stmt;
 import org.gradviz.app.script.format.FormatSpecException;
+import org.gradviz.app.script.format.FormatTooLargeException;
 import org.gradviz.app.script.resolve.Resolution;
 import org.gradviz.app.script.resolve.Resolver;
 import org.gradviz.engine.GradMode;
@@ -32,8 +33,8 @@ import org.gradviz.engine.ops.Arithmetic;
  */
 public final class Interpreter {
 
-    /** Python's default recursion limit, less a margin for the frames of the runtime itself. */
-    static final int MAX_DEPTH = 990;
+    /** Python's default recursion limit: frames on the stack, the module's included. */
+    static final int MAX_DEPTH = 1000;
 
     private enum Flow { NORMAL, BREAK, CONTINUE, RETURN }
 
@@ -125,6 +126,8 @@ public final class Interpreter {
             throw withTraceback(new PyError(e.pythonType(), e.getMessage()));
         } catch (FormatSpecException e) {
             throw withTraceback(PyError.value(e.getMessage()));
+        } catch (FormatTooLargeException e) {
+            throw withTraceback(new PyError("MemoryError", ""));
         } catch (StackOverflowError e) {
             throw withTraceback(new PyError("RecursionError", "maximum recursion depth exceeded"));
         } catch (OutOfMemoryError e) {
@@ -332,7 +335,7 @@ public final class Interpreter {
         Object iterable = eval(loop.iterable(), f);
         if (loop.target() instanceof Expr.Name target && iterable instanceof PyRange r) {
             String name = target.id();
-            long n = r.length();
+            long n = r.loopLength();
             for (long i = 0; i < n; i++) {
                 f.scope.assign(name, r.get(i));
                 Flow flow = execAll(loop.body(), f);
@@ -413,7 +416,7 @@ public final class Interpreter {
             if (object instanceof List<?> list && Values.isInteger(index)) {
                 @SuppressWarnings("unchecked")
                 List<Object> items = (List<Object>) list;
-                items.set(Subscripts.position(Values.toLong(index), items.size(), "list assignment"), value);
+                items.set(Subscripts.position(index, items.size(), "list assignment"), value);
             } else if (object instanceof PyDict d) {
                 d.put(index, value);
             } else if (object instanceof Tensor) {
@@ -474,7 +477,7 @@ public final class Interpreter {
             }
             return value;
         } else if (e instanceof Expr.IntLiteral i) {
-            return i.value();
+            return Ints.of(i.value());
         } else if (e instanceof Expr.FloatLiteral d) {
             return d.value();
         } else if (e instanceof Expr.StringLiteral s) {
@@ -618,19 +621,18 @@ public final class Interpreter {
                     return -d;
                 }
                 if (Values.isInteger(v)) {
-                    long l = Values.toLong(v);
-                    if (l == Long.MIN_VALUE) {
-                        throw new PyError("OverflowError", "integer result too large for gradviz's 64-bit ints");
-                    }
-                    return -l;
+                    return Numbers.negate(v);
                 }
                 break;
             default:
                 if (v instanceof Tensor || v instanceof Double) {
                     return v;
                 }
-                if (Values.isInteger(v)) {
+                if (v instanceof Boolean) {
                     return Values.toLong(v);
+                }
+                if (Values.isInteger(v)) {
+                    return v;
                 }
         }
         throw PyError.type("bad operand type for unary " + u.op().symbol() + ": '" + Values.typeName(v) + "'");

@@ -13,8 +13,9 @@ final class Iteration {
     /** All items of an iterable value (ranges are bounded by {@link PyRange#MAX_LENGTH}). */
     static List<Object> items(Object v) {
         if (v instanceof PyRange r) {
-            List<Object> out = new ArrayList<>((int) r.length());
-            for (long i = 0; i < r.length(); i++) {
+            long n = r.loopLength();
+            List<Object> out = new ArrayList<>((int) n);
+            for (long i = 0; i < n; i++) {
                 out.add(r.get(i));
             }
             return out;

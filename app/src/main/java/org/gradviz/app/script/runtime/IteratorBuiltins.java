@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import org.gradviz.app.script.ast.BinaryOp;
 import org.gradviz.app.script.ast.CompareOp;
 
 /** The builtins that walk iterables: {@code zip}, {@code enumerate}, {@code map}, {@code sorted}, {@code any}, ... */
@@ -34,10 +35,14 @@ final class IteratorBuiltins {
         });
         put(m, "enumerate", a -> {
             a.accept(2, "iterable", "start");
-            long start = Values.toIndex(a.get(1, "start", 0L), "enumerate(): start");
+            Object start = a.get(1, "start", 0L);
+            if (!Values.isInteger(start)) {
+                throw PyError.type("'" + Values.typeName(start) + "' object cannot be interpreted as an integer");
+            }
             List<Object> out = new ArrayList<>();
             for (Object item : Iteration.items(a.get(0, "iterable"))) {
-                out.add(PyTuple.of(start++, item));
+                out.add(PyTuple.of(start, item));
+                start = Numbers.apply(BinaryOp.ADD, start, 1L);
             }
             return new PyIterator("enumerate", out);
         });

@@ -1,52 +1,148 @@
 package org.gradviz.app.script.runtime;
 
+import java.math.BigInteger;
 import org.gradviz.app.script.ast.BinaryOp;
 
 /**
- * Python arithmetic on int (64-bit here; overflow raises OverflowError instead of growing) and float, with
- * Python's rules: {@code /} is true division, {@code //} and {@code %} floor, {@code int ** negative} is a float.
+ * Python arithmetic on int (unbounded: a long while it fits, a BigInteger beyond) and float, with Python's rules:
+ * {@code /} is true division, {@code //} and {@code %} floor, {@code int ** negative} is a float.
  */
 final class Numbers {
+
+    /** The most bits a power may have before it is refused as MemoryError, as a BigInteger cannot hold more. */
+    private static final long MAX_POWER_BITS = Integer.MAX_VALUE;
 
     private Numbers() {
     }
 
     static Object apply(BinaryOp op, Object a, Object b) {
         if (Values.isInteger(a) && Values.isInteger(b)) {
-            return integer(op, Values.toLong(a), Values.toLong(b));
+            if (Ints.fitsLong(a) && Ints.fitsLong(b)) {
+                Object small = small(op, Values.toLong(a), Values.toLong(b));
+                if (small != null) {
+                    return small;
+                }
+            }
+            try {
+                return big(op, Ints.big(a), Ints.big(b));
+            } catch (ArithmeticException e) {
+                // NOTE: BigInteger refuses results beyond 2**31 bits, where Python would run out of memory
+                throw new PyError("MemoryError", "");
+            }
         }
         return floating(op, Values.toDouble(a, ""), Values.toDouble(b, ""));
     }
 
-    private static Object integer(BinaryOp op, long a, long b) {
+    /** What {@link #compare} gives when either side is NaN: every ordering and equality is false. */
+    static final int UNORDERED = Integer.MIN_VALUE;
+
+    /** The order of two numbers (ints, floats, bools), exact between ints and floats as Python's; or UNORDERED. */
+    static int compare(Object a, Object b) {
+        boolean intA = Values.isInteger(a);
+        boolean intB = Values.isInteger(b);
+        if (intA && intB) {
+            return Ints.fitsLong(a) && Ints.fitsLong(b) ? Long.compare(Values.toLong(a), Values.toLong(b))
+                    : Ints.big(a).compareTo(Ints.big(b));
+        }
+        double x = intA ? 0.0 : Values.toDouble(a, "");
+        double y = intB ? 0.0 : Values.toDouble(b, "");
+        if (Double.isNaN(x) || Double.isNaN(y)) {
+            return UNORDERED;
+        }
+        if (intA) {
+            return Ints.compareWithFloat(a, y);
+        }
+        if (intB) {
+            return -Ints.compareWithFloat(b, x);
+        }
+        return x < y ? -1 : x > y ? 1 : 0;
+    }
+
+    /** {@code -v} of an int. */
+    static Object negate(Object v) {
+        if (Ints.fitsLong(v) && Values.toLong(v) != Long.MIN_VALUE) {
+            return -Values.toLong(v);
+        }
+        return Ints.of(Ints.big(v).negate());
+    }
+
+    /** {@code abs(v)} of an int. */
+    static Object abs(Object v) {
+        if (Ints.fitsLong(v)) {
+            return Values.toLong(v) < 0 ? negate(v) : (Object) Values.toLong(v);
+        }
+        return Ints.of(Ints.big(v).abs());
+    }
+
+    /** Two longs, or null when the result needs more than 64 bits. */
+    private static Object small(BinaryOp op, long a, long b) {
         try {
             return switch (op) {
                 case ADD -> Math.addExact(a, b);
                 case SUB -> Math.subtractExact(a, b);
                 case MUL -> Math.multiplyExact(a, b);
                 case DIV -> {
-                    if (b == 0) {
-                        throw PyError.zeroDivision("division by zero");
-                    }
-                    yield (double) a / (double) b;
+                    checkDivisor(b == 0, "division by zero");
+                    yield Ints.trueDivide(a, b);
                 }
                 case FLOOR_DIV -> {
-                    if (b == 0) {
-                        throw PyError.zeroDivision("integer division or modulo by zero");
-                    }
-                    yield Math.floorDiv(a, b);
+                    checkDivisor(b == 0, "integer division or modulo by zero");
+                    yield a == Long.MIN_VALUE && b == -1 ? null : Math.floorDiv(a, b);
                 }
                 case MOD -> {
-                    if (b == 0) {
-                        throw PyError.zeroDivision("integer modulo by zero");
-                    }
+                    checkDivisor(b == 0, "integer modulo by zero");
                     yield Math.floorMod(a, b);
                 }
                 case POW -> b >= 0 ? power(a, b) : floating(op, a, b);
                 case MATMUL -> throw unsupported(op, 0L, 0L);
             };
         } catch (ArithmeticException e) {
-            throw new PyError("OverflowError", "integer result too large for gradviz's 64-bit ints");
+            return null;
+        }
+    }
+
+    private static Object big(BinaryOp op, BigInteger a, BigInteger b) {
+        return switch (op) {
+            case ADD -> Ints.of(a.add(b));
+            case SUB -> Ints.of(a.subtract(b));
+            case MUL -> Ints.of(a.multiply(b));
+            case DIV -> {
+                checkDivisor(b.signum() == 0, "division by zero");
+                yield Ints.trueDivide(Ints.of(a), Ints.of(b));
+            }
+            case FLOOR_DIV -> {
+                checkDivisor(b.signum() == 0, "integer division or modulo by zero");
+                BigInteger[] qr = a.divideAndRemainder(b);
+                boolean adjust = qr[1].signum() != 0 && qr[1].signum() != b.signum();
+                yield Ints.of(adjust ? qr[0].subtract(BigInteger.ONE) : qr[0]);
+            }
+            case MOD -> {
+                checkDivisor(b.signum() == 0, "integer modulo by zero");
+                BigInteger r = a.remainder(b);
+                yield Ints.of(r.signum() != 0 && r.signum() != b.signum() ? r.add(b) : r);
+            }
+            case POW -> b.signum() < 0 ? floating(op, Ints.toDouble(Ints.of(a)), Ints.toDouble(Ints.of(b)))
+                    : bigPower(a, b);
+            case MATMUL -> throw unsupported(op, 0L, 0L);
+        };
+    }
+
+    private static Object bigPower(BigInteger base, BigInteger exponent) {
+        if (base.signum() == 0 || base.equals(BigInteger.ONE)) {
+            return exponent.signum() == 0 ? 1L : Ints.of(base);
+        }
+        if (base.equals(BigInteger.ONE.negate())) {
+            return exponent.testBit(0) ? -1L : 1L;
+        }
+        if (exponent.bitLength() > 31 || (base.bitLength() - 1L) * exponent.longValue() > MAX_POWER_BITS) {
+            throw new PyError("MemoryError", "");
+        }
+        return Ints.of(base.pow(exponent.intValue()));
+    }
+
+    private static void checkDivisor(boolean zero, String message) {
+        if (zero) {
+            throw PyError.zeroDivision(message);
         }
     }
 
@@ -97,7 +193,11 @@ final class Numbers {
                 if (a < 0 && b != Math.rint(b) && Double.isFinite(b)) {
                     throw new Unsupported("a complex number (a negative number ** a fraction)");
                 }
-                yield Math.pow(a, b);
+                double power = Math.pow(a, b);
+                if (Double.isInfinite(power) && Double.isFinite(a) && Double.isFinite(b)) {
+                    throw new PyError("OverflowError", "(34, 'Numerical result out of range')");
+                }
+                yield power;
             }
             case MATMUL -> throw unsupported(op, 0.0, 0.0);
         };

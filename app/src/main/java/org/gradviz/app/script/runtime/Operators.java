@@ -13,14 +13,14 @@ final class Operators {
     }
 
     static Object binary(BinaryOp op, Object a, Object b) {
+        if (op == BinaryOp.MOD && a instanceof String template) {
+            return StrFormat.percent(template, b);
+        }
         if (a instanceof Tensor || b instanceof Tensor) {
             return TensorArithmetic.apply(op, a, b);
         }
         if (Values.isNumber(a) && Values.isNumber(b)) {
             return Numbers.apply(op, a, b);
-        }
-        if (op == BinaryOp.MOD && a instanceof String template) {
-            return StrFormat.percent(template, b);
         }
         if (op == BinaryOp.ADD) {
             if (a instanceof String x && b instanceof String y) {
@@ -45,10 +45,10 @@ final class Operators {
         }
         if (op == BinaryOp.MUL) {
             if (isSequence(a) && Values.isInteger(b)) {
-                return repeat(a, Values.toLong(b));
+                return Repetition.of(a, b);
             }
             if (isSequence(b) && Values.isInteger(a)) {
-                return repeat(b, Values.toLong(a));
+                return Repetition.of(b, a);
             }
             if (isSequence(a) && b instanceof Double || isSequence(b) && a instanceof Double) {
                 throw PyError.type("can't multiply sequence by non-int of type 'float'");
@@ -57,20 +57,8 @@ final class Operators {
         throw Numbers.unsupported(op, a, b);
     }
 
-    private static boolean isSequence(Object v) {
+    static boolean isSequence(Object v) {
         return v instanceof String || v instanceof List<?> || v instanceof PyTuple;
-    }
-
-    private static Object repeat(Object sequence, long times) {
-        if (sequence instanceof String s) {
-            return times <= 0 ? "" : s.repeat(Math.toIntExact(times));
-        }
-        List<?> items = Values.items(sequence);
-        List<Object> out = new ArrayList<>();
-        for (long i = 0; i < times; i++) {
-            out.addAll(items);
-        }
-        return sequence instanceof PyTuple ? new PyTuple(out) : out;
     }
 
     static boolean compare(CompareOp op, Object a, Object b) {
@@ -104,10 +92,7 @@ final class Operators {
             return s.contains(sub);
         }
         if (container instanceof PyRange r && Values.isInteger(item)) {
-            long v = Values.toLong(item);
-            long offset = v - r.start();
-            return r.step() > 0 ? v >= r.start() && v < r.stop() && offset % r.step() == 0
-                    : v <= r.start() && v > r.stop() && offset % r.step() == 0;
+            return r.contains(Ints.big(item));
         }
         if (container instanceof PyDict d) {
             return d.containsKey(item);
@@ -128,15 +113,11 @@ final class Operators {
         int c;
         if (a instanceof Tensor || b instanceof Tensor) {
             throw tensorComparison(op.symbol());
-        } else if (Values.isInteger(a) && Values.isInteger(b)) {
-            c = Long.compare(Values.toLong(a), Values.toLong(b));
         } else if (Values.isNumber(a) && Values.isNumber(b)) {
-            double x = Values.toDouble(a, "");
-            double y = Values.toDouble(b, "");
-            if (Double.isNaN(x) || Double.isNaN(y)) {
+            c = Numbers.compare(a, b);
+            if (c == Numbers.UNORDERED) {
                 return false;
             }
-            c = Double.compare(x == 0.0 ? 0.0 : x, y == 0.0 ? 0.0 : y);
         } else if (a instanceof String x && b instanceof String y) {
             c = x.compareTo(y);
         } else {

@@ -8,6 +8,7 @@ import java.util.Set;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 import org.gradviz.app.script.ScriptSyntaxError;
+import org.gradviz.app.script.SourceText;
 import org.gradviz.app.script.ast.Program;
 import org.gradviz.app.script.resolve.Resolver;
 import org.gradviz.app.script.syntax.ScriptParser;
@@ -25,6 +26,9 @@ public final class ScriptRunner {
     public static final int FAILED = 1;
     /** Exit status of a syntax error or a construct outside the subset: nothing ran. */
     public static final int REFUSED = 2;
+
+    /** How many identical frames in a row a traceback shows before counting the rest (CPython's cutoff). */
+    private static final int SHOWN_REPEATS = 3;
 
     private static final String TENSOR_BODY = " (Triggered internally at  ./build/aten/src/ATen/core/TensorBody.h:480.)";
 
@@ -45,16 +49,35 @@ public final class ScriptRunner {
     private final List<String> lines;
     private final String displayName;
     private final String traceName;
+    /** Why the file's bytes are not a program's text, or null. */
+    private final ScriptSyntaxError unreadable;
 
     /**
      * @param displayName how refusals name the file ({@code prog.py:3:5: ...}), as the user wrote it
      * @param traceName how tracebacks and warnings name it: the absolute path, or {@code <stdin>}
      */
     public ScriptRunner(String source, String displayName, String traceName) {
+        this(source, displayName, traceName, null);
+    }
+
+    private ScriptRunner(String source, String displayName, String traceName, ScriptSyntaxError unreadable) {
         this.source = source;
         this.lines = source.lines().toList();
         this.displayName = displayName;
         this.traceName = traceName;
+        this.unreadable = unreadable;
+    }
+
+    /**
+     * A runner for the bytes of a program file, read as Python reads source ({@link SourceText}): bytes that are not
+     * UTF-8 are refused when run, with Python's SyntaxError, as a syntax error is.
+     */
+    public static ScriptRunner ofBytes(byte[] bytes, String displayName, String traceName) {
+        try {
+            return new ScriptRunner(SourceText.decode(bytes, traceName), displayName, traceName, null);
+        } catch (ScriptSyntaxError e) {
+            return new ScriptRunner("", displayName, traceName, e);
+        }
     }
 
     public Outcome run(PrintStream out, PrintStream err) {
@@ -80,6 +103,9 @@ public final class ScriptRunner {
     public Outcome run(PrintStream out, PrintStream err, Consumer<Interpreter> beforeRun) {
         Program program;
         try {
+            if (unreadable != null) {
+                throw unreadable;
+            }
             program = accept(source);
         } catch (ScriptSyntaxError e) {
             err.println(e.format(displayName));
@@ -152,11 +178,28 @@ public final class ScriptRunner {
     /** Python's traceback text for an uncaught error, ending with its {@code Type: message} line. */
     String traceback(PyError e) {
         StringBuilder sb = new StringBuilder("Traceback (most recent call last):\n");
+        TraceFrame last = null;
+        int repeats = 0;
         for (TraceFrame frame : e.traceback()) {
-            sb.append("  File \"").append(traceName).append("\", line ").append(frame.line()).append(", in ")
-                    .append(frame.function()).append('\n').append(sourceLine(frame.line(), "    "));
+            if (!frame.equals(last)) {
+                appendRepeats(sb, repeats);
+                last = frame;
+                repeats = 0;
+            }
+            if (++repeats <= SHOWN_REPEATS) {
+                sb.append("  File \"").append(traceName).append("\", line ").append(frame.line()).append(", in ")
+                        .append(frame.function()).append('\n').append(sourceLine(frame.line(), "    "));
+            }
         }
+        appendRepeats(sb, repeats);
         return sb.append(e.pythonLine()).append('\n').toString();
+    }
+
+    /** CPython's traceback shows a frame repeated in a row three times, then one line counting the rest. */
+    private static void appendRepeats(StringBuilder sb, int repeats) {
+        if (repeats > SHOWN_REPEATS) {
+            sb.append("  [Previous line repeated ").append(repeats - SHOWN_REPEATS).append(" more times]\n");
+        }
     }
 
     private String sourceLine(int line, String indent) {

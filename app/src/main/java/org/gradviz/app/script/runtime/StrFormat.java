@@ -123,8 +123,8 @@ final class StrFormat {
                     throw PyError.type("%" + type + " format: a real number is required, not "
                             + Values.typeName(value));
                 }
-                Object number = Values.isInteger(value) ? (Object) Values.toLong(value)
-                        : (Object) (long) Values.toDouble(value, "%d");
+                Object number = value instanceof Boolean ? (Object) Values.toLong(value)
+                        : Values.isInteger(value) ? value : Ints.fromDouble(Values.toDouble(value, "%d"));
                 return Formatting.format(number, (left ? "<" : "") + rest + "d");
             }
             case 'f', 'F', 'e', 'E', 'g', 'G' -> {
@@ -136,7 +136,10 @@ final class StrFormat {
                         (left ? "<" : "") + spec + type);
             }
             case 'x', 'X', 'o' -> {
-                return Formatting.format(Values.toLong(value), (left ? "<" : "") + rest + type);
+                if (!Values.isInteger(value)) {
+                    throw PyError.type("%" + type + " format: an integer is required, not " + Values.typeName(value));
+                }
+                return Formatting.format(value, (left ? "<" : "") + rest + type);
             }
             default -> throw PyError.value("unsupported format character '" + type + "' (0x"
                     + Integer.toHexString(type) + ")");

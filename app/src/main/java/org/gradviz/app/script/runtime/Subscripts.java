@@ -4,14 +4,19 @@ import java.util.ArrayList;
 import java.util.List;
 import org.gradviz.engine.Tensor;
 
-/** {@code object[index]} and {@code object[lower:upper:step]} with Python's negative indices and bounds. */
+/**
+ * {@code object[index]} and {@code object[lower:upper:step]} with Python's negative indices and bounds; a string's
+ * items are its code points.
+ */
 final class Subscripts {
 
     private Subscripts() {
     }
 
-    static int position(long index, int size, String what) {
-        long i = index < 0 ? index + size : index;
+    /** The position {@code index} names in a sequence of {@code size}: IndexError beyond either end. */
+    static int position(Object index, int size, String what) {
+        long given = Ints.index(index, "IndexError");
+        long i = given < 0 ? given + size : given;
         if (i < 0 || i >= size) {
             throw PyError.index(what + " index out of range");
         }
@@ -24,7 +29,7 @@ final class Subscripts {
         }
         if (object instanceof Tensor t) {
             if (Values.isInteger(index)) {
-                return TensorFactory.select(t, Values.toLong(index));
+                return TensorFactory.select(t, Ints.int64(index));
             }
             if (index instanceof PyTuple tuple) {
                 Tensor result = t;
@@ -32,17 +37,18 @@ final class Subscripts {
                     if (!Values.isInteger(i)) {
                         throw notSupportedTensorIndex();
                     }
-                    result = TensorFactory.select(result, Values.toLong(i));
+                    result = TensorFactory.select(result, Ints.int64(i));
                 }
                 return result;
             }
             throw notSupportedTensorIndex();
         }
         if (object instanceof String s) {
-            return String.valueOf(s.charAt(position(integer(index, "string"), s.length(), "string")));
+            int at = position(integer(index, "string"), s.codePointCount(0, s.length()), "string");
+            return Character.toString(s.codePointAt(s.offsetByCodePoints(0, at)));
         }
         if (object instanceof PyRange r && Values.isInteger(index)) {
-            return r.get(position(Values.toLong(index), (int) r.length(), "range object"));
+            return r.item(Ints.big(index));
         }
         List<?> items = Values.items(object);
         if (items == null) {
@@ -52,11 +58,11 @@ final class Subscripts {
         return items.get(position(integer(index, kind), items.size(), kind));
     }
 
-    private static long integer(Object index, String kind) {
+    private static Object integer(Object index, String kind) {
         if (!Values.isInteger(index)) {
             throw PyError.type(kind + " indices must be integers or slices, not " + Values.typeName(index));
         }
-        return Values.toLong(index);
+        return index;
     }
 
     private static Unsupported notSupportedTensorIndex() {
@@ -76,15 +82,20 @@ final class Subscripts {
             items = new ArrayList<>(given);
         }
         int n = items.size();
-        long step = stepValue == PyNone.NONE ? 1 : integer(stepValue, "slice");
+        long step = stepValue == PyNone.NONE ? 1 : sliceIndex(stepValue);
         if (step == 0) {
             throw PyError.value("slice step cannot be zero");
         }
+        // NOTE: as CPython's PySlice_Unpack: a step of -2**63 is -(2**63-1), so that -step is a long
+        step = Math.max(step, -Long.MAX_VALUE);
         long start = bound(lower, n, step, true);
         long stop = bound(upper, n, step, false);
-        List<Object> out = new ArrayList<>();
-        for (long i = start; step > 0 ? i < stop : i > stop; i += step) {
-            out.add(items.get((int) i));
+        long count = step > 0 ? (start < stop ? (stop - start - 1) / step + 1 : 0)
+                : (stop < start ? (start - stop - 1) / (-step) + 1 : 0);
+        List<Object> out = new ArrayList<>((int) count);
+        for (long k = 0; k < count; k++) {
+            // NOTE: every position is inside [0, n), so start + k * step cannot overflow
+            out.add(items.get((int) (start + k * step)));
         }
         if (object instanceof String) {
             StringBuilder sb = new StringBuilder();
@@ -97,11 +108,20 @@ final class Subscripts {
         return new PyTuple(out);
     }
 
+    /** A slice bound, clamped to a long as CPython's {@code _PyEval_SliceIndex}. */
+    private static long sliceIndex(Object v) {
+        if (!Values.isInteger(v)) {
+            throw PyError.type("slice indices must be integers or None or have an __index__ method");
+        }
+        return Ints.clamped(v);
+    }
+
+    /** CPython's {@code PySlice_AdjustIndices} for one bound. */
     private static long bound(Object v, int n, long step, boolean isStart) {
         if (v == PyNone.NONE) {
             return step > 0 ? (isStart ? 0 : n) : (isStart ? n - 1 : -1);
         }
-        long i = integer(v, "slice");
+        long i = sliceIndex(v);
         if (i < 0) {
             i += n;
             if (i < 0) {

@@ -58,6 +58,9 @@ final class TensorArithmetic {
     }
 
     private static Tensor wrap(Object number) {
+        if (Values.isInteger(number)) {
+            Ints.int64(number);
+        }
         return Tensor.wrappedNumber(Values.toDouble(number, ""), Values.isInteger(number));
     }
 

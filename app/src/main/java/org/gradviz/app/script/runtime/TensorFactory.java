@@ -56,6 +56,9 @@ final class TensorFactory {
             if (!Values.isNumber(v)) {
                 throw PyError.type("new(): invalid data type '" + Values.typeName(v) + "'");
             }
+            if (Values.isInteger(v)) {
+                Ints.int64(v);
+            }
             kind.anyFloat |= v instanceof Double;
             kind.allBool &= v instanceof Boolean;
             out[next[0]++] = Values.toDouble(v, "");
@@ -82,7 +85,12 @@ final class TensorFactory {
                 ? Values.items(args.positional().get(0)) : args.positional();
         long[] sizes = new long[given.size()];
         for (int i = 0; i < sizes.length; i++) {
-            sizes[i] = Values.toIndex(given.get(i), args.function() + "(): size");
+            Object size = given.get(i);
+            if (Values.isInteger(size) && !Ints.fitsLong(size)) {
+                throw PyError.type(args.function() + "(): argument 'size' must be tuple of SymInts, but found "
+                        + "element of type int at pos " + (i + 1));
+            }
+            sizes[i] = Values.toIndex(size, args.function() + "(): size");
             if (sizes[i] < 0) {
                 throw new PyError("RuntimeError", "Trying to create tensor with negative dimension " + sizes[i] + ": "
                         + Values.repr(given));

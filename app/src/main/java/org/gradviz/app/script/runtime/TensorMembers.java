@@ -38,7 +38,7 @@ final class TensorMembers {
                 if (!a.has(0, "dim") || a.get(0, "dim") == PyNone.NONE) {
                     return PySize.of(t.shape());
                 }
-                return (long) t.shape().dim(t.shape().normalizeDim((int) a.integer(0, "dim")));
+                return (long) t.shape().dim(t.shape().normalizeDim(a.integer(0, "dim")));
             };
             case "item" -> a -> item(t, a.accept(0));
             case "tolist" -> a -> {

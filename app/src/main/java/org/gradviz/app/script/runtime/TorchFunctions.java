@@ -87,7 +87,7 @@ final class TorchFunctions {
             }
             dim = dims.get(0);
         }
-        int d = (int) Values.toIndex(dim, a.function() + "(): argument 'dim'");
+        int d = t.shape().normalizeDim(Values.toIndex(dim, a.function() + "(): argument 'dim'"));
         return sum ? t.sum(d, keepDim) : t.mean(d, keepDim);
     }
 

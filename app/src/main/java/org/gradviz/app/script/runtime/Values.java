@@ -1,6 +1,11 @@
 package org.gradviz.app.script.runtime;
 
+import java.math.BigInteger;
+import java.util.Collections;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Set;
+import java.util.function.Supplier;
 import org.gradviz.app.script.format.PythonFormat;
 import org.gradviz.engine.DType;
 import org.gradviz.engine.Node;
@@ -9,6 +14,10 @@ import org.gradviz.engine.Tensor;
 /** What every runtime value is to Python: its type name, {@code str()}, {@code repr()}, truth and equality. */
 public final class Values {
 
+    /** The containers whose repr is being written on this thread, by identity. */
+    private static final ThreadLocal<Set<Object>> BEING_WRITTEN =
+            ThreadLocal.withInitial(() -> Collections.newSetFromMap(new IdentityHashMap<>()));
+
     private Values() {
     }
 
@@ -16,7 +25,7 @@ public final class Values {
         if (v instanceof Boolean) {
             return "bool";
         }
-        if (v instanceof Long) {
+        if (v instanceof Long || v instanceof BigInteger) {
             return "int";
         }
         if (v instanceof Double) {
@@ -93,10 +102,14 @@ public final class Values {
             return stringRepr(s);
         }
         if (v instanceof List<?> list) {
-            return sequence("[", list, "]");
+            return container(list, "[...]", () -> sequence("[", list, "]"));
         }
         if (v instanceof PyTuple t) {
-            return t.items().size() == 1 ? "(" + repr(t.items().get(0)) + ",)" : sequence("(", t.items(), ")");
+            return container(t, "(...)", () -> t.items().size() == 1 ? "(" + repr(t.items().get(0)) + ",)"
+                    : sequence("(", t.items(), ")"));
+        }
+        if (v instanceof PyDict d) {
+            return container(d, "{...}", d::toString);
         }
         if (v instanceof DType d) {
             return d.torchName();
@@ -104,7 +117,26 @@ public final class Values {
         if (v instanceof PyInstance i) {
             return ObjectText.repr(i);
         }
+        if (v instanceof BigInteger b) {
+            return Ints.decimal(b);
+        }
         return String.valueOf(v);
+    }
+
+    /**
+     * The text of a container, or {@code ellipsis} when it is already being written further out: a list that holds
+     * itself prints {@code [[...]]}, as CPython's {@code Py_ReprEnter}.
+     */
+    private static String container(Object c, String ellipsis, Supplier<String> text) {
+        Set<Object> open = BEING_WRITTEN.get();
+        if (!open.add(c)) {
+            return ellipsis;
+        }
+        try {
+            return text.get();
+        } finally {
+            open.remove(c);
+        }
     }
 
     private static String sequence(String open, List<?> items, String close) {
@@ -148,6 +180,9 @@ public final class Values {
         if (v instanceof Long l) {
             return l != 0;
         }
+        if (v instanceof BigInteger) {
+            return true; // NOTE: never zero, as a BigInteger only holds ints beyond a long
+        }
         if (v instanceof Double d) {
             return d != 0.0;
         }
@@ -167,7 +202,7 @@ public final class Values {
             return !s.dims().isEmpty();
         }
         if (v instanceof PyRange r) {
-            return r.length() > 0;
+            return !r.isEmpty();
         }
         if (v instanceof PyDict d) {
             return d.size() > 0;
@@ -182,17 +217,21 @@ public final class Values {
     }
 
     public static boolean isNumber(Object v) {
-        return v instanceof Long || v instanceof Double || v instanceof Boolean;
+        return isInteger(v) || v instanceof Double;
     }
 
-    /** An int or bool as a long; anything else is not an integer. */
+    /** An int (a Long, or a BigInteger beyond a long; see {@link Ints}) or a bool. */
     public static boolean isInteger(Object v) {
-        return v instanceof Long || v instanceof Boolean;
+        return v instanceof Long || v instanceof Boolean || v instanceof BigInteger;
     }
 
+    /** An int or bool as a long; OverflowError for an int beyond a long, as CPython's conversion to C long. */
     public static long toLong(Object v) {
         if (v instanceof Boolean b) {
             return b ? 1 : 0;
+        }
+        if (v instanceof BigInteger) {
+            throw new PyError("OverflowError", "Python int too large to convert to C long");
         }
         return (Long) v;
     }
@@ -202,11 +241,8 @@ public final class Values {
         if (v instanceof Double d) {
             return d;
         }
-        if (v instanceof Long l) {
-            return l;
-        }
-        if (v instanceof Boolean b) {
-            return b ? 1 : 0;
+        if (isInteger(v)) {
+            return Ints.toDouble(v);
         }
         if (v instanceof Tensor t && t.numel() == 1) {
             return t.item();
@@ -214,10 +250,10 @@ public final class Values {
         throw PyError.type(what + " must be a number, not " + typeName(v));
     }
 
-    /** An int used as an index or size, or TypeError naming {@code what}. */
+    /** An int torch takes (a dim, a size, a seed), or TypeError naming {@code what}; beyond int64, torch's error. */
     public static long toIndex(Object v, String what) {
         if (isInteger(v)) {
-            return toLong(v);
+            return Ints.int64(v);
         }
         throw PyError.type(what + " must be int, not " + typeName(v));
     }
@@ -245,10 +281,7 @@ public final class Values {
     /** Python {@code ==}. */
     public static boolean pyEquals(Object a, Object b) {
         if (isNumber(a) && isNumber(b)) {
-            if (isInteger(a) && isInteger(b)) {
-                return toLong(a) == toLong(b);
-            }
-            return toDouble(a, "") == toDouble(b, "");
+            return Numbers.compare(a, b) == 0;
         }
         List<?> la = a instanceof List<?> ? (List<?>) a : null;
         List<?> lb = b instanceof List<?> ? (List<?>) b : null;

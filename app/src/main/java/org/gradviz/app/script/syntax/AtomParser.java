@@ -182,10 +182,7 @@ final class AtomParser {
     }
 
     private static Expr integer(BigInteger value, Token t) {
-        if (value.bitLength() > 63) {
-            throw Subset.refuse("an integer literal beyond 64 bits", t);
-        }
-        return new Expr.IntLiteral(value.longValueExact(), t.line(), t.column());
+        return new Expr.IntLiteral(value, t.line(), t.column());
     }
 
     /** Adjacent string literals concatenate; if any is an f-string the result is one f-string. */

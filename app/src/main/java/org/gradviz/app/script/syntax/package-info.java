@@ -12,7 +12,7 @@
  *   <li>{@code if/elif/else}; {@code for NAME in expr:} (any iterable expression; the target is one name);
  *       {@code break} and {@code continue} (cheap, so supported); {@code with expr [as NAME]:} (one context);
  *       {@code def f(a, b=1):} with {@code return [value]}, nested defs allowed.</li>
- *   <li>Expressions: int (up to 64 bits), float, str (all quote forms, raw, escapes, implicit concatenation),
+ *   <li>Expressions: int (unbounded, as Python's), float, str (all quote forms, raw, escapes, implicit concatenation),
  *       f-strings (Python 3.11 rules: {@code !r/!s/!a}, format specs with one nested level, {@code {x=}}),
  *       True/False/None, lists, tuples, unary {@code - + not}, {@code + - * / // % ** @}, chained comparisons
  *       including {@code is}, {@code is not}, {@code in}, {@code not in}, {@code and/or}, conditional expressions,

@@ -11,8 +11,9 @@ import java.util.stream.Stream;
 
 /**
  * A program {@code P.py} with what real python3 printed beside it ({@code P.out} or {@code P.out.norm},
- * {@code P.code}, {@code P.err.last}), replayed in-process: stdout equal once addresses are normalised, the same exit
- * code, and the same last line of stderr when it failed.
+ * {@code P.code}, {@code P.err.last}, and {@code P.traceback} for a whole traceback), replayed in-process: stdout equal once
+ * addresses are normalised, the same exit code, the same last line of stderr when it failed, and the same stderr
+ * (program path written PROG) when {@code P.traceback} is there.
  */
 final class RecordedProgram {
 
@@ -37,6 +38,9 @@ final class RecordedProgram {
         assertEquals(expectedCode, run.exitCode(), () -> "stderr: " + run.err());
         if (expectedCode != 0) {
             assertEquals(read(program, ".err.last").strip(), run.lastErrLine());
+        }
+        if (Files.exists(sibling(program, ".traceback"))) {
+            assertEquals(read(program, ".traceback"), run.err().replace(program.toString(), "PROG"));
         }
     }
 

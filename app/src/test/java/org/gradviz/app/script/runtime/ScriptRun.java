@@ -20,7 +20,9 @@ record ScriptRun(String out, String err, int exitCode, Map<String, Object> globa
         ScriptRunner.Outcome outcome;
         try (PrintStream o = new PrintStream(out, false, StandardCharsets.UTF_8);
              PrintStream e = new PrintStream(err, true, StandardCharsets.UTF_8)) {
-            outcome = new ScriptRunner(source, "prog.py", path).run(o, e);
+            outcome = new ScriptRunner(source, "prog.py", path).runWithDeepStack(o, e);
+        } catch (InterruptedException ex) {
+            throw new IllegalStateException(ex);
         }
         return new ScriptRun(out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8),
                 outcome.exitCode(), outcome.globals());

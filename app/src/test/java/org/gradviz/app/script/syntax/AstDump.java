@@ -85,7 +85,7 @@ final class AstDump {
             return n.id();
         }
         if (e instanceof Expr.IntLiteral i) {
-            return Long.toString(i.value());
+            return i.value().toString();
         }
         if (e instanceof Expr.FloatLiteral f) {
             return "f" + PythonFormat.floatRepr(f.value());
