@@ -58,7 +58,8 @@ public final class FlowFrames {
                 }
                 active = n.nodeId();
             } else if (e instanceof TraceEvent.GradientSent s) {
-                edges.replaceAll((k, v) -> new EdgeFlow(v.label(), v.maxAbs(), false));
+                // only the step's own edge is current, and only the last event's step is this one: no edge put
+                // before it is marked current, so none needs unmarking (a pass over them all made this quadratic)
                 edges.put(new GradEdge(s.fromId(), s.inputIndex()), new EdgeFlow(ValueLabel.of(s.grad()),
                         s.grad() == null ? 0 : s.grad().maxAbs(), last));
             } else if (e instanceof TraceEvent.GradAccumulated a) {

@@ -1,13 +1,16 @@
 package org.gradviz.app.animation;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 
 /**
  * One command as the engine ran it: what the console says was run ({@code loss.backward()}), the board before,
  * the events in the engine's order, and which box each recorded tensor and node is. Boards at every step are
- * folded from the board before, with a checkpoint every {@value #CHECKPOINT_EVERY} events, so stepping back
- * and forth and replaying give exactly the same boards.
+ * folded from the board before, from a checkpoint kept whenever at least {@value #CHECKPOINT_EVERY} events and at
+ * least as many events as the board has boxes have passed since the last (so the checkpoints of a command over
+ * 100,000 boxes take as much room as its events, not a board per 32 events); stepping back and forth and
+ * replaying give exactly the same boards.
  */
 public final class Recording {
     static final int CHECKPOINT_EVERY = 32;
@@ -17,22 +20,28 @@ public final class Recording {
     private final List<TraceEvent> events;
     private final ElementMap elements;
     private final List<Board> checkpoints = new ArrayList<>();
+    /** The position of each checkpoint, ascending. */
+    private final List<Integer> checkpointPositions = new ArrayList<>();
 
     public Recording(String command, Board before, List<TraceEvent> events, ElementMap elements) {
         this.command = command;
         this.before = before;
         this.events = List.copyOf(events);
         this.elements = elements;
-        Board board = before;
-        checkpoints.add(board);
+        checkpoints.add(before);
+        checkpointPositions.add(0);
+        Board.Fold fold = new Board.Fold(before);
+        int since = 0;
         for (int i = 0; i < this.events.size(); i++) {
-            board = board.apply(this.events.get(i), elements);
-            if ((i + 1) % CHECKPOINT_EVERY == 0) {
-                checkpoints.add(board);
+            fold.apply(this.events.get(i), elements);
+            since++;
+            if (since >= Math.max(CHECKPOINT_EVERY, fold.size())) {
+                checkpoints.add(fold.board());
+                checkpointPositions.add(i + 1);
+                since = 0;
             }
         }
     }
-
     public String command() {
         return command;
     }
@@ -58,12 +67,19 @@ public final class Recording {
         if (position < 0 || position > events.size()) {
             throw new IndexOutOfBoundsException("position " + position + " of a recording of " + events.size());
         }
-        int checkpoint = position / CHECKPOINT_EVERY;
-        Board board = checkpoints.get(checkpoint);
-        for (int i = checkpoint * CHECKPOINT_EVERY; i < position; i++) {
-            board = board.apply(events.get(i), elements);
+        int checkpoint = Collections.binarySearch(checkpointPositions, position);
+        if (checkpoint < 0) {
+            checkpoint = -checkpoint - 2; // the last one before position
         }
-        return board;
+        int from = checkpointPositions.get(checkpoint);
+        if (from == position) {
+            return checkpoints.get(checkpoint);
+        }
+        Board.Fold fold = new Board.Fold(checkpoints.get(checkpoint));
+        for (int i = from; i < position; i++) {
+            fold.apply(events.get(i), elements);
+        }
+        return fold.board();
     }
 
     /** The board after the whole command. */

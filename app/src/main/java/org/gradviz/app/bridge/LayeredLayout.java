@@ -32,10 +32,15 @@ final class LayeredLayout {
             }
             column.put(node.name(), c);
         }
+        Map<String, Integer> firstConsumer = new HashMap<>();
+        for (Connection e : document.edges()) {
+            firstConsumer.merge(e.from(), column.get(e.to()) - 1, Math::min);
+        }
         for (TensorSource t : document.tensors()) {
-            document.edges().stream().filter(e -> e.from().equals(t.name()))
-                    .mapToInt(e -> column.get(e.to()) - 1).min()
-                    .ifPresent(c -> column.put(t.name(), c));
+            Integer c = firstConsumer.get(t.name());
+            if (c != null) {
+                column.put(t.name(), c);
+            }
         }
         Map<String, Integer> order = order(document);
         Map<Integer, Integer> rows = new HashMap<>();

@@ -1,9 +1,7 @@
 package org.gradviz.app.document;
 
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -146,10 +144,12 @@ final class DocumentValidator {
         }
     }
 
-    /** Checks every edge and returns, for each node, which edge feeds each port. */
+    /**
+     * Checks every edge, then that no edge makes a cycle (one pass over the whole document), and returns, for each
+     * node, which edge feeds each port.
+     */
     private Map<String, Map<String, Integer>> checkEdges() {
         Map<String, Map<String, Integer>> ports = new HashMap<>();
-        Map<String, List<String>> successors = new HashMap<>();
         for (int i = 0; i < document.edges().size(); i++) {
             Connection e = document.edges().get(i);
             String place = "edges[" + i + "]";
@@ -170,11 +170,11 @@ final class DocumentValidator {
                 throw fail(places.get(e.to()) + ": input \"" + e.port() + "\" is connected twice (edges[" + before
                         + "] and edges[" + i + "])");
             }
-            if (e.from().equals(e.to()) || Reachability.reaches(successors, e.to(), e.from())) {
-                throw fail("edge " + e.from() + " -> " + e.to() + " would make a cycle");
-            }
-            successors.computeIfAbsent(e.from(), k -> new ArrayList<>()).add(e.to());
         }
+        CycleCheck.firstClosingEdge(document.edges()).ifPresent(i -> {
+            Connection e = document.edges().get(i);
+            throw fail("edge " + e.from() + " -> " + e.to() + " would make a cycle");
+        });
         return ports;
     }
 

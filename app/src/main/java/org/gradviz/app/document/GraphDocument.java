@@ -5,6 +5,7 @@ import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * A network as a user builds it: tensor sources, op nodes, the edges between them, the chosen output,
@@ -30,23 +31,31 @@ public record GraphDocument(
     /** The format version this gradviz reads and writes. */
     public static final int CURRENT_VERSION = 1;
 
+    // one key object each, so a list handed from one document to the next keeps its index
+    private static final Function<TensorSource, String> TENSOR_NAME = TensorSource::name;
+    private static final Function<OpNode, String> NODE_NAME = OpNode::name;
+    private static final Function<Connection, String> EDGE_TARGET = Connection::to;
+
+    /** The lists are immutable and indexed by name (edges by target), so lookups take no scan. */
     public GraphDocument {
-        tensors = tensors == null ? List.of() : List.copyOf(tensors);
-        nodes = nodes == null ? List.of() : List.copyOf(nodes);
-        edges = edges == null ? List.of() : List.copyOf(edges);
+        tensors = IndexedList.of(tensors, TENSOR_NAME);
+        nodes = IndexedList.of(nodes, NODE_NAME);
+        edges = IndexedList.of(edges, EDGE_TARGET);
     }
 
+    /** The tensor source named {@code name} (the first, in a document that names two alike). */
     public Optional<TensorSource> tensor(String name) {
-        return tensors.stream().filter(t -> t.name().equals(name)).findFirst();
+        return ((IndexedList<TensorSource>) tensors).first(name);
     }
 
+    /** The op node named {@code name} (the first, in a document that names two alike). */
     public Optional<OpNode> node(String name) {
-        return nodes.stream().filter(n -> n.name().equals(name)).findFirst();
+        return ((IndexedList<OpNode>) nodes).first(name);
     }
 
     /** The edges into {@code node}, in document order. */
     public List<Connection> edgesInto(String node) {
-        return edges.stream().filter(e -> e.to().equals(node)).toList();
+        return ((IndexedList<Connection>) edges).named(node);
     }
 
     /** The view settings, or the defaults when the document has none. */

@@ -9,8 +9,9 @@ import org.gradviz.engine.Tensor;
  * The autograd view as DOT, the way torchviz's {@code make_dot(root, params=names)} draws it: the
  * {@link AutogradPicture} of the root (the engine's real graph walked from the root's {@code grad_fn} along
  * {@code next_functions}), leaves that require grad as light-blue boxes feeding their {@code AccumulateGrad}, the
- * root as a {@code darkolivegreen1} box, edges in forward direction. With the light theme and no values the text
- * equals torchviz's, up to node ids.
+ * root as a {@code darkolivegreen1} box, edges in forward direction, the size growing with the graph as torchviz's
+ * {@code resize_graph} makes it ({@link TorchvizSize}). With the light theme and no values the text equals
+ * torchviz's, up to node ids.
  */
 public final class AutogradDot {
     private AutogradDot() {
@@ -53,7 +54,7 @@ public final class AutogradDot {
         Palette palette = Palette.of(options.theme());
         DotWriter dot = new DotWriter("digraph");
         Map<String, String> graph = new LinkedHashMap<>();
-        graph.put("size", "12,12");
+        graph.put("size", TorchvizSize.of(picture.statements().size()));
         if (options.rankdir() != null && options.rankdir() != LayoutDirection.TB) {
             graph.put("rankdir", options.rankdir().name());
         }

@@ -21,4 +21,21 @@ class LayeredLayoutTest {
                 "y", new Position(320, 0), "z", new Position(320, 100),
                 "loss", new Position(480, 0)), LayeredLayout.positions(seed));
     }
+
+    @Test
+    void aChainOfAHundredThousandBoxesIsLaidOutOneColumnEachInLinearTime() {
+        int boxes = 100_000;
+        GraphDocument chain = org.gradviz.app.document.ChainDocuments.chain(boxes);
+
+        // each name's inputs were found by a scan of every edge: quadratic, minutes at this size
+        Map<String, Position> places = org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(
+                java.time.Duration.ofSeconds(30), () -> LayeredLayout.positions(chain));
+
+        // x feeds m1 (column 1), so sits in column 0; m_i is one column after m_(i-1); one box a column, row 0
+        assertEquals(boxes, places.size());
+        assertEquals(new Position(0, 0), places.get("x"));
+        for (int i = 1; i < boxes; i++) {
+            assertEquals(new Position(i * LayeredLayout.COLUMN_WIDTH, 0), places.get("m" + i));
+        }
+    }
 }

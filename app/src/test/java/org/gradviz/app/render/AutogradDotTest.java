@@ -97,4 +97,39 @@ class AutogradDotTest {
     void sameGraphGivesTheSameText() {
         assertEquals(dot(oneLayer(), GraphOptions.DEFAULT), dot(oneLayer(), GraphOptions.DEFAULT));
     }
+
+    /** torchviz's fixture of {@code make_dot(y, params={"x": x})} for {@code y = x * 2.0 * 2.0 ...}, k times. */
+    private static String chainOfMultiplications(int k) {
+        Tensor x = org.gradviz.engine.Torch.ones(1).requiresGrad_(true);
+        Tensor y = x;
+        for (int i = 0; i < k; i++) {
+            y = y.mul(2.0);
+        }
+        return DotStructure.normalizeIds(AutogradDot.render(y, java.util.Map.of("x", x), GraphOptions.DEFAULT));
+    }
+
+    private static String torchvizChain(int k) throws Exception {
+        try (var in = AutogradDotTest.class.getResourceAsStream("/fixtures/torchviz/chain_" + k + ".norm.dot")) {
+            return new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        }
+    }
+
+    @Test
+    void aGraphOfSeventyNineStatementsKeepsTorchvizsTwelveInches() throws Exception {
+        assertEquals(torchvizChain(37).strip(), chainOfMultiplications(37).strip());
+    }
+
+    @Test
+    void aGraphOfEightyOneStatementsGrowsAsTorchvizsResizeGraph() throws Exception {
+        String actual = chainOfMultiplications(38);
+        assertTrue(actual.contains("graph [size=\"12.15,12.15\"]"), "max(12, 81 * 0.15): " + actual.lines().limit(2)
+                .toList());
+        assertEquals(torchvizChain(38).strip(), actual.strip());
+    }
+
+    @Test
+    void aChainOfFiveHundredMultiplicationsIsSizedAsTorchvizSizesIt() throws Exception {
+        // 2 * 500 + 5 statements at 0.15 inch each: 150.75 inches
+        assertEquals(torchvizChain(500).strip(), chainOfMultiplications(500).strip());
+    }
 }

@@ -40,4 +40,19 @@ class NetworkDotTest {
         String dot = NetworkDot.render(document, c, GraphOptions.DEFAULT.withValues(true));
         assertTrue(dot.contains("{ z (3) | data [1.3755, -0.6023, -4.8127] | grad [0.2661, 0.1179, 0.0027] }"), dot);
     }
+
+    @Test
+    void aChainOfAHundredThousandBoxesIsDrawnWithEveryEdgeInLinearTime() {
+        int boxes = 100_000;
+        GraphDocument chain = org.gradviz.app.document.ChainDocuments.chain(boxes);
+
+        // each edge's producer was found by a scan of every node: quadratic, minutes at this size
+        String dot = org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(java.time.Duration.ofSeconds(30),
+                () -> NetworkDot.render(chain, null, GraphOptions.DEFAULT));
+
+        // per mul: its circle feeds its box, and the box before it (x for m1) feeds its circle
+        assertEquals(2L * (boxes - 1), dot.lines().filter(line -> line.contains(" -> ")).count());
+        assertTrue(dot.contains("\tv_x -> op_m1\n"), "x feeds the first mul");
+        assertTrue(dot.contains("\tv_m99998 -> op_m99999\n"), "the last edge");
+    }
 }

@@ -250,29 +250,26 @@ public final class GraphCanvas extends Region {
 
     private void refresh(GraphState state) {
         GraphDocument doc = state.document();
-        Set<String> names = new HashSet<>(state.elements().keySet());
-        nodes.keySet().removeIf(name -> {
-            if (!names.contains(name) || !portsMatch(nodes.get(name), doc, name)) {
-                nodeLayer.getChildren().remove(nodes.get(name));
-                return true;
-            }
-            return false;
+        Set<String> names = state.elements().keySet();
+        Set<NodeView> goneNodes = new HashSet<>();
+        nodes.entrySet().removeIf(entry -> {
+            String name = entry.getKey();
+            return (!names.contains(name) || !portsMatch(entry.getValue(), doc, name)) && goneNodes.add(entry.getValue());
         });
+        nodeLayer.getChildren().removeAll(goneNodes); // one pass, not one scan of the layer per box
+        Set<String> selected = new HashSet<>(model.selection());
         for (TensorSource t : doc.tensors()) {
-            place(t.name(), List.of(), kindText(t), rolePseudoClass(t), state, doc, false);
+            place(t.name(), List.of(), kindText(t), rolePseudoClass(t), state, doc, selected, false);
         }
         for (OpNode n : doc.nodes()) {
-            place(n.name(), n.op().ports(), kindText(n.op()), CanvasStyles.OP, state, doc,
+            place(n.name(), n.op().ports(), kindText(n.op()), CanvasStyles.OP, state, doc, selected,
                     !n.showsValue());
         }
-        edges.keySet().removeIf(c -> {
-            if (!doc.edges().contains(c)) {
-                edgeLayer.getChildren().remove(edges.get(c));
-                edgeLabelLayer.getChildren().remove(edges.get(c).labels());
-                return true;
-            }
-            return false;
-        });
+        Set<Connection> kept = new HashSet<>(doc.edges());
+        Set<EdgeView> goneEdges = new HashSet<>();
+        edges.entrySet().removeIf(entry -> !kept.contains(entry.getKey()) && goneEdges.add(entry.getValue()));
+        edgeLayer.getChildren().removeAll(goneEdges);
+        edgeLabelLayer.getChildren().removeAll(goneEdges.stream().map(EdgeView::labels).toList());
         for (Connection c : doc.edges()) {
             EdgeView view = edges.computeIfAbsent(c, this::newEdge);
             view.setShapeText(state.element(c.from()).flatMap(ElementState::shapeIfKnown).map(ShapeText::of).orElse(""));
@@ -285,14 +282,14 @@ public final class GraphCanvas extends Region {
     }
 
     private void place(String name, List<String> ports, String kind, javafx.css.PseudoClass role, GraphState state,
-            GraphDocument doc, boolean compact) {
+            GraphDocument doc, Set<String> selected, boolean compact) {
         NodeView view = nodes.computeIfAbsent(name, n -> newNode(n, ports));
         view.pseudoClassStateChanged(role, true);
         Position p = doc.positions() == null ? null : doc.positions().get(name);
         if (p != null) {
             view.relocate(p.x(), p.y());
         }
-        view.show(kind, state.element(name).orElseThrow(), model.selection().contains(name),
+        view.show(kind, state.element(name).orElseThrow(), selected.contains(name),
                 name.equals(doc.output()), compact, gridStyle());
     }
 
@@ -405,8 +402,9 @@ public final class GraphCanvas extends Region {
     }
 
     private void showSelection() {
+        Set<String> selected = new HashSet<>(model.selection());
         for (NodeView view : nodes.values()) {
-            view.pseudoClassStateChanged(CanvasStyles.SELECTED, model.selection().contains(view.name()));
+            view.pseudoClassStateChanged(CanvasStyles.SELECTED, selected.contains(view.name()));
         }
     }
 
