@@ -333,18 +333,18 @@ public final class GraphCanvas extends Region {
         view.output().addEventHandler(MouseEvent.MOUSE_PRESSED, e -> wireStarted(view.output(), e));
         view.output().addEventHandler(MouseEvent.MOUSE_DRAGGED, this::wireDragged);
         view.output().addEventHandler(MouseEvent.MOUSE_RELEASED, this::wireReleased);
-        ContextMenu menu = new ContextMenu(
-                item("Backward from here", () -> model.setOutput(name)),
-                item("Detach", () -> {
-                    model.selectOnly(name);
-                    model.detachSelected();
-                }),
-                item("Delete", () -> {
-                    model.selectOnly(name);
-                    model.deleteSelection();
-                }));
+        // the menu is made when asked for: a popup window per box would cost more than the box (3,000 of them)
         view.setOnContextMenuRequested(e -> {
-            menu.show(view, e.getScreenX(), e.getScreenY());
+            new ContextMenu(
+                    item("Backward from here", () -> model.setOutput(name)),
+                    item("Detach", () -> {
+                        model.selectOnly(name);
+                        model.detachSelected();
+                    }),
+                    item("Delete", () -> {
+                        model.selectOnly(name);
+                        model.deleteSelection();
+                    })).show(view, e.getScreenX(), e.getScreenY());
             e.consume();
         });
         nodeLayer.getChildren().add(view);
@@ -353,10 +353,9 @@ public final class GraphCanvas extends Region {
 
     private EdgeView newEdge(Connection c) {
         EdgeView view = new EdgeView(c, this::labelObstacles);
-        ContextMenu menu = new ContextMenu(item("Disconnect " + c.from() + " → " + c.to() + "." + c.port(),
-                () -> model.disconnect(c)));
         view.setOnContextMenuRequested(e -> {
-            menu.show(view, e.getScreenX(), e.getScreenY());
+            new ContextMenu(item("Disconnect " + c.from() + " → " + c.to() + "." + c.port(), () -> model.disconnect(c)))
+                    .show(view, e.getScreenX(), e.getScreenY());
             e.consume();
         });
         edgeLayer.getChildren().add(view);
