@@ -94,6 +94,35 @@ public final class Torch {
         return Tensor.fromData(shape, dtype, d);
     }
 
+    /** {@code torch.linspace(start, end, steps)}: {@code steps} evenly spaced values, exactly as PyTorch computes them. */
+    public static Tensor linspace(double start, double end, long steps, DType dtype) {
+        if (steps < 0) {
+            throw TorchException.runtime("number of steps must be non-negative");
+        }
+        if (!dtype.isFloatingPoint()) {
+            throw new UnsupportedOperationException("linspace of " + dtype.torchName());
+        }
+        Shape shape = Storage.shapeOf(new long[] {steps}, dtype);
+        return Tensor.fromData(shape, dtype, RangeFactories.linspace(start, end, shape.numel(), dtype));
+    }
+
+    /** {@code torch.arange(start, end, step)}: the values from start up to (not including) end. */
+    public static Tensor arange(double start, double end, double step, DType dtype) {
+        if (step == 0) {
+            throw TorchException.runtime("step must be nonzero");
+        }
+        if (!Double.isFinite(start) || !Double.isFinite(end)) {
+            throw TorchException.runtime("unsupported range: " + start + " -> " + end);
+        }
+        if (!(step > 0 && end >= start || step < 0 && end <= start)) {
+            throw TorchException.runtime("upper bound and larger bound inconsistent with step sign");
+        }
+        double size = dtype.isFloatingPoint() ? Math.ceil((end - start) / step)
+                : Math.ceil((double) ((long) end - (long) start) / (long) step);
+        Shape shape = Storage.shapeOf(new long[] {(long) size}, dtype);
+        return Tensor.fromData(shape, dtype, RangeFactories.arange(start, step, shape.numel(), dtype));
+    }
+
     /** {@code torch.manual_seed(seed)} for the default generator. */
     public static void manualSeed(long seed) {
         TorchGenerator.defaultGenerator().manualSeed(seed);
