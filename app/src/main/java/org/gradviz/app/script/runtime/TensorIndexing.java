@@ -78,6 +78,10 @@ final class TensorIndexing {
             throw new Unsupported("assigning into a tensor that records a gradient ('t[i] = ...' outside "
                     + "torch.no_grad())");
         }
+        if (index instanceof Tensor mask) {
+            maskedFill(t, mask, value);
+            return;
+        }
         double[] ids = new double[t.numel()];
         for (int i = 0; i < ids.length; i++) {
             ids[i] = i;
@@ -102,6 +106,38 @@ final class TensorIndexing {
             flat[i] = (int) at[i];
         }
         t.writeAt(flat, Broadcast.expand(source, target));
+    }
+
+    /** {@code t[mask] = number}: writes where a bool mask shaped like {@code t} is true. */
+    private static void maskedFill(Tensor t, Tensor mask, Object value) {
+        if (mask.dtype() != DType.BOOL || !Values.isNumber(value) && !(value instanceof Tensor v && v.numel() == 1)) {
+            throw new Unsupported("'t[index] = value' with a tensor index other than a bool mask set to one value");
+        }
+        for (int d = 0; d < Math.min(t.dim(), mask.dim()); d++) {
+            if (t.shape().dim(d) != mask.shape().dim(d)) {
+                throw PyError.index("The shape of the mask " + mask.shape().listText() + " at index " + d
+                        + " does not match the shape of the indexed tensor " + t.shape().listText() + " at index "
+                        + d);
+            }
+        }
+        if (mask.dim() != t.dim()) {
+            throw new Unsupported("'t[mask] = value' with a mask of another rank than t");
+        }
+        double fill = value instanceof Tensor v ? v.item() : Values.toDouble(value, "value");
+        double[] m = mask.data();
+        int count = 0;
+        for (double x : m) {
+            count += x != 0 ? 1 : 0;
+        }
+        int[] positions = new int[count];
+        for (int i = 0, j = 0; i < m.length; i++) {
+            if (m[i] != 0) {
+                positions[j++] = i;
+            }
+        }
+        double[] values = new double[count];
+        java.util.Arrays.fill(values, fill);
+        t.writeAt(positions, values);
     }
 
     /** torch's {@code expand} checks, from the last dimension back, with its messages. */
