@@ -113,6 +113,11 @@ final class TorchModules {
             }
             Object step = bounds.size() == 3 ? bounds.get(2) : 1L;
             bounds.add(step);
+            for (Object bound : bounds) {
+                if (Values.isInteger(bound)) {
+                    Ints.int64(bound);
+                }
+            }
             DType dtype = a.dtype(-1, "dtype");
             if (dtype == null) {
                 dtype = bounds.stream().allMatch(Values::isInteger) ? DType.INT64 : DType.defaultFloat();
