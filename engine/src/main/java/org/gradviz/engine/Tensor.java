@@ -340,6 +340,16 @@ public final class Tensor {
         return this;
     }
 
+    /** {@code t[index] = values}: writes {@code values} at the flat {@code positions} ({@code index_put_}). */
+    public Tensor writeAt(int[] positions, double[] values) {
+        checkInPlaceAllowed();
+        for (int i = 0; i < positions.length; i++) {
+            data[positions[i]] = dtype.round(values[i]);
+        }
+        version++;
+        return this;
+    }
+
     private void checkInPlaceAllowed() {
         if (isLeaf() && requiresGrad && GradMode.isEnabled()) {
             throw TorchException.runtime("a leaf Variable that requires grad is being used in an in-place operation.");

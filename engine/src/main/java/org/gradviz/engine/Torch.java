@@ -94,6 +94,60 @@ public final class Torch {
         return Tensor.fromData(shape, dtype, d);
     }
 
+    /** {@code torch.linspace(start, end, steps)}: {@code steps} evenly spaced values, exactly as PyTorch computes them. */
+    public static Tensor linspace(double start, double end, long steps, DType dtype) {
+        if (steps < 0) {
+            throw TorchException.runtime("number of steps must be non-negative");
+        }
+        if (!dtype.isFloatingPoint()) {
+            throw new UnsupportedOperationException("linspace of " + dtype.torchName());
+        }
+        Shape shape = Storage.shapeOf(new long[] {steps}, dtype);
+        return Tensor.fromData(shape, dtype, RangeFactories.linspace(start, end, shape.numel(), dtype));
+    }
+
+    /** {@code torch.arange(start, end, step)}: the values from start up to (not including) end. */
+    public static Tensor arange(double start, double end, double step, DType dtype) {
+        if (step == 0) {
+            throw TorchException.runtime("step must be nonzero");
+        }
+        if (!Double.isFinite(start) || !Double.isFinite(end)) {
+            throw TorchException.runtime("unsupported range: " + cppText(start) + " -> " + cppText(end));
+        }
+        if (!(step > 0 && end >= start || step < 0 && end <= start)) {
+            throw TorchException.runtime("upper bound and larger bound inconsistent with step sign");
+        }
+        double size = dtype.isFloatingPoint() ? Math.ceil((end - start) / step)
+                : Math.ceil((double) ((long) end - (long) start) / (long) step);
+        if (!(size >= 0 && size <= (double) Long.MAX_VALUE)) {
+            throw TorchException.runtime("invalid size, possible overflow?");
+        }
+        Shape shape = Storage.shapeOf(new long[] {(long) size}, dtype);
+        return Tensor.fromData(shape, dtype, RangeFactories.arange(start, step, shape.numel(), dtype));
+    }
+
+    /** A number as C++'s {@code ostream} writes a double (as {@code %g}): 0, 0.5, 1.25e+20, inf, nan. */
+    static String cppText(double v) {
+        if (Double.isNaN(v)) {
+            return "nan";
+        }
+        if (Double.isInfinite(v)) {
+            return v > 0 ? "inf" : "-inf";
+        }
+        if (v == 0) {
+            return "0";
+        }
+        java.math.BigDecimal d = new java.math.BigDecimal(v).round(new java.math.MathContext(6));
+        int exponent = d.precision() - d.scale() - 1;
+        if (exponent < -4 || exponent >= 6) {
+            String digits = d.unscaledValue().abs().toString().replaceAll("0+$", "");
+            String mantissa = digits.length() > 1 ? digits.charAt(0) + "." + digits.substring(1) : digits;
+            return (v < 0 ? "-" : "") + mantissa + "e" + (exponent < 0 ? "-" : "+")
+                    + String.format("%02d", Math.abs(exponent));
+        }
+        return d.stripTrailingZeros().toPlainString();
+    }
+
     /** {@code torch.manual_seed(seed)} for the default generator. */
     public static void manualSeed(long seed) {
         TorchGenerator.defaultGenerator().manualSeed(seed);

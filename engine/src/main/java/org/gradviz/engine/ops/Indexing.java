@@ -1,6 +1,5 @@
 package org.gradviz.engine.ops;
 
-import java.util.Arrays;
 import java.util.Map;
 import org.gradviz.engine.Autograd;
 import org.gradviz.engine.Node;
@@ -8,41 +7,91 @@ import org.gradviz.engine.Shape;
 import org.gradviz.engine.Tensor;
 import org.gradviz.engine.TorchException;
 
-/** Integer indexing: {@code t[i]} is {@code t.select(0, i)}. */
+/**
+ * Basic indexing: {@code t[i]} is {@code t.select(0, i)}, {@code t[1:3]} is {@code t.slice(0, 1, 3, 1)}. Results
+ * are copies (gradviz has no views); each backward places the gradient back into zeros shaped like the input.
+ */
 public final class Indexing {
 
     private Indexing() {
     }
 
-    /** {@code t[index]}: the sub-tensor at {@code index} of the first dimension (a copy, as gradviz has no views). */
+    /**
+     * The positions of a dimension's elements: {@code outer} blocks of {@code size} rows of {@code inner} elements.
+     */
+    private record Layout(int outer, int size, int inner) {
+        static Layout of(Shape shape, int dim) {
+            int outer = 1;
+            for (int d = 0; d < dim; d++) {
+                outer *= shape.dim(d);
+            }
+            int inner = 1;
+            for (int d = dim + 1; d < shape.rank(); d++) {
+                inner *= shape.dim(d);
+            }
+            return new Layout(outer, shape.dim(dim), inner);
+        }
+
+        /** Copies rows {@code start, start + step, ...} ({@code count} of them) of {@code from}, or back when scatter. */
+        void copyRows(double[] from, double[] to, int start, int step, int count, boolean scatter) {
+            for (int o = 0; o < outer; o++) {
+                for (int j = 0; j < count; j++) {
+                    int full = (o * size + start + j * step) * inner;
+                    int part = (o * count + j) * inner;
+                    if (scatter) {
+                        System.arraycopy(from, part, to, full, inner);
+                    } else {
+                        System.arraycopy(from, full, to, part, inner);
+                    }
+                }
+            }
+        }
+    }
+
+    /** {@code t[index]}: the sub-tensor at {@code index} of the first dimension. */
     public static Tensor select(Tensor a, long index) {
         if (a.dim() == 0) {
             throw TorchException.index("invalid index of a 0-dim tensor. Use `tensor.item()` in Python or "
                     + "`tensor.item<T>()` in C++ to convert a 0-dim tensor to a number");
         }
-        int size = a.shape().dim(0);
+        return select(a, 0, index);
+    }
+
+    /** {@code t.select(dim, index)}: the dimension {@code dim} removed at {@code index} (negative from the end). */
+    public static Tensor select(Tensor a, int dim, long index) {
+        int size = a.shape().dim(dim);
         if (index < -size || index >= size) {
-            throw TorchException.index("index " + index + " is out of bounds for dimension 0 with size " + size);
+            throw TorchException.index("index " + index + " is out of bounds for dimension " + dim + " with size "
+                    + size);
         }
         int i = (int) (index < 0 ? index + size : index);
         int[] dims = a.shape().dims();
-        Shape rest = Shape.of(Arrays.copyOfRange(dims, 1, dims.length));
-        int block = rest.numel();
-        Tensor out = Tensor.fromData(rest, a.dtype(), Arrays.copyOfRange(a.data(), i * block, i * block + block));
+        int[] restDims = new int[dims.length - 1];
+        for (int d = 0, j = 0; d < dims.length; d++) {
+            if (d != dim) {
+                restDims[j++] = dims[d];
+            }
+        }
+        Shape rest = Shape.of(restDims);
+        double[] values = new double[rest.numel()];
+        Layout.of(a.shape(), dim).copyRows(a.data(), values, i, 1, 1, false);
+        Tensor out = Tensor.fromData(rest, a.dtype(), values);
         if (Autograd.needsRecording(a)) {
-            Autograd.attach(new SelectBackward0(a.shape(), i), out, a);
+            Autograd.attach(new SelectBackward0(a.shape(), dim, i), out, a);
         }
         Autograd.fireOpExecuted("select", out, a);
         return out;
     }
 
-    /** d(a[i])/da: the gradient placed at row i of zeros shaped like a. */
+    /** d(a.select(dim, i))/da: the gradient placed at index i of dim in zeros shaped like a. */
     static final class SelectBackward0 extends Node {
         private final Shape selfSizes;
+        private final int dim;
         private final int index;
 
-        SelectBackward0(Shape selfSizes, int index) {
+        SelectBackward0(Shape selfSizes, int dim, int index) {
             this.selfSizes = selfSizes;
+            this.dim = dim;
             this.index = index;
         }
 
@@ -54,15 +103,84 @@ public final class Indexing {
         @Override
         protected Tensor[] apply(Tensor[] grads) {
             double[] g = new double[selfSizes.numel()];
-            double[] part = grads[0].data();
-            System.arraycopy(part, 0, g, index * part.length, part.length);
+            Layout.of(selfSizes, dim).copyRows(grads[0].data(), g, index, 1, 1, true);
             return new Tensor[] {Tensor.fromData(selfSizes, grads[0].dtype(), g)};
         }
 
         @Override
         protected void collectSaved(Map<String, Object> out) {
-            out.put("dim", 0L);
+            out.put("dim", (long) dim);
             out.put("index", (long) index);
+        }
+    }
+
+    /**
+     * {@code t[start:end:step]} along {@code dim}: Python's slice bounds (negative from the end, clamped to the
+     * size); {@code end} may be {@link Long#MAX_VALUE} for "to the end". {@code step} must be positive.
+     */
+    public static Tensor slice(Tensor a, int dim, long start, long end, long step) {
+        if (step <= 0) {
+            throw TorchException.value("step must be greater than zero");
+        }
+        int size = a.shape().dim(dim);
+        int from = clamp(start, size);
+        int to = Math.max(from, clamp(end, size));
+        int count = (int) ((to - from + step - 1) / step);
+        int[] dims = a.shape().dims();
+        dims[dim] = count;
+        Shape shape = Shape.of(dims);
+        double[] values = new double[shape.numel()];
+        Layout.of(a.shape(), dim).copyRows(a.data(), values, from, (int) Math.min(step, Integer.MAX_VALUE), count,
+                false);
+        Tensor out = Tensor.fromData(shape, a.dtype(), values);
+        if (Autograd.needsRecording(a)) {
+            Autograd.attach(new SliceBackward0(a.shape(), dim, from, to, (int) Math.min(step, size)), out, a);
+        }
+        Autograd.fireOpExecuted("slice", out, a);
+        return out;
+    }
+
+    /** A slice bound as torch clamps it: negative counts from the end, then into [0, size]. */
+    private static int clamp(long bound, int size) {
+        long b = bound < 0 ? bound + size : bound;
+        return (int) Math.max(0, Math.min(b, size));
+    }
+
+    /** d(a[start:end:step])/da: the gradient placed at those rows of zeros shaped like a. */
+    static final class SliceBackward0 extends Node {
+        private final Shape selfSizes;
+        private final int dim;
+        private final int start;
+        private final int end;
+        private final int step;
+
+        SliceBackward0(Shape selfSizes, int dim, int start, int end, int step) {
+            this.selfSizes = selfSizes;
+            this.dim = dim;
+            this.start = start;
+            this.end = end;
+            this.step = Math.max(step, 1);
+        }
+
+        @Override
+        public String name() {
+            return "SliceBackward0";
+        }
+
+        @Override
+        protected Tensor[] apply(Tensor[] grads) {
+            double[] g = new double[selfSizes.numel()];
+            int count = grads[0].shape().dim(dim);
+            Layout.of(selfSizes, dim).copyRows(grads[0].data(), g, start, step, count, true);
+            return new Tensor[] {Tensor.fromData(selfSizes, grads[0].dtype(), g)};
+        }
+
+        @Override
+        protected void collectSaved(Map<String, Object> out) {
+            out.put("dim", (long) dim);
+            out.put("start", (long) start);
+            out.put("end", (long) end);
+            out.put("step", (long) step);
         }
     }
 }

@@ -209,6 +209,63 @@ public final class Pointwise {
         }
     }
 
+    // ----- sqrt, abs, clone
+
+    public static Tensor sqrt(Tensor a) {
+        Tensor out = map(a, Math::sqrt, true);
+        // d(sqrt a)/da = 1 / (2 sqrt a)
+        return record("sqrt", Autograd.needsRecording(a)
+                ? new ResultBackward("SqrtBackward0", out, (g, r) -> g / (2 * r)) : null, out, a);
+    }
+
+    public static Tensor abs(Tensor a) {
+        Tensor out = map(a, Math::abs, false);
+        return record("abs", Autograd.needsRecording(a) ? new AbsBackward0(a) : null, out, a);
+    }
+
+    /** d|a|/da = sgn(a), 0 at 0. */
+    static final class AbsBackward0 extends Node {
+        private final SavedTensor self;
+
+        AbsBackward0(Tensor a) {
+            self = save(a);
+        }
+
+        @Override
+        public String name() {
+            return "AbsBackward0";
+        }
+
+        @Override
+        protected Tensor[] apply(Tensor[] grads) {
+            return new Tensor[] {Arithmetic.elementwise(grads[0], self.unpack(), (g, x) -> g * Math.signum(x))};
+        }
+
+        @Override
+        protected void collectSaved(Map<String, Object> out) {
+            out.put("self", self);
+        }
+    }
+
+    /** {@code t.clone()}: a copy that stays in the graph. */
+    public static Tensor clone(Tensor a) {
+        Tensor out = map(a, v -> v, false);
+        return record("clone", Autograd.needsRecording(a) ? new CloneBackward0() : null, out, a);
+    }
+
+    /** d(clone a)/da = 1. */
+    static final class CloneBackward0 extends Node {
+        @Override
+        public String name() {
+            return "CloneBackward0";
+        }
+
+        @Override
+        protected Tensor[] apply(Tensor[] grads) {
+            return new Tensor[] {grads[0]};
+        }
+    }
+
     // ----- clamp
 
     /** {@code clamp(a, min, max)}; a null bound is absent. */

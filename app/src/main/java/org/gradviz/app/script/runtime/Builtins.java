@@ -194,7 +194,7 @@ final class Builtins {
         Object best = candidates.get(0);
         for (Object c : candidates.subList(1, candidates.size())) {
             var op = max ? org.gradviz.app.script.ast.CompareOp.GT : org.gradviz.app.script.ast.CompareOp.LT;
-            if (Operators.compare(op, c, best)) {
+            if (Values.truthy(Operators.compare(op, c, best))) {
                 best = c;
             }
         }

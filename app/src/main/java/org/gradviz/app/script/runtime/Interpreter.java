@@ -412,6 +412,10 @@ public final class Interpreter {
             }
         } else if (target instanceof Expr.Subscript s) {
             Object object = eval(s.object(), f);
+            if (object instanceof Tensor t) {
+                TensorIndexing.set(t, tensorIndex(s.index(), f), value);
+                return;
+            }
             Object index = eval(s.index(), f);
             if (object instanceof List<?> list && Values.isInteger(index)) {
                 @SuppressWarnings("unchecked")
@@ -419,8 +423,6 @@ public final class Interpreter {
                 items.set(Subscripts.position(index, items.size(), "list assignment"), value);
             } else if (object instanceof PyDict d) {
                 d.put(index, value);
-            } else if (object instanceof Tensor) {
-                throw new Unsupported("assigning into a tensor ('t[i] = ...')");
             } else {
                 throw PyError.type("'" + Values.typeName(object) + "' object does not support item assignment");
             }
@@ -512,15 +514,18 @@ public final class Interpreter {
             boolean isAnd = l.op() == org.gradviz.app.script.ast.LogicalOp.AND;
             return Values.truthy(left) == isAnd ? eval(l.right(), f) : left;
         } else if (e instanceof Expr.Compare c) {
+            // NOTE: as Python's a < b < c, i.e. (a < b) and (b < c): the first false result, else the last one
             Object left = eval(c.left(), f);
+            Object result = true;
             for (int i = 0; i < c.ops().size(); i++) {
                 Object right = eval(c.comparators().get(i), f);
-                if (!Operators.compare(c.ops().get(i), left, right)) {
-                    return false;
+                result = Operators.compare(c.ops().get(i), left, right);
+                if (i < c.ops().size() - 1 && !Values.truthy(result)) {
+                    return result;
                 }
                 left = right;
             }
-            return true;
+            return result;
         } else if (e instanceof Expr.IfExpr i) {
             return Values.truthy(eval(i.test(), f)) ? eval(i.body(), f) : eval(i.orElse(), f);
         } else if (e instanceof Expr.Subscript s) {
@@ -639,11 +644,29 @@ public final class Interpreter {
     }
 
     private Object subscript(Object object, Expr.Subscript s, Frame f) {
+        if (object instanceof Tensor t) {
+            return TensorIndexing.get(t, tensorIndex(s.index(), f));
+        }
         if (s.index() instanceof Expr.Slice slice) {
             return Subscripts.slice(object, bound(slice.lower(), f), bound(slice.upper(), f),
                     bound(slice.step(), f));
         }
         return Subscripts.get(object, eval(s.index(), f));
+    }
+
+    /** A tensor's index: slices, also inside a tuple ({@code t[1:3, 0]}), become {@link PySlice} values. */
+    private Object tensorIndex(Expr index, Frame f) {
+        if (index instanceof Expr.Slice slice) {
+            return new PySlice(bound(slice.lower(), f), bound(slice.upper(), f), bound(slice.step(), f));
+        }
+        if (index instanceof Expr.TupleExpr tuple) {
+            List<Object> items = new ArrayList<>();
+            for (Expr e : tuple.elements()) {
+                items.add(tensorIndex(e, f));
+            }
+            return new PyTuple(items);
+        }
+        return eval(index, f);
     }
 
     private Object bound(Optional<Expr> e, Frame f) {

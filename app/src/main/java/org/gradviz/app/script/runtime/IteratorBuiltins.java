@@ -88,7 +88,7 @@ final class IteratorBuiltins {
             java.util.Arrays.sort(order, (x, y) -> {
                 Object kx = keys.get(reverse ? y : x);
                 Object ky = keys.get(reverse ? x : y);
-                return Operators.compare(CompareOp.LT, kx, ky) ? -1 : Operators.compare(CompareOp.LT, ky, kx) ? 1 : 0;
+                return Values.truthy(Operators.compare(CompareOp.LT, kx, ky)) ? -1 : Values.truthy(Operators.compare(CompareOp.LT, ky, kx)) ? 1 : 0;
             });
             List<Object> out = new ArrayList<>(items.size());
             for (Integer i : order) {

@@ -5,6 +5,7 @@ import java.util.List;
 import org.gradviz.app.script.ast.BinaryOp;
 import org.gradviz.app.script.ast.CompareOp;
 import org.gradviz.engine.Tensor;
+import org.gradviz.engine.ops.Comparison;
 
 /** Binary operators and comparisons on any two runtime values. */
 final class Operators {
@@ -61,7 +62,13 @@ final class Operators {
         return v instanceof String || v instanceof List<?> || v instanceof PyTuple;
     }
 
-    static boolean compare(CompareOp op, Object a, Object b) {
+    /** {@code a op b}: a bool, or a bool tensor when a tensor is compared with a tensor or a number. */
+    static Object compare(CompareOp op, Object a, Object b) {
+        Comparison.Kind kind = tensorComparison(op);
+        if (kind != null && (a instanceof Tensor x && (b instanceof Tensor || Values.isNumber(b))
+                || b instanceof Tensor && Values.isNumber(a))) {
+            return Comparison.compare(operand(a), operand(b), kind);
+        }
         return switch (op) {
             case EQ -> equalsOrRefuse(a, b);
             case NE -> !equalsOrRefuse(a, b);
@@ -71,6 +78,22 @@ final class Operators {
             case NOT_IN -> !contains(b, a);
             default -> order(op, a, b);
         };
+    }
+
+    private static Comparison.Kind tensorComparison(CompareOp op) {
+        return switch (op) {
+            case LT -> Comparison.Kind.LT;
+            case LE -> Comparison.Kind.LE;
+            case GT -> Comparison.Kind.GT;
+            case GE -> Comparison.Kind.GE;
+            case EQ -> Comparison.Kind.EQ;
+            case NE -> Comparison.Kind.NE;
+            default -> null;
+        };
+    }
+
+    private static Tensor operand(Object v) {
+        return v instanceof Tensor t ? t : TensorArithmetic.wrap(v);
     }
 
     private static boolean identical(Object a, Object b) {

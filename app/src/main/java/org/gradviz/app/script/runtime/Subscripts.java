@@ -28,20 +28,7 @@ final class Subscripts {
             return d.item(index);
         }
         if (object instanceof Tensor t) {
-            if (Values.isInteger(index)) {
-                return TensorFactory.select(t, Ints.int64(index));
-            }
-            if (index instanceof PyTuple tuple) {
-                Tensor result = t;
-                for (Object i : tuple.items()) {
-                    if (!Values.isInteger(i)) {
-                        throw notSupportedTensorIndex();
-                    }
-                    result = TensorFactory.select(result, Ints.int64(i));
-                }
-                return result;
-            }
-            throw notSupportedTensorIndex();
+            return TensorIndexing.get(t, index);
         }
         if (object instanceof String s) {
             int at = position(integer(index, "string"), s.codePointCount(0, s.length()), "string");
@@ -65,13 +52,9 @@ final class Subscripts {
         return index;
     }
 
-    private static Unsupported notSupportedTensorIndex() {
-        return new Unsupported("indexing a tensor with anything but integers");
-    }
-
     static Object slice(Object object, Object lower, Object upper, Object stepValue) {
-        if (object instanceof Tensor) {
-            throw new Unsupported("slicing a tensor");
+        if (object instanceof Tensor t) {
+            return TensorIndexing.get(t, new PySlice(lower, upper, stepValue));
         }
         List<Object> items = object instanceof String s ? Iteration.items(s) : null;
         if (items == null) {

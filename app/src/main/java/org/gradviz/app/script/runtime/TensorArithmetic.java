@@ -57,7 +57,8 @@ final class TensorArithmetic {
         throw Numbers.unsupported(op, a, b);
     }
 
-    private static Tensor wrap(Object number) {
+    /** A Python number as the wrapped-number tensor torch makes of it. */
+    static Tensor wrap(Object number) {
         if (Values.isInteger(number)) {
             Ints.int64(number);
         }

@@ -99,8 +99,9 @@ final class TensorFactory {
         return Storage.shapeOf(sizes, dtype);
     }
 
-    /** Applies {@code requires_grad=} of a factory call. */
+    /** Applies {@code requires_grad=} of a factory call, after checking its {@code device=}. */
     static Tensor finish(Tensor t, Args args, int requiresGradIndex) {
+        PyDevice.check(args, -1);
         if (args.bool(requiresGradIndex, "requires_grad", false)) {
             t.requiresGrad_(true);
         }

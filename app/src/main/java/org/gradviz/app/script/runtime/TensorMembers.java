@@ -2,8 +2,10 @@ package org.gradviz.app.script.runtime;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.gradviz.engine.DType;
 import org.gradviz.engine.Node;
 import org.gradviz.engine.Tensor;
+import org.gradviz.engine.ops.Conversion;
 
 /** The attributes and methods of a tensor as a program sees them: {@code t.grad}, {@code t.sum(dim=0)}, ... */
 final class TensorMembers {
@@ -23,6 +25,7 @@ final class TensorMembers {
             case "ndim" -> (long) t.dim();
             case "T" -> t.T();
             case "data" -> t.detach();
+            case "device" -> PyDevice.CPU;
             default -> method(t, name);
         };
     }
@@ -64,6 +67,11 @@ final class TensorMembers {
                 return PyNone.NONE;
             };
             case "numel" -> a -> (long) t.numel();
+            case "to" -> a -> to(t, a);
+            case "double" -> a -> Conversion.to(t, DType.FLOAT64);
+            case "float" -> a -> Conversion.to(t, DType.FLOAT32);
+            case "long" -> a -> Conversion.to(t, DType.INT64);
+            case "bool" -> a -> Conversion.to(t, DType.BOOL);
             case "dim" -> a -> (long) t.dim();
             default -> TorchFunctions.tensorMethod(t, name);
         };
@@ -71,6 +79,21 @@ final class TensorMembers {
             throw Attributes.missing("Tensor", "'Tensor' object", name);
         }
         return new Builtin(name, body, t);
+    }
+
+    /** {@code t.to(device)}, {@code t.to(dtype)}, {@code t.to(device, dtype)}, with {@code dtype=}/{@code device=}. */
+    private static Tensor to(Tensor t, Args a) {
+        a.accept(2, "device", "dtype");
+        DType dtype = a.dtype(-1, "dtype");
+        for (Object v : a.positional()) {
+            if (v instanceof DType d) {
+                dtype = d;
+            } else {
+                PyDevice.of(v);
+            }
+        }
+        PyDevice.check(a, -1);
+        return dtype == null ? t : Conversion.to(t, dtype);
     }
 
     static Object item(Tensor t, Args a) {

@@ -7,6 +7,7 @@ import java.util.Map;
 import org.gradviz.engine.Tensor;
 import org.gradviz.engine.ops.Arithmetic;
 import org.gradviz.engine.ops.LinearAlgebra;
+import org.gradviz.engine.ops.Pointwise;
 
 /**
  * The functions that exist both as {@code torch.f(t, ...)} and as the method {@code t.f(...)}: each takes the
@@ -25,6 +26,9 @@ final class TorchFunctions {
         unary("sin", Tensor::sin);
         unary("cos", Tensor::cos);
         unary("neg", Tensor::neg);
+        unary("sqrt", Pointwise::sqrt);
+        unary("abs", Pointwise::abs);
+        unary("clone", Pointwise::clone);
         unary("reciprocal", Tensor::reciprocal);
         unary("t", Tensor::t);
         FUNCTIONS.put("pow", a -> {

@@ -43,7 +43,7 @@ final class TorchModules {
         Map<String, Object> m = new LinkedHashMap<>();
         TorchFunctions.all().forEach((name, f) -> m.put(name, new Builtin(name, f)));
         put(m, "tensor", a -> {
-            a.accept(1, "data", "dtype", "requires_grad");
+            a.accept(1, "data", "dtype", "device", "requires_grad");
             return TensorFactory.finish(TensorFactory.fromData(a.get(0, "data"), a.dtype(-1, "dtype")), a, -1);
         });
         put(m, "ones", a -> filled(a, 1.0));
@@ -51,7 +51,7 @@ final class TorchModules {
         put(m, "ones_like", a -> like(a, 1.0));
         put(m, "zeros_like", a -> like(a, 0.0));
         put(m, "full", a -> {
-            a.accept(2, "size", "fill_value", "dtype", "requires_grad");
+            a.accept(2, "size", "fill_value", "dtype", "device", "requires_grad");
             Object fill = a.get(1, "fill_value");
             DType dtype = a.dtype(-1, "dtype");
             if (dtype == null) {
@@ -62,7 +62,7 @@ final class TorchModules {
             return TensorFactory.finish(Torch.full(shape, Values.toDouble(fill, "fill_value"), dtype), a, -1);
         });
         put(m, "eye", a -> {
-            a.accept(2, "n", "m", "dtype", "requires_grad");
+            a.accept(2, "n", "m", "dtype", "device", "requires_grad");
             long n = a.integer(0, "n");
             Object mv = a.get(1, "m", PyNone.NONE);
             long cols = mv == PyNone.NONE ? n : Values.toIndex(mv, "eye(): argument 'm'");
@@ -86,8 +86,48 @@ final class TorchModules {
         m.put("int64", DType.INT64);
         m.put("long", DType.INT64);
         m.put("bool", DType.BOOL);
+        ranges(m);
         put(m, "numel", a -> (long) a.tensor(0, "input").numel());
         return m;
+    }
+
+    /** {@code linspace(start, end, steps)} and the 1 to 3 argument forms of {@code arange}. */
+    private static void ranges(Map<String, Object> m) {
+        put(m, "linspace", a -> {
+            a.accept(3, "start", "end", "steps", "dtype", "device", "requires_grad");
+            DType dtype = dtypeOrDefault(a);
+            if (!dtype.isFloatingPoint()) {
+                throw new Unsupported("'linspace(dtype=" + dtype.torchName() + ")'");
+            }
+            Tensor t = Torch.linspace(a.number(0, "start"), a.number(1, "end"), a.integer(2, "steps"), dtype);
+            return TensorFactory.finish(t, a, -1);
+        });
+        put(m, "arange", a -> {
+            a.accept(3, "start", "end", "step", "dtype", "device", "requires_grad");
+            List<Object> bounds = new ArrayList<>(a.positional());
+            if (bounds.size() == 1) {
+                bounds.add(0, 0L);
+            }
+            if (bounds.size() < 2) {
+                throw PyError.type("arange() received an invalid combination of arguments");
+            }
+            Object step = bounds.size() == 3 ? bounds.get(2) : 1L;
+            bounds.add(step);
+            for (Object bound : bounds) {
+                if (Values.isInteger(bound)) {
+                    Ints.int64(bound);
+                }
+            }
+            DType dtype = a.dtype(-1, "dtype");
+            if (dtype == null) {
+                dtype = bounds.stream().allMatch(Values::isInteger) ? DType.INT64 : DType.defaultFloat();
+            }
+            Tensor t = Torch.arange(Values.toDouble(bounds.get(0), "arange(): argument 'start'"),
+                    Values.toDouble(bounds.get(1), "arange(): argument 'end'"),
+                    Values.toDouble(bounds.get(2), "arange(): argument 'step'"), dtype);
+            return TensorFactory.finish(t, a, -1);
+        });
+        put(m, "device", a -> PyDevice.of(a.accept(1, "type").get(0, "type")));
     }
 
     private static void put(Map<String, Object> m, String name, PyCallable f) {
@@ -100,20 +140,20 @@ final class TorchModules {
     }
 
     private static Tensor filled(Args a, double value) {
-        a.accept(Integer.MAX_VALUE, "dtype", "requires_grad");
+        a.accept(Integer.MAX_VALUE, "dtype", "device", "requires_grad");
         DType dtype = dtypeOrDefault(a);
         return TensorFactory.finish(Torch.full(TensorFactory.shape(a, dtype), value, dtype), a, -1);
     }
 
     private static Tensor like(Args a, double value) {
-        a.accept(1, "input", "dtype", "requires_grad");
+        a.accept(1, "input", "dtype", "device", "requires_grad");
         Tensor t = a.tensor(0, "input");
         DType d = a.dtype(-1, "dtype");
         return TensorFactory.finish(Torch.full(t.shape(), value, d == null ? t.dtype() : d), a, -1);
     }
 
     private static Tensor random(Args a, boolean normal) {
-        a.accept(Integer.MAX_VALUE, "dtype", "requires_grad");
+        a.accept(Integer.MAX_VALUE, "dtype", "device", "requires_grad");
         DType d = dtypeOrDefault(a);
         int[] dims = TensorFactory.shape(a, d).dims();
         return TensorFactory.finish(normal ? Torch.randn(d, dims) : Torch.rand(d, dims), a, -1);

@@ -87,6 +87,9 @@ public final class Values {
         if (v instanceof PyInstance i) {
             return ObjectText.str(i);
         }
+        if (v instanceof PyDevice d) {
+            return d.toString();
+        }
         return repr(v);
     }
 
@@ -113,6 +116,9 @@ public final class Values {
         }
         if (v instanceof DType d) {
             return d.torchName();
+        }
+        if (v instanceof PyDevice d) {
+            return d.repr();
         }
         if (v instanceof PyInstance i) {
             return ObjectText.repr(i);

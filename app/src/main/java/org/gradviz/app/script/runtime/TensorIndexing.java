@@ -1,0 +1,169 @@
+package org.gradviz.app.script.runtime;
+
+import java.util.List;
+import org.gradviz.engine.DType;
+import org.gradviz.engine.GradMode;
+import org.gradviz.engine.Shape;
+import org.gradviz.engine.Tensor;
+import org.gradviz.engine.Torch;
+import org.gradviz.engine.ops.Broadcast;
+import org.gradviz.engine.ops.Indexing;
+
+/**
+ * {@code t[i]}, {@code t[1:3]}, {@code t[:, 0]}, {@code t[None]} and {@code t[...] = v} as PyTorch's basic indexing:
+ * each integer selects, each slice slices, each None inserts a dimension, left to right.
+ */
+final class TensorIndexing {
+
+    private TensorIndexing() {
+    }
+
+    static Tensor get(Tensor t, Object index) {
+        List<?> items = index instanceof PyTuple tuple ? tuple.items() : List.of(index);
+        int consumed = 0;
+        for (Object item : items) {
+            if (item instanceof PySlice || Values.isInteger(item) && !(item instanceof Boolean)) {
+                consumed++;
+            } else if (item != PyNone.NONE) {
+                throw new Unsupported("indexing a tensor with a " + Values.typeName(item)
+                        + " (gradviz indexes with integers, slices and None)");
+            }
+        }
+        if (consumed > 0 && t.dim() == 0) {
+            return Indexing.select(t, 0L);
+        }
+        if (consumed > t.dim()) {
+            throw PyError.index("too many indices for tensor of dimension " + t.dim());
+        }
+        Tensor result = t;
+        int dim = 0;
+        for (Object item : items) {
+            if (item == PyNone.NONE) {
+                result = result.unsqueeze(dim++);
+            } else if (item instanceof PySlice s) {
+                long step = s.step() == PyNone.NONE ? 1 : bound(s.step());
+                if (step == 0) {
+                    throw PyError.value("slice step cannot be zero");
+                }
+                if (step < 0) {
+                    throw PyError.value("step must be greater than zero");
+                }
+                if (!s.isFull()) {
+                    long start = s.lower() == PyNone.NONE ? 0 : bound(s.lower());
+                    long end = s.upper() == PyNone.NONE ? Long.MAX_VALUE : bound(s.upper());
+                    result = Indexing.slice(result, dim, start, end, step);
+                }
+                dim++;
+            } else {
+                result = Indexing.select(result, dim, Ints.int64(item));
+            }
+        }
+        return result;
+    }
+
+    private static long bound(Object v) {
+        if (!Values.isInteger(v)) {
+            throw PyError.type("slice indices must be integers or None or have an __index__ method");
+        }
+        return Ints.clamped(v);
+    }
+
+    /** {@code t[index] = value}, for a number or a tensor that broadcasts to the indexed part. */
+    static void set(Tensor t, Object index, Object value) {
+        if (GradMode.isEnabled() && t.isLeaf() && t.requiresGrad()) {
+            throw new PyError("RuntimeError", "a view of a leaf Variable that requires grad is being used in an "
+                    + "in-place operation.");
+        }
+        if (GradMode.isEnabled() && (t.requiresGrad() && !t.isLeaf() || value instanceof Tensor v && v.requiresGrad())) {
+            throw new Unsupported("assigning into a tensor that records a gradient ('t[i] = ...' outside "
+                    + "torch.no_grad())");
+        }
+        if (index instanceof Tensor mask) {
+            maskedFill(t, mask, value);
+            return;
+        }
+        double[] ids = new double[t.numel()];
+        for (int i = 0; i < ids.length; i++) {
+            ids[i] = i;
+        }
+        Tensor positions;
+        try (var g = GradMode.disabled()) {
+            positions = get(Torch.tensor(t.shape(), DType.FLOAT64, ids), index);
+        }
+        Shape target = positions.shape();
+        Tensor source;
+        if (value instanceof Tensor v) {
+            source = v;
+        } else if (Values.isNumber(value)) {
+            source = Torch.scalar(Values.toDouble(value, "value"), DType.FLOAT64);
+        } else {
+            throw PyError.type("can't assign a " + Values.typeName(value) + " to a " + typeText(t.dtype()));
+        }
+        checkExpands(source.dtype(), source.shape(), target);
+        double[] at = positions.data();
+        int[] flat = new int[at.length];
+        for (int i = 0; i < flat.length; i++) {
+            flat[i] = (int) at[i];
+        }
+        t.writeAt(flat, Broadcast.expand(source, target));
+    }
+
+    /** {@code t[mask] = number}: writes where a bool mask shaped like {@code t} is true. */
+    private static void maskedFill(Tensor t, Tensor mask, Object value) {
+        if (mask.dtype() != DType.BOOL || !Values.isNumber(value) && !(value instanceof Tensor v && v.numel() == 1)) {
+            throw new Unsupported("'t[index] = value' with a tensor index other than a bool mask set to one value");
+        }
+        for (int d = 0; d < Math.min(t.dim(), mask.dim()); d++) {
+            if (t.shape().dim(d) != mask.shape().dim(d)) {
+                throw PyError.index("The shape of the mask " + mask.shape().listText() + " at index " + d
+                        + " does not match the shape of the indexed tensor " + t.shape().listText() + " at index "
+                        + d);
+            }
+        }
+        if (mask.dim() != t.dim()) {
+            throw new Unsupported("'t[mask] = value' with a mask of another rank than t");
+        }
+        double fill = value instanceof Tensor v ? v.item() : Values.toDouble(value, "value");
+        double[] m = mask.data();
+        int count = 0;
+        for (double x : m) {
+            count += x != 0 ? 1 : 0;
+        }
+        int[] positions = new int[count];
+        for (int i = 0, j = 0; i < m.length; i++) {
+            if (m[i] != 0) {
+                positions[j++] = i;
+            }
+        }
+        double[] values = new double[count];
+        java.util.Arrays.fill(values, fill);
+        t.writeAt(positions, values);
+    }
+
+    /** torch's {@code expand} checks, from the last dimension back, with its messages. */
+    private static void checkExpands(DType source, Shape from, Shape to) {
+        if (from.rank() > to.rank()) {
+            throw new PyError("RuntimeError", "expand(" + typeText(source) + "{" + from.listText() + "}, size="
+                    + to.listText() + "): the number of sizes provided (" + to.rank() + ") must be greater or equal "
+                    + "to the number of dimensions in the tensor (" + from.rank() + ")");
+        }
+        for (int i = 1; i <= from.rank(); i++) {
+            int f = from.dim(from.rank() - i);
+            int d = to.rank() - i;
+            if (f != 1 && f != to.dim(d)) {
+                throw new PyError("RuntimeError", "The expanded size of the tensor (" + to.dim(d) + ") must match "
+                        + "the existing size (" + f + ") at non-singleton dimension " + d + ".  Target sizes: "
+                        + to.listText() + ".  Tensor sizes: " + from.listText());
+            }
+        }
+    }
+
+    private static String typeText(DType dtype) {
+        return switch (dtype) {
+            case FLOAT64 -> "torch.DoubleTensor";
+            case INT64 -> "torch.LongTensor";
+            case BOOL -> "torch.BoolTensor";
+            default -> "torch.FloatTensor";
+        };
+    }
+}
