@@ -61,10 +61,7 @@ public final class LensPlacement {
             double x = Math.max(0, Math.min(p[0], layer.getWidth() - w));
             double y = Math.max(0, Math.min(p[1], layer.getHeight() - h));
             Bounds at = new javafx.geometry.BoundingBox(x, y, w, h);
-            double covered = at.intersects(node) ? Double.MAX_VALUE / 2 : 0;
-            for (Bounds box : boxes) {
-                covered += overlap(at, box);
-            }
+            double covered = (at.intersects(node) ? Double.MAX_VALUE / 2 : 0) + CoveredArea.of(at, boxes);
             if (covered < least) {
                 least = covered;
                 best = new double[] {x, y};
@@ -80,12 +77,6 @@ public final class LensPlacement {
         }
         return layer.getScene().getRoot().lookupAll(".graph-node").stream().filter(n -> n.getScene() != null)
                 .map(n -> layer.sceneToLocal(n.localToScene(n.getBoundsInLocal()))).toList();
-    }
-
-    private static double overlap(Bounds a, Bounds b) {
-        double w = Math.min(a.getMaxX(), b.getMaxX()) - Math.max(a.getMinX(), b.getMinX());
-        double h = Math.min(a.getMaxY(), b.getMaxY()) - Math.max(a.getMinY(), b.getMinY());
-        return w > 0 && h > 0 ? w * h : 0;
     }
 
     /** Where node {@code id} is drawn, in the layer's coordinates: its autograd box, else its network box. */

@@ -5,6 +5,7 @@ import javafx.scene.Group;
 import javafx.scene.control.Label;
 import javafx.scene.shape.CubicCurve;
 import org.gradviz.app.animation.EdgeFlow;
+import org.gradviz.app.animation.view.CoveredArea;
 import org.gradviz.app.animation.view.FlowStyles;
 import org.gradviz.app.animation.view.GradientMagnitude;
 import org.gradviz.app.document.Connection;
@@ -113,10 +114,10 @@ final class EdgeView extends Group {
         covering.add(s);
         flow.setText(fullFlow);
         javafx.geometry.Bounds f = flowBounds(leastCovered(this::flowBounds, covering));
-        if (covered(f, covering) > 0 && !shortFlow.equals(fullFlow)) {
+        if (CoveredArea.of(f, covering) > 0 && !shortFlow.equals(fullFlow)) {
             flow.setText(shortFlow);
             javafx.geometry.Bounds shortF = flowBounds(leastCovered(this::flowBounds, covering));
-            if (covered(shortF, covering) == 0) {
+            if (CoveredArea.of(shortF, covering) == 0) {
                 f = shortF;
             } else {
                 flow.setText(fullFlow);
@@ -131,7 +132,7 @@ final class EdgeView extends Group {
         double least = Double.MAX_VALUE;
         for (double t : LABEL_PLACES) {
             Point2D p = Curves.at(curve, t);
-            double covered = covered(label.apply(p), covering);
+            double covered = CoveredArea.of(label.apply(p), covering);
             if (covered < least) {
                 at = p;
                 least = covered;
@@ -152,18 +153,5 @@ final class EdgeView extends Group {
     private javafx.geometry.Bounds flowBounds(Point2D p) {
         double w = flow.prefWidth(-1);
         return new javafx.geometry.BoundingBox(p.getX() - w / 2, p.getY() + 4, w, flow.prefHeight(-1));
-    }
-
-    /** How much of {@code label}'s area the boxes cover (overlaps between boxes counted twice). */
-    private static double covered(javafx.geometry.Bounds label, java.util.List<javafx.geometry.Bounds> covering) {
-        double area = 0;
-        for (javafx.geometry.Bounds box : covering) {
-            double w = Math.min(label.getMaxX(), box.getMaxX()) - Math.max(label.getMinX(), box.getMinX());
-            double h = Math.min(label.getMaxY(), box.getMaxY()) - Math.max(label.getMinY(), box.getMinY());
-            if (w > 0 && h > 0) {
-                area += w * h;
-            }
-        }
-        return area;
     }
 }
