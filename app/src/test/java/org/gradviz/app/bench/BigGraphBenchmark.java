@@ -36,7 +36,9 @@ import org.gradviz.app.shell.MainWindowView;
  * </pre>
  * With {@code window [BOXES]} instead (default 3,000): a real window opens a chain document of that many boxes as
  * File ▸ Open does (read, then load into the editor) and the time from the start of the open until the first frame
- * with every box is printed, with the CPU time the UI thread spent meanwhile (what a busy machine does not inflate).
+ * with every box in sight (fitted: a big graph's overview) is printed, with the CPU time the UI thread spent meanwhile
+ * (what a busy machine does not inflate); then the time to zoom to 100 % on its last box, when its boxes in view
+ * become controls.
  * Run under Xvfb with software rendering:
  * {@code xvfb-run -a -s '-screen 0 1920x1080x24' java -Dprism.order=sw -cp … org.gradviz.app.bench.BigGraphBenchmark window}
  */
@@ -125,25 +127,47 @@ public final class BigGraphBenchmark {
             long start = System.nanoTime();
             long cpuStart = threads.getCurrentThreadCpuTime();
             model.load(new DocumentReader().readDraft(file), file); // what File ▸ Open does once it has the file
-            Platform.runLater(view.canvas()::fit);
             long loaded = System.nanoTime();
-            String last = "#node-" + ChainDocuments.op(boxes - 1);
+            boolean[] fitted = new boolean[1];
+            Platform.runLater(() -> {
+                view.canvas().fit();
+                fitted[0] = true;
+            });
+            afterNextFrame(stage, () -> !fitted[0], () -> {
+                long shown = System.nanoTime();
+                long cpu = threads.getCurrentThreadCpuTime() - cpuStart;
+                System.out.printf(Locale.ROOT, "window, %,d boxes: read and loaded in %,d ms, first frame with"
+                        + " every box in sight after %,d ms (UI thread busy %,d ms of it); %,d boxes in sight,"
+                        + " %s, %,d box controls%n", boxes, (loaded - start) / 1_000_000, (shown - start) / 1_000_000,
+                        cpu / 1_000_000, view.canvas().boxesInSight(),
+                        view.canvas().showsOverview() ? "as the overview" : "as controls", view.canvas().boxControls());
+                long zoomStart = System.nanoTime();
+                long zoomCpu = threads.getCurrentThreadCpuTime();
+                view.canvas().zoomToBox(ChainDocuments.op(boxes - 1));
+                afterNextFrame(stage, () -> stage.getScene().lookup("#node-" + ChainDocuments.op(boxes - 1)) == null,
+                        () -> {
+                            System.out.printf(Locale.ROOT, "zoomed to 100 %% on the last box: its neighbours drawn as"
+                                    + " %,d box controls after %,d ms (UI thread busy %,d ms)%n",
+                                    view.canvas().boxControls(), (System.nanoTime() - zoomStart) / 1_000_000,
+                                    (threads.getCurrentThreadCpuTime() - zoomCpu) / 1_000_000);
+                            Platform.exit();
+                        });
+            });
+        }
+
+        /**
+         * Runs {@code then} after the first pulse, once {@code waiting} is false, that laid the scene out and handed
+         * its frame to the renderer.
+         */
+        private static void afterNextFrame(Stage stage, java.util.function.BooleanSupplier waiting, Runnable then) {
             Runnable[] listener = new Runnable[1];
             listener[0] = () -> {
-                if (stage.getScene().lookup(last) == null) {
+                if (waiting.getAsBoolean()) {
                     Platform.requestNextPulse();
                     return;
                 }
                 stage.getScene().removePostLayoutPulseListener(listener[0]);
-                // runs after the pulse that laid out the boxes and handed the frame to the renderer
-                Platform.runLater(() -> {
-                    long shown = System.nanoTime();
-                    long cpu = threads.getCurrentThreadCpuTime() - cpuStart;
-                    System.out.printf(Locale.ROOT, "window, %,d boxes: read and loaded in %,d ms, first frame with"
-                            + " every box after %,d ms (UI thread busy %,d ms of it)%n", boxes,
-                            (loaded - start) / 1_000_000, (shown - start) / 1_000_000, cpu / 1_000_000);
-                    Platform.exit();
-                });
+                Platform.runLater(then);
             };
             stage.getScene().addPostLayoutPulseListener(listener[0]);
             Platform.requestNextPulse();

@@ -40,6 +40,33 @@ public final class Viewport {
         limits = new Limits(limits.min(), limits.max(), limits.maxFit(), margin);
     }
 
+    /**
+     * Lets the user zoom out (and fitting go) down to {@code min}: a big graph's overview shows thousands of boxes
+     * at a few pixels each.
+     */
+    public void setMinZoom(double min) {
+        limits = new Limits(min, limits.max(), limits.maxFit(), limits.margin());
+    }
+
+    /** Calls {@code change} whenever the zoom or the pan changes. */
+    public void addChangeListener(Runnable change) {
+        javafx.beans.InvalidationListener listener = obs -> change.run();
+        zoom.xProperty().addListener(listener);
+        pan.xProperty().addListener(listener);
+        pan.yProperty().addListener(listener);
+    }
+
+    /** The pan: where the drawing's origin is, in view pixels. */
+    public javafx.geometry.Point2D pan() {
+        return new javafx.geometry.Point2D(pan.getX(), pan.getY());
+    }
+
+    /** The part of the drawing (its units) a view of {@code viewW × viewH} shows. */
+    public javafx.geometry.Bounds visible(double viewW, double viewH) {
+        double s = zoom.getX();
+        return new javafx.geometry.BoundingBox(-pan.getX() / s, -pan.getY() / s, viewW / s, viewH / s);
+    }
+
     /** Puts the transforms on {@code drawing}. */
     public void attach(Node drawing) {
         drawing.getTransforms().setAll(pan, zoom);

@@ -37,7 +37,8 @@ public final class FlowOverlay {
         travel.setOnFinished(e -> pulse.setVisible(false));
         TracePlayer player = model.player();
         player.frameProperty().addListener((obs, old, now) -> show(now));
-        model.stateProperty().addListener((obs, old, now) -> apply(shown)); // boxes are redrawn: light them again
+        // boxes are redrawn (or come into a big graph's view): light them again
+        canvas.boxesDrawnProperty().addListener((obs, old, now) -> apply(shown));
     }
 
     private void show(FlowFrame frame) {

@@ -13,7 +13,7 @@ public final class GradCheckBadges {
         this.model = model;
         this.canvas = canvas;
         model.gradChecks().reportProperty().addListener((obs, old, now) -> show(now));
-        model.stateProperty().addListener((obs, old, now) -> show(model.gradChecks().reportProperty().get()));
+        canvas.boxesDrawnProperty().addListener((obs, old, now) -> show(model.gradChecks().reportProperty().get()));
     }
 
     private void show(GradCheckReport report) {

@@ -53,6 +53,17 @@ public final class GraphCanvas extends Region {
     public static final double FIT_MARGIN = 40;
     /** The canvas font at text scale 100 % (the window's), which the stylesheet's em sizes multiply. */
     static final double BASE_FONT = 16;
+    /**
+     * Above this many boxes the graph is big: only the boxes in view are controls (styling one costs milliseconds),
+     * the others are known by their place and measured look ({@link BoxSizes}).
+     */
+    static final int BIG_GRAPH = 400;
+    /** A big graph whose text would be smaller than this on screen is drawn as one picture ({@link BoxOverview}). */
+    static final double OVERVIEW_TEXT_PX = 8;
+    /** How far out a big graph may be zoomed: far enough to see 100,000 boxes whole. */
+    static final double MIN_OVERVIEW_ZOOM = 0.002;
+    /** Boxes this close (drawing units) outside the view are drawn too, so a small pan shows no gap. */
+    private static final double VIEW_MARGIN = 120;
 
     private final EditorModel model;
     private final Pane content = new Pane();
@@ -72,6 +83,12 @@ public final class GraphCanvas extends Region {
     private final Rectangle band = new Rectangle();
     private final Map<String, ConnectionVerdict> verdicts = new HashMap<>();
     private BiConsumer<Point2D, Point2D> searchRequest = (screen, at) -> { };
+    private final BoxOverview overview = new BoxOverview();
+    private final BoxSizes sizes = new BoxSizes(this::measure, () -> getScene() != null);
+    private final javafx.beans.property.ReadOnlyIntegerWrapper boxesDrawn =
+            new javafx.beans.property.ReadOnlyIntegerWrapper();
+    private boolean big;
+    private boolean viewUpdatePending;
 
     private PortView wireFrom;
     private PortView hovered;
@@ -113,7 +130,9 @@ public final class GraphCanvas extends Region {
         overlay.setManaged(false);
         content.getChildren().addAll(edgeLayer, edgeLabelLayer, nodeLayer, overlay);
         verdict.setManaged(false);
-        getChildren().addAll(content, verdict); // the verdict stays unscaled and inside the visible area
+        overview.setManaged(false);
+        overview.setVisible(false);
+        getChildren().addAll(overview, content, verdict); // the verdict stays unscaled and inside the visible area
         setFocusTraversable(true);
     }
 
@@ -158,6 +177,7 @@ public final class GraphCanvas extends Region {
         widthProperty().addListener((obs, old, now) -> refitIfFitting());
         heightProperty().addListener((obs, old, now) -> refitIfFitting());
         model.selection().addListener((javafx.collections.ListChangeListener<String>) c -> showSelection());
+        viewport.addChangeListener(this::viewMoved);
         addEventHandler(MouseEvent.MOUSE_PRESSED, this::backgroundPressed);
         addEventHandler(MouseEvent.MOUSE_DRAGGED, this::backgroundDragged);
         addEventHandler(MouseEvent.MOUSE_RELEASED, this::backgroundReleased);
@@ -194,15 +214,22 @@ public final class GraphCanvas extends Region {
     /** The size a new box of {@code entry} has when it lands: drawn once off screen, with the canvas's styles. */
     private double[] measure(PaletteEntry entry) {
         List<String> ports = entry.op() == null ? List.of() : entry.op().ports();
-        NodeView probe = new NodeView("w", ports); // names of new boxes are short: x, w, add, matmul
-        probe.setDetailsShown(detailsShown);
-        int[] shape = entry.role() == null ? null : entry.role() == org.gradviz.app.document.TensorRole.CONSTANT
-                ? new int[0] : new int[] {3};
+        List<Integer> shape = entry.role() == null ? null
+                : entry.role() == org.gradviz.app.document.TensorRole.CONSTANT ? List.of() : List.of(3);
         String kind = entry.op() != null ? kindText(entry.op())
                 : entry.role().name().toLowerCase(java.util.Locale.ROOT) + " · randn · requires_grad";
-        probe.show(kind, new ElementState("w", shape, null, null, null,
-                entry.role() == org.gradviz.app.document.TensorRole.PARAMETER, false, false, false, false), false,
-                false, false, gridStyle());
+        // names of new boxes are short: x, w, add, matmul
+        return measure(new BoxSizes.Look(1, ports, kind, shape,
+                entry.role() == org.gradviz.app.document.TensorRole.PARAMETER, false, null, detailsShown, gridStyle()));
+    }
+
+    /** The size of a box of {@code look}: drawn once off screen, with the canvas's styles. */
+    private double[] measure(BoxSizes.Look look) {
+        NodeView probe = new NodeView("w".repeat(Math.max(1, look.nameLength())), look.ports());
+        probe.setDetailsShown(look.details());
+        int[] shape = look.gridShape() == null ? null : look.gridShape().stream().mapToInt(Integer::intValue).toArray();
+        probe.show(look.kind(), new ElementState("w", shape, null, null, look.error(), look.gradGrid(), false, false,
+                false, false), false, false, look.compact(), look.style());
         probe.setVisible(false);
         nodeLayer.getChildren().add(probe);
         try {
@@ -248,9 +275,23 @@ public final class GraphCanvas extends Region {
 
     // ----- drawing the state
 
+    /**
+     * Draws {@code state}. A big graph's boxes already drawn are brought up to date at once, and the boxes that come
+     * into view are drawn a moment later ({@link #viewMoved}), once a document just opened has been fitted.
+     */
     private void refresh(GraphState state) {
+        big = state.elements().size() > BIG_GRAPH;
+        viewport.setMinZoom(big ? MIN_OVERVIEW_ZOOM : MIN_ZOOM);
+        draw(state, !big);
+        if (big) {
+            viewMoved();
+        }
+    }
+
+    /** Draws {@code state}'s boxes in view; {@code comingIntoView}: also those not drawn yet. */
+    private void draw(GraphState state, boolean comingIntoView) {
         GraphDocument doc = state.document();
-        Set<String> names = state.elements().keySet();
+        Set<String> names = !big ? state.elements().keySet() : boxesInView(state, comingIntoView);
         Set<NodeView> goneNodes = new HashSet<>();
         nodes.entrySet().removeIf(entry -> {
             String name = entry.getKey();
@@ -259,18 +300,25 @@ public final class GraphCanvas extends Region {
         nodeLayer.getChildren().removeAll(goneNodes); // one pass, not one scan of the layer per box
         Set<String> selected = new HashSet<>(model.selection());
         for (TensorSource t : doc.tensors()) {
-            place(t.name(), List.of(), kindText(t), rolePseudoClass(t), state, doc, selected, false);
+            if (names.contains(t.name())) {
+                place(t.name(), List.of(), kindText(t), rolePseudoClass(t), state, doc, selected, false);
+            }
         }
         for (OpNode n : doc.nodes()) {
-            place(n.name(), n.op().ports(), kindText(n.op()), CanvasStyles.OP, state, doc, selected,
-                    !n.showsValue());
+            if (names.contains(n.name())) {
+                place(n.name(), n.op().ports(), kindText(n.op()), CanvasStyles.OP, state, doc, selected,
+                        !n.showsValue());
+            }
         }
-        Set<Connection> kept = new HashSet<>(doc.edges());
+        List<Connection> drawnEdges = big
+                ? doc.edges().stream().filter(c -> names.contains(c.from()) && names.contains(c.to())).toList()
+                : doc.edges();
+        Set<Connection> kept = new HashSet<>(drawnEdges);
         Set<EdgeView> goneEdges = new HashSet<>();
         edges.entrySet().removeIf(entry -> !kept.contains(entry.getKey()) && goneEdges.add(entry.getValue()));
         edgeLayer.getChildren().removeAll(goneEdges);
         edgeLabelLayer.getChildren().removeAll(goneEdges.stream().map(EdgeView::labels).toList());
-        for (Connection c : doc.edges()) {
+        for (Connection c : drawnEdges) {
             EdgeView view = edges.computeIfAbsent(c, this::newEdge);
             view.setShapeText(state.element(c.from()).flatMap(ElementState::shapeIfKnown).map(ShapeText::of).orElse(""));
         }
@@ -279,6 +327,183 @@ public final class GraphCanvas extends Region {
         content.layout();
         routeEdges(edges.values());
         keepLastAddedInView();
+        drawOverview(state);
+        boxesDrawn.set(boxesDrawn.get() + 1);
+    }
+
+    // ----- big graphs: the boxes in view as controls, an overview picture from afar
+
+    /**
+     * Counts the times the boxes drawn as controls changed (a refresh, or a big graph's view moving over others):
+     * what decorates boxes (the flow, gradcheck badges) decorates them again.
+     */
+    public javafx.beans.property.ReadOnlyIntegerProperty boxesDrawnProperty() {
+        return boxesDrawn.getReadOnlyProperty();
+    }
+
+    /** Whether the graph is big and so far away that it is drawn as one picture ({@link BoxOverview}). */
+    public boolean showsOverview() {
+        return big && viewport.zoom() * BASE_FONT * model.display().fontScale() < OVERVIEW_TEXT_PX;
+    }
+
+    /** How many boxes lie wholly inside the view, drawn either way. */
+    public int boxesInSight() {
+        Bounds view = viewport.visible(getWidth(), getHeight());
+        return (int) allBoxBounds().values().stream().filter(view::contains).count();
+    }
+
+    /** The number of boxes drawn as controls. */
+    public int boxControls() {
+        return nodes.size();
+    }
+
+    /** A big graph's view moved: the boxes coming into view become controls (once per pulse), the picture follows. */
+    private void viewMoved() {
+        if (!big || viewUpdatePending) {
+            return;
+        }
+        viewUpdatePending = true;
+        javafx.application.Platform.runLater(() -> {
+            viewUpdatePending = false;
+            GraphState state = model.stateProperty().get();
+            if (!big) {
+                return;
+            }
+            if (!boxesInView(state).equals(nodes.keySet())) {
+                draw(state, true);
+            } else {
+                drawOverview(state);
+            }
+        });
+    }
+
+    /**
+     * The boxes of a big graph to draw as controls: none from afar (the overview shows them), else those in view (and
+     * a margin), and both ends of every connection that crosses the view, so no edge ends in the void.
+     */
+    private Set<String> boxesInView(GraphState state) {
+        return boxesInView(state, true);
+    }
+
+    /** The boxes {@link #boxesInView(GraphState)}, only those already drawn unless {@code comingIntoView}. */
+    private Set<String> boxesInView(GraphState state, boolean comingIntoView) {
+        if (showsOverview() || getWidth() <= 0 || getHeight() <= 0) {
+            return Set.of();
+        }
+        if (!comingIntoView) {
+            Set<String> drawn = new HashSet<>(boxesInView(state, true));
+            drawn.retainAll(nodes.keySet());
+            return drawn;
+        }
+        Bounds v = viewport.visible(getWidth(), getHeight());
+        Bounds view = new javafx.geometry.BoundingBox(v.getMinX() - VIEW_MARGIN, v.getMinY() - VIEW_MARGIN,
+                v.getWidth() + 2 * VIEW_MARGIN, v.getHeight() + 2 * VIEW_MARGIN);
+        Map<String, Bounds> boxes = boxBounds(state);
+        Set<String> in = new java.util.LinkedHashSet<>();
+        boxes.forEach((name, b) -> {
+            if (view.intersects(b)) {
+                in.add(name);
+            }
+        });
+        for (Connection c : state.document().edges()) {
+            Bounds from = boxes.get(c.from());
+            Bounds to = boxes.get(c.to());
+            if (from != null && to != null && !(in.contains(c.from()) && in.contains(c.to()))
+                    && view.intersects(Math.min(from.getMinX(), to.getMinX()), Math.min(from.getMinY(), to.getMinY()),
+                            Math.max(from.getMaxX(), to.getMaxX()) - Math.min(from.getMinX(), to.getMinX()),
+                            Math.max(from.getMaxY(), to.getMaxY()) - Math.min(from.getMinY(), to.getMinY()))) {
+                in.add(c.from());
+                in.add(c.to());
+            }
+        }
+        return in;
+    }
+
+    /**
+     * Where every box is, in document order: a drawn box's own bounds, else its document position and the measured
+     * size of its look.
+     */
+    private Map<String, Bounds> boxBounds(GraphState state) {
+        GraphDocument doc = state.document();
+        Map<String, Bounds> boxes = new LinkedHashMap<>();
+        for (TensorSource t : doc.tensors()) {
+            boxes.put(t.name(), boxBounds(t.name(), List.of(), kindText(t), false, state, doc));
+        }
+        for (OpNode n : doc.nodes()) {
+            boxes.put(n.name(), boxBounds(n.name(), n.op().ports(), kindText(n.op()), !n.showsValue(), state, doc));
+        }
+        return boxes;
+    }
+
+    private Bounds boxBounds(String name, List<String> ports, String kind, boolean compact, GraphState state,
+            GraphDocument doc) {
+        NodeView drawn = nodes.get(name);
+        if (drawn != null && drawn.getWidth() > 0) {
+            return drawn.getBoundsInParent();
+        }
+        ElementState element = state.element(name).orElseThrow();
+        int[] shape = element.value() != null ? element.value().shape() : element.shape();
+        double[] size = sizes.of(new BoxSizes.Look(name.codePointCount(0, name.length()), ports, kind,
+                shape == null ? null : java.util.Arrays.stream(shape).boxed().toList(),
+                element.grad() != null || element.gradExpected(), compact, element.error(), detailsShown,
+                gridStyle()));
+        Position p = doc.positions() == null ? null : doc.positions().get(name);
+        return new javafx.geometry.BoundingBox(p == null ? 0 : p.x(), p == null ? 0 : p.y(), size[0], size[1]);
+    }
+
+    /** Draws a big graph seen from afar as one picture; hides the picture otherwise. */
+    private void drawOverview(GraphState state) {
+        boolean shown = showsOverview();
+        overview.setVisible(shown);
+        if (!shown) {
+            overview.clear();
+            return;
+        }
+        GraphDocument doc = state.document();
+        Map<String, Bounds> boxes = boxBounds(state);
+        Set<String> selected = new HashSet<>(model.selection());
+        List<BoxOverview.Box> pictured = new java.util.ArrayList<>(boxes.size());
+        for (TensorSource t : doc.tensors()) {
+            pictured.add(pictured(t.name(), t.role() == org.gradviz.app.document.TensorRole.PARAMETER
+                    ? BoxOverview.Role.PARAMETER : BoxOverview.Role.INPUT, boxes, selected, state));
+        }
+        for (OpNode n : doc.nodes()) {
+            pictured.add(pictured(n.name(), n.name().equals(doc.output()) ? BoxOverview.Role.OUTPUT
+                    : BoxOverview.Role.OP, boxes, selected, state));
+        }
+        List<BoxOverview.Wire> wires = new java.util.ArrayList<>(doc.edges().size());
+        for (Connection c : doc.edges()) {
+            Bounds from = boxes.get(c.from());
+            Bounds to = boxes.get(c.to());
+            if (from != null && to != null) {
+                wires.add(new BoxOverview.Wire(new Point2D(from.getMaxX(), from.getCenterY()),
+                        new Point2D(to.getMinX(), to.getCenterY())));
+            }
+        }
+        overview.draw(pictured, wires, viewport.zoom(), viewport.pan(), model.display().theme());
+    }
+
+    private static BoxOverview.Box pictured(String name, BoxOverview.Role role, Map<String, Bounds> boxes,
+            Set<String> selected, GraphState state) {
+        return new BoxOverview.Box(boxes.get(name), role, selected.contains(name),
+                state.element(name).map(e -> e.error() != null).orElse(false));
+    }
+
+    /** The box under {@code at} (drawing units), from the big graph's overview. */
+    private java.util.Optional<String> boxAt(Point2D at) {
+        return boxBounds(model.stateProperty().get()).entrySet().stream().filter(e -> e.getValue().contains(at))
+                .map(Map.Entry::getKey).reduce((first, later) -> later); // the one drawn on top
+    }
+
+    /** Zooms to 100 % centred on {@code name}'s box (from a big graph's overview, to read and edit it). */
+    public void zoomToBox(String name) {
+        Bounds b = boxBounds(model.stateProperty().get()).get(name);
+        if (b == null) {
+            return;
+        }
+        Point2D centre = content.localToParent(b.getCenterX(), b.getCenterY());
+        viewport.zoomAt(1 / viewport.zoom(), centre.getX(), centre.getY());
+        viewport.panBy(getWidth() / 2 - centre.getX(), getHeight() / 2 - centre.getY());
     }
 
     private void place(String name, List<String> ports, String kind, javafx.css.PseudoClass role, GraphState state,
@@ -404,6 +629,9 @@ public final class GraphCanvas extends Region {
         Set<String> selected = new HashSet<>(model.selection());
         for (NodeView view : nodes.values()) {
             view.pseudoClassStateChanged(CanvasStyles.SELECTED, selected.contains(view.name()));
+        }
+        if (big) {
+            drawOverview(model.stateProperty().get());
         }
     }
 
@@ -544,7 +772,18 @@ public final class GraphCanvas extends Region {
 
     private void backgroundPressed(MouseEvent e) {
         requestFocus();
-        if (e.getButton() == MouseButton.PRIMARY && e.getClickCount() == 2) {
+        java.util.Optional<String> pictured = e.getButton() == MouseButton.PRIMARY && showsOverview()
+                ? boxAt(toContent(e)) : java.util.Optional.empty();
+        if (pictured.isPresent()) {
+            // from afar a click selects a box (Shift or the shortcut key: adds it) and a double click zooms to it
+            if (e.getClickCount() == 2) {
+                zoomToBox(pictured.get());
+            } else if (e.isShortcutDown() || e.isShiftDown()) {
+                model.toggleSelected(pictured.get());
+            } else {
+                model.selectOnly(pictured.get());
+            }
+        } else if (e.getButton() == MouseButton.PRIMARY && e.getClickCount() == 2) {
             searchRequest.accept(new Point2D(e.getScreenX(), e.getScreenY()), toContent(e));
         } else if (e.getButton() == MouseButton.PRIMARY) {
             if (!e.isShortcutDown() && !e.isShiftDown()) {
@@ -578,9 +817,9 @@ public final class GraphCanvas extends Region {
         if (band.isVisible()) {
             band.setVisible(false);
             Bounds area = band.getBoundsInParent();
-            List<String> inside = nodes.values().stream()
-                    .filter(v -> area.getWidth() > 2 && area.intersects(v.getBoundsInParent()))
-                    .map(NodeView::name).toList();
+            List<String> inside = allBoxBounds().entrySet().stream()
+                    .filter(b -> area.getWidth() > 2 && area.intersects(b.getValue()))
+                    .map(Map.Entry::getKey).toList();
             for (String name : inside) {
                 if (!model.selection().contains(name)) {
                     model.selection().add(name);
@@ -631,7 +870,8 @@ public final class GraphCanvas extends Region {
      * reaching its full size, a panel hidden) until the user zooms or pans.
      */
     public void fit() {
-        Bounds b = nodes.isEmpty() ? new javafx.geometry.BoundingBox(0, 0, 0, 0) : nodeLayer.getBoundsInParent();
+        Bounds b = big ? union(allBoxBounds().values())
+                : nodes.isEmpty() ? new javafx.geometry.BoundingBox(0, 0, 0, 0) : nodeLayer.getBoundsInParent();
         viewport.fit(b.getMinX(), b.getMinY(), b.getWidth(), b.getHeight(), getWidth(), getHeight());
     }
 
@@ -655,8 +895,33 @@ public final class GraphCanvas extends Region {
     /** Each box's width and height in editor units, for a tidy layout. */
     public Map<String, double[]> boxSizes() {
         Map<String, double[]> sizes = new LinkedHashMap<>();
-        nodes.forEach((name, v) -> sizes.put(name, new double[] {v.getWidth(), v.getHeight()}));
+        allBoxBounds().forEach((name, b) -> sizes.put(name, new double[] {b.getWidth(), b.getHeight()}));
         return sizes;
+    }
+
+    /** Every box's bounds (drawing units), drawn or not. */
+    private Map<String, Bounds> allBoxBounds() {
+        if (!big) {
+            Map<String, Bounds> drawn = new LinkedHashMap<>();
+            nodes.forEach((name, v) -> drawn.put(name, v.getBoundsInParent()));
+            return drawn;
+        }
+        return boxBounds(model.stateProperty().get());
+    }
+
+    private static Bounds union(java.util.Collection<Bounds> boxes) {
+        double minX = Double.POSITIVE_INFINITY;
+        double minY = Double.POSITIVE_INFINITY;
+        double maxX = Double.NEGATIVE_INFINITY;
+        double maxY = Double.NEGATIVE_INFINITY;
+        for (Bounds b : boxes) {
+            minX = Math.min(minX, b.getMinX());
+            minY = Math.min(minY, b.getMinY());
+            maxX = Math.max(maxX, b.getMaxX());
+            maxY = Math.max(maxY, b.getMaxY());
+        }
+        return boxes.isEmpty() ? new javafx.geometry.BoundingBox(0, 0, 0, 0)
+                : new javafx.geometry.BoundingBox(minX, minY, maxX - minX, maxY - minY);
     }
 
     /**
@@ -664,7 +929,7 @@ public final class GraphCanvas extends Region {
      * right, so a tidy document costs about n log n.
      */
     public boolean boxesOverlap() {
-        List<javafx.geometry.Bounds> boxes = nodes.values().stream().map(javafx.scene.Node::getBoundsInParent)
+        List<javafx.geometry.Bounds> boxes = allBoxBounds().values().stream()
                 .sorted(java.util.Comparator.comparingDouble(javafx.geometry.Bounds::getMinX)).toList();
         for (int i = 0; i < boxes.size(); i++) {
             javafx.geometry.Bounds a = boxes.get(i);
@@ -696,6 +961,13 @@ public final class GraphCanvas extends Region {
         content.resize(0, 0);
         for (NodeView v : nodes.values()) {
             v.autosize();
+        }
+        if (overview.getWidth() != getWidth() || overview.getHeight() != getHeight()) {
+            overview.setWidth(getWidth());
+            overview.setHeight(getHeight());
+            if (big) {
+                drawOverview(model.stateProperty().get());
+            }
         }
     }
 }
