@@ -47,20 +47,27 @@ final class TiledSnapshot {
         Frame frame = FxCall.onFx(() -> frame(source, size, area));
         BufferedImage image = new BufferedImage(frame.placement().width(), frame.placement().height(),
                 BufferedImage.TYPE_INT_ARGB);
-        for (int y = 0; y < image.getHeight(); y += TILE) {
-            for (int x = 0; x < image.getWidth(); x += TILE) {
-                if (cancelled.getAsBoolean()) {
-                    return null;
+        try {
+            for (int y = 0; y < image.getHeight(); y += TILE) {
+                for (int x = 0; x < image.getWidth(); x += TILE) {
+                    if (cancelled.getAsBoolean()) {
+                        return null;
+                    }
+                    int w = Math.min(TILE, image.getWidth() - x);
+                    int h = Math.min(TILE, image.getHeight() - y);
+                    int tx = x;
+                    int ty = y;
+                    int[] pixels = FxCall.onFx(() -> tile(source, frame, tx, ty, w, h));
+                    image.setRGB(x, y, w, h, pixels, 0, w);
                 }
-                int w = Math.min(TILE, image.getWidth() - x);
-                int h = Math.min(TILE, image.getHeight() - y);
-                int tx = x;
-                int ty = y;
-                int[] pixels = FxCall.onFx(() -> tile(source, frame, tx, ty, w, h));
-                image.setRGB(x, y, w, h, pixels, 0, w);
             }
+            return image;
+        } finally {
+            FxCall.onFx(() -> {
+                source.done();
+                return null;
+            });
         }
-        return image;
     }
 
     /** Where the drawing goes and how it is transformed, fixed before the first tile. */
@@ -85,6 +92,13 @@ final class TiledSnapshot {
         params.setFill(frame.background());
         params.setTransform(frame.transform());
         params.setViewport(new Rectangle2D(x, y, w, h));
+        try {
+            // a view that draws only what is in sight draws this tile's part first
+            Transform toPicture = frame.transform().createConcatenation(source.drawing().getLocalToParentTransform());
+            source.prepare(toPicture.inverseTransform(new javafx.geometry.BoundingBox(x, y, w, h)));
+        } catch (NonInvertibleTransformException e) {
+            throw new IllegalStateException("the picture's transform cannot be undone", e);
+        }
         // the snapshot draws every node however little of it the tile holds: hide, for this one call, what lies
         // outside the tile (back before the FX thread draws the window again, so nothing flickers)
         List<Node> hidden = hideOutside(source, frame, new Rectangle2D(x, y, w, h));

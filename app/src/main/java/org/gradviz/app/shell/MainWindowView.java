@@ -101,7 +101,7 @@ public final class MainWindowView extends BorderPane {
         graphViews = new GraphViews(model, both, canvas, autograd, lensLayer);
         menuBar.viewMenu().getItems().addAll(graphViews.items());
         exporter = new org.gradviz.app.export.WindowExport(model,
-                new org.gradviz.app.export.DrawingSource(canvas.drawing(), canvas),
+                new org.gradviz.app.export.DrawingSource(canvas.drawing(), canvas, canvas.pictureParts()),
                 new org.gradviz.app.export.DrawingSource(autograd.drawing(), autograd));
         export = new ExportAction(model, exporter);
         lecture = new LectureOverlay(this);

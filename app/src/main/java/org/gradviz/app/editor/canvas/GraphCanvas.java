@@ -290,8 +290,12 @@ public final class GraphCanvas extends Region {
 
     /** Draws {@code state}'s boxes in view; {@code comingIntoView}: also those not drawn yet. */
     private void draw(GraphState state, boolean comingIntoView) {
+        draw(state, !big ? state.elements().keySet() : boxesInView(state, comingIntoView));
+    }
+
+    /** Draws the boxes {@code names} of {@code state} as controls, and the connections between them. */
+    private void draw(GraphState state, Set<String> names) {
         GraphDocument doc = state.document();
-        Set<String> names = !big ? state.elements().keySet() : boxesInView(state, comingIntoView);
         Set<NodeView> goneNodes = new HashSet<>();
         nodes.entrySet().removeIf(entry -> {
             String name = entry.getKey();
@@ -339,6 +343,36 @@ public final class GraphCanvas extends Region {
      */
     public javafx.beans.property.ReadOnlyIntegerProperty boxesDrawnProperty() {
         return boxesDrawn.getReadOnlyProperty();
+    }
+
+    /**
+     * How a picture of the whole network is taken from a big graph's view, which draws only what is in sight: tile by
+     * tile, each tile's boxes drawn first, then back to the view.
+     */
+    public org.gradviz.app.export.DrawingSource.Parts pictureParts() {
+        return new org.gradviz.app.export.DrawingSource.Parts() {
+            @Override
+            public Bounds whole() {
+                return big ? union(allBoxBounds().values()) : content.getBoundsInLocal();
+            }
+
+            @Override
+            public void drawArea(Bounds area) {
+                if (big) {
+                    GraphState state = model.stateProperty().get();
+                    Set<String> names = boxesIn(state, area);
+                    names.addAll(boxesInView(state)); // the view's boxes stay between tiles: nothing flickers
+                    draw(state, names);
+                }
+            }
+
+            @Override
+            public void drawView() {
+                if (big) {
+                    draw(model.stateProperty().get(), boxesInView(model.stateProperty().get()));
+                }
+            }
+        };
     }
 
     /** Whether the graph is big and so far away that it is drawn as one picture ({@link BoxOverview}). */
@@ -390,14 +424,17 @@ public final class GraphCanvas extends Region {
         if (showsOverview() || getWidth() <= 0 || getHeight() <= 0) {
             return Set.of();
         }
+        Set<String> in = boxesIn(state, viewport.visible(getWidth(), getHeight()));
         if (!comingIntoView) {
-            Set<String> drawn = new HashSet<>(boxesInView(state, true));
-            drawn.retainAll(nodes.keySet());
-            return drawn;
+            in.retainAll(nodes.keySet());
         }
-        Bounds v = viewport.visible(getWidth(), getHeight());
-        Bounds view = new javafx.geometry.BoundingBox(v.getMinX() - VIEW_MARGIN, v.getMinY() - VIEW_MARGIN,
-                v.getWidth() + 2 * VIEW_MARGIN, v.getHeight() + 2 * VIEW_MARGIN);
+        return in;
+    }
+
+    /** The boxes in {@code area} (drawing units, with a margin) and both ends of every connection crossing it. */
+    private Set<String> boxesIn(GraphState state, Bounds area) {
+        Bounds view = new javafx.geometry.BoundingBox(area.getMinX() - VIEW_MARGIN, area.getMinY() - VIEW_MARGIN,
+                area.getWidth() + 2 * VIEW_MARGIN, area.getHeight() + 2 * VIEW_MARGIN);
         Map<String, Bounds> boxes = boxBounds(state);
         Set<String> in = new java.util.LinkedHashSet<>();
         boxes.forEach((name, b) -> {
