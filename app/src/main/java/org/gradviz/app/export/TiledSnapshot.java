@@ -45,6 +45,8 @@ final class TiledSnapshot {
     static BufferedImage take(DrawingSource source, PictureSize size, Bounds area, BooleanSupplier cancelled)
             throws InterruptedException {
         Frame frame = FxCall.onFx(() -> frame(source, size, area));
+        org.gradviz.app.render.PngWriter.requireRoom(frame.placement().width(), frame.placement().height(),
+                org.gradviz.engine.Heap.available(), "choose a smaller size (1x, or 3840 x 2160)");
         BufferedImage image = new BufferedImage(frame.placement().width(), frame.placement().height(),
                 BufferedImage.TYPE_INT_ARGB);
         try {

@@ -14,7 +14,7 @@ import javax.imageio.stream.ImageOutputStream;
 import org.gradviz.engine.Heap;
 
 /** Paints a laid-out graph into a PNG at a given DPI and records that DPI in the file (its pHYs chunk). */
-final class PngWriter {
+public final class PngWriter {
     private static final double INCH_PER_METRE = 1 / 0.0254;
 
     private PngWriter() {
@@ -41,21 +41,14 @@ final class PngWriter {
         double pixelsPerPoint = dpi / 72.0;
         long w = Math.max(1, (long) Math.ceil(painter.width() * pixelsPerPoint));
         long h = Math.max(1, (long) Math.ceil(painter.height() * pixelsPerPoint));
-        long fits = Math.max(0, heapLeft - HEADROOM) / BYTES_PER_PIXEL;
-        if (w * h > MAX_PIXELS) {
-            throw new RenderException("the picture would be " + w + " x " + h + " pixels, too big to draw; lower"
-                    + " --dpi, or export .svg or .pdf");
-        }
-        if (w * h > fits || w > Integer.MAX_VALUE || h > Integer.MAX_VALUE) {
-            throw tooBigForMemory(w, h, fits);
-        }
+        requireRoom(w, h, heapLeft, "lower --dpi");
         double scale = pixelsPerPoint * painter.scale();
         BufferedImage image;
         try {
             image = new BufferedImage((int) w, (int) h, BufferedImage.TYPE_INT_ARGB);
         } catch (OutOfMemoryError e) {
             // NOTE: one array that did not fit after a full collection: nothing else was half done
-            throw tooBigForMemory(w, h, 0);
+            throw tooBigForMemory(w, h, 0, "lower --dpi");
         }
         Graphics2D g = image.createGraphics();
         try {
@@ -67,10 +60,25 @@ final class PngWriter {
         return image;
     }
 
-    private static RenderException tooBigForMemory(long w, long h, long fits) {
+    /**
+     * Refuses, in one line, a picture of {@code w × h} pixels that no viewer opens or that {@code heapLeft} bytes of
+     * heap cannot draw and encode; {@code smaller} says how to ask for a smaller one ("lower --dpi").
+     */
+    public static void requireRoom(long w, long h, long heapLeft, String smaller) {
+        long fits = Math.max(0, heapLeft - HEADROOM) / BYTES_PER_PIXEL;
+        if (w * h > MAX_PIXELS) {
+            throw new RenderException("the picture would be " + w + " x " + h + " pixels, too big to draw; " + smaller
+                    + ", or export .svg or .pdf");
+        }
+        if (w * h > fits || w > Integer.MAX_VALUE || h > Integer.MAX_VALUE) {
+            throw tooBigForMemory(w, h, fits, smaller);
+        }
+    }
+
+    private static RenderException tooBigForMemory(long w, long h, long fits, String smaller) {
         return new RenderException("the picture would be " + w + " x " + h + " pixels, more than the memory left can"
-                + " draw (" + fits + " pixels, of a " + Heap.max() / (1024 * 1024) + " MB heap); lower --dpi, export"
-                + " .svg or .pdf, or give Java more memory (-Xmx)");
+                + " draw (" + fits + " pixels, of a " + Heap.max() / (1024 * 1024) + " MB heap); " + smaller
+                + ", export .svg or .pdf, or give Java more memory (-Xmx)");
     }
 
     /** {@code image} as a PNG that records {@code dpi}. */
