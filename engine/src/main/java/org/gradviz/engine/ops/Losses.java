@@ -51,11 +51,8 @@ public final class Losses {
         DType dt = Broadcast.resultType(input, target);
         double[] values = bceWithLogitsElements(input.data(), target.data(), dt);
         Tensor out = Tensor.fromData(reduction.outputShape(input.shape()), dt, reduction.apply(values, dt));
-        if (Autograd.needsRecording(input, target)) {
-            Autograd.attach(new BinaryCrossEntropyWithLogitsBackward0(input, target, reduction), out, input, target);
-        }
-        Autograd.fireOpExecuted("binary_cross_entropy_with_logits", out, input, target);
-        return out;
+        return Autograd.record("binary_cross_entropy_with_logits", out,
+                () -> new BinaryCrossEntropyWithLogitsBackward0(input, target, reduction), input, target);
     }
 
     /**
@@ -156,11 +153,8 @@ public final class Losses {
         // NOTE: PyTorch clamps each log at -100 so that x = 0 or 1 gives a finite loss.
         Tensor out = reduced(input, target,
                 (x, t) -> -(t * Math.max(Math.log(x), -100) + (1 - t) * Math.max(Math.log(1 - x), -100)), reduction);
-        if (Autograd.needsRecording(input, target)) {
-            Autograd.attach(new BinaryCrossEntropyBackward0(input, target, reduction), out, input, target);
-        }
-        Autograd.fireOpExecuted("binary_cross_entropy", out, input, target);
-        return out;
+        return Autograd.record("binary_cross_entropy", out,
+                () -> new BinaryCrossEntropyBackward0(input, target, reduction), input, target);
     }
 
     /** dL/dx = (x - t) / max(x(1-x), 1e-12); dL/dt = ln(1-x) - ln x (logs clamped at -100). */
@@ -235,11 +229,7 @@ public final class Losses {
             double d = dt.round(x - t);
             return d * d;
         }, reduction);
-        if (Autograd.needsRecording(input, target)) {
-            Autograd.attach(new MseLossBackward0(input, target, reduction), out, input, target);
-        }
-        Autograd.fireOpExecuted("mse_loss", out, input, target);
-        return out;
+        return Autograd.record("mse_loss", out, () -> new MseLossBackward0(input, target, reduction), input, target);
     }
 
     /** dL/dx = 2(x - t), dL/dt = 2(t - x), over n for mean. */

@@ -30,19 +30,11 @@ public final class Pointwise {
         return map(a, v -> -v, false);
     }
 
-    private static Tensor record(String op, Node node, Tensor out, Tensor a) {
-        if (node != null) {
-            Autograd.attach(node, out, a);
-        }
-        Autograd.fireOpExecuted(op, out, a);
-        return out;
-    }
-
     // ----- sin, cos
 
     public static Tensor sin(Tensor a) {
         Tensor out = map(a, Math::sin, true);
-        return record("sin", Autograd.needsRecording(a) ? new SinBackward0(a) : null, out, a);
+        return Autograd.record("sin", out, () -> new SinBackward0(a), a);
     }
 
     /** d(sin a)/da = cos a. */
@@ -71,7 +63,7 @@ public final class Pointwise {
 
     public static Tensor cos(Tensor a) {
         Tensor out = map(a, Math::cos, true);
-        return record("cos", Autograd.needsRecording(a) ? new CosBackward0(a) : null, out, a);
+        return Autograd.record("cos", out, () -> new CosBackward0(a), a);
     }
 
     /** d(cos a)/da = -sin a. */
@@ -102,13 +94,12 @@ public final class Pointwise {
 
     public static Tensor exp(Tensor a) {
         Tensor out = map(a, Math::exp, true);
-        return record("exp", Autograd.needsRecording(a) ? new ResultBackward("ExpBackward0", out, (g, r) -> g * r)
-                : null, out, a);
+        return Autograd.record("exp", out, () -> new ResultBackward("ExpBackward0", out, (g, r) -> g * r), a);
     }
 
     public static Tensor log(Tensor a) {
         Tensor out = map(a, Math::log, true);
-        return record("log", Autograd.needsRecording(a) ? new LogBackward0(a) : null, out, a);
+        return Autograd.record("log", out, () -> new LogBackward0(a), a);
     }
 
     /** d(ln a)/da = 1/a. */
@@ -139,8 +130,8 @@ public final class Pointwise {
 
     public static Tensor sigmoid(Tensor a) {
         Tensor out = map(a, a.dtype() == DType.FLOAT32 ? Pointwise::floatSigmoid : Pointwise::stableSigmoid, true);
-        return record("sigmoid", Autograd.needsRecording(a)
-                ? new ResultBackward("SigmoidBackward0", out, (g, r) -> g * ((1 - r) * r)) : null, out, a);
+        return Autograd.record("sigmoid", out,
+                () -> new ResultBackward("SigmoidBackward0", out, (g, r) -> g * ((1 - r) * r)), a);
     }
 
     // NOTE: PyTorch's float32 kernel computes 1 / (1 + exp(-x)) in float, rounding at each step; near 1 the
@@ -161,21 +152,20 @@ public final class Pointwise {
 
     public static Tensor tanh(Tensor a) {
         Tensor out = map(a, Math::tanh, true);
-        return record("tanh", Autograd.needsRecording(a)
-                ? new ResultBackward("TanhBackward0", out, (g, r) -> g * (1 - r * r)) : null, out, a);
+        return Autograd.record("tanh", out,
+                () -> new ResultBackward("TanhBackward0", out, (g, r) -> g * (1 - r * r)), a);
     }
 
     public static Tensor relu(Tensor a) {
         // NOTE: relu'(0) = 0, as PyTorch's threshold_backward (result > 0).
         Tensor out = map(a, v -> v > 0 ? v : (Double.isNaN(v) ? v : 0.0), false);
-        return record("relu", Autograd.needsRecording(a)
-                ? new ResultBackward("ReluBackward0", out, (g, r) -> r > 0 ? g : 0) : null, out, a);
+        return Autograd.record("relu", out, () -> new ResultBackward("ReluBackward0", out, (g, r) -> r > 0 ? g : 0), a);
     }
 
     public static Tensor reciprocal(Tensor a) {
         Tensor out = map(a, v -> 1 / v, true);
-        return record("reciprocal", Autograd.needsRecording(a)
-                ? new ResultBackward("ReciprocalBackward0", out, (g, r) -> -g * (r * r)) : null, out, a);
+        return Autograd.record("reciprocal", out,
+                () -> new ResultBackward("ReciprocalBackward0", out, (g, r) -> -g * (r * r)), a);
     }
 
     /**
@@ -214,13 +204,12 @@ public final class Pointwise {
     public static Tensor sqrt(Tensor a) {
         Tensor out = map(a, Math::sqrt, true);
         // d(sqrt a)/da = 1 / (2 sqrt a)
-        return record("sqrt", Autograd.needsRecording(a)
-                ? new ResultBackward("SqrtBackward0", out, (g, r) -> g / (2 * r)) : null, out, a);
+        return Autograd.record("sqrt", out, () -> new ResultBackward("SqrtBackward0", out, (g, r) -> g / (2 * r)), a);
     }
 
     public static Tensor abs(Tensor a) {
         Tensor out = map(a, Math::abs, false);
-        return record("abs", Autograd.needsRecording(a) ? new AbsBackward0(a) : null, out, a);
+        return Autograd.record("abs", out, () -> new AbsBackward0(a), a);
     }
 
     /** d|a|/da = sgn(a), 0 at 0. */
@@ -250,7 +239,7 @@ public final class Pointwise {
     /** {@code t.clone()}: a copy that stays in the graph. */
     public static Tensor clone(Tensor a) {
         Tensor out = map(a, v -> v, false);
-        return record("clone", Autograd.needsRecording(a) ? new CloneBackward0() : null, out, a);
+        return Autograd.record("clone", out, () -> new CloneBackward0(), a);
     }
 
     /** d(clone a)/da = 1. */
@@ -276,7 +265,7 @@ public final class Pointwise {
         double lo = min == null ? Double.NEGATIVE_INFINITY : a.dtype().round(min);
         double hi = max == null ? Double.POSITIVE_INFINITY : a.dtype().round(max);
         Tensor out = map(a, v -> Double.isNaN(v) ? v : Math.min(Math.max(v, lo), hi), false);
-        return record("clamp", Autograd.needsRecording(a) ? new ClampBackward1(a, min, max) : null, out, a);
+        return Autograd.record("clamp", out, () -> new ClampBackward1(a, min, max), a);
     }
 
     /** d clamp(a)/da = 1 where min ≤ a ≤ max (both bounds inclusive), else 0. */
