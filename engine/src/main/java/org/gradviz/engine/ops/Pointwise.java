@@ -2,12 +2,14 @@ package org.gradviz.engine.ops;
 
 import java.util.Map;
 import java.util.function.DoubleUnaryOperator;
+import java.util.function.UnaryOperator;
 import org.gradviz.engine.Autograd;
 import org.gradviz.engine.DType;
 import org.gradviz.engine.Node;
 import org.gradviz.engine.SavedTensor;
 import org.gradviz.engine.Tensor;
 import org.gradviz.engine.TorchException;
+import org.gradviz.engine.kernels.TorchUnaryKernels;
 
 /** Element-wise functions of one tensor, each followed by its backward node. */
 public final class Pointwise {
@@ -30,14 +32,29 @@ public final class Pointwise {
         return map(a, v -> -v, false);
     }
 
+    /**
+     * A transcendental function as PyTorch's CPU kernel computes it: {@code f32} on float32 data (also
+     * integer inputs, which give float32), {@code f64} on float64 data.
+     */
+    private static Tensor kernel(Tensor a, UnaryOperator<double[]> f32, UnaryOperator<double[]> f64) {
+        DType dtype = a.dtype().isFloatingPoint() ? a.dtype() : DType.defaultFloat();
+        double[] x = a.dtype().isFloatingPoint() ? a.data() : dtype.roundAll(a.data().clone());
+        return Tensor.fromData(a.shape(), dtype, dtype == DType.FLOAT64 ? f64.apply(x) : f32.apply(x));
+    }
+
+    /** The same kernel on a tensor that is already floating point (the chain rules use it). */
+    private static double[] kernelData(Tensor a, UnaryOperator<double[]> f32, UnaryOperator<double[]> f64) {
+        return a.dtype() == DType.FLOAT64 ? f64.apply(a.data()) : f32.apply(a.data());
+    }
+
     // ----- sin, cos
 
     public static Tensor sin(Tensor a) {
-        Tensor out = map(a, Math::sin, true);
+        Tensor out = kernel(a, TorchUnaryKernels::sinFloat, TorchUnaryKernels::sinDouble);
         return Autograd.record("sin", out, () -> new SinBackward0(a), a);
     }
 
-    /** d(sin a)/da = cos a. */
+    /** d(sin a)/da = cos a: PyTorch computes {@code grad * self.cos()} with its cos kernel. */
     static final class SinBackward0 extends Node {
         private final SavedTensor self;
 
@@ -52,7 +69,10 @@ public final class Pointwise {
 
         @Override
         protected Tensor[] apply(Tensor[] grads) {
-            return new Tensor[] {Arithmetic.elementwise(grads[0], self.unpack(), (g, x) -> g * Math.cos(x))};
+            Tensor x = self.unpack();
+            Tensor cos = Tensor.fromData(x.shape(), x.dtype(),
+                    kernelData(x, TorchUnaryKernels::cosFloat, TorchUnaryKernels::cosDouble));
+            return new Tensor[] {Arithmetic.elementwise(grads[0], cos, (g, c) -> g * c)};
         }
 
         @Override
@@ -62,11 +82,11 @@ public final class Pointwise {
     }
 
     public static Tensor cos(Tensor a) {
-        Tensor out = map(a, Math::cos, true);
+        Tensor out = kernel(a, TorchUnaryKernels::cosFloat, TorchUnaryKernels::cosDouble);
         return Autograd.record("cos", out, () -> new CosBackward0(a), a);
     }
 
-    /** d(cos a)/da = -sin a. */
+    /** d(cos a)/da = -sin a: PyTorch computes {@code grad * -self.sin()} with its sin kernel. */
     static final class CosBackward0 extends Node {
         private final SavedTensor self;
 
@@ -81,7 +101,10 @@ public final class Pointwise {
 
         @Override
         protected Tensor[] apply(Tensor[] grads) {
-            return new Tensor[] {Arithmetic.elementwise(grads[0], self.unpack(), (g, x) -> g * -Math.sin(x))};
+            Tensor x = self.unpack();
+            Tensor sin = Tensor.fromData(x.shape(), x.dtype(),
+                    kernelData(x, TorchUnaryKernels::sinFloat, TorchUnaryKernels::sinDouble));
+            return new Tensor[] {Arithmetic.elementwise(grads[0], sin, (g, s) -> g * -s)};
         }
 
         @Override
@@ -93,12 +116,13 @@ public final class Pointwise {
     // ----- exp, log
 
     public static Tensor exp(Tensor a) {
-        Tensor out = map(a, Math::exp, true);
+        Tensor out = kernel(a, TorchUnaryKernels::expFloat, TorchUnaryKernels::expDouble);
+        // d(e^a)/da = e^a
         return Autograd.record("exp", out, () -> new ResultBackward("ExpBackward0", out, (g, r) -> g * r), a);
     }
 
     public static Tensor log(Tensor a) {
-        Tensor out = map(a, Math::log, true);
+        Tensor out = kernel(a, TorchUnaryKernels::logFloat, TorchUnaryKernels::logDouble);
         return Autograd.record("log", out, () -> new LogBackward0(a), a);
     }
 
@@ -129,31 +153,22 @@ public final class Pointwise {
     // ----- functions whose derivative is written with their result
 
     public static Tensor sigmoid(Tensor a) {
-        Tensor out = map(a, a.dtype() == DType.FLOAT32 ? Pointwise::floatSigmoid : Pointwise::stableSigmoid, true);
-        return Autograd.record("sigmoid", out,
-                () -> new ResultBackward("SigmoidBackward0", out, (g, r) -> g * ((1 - r) * r)), a);
-    }
-
-    // NOTE: PyTorch's float32 kernel computes 1 / (1 + exp(-x)) in float, rounding at each step; near 1 the
-    // last bit matters (1 - sigmoid(6.7) differs by 5e-5 relative), so float32 follows the same steps.
-    static double floatSigmoid(double x) {
-        float e = (float) Math.exp(-x);
-        return 1f / (1f + e);
-    }
-
-    // NOTE: 1/(1+e^-x) overflows nowhere and loses nothing for x < 0 when written as e^x/(1+e^x).
-    static double stableSigmoid(double x) {
-        if (x >= 0) {
-            return 1 / (1 + Math.exp(-x));
-        }
-        double e = Math.exp(x);
-        return e / (1 + e);
+        Tensor out = kernel(a, TorchUnaryKernels::sigmoidFloat, TorchUnaryKernels::sigmoidDouble);
+        // NOTE: sigmoid_backward is (g * (1 - σ)) * σ, each step rounded to the dtype.
+        Broadcast.BinaryFn chainRule = out.dtype() == DType.FLOAT32
+                ? (g, r) -> ((float) g * (1f - (float) r)) * (float) r
+                : (g, r) -> (g * (1 - r)) * r;
+        return Autograd.record("sigmoid", out, () -> new ResultBackward("SigmoidBackward0", out, chainRule), a);
     }
 
     public static Tensor tanh(Tensor a) {
-        Tensor out = map(a, Math::tanh, true);
-        return Autograd.record("tanh", out,
-                () -> new ResultBackward("TanhBackward0", out, (g, r) -> g * (1 - r * r)), a);
+        Tensor out = kernel(a, TorchUnaryKernels::tanhFloat, TorchUnaryKernels::tanhDouble);
+        // NOTE: tanh_backward is g * (1 - y²) with 1 - y² one fused multiply-add (GCC contracts it, in the
+        // vector loop and the scalar tail alike).
+        Broadcast.BinaryFn chainRule = out.dtype() == DType.FLOAT32
+                ? (g, r) -> (float) g * Math.fma(-(float) r, (float) r, 1f)
+                : (g, r) -> g * Math.fma(-r, r, 1);
+        return Autograd.record("tanh", out, () -> new ResultBackward("TanhBackward0", out, chainRule), a);
     }
 
     public static Tensor relu(Tensor a) {
