@@ -44,7 +44,7 @@ public final class SleefFloat {
         float sy;
         if (!payneHanek) {
             float u = rint(d * M_1_PI);
-            q = rintToInt(u);
+            q = (int) u; // |u| < 40: already an integer in range
             float v = Math.fma(u, -PI_A2F, d);
             // s = dfadd2(v, u * -PI_B2f), then dfadd(s, u * -PI_C2f)
             float y = u * -PI_B2F;
@@ -91,7 +91,7 @@ public final class SleefFloat {
         float sy;
         if (!payneHanek) {
             float dq = Math.fma(rint(Math.fma(d, M_1_PI, -0.5f)), 2f, 1f);
-            q = rintToInt(dq);
+            q = (int) dq; // |dq| < 82: already an integer in range
             float[] s = {d, 0};
             dfadd2Pure(s, d, dq * (-PI_A2F * 0.5f));
             dfadd2(s, dq * (-PI_B2F * 0.5f));
