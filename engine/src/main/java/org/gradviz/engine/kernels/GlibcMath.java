@@ -170,7 +170,9 @@ public final class GlibcMath {
         double tail = Double.longBitsToDouble(EXP_TABLE[idx]);
         long sbits = EXP_TABLE[idx + 1] + top;
         double r2 = r * r;
-        double tmp = Math.fma(r2 * r2, Math.fma(r, EXP_C5, EXP_C4), Math.fma(r2, Math.fma(r, EXP_C3, EXP_C2), tail + r));
+        // tmp = tail + r + r2·(C2 + r·C3) + r2·r2·(C4 + r·C5)
+        double tmp = Math.fma(r2 * r2, Math.fma(r, EXP_C5, EXP_C4),
+                Math.fma(r2, Math.fma(r, EXP_C3, EXP_C2), tail + r));
         if (special) {
             return expSpecialCase(tmp, sbits, ki);
         }

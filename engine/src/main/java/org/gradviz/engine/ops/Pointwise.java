@@ -154,21 +154,32 @@ public final class Pointwise {
 
     public static Tensor sigmoid(Tensor a) {
         Tensor out = kernel(a, TorchUnaryKernels::sigmoidFloat, TorchUnaryKernels::sigmoidDouble);
-        // NOTE: sigmoid_backward is (g * (1 - σ)) * σ, each step rounded to the dtype.
-        Broadcast.BinaryFn chainRule = out.dtype() == DType.FLOAT32
+        return Autograd.record("sigmoid", out,
+                () -> new ResultBackward("SigmoidBackward0", out, sigmoidBackward(out.dtype())), a);
+    }
+
+    /** torch's sigmoid_backward(grad, result) = (grad · (1 - result)) · result, each step rounded to the dtype. */
+    public static Broadcast.BinaryFn sigmoidBackward(DType dtype) {
+        return dtype == DType.FLOAT32
                 ? (g, r) -> ((float) g * (1f - (float) r)) * (float) r
                 : (g, r) -> (g * (1 - r)) * r;
-        return Autograd.record("sigmoid", out, () -> new ResultBackward("SigmoidBackward0", out, chainRule), a);
     }
 
     public static Tensor tanh(Tensor a) {
         Tensor out = kernel(a, TorchUnaryKernels::tanhFloat, TorchUnaryKernels::tanhDouble);
-        // NOTE: tanh_backward is g * (1 - y²) with 1 - y² one fused multiply-add (GCC contracts it, in the
-        // vector loop and the scalar tail alike).
-        Broadcast.BinaryFn chainRule = out.dtype() == DType.FLOAT32
+        return Autograd.record("tanh", out,
+                () -> new ResultBackward("TanhBackward0", out, tanhBackward(out.dtype())), a);
+    }
+
+    /**
+     * torch's tanh_backward(grad, result) = grad · (1 - result²) in the dtype.
+     * NOTE: 1 - result² is one fused multiply-add: GCC contracts it, in the vector loop and the scalar
+     * tail alike.
+     */
+    public static Broadcast.BinaryFn tanhBackward(DType dtype) {
+        return dtype == DType.FLOAT32
                 ? (g, r) -> (float) g * Math.fma(-(float) r, (float) r, 1f)
                 : (g, r) -> g * Math.fma(-r, r, 1);
-        return Autograd.record("tanh", out, () -> new ResultBackward("TanhBackward0", out, chainRule), a);
     }
 
     public static Tensor relu(Tensor a) {
