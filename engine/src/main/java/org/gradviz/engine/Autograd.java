@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Supplier;
 
 /**
  * The one place that decides whether an op is recorded (tinygrad's {@code Function.apply}) and that
@@ -14,6 +15,39 @@ public final class Autograd {
     private static volatile boolean hasListeners;
 
     private Autograd() {
+    }
+
+    /**
+     * Ends every op: when grad mode is on and some input requires grad, makes {@code backward.get()} the
+     * grad_fn of {@code out} with one next edge per input (a {@code null} input gets an empty edge); then
+     * reports the op to listeners. A {@code null} {@code backward} marks an op that never records
+     * (comparisons, integer results). Returns {@code out}.
+     */
+    public static Tensor record(String op, Tensor out, Supplier<? extends Node> backward, Tensor... inputs) {
+        return record(op, out, backward, inputs, inputs);
+    }
+
+    /**
+     * As {@link #record(String, Tensor, Supplier, Tensor...)} for an op whose graph inputs ({@code edges},
+     * in its backward's order) differ from the arguments it reports ({@code reported}, in the call's order):
+     * {@code linear} records addmm's (bias, input, weightᵀ); {@code a + 2} has no edge for the number.
+     */
+    public static Tensor record(String op, Tensor out, Supplier<? extends Node> backward, Tensor[] edges,
+            Tensor[] reported) {
+        if (backward != null && GradMode.isEnabled() && anyRequiresGrad(edges)) {
+            attach(backward.get(), out, edges);
+        }
+        fireOpExecuted(op, out, reported);
+        return out;
+    }
+
+    private static boolean anyRequiresGrad(Tensor[] inputs) {
+        for (Tensor t : inputs) {
+            if (t != null && t.requiresGrad()) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** True when grad mode is on and some input requires grad: the op must build a backward node. */

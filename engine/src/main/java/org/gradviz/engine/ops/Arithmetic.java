@@ -32,11 +32,8 @@ public final class Arithmetic {
     private static Tensor binary(String op, Tensor a, Tensor b, Broadcast.BinaryFn f,
             BiFunction<Tensor, Tensor, Node> backward) {
         Tensor out = elementwise(a, b, f);
-        if (Autograd.needsRecording(a, b)) {
-            Autograd.attach(backward.apply(a, b), out, a, b.isWrappedNumber() ? null : b);
-        }
-        Autograd.fireOpExecuted(op, out, a, b);
-        return out;
+        return Autograd.record(op, out, () -> backward.apply(a, b),
+                new Tensor[] {a, b.isWrappedNumber() ? null : b}, new Tensor[] {a, b});
     }
 
     // ----- add
@@ -114,11 +111,7 @@ public final class Arithmetic {
     /** {@code number - a} ({@code torch.rsub}); the number is not an input of the graph. */
     public static Tensor rsub(Tensor a, double number) {
         Tensor out = elementwise(Tensor.wrappedNumber(number, false), a, (x, y) -> x - y);
-        if (Autograd.needsRecording(a)) {
-            Autograd.attach(new RsubBackward1(a), out, a);
-        }
-        Autograd.fireOpExecuted("rsub", out, a);
-        return out;
+        return Autograd.record("rsub", out, () -> new RsubBackward1(a), a);
     }
 
     /** d(c-a)/da = -1. */
@@ -244,11 +237,7 @@ public final class Arithmetic {
 
     public static Tensor neg(Tensor a) {
         Tensor out = Pointwise.negated(a);
-        if (Autograd.needsRecording(a)) {
-            Autograd.attach(new NegBackward0(), out, a);
-        }
-        Autograd.fireOpExecuted("neg", out, a);
-        return out;
+        return Autograd.record("neg", out, () -> new NegBackward0(), a);
     }
 
     /** d(-a)/da = -1. */
@@ -275,11 +264,7 @@ public final class Arithmetic {
             r[i] = power(x[i], exponent, dtype);
         }
         Tensor out = Tensor.fromData(a.shape(), dtype, r);
-        if (Autograd.needsRecording(a)) {
-            Autograd.attach(new PowBackward0(a, exponent), out, a);
-        }
-        Autograd.fireOpExecuted("pow", out, a);
-        return out;
+        return Autograd.record("pow", out, () -> new PowBackward0(a, exponent), a);
     }
 
     // NOTE: PyTorch's float kernel computes x^3 as (x*x)*x with the product x*x rounded to the dtype
@@ -322,11 +307,7 @@ public final class Arithmetic {
     /** {@code a ** b} for tensors (also {@code number ** t}, with the number made a 0-d tensor). */
     public static Tensor pow(Tensor a, Tensor b) {
         Tensor out = elementwise(a, b, Math::pow);
-        if (Autograd.needsRecording(a, b)) {
-            Autograd.attach(new PowBackward1(a, b, out), out, a, b);
-        }
-        Autograd.fireOpExecuted("pow", out, a, b);
-        return out;
+        return Autograd.record("pow", out, () -> new PowBackward1(a, b, out), a, b);
     }
 
     /** d(a^b)/da = b·a^(b-1) (0 where b = 0); d(a^b)/db = a^b·ln a (0 where a = 0 and b ≥ 0). */

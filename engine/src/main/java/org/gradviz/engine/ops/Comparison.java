@@ -35,7 +35,7 @@ public final class Comparison {
         DType common = Broadcast.resultType(a, b);
         double[] values = Broadcast.map(a, b, shape, common, (x, y) -> kind.test(x, y) ? 1 : 0);
         Tensor out = Tensor.fromData(shape, DType.BOOL, values);
-        Autograd.fireOpExecuted(kind.name().toLowerCase(java.util.Locale.ROOT), out, a, b);
-        return out;
+        // NOTE: a bool result carries no gradient, so a comparison never records.
+        return Autograd.record(kind.name().toLowerCase(java.util.Locale.ROOT), out, null, a, b);
     }
 }

@@ -18,11 +18,7 @@ public final class Conversion {
         }
         Tensor out = Tensor.fromData(a.shape(), dtype, dtype.roundAll(a.data().clone()));
         // NOTE: only a floating-point result can carry a gradient; .long() of a leaf needing grad is a constant
-        if (dtype.isFloatingPoint() && Autograd.needsRecording(a)) {
-            Autograd.attach(new ToCopyBackward0(a.dtype()), out, a);
-        }
-        Autograd.fireOpExecuted("to", out, a);
-        return out;
+        return Autograd.record("to", out, dtype.isFloatingPoint() ? () -> new ToCopyBackward0(a.dtype()) : null, a);
     }
 
     /** d(a.to(dtype))/da = 1: the gradient converted back to a's type. */

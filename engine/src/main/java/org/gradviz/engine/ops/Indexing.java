@@ -76,11 +76,7 @@ public final class Indexing {
         double[] values = new double[rest.numel()];
         Layout.of(a.shape(), dim).copyRows(a.data(), values, i, 1, 1, false);
         Tensor out = Tensor.fromData(rest, a.dtype(), values);
-        if (Autograd.needsRecording(a)) {
-            Autograd.attach(new SelectBackward0(a.shape(), dim, i), out, a);
-        }
-        Autograd.fireOpExecuted("select", out, a);
-        return out;
+        return Autograd.record("select", out, () -> new SelectBackward0(a.shape(), dim, i), a);
     }
 
     /** d(a.select(dim, i))/da: the gradient placed at index i of dim in zeros shaped like a. */
@@ -133,11 +129,8 @@ public final class Indexing {
         Layout.of(a.shape(), dim).copyRows(a.data(), values, from, (int) Math.min(step, Integer.MAX_VALUE), count,
                 false);
         Tensor out = Tensor.fromData(shape, a.dtype(), values);
-        if (Autograd.needsRecording(a)) {
-            Autograd.attach(new SliceBackward0(a.shape(), dim, from, to, (int) Math.min(step, size)), out, a);
-        }
-        Autograd.fireOpExecuted("slice", out, a);
-        return out;
+        return Autograd.record("slice", out,
+                () -> new SliceBackward0(a.shape(), dim, from, to, (int) Math.min(step, size)), a);
     }
 
     /** A slice bound as torch clamps it: negative counts from the end, then into [0, size]. */

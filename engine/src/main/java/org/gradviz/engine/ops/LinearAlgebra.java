@@ -26,11 +26,7 @@ public final class LinearAlgebra {
             throw TorchException.runtime("t() expects a tensor with <= 2 dimensions, but self is " + a.dim() + "D");
         }
         Tensor out = transposed(a);
-        if (Autograd.needsRecording(a)) {
-            Autograd.attach(new TBackward0(), out, a);
-        }
-        Autograd.fireOpExecuted("t", out, a);
-        return out;
+        return Autograd.record("t", out, () -> new TBackward0(), a);
     }
 
     private static Tensor transposed(Tensor a) {
@@ -63,11 +59,7 @@ public final class LinearAlgebra {
             dims[i] = rank - 1 - i;
         }
         Tensor out = permuted(a, dims);
-        if (Autograd.needsRecording(a)) {
-            Autograd.attach(new PermuteBackward0(dims), out, a);
-        }
-        Autograd.fireOpExecuted("permute", out, a);
-        return out;
+        return Autograd.record("permute", out, () -> new PermuteBackward0(dims), a);
     }
 
     /** The tensor with dimension {@code dims[i]} of {@code a} as its dimension i. */
@@ -137,11 +129,7 @@ public final class LinearAlgebra {
                     + a.dim() + "], but got " + dim + ")");
         }
         Tensor out = Tensor.fromData(insertOne(a.shape(), d), a.dtype(), a.data().clone());
-        if (Autograd.needsRecording(a)) {
-            Autograd.attach(new UnsqueezeBackward0(d, a.shape()), out, a);
-        }
-        Autograd.fireOpExecuted("unsqueeze", out, a);
-        return out;
+        return Autograd.record("unsqueeze", out, () -> new UnsqueezeBackward0(d, a.shape()), a);
     }
 
     private static Shape insertOne(Shape s, int d) {
@@ -181,11 +169,7 @@ public final class LinearAlgebra {
     /** {@code squeeze_(dim)} as matmul uses it (SqueezeBackward3): drops dimension {@code d} of size 1. */
     static Tensor squeezeDim(Tensor a, int d) {
         Tensor out = Tensor.fromData(a.shape().reduce(d, false), a.dtype(), a.data().clone());
-        if (Autograd.needsRecording(a)) {
-            Autograd.attach(new SqueezeBackward3(d, a.shape()), out, a);
-        }
-        Autograd.fireOpExecuted("squeeze", out, a);
-        return out;
+        return Autograd.record("squeeze", out, () -> new SqueezeBackward3(d, a.shape()), a);
     }
 
     /** d(squeeze a)/da: the gradient with the dimension put back. */
@@ -270,11 +254,7 @@ public final class LinearAlgebra {
             throw TorchException.runtime("mat2 must be a matrix");
         }
         Tensor out = product(a, b);
-        if (Autograd.needsRecording(a, b)) {
-            Autograd.attach(new MmBackward0(a, b), out, a, b);
-        }
-        Autograd.fireOpExecuted("mm", out, a, b);
-        return out;
+        return Autograd.record("mm", out, () -> new MmBackward0(a, b), a, b);
     }
 
     /** The matrix product without recording; checks shapes and types with PyTorch's messages. */
@@ -348,11 +328,7 @@ public final class LinearAlgebra {
         requireSameType(a, v);
         double[] r = MatMulKernel.multiply(a.data(), v.data(), m, k, 1, a.dtype());
         Tensor out = Tensor.fromData(Shape.of(m), a.dtype(), r);
-        if (Autograd.needsRecording(a, v)) {
-            Autograd.attach(new MvBackward0(a, v), out, a, v);
-        }
-        Autograd.fireOpExecuted("mv", out, a, v);
-        return out;
+        return Autograd.record("mv", out, () -> new MvBackward0(a, v), a, v);
     }
 
     /** d(A·v)/dA = g ⊗ v, d(A·v)/dv = Aᵀ·g. */
@@ -410,11 +386,7 @@ public final class LinearAlgebra {
         }
         double[] r = MatMulKernel.multiply(a.data(), b.data(), 1, a.numel(), 1, a.dtype());
         Tensor out = Tensor.fromData(Shape.SCALAR, a.dtype(), r);
-        if (Autograd.needsRecording(a, b)) {
-            Autograd.attach(new DotBackward0(a, b), out, a, b);
-        }
-        Autograd.fireOpExecuted("dot", out, a, b);
-        return out;
+        return Autograd.record("dot", out, () -> new DotBackward0(a, b), a, b);
     }
 
     /** d(a·b)/da = g·b, d(a·b)/db = g·a. */
@@ -470,11 +442,8 @@ public final class LinearAlgebra {
         }
         Tensor out = Tensor.fromData(shape, product.dtype(),
                 Broadcast.map(product, bias, shape, product.dtype(), Double::sum));
-        if (Autograd.needsRecording(bias, input, wt)) {
-            Autograd.attach(new AddmmBackward0(bias, input, wt), out, bias, input, wt);
-        }
-        Autograd.fireOpExecuted("linear", out, input, weight, bias);
-        return out;
+        return Autograd.record("linear", out, () -> new AddmmBackward0(bias, input, wt),
+                new Tensor[] {bias, input, wt}, new Tensor[] {input, weight, bias});
     }
 
     /** addmm(bias, A, B) = bias + A·B: d/dbias = g summed to bias's shape, d/dA = g·Bᵀ, d/dB = Aᵀ·g. */

@@ -8,6 +8,9 @@ import org.gradviz.engine.SavedTensor;
 import org.gradviz.engine.Shape;
 import org.gradviz.engine.Tensor;
 import org.gradviz.engine.TorchException;
+import org.gradviz.engine.kernels.SleefDouble;
+import org.gradviz.engine.kernels.SleefFloat;
+import org.gradviz.engine.kernels.TorchUnaryKernels;
 
 /** The losses of {@code torch.nn.functional}, each one backward node as in PyTorch. */
 public final class Losses {
@@ -51,33 +54,29 @@ public final class Losses {
         DType dt = Broadcast.resultType(input, target);
         double[] values = bceWithLogitsElements(input.data(), target.data(), dt);
         Tensor out = Tensor.fromData(reduction.outputShape(input.shape()), dt, reduction.apply(values, dt));
-        if (Autograd.needsRecording(input, target)) {
-            Autograd.attach(new BinaryCrossEntropyWithLogitsBackward0(input, target, reduction), out, input, target);
-        }
-        Autograd.fireOpExecuted("binary_cross_entropy_with_logits", out, input, target);
-        return out;
+        return Autograd.record("binary_cross_entropy_with_logits", out,
+                () -> new BinaryCrossEntropyWithLogitsBackward0(input, target, reduction), input, target);
     }
 
     /**
-     * The element-wise loss (1-t)·x + m + ln(e^-m + e^(-x-m)) with m = max(-x, 0), as PyTorch computes it
-     * (it never overflows). One of e^-m, e^(-x-m) is e^0 = 1 exactly, so the sum is 1 + e^-|x|: the same
-     * bits with one exp fewer. Each step is rounded to the dtype, as PyTorch's float32 kernels do; a
-     * plain loop (not the shared lambda loop) so that exp and log are compiled inline.
+     * The element-wise loss (1-t)·x + m + ln(e^-m + e^(-x-m)) with m = max(-x, 0), as PyTorch 1.13 composes
+     * it from ops (it never overflows). One of e^-m, e^(-x-m) is e^0 = 1 exactly, so the sum is 1 + e^-|x|:
+     * the same bits with one exp fewer. exp and log are PyTorch's kernels (SLEEF's, for every element),
+     * each step rounded to the dtype.
      */
     private static double[] bceWithLogitsElements(double[] x, double[] t, DType dt) {
         double[] r = new double[x.length];
         if (dt == DType.FLOAT32) {
-            int done = MatMulKernel.VECTORIZED && t.length == x.length ? VectorMath.bceWithLogits(x, t, r) : 0;
-            for (int i = done; i < r.length; i++) {
+            for (int i = 0; i < r.length; i++) {
                 float xi = (float) x[i];
                 float m = Math.max(-xi, 0f);
-                float sum = 1f + (float) Math.exp(-Math.abs(xi));
-                r[i] = ((1f - (float) t[i]) * xi + m) + (float) Math.log(sum);
+                float sum = 1f + SleefFloat.exp(-Math.abs(xi));
+                r[i] = ((1f - (float) t[i]) * xi + m) + SleefFloat.log(sum);
             }
         } else {
             for (int i = 0; i < r.length; i++) {
                 double m = Math.max(-x[i], 0);
-                r[i] = ((1 - t[i]) * x[i] + m) + Math.log(1 + Math.exp(-Math.abs(x[i])));
+                r[i] = ((1 - t[i]) * x[i] + m) + SleefDouble.log(1 + SleefDouble.exp(-Math.abs(x[i])));
             }
         }
         return r;
@@ -100,7 +99,10 @@ public final class Losses {
             return "BinaryCrossEntropyWithLogitsBackward0";
         }
 
-        /** (σ(x) - t) · grad, then / numel for mean, each step rounded to the dtype; a plain loop for speed. */
+        /**
+         * (σ(x) - t) · grad, then / numel for mean, each step rounded to the dtype; σ is PyTorch's sigmoid
+         * kernel over the whole input (its vectorised blocks and scalar tail).
+         */
         private Tensor inputGrad(Tensor grad, Tensor input, Tensor targetValues) {
             DType dt = input.dtype();
             double[] g = Broadcast.expand(grad, input.shape());
@@ -109,10 +111,9 @@ public final class Losses {
             int n = x.length;
             boolean mean = reduction == Reduction.MEAN;
             boolean f32 = dt == DType.FLOAT32;
-            int done = f32 && MatMulKernel.VECTORIZED && t.length == n ? VectorMath.bceWithLogitsInputGrad(x, t, g, mean)
-                    : 0;
-            for (int i = done; i < n; i++) {
-                double s = f32 ? Pointwise.floatSigmoid(x[i]) : Pointwise.stableSigmoid(x[i]);
+            double[] sigmoid = f32 ? TorchUnaryKernels.sigmoidFloat(x) : TorchUnaryKernels.sigmoidDouble(x);
+            for (int i = 0; i < n; i++) {
+                double s = sigmoid[i];
                 double v = f32 ? (float) ((float) (s - t[i]) * g[i]) : (s - t[i]) * g[i];
                 g[i] = mean ? v / n : v;
             }
@@ -156,11 +157,8 @@ public final class Losses {
         // NOTE: PyTorch clamps each log at -100 so that x = 0 or 1 gives a finite loss.
         Tensor out = reduced(input, target,
                 (x, t) -> -(t * Math.max(Math.log(x), -100) + (1 - t) * Math.max(Math.log(1 - x), -100)), reduction);
-        if (Autograd.needsRecording(input, target)) {
-            Autograd.attach(new BinaryCrossEntropyBackward0(input, target, reduction), out, input, target);
-        }
-        Autograd.fireOpExecuted("binary_cross_entropy", out, input, target);
-        return out;
+        return Autograd.record("binary_cross_entropy", out,
+                () -> new BinaryCrossEntropyBackward0(input, target, reduction), input, target);
     }
 
     /** dL/dx = (x - t) / max(x(1-x), 1e-12); dL/dt = ln(1-x) - ln x (logs clamped at -100). */
@@ -235,11 +233,7 @@ public final class Losses {
             double d = dt.round(x - t);
             return d * d;
         }, reduction);
-        if (Autograd.needsRecording(input, target)) {
-            Autograd.attach(new MseLossBackward0(input, target, reduction), out, input, target);
-        }
-        Autograd.fireOpExecuted("mse_loss", out, input, target);
-        return out;
+        return Autograd.record("mse_loss", out, () -> new MseLossBackward0(input, target, reduction), input, target);
     }
 
     /** dL/dx = 2(x - t), dL/dt = 2(t - x), over n for mean. */

@@ -2,12 +2,14 @@ package org.gradviz.engine.ops;
 
 import java.util.Map;
 import java.util.function.DoubleUnaryOperator;
+import java.util.function.UnaryOperator;
 import org.gradviz.engine.Autograd;
 import org.gradviz.engine.DType;
 import org.gradviz.engine.Node;
 import org.gradviz.engine.SavedTensor;
 import org.gradviz.engine.Tensor;
 import org.gradviz.engine.TorchException;
+import org.gradviz.engine.kernels.TorchUnaryKernels;
 
 /** Element-wise functions of one tensor, each followed by its backward node. */
 public final class Pointwise {
@@ -30,22 +32,29 @@ public final class Pointwise {
         return map(a, v -> -v, false);
     }
 
-    private static Tensor record(String op, Node node, Tensor out, Tensor a) {
-        if (node != null) {
-            Autograd.attach(node, out, a);
-        }
-        Autograd.fireOpExecuted(op, out, a);
-        return out;
+    /**
+     * A transcendental function as PyTorch's CPU kernel computes it: {@code f32} on float32 data (also
+     * integer inputs, which give float32), {@code f64} on float64 data.
+     */
+    private static Tensor kernel(Tensor a, UnaryOperator<double[]> f32, UnaryOperator<double[]> f64) {
+        DType dtype = a.dtype().isFloatingPoint() ? a.dtype() : DType.defaultFloat();
+        double[] x = a.dtype().isFloatingPoint() ? a.data() : dtype.roundAll(a.data().clone());
+        return Tensor.fromData(a.shape(), dtype, dtype == DType.FLOAT64 ? f64.apply(x) : f32.apply(x));
+    }
+
+    /** The same kernel on a tensor that is already floating point (the chain rules use it). */
+    private static double[] kernelData(Tensor a, UnaryOperator<double[]> f32, UnaryOperator<double[]> f64) {
+        return a.dtype() == DType.FLOAT64 ? f64.apply(a.data()) : f32.apply(a.data());
     }
 
     // ----- sin, cos
 
     public static Tensor sin(Tensor a) {
-        Tensor out = map(a, Math::sin, true);
-        return record("sin", Autograd.needsRecording(a) ? new SinBackward0(a) : null, out, a);
+        Tensor out = kernel(a, TorchUnaryKernels::sinFloat, TorchUnaryKernels::sinDouble);
+        return Autograd.record("sin", out, () -> new SinBackward0(a), a);
     }
 
-    /** d(sin a)/da = cos a. */
+    /** d(sin a)/da = cos a: PyTorch computes {@code grad * self.cos()} with its cos kernel. */
     static final class SinBackward0 extends Node {
         private final SavedTensor self;
 
@@ -60,7 +69,10 @@ public final class Pointwise {
 
         @Override
         protected Tensor[] apply(Tensor[] grads) {
-            return new Tensor[] {Arithmetic.elementwise(grads[0], self.unpack(), (g, x) -> g * Math.cos(x))};
+            Tensor x = self.unpack();
+            Tensor cos = Tensor.fromData(x.shape(), x.dtype(),
+                    kernelData(x, TorchUnaryKernels::cosFloat, TorchUnaryKernels::cosDouble));
+            return new Tensor[] {Arithmetic.elementwise(grads[0], cos, (g, c) -> g * c)};
         }
 
         @Override
@@ -70,11 +82,11 @@ public final class Pointwise {
     }
 
     public static Tensor cos(Tensor a) {
-        Tensor out = map(a, Math::cos, true);
-        return record("cos", Autograd.needsRecording(a) ? new CosBackward0(a) : null, out, a);
+        Tensor out = kernel(a, TorchUnaryKernels::cosFloat, TorchUnaryKernels::cosDouble);
+        return Autograd.record("cos", out, () -> new CosBackward0(a), a);
     }
 
-    /** d(cos a)/da = -sin a. */
+    /** d(cos a)/da = -sin a: PyTorch computes {@code grad * -self.sin()} with its sin kernel. */
     static final class CosBackward0 extends Node {
         private final SavedTensor self;
 
@@ -89,7 +101,10 @@ public final class Pointwise {
 
         @Override
         protected Tensor[] apply(Tensor[] grads) {
-            return new Tensor[] {Arithmetic.elementwise(grads[0], self.unpack(), (g, x) -> g * -Math.sin(x))};
+            Tensor x = self.unpack();
+            Tensor sin = Tensor.fromData(x.shape(), x.dtype(),
+                    kernelData(x, TorchUnaryKernels::sinFloat, TorchUnaryKernels::sinDouble));
+            return new Tensor[] {Arithmetic.elementwise(grads[0], sin, (g, s) -> g * -s)};
         }
 
         @Override
@@ -101,14 +116,14 @@ public final class Pointwise {
     // ----- exp, log
 
     public static Tensor exp(Tensor a) {
-        Tensor out = map(a, Math::exp, true);
-        return record("exp", Autograd.needsRecording(a) ? new ResultBackward("ExpBackward0", out, (g, r) -> g * r)
-                : null, out, a);
+        Tensor out = kernel(a, TorchUnaryKernels::expFloat, TorchUnaryKernels::expDouble);
+        // d(e^a)/da = e^a
+        return Autograd.record("exp", out, () -> new ResultBackward("ExpBackward0", out, (g, r) -> g * r), a);
     }
 
     public static Tensor log(Tensor a) {
-        Tensor out = map(a, Math::log, true);
-        return record("log", Autograd.needsRecording(a) ? new LogBackward0(a) : null, out, a);
+        Tensor out = kernel(a, TorchUnaryKernels::logFloat, TorchUnaryKernels::logDouble);
+        return Autograd.record("log", out, () -> new LogBackward0(a), a);
     }
 
     /** d(ln a)/da = 1/a. */
@@ -138,44 +153,45 @@ public final class Pointwise {
     // ----- functions whose derivative is written with their result
 
     public static Tensor sigmoid(Tensor a) {
-        Tensor out = map(a, a.dtype() == DType.FLOAT32 ? Pointwise::floatSigmoid : Pointwise::stableSigmoid, true);
-        return record("sigmoid", Autograd.needsRecording(a)
-                ? new ResultBackward("SigmoidBackward0", out, (g, r) -> g * ((1 - r) * r)) : null, out, a);
+        Tensor out = kernel(a, TorchUnaryKernels::sigmoidFloat, TorchUnaryKernels::sigmoidDouble);
+        return Autograd.record("sigmoid", out,
+                () -> new ResultBackward("SigmoidBackward0", out, sigmoidBackward(out.dtype())), a);
     }
 
-    // NOTE: PyTorch's float32 kernel computes 1 / (1 + exp(-x)) in float, rounding at each step; near 1 the
-    // last bit matters (1 - sigmoid(6.7) differs by 5e-5 relative), so float32 follows the same steps.
-    static double floatSigmoid(double x) {
-        float e = (float) Math.exp(-x);
-        return 1f / (1f + e);
-    }
-
-    // NOTE: 1/(1+e^-x) overflows nowhere and loses nothing for x < 0 when written as e^x/(1+e^x).
-    static double stableSigmoid(double x) {
-        if (x >= 0) {
-            return 1 / (1 + Math.exp(-x));
-        }
-        double e = Math.exp(x);
-        return e / (1 + e);
+    /** torch's sigmoid_backward(grad, result) = (grad · (1 - result)) · result, each step rounded to the dtype. */
+    public static Broadcast.BinaryFn sigmoidBackward(DType dtype) {
+        return dtype == DType.FLOAT32
+                ? (g, r) -> ((float) g * (1f - (float) r)) * (float) r
+                : (g, r) -> (g * (1 - r)) * r;
     }
 
     public static Tensor tanh(Tensor a) {
-        Tensor out = map(a, Math::tanh, true);
-        return record("tanh", Autograd.needsRecording(a)
-                ? new ResultBackward("TanhBackward0", out, (g, r) -> g * (1 - r * r)) : null, out, a);
+        Tensor out = kernel(a, TorchUnaryKernels::tanhFloat, TorchUnaryKernels::tanhDouble);
+        return Autograd.record("tanh", out,
+                () -> new ResultBackward("TanhBackward0", out, tanhBackward(out.dtype())), a);
+    }
+
+    /**
+     * torch's tanh_backward(grad, result) = grad · (1 - result²) in the dtype.
+     * NOTE: 1 - result² is one fused multiply-add: GCC contracts it, in the vector loop and the scalar
+     * tail alike.
+     */
+    public static Broadcast.BinaryFn tanhBackward(DType dtype) {
+        return dtype == DType.FLOAT32
+                ? (g, r) -> (float) g * Math.fma(-(float) r, (float) r, 1f)
+                : (g, r) -> g * Math.fma(-r, r, 1);
     }
 
     public static Tensor relu(Tensor a) {
         // NOTE: relu'(0) = 0, as PyTorch's threshold_backward (result > 0).
         Tensor out = map(a, v -> v > 0 ? v : (Double.isNaN(v) ? v : 0.0), false);
-        return record("relu", Autograd.needsRecording(a)
-                ? new ResultBackward("ReluBackward0", out, (g, r) -> r > 0 ? g : 0) : null, out, a);
+        return Autograd.record("relu", out, () -> new ResultBackward("ReluBackward0", out, (g, r) -> r > 0 ? g : 0), a);
     }
 
     public static Tensor reciprocal(Tensor a) {
         Tensor out = map(a, v -> 1 / v, true);
-        return record("reciprocal", Autograd.needsRecording(a)
-                ? new ResultBackward("ReciprocalBackward0", out, (g, r) -> -g * (r * r)) : null, out, a);
+        return Autograd.record("reciprocal", out,
+                () -> new ResultBackward("ReciprocalBackward0", out, (g, r) -> -g * (r * r)), a);
     }
 
     /**
@@ -214,13 +230,12 @@ public final class Pointwise {
     public static Tensor sqrt(Tensor a) {
         Tensor out = map(a, Math::sqrt, true);
         // d(sqrt a)/da = 1 / (2 sqrt a)
-        return record("sqrt", Autograd.needsRecording(a)
-                ? new ResultBackward("SqrtBackward0", out, (g, r) -> g / (2 * r)) : null, out, a);
+        return Autograd.record("sqrt", out, () -> new ResultBackward("SqrtBackward0", out, (g, r) -> g / (2 * r)), a);
     }
 
     public static Tensor abs(Tensor a) {
         Tensor out = map(a, Math::abs, false);
-        return record("abs", Autograd.needsRecording(a) ? new AbsBackward0(a) : null, out, a);
+        return Autograd.record("abs", out, () -> new AbsBackward0(a), a);
     }
 
     /** d|a|/da = sgn(a), 0 at 0. */
@@ -250,7 +265,7 @@ public final class Pointwise {
     /** {@code t.clone()}: a copy that stays in the graph. */
     public static Tensor clone(Tensor a) {
         Tensor out = map(a, v -> v, false);
-        return record("clone", Autograd.needsRecording(a) ? new CloneBackward0() : null, out, a);
+        return Autograd.record("clone", out, () -> new CloneBackward0(), a);
     }
 
     /** d(clone a)/da = 1. */
@@ -276,7 +291,7 @@ public final class Pointwise {
         double lo = min == null ? Double.NEGATIVE_INFINITY : a.dtype().round(min);
         double hi = max == null ? Double.POSITIVE_INFINITY : a.dtype().round(max);
         Tensor out = map(a, v -> Double.isNaN(v) ? v : Math.min(Math.max(v, lo), hi), false);
-        return record("clamp", Autograd.needsRecording(a) ? new ClampBackward1(a, min, max) : null, out, a);
+        return Autograd.record("clamp", out, () -> new ClampBackward1(a, min, max), a);
     }
 
     /** d clamp(a)/da = 1 where min ≤ a ≤ max (both bounds inclusive), else 0. */

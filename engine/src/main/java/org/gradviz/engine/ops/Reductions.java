@@ -63,11 +63,7 @@ public final class Reductions {
 
     public static Tensor sum(Tensor a) {
         Tensor out = Tensor.fromData(Shape.SCALAR, sumType(a), new double[] {total(a)});
-        if (Autograd.needsRecording(a)) {
-            Autograd.attach(new SumBackward0(a.shape()), out, a);
-        }
-        Autograd.fireOpExecuted("sum", out, a);
-        return out;
+        return Autograd.record("sum", out, () -> new SumBackward0(a.shape()), a);
     }
 
     /** d(Σa)/da_i = 1: the gradient expanded back to the input's shape. */
@@ -99,11 +95,7 @@ public final class Reductions {
         Shape outShape = a.shape().reduce(d, keepDim);
         double[] r = a.dim() == 0 ? a.data().clone() : sumAlong(a, d);
         Tensor out = Tensor.fromData(outShape, sumType(a), r);
-        if (Autograd.needsRecording(a)) {
-            Autograd.attach(new SumBackward1(a.shape(), d, keepDim), out, a);
-        }
-        Autograd.fireOpExecuted("sum", out, a);
-        return out;
+        return Autograd.record("sum", out, () -> new SumBackward1(a.shape(), d, keepDim), a);
     }
 
     /** d(Σ_dim a)/da = 1 along dim: the gradient unsqueezed at dim and expanded. */
@@ -142,11 +134,7 @@ public final class Reductions {
         requireFloat(a, "mean");
         Tensor out = Tensor.fromData(Shape.SCALAR, a.dtype(), new double[] {
                 a.dtype().round(total(a)) / a.numel()});
-        if (Autograd.needsRecording(a)) {
-            Autograd.attach(new MeanBackward0(a.shape()), out, a);
-        }
-        Autograd.fireOpExecuted("mean", out, a);
-        return out;
+        return Autograd.record("mean", out, () -> new MeanBackward0(a.shape()), a);
     }
 
     /** d(mean a)/da_i = 1/n. */
@@ -189,11 +177,7 @@ public final class Reductions {
             r[i] = a.dtype().round(r[i]) / n;
         }
         Tensor out = Tensor.fromData(outShape, a.dtype(), r);
-        if (Autograd.needsRecording(a)) {
-            Autograd.attach(new MeanBackward1(a, d, keepDim), out, a);
-        }
-        Autograd.fireOpExecuted("mean", out, a);
-        return out;
+        return Autograd.record("mean", out, () -> new MeanBackward1(a, d, keepDim), a);
     }
 
     /** d(mean_dim a)/da = 1/size(dim) along dim. */

@@ -2,10 +2,12 @@ package org.gradviz.app.animation.lens;
 
 import java.util.function.DoublePredicate;
 import java.util.function.DoubleUnaryOperator;
+import java.util.function.UnaryOperator;
 import org.gradviz.app.animation.TensorValue;
 import org.gradviz.engine.DType;
 import org.gradviz.engine.Shape;
 import org.gradviz.engine.Tensor;
+import org.gradviz.engine.kernels.TorchUnaryKernels;
 import org.gradviz.engine.ops.Broadcast;
 
 /**
@@ -24,6 +26,15 @@ final class LensMath {
             r[i] = f.applyAsDouble(r[i]);
         }
         return value(a.shape(), dtype(a), r);
+    }
+
+    /**
+     * One of PyTorch's CPU kernels (the engine's {@link TorchUnaryKernels}, the very bits its ops use) over
+     * {@code a}'s values, in {@code a}'s dtype.
+     */
+    static TensorValue kernel(TensorValue a, UnaryOperator<double[]> float32, UnaryOperator<double[]> float64) {
+        DType dtype = dtype(a);
+        return value(a.shape(), dtype, dtype == DType.FLOAT64 ? float64.apply(a.data()) : float32.apply(a.data()));
     }
 
     /** {@code f} element-wise over the broadcast shape, in the promoted dtype. */

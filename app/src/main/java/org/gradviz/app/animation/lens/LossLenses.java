@@ -2,9 +2,9 @@ package org.gradviz.app.animation.lens;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.DoubleUnaryOperator;
 import org.gradviz.app.animation.TensorValue;
 import org.gradviz.engine.DType;
+import org.gradviz.engine.kernels.TorchUnaryKernels;
 import org.gradviz.engine.ops.Reduction;
 
 /**
@@ -19,7 +19,8 @@ final class LossLenses {
         return List.of(
                 RuleLens.of("BinaryCrossEntropyWithLogitsBackward0",
                         InputRule.of("self", c -> "grad · (σ(self) − target)" + overN(c), (c, in) -> {
-                            TensorValue sigmoid = LensMath.map(c.tensor("self"), sigmoidIn(c.tensor("self")));
+                            TensorValue sigmoid = LensMath.kernel(c.tensor("self"), TorchUnaryKernels::sigmoidFloat,
+                                    TorchUnaryKernels::sigmoidDouble);
                             TensorValue target = c.tensor("target");
                             return chain(c, in, LensMath.map(sigmoid, target, (s, t) -> s - t),
                                     LensValue.of("σ(self)", sigmoid), LensValue.of("target", target));
@@ -112,16 +113,5 @@ final class LossLenses {
             values.add(LensValue.count("n", n));
         }
         return Derivation.summedTo(in, product, values);
-    }
-
-    /**
-     * σ as torch computes it: float32 in float steps, 1 / (1 + e^−x) (near 1 the last bit differs from the
-     * rounded exact value); float64 in the form that never overflows.
-     */
-    private static DoubleUnaryOperator sigmoidIn(TensorValue x) {
-        if (x.dtype().equals("float32")) {
-            return v -> 1f / (1f + (float) Math.exp(-v));
-        }
-        return v -> v >= 0 ? 1 / (1 + Math.exp(-v)) : Math.exp(v) / (1 + Math.exp(v));
     }
 }

@@ -4,6 +4,8 @@ import java.util.ArrayList;
 import java.util.List;
 import org.gradviz.app.animation.TensorValue;
 import org.gradviz.engine.DType;
+import org.gradviz.engine.kernels.TorchUnaryKernels;
+import org.gradviz.engine.ops.Pointwise;
 
 /** Element-wise functions of one tensor (the engine's {@code Pointwise}): grad times the local derivative. */
 final class PointwiseLenses {
@@ -13,14 +15,15 @@ final class PointwiseLenses {
     static List<NodeLens> lenses() {
         return List.of(
                 RuleLens.of("SinBackward0", InputRule.of("self", "grad · cos(self)", (c, in) -> {
-                    TensorValue self = c.tensor("self");
-                    return Derivation.of(LensMath.map(c.grad(), self, (g, x) -> g * Math.cos(x)),
-                            LensValue.of("cos(self)", LensMath.map(self, Math::cos)));
+                    TensorValue cos = LensMath.kernel(c.tensor("self"), TorchUnaryKernels::cosFloat,
+                            TorchUnaryKernels::cosDouble);
+                    return Derivation.of(LensMath.map(c.grad(), cos, (g, v) -> g * v), LensValue.of("cos(self)", cos));
                 })),
                 RuleLens.of("CosBackward0", InputRule.of("self", "grad · −sin(self)", (c, in) -> {
-                    TensorValue self = c.tensor("self");
-                    return Derivation.of(LensMath.map(c.grad(), self, (g, x) -> g * -Math.sin(x)),
-                            LensValue.of("−sin(self)", LensMath.map(self, x -> -Math.sin(x))));
+                    TensorValue minusSin = LensMath.map(LensMath.kernel(c.tensor("self"), TorchUnaryKernels::sinFloat,
+                            TorchUnaryKernels::sinDouble), v -> -v);
+                    return Derivation.of(LensMath.map(c.grad(), minusSin, (g, v) -> g * v),
+                            LensValue.of("−sin(self)", minusSin));
                 })),
                 RuleLens.of("ExpBackward0", InputRule.of("self", "grad · result", (c, in) -> {
                     TensorValue result = c.tensor("result");
@@ -33,12 +36,14 @@ final class PointwiseLenses {
                 })),
                 RuleLens.of("SigmoidBackward0", InputRule.of("self", "grad · (1 − result) · result", (c, in) -> {
                     TensorValue result = c.tensor("result");
-                    return Derivation.of(LensMath.map(c.grad(), result, (g, r) -> g * ((1 - r) * r)),
+                    return Derivation.of(LensMath.map(c.grad(), result,
+                            Pointwise.sigmoidBackward(DType.fromShortName(result.dtype()))),
                             LensValue.of("result", result));
                 })),
                 RuleLens.of("TanhBackward0", InputRule.of("self", "grad · (1 − result²)", (c, in) -> {
                     TensorValue result = c.tensor("result");
-                    return Derivation.of(LensMath.map(c.grad(), result, (g, r) -> g * (1 - r * r)),
+                    return Derivation.of(LensMath.map(c.grad(), result,
+                            Pointwise.tanhBackward(DType.fromShortName(result.dtype()))),
                             LensValue.of("result", result));
                 })),
                 // NOTE: relu'(0) = 0, as torch's threshold_backward (result > 0)
