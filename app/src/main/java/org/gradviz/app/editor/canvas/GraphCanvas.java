@@ -57,7 +57,7 @@ public final class GraphCanvas extends Region {
      * Above this many boxes the graph is big: only the boxes in view are controls (styling one costs milliseconds),
      * the others are known by their place and measured look ({@link BoxSizes}).
      */
-    static final int BIG_GRAPH = 400;
+    static final int BIG_GRAPH = 250;
     /** A big graph whose text would be smaller than this on screen is drawn as one picture ({@link BoxOverview}). */
     static final double OVERVIEW_TEXT_PX = 8;
     /** How far out a big graph may be zoomed: far enough to see 100,000 boxes whole. */
