@@ -19,9 +19,12 @@ final class BoxOverview extends Canvas {
     /** What kind of box a rectangle is, for its colour. */
     enum Role { PARAMETER, INPUT, OP, OUTPUT }
 
-    /** One box: its place and size in drawing units. */
-    record Box(Bounds bounds, Role role, boolean selected, boolean failed) {
+    /** One box: its place and size in drawing units; {@code active}: the box the engine is at (the player's step). */
+    record Box(Bounds bounds, Role role, boolean selected, boolean failed, boolean active) {
     }
+
+    /** The ring of the box the engine is at, as {@code .graph-node:active}: Okabe-Ito orange, never below 4 px. */
+    private static final Color ACTIVE = Color.web("#e69f00");
 
     /** One connection: from the producer's output to the consumer's input, drawing units. */
     record Wire(Point2D from, Point2D to) {
@@ -102,7 +105,8 @@ final class BoxOverview extends Canvas {
             if (b.getMaxX() < left || b.getMinX() > right || b.getMaxY() < top || b.getMinY() > bottom) {
                 continue;
             }
-            Color mark = box.failed() ? colours.failed() : box.selected() ? colours.selected() : null;
+            Color mark = box.active() ? ACTIVE : box.failed() ? colours.failed() : box.selected() ? colours.selected()
+                    : null;
             if (Math.min(b.getWidth(), b.getHeight()) * zoom < TINY) {
                 // a few pixels: no room for an outline, so the box is its outline's colour unless its role has one
                 Color fill = mark != null ? mark : box.role() == Role.OP ? colours.border() : colours.fill(box);
@@ -115,6 +119,16 @@ final class BoxOverview extends Canvas {
             g.setStroke(mark != null ? mark : colours.border());
             g.setLineWidth(mark != null ? Math.max(3, 4 * zoom) / zoom : outline);
             g.strokeRect(b.getMinX(), b.getMinY(), b.getWidth(), b.getHeight());
+        }
+        for (Box box : boxes) {
+            if (box.active()) { // however small, a ring a lecture hall sees around the box the engine is at
+                Bounds b = box.bounds();
+                double ring = Math.max(4, 6 * zoom) / zoom;
+                double pad = Math.max(0, (8 / zoom - Math.min(b.getWidth(), b.getHeight())) / 2);
+                g.setStroke(ACTIVE);
+                g.setLineWidth(ring);
+                g.strokeRect(b.getMinX() - pad, b.getMinY() - pad, b.getWidth() + 2 * pad, b.getHeight() + 2 * pad);
+            }
         }
         g.restore();
     }

@@ -56,6 +56,7 @@ public final class FlowOverlay {
     }
 
     private void apply(NetworkFlow flow) {
+        canvas.showActive(flow.activeElements());
         canvas.edgeViews().forEach((c, edge) -> edge.showFlow(flow.connections().get(c)));
         model.stateProperty().get().elements().keySet().forEach(name -> {
             NodeView box = canvas.nodeView(name);

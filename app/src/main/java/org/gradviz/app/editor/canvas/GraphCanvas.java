@@ -520,10 +520,22 @@ public final class GraphCanvas extends Region {
         overview.draw(pictured, wires, viewport.zoom(), viewport.pan(), model.display().theme());
     }
 
-    private static BoxOverview.Box pictured(String name, BoxOverview.Role role, Map<String, Bounds> boxes,
+    private BoxOverview.Box pictured(String name, BoxOverview.Role role, Map<String, Bounds> boxes,
             Set<String> selected, GraphState state) {
         return new BoxOverview.Box(boxes.get(name), role, selected.contains(name),
-                state.element(name).map(e -> e.error() != null).orElse(false));
+                state.element(name).map(e -> e.error() != null).orElse(false), active.contains(name));
+    }
+
+    private Set<String> active = Set.of();
+
+    /** The boxes the player's step is at: lit in the overview (as controls, the flow lights them itself). */
+    void showActive(Set<String> names) {
+        if (!names.equals(active)) {
+            active = Set.copyOf(names);
+            if (showsOverview()) {
+                drawOverview(model.stateProperty().get());
+            }
+        }
     }
 
     /** The box under {@code at} (drawing units), from the big graph's overview. */

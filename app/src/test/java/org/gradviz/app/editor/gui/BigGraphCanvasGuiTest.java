@@ -89,6 +89,43 @@ class BigGraphCanvasGuiTest {
     }
 
     @Test
+    void theBoxThePlayersStepIsAtWearsItsOrangeRingInTheOverview(FxRobot robot) {
+        fit(robot);
+        // backward starts at the end of the chain: its last row of boxes, on the canvas, and a ring's width around
+        Map<String, Bounds> ends = boundsOnCanvas(robot, List.of(LAST, ChainDocuments.op(BOXES - 20)));
+        Bounds lastRow = new javafx.geometry.BoundingBox(ends.get(ChainDocuments.op(BOXES - 20)).getMinX() - 12,
+                ends.get(LAST).getMinY() - 12, 10_000, ends.get(LAST).getHeight() + 24);
+        WritableImage before = snapshot(robot, "big-graph-overview-before-run.png");
+        assertEquals(0, pixels(before, ORANGE, lastRow), "no step yet, no ring");
+
+        robot.interact(() -> {
+            model.forward();
+            model.backward();
+            model.player().pause();
+            model.player().seek(4); // some way into the backward pass, a MulBackward0 at the end of the chain
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+        WritableImage during = snapshot(robot, "big-graph-overview-step.png");
+
+        assertTrue(canvas.showsOverview());
+        int ring = pixels(during, ORANGE, lastRow);
+        assertTrue(ring > 20, "the ring, #e69f00, at least 4 px wide, around a box of the last row: " + ring);
+    }
+
+    /** The ring of the box the engine is at ({@code .graph-node:active}). */
+    private static final Color ORANGE = Color.web("#e69f00");
+
+    private static int pixels(WritableImage image, Color colour, Bounds area) {
+        int count = 0;
+        for (int y = (int) Math.max(0, area.getMinY()); y < Math.min(image.getHeight(), area.getMaxY()); y++) {
+            for (int x = (int) Math.max(0, area.getMinX()); x < Math.min(image.getWidth(), area.getMaxX()); x++) {
+                count += image.getPixelReader().getColor(x, y).equals(colour) ? 1 : 0;
+            }
+        }
+        return count;
+    }
+
+    @Test
     void zoomedToABoxOnlyTheBoxesInViewBecomeControlsOfTheirMeasuredSize(FxRobot robot) {
         fit(robot);
         Map<String, double[]> estimated = sizes(robot);
