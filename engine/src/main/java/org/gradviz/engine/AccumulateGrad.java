@@ -31,7 +31,12 @@ public final class AccumulateGrad extends Node {
         }
         Tensor before = variable.gradOrNull();
         Tensor snapshot = Autograd.hasListeners() && before != null ? before.detachedCopy() : null;
-        if (before == null) {
+        if (GradMode.isEnabled()) {
+            // backward(create_graph=True): .grad keeps the graph of the gradient, and a second one is added to it
+            // out of place, as PyTorch does
+            Tensor own = incoming.requiresGrad() ? incoming : incoming.detachedCopy();
+            variable.setGradInternal(before == null ? own : before.add(own));
+        } else if (before == null) {
             variable.setGradInternal(incoming.detachedCopy());
         } else {
             before.addInPlaceInternal(incoming);

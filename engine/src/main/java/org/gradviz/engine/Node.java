@@ -18,6 +18,7 @@ public abstract class Node {
     private final long sequenceNr;
     private List<Edge> nextEdges = List.of();
     private final List<Tensor> retainedGrads = new ArrayList<>(0);
+    private final List<GradientHook> preHooks = new ArrayList<>(0);
     private final List<SavedTensor> savedTensors = new ArrayList<>(2);
     private boolean released;
 
@@ -90,6 +91,28 @@ public abstract class Node {
 
     List<Tensor> retainedGrads() {
         return retainedGrads;
+    }
+
+    GradientHook.Handle addPreHook(GradientHook hook) {
+        preHooks.add(hook);
+        return () -> preHooks.remove(hook);
+    }
+
+    /**
+     * The gradient of this node's output after the tensor hooks registered on it, in registration order, each given
+     * what the previous one returned.
+     */
+    Tensor runPreHooks(Tensor grad) {
+        if (grad == null || preHooks.isEmpty()) {
+            return grad;
+        }
+        for (GradientHook hook : List.copyOf(preHooks)) {
+            Tensor replaced = hook.apply(grad);
+            if (replaced != null) {
+                grad = replaced;
+            }
+        }
+        return grad;
     }
 
     /** Keeps an input tensor for the chain rule, freed after a backward without retain_graph. */

@@ -202,6 +202,17 @@ public final class Tensor {
         gradFn.retainGradFor(this);
     }
 
+    /**
+     * {@code t.register_hook(hook)}: {@code hook} sees (and may replace) the gradient computed for this tensor, when
+     * the backward pass reaches it, before {@code .grad} is written or retained.
+     */
+    public GradientHook.Handle registerHook(GradientHook hook) {
+        if (!requiresGrad) {
+            throw TorchException.runtime("cannot register a hook on a tensor that doesn't require gradient");
+        }
+        return (isLeaf() ? gradAccumulator() : gradFn).addPreHook(hook);
+    }
+
     /** {@code t.retains_grad}. */
     public boolean retainsGrad() {
         return retainsGrad;

@@ -259,7 +259,9 @@ public final class Interpreter {
             stack.set(stack.size() - 1, f);
         }
         body.scope.variables().forEach((name, value) -> {
-            if (value instanceof PyFunction fn) {
+            Object function = value instanceof PyStaticMethod s ? s.function()
+                    : value instanceof PyClassMethod m ? m.function() : value;
+            if (function instanceof PyFunction fn && fn.owner() == null) {
                 fn.setOwner(cls);
             }
             cls.define(name, value);
@@ -406,6 +408,8 @@ public final class Interpreter {
                 i.set(a.name(), value);
             } else if (object instanceof PyClass c && !c.isBuiltin()) {
                 c.define(a.name(), value);
+            } else if (object instanceof CustomFunctionNode ctx) {
+                ctx.set(a.name(), value);
             } else {
                 throw PyError.attribute("gradviz cannot assign attributes of a " + Values.typeName(object)
                         + " object");

@@ -66,6 +66,7 @@ final class TensorMembers {
                 t.retainGrad();
                 return PyNone.NONE;
             };
+            case "register_hook" -> a -> TensorHooks.register(t, a);
             case "numel" -> a -> (long) t.numel();
             case "to" -> a -> to(t, a);
             case "double" -> a -> Conversion.to(t, DType.FLOAT64);

@@ -29,11 +29,14 @@ final class TorchModules {
         Map<String, Object> torchMembers = torch();
         torchMembers.put("nn", nn);
         torchMembers.put("optim", optim);
+        PyModule autograd = AutogradModule.create();
+        torchMembers.put("autograd", autograd);
         Map<String, PyModule> modules = new LinkedHashMap<>();
         modules.put("torch", new PyModule("torch", torchMembers));
         modules.put("torch.nn", nn);
         modules.put("torch.nn.functional", functional);
         modules.put("torch.optim", optim);
+        modules.put("torch.autograd", autograd);
         modules.put("math", new PyModule("math", MathModule.members()));
         modules.put("warnings", new PyModule("warnings", warnings(ignoreWarnings)));
         return modules;

@@ -27,7 +27,6 @@ class SubsetRefusalsTest {
                 Arguments.of("raise E from e\n", "'raise ... from'", 1, 9),
                 Arguments.of("class A(B, C):\n    pass\n", "multiple inheritance", 1, 12),
                 Arguments.of("async def f():\n    pass\n", "'async'", 1, 1),
-                Arguments.of("@decorator\ndef f():\n    pass\n", "a decorator ('@')", 1, 1),
                 Arguments.of("f(*args)\n", "'*' unpacking", 1, 3),
                 Arguments.of("f(x, **kw)\n", "'**' unpacking", 1, 6),
                 Arguments.of("a, *b = c\n", "'*' unpacking", 1, 4),
