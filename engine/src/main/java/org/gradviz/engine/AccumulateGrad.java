@@ -24,6 +24,11 @@ public final class AccumulateGrad extends Node {
     }
 
     @Override
+    protected Tensor[] applyDifferentiable(Tensor[] gradOutputs) {
+        return apply(gradOutputs);
+    }
+
+    @Override
     protected Tensor[] apply(Tensor[] gradOutputs) {
         Tensor incoming = gradOutputs[0];
         if (incoming == null) {
@@ -34,8 +39,12 @@ public final class AccumulateGrad extends Node {
         if (GradMode.isEnabled()) {
             // backward(create_graph=True): .grad keeps the graph of the gradient, and a second one is added to it
             // out of place, as PyTorch does
-            Tensor own = incoming.requiresGrad() ? incoming : incoming.detachedCopy();
-            variable.setGradInternal(before == null ? own : before.add(own));
+            if (before != null) {
+                variable.setGradInternal(before.add(incoming));
+            } else {
+                variable.setGradInternal(incoming.requiresGrad() ? org.gradviz.engine.ops.Views.copy(incoming)
+                        : incoming.detachedCopy());
+            }
         } else if (before == null) {
             variable.setGradInternal(incoming.detachedCopy());
         } else {

@@ -43,6 +43,9 @@ public final class Gradients {
     public static void backward(List<Tensor> outputs, List<Tensor> gradOutputs, boolean retainGraph,
             boolean createGraph) {
         List<Tensor> seeds = seeds(outputs, gradOutputs);
+        if (createGraph) {
+            Warnings.warn(Warnings.CREATE_GRAPH_BACKWARD);
+        }
         new GraphTask(retainGraph, createGraph).execute(root(outputs, seeds), rootSeed(seeds));
     }
 

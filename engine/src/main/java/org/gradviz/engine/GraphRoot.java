@@ -23,4 +23,9 @@ final class GraphRoot extends Node {
     protected Tensor[] apply(Tensor[] gradOutputs) {
         return seeds.clone();
     }
+
+    @Override
+    protected Tensor[] applyDifferentiable(Tensor[] gradOutputs) {
+        return apply(gradOutputs);
+    }
 }

@@ -121,7 +121,7 @@ final class GraphTask {
         Autograd.fireNodeStarted(node, gradOutputs);
         Tensor[] gradInputs = allNull(gradOutputs) && !(node instanceof AccumulateGrad)
                 ? new Tensor[node.nextFunctions().size()]
-                : node.apply(gradOutputs);
+                : createGraph ? applyRecording(node, gradOutputs) : node.apply(gradOutputs);
         if (!keepGraph) {
             node.release();
         }
@@ -141,6 +141,25 @@ final class GraphTask {
                 ready.push(edge.function());
             }
         }
+    }
+
+    /**
+     * The chain rule of {@code node} under {@code create_graph}: its recorded form, or its plain one when nothing it
+     * reads requires grad (the gradients are then constants, as PyTorch would also find).
+     */
+    private static Tensor[] applyRecording(Node node, Tensor[] gradOutputs) {
+        Tensor[] recorded = node.applyDifferentiable(gradOutputs);
+        if (recorded != null) {
+            return recorded;
+        }
+        boolean differentiable = node.savesTensorRequiringGrad();
+        for (Tensor g : gradOutputs) {
+            differentiable |= g != null && g.requiresGrad();
+        }
+        if (differentiable) {
+            throw new NotSupportedException("'create_graph=True' through " + node.name());
+        }
+        return node.apply(gradOutputs);
     }
 
     /** Sums a gradient arriving along {@code edge} into the buffer of the node it leads to. */

@@ -40,6 +40,26 @@ public abstract class Node {
      */
     protected abstract Tensor[] apply(Tensor[] gradOutputs);
 
+    /**
+     * The chain rule written with recorded ops, for {@code create_graph=True}: the engine calls it in grad mode, so
+     * the gradients it returns have a graph of their own (a second derivative can go back through it). Null for a
+     * node that has only {@link #apply}.
+     */
+    protected Tensor[] applyDifferentiable(Tensor[] gradOutputs) {
+        return null;
+    }
+
+    /** True when a saved tensor requires grad, so the chain rule depends on something differentiable. */
+    final boolean savesTensorRequiringGrad() {
+        for (SavedTensor s : savedTensors) {
+            Tensor t = s.peek();
+            if (t != null && t.requiresGrad()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** Saved tensors and attributes under PyTorch's names ({@code self}, {@code other}, {@code dim}, ...). */
     protected void collectSaved(Map<String, Object> out) {
     }

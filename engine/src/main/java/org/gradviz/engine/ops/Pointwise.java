@@ -64,6 +64,11 @@ public final class Pointwise {
         }
 
         @Override
+        protected Tensor[] applyDifferentiable(Tensor[] grads) {
+            return new Tensor[] {Arithmetic.mul(grads[0], cos(self.unpack()))};
+        }
+
+        @Override
         protected void collectSaved(Map<String, Object> out) {
             out.put("self", self);
         }
@@ -90,6 +95,11 @@ public final class Pointwise {
         @Override
         protected Tensor[] apply(Tensor[] grads) {
             return new Tensor[] {Arithmetic.elementwise(grads[0], self.unpack(), (g, x) -> g * -Math.sin(x))};
+        }
+
+        @Override
+        protected Tensor[] applyDifferentiable(Tensor[] grads) {
+            return new Tensor[] {Arithmetic.mul(grads[0], Arithmetic.neg(sin(self.unpack())))};
         }
 
         @Override
@@ -127,6 +137,11 @@ public final class Pointwise {
         @Override
         protected Tensor[] apply(Tensor[] grads) {
             return new Tensor[] {Arithmetic.elementwise(grads[0], self.unpack(), (g, x) -> g / x)};
+        }
+
+        @Override
+        protected Tensor[] applyDifferentiable(Tensor[] grads) {
+            return new Tensor[] {Arithmetic.div(grads[0], self.unpack())};
         }
 
         @Override
@@ -204,6 +219,22 @@ public final class Pointwise {
         }
 
         @Override
+        protected Tensor[] applyDifferentiable(Tensor[] grads) {
+            // exp' = result; the others' backward ops (sigmoid_backward, tanh_backward, threshold_backward) are not
+            // recorded by gradviz
+            Tensor r = result.unpack();
+            return switch (name) {
+                case "ExpBackward0" -> new Tensor[] {Arithmetic.mul(grads[0], r)};
+                // -grad * (result * result)
+                case "ReciprocalBackward0" -> new Tensor[] {Arithmetic.mul(Arithmetic.neg(grads[0]), Arithmetic.mul(r, r))};
+                // grad / (2 * result)
+                case "SqrtBackward0" -> new Tensor[] {Arithmetic.div(grads[0],
+                        Arithmetic.mul(r, Tensor.wrappedNumber(2, true)))};
+                default -> null;
+            };
+        }
+
+        @Override
         protected void collectSaved(Map<String, Object> out) {
             out.put("result", result);
         }
@@ -263,6 +294,11 @@ public final class Pointwise {
         @Override
         protected Tensor[] apply(Tensor[] grads) {
             return new Tensor[] {grads[0]};
+        }
+
+        @Override
+        protected Tensor[] applyDifferentiable(Tensor[] grads) {
+            return apply(grads);
         }
     }
 

@@ -140,6 +140,12 @@ final class CustomFunctionNode extends Node implements HasAttributes {
         return out.toArray(new Tensor[0]);
     }
 
+    /** Under {@code create_graph} the program's backward runs in grad mode, so its own ops record, as in PyTorch. */
+    @Override
+    protected Tensor[] applyDifferentiable(Tensor[] gradOutputs) {
+        return apply(gradOutputs);
+    }
+
     private Tensor checked(Tensor grad, Tensor input, int index) {
         if (!grad.shape().equals(input.shape())) {
             throw new PyError("RuntimeError", "Function " + name() + " returned an invalid gradient at index "

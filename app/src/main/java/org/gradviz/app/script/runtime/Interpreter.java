@@ -122,6 +122,8 @@ public final class Interpreter {
             throw withTraceback(e);
         } catch (Unsupported e) {
             throw e.at(s);
+        } catch (org.gradviz.engine.NotSupportedException e) {
+            throw new Unsupported(e.construct()).at(s);
         } catch (TorchException e) {
             throw withTraceback(new PyError(e.pythonType(), e.getMessage()));
         } catch (FormatSpecException e) {

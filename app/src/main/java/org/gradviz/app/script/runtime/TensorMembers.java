@@ -53,7 +53,9 @@ final class TensorMembers {
                 Tensor gradient = a.optionalTensor(0, "gradient");
                 Object retain = a.get(1, "retain_graph", PyNone.NONE);
                 if (Values.truthy(a.get(2, "create_graph", false))) {
-                    throw new Unsupported("'backward(create_graph=True)'");
+                    org.gradviz.engine.Gradients.backward(java.util.Arrays.asList(t),
+                            java.util.Arrays.asList(gradient), retain == PyNone.NONE || Values.truthy(retain), true);
+                    return PyNone.NONE;
                 }
                 t.backward(gradient, retain != PyNone.NONE && Values.truthy(retain));
                 return PyNone.NONE;
