@@ -76,7 +76,10 @@ final class TensorMembers {
             case "long" -> a -> Conversion.to(t, DType.INT64);
             case "bool" -> a -> Conversion.to(t, DType.BOOL);
             case "dim" -> a -> (long) t.dim();
-            default -> TorchFunctions.tensorMethod(t, name);
+            default -> {
+                PyCallable only = TensorShapeFunctions.method(t, name);
+                yield only != null ? only : TorchFunctions.tensorMethod(t, name);
+            }
         };
         if (body == null) {
             throw Attributes.missing("Tensor", "'Tensor' object", name);

@@ -45,6 +45,7 @@ final class TorchModules {
     private static Map<String, Object> torch() {
         Map<String, Object> m = new LinkedHashMap<>();
         TorchFunctions.all().forEach((name, f) -> m.put(name, new Builtin(name, f)));
+        m.putAll(TensorShapeFunctions.torchOnly());
         put(m, "tensor", a -> {
             a.accept(1, "data", "dtype", "device", "requires_grad");
             return TensorFactory.finish(TensorFactory.fromData(a.get(0, "data"), a.dtype(-1, "dtype")), a, -1);
