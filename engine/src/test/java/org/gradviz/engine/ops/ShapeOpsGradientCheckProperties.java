@@ -39,6 +39,12 @@ class ShapeOpsGradientCheckProperties extends GradientCheckProperties {
                 Domain.AWAY_FROM_KINKS));
         c.add(new OpCase("dot", t -> LinearAlgebra.dot(t[0], t[1]), r -> new Shape[] {Shape.of(4), Shape.of(4)},
                 Domain.ANY));
+        c.add(new OpCase("index int64 with repeats", t -> AdvancedIndexing.index(t[0].exp(),
+                org.gradviz.engine.Torch.tensor(Shape.of(2, 2), org.gradviz.engine.DType.INT64,
+                        new double[] {2, 0, -1, 2})), r -> new Shape[] {Shape.of(3, 2)}, Domain.ANY));
+        c.add(new OpCase("index bool mask", t -> AdvancedIndexing.index(t[0].sin(),
+                org.gradviz.engine.Torch.tensor(Shape.of(2, 2), org.gradviz.engine.DType.BOOL,
+                        new double[] {1, 0, 1, 1})), r -> new Shape[] {Shape.of(2, 2, 3)}, Domain.ANY));
         return Arbitraries.of(c);
     }
 }

@@ -19,6 +19,13 @@ final class TensorIndexing {
     }
 
     static Tensor get(Tensor t, Object index) {
+        if (index instanceof Tensor tensorIndex) {
+            return org.gradviz.engine.ops.AdvancedIndexing.index(t, tensorIndex);
+        }
+        if (index instanceof List<?> list && !list.isEmpty() && list.stream().allMatch(
+                v -> Values.isInteger(v) && !(v instanceof Boolean))) {
+            return org.gradviz.engine.ops.AdvancedIndexing.index(t, TensorFactory.fromData(list, DType.INT64));
+        }
         List<?> items = withoutEllipsis(t, index instanceof PyTuple tuple ? tuple.items() : List.of(index));
         int consumed = 0;
         for (Object item : items) {
