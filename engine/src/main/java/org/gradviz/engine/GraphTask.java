@@ -114,10 +114,7 @@ final class GraphTask {
     }
 
     private void evaluate(Node node, Tensor[] gradOutputs) {
-        gradOutputs[0] = node.runPreHooks(gradOutputs[0]);
-        for (Tensor retained : node.retainedGrads()) {
-            retained.retainGradient(gradOutputs[0]);
-        }
+        node.runPreHooks(gradOutputs);
         Autograd.fireNodeStarted(node, gradOutputs);
         Tensor[] gradInputs = allNull(gradOutputs) && !(node instanceof AccumulateGrad)
                 ? new Tensor[node.nextFunctions().size()]

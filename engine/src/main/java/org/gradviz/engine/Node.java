@@ -19,6 +19,7 @@ public abstract class Node {
     private List<Edge> nextEdges = List.of();
     private final List<Tensor> retainedGrads = new ArrayList<>(0);
     private final List<GradientHook> preHooks = new ArrayList<>(0);
+    private final List<Integer> preHookOutputs = new ArrayList<>(0);
     private final List<SavedTensor> savedTensors = new ArrayList<>(2);
     private boolean released;
 
@@ -103,36 +104,51 @@ public abstract class Node {
         this.nextEdges = List.copyOf(edges);
     }
 
+    /**
+     * {@code t.retain_grad()}: a pre-hook that keeps the gradient of {@code t}'s output as it is at that point of the
+     * hook sequence (PyTorch 1.13: hooks registered on the tensor before it have run, later ones have not).
+     */
     void retainGradFor(Tensor t) {
         if (!retainedGrads.contains(t)) {
             retainedGrads.add(t);
+            addPreHook(t.outputNr(), grad -> {
+                t.retainGradient(grad);
+                return null;
+            });
         }
     }
 
-    List<Tensor> retainedGrads() {
-        return retainedGrads;
-    }
-
-    GradientHook.Handle addPreHook(GradientHook hook) {
+    GradientHook.Handle addPreHook(int outputNr, GradientHook hook) {
         preHooks.add(hook);
-        return () -> preHooks.remove(hook);
+        preHookOutputs.add(outputNr);
+        return () -> {
+            int at = preHooks.indexOf(hook);
+            if (at >= 0) {
+                preHooks.remove(at);
+                preHookOutputs.remove(at);
+            }
+        };
     }
 
     /**
-     * The gradient of this node's output after the tensor hooks registered on it, in registration order, each given
-     * what the previous one returned.
+     * Runs the tensor hooks registered on this node's outputs, in registration order: each sees its output's
+     * gradient as the previous hook left it and may replace it in {@code grads}.
      */
-    Tensor runPreHooks(Tensor grad) {
-        if (grad == null || preHooks.isEmpty()) {
-            return grad;
+    void runPreHooks(Tensor[] grads) {
+        if (preHooks.isEmpty()) {
+            return;
         }
-        for (GradientHook hook : List.copyOf(preHooks)) {
-            Tensor replaced = hook.apply(grad);
-            if (replaced != null) {
-                grad = replaced;
+        List<GradientHook> hooks = List.copyOf(preHooks);
+        List<Integer> outputs = List.copyOf(preHookOutputs);
+        for (int i = 0; i < hooks.size(); i++) {
+            int k = outputs.get(i);
+            if (grads[k] != null) {
+                Tensor replaced = hooks.get(i).apply(grads[k]);
+                if (replaced != null) {
+                    grads[k] = replaced;
+                }
             }
         }
-        return grad;
     }
 
     /** Keeps an input tensor for the chain rule, freed after a backward without retain_graph. */

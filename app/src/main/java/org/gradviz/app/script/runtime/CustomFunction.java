@@ -51,20 +51,36 @@ final class CustomFunction {
         if (!record) {
             return out;
         }
-        if (!(out instanceof Tensor result)) {
-            if (out instanceof PyTuple) {
-                throw new Unsupported("a custom autograd.Function with several outputs");
-            }
+        if (out instanceof Tensor result) {
+            Tensor[] outputs = {fresh(result, inputs)};
+            ctx.setOutputs(outputs);
+            Autograd.attachOutputs(ctx, outputs, inputs);
+            return outputs[0];
+        }
+        if (!(out instanceof PyTuple tuple)) {
             return out;
         }
+        Tensor[] outputs = new Tensor[tuple.items().size()];
+        for (int i = 0; i < outputs.length; i++) {
+            if (!(tuple.items().get(i) instanceof Tensor t)) {
+                throw new Unsupported("a custom autograd.Function returning a tuple with a "
+                        + Values.typeName(tuple.items().get(i)));
+            }
+            outputs[i] = fresh(t, inputs);
+        }
+        ctx.setOutputs(outputs);
+        Autograd.attachOutputs(ctx, outputs, inputs);
+        return new PyTuple(java.util.Arrays.asList((Object[]) outputs));
+    }
+
+    /** The output itself, or a new tensor over its values when forward returned one of its inputs unchanged. */
+    private static Tensor fresh(Tensor result, Tensor[] inputs) {
         for (Tensor input : inputs) {
             if (input == result) {
-                result = result.detach();
-                break;
+                return result.detach();
             }
         }
-        ctx.setOutput(result);
-        return Autograd.attach(ctx, result, inputs);
+        return result;
     }
 
     private static boolean anyRequiresGrad(Tensor[] inputs) {

@@ -25,8 +25,8 @@ final class CustomFunctionNode extends Node implements HasAttributes {
     private final List<Object> arguments;
     private final Map<String, Object> attributes = new LinkedHashMap<>();
     private List<SavedTensor> saved = List.of();
-    private Shape outputShape;
-    private DType outputDtype;
+    private Shape[] outputShapes = new Shape[0];
+    private DType[] outputDtypes = new DType[0];
 
     CustomFunctionNode(PyClass function, List<Object> arguments) {
         this.function = function;
@@ -38,9 +38,18 @@ final class CustomFunctionNode extends Node implements HasAttributes {
         return function.name() + "Backward";
     }
 
-    void setOutput(Tensor output) {
-        this.outputShape = output.shape();
-        this.outputDtype = output.dtype();
+    void setOutputs(Tensor[] outputs) {
+        outputShapes = new Shape[outputs.length];
+        outputDtypes = new DType[outputs.length];
+        for (int i = 0; i < outputs.length; i++) {
+            outputShapes[i] = outputs[i].shape();
+            outputDtypes[i] = outputs[i].dtype();
+        }
+    }
+
+    @Override
+    public int numOutputs() {
+        return Math.max(1, outputShapes.length);
     }
 
     /** The tensors among the arguments, in order (the node's inputs; null for the others). */
@@ -109,9 +118,14 @@ final class CustomFunctionNode extends Node implements HasAttributes {
     /** Runs {@code C.backward(ctx, grad_output)} and checks what it returns as PyTorch's engine does. */
     @Override
     protected Tensor[] apply(Tensor[] gradOutputs) {
-        Tensor g = gradOutputs[0] != null ? gradOutputs[0] : Torch.full(outputShape, 0.0, outputDtype);
+        // NOTE: an output that received no gradient gets zeros, as PyTorch's materialize_grads
+        List<Object> call = new ArrayList<>(gradOutputs.length + 1);
+        call.add(this);
+        for (int i = 0; i < gradOutputs.length; i++) {
+            call.add(gradOutputs[i] != null ? gradOutputs[i] : Torch.full(outputShapes[i], 0.0, outputDtypes[i]));
+        }
         Object backward = function.attribute("backward");
-        Object result = ((PyCallable) backward).call(new Args("backward", List.of(this, g), Map.of()));
+        Object result = ((PyCallable) backward).call(new Args("backward", call, Map.of()));
         List<Object> grads = result instanceof PyTuple t ? new ArrayList<>(t.items()) : new ArrayList<>(List.of(result));
         int expected = arguments.size();
         if (grads.size() > expected && grads.subList(expected, grads.size()).stream().allMatch(v -> v == PyNone.NONE)) {
