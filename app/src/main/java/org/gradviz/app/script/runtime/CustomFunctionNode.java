@@ -98,6 +98,10 @@ final class CustomFunctionNode extends Node implements HasAttributes {
                 }
                 yield new PyTuple(needs);
             }
+            case "mark_dirty", "mark_non_differentiable", "set_materialize_grads", "save_for_forward",
+                 "saved_variables", "to_save", "non_differentiable", "dirty_tensors", "materialize_grads",
+                 "register_hook", "register_prehook", "metadata" ->
+                    throw new Unsupported("'ctx." + name + "' of a custom autograd.Function");
             case "next_functions" -> TensorMembers.nodeMember(this, name);
             case "name" -> TensorMembers.nodeMember(this, name);
             default -> null;
