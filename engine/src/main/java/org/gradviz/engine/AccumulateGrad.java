@@ -24,6 +24,11 @@ public final class AccumulateGrad extends Node {
     }
 
     @Override
+    protected Tensor[] applyDifferentiable(Tensor[] gradOutputs) {
+        return apply(gradOutputs);
+    }
+
+    @Override
     protected Tensor[] apply(Tensor[] gradOutputs) {
         Tensor incoming = gradOutputs[0];
         if (incoming == null) {
@@ -31,7 +36,16 @@ public final class AccumulateGrad extends Node {
         }
         Tensor before = variable.gradOrNull();
         Tensor snapshot = Autograd.hasListeners() && before != null ? before.detachedCopy() : null;
-        if (before == null) {
+        if (GradMode.isEnabled()) {
+            // backward(create_graph=True): .grad keeps the graph of the gradient, and a second one is added to it
+            // out of place, as PyTorch does
+            if (before != null) {
+                variable.setGradInternal(before.add(incoming));
+            } else {
+                variable.setGradInternal(incoming.requiresGrad() ? org.gradviz.engine.ops.Views.copy(incoming)
+                        : incoming.detachedCopy());
+            }
+        } else if (before == null) {
             variable.setGradInternal(incoming.detachedCopy());
         } else {
             before.addInPlaceInternal(incoming);

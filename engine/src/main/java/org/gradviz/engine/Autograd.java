@@ -78,13 +78,28 @@ public final class Autograd {
         return output;
     }
 
+    /**
+     * Makes {@code node} the grad_fn of every one of {@code outputs} (output i as its output number i), with one next
+     * edge per input: a node with several outputs, such as a custom Function returning a tuple.
+     */
+    public static void attachOutputs(Node node, Tensor[] outputs, Tensor... inputs) {
+        List<Edge> edges = new ArrayList<>(inputs.length);
+        for (Tensor input : inputs) {
+            edges.add(gradientEdge(input));
+        }
+        node.setNextEdges(edges);
+        for (int i = 0; i < outputs.length; i++) {
+            outputs[i].setGradFn(node, i);
+        }
+    }
+
     /** The edge a gradient for {@code t} travels: its grad_fn, its AccumulateGrad, or nowhere. */
     public static Edge gradientEdge(Tensor t) {
         if (t == null) {
             return Edge.NONE;
         }
         if (t.gradFn() != null) {
-            return new Edge(t.gradFn(), 0);
+            return new Edge(t.gradFn(), t.outputNr());
         }
         if (t.requiresGrad()) {
             return new Edge(t.gradAccumulator(), 0);

@@ -18,23 +18,77 @@ import java.util.Map;
  */
 final class GraphTask {
     private final boolean keepGraph;
+    private final boolean createGraph;
+    /** For {@code autograd.grad}: where each input's gradient is read (node, input number, result slot). */
+    private final Map<Node, List<int[]>> captures = new IdentityHashMap<>();
+    private Tensor[] captured;
+    /** For {@code autograd.grad}: the nodes that lead to a captured gradient; null when every node runs. */
+    private Map<Node, Boolean> needed;
+    private final Map<Node, List<Node>> predecessors = new IdentityHashMap<>();
     private final Map<Node, Integer> dependencies = new IdentityHashMap<>();
     private final Map<Node, Tensor[]> inputBuffers = new IdentityHashMap<>();
     private final ReadyQueue<Node> ready = new ReadyQueue<>(Node::sequenceNr);
 
     GraphTask(boolean keepGraph) {
+        this(keepGraph, false);
+    }
+
+    /** With {@code createGraph}, the chain rules run in grad mode, so the gradients they compute record a graph. */
+    GraphTask(boolean keepGraph, boolean createGraph) {
         this.keepGraph = keepGraph;
+        this.createGraph = createGraph;
+    }
+
+    /**
+     * {@code torch.autograd.grad}: runs only the nodes that lead to {@code inputs} and returns the gradient that
+     * reaches each (null where none does), without writing any {@code .grad}.
+     */
+    Tensor[] grad(Edge root, Tensor seed, List<Edge> inputs) {
+        captured = new Tensor[inputs.size()];
+        for (int i = 0; i < inputs.size(); i++) {
+            Edge e = inputs.get(i);
+            captures.computeIfAbsent(e.function(), n -> new ArrayList<>()).add(new int[] {e.inputNr(), i});
+        }
+        needed = new IdentityHashMap<>();
+        execute(root, seed);
+        return captured;
     }
 
     /** Runs the backward pass from {@code root} with the gradient {@code seed} for it. */
     void execute(Edge root, Tensor seed) {
         computeDependencies(root.function());
+        if (needed != null) {
+            markNeeded();
+        }
         accumulateInput(root, seed);
         ready.push(root.function());
-        while (!ready.isEmpty()) {
-            Node node = ready.pop();
-            Tensor[] gradOutputs = inputBuffers.remove(node);
-            evaluate(node, gradOutputs);
+        try (var g = createGraph ? GradMode.enabled() : GradMode.disabled()) {
+            while (!ready.isEmpty()) {
+                Node node = ready.pop();
+                Tensor[] gradOutputs = inputBuffers.remove(node);
+                List<int[]> reads = captures.get(node);
+                if (reads != null) {
+                    for (int[] read : reads) {
+                        captured[read[1]] = gradOutputs[read[0]];
+                    }
+                }
+                if (needed == null || needed.containsKey(node)) {
+                    evaluate(node, gradOutputs);
+                }
+            }
+        }
+    }
+
+    /** Every node from which a captured node can be reached: the predecessors of captured nodes, transitively. */
+    private void markNeeded() {
+        List<Node> stack = new ArrayList<>(captures.keySet());
+        while (!stack.isEmpty()) {
+            Node node = stack.remove(stack.size() - 1);
+            for (Node p : predecessors.getOrDefault(node, List.of())) {
+                if (needed.putIfAbsent(p, Boolean.TRUE) == null) {
+                    stack.add(p);
+                }
+            }
         }
     }
 
@@ -48,6 +102,9 @@ final class GraphTask {
             for (Edge e : node.nextFunctions()) {
                 if (e.isValid()) {
                     dependencies.merge(e.function(), 1, Integer::sum);
+                    if (needed != null) {
+                        predecessors.computeIfAbsent(e.function(), n -> new ArrayList<>(1)).add(node);
+                    }
                     if (seen.putIfAbsent(e.function(), Boolean.TRUE) == null) {
                         stack.add(e.function());
                     }
@@ -57,13 +114,11 @@ final class GraphTask {
     }
 
     private void evaluate(Node node, Tensor[] gradOutputs) {
-        for (Tensor retained : node.retainedGrads()) {
-            retained.retainGradient(gradOutputs[0]);
-        }
+        node.runPreHooks(gradOutputs);
         Autograd.fireNodeStarted(node, gradOutputs);
         Tensor[] gradInputs = allNull(gradOutputs) && !(node instanceof AccumulateGrad)
                 ? new Tensor[node.nextFunctions().size()]
-                : node.apply(gradOutputs);
+                : createGraph ? applyRecording(node, gradOutputs) : node.apply(gradOutputs);
         if (!keepGraph) {
             node.release();
         }
@@ -85,6 +140,25 @@ final class GraphTask {
         }
     }
 
+    /**
+     * The chain rule of {@code node} under {@code create_graph}: its recorded form, or its plain one when nothing it
+     * reads requires grad (the gradients are then constants, as PyTorch would also find).
+     */
+    private static Tensor[] applyRecording(Node node, Tensor[] gradOutputs) {
+        Tensor[] recorded = node.applyDifferentiable(gradOutputs);
+        if (recorded != null) {
+            return recorded;
+        }
+        boolean differentiable = node.savesTensorRequiringGrad();
+        for (Tensor g : gradOutputs) {
+            differentiable |= g != null && g.requiresGrad();
+        }
+        if (differentiable) {
+            throw new NotSupportedException("'create_graph=True' through " + node.name());
+        }
+        return node.apply(gradOutputs);
+    }
+
     /** Sums a gradient arriving along {@code edge} into the buffer of the node it leads to. */
     private void accumulateInput(Edge edge, Tensor grad) {
         Tensor[] buffer = inputBuffers.computeIfAbsent(edge.function(), n -> new Tensor[n.numOutputs()]);
@@ -92,7 +166,7 @@ final class GraphTask {
             return;
         }
         Tensor old = buffer[edge.inputNr()];
-        buffer[edge.inputNr()] = old == null ? grad : old.plainAdd(grad);
+        buffer[edge.inputNr()] = old == null ? grad : createGraph ? old.add(grad) : old.plainAdd(grad);
     }
 
     private static boolean allNull(Tensor[] values) {

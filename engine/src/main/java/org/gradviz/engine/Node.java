@@ -18,6 +18,8 @@ public abstract class Node {
     private final long sequenceNr;
     private List<Edge> nextEdges = List.of();
     private final List<Tensor> retainedGrads = new ArrayList<>(0);
+    private final List<GradientHook> preHooks = new ArrayList<>(0);
+    private final List<Integer> preHookOutputs = new ArrayList<>(0);
     private final List<SavedTensor> savedTensors = new ArrayList<>(2);
     private boolean released;
 
@@ -38,6 +40,26 @@ public abstract class Node {
      * {@link #needsInputGrad(int)} is false or the gradient is zero by construction).
      */
     protected abstract Tensor[] apply(Tensor[] gradOutputs);
+
+    /**
+     * The chain rule written with recorded ops, for {@code create_graph=True}: the engine calls it in grad mode, so
+     * the gradients it returns have a graph of their own (a second derivative can go back through it). Null for a
+     * node that has only {@link #apply}.
+     */
+    protected Tensor[] applyDifferentiable(Tensor[] gradOutputs) {
+        return null;
+    }
+
+    /** True when a saved tensor requires grad, so the chain rule depends on something differentiable. */
+    final boolean savesTensorRequiringGrad() {
+        for (SavedTensor s : savedTensors) {
+            Tensor t = s.peek();
+            if (t != null && t.requiresGrad()) {
+                return true;
+            }
+        }
+        return false;
+    }
 
     /** Saved tensors and attributes under PyTorch's names ({@code self}, {@code other}, {@code dim}, ...). */
     protected void collectSaved(Map<String, Object> out) {
@@ -82,14 +104,51 @@ public abstract class Node {
         this.nextEdges = List.copyOf(edges);
     }
 
+    /**
+     * {@code t.retain_grad()}: a pre-hook that keeps the gradient of {@code t}'s output as it is at that point of the
+     * hook sequence (PyTorch 1.13: hooks registered on the tensor before it have run, later ones have not).
+     */
     void retainGradFor(Tensor t) {
         if (!retainedGrads.contains(t)) {
             retainedGrads.add(t);
+            addPreHook(t.outputNr(), grad -> {
+                t.retainGradient(grad);
+                return null;
+            });
         }
     }
 
-    List<Tensor> retainedGrads() {
-        return retainedGrads;
+    GradientHook.Handle addPreHook(int outputNr, GradientHook hook) {
+        preHooks.add(hook);
+        preHookOutputs.add(outputNr);
+        return () -> {
+            int at = preHooks.indexOf(hook);
+            if (at >= 0) {
+                preHooks.remove(at);
+                preHookOutputs.remove(at);
+            }
+        };
+    }
+
+    /**
+     * Runs the tensor hooks registered on this node's outputs, in registration order: each sees its output's
+     * gradient as the previous hook left it and may replace it in {@code grads}.
+     */
+    void runPreHooks(Tensor[] grads) {
+        if (preHooks.isEmpty()) {
+            return;
+        }
+        List<GradientHook> hooks = List.copyOf(preHooks);
+        List<Integer> outputs = List.copyOf(preHookOutputs);
+        for (int i = 0; i < hooks.size(); i++) {
+            int k = outputs.get(i);
+            if (grads[k] != null) {
+                Tensor replaced = hooks.get(i).apply(grads[k]);
+                if (replaced != null) {
+                    grads[k] = replaced;
+                }
+            }
+        }
     }
 
     /** Keeps an input tensor for the chain rule, freed after a backward without retain_graph. */

@@ -23,9 +23,13 @@ public final class Tensor {
 
     private boolean requiresGrad;
     private Node gradFn;
+    /** Which output of {@link #gradFn} this tensor is (0 but for a node with several outputs). */
+    private int outputNr;
     private Tensor grad;
     private AccumulateGrad gradAccumulator;
     private boolean retainsGrad;
+    /** The hooks of {@link #registerHook}: one pre-hook of the node, placed where the first one was registered. */
+    private List<GradientHook> hooks;
     private int version;
 
     private Tensor(Shape shape, DType dtype, double[] data, boolean wrappedNumber) {
@@ -202,6 +206,34 @@ public final class Tensor {
         gradFn.retainGradFor(this);
     }
 
+    /**
+     * {@code t.register_hook(hook)}: {@code hook} sees (and may replace) the gradient computed for this tensor, when
+     * the backward pass reaches it, before {@code .grad} is written or retained.
+     */
+    public GradientHook.Handle registerHook(GradientHook hook) {
+        if (!requiresGrad) {
+            throw TorchException.runtime("cannot register a hook on a tensor that doesn't require gradient");
+        }
+        if (hooks == null) {
+            List<GradientHook> group = new ArrayList<>(1);
+            hooks = group;
+            // NOTE: as PyTorch 1.13, a tensor's hooks run as one pre-hook, at the place of the first of them
+            (isLeaf() ? gradAccumulator() : gradFn).addPreHook(outputNr, grad -> {
+                Tensor g = grad;
+                for (GradientHook h : List.copyOf(group)) {
+                    Tensor replaced = h.apply(g);
+                    if (replaced != null) {
+                        g = replaced;
+                    }
+                }
+                return g;
+            });
+        }
+        List<GradientHook> group = hooks;
+        group.add(hook);
+        return () -> group.remove(hook);
+    }
+
     /** {@code t.retains_grad}. */
     public boolean retainsGrad() {
         return retainsGrad;
@@ -230,7 +262,17 @@ public final class Tensor {
         return gradAccumulator;
     }
 
+    /** {@code t.output_nr}: which output of its grad_fn this tensor is. */
+    public int outputNr() {
+        return outputNr;
+    }
+
     void setGradFn(Node node) {
+        setGradFn(node, 0);
+    }
+
+    void setGradFn(Node node, int outputNr) {
+        this.outputNr = outputNr;
         this.gradFn = node;
         this.requiresGrad = true;
     }
@@ -335,6 +377,7 @@ public final class Tensor {
         version++;
         if (result.gradFn != null) {
             gradFn = result.gradFn;
+            outputNr = result.outputNr;
             requiresGrad = true;
         }
         return this;

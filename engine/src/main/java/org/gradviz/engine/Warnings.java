@@ -15,6 +15,12 @@ public final class Warnings {
             + "non-leaf Tensor by mistake, make sure you access the leaf Tensor instead. See "
             + "github.com/pytorch/pytorch/pull/30531 for more informations.";
 
+    /** PyTorch's text for {@code backward(create_graph=True)}. */
+    public static final String CREATE_GRAPH_BACKWARD = "Using backward() with create_graph=True will create a reference "
+            + "cycle between the parameter and its gradient which can cause a memory leak. We recommend using "
+            + "autograd.grad when creating the graph to avoid this. If you have to use this function, make sure to "
+            + "reset the .grad fields of your parameters to None after use to break the cycle and avoid the leak.";
+
     private static final ThreadLocal<Consumer<String>> HANDLER = ThreadLocal.withInitial(() -> message -> { });
 
     private Warnings() {

@@ -67,6 +67,15 @@ public final class Arithmetic {
         }
 
         @Override
+        protected Tensor[] applyDifferentiable(Tensor[] grads) {
+            Tensor g = grads[0];
+            return new Tensor[] {
+                needsInputGrad(0) ? self.reduceRecorded(g) : null,
+                needsInputGrad(1) ? other.reduceRecorded(g) : null,
+            };
+        }
+
+        @Override
         protected void collectSaved(Map<String, Object> out) {
             out.put("alpha", 1L);
         }
@@ -103,6 +112,15 @@ public final class Arithmetic {
         }
 
         @Override
+        protected Tensor[] applyDifferentiable(Tensor[] grads) {
+            Tensor g = grads[0];
+            return new Tensor[] {
+                needsInputGrad(0) ? self.reduceRecorded(g) : null,
+                needsInputGrad(1) ? other.reduceRecorded(neg(g)) : null,
+            };
+        }
+
+        @Override
         protected void collectSaved(Map<String, Object> out) {
             out.put("alpha", 1L);
         }
@@ -130,6 +148,11 @@ public final class Arithmetic {
         @Override
         protected Tensor[] apply(Tensor[] grads) {
             return new Tensor[] {self.reduce(Pointwise.negated(grads[0]))};
+        }
+
+        @Override
+        protected Tensor[] applyDifferentiable(Tensor[] grads) {
+            return new Tensor[] {self.reduceRecorded(neg(grads[0]))};
         }
 
         @Override
@@ -172,6 +195,19 @@ public final class Arithmetic {
             }
             if (needsInputGrad(1)) {
                 out[1] = otherMeta.reduce(elementwise(g, self.unpack(), (x, y) -> x * y));
+            }
+            return out;
+        }
+
+        @Override
+        protected Tensor[] applyDifferentiable(Tensor[] grads) {
+            Tensor g = grads[0];
+            Tensor[] out = new Tensor[2];
+            if (needsInputGrad(0)) {
+                out[0] = selfMeta.reduceRecorded(mul(g, other.unpack()));
+            }
+            if (needsInputGrad(1)) {
+                out[1] = otherMeta.reduceRecorded(mul(g, self.unpack()));
             }
             return out;
         }
@@ -227,6 +263,21 @@ public final class Arithmetic {
         }
 
         @Override
+        protected Tensor[] applyDifferentiable(Tensor[] grads) {
+            Tensor g = grads[0];
+            Tensor[] out = new Tensor[2];
+            Tensor b = other.unpack();
+            if (needsInputGrad(0)) {
+                out[0] = selfMeta.reduceRecorded(div(g, b));
+            }
+            if (needsInputGrad(1)) {
+                // -grad * ((self / other) / other)
+                out[1] = otherMeta.reduceRecorded(mul(neg(g), div(div(self.unpack(), b), b)));
+            }
+            return out;
+        }
+
+        @Override
         protected void collectSaved(Map<String, Object> out) {
             out.put("other", other);
             out.put("self", self);
@@ -250,6 +301,11 @@ public final class Arithmetic {
         @Override
         protected Tensor[] apply(Tensor[] grads) {
             return new Tensor[] {Pointwise.negated(grads[0])};
+        }
+
+        @Override
+        protected Tensor[] applyDifferentiable(Tensor[] grads) {
+            return new Tensor[] {neg(grads[0])};
         }
     }
 
@@ -295,6 +351,16 @@ public final class Arithmetic {
             }
             double n = exponent;
             return new Tensor[] {elementwise(grads[0], a, (g, x) -> g * (n * power(x, n - 1, a.dtype())))};
+        }
+
+        @Override
+        protected Tensor[] applyDifferentiable(Tensor[] grads) {
+            Tensor a = self.unpack();
+            if (exponent == 0) {
+                return new Tensor[] {Tensor.fromData(a.shape(), a.dtype(), new double[a.numel()])};
+            }
+            // grad * (exponent * self.pow(exponent - 1))
+            return new Tensor[] {mul(grads[0], mul(pow(a, exponent - 1), Tensor.wrappedNumber(exponent, false)))};
         }
 
         @Override

@@ -14,4 +14,9 @@ record InputMeta(Shape shape, DType dtype) {
     Tensor reduce(Tensor grad) {
         return Broadcast.sumTo(grad, shape, dtype);
     }
+
+    /** {@link #reduce} recorded, for a chain rule under {@code create_graph}. */
+    Tensor reduceRecorded(Tensor grad) {
+        return Views.sumTo(grad, shape, dtype);
+    }
 }

@@ -76,6 +76,11 @@ public final class Pointwise {
         }
 
         @Override
+        protected Tensor[] applyDifferentiable(Tensor[] grads) {
+            return new Tensor[] {Arithmetic.mul(grads[0], cos(self.unpack()))};
+        }
+
+        @Override
         protected void collectSaved(Map<String, Object> out) {
             out.put("self", self);
         }
@@ -105,6 +110,11 @@ public final class Pointwise {
             Tensor sin = Tensor.fromData(x.shape(), x.dtype(),
                     kernelData(x, TorchUnaryKernels::sinFloat, TorchUnaryKernels::sinDouble));
             return new Tensor[] {Arithmetic.elementwise(grads[0], sin, (g, s) -> g * -s)};
+        }
+
+        @Override
+        protected Tensor[] applyDifferentiable(Tensor[] grads) {
+            return new Tensor[] {Arithmetic.mul(grads[0], Arithmetic.neg(sin(self.unpack())))};
         }
 
         @Override
@@ -142,6 +152,11 @@ public final class Pointwise {
         @Override
         protected Tensor[] apply(Tensor[] grads) {
             return new Tensor[] {Arithmetic.elementwise(grads[0], self.unpack(), (g, x) -> g / x)};
+        }
+
+        @Override
+        protected Tensor[] applyDifferentiable(Tensor[] grads) {
+            return new Tensor[] {Arithmetic.div(grads[0], self.unpack())};
         }
 
         @Override
@@ -220,6 +235,22 @@ public final class Pointwise {
         }
 
         @Override
+        protected Tensor[] applyDifferentiable(Tensor[] grads) {
+            // exp' = result; the others' backward ops (sigmoid_backward, tanh_backward, threshold_backward) are not
+            // recorded by gradviz
+            Tensor r = result.unpack();
+            return switch (name) {
+                case "ExpBackward0" -> new Tensor[] {Arithmetic.mul(grads[0], r)};
+                // -grad * (result * result)
+                case "ReciprocalBackward0" -> new Tensor[] {Arithmetic.mul(Arithmetic.neg(grads[0]), Arithmetic.mul(r, r))};
+                // grad / (2 * result)
+                case "SqrtBackward0" -> new Tensor[] {Arithmetic.div(grads[0],
+                        Arithmetic.mul(r, Tensor.wrappedNumber(2, true)))};
+                default -> null;
+            };
+        }
+
+        @Override
         protected void collectSaved(Map<String, Object> out) {
             out.put("result", result);
         }
@@ -278,6 +309,11 @@ public final class Pointwise {
         @Override
         protected Tensor[] apply(Tensor[] grads) {
             return new Tensor[] {grads[0]};
+        }
+
+        @Override
+        protected Tensor[] applyDifferentiable(Tensor[] grads) {
+            return apply(grads);
         }
     }
 

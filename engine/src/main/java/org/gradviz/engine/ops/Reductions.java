@@ -85,6 +85,11 @@ public final class Reductions {
         }
 
         @Override
+        protected Tensor[] applyDifferentiable(Tensor[] grads) {
+            return new Tensor[] {Views.expandTo(grads[0], selfSizes)};
+        }
+
+        @Override
         protected void collectSaved(Map<String, Object> out) {
             out.put("self_sym_sizes", sizes(selfSizes));
         }
@@ -158,6 +163,13 @@ public final class Reductions {
                 g[i] /= n;
             }
             return new Tensor[] {Tensor.fromData(selfSizes, grads[0].dtype(), g)};
+        }
+
+        @Override
+        protected Tensor[] applyDifferentiable(Tensor[] grads) {
+            // grad.expand(sizes) / numel
+            return new Tensor[] {Arithmetic.div(Views.expandTo(grads[0], selfSizes),
+                    Tensor.wrappedNumber(selfSizes.numel(), true))};
         }
 
         @Override

@@ -38,6 +38,8 @@ final class Attributes {
             if (v != null) {
                 return v;
             }
+        } else if (object instanceof PyFunction f && name.equals("__name__")) {
+            return f.name();
         } else if (object instanceof Builtin b && name.equals("__name__")) {
             return b.name();
         } else if (object instanceof String s) {

@@ -76,6 +76,9 @@ final class Builtins {
             }
             throw PyError.type("bad operand type for abs(): '" + Values.typeName(v) + "'");
         });
+        m.put("Ellipsis", PyEllipsis.ELLIPSIS);
+        put(m, "staticmethod", a -> new PyStaticMethod(a.accept(1).get(0, "function")));
+        put(m, "classmethod", a -> new PyClassMethod(a.accept(1).get(0, "function")));
         put(m, "min", a -> extreme(a, false));
         put(m, "max", a -> extreme(a, true));
         put(m, "float", a -> {

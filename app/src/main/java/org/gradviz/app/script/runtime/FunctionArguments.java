@@ -12,7 +12,7 @@ final class FunctionArguments {
 
     static void bind(PyFunction fn, List<Object> args, Map<String, Object> keywords, Scope local) {
         List<Param> params = fn.definition().params();
-        String name = fn.name();
+        String name = fn.qualifiedName();
         if (args.size() > params.size()) {
             long required = fn.defaults().stream().filter(d -> d == null).count();
             String takes = required == params.size() ? String.valueOf(params.size())

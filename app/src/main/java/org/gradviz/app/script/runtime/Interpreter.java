@@ -122,6 +122,8 @@ public final class Interpreter {
             throw withTraceback(e);
         } catch (Unsupported e) {
             throw e.at(s);
+        } catch (org.gradviz.engine.NotSupportedException e) {
+            throw new Unsupported(e.construct()).at(s);
         } catch (TorchException e) {
             throw withTraceback(new PyError(e.pythonType(), e.getMessage()));
         } catch (FormatSpecException e) {
@@ -259,7 +261,9 @@ public final class Interpreter {
             stack.set(stack.size() - 1, f);
         }
         body.scope.variables().forEach((name, value) -> {
-            if (value instanceof PyFunction fn) {
+            Object function = value instanceof PyStaticMethod s ? s.function()
+                    : value instanceof PyClassMethod m ? m.function() : value;
+            if (function instanceof PyFunction fn && fn.owner() == null) {
                 fn.setOwner(cls);
             }
             cls.define(name, value);
@@ -384,7 +388,7 @@ public final class Interpreter {
                     .elements();
             if (!(value instanceof PyTuple || value instanceof List<?> || value instanceof PySize
                     || value instanceof String || value instanceof PyRange || value instanceof Tensor
-                    || value instanceof PyDict || value instanceof PyIterator)) {
+                    || value instanceof PyDict || value instanceof PyIterator || value instanceof PyNamedTuple)) {
                 throw PyError.type("cannot unpack non-iterable " + Values.typeName(value) + " object");
             }
             List<Object> items = Iteration.items(value);
@@ -406,6 +410,8 @@ public final class Interpreter {
                 i.set(a.name(), value);
             } else if (object instanceof PyClass c && !c.isBuiltin()) {
                 c.define(a.name(), value);
+            } else if (object instanceof CustomFunctionNode ctx) {
+                ctx.set(a.name(), value);
             } else {
                 throw PyError.attribute("gradviz cannot assign attributes of a " + Values.typeName(object)
                         + " object");

@@ -65,7 +65,11 @@ public final class PyClass implements HasAttributes, PyCallable {
         if (attribute.equals("__name__")) {
             return name;
         }
-        return lookup(attribute);
+        Object v = lookup(attribute);
+        if (v instanceof PyStaticMethod s) {
+            return s.function();
+        }
+        return v instanceof PyClassMethod c ? c.bindTo(this) : v;
     }
 
     @Override

@@ -46,6 +46,11 @@ public final class PyFunction implements PyCallable {
         return definition.name();
     }
 
+    /** Python's {@code __qualname__} for a function or a method: {@code f}, {@code C.f}. */
+    String qualifiedName() {
+        return owner == null ? name() : owner.name() + "." + name();
+    }
+
     PyClass owner() {
         return owner;
     }

@@ -31,6 +31,12 @@ public final class PyInstance implements HasAttributes {
 
     /** A function found on the class, bound to this instance; anything else as it is. */
     Object bind(Object member) {
+        if (member instanceof PyStaticMethod s) {
+            return s.function();
+        }
+        if (member instanceof PyClassMethod c) {
+            return c.bindTo(cls);
+        }
         return member instanceof PyFunction || member instanceof Builtin ? new BoundMethod(this, (PyCallable) member)
                 : member;
     }

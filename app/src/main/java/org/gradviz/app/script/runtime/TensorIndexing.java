@@ -19,7 +19,14 @@ final class TensorIndexing {
     }
 
     static Tensor get(Tensor t, Object index) {
-        List<?> items = index instanceof PyTuple tuple ? tuple.items() : List.of(index);
+        if (index instanceof Tensor tensorIndex) {
+            return org.gradviz.engine.ops.AdvancedIndexing.index(t, tensorIndex);
+        }
+        if (index instanceof List<?> list && !list.isEmpty() && list.stream().allMatch(
+                v -> Values.isInteger(v) && !(v instanceof Boolean))) {
+            return org.gradviz.engine.ops.AdvancedIndexing.index(t, TensorFactory.fromData(list, DType.INT64));
+        }
+        List<?> items = withoutEllipsis(t, index instanceof PyTuple tuple ? tuple.items() : List.of(index));
         int consumed = 0;
         for (Object item : items) {
             if (item instanceof PySlice || Values.isInteger(item) && !(item instanceof Boolean)) {
@@ -59,6 +66,34 @@ final class TensorIndexing {
             }
         }
         return result;
+    }
+
+    /** The index with its first {@code ...} replaced by as many full slices as the dimensions it stands for. */
+    private static List<?> withoutEllipsis(Tensor t, List<?> items) {
+        int at = -1;
+        int consumed = 0;
+        for (int i = 0; i < items.size(); i++) {
+            Object item = items.get(i);
+            if (item == PyEllipsis.ELLIPSIS) {
+                at = at < 0 ? i : at;
+            } else if (item != PyNone.NONE) {
+                consumed++;
+            }
+        }
+        if (at < 0) {
+            return items;
+        }
+        List<Object> out = new java.util.ArrayList<>(items.subList(0, at));
+        for (int k = consumed; k < t.dim(); k++) {
+            out.add(new PySlice(PyNone.NONE, PyNone.NONE, PyNone.NONE));
+        }
+        // NOTE: PyTorch lets a second '...' stand for no dimension at all
+        for (Object item : items.subList(at + 1, items.size())) {
+            if (item != PyEllipsis.ELLIPSIS) {
+                out.add(item);
+            }
+        }
+        return out;
     }
 
     private static long bound(Object v) {

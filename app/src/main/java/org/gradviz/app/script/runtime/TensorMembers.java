@@ -53,7 +53,9 @@ final class TensorMembers {
                 Tensor gradient = a.optionalTensor(0, "gradient");
                 Object retain = a.get(1, "retain_graph", PyNone.NONE);
                 if (Values.truthy(a.get(2, "create_graph", false))) {
-                    throw new Unsupported("'backward(create_graph=True)'");
+                    org.gradviz.engine.Gradients.backward(java.util.Arrays.asList(t),
+                            java.util.Arrays.asList(gradient), retain == PyNone.NONE || Values.truthy(retain), true);
+                    return PyNone.NONE;
                 }
                 t.backward(gradient, retain != PyNone.NONE && Values.truthy(retain));
                 return PyNone.NONE;
@@ -66,6 +68,7 @@ final class TensorMembers {
                 t.retainGrad();
                 return PyNone.NONE;
             };
+            case "register_hook" -> a -> TensorHooks.register(t, a);
             case "numel" -> a -> (long) t.numel();
             case "to" -> a -> to(t, a);
             case "double" -> a -> Conversion.to(t, DType.FLOAT64);
@@ -73,7 +76,10 @@ final class TensorMembers {
             case "long" -> a -> Conversion.to(t, DType.INT64);
             case "bool" -> a -> Conversion.to(t, DType.BOOL);
             case "dim" -> a -> (long) t.dim();
-            default -> TorchFunctions.tensorMethod(t, name);
+            default -> {
+                PyCallable only = TensorShapeFunctions.method(t, name);
+                yield only != null ? only : TorchFunctions.tensorMethod(t, name);
+            }
         };
         if (body == null) {
             throw Attributes.missing("Tensor", "'Tensor' object", name);

@@ -29,11 +29,14 @@ final class TorchModules {
         Map<String, Object> torchMembers = torch();
         torchMembers.put("nn", nn);
         torchMembers.put("optim", optim);
+        PyModule autograd = AutogradModule.create();
+        torchMembers.put("autograd", autograd);
         Map<String, PyModule> modules = new LinkedHashMap<>();
         modules.put("torch", new PyModule("torch", torchMembers));
         modules.put("torch.nn", nn);
         modules.put("torch.nn.functional", functional);
         modules.put("torch.optim", optim);
+        modules.put("torch.autograd", autograd);
         modules.put("math", new PyModule("math", MathModule.members()));
         modules.put("warnings", new PyModule("warnings", warnings(ignoreWarnings)));
         return modules;
@@ -42,6 +45,7 @@ final class TorchModules {
     private static Map<String, Object> torch() {
         Map<String, Object> m = new LinkedHashMap<>();
         TorchFunctions.all().forEach((name, f) -> m.put(name, new Builtin(name, f)));
+        m.putAll(TensorShapeFunctions.torchOnly());
         put(m, "tensor", a -> {
             a.accept(1, "data", "dtype", "device", "requires_grad");
             return TensorFactory.finish(TensorFactory.fromData(a.get(0, "data"), a.dtype(-1, "dtype")), a, -1);

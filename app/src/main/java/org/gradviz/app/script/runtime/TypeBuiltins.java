@@ -52,6 +52,9 @@ final class TypeBuiltins {
         if (type instanceof PyTuple t) {
             return t.items().stream().anyMatch(x -> isInstance(v, x));
         }
+        if (type instanceof TensorType) {
+            return v instanceof org.gradviz.engine.Tensor;
+        }
         if (type instanceof PyClass c) {
             return c == ExceptionTypes.OBJECT || v instanceof PyInstance i && i.cls().isSubclassOf(c);
         }

@@ -70,6 +70,12 @@ public final class Values {
         if (v instanceof PyFunction) {
             return "function";
         }
+        if (v instanceof PyNamedTuple n) {
+            return n.typeName().substring(n.typeName().lastIndexOf('.') + 1);
+        }
+        if (v instanceof PyEllipsis) {
+            return "ellipsis";
+        }
         if (v instanceof PyCallable) {
             return "builtin_function_or_method";
         }
@@ -274,6 +280,9 @@ public final class Values {
         }
         if (v instanceof PySize s) {
             return s.dims();
+        }
+        if (v instanceof PyNamedTuple n) {
+            return n.tuple().items();
         }
         if (v instanceof PyDict d) {
             return d.keys();

@@ -70,7 +70,11 @@ final class AtomParser {
             case "{" -> {
                 return braces();
             }
-            case "..." -> throw Subset.refuse("the Ellipsis '...'", t);
+            case "..." -> {
+                // NOTE: '...' reads the builtin Ellipsis; only a program that rebinds that name could tell
+                ts.next();
+                return new Expr.Name("Ellipsis", t.line(), t.column());
+            }
             default -> throw ts.invalidSyntax();
         }
     }

@@ -80,9 +80,42 @@ final class StatementParser {
             }
         }
         if (t.isOp("@")) {
-            throw Subset.refuse("a decorator ('@')", t);
+            return decorated();
         }
         return simpleStatements();
+    }
+
+    /**
+     * {@code @d1 @d2 def f(...)} (or {@code class}): the definition, then {@code f = d1(d2(f))}. Python evaluates the
+     * decorator expressions before the definition; only a decorator with side effects could tell the difference.
+     */
+    private List<Stmt> decorated() {
+        List<Expr> decorators = new ArrayList<>();
+        while (ts.acceptOp("@")) {
+            decorators.add(expressions.expression());
+            ts.expect(TokenKind.NEWLINE);
+        }
+        Token t = ts.peek();
+        Stmt definition;
+        String name;
+        if (t.kind() == TokenKind.KEYWORD && t.text().equals("def")) {
+            Stmt.FunctionDef def = (Stmt.FunctionDef) functionDef();
+            definition = def;
+            name = def.name();
+        } else if (t.kind() == TokenKind.KEYWORD && t.text().equals("class")) {
+            Stmt.ClassDef def = (Stmt.ClassDef) classDef();
+            definition = def;
+            name = def.name();
+        } else {
+            throw ScriptSyntaxError.syntax("invalid syntax", t.line(), t.column());
+        }
+        Expr value = new Expr.Name(name, t.line(), t.column());
+        for (int i = decorators.size() - 1; i >= 0; i--) {
+            Expr d = decorators.get(i);
+            value = new Expr.Call(d, List.of(value), List.of(), d.line(), d.column());
+        }
+        Expr target = new Expr.Name(name, t.line(), t.column());
+        return List.of(definition, new Stmt.Assign(List.of(target), value, t.line(), t.column()));
     }
 
     /** {@code simple (';' simple)* [';'] NEWLINE}. */

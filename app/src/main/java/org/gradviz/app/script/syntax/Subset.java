@@ -19,7 +19,8 @@ public final class Subset {
             "assignment (chained, tuple/list unpacking, attributes, subscripts), `+=` and the other arithmetic "
                     + "augmented assignments",
             "`if`/`elif`/`else`, `for` (with unpacking targets), `while`, `break`, `continue`, `pass`",
-            "`def` with default values, `return`, `lambda`, closures, `global`, `nonlocal`",
+            "`def` with default values, `return`, `lambda`, closures, `global`, `nonlocal`; decorators, "
+                    + "`@staticmethod`, `@classmethod`",
             "`class` with one base, `__init__`, methods, class and instance attributes, `super()`, "
                     + "`__str__`/`__repr__`/`__call__`",
             "`try`/`except E as e`/`else`/`finally`, `raise`, `assert`, the builtin exception classes",
@@ -34,7 +35,8 @@ public final class Subset {
 
     /** Modules a program may import, with or without {@code as}, or import names from. */
     public static final List<String> IMPORTABLE =
-            List.of("torch", "torch.nn", "torch.nn.functional", "torch.optim", "math", "warnings");
+            List.of("torch", "torch.nn", "torch.nn.functional", "torch.optim", "torch.autograd", "math",
+                    "warnings");
 
     private Subset() {
     }

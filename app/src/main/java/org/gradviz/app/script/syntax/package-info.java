@@ -21,10 +21,10 @@
  *
  * <h2>Refused (valid Python, outside the subset)</h2>
  * {@code while}, {@code class}, {@code try}, {@code async}/{@code await}, {@code global}, {@code nonlocal},
- * {@code del}, {@code raise}, {@code assert}, {@code yield}, {@code lambda}, decorators, {@code *}/{@code **}
+ * {@code del}, {@code raise}, {@code assert}, {@code yield}, {@code lambda}, {@code *}/{@code **}
  * unpacking and parameters, comprehensions and generator expressions (refused rather than supported: the seed
  * programs do not use them), the walrus operator, dict and set displays, bitwise operators, annotations, bytes and
- * complex literals, {@code ...}, {@code for ... else}, tuple targets in {@code for}, several contexts in one
+ * complex literals, {@code for ... else}, tuple targets in {@code for}, several contexts in one
  * {@code with}, relative and star imports, other modules. A refusal reads
  * {@code 'while' is not supported by gradviz (supported: ...)} at the construct's 1-based line and column.
  *

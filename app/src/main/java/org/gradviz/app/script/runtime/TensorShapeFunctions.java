@@ -1,0 +1,211 @@
+package org.gradviz.app.script.runtime;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.gradviz.engine.DType;
+import org.gradviz.engine.Shape;
+import org.gradviz.engine.Tensor;
+import org.gradviz.engine.ops.Extremes;
+import org.gradviz.engine.ops.Joining;
+import org.gradviz.engine.ops.LinearAlgebra;
+import org.gradviz.engine.ops.Norms;
+import org.gradviz.engine.ops.Views;
+
+/**
+ * The movements, joins and extremes: {@code view}, {@code reshape}, {@code flatten}, {@code squeeze},
+ * {@code unsqueeze}, {@code permute}, {@code expand}, {@code cat}, {@code stack}, {@code norm}, {@code dot},
+ * {@code max}, {@code min}, {@code argmax}, {@code argmin}, and the legacy constructor {@code torch.Tensor(...)}.
+ */
+final class TensorShapeFunctions {
+
+    private TensorShapeFunctions() {
+    }
+
+    /** Functions that are both {@code torch.f(t, ...)} and {@code t.f(...)}. */
+    static void addShared(Map<String, PyCallable> m) {
+        m.put("reshape", a -> Views.reshape(input(a), sizes(a, "shape", input(a).numel())));
+        m.put("flatten", a -> {
+            a.accept(3, "input", "start_dim", "end_dim");
+            return Views.flatten(input(a), a.has(1, "start_dim") ? a.integer(1, "start_dim") : 0,
+                    a.has(2, "end_dim") ? a.integer(2, "end_dim") : -1);
+        });
+        m.put("squeeze", a -> {
+            a.accept(2, "input", "dim");
+            return a.has(1, "dim") ? Views.squeeze(input(a), a.integer(1, "dim")) : Views.squeeze(input(a));
+        });
+        m.put("unsqueeze", a -> LinearAlgebra.unsqueeze(input(a.accept(2, "input", "dim")),
+                (int) a.integer(1, "dim")));
+        m.put("permute", a -> Views.permute(input(a), longs(a, "dims")));
+        m.put("norm", a -> {
+            a.accept(4, "input", "p", "dim", "keepdim");
+            Object p = a.get(1, "p", "fro");
+            double order = p.equals("fro") ? 2 : Values.toDouble(p, "norm(): argument 'p'");
+            if (order != 1 && order != 2) {
+                throw new Unsupported("'norm(p=" + Values.repr(p) + ")'");
+            }
+            Object dim = a.get(2, "dim", PyNone.NONE);
+            Integer d = null;
+            if (dim != PyNone.NONE) {
+                List<?> dims = Values.items(dim);
+                if (dims != null && dims.size() != 1) {
+                    throw new Unsupported("'norm()' over several dims");
+                }
+                Tensor t = input(a);
+                d = t.shape().normalizeDim(Values.toIndex(dims != null ? dims.get(0) : dim,
+                        "norm(): argument 'dim'"));
+            }
+            return Norms.norm(input(a), order, d, a.bool(3, "keepdim", false));
+        });
+        m.put("dot", a -> {
+            a.accept(2, "input", "other");
+            Tensor x = input(a);
+            Tensor y = a.tensor(1, "other");
+            if (x.dim() != 1 || y.dim() != 1) {
+                throw new PyError("RuntimeError", "1D tensors expected, but got " + x.dim() + "D and " + y.dim()
+                        + "D tensors");
+            }
+            return LinearAlgebra.dot(x, y);
+        });
+        m.put("max", a -> extreme(a, true));
+        m.put("min", a -> extreme(a, false));
+        m.put("argmax", a -> argExtreme(a, true));
+        m.put("argmin", a -> argExtreme(a, false));
+    }
+
+    /** Methods only: {@code t.view(...)}, {@code t.expand(...)}. */
+    static PyCallable method(Tensor t, String name) {
+        return switch (name) {
+            case "view" -> a -> {
+                if (a.size() == 1 && a.positional().get(0) instanceof DType) {
+                    throw new Unsupported("'Tensor.view(dtype)'");
+                }
+                return Views.view(t, sizes(withSelf(t, a), "size", t.numel()));
+            };
+            case "expand" -> a -> Views.expand(t, longs(withSelf(t, a), "size"));
+            default -> null;
+        };
+    }
+
+    /** Functions of the torch module only. */
+    static Map<String, Object> torchOnly() {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("cat", new Builtin("cat", a -> {
+            a.accept(2, "tensors", "dim");
+            return Joining.cat(tensors(a), a.has(1, "dim") ? a.integer(1, "dim") : 0);
+        }));
+        m.put("stack", new Builtin("stack", a -> {
+            a.accept(2, "tensors", "dim");
+            return Joining.stack(tensors(a), a.has(1, "dim") ? a.integer(1, "dim") : 0);
+        }));
+        m.put("Tensor", new TensorType(TensorShapeFunctions::legacyTensor));
+        return m;
+    }
+
+    /** {@code torch.Tensor(data)} (float32 values) or {@code torch.Tensor(*sizes)} (zeros; PyTorch leaves them unset). */
+    private static Tensor legacyTensor(Args a) {
+        if (!a.keywords().isEmpty()) {
+            throw new Unsupported("'torch.Tensor(...)' with keyword arguments");
+        }
+        if (a.size() == 1 && (Values.items(a.positional().get(0)) != null
+                && !(a.positional().get(0) instanceof PySize))) {
+            return TensorFactory.fromData(a.positional().get(0), DType.FLOAT32);
+        }
+        if (a.size() == 1 && a.positional().get(0) instanceof Tensor) {
+            throw new Unsupported("'torch.Tensor(tensor)'");
+        }
+        return org.gradviz.engine.Torch.full(TensorFactory.shape(a, DType.FLOAT32), 0.0, DType.FLOAT32);
+    }
+
+    // ----- arguments
+
+    private static Tensor input(Args a) {
+        return a.tensor(0, "input");
+    }
+
+    private static Args withSelf(Tensor t, Args a) {
+        List<Object> positional = new ArrayList<>(a.size() + 1);
+        positional.add(t);
+        positional.addAll(a.positional());
+        return new Args(a.function(), positional, a.keywords());
+    }
+
+    /** The ints after the tensor: {@code f(t, 2, 3)}, {@code f(t, (2, 3))} or {@code f(t, name=(2, 3))}. */
+    private static long[] longs(Args a, String name) {
+        List<?> given;
+        if (a.size() == 2 && Values.items(a.positional().get(1)) != null) {
+            given = Values.items(a.positional().get(1));
+        } else if (a.size() == 1 && a.keywords().containsKey(name)) {
+            Object v = a.keywords().get(name);
+            given = Values.items(v) != null ? Values.items(v) : List.of(v);
+        } else {
+            given = a.positional().subList(1, a.size());
+        }
+        long[] out = new long[given.size()];
+        for (int i = 0; i < out.length; i++) {
+            Object v = given.get(i);
+            if (!Values.isInteger(v) || v instanceof Boolean) {
+                throw PyError.type(a.function() + "(): argument '" + name + "' must be tuple of ints, but found "
+                        + "element of type " + Values.typeName(v) + " at pos " + i);
+            }
+            out[i] = Ints.int64(v);
+        }
+        return out;
+    }
+
+    private static Shape sizes(Args a, String name, int numel) {
+        return Views.inferSize(longs(a, name), numel);
+    }
+
+    private static List<Tensor> tensors(Args a) {
+        Object given = a.get(0, "tensors");
+        List<?> items = Values.items(given);
+        if (items == null || given instanceof Tensor) {
+            throw PyError.type(a.function() + "(): argument 'tensors' (position 1) must be tuple of Tensors, not "
+                    + Values.typeName(given));
+        }
+        List<Tensor> out = new ArrayList<>(items.size());
+        for (Object v : items) {
+            if (!(v instanceof Tensor t)) {
+                throw PyError.type("expected Tensor as element " + out.size() + " in argument 0, but got "
+                        + Values.typeName(v));
+            }
+            out.add(t);
+        }
+        return out;
+    }
+
+    /** {@code max(t)}, {@code max(t, dim, keepdim)} (a named tuple), {@code max(t, other)} (elementwise). */
+    private static Object extreme(Args a, boolean max) {
+        a.accept(3, "input", "dim", "keepdim");
+        Tensor t = input(a);
+        if (!a.has(1, "dim")) {
+            return Extremes.all(t, max);
+        }
+        if (a.get(1, "dim") instanceof Tensor) {
+            throw new Unsupported("'torch." + (max ? "max" : "min") + "(input, other)'");
+        }
+        Extremes.ValuesIndices r = Extremes.along(t, (int) a.integer(1, "dim"), a.bool(2, "keepdim", false), max);
+        return PyNamedTuple.of("torch.return_types." + (max ? "max" : "min"), List.of("values", "indices"),
+                r.values(), r.indices());
+    }
+
+    private static Object argExtreme(Args a, boolean max) {
+        a.accept(3, "input", "dim", "keepdim");
+        Tensor t = input(a);
+        Object dim = a.get(1, "dim", PyNone.NONE);
+        if (dim == PyNone.NONE) {
+            Tensor r = Extremes.argAll(t, max);
+            return a.bool(2, "keepdim", false) ? Views.reshape(r, ones(t.dim())) : r;
+        }
+        return Extremes.argAlong(t, (int) Values.toIndex(dim, "argmax(): argument 'dim'"), a.bool(2, "keepdim",
+                false), max);
+    }
+
+    private static Shape ones(int rank) {
+        int[] d = new int[rank];
+        java.util.Arrays.fill(d, 1);
+        return Shape.of(d);
+    }
+}

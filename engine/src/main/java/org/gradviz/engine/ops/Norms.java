@@ -1,0 +1,83 @@
+package org.gradviz.engine.ops;
+
+import java.util.Map;
+import org.gradviz.engine.Autograd;
+import org.gradviz.engine.Node;
+import org.gradviz.engine.SavedTensor;
+import org.gradviz.engine.Shape;
+import org.gradviz.engine.Tensor;
+import org.gradviz.engine.TorchException;
+
+/** {@code t.norm(p)} for p = 2 (the default) and p = 1, over everything or along one dimension: NormBackward1. */
+public final class Norms {
+    private Norms() {
+    }
+
+    /** {@code t.norm(p, dim, keepdim)}; {@code dim} null for the whole tensor. */
+    public static Tensor norm(Tensor a, double p, Integer dim, boolean keepDim) {
+        if (!a.dtype().isFloatingPoint()) {
+            throw TorchException.runtime("linalg.vector_norm: Expected a floating point or complex tensor as input. "
+                    + "Got " + (a.dtype() == org.gradviz.engine.DType.INT64 ? "Long" : "Bool"));
+        }
+        Tensor powered = p == 2 ? Arithmetic.elementwise(a, a, (x, y) -> x * y) : Pointwise.map(a, Math::abs, false);
+        Tensor summed;
+        try (var g = org.gradviz.engine.GradMode.disabled()) {
+            summed = dim == null ? Reductions.sum(powered) : Reductions.sum(powered, dim, keepDim);
+        }
+        Tensor out = p == 2 ? Pointwise.map(summed, Math::sqrt, false) : summed;
+        Shape outShape = dim == null && keepDim ? Shape.of(ones(a.dim())) : out.shape();
+        out = Tensor.fromData(outShape, a.dtype(), out.data().clone());
+        if (Autograd.needsRecording(a)) {
+            Autograd.attach(new NormBackward1(a, out, p, dim), out, a);
+        }
+        Autograd.fireOpExecuted("norm", out, a);
+        return out;
+    }
+
+    private static int[] ones(int n) {
+        int[] d = new int[n];
+        java.util.Arrays.fill(d, 1);
+        return d;
+    }
+
+    /** d‖a‖₂/da = a / ‖a‖ (0 where the norm is 0); d‖a‖₁/da = sgn(a). */
+    static final class NormBackward1 extends Node {
+        private final SavedTensor self;
+        private final SavedTensor result;
+        private final double p;
+        private final Integer dim;
+
+        NormBackward1(Tensor a, Tensor out, double p, Integer dim) {
+            this.self = save(a);
+            this.result = saveOutput(out);
+            this.p = p;
+            this.dim = dim;
+        }
+
+        @Override
+        public String name() {
+            return "NormBackward1";
+        }
+
+        @Override
+        protected Tensor[] apply(Tensor[] grads) {
+            Tensor a = self.unpack();
+            Shape kept = dim == null ? Shape.of(ones(a.dim())) : a.shape().reduce(dim, true);
+            Tensor g = Tensor.fromData(kept, grads[0].dtype(), grads[0].data());
+            if (p == 1) {
+                return new Tensor[] {Arithmetic.elementwise(a, g, (x, gv) -> Math.signum(x) * gv)};
+            }
+            Tensor n = Tensor.fromData(kept, a.dtype(), result.unpack().data());
+            // self * (grad / norm), masked to 0 where the norm is 0
+            Tensor scale = Arithmetic.elementwise(g, n, (gv, nv) -> nv == 0 ? 0 : gv / nv);
+            return new Tensor[] {Arithmetic.elementwise(a, scale, (x, s) -> x * s)};
+        }
+
+        @Override
+        protected void collectSaved(Map<String, Object> out) {
+            out.put("p", Arithmetic.numberValue(p));
+            out.put("result", result);
+            out.put("self", self);
+        }
+    }
+}
