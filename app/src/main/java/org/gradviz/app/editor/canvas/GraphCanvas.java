@@ -60,8 +60,8 @@ public final class GraphCanvas extends Region {
     static final int BIG_GRAPH = 250;
     /** A big graph whose text would be smaller than this on screen is drawn as one picture ({@link BoxOverview}). */
     static final double OVERVIEW_TEXT_PX = 8;
-    /** How far out a big graph may be zoomed: far enough to see 100,000 boxes whole. */
-    static final double MIN_OVERVIEW_ZOOM = 0.002;
+    /** How far out a big graph may be zoomed: far enough to see 100,000 boxes whole, even laid out in one row. */
+    static final double MIN_OVERVIEW_ZOOM = 0.00005;
     /** Boxes this close (drawing units) outside the view are drawn too, so a small pan shows no gap. */
     private static final double VIEW_MARGIN = 120;
 
