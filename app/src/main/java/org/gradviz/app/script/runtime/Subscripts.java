@@ -30,6 +30,9 @@ final class Subscripts {
         if (object instanceof Tensor t) {
             return TensorIndexing.get(t, index);
         }
+        if (object instanceof PyInstance i && i.cls().lookup("__getitem__") instanceof Builtin getItem) {
+            return getItem.call(new Args("__getitem__", List.of(i, index), java.util.Map.of()));
+        }
         if (object instanceof String s) {
             int at = position(integer(index, "string"), s.codePointCount(0, s.length()), "string");
             return Character.toString(s.codePointAt(s.offsetByCodePoints(0, at)));

@@ -55,6 +55,7 @@ final class TorchFunctions {
         binary("sub", org.gradviz.app.script.ast.BinaryOp.SUB);
         binary("mul", org.gradviz.app.script.ast.BinaryOp.MUL);
         binary("div", org.gradviz.app.script.ast.BinaryOp.DIV);
+        ShapeFunctions.addTo(FUNCTIONS);
     }
 
     private TorchFunctions() {
