@@ -92,7 +92,10 @@ public final class LogSoftmax {
             for (int row = 0; row + size <= g.length && size > 0; row += size) {
                 double sum = VecReduce.sum(g, row, size, dt);
                 for (int i = 0; i < size; i++) {
-                    gi[row + i] = dt.round(g[row + i] - dt.round(exp(out[row + i], dt) * sum));
+                    // NOTE: g - exp(y)·Σg is one fused multiply-add in torch's CPU build (measured)
+                    double e = exp(out[row + i], dt);
+                    gi[row + i] = dt == DType.FLOAT32 ? Math.fma(-(float) e, (float) sum, (float) g[row + i])
+                            : Math.fma(-e, sum, g[row + i]);
                 }
             }
             return new Tensor[] {Tensor.fromData(y.shape(), dt, gi)};

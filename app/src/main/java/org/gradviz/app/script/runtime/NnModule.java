@@ -6,6 +6,7 @@ import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.gradviz.engine.DType;
 import org.gradviz.engine.Tensor;
 
 /**
@@ -118,15 +119,60 @@ final class NnModule {
         });
         method(m, "extra_repr", a -> "");
         method(m, "__repr__", a -> repr(self(a)));
-        for (String name : List.of("state_dict", "load_state_dict", "to", "cuda", "cpu", "double", "float", "half",
-                "apply", "register_buffer", "register_parameter", "add_module", "register_forward_hook",
-                "register_forward_pre_hook", "register_full_backward_hook", "buffers", "named_buffers",
-                "named_modules", "requires_grad_", "type")) {
+        method(m, "to", a -> {
+            a.accept(3, "device", "dtype", "non_blocking");
+            DType dtype = a.dtype(-1, "dtype");
+            for (Object v : a.positional().subList(1, a.size())) {
+                if (v instanceof DType d) {
+                    dtype = d;
+                } else {
+                    PyDevice.of(v);
+                }
+            }
+            return sameDtype(self(a), dtype, "to");
+        });
+        method(m, "cpu", a -> self(a));
+        method(m, "float", a -> sameDtype(self(a), DType.FLOAT32, "float"));
+        method(m, "double", a -> sameDtype(self(a), DType.FLOAT64, "double"));
+        method(m, "requires_grad_", a -> {
+            Object[] v = Signature.of("Module.requires_grad_", "self", Signature.REQUIRED, "requires_grad", true)
+                    .bind(a);
+            namedParameters(self(a), true).forEach((name, p) -> p.requiresGrad_(Values.truthy(v[1])));
+            return self(a);
+        });
+        method(m, "apply", a -> {
+            Object[] v = Signature.of("Module.apply", "self", Signature.REQUIRED, "fn", Signature.REQUIRED).bind(a);
+            List<PyInstance> order = allModules(self(a));
+            Collections.reverse(order);
+            for (PyInstance module : order) {
+                ((PyCallable) v[1]).call(new Args("fn", List.of(module), Map.of()));
+            }
+            return self(a);
+        });
+        for (String name : List.of("state_dict", "load_state_dict", "cuda", "half", "register_buffer",
+                "register_parameter", "add_module", "register_forward_hook", "register_forward_pre_hook",
+                "register_full_backward_hook", "register_backward_hook", "buffers", "named_buffers", "named_modules",
+                "type", "get_submodule", "get_parameter")) {
             method(m, name, a -> {
                 throw new Unsupported("'Module." + name + "'");
             });
         }
         return m;
+    }
+
+    /**
+     * {@code model.to(dtype)}, {@code model.float()}, {@code model.double()}: the module itself when every parameter
+     * has that dtype already (converting them is outside the subset).
+     */
+    private static PyInstance sameDtype(PyInstance self, DType dtype, String method) {
+        if (dtype != null) {
+            for (Tensor p : namedParameters(self, true).values()) {
+                if (p.dtype() != dtype) {
+                    throw new Unsupported("'Module." + method + "' to another dtype");
+                }
+            }
+        }
+        return self;
     }
 
     static void method(PyClass c, String name, PyCallable body) {

@@ -56,6 +56,9 @@ final class Subscripts {
     }
 
     static Object slice(Object object, Object lower, Object upper, Object stepValue) {
+        if (object instanceof PyInstance i && i.cls().lookup("__getitem__") instanceof Builtin) {
+            throw new Unsupported("'" + i.cls().name() + "[a:b]'");
+        }
         if (object instanceof Tensor t) {
             return TensorIndexing.get(t, new PySlice(lower, upper, stepValue));
         }
