@@ -55,6 +55,17 @@ final class NnFunctional {
         return v;
     }
 
+    /**
+     * {@code F.mse_loss}: torch broadcasts an input and target of different sizes (with a warning, recording
+     * ExpandBackward0 nodes), which the engine does not.
+     */
+    static Tensor mseLoss(Tensor input, Tensor target, Reduction r) {
+        if (!input.shape().equals(target.shape())) {
+            throw new Unsupported("'mse_loss' of an input and a target of different sizes");
+        }
+        return org.gradviz.engine.ops.Losses.mseLoss(input, target, r);
+    }
+
     static Tensor logSoftmax(Tensor input, long dim) {
         int rank = Math.max(input.dim(), 1);
         if (dim >= -rank && dim < rank && (dim < 0 ? dim + rank : dim) != rank - 1) {

@@ -66,8 +66,8 @@ final class NnLayers {
             Object[] v = init.bind(a);
             PyInstance self = self(a);
             initModule(self);
-            long in = Ints.int64(v[1]);
-            long out = Ints.int64(v[2]);
+            long out = size(v[2], 1);
+            long in = size(v[1], 2);
             if (in < 0 || out < 0) {
                 throw new PyError("RuntimeError", "Trying to create tensor with negative dimension "
                         + (out < 0 ? out : in) + ": [" + out + ", " + in + "]");
@@ -87,7 +87,14 @@ final class NnLayers {
             PyInstance self = self(a);
             Tensor weight = (Tensor) self.attribute("weight");
             Object bias = self.attribute("bias");
-            return LinearAlgebra.linear(input(v[1], "linear"), weight, bias instanceof Tensor b ? b : null);
+            Tensor x = input(v[1], "linear");
+            if (x.dim() > 2) {
+                throw new Unsupported("'nn.Linear' of an input with more than 2 dimensions");
+            }
+            if (x.dtype() != weight.dtype()) {
+                throw new PyError("RuntimeError", "mat1 and mat2 must have the same dtype");
+            }
+            return LinearAlgebra.linear(x, weight, bias instanceof Tensor b ? b : null);
         });
         method(c, "extra_repr", a -> {
             PyInstance self = self(a);
@@ -96,6 +103,15 @@ final class NnLayers {
                     + (self.attribute("bias") != PyNone.NONE ? "True" : "False");
         });
         return c;
+    }
+
+    /** A dimension of {@code torch.empty((out_features, in_features))}, with its TypeError. */
+    private static long size(Object v, int position) {
+        if (!Values.isInteger(v)) {
+            throw PyError.type("empty(): argument 'size' must be tuple of SymInts, but found element of type "
+                    + Values.typeName(v) + " at pos " + position);
+        }
+        return Ints.int64(v);
     }
 
     // ----- Sequential
@@ -134,7 +150,7 @@ final class NnLayers {
             List<PyInstance> items = new ArrayList<>(NnModule.children(self(a)).values());
             Object index = a.positional().get(1);
             if (!Values.isInteger(index)) {
-                throw new Unsupported("'Sequential[" + Values.typeName(index) + "]'");
+                throw PyError.type("'" + Values.typeName(index) + "' object cannot be interpreted as an integer");
             }
             long i = Ints.int64(index);
             long n = items.size();

@@ -24,7 +24,7 @@ final class NnLosses {
 
     static List<PyClass> all() {
         List<PyClass> out = new ArrayList<>();
-        out.add(loss("MSELoss", (x, t, self) -> Losses.mseLoss(x, t, reduction(self))));
+        out.add(loss("MSELoss", (x, t, self) -> NnFunctional.mseLoss(x, t, reduction(self))));
         out.add(loss("BCELoss", (x, t, self) -> Losses.binaryCrossEntropy(x, t, reduction(self))));
         out.add(loss("BCEWithLogitsLoss",
                 (x, t, self) -> Losses.binaryCrossEntropyWithLogits(x, t, reduction(self))));

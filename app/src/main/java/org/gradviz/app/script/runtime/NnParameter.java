@@ -3,6 +3,8 @@ package org.gradviz.app.script.runtime;
 import java.util.Collections;
 import java.util.Set;
 import java.util.WeakHashMap;
+import org.gradviz.engine.DType;
+import org.gradviz.engine.Shape;
 import org.gradviz.engine.Tensor;
 
 /**
@@ -24,11 +26,15 @@ final class NnParameter {
     static Builtin constructor() {
         return new Builtin("Parameter", a -> {
             a.accept(2, "data", "requires_grad");
-            Tensor data = a.has(0, "data") ? a.tensor(0, "data") : null;
-            if (data == null) {
-                throw new Unsupported("'nn.Parameter()' without data");
+            Object given = a.get(0, "data", PyNone.NONE);
+            Tensor data = given == PyNone.NONE ? Tensor.fromData(Shape.of(0), DType.defaultFloat(), new double[0])
+                    : a.tensor(0, "data");
+            boolean requiresGrad = a.bool(1, "requires_grad", true);
+            if (requiresGrad && !data.dtype().isFloatingPoint()) {
+                throw new PyError("RuntimeError", "Only Tensors of floating point and complex dtype can require "
+                        + "gradients");
             }
-            return mark(data.detach().requiresGrad_(a.bool(1, "requires_grad", true)));
+            return mark(data.detach().requiresGrad_(requiresGrad));
         });
     }
 

@@ -32,13 +32,13 @@ final class Optimizers {
                 "maximize", false, "foreach", PyNone.NONE, "differentiable", false);
         Object[] v = s.bind(given.withSelf(PyNone.NONE));
         Object lr = v[2];
-        if (lr != LR_REQUIRED && number(lr) < 0) {
+        if (lr != LR_REQUIRED && below(lr) < 0) {
             throw PyError.value("Invalid learning rate: " + Values.str(lr));
         }
-        if (number(v[3]) < 0) {
+        if (below(v[3]) < 0) {
             throw PyError.value("Invalid momentum value: " + Values.str(v[3]));
         }
-        if (number(v[5]) < 0) {
+        if (below(v[5]) < 0) {
             throw PyError.value("Invalid weight_decay value: " + Values.str(v[5]));
         }
         boolean nesterov = Values.truthy(v[6]);
@@ -71,24 +71,29 @@ final class Optimizers {
                 "amsgrad", false, "foreach", PyNone.NONE, "maximize", false, "capturable", false,
                 "differentiable", false, "fused", false);
         Object[] v = s.bind(given.withSelf(PyNone.NONE));
-        List<Object> betas = Iteration.items(v[3]);
-        if (betas.size() != 2) {
-            throw PyError.value((betas.size() < 2 ? "not enough" : "too many") + " values to unpack (expected 2"
-                    + (betas.size() < 2 ? ", got " + betas.size() : "") + ")");
-        }
-        if (!(number(v[2]) >= 0)) {
+        if (!(atLeast(v[2]) >= 0)) {
             throw PyError.value("Invalid learning rate: " + Values.str(v[2]));
         }
-        if (!(number(v[4]) >= 0)) {
+        if (!(atLeast(v[4]) >= 0)) {
             throw PyError.value("Invalid epsilon value: " + Values.str(v[4]));
         }
+        List<?> betas = Values.items(v[3]);
+        if (!(v[3] instanceof PyTuple || v[3] instanceof List<?>)) {
+            throw new Unsupported("'Adam(betas=" + Values.typeName(v[3]) + ")'");
+        }
+        if (betas.size() > 2) {
+            throw new Unsupported("'Adam(betas=...)' with more than two values");
+        }
         for (int i = 0; i < 2; i++) {
-            double b = number(betas.get(i));
+            if (i >= betas.size()) {
+                throw PyError.index(Values.typeName(v[3]) + " index out of range");
+            }
+            double b = atLeast(betas.get(i));
             if (!(b >= 0 && b < 1)) {
                 throw PyError.value("Invalid beta parameter at index " + i + ": " + Values.str(betas.get(i)));
             }
         }
-        if (!(number(v[5]) >= 0)) {
+        if (!(atLeast(v[5]) >= 0)) {
             throw PyError.value("Invalid weight_decay value: " + Values.str(v[5]));
         }
         for (int i : new int[] {6, 7, 9, 10, 11}) {
@@ -114,7 +119,7 @@ final class Optimizers {
         String[] checked = {"learning rate", "epsilon value", "momentum value", "weight_decay value", "alpha value"};
         int[] at = {2, 4, 6, 5, 3};
         for (int i = 0; i < at.length; i++) {
-            if (!(number(v[at[i]]) >= 0)) {
+            if (!(atLeast(v[at[i]]) >= 0)) {
                 throw PyError.value("Invalid " + checked[i] + ": " + Values.str(v[at[i]]));
             }
         }
@@ -140,6 +145,22 @@ final class Optimizers {
 
     private static double number(Object v) {
         return Values.toDouble(v, "optimizer argument");
+    }
+
+    /** A setting torch compares as {@code value < 0.0} (SGD): Python's TypeError when it is not a number. */
+    private static double below(Object v) {
+        if (!Values.isNumber(v)) {
+            throw PyError.type("'<' not supported between instances of '" + Values.typeName(v) + "' and 'float'");
+        }
+        return number(v);
+    }
+
+    /** A setting torch compares as {@code 0.0 <= value} (Adam, RMSprop). */
+    private static double atLeast(Object v) {
+        if (!Values.isNumber(v)) {
+            throw PyError.type("'<=' not supported between instances of 'float' and '" + Values.typeName(v) + "'");
+        }
+        return number(v);
     }
 
     /** The params argument as torch 1.13 checks it. */

@@ -173,7 +173,7 @@ final class TorchModules {
         });
         put(m, "mse_loss", a -> {
             a.accept(2, "input", "target", "reduction");
-            return Losses.mseLoss(a.tensor(0, "input"), a.tensor(1, "target"), reduction(a));
+            return NnFunctional.mseLoss(a.tensor(0, "input"), a.tensor(1, "target"), reduction(a));
         });
         for (String name : List.of("relu", "sigmoid", "tanh")) {
             m.put(name, new Builtin(name, TorchFunctions.all().get(name)));
