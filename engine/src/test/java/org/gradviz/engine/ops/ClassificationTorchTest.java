@@ -14,7 +14,7 @@ import org.gradviz.engine.TorchException;
 import org.gradviz.engine.testing.NnFixtures;
 import org.junit.jupiter.api.Test;
 
-/** nll_loss, log_softmax, cross_entropy and flatten against torch 1.13 (fixtures/nn/nn.json). */
+/** nll_loss, log_softmax, softmax, cross_entropy and flatten against torch 1.13 (fixtures/nn/nn.json). */
 class ClassificationTorchTest {
 
     @Test
@@ -52,6 +52,22 @@ class ClassificationTorchTest {
             Tensor x = Tensor.fromData(shape, dt, NnFixtures.values(c.get("input"))).requiresGrad_(true);
             Tensor y = LogSoftmax.logSoftmax(x, 1);
             assertEquals("LogSoftmaxBackward0", y.gradFn().name());
+            assertClose(NnFixtures.values(c.get("output")), y.data(), dt, 0, shape + " output");
+            y.backward(Tensor.fromData(shape, dt, NnFixtures.values(c.get("grad_output"))));
+            assertClose(NnFixtures.values(c.get("grad")), x.grad().data(), dt, dt == DType.FLOAT32 ? 1e-6 : 1e-15,
+                    shape + " grad");
+        }
+    }
+
+    /** As {@link #logSoftmaxAgreesWithTorchToAnUlp}, for softmax (its backward sums g·y with fused multiply-adds). */
+    @Test
+    void softmaxAgreesWithTorchToAnUlp() {
+        for (Map<String, Object> c : NnFixtures.cases("softmax")) {
+            DType dt = NnFixtures.dtype(c);
+            Shape shape = Shape.of(NnFixtures.integer(c, "rows"), NnFixtures.integer(c, "c"));
+            Tensor x = Tensor.fromData(shape, dt, NnFixtures.values(c.get("input"))).requiresGrad_(true);
+            Tensor y = Softmax.softmax(x, -1);
+            assertEquals("SoftmaxBackward0", y.gradFn().name());
             assertClose(NnFixtures.values(c.get("output")), y.data(), dt, 0, shape + " output");
             y.backward(Tensor.fromData(shape, dt, NnFixtures.values(c.get("grad_output"))));
             assertClose(NnFixtures.values(c.get("grad")), x.grad().data(), dt, dt == DType.FLOAT32 ? 1e-6 : 1e-15,

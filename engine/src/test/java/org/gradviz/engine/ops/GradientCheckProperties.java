@@ -105,6 +105,8 @@ class GradientCheckProperties {
                 Domain.ANY));
         c.add(new OpCase("log_softmax", t -> LogSoftmax.logSoftmax(t[0], -1), r -> new Shape[] {randomShape(r, 1)},
                 Domain.ANY));
+        c.add(new OpCase("softmax", t -> Softmax.softmax(t[0], -1), r -> new Shape[] {randomShape(r, 1)},
+                Domain.ANY));
         for (Reduction red : Reduction.values()) {
             c.add(new OpCase("nll_loss " + red.pythonName(), t -> NllLoss.nllLoss(t[0], classes(t[0]), red, 1),
                     r -> new Shape[] {Shape.of(dim(r), dim(r))}, Domain.ANY));

@@ -34,7 +34,8 @@ final class NnLayers {
         m.put("Parameter", NnParameter.constructor());
         for (PyClass c : List.of(linear(), sequential(), flatten(),
                 activation("ReLU", Tensor::relu), activation("Sigmoid", Tensor::sigmoid),
-                activation("Tanh", Tensor::tanh), logSoftmax())) {
+                activation("Tanh", Tensor::tanh), softmaxClass("LogSoftmax"),
+                softmaxClass("Softmax"))) {
             m.put(c.name(), c);
         }
         for (PyClass c : NnLosses.all()) {
@@ -66,6 +67,15 @@ final class NnLayers {
             Object[] v = init.bind(a);
             PyInstance self = self(a);
             initModule(self);
+            if (v[1] instanceof Boolean || v[2] instanceof Boolean) {
+                throw PyError.type("empty() received an invalid combination of arguments - got (tuple, dtype="
+                        + Values.typeName(v[5]) + ", device=" + Values.typeName(v[4]) + "), but expected one of:\n"
+                        + " * (tuple of ints size, *, tuple of names names, torch.memory_format memory_format, "
+                        + "torch.dtype dtype, torch.layout layout, torch.device device, bool pin_memory, "
+                        + "bool requires_grad)\n * (tuple of SymInts size, *, torch.memory_format memory_format, "
+                        + "Tensor out, torch.dtype dtype, torch.layout layout, torch.device device, bool pin_memory, "
+                        + "bool requires_grad)\n");
+            }
             long out = size(v[2], 1);
             long in = size(v[1], 2);
             if (in < 0 || out < 0) {
@@ -222,9 +232,10 @@ final class NnLayers {
         return c;
     }
 
-    private static PyClass logSoftmax() {
-        PyClass c = nnClass("LogSoftmax", "activation", NnModule.MODULE);
-        Signature init = Signature.of("LogSoftmax.__init__", "self", REQUIRED, "dim", PyNone.NONE);
+    /** {@code nn.Softmax(dim)} and {@code nn.LogSoftmax(dim)}. */
+    private static PyClass softmaxClass(String name) {
+        PyClass c = nnClass(name, "activation", NnModule.MODULE);
+        Signature init = Signature.of(name + ".__init__", "self", REQUIRED, "dim", PyNone.NONE);
         method(c, "__init__", a -> {
             Object[] v = init.bind(a);
             initModule(self(a));
@@ -232,12 +243,14 @@ final class NnLayers {
             return PyNone.NONE;
         });
         method(c, "forward", a -> {
-            Object[] v = Signature.of("LogSoftmax.forward", "self", REQUIRED, "input", REQUIRED).bind(a);
+            Object[] v = Signature.of(name + ".forward", "self", REQUIRED, "input", REQUIRED).bind(a);
             Object dim = self(a).attribute("dim");
             if (dim == PyNone.NONE) {
-                throw new Unsupported("'nn.LogSoftmax()' without dim");
+                throw new Unsupported("'nn." + name + "()' without dim");
             }
-            return NnFunctional.logSoftmax(input(v[1], "log_softmax"), Ints.int64(dim));
+            Tensor x = input(v[1], name.toLowerCase(java.util.Locale.ROOT));
+            return name.equals("Softmax") ? NnFunctional.softmax(x, Ints.int64(dim))
+                    : NnFunctional.logSoftmax(x, Ints.int64(dim));
         });
         method(c, "extra_repr", a -> "dim=" + Values.str(self(a).attribute("dim")));
         return c;

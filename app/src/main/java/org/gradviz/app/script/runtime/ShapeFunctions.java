@@ -1,6 +1,7 @@
 package org.gradviz.app.script.runtime;
 
 import java.util.Map;
+import org.gradviz.engine.Tensor;
 import org.gradviz.engine.ops.Flatten;
 import org.gradviz.engine.ops.LinearAlgebra;
 
@@ -22,13 +23,17 @@ final class ShapeFunctions {
             return Flatten.flatten(a.tensor(0, "input"), dim(a.get(1, "start_dim", 0L), "flatten"),
                     dim(a.get(2, "end_dim", -1L), "flatten"));
         });
-        functions.putIfAbsent("log_softmax", a -> {
-            a.accept(3, "input", "dim", "dtype");
-            if (a.dtype(-1, "dtype") != null) {
-                throw new Unsupported("'log_softmax(dtype=...)'");
-            }
-            return NnFunctional.logSoftmax(a.tensor(0, "input"), Ints.int64(a.get(1, "dim")));
-        });
+        for (String name : new String[] {"log_softmax", "softmax"}) {
+            functions.putIfAbsent(name, a -> {
+                a.accept(3, "input", "dim", "dtype");
+                if (a.dtype(2, "dtype") != null) {
+                    throw new Unsupported("'" + name + "(dtype=...)'");
+                }
+                Tensor input = a.tensor(0, "input");
+                long dim = a.integer(1, "dim");
+                return name.equals("softmax") ? NnFunctional.softmax(input, dim) : NnFunctional.logSoftmax(input, dim);
+            });
+        }
     }
 
     private static int dim(Object v, String function) {
