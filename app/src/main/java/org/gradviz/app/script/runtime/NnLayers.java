@@ -32,7 +32,7 @@ final class NnLayers {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("Module", NnModule.MODULE);
         m.put("Parameter", NnParameter.constructor());
-        for (PyClass c : List.of(linear(), sequential(), flatten(),
+        for (PyClass c : List.of(linear(), sequential(), moduleList(), flatten(),
                 activation("ReLU", Tensor::relu), activation("Sigmoid", Tensor::sigmoid),
                 activation("Tanh", Tensor::tanh), softmaxClass("LogSoftmax"),
                 softmaxClass("Softmax"))) {
@@ -139,12 +139,8 @@ final class NnLayers {
             if (modules.size() == 1 && modules.get(0) instanceof PyDict) {
                 throw new Unsupported("'nn.Sequential(OrderedDict)'");
             }
-            for (int i = 0; i < modules.size(); i++) {
-                Object m = modules.get(i);
-                if (!NnModule.isModule(m) && m != PyNone.NONE) {
-                    throw PyError.type(NnModule.typename(m) + " is not a Module subclass");
-                }
-                self.setOwn(String.valueOf(i), m);
+            for (Object m : modules) {
+                addModule(self, m);
             }
             return PyNone.NONE;
         });
@@ -156,6 +152,45 @@ final class NnLayers {
             }
             return x;
         });
+        listMethods(c, "Sequential");
+        return c;
+    }
+
+    /** {@code nn.ModuleList(modules)}: sub-modules "0", "1", ... with indexing, len, iteration, append, extend. */
+    private static PyClass moduleList() {
+        PyClass c = nnClass("ModuleList", "container", NnModule.MODULE);
+        method(c, "__init__", a -> {
+            Object[] v = Signature.of("ModuleList.__init__", "self", REQUIRED, "modules", PyNone.NONE).bind(a);
+            PyInstance self = self(a);
+            initModule(self);
+            if (v[1] != PyNone.NONE) {
+                for (Object m : Iteration.items(v[1])) {
+                    addModule(self, m);
+                }
+            }
+            return PyNone.NONE;
+        });
+        listMethods(c, "ModuleList");
+        method(c, "extend", a -> {
+            Object[] v = Signature.of("ModuleList.extend", "self", REQUIRED, "modules", REQUIRED).bind(a);
+            for (Object m : Iteration.items(v[1])) {
+                addModule(self(a), m);
+            }
+            return self(a);
+        });
+        return c;
+    }
+
+    /** Appends {@code m} as the next numbered child, with torch's TypeError for a non-module. */
+    private static void addModule(PyInstance self, Object m) {
+        if (!NnModule.isModule(m) && m != PyNone.NONE) {
+            throw PyError.type(NnModule.typename(m) + " is not a Module subclass");
+        }
+        self.setOwn(String.valueOf(NnModule.children(self).size()), m);
+    }
+
+    /** {@code c[i]}, {@code len(c)}, {@code for m in c}, {@code c.append(m)} of a container of numbered children. */
+    private static void listMethods(PyClass c, String name) {
         method(c, "__getitem__", a -> {
             List<PyInstance> items = new ArrayList<>(NnModule.children(self(a)).values());
             Object index = a.positional().get(1);
@@ -172,15 +207,10 @@ final class NnLayers {
         method(c, "__len__", a -> (long) NnModule.children(self(a)).size());
         method(c, "__iter__", a -> new PyIterator("iterator", new ArrayList<>(NnModule.children(self(a)).values())));
         method(c, "append", a -> {
-            Object[] v = Signature.of("Sequential.append", "self", REQUIRED, "module", REQUIRED).bind(a);
-            PyInstance self = self(a);
-            if (!NnModule.isModule(v[1])) {
-                throw PyError.type(NnModule.typename(v[1]) + " is not a Module subclass");
-            }
-            self.setOwn(String.valueOf(NnModule.children(self).size()), v[1]);
-            return self;
+            Object[] v = Signature.of(name + ".append", "self", REQUIRED, "module", REQUIRED).bind(a);
+            addModule(self(a), v[1]);
+            return self(a);
         });
-        return c;
     }
 
     // ----- activations and reshaping
