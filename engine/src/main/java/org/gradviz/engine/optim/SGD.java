@@ -3,81 +3,95 @@ package org.gradviz.engine.optim;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
-import org.gradviz.engine.GradMode;
+import org.gradviz.engine.DType;
 import org.gradviz.engine.Tensor;
 import org.gradviz.engine.TorchException;
-import org.gradviz.engine.ops.Arithmetic;
 
 /**
- * {@code torch.optim.SGD(params, lr, momentum)}: {@code step()} moves each parameter against its
- * gradient, {@code zeroGrad()} clears the gradients (set to None, PyTorch 1.13's default is zeroing;
- * see {@link #zeroGrad()}).
+ * {@code torch.optim.SGD(params, lr, momentum, dampening, weight_decay, nesterov, maximize)}, PyTorch 1.13's
+ * {@code _single_tensor_sgd}:
+ * <pre>
+ * d_p = grad (negated when maximize); d_p = d_p.add(param, alpha=weight_decay)
+ * buf = clone(d_p) the first time, else buf.mul_(momentum).add_(d_p, alpha=1 - dampening)
+ * d_p = d_p.add(buf, alpha=momentum) with nesterov, else buf
+ * param.add_(d_p, alpha=-lr)
+ * </pre>
  */
-public final class SGD {
-    private final List<Tensor> params;
+public final class SGD extends Optimizer {
     private final double lr;
     private final double momentum;
-    private final Map<Tensor, Tensor> momentumBuffers = new IdentityHashMap<>();
+    private final double dampening;
+    private final double weightDecay;
+    private final boolean nesterov;
+    private final boolean maximize;
+    private final Map<Tensor, double[]> momentumBuffers = new IdentityHashMap<>();
 
     public SGD(List<Tensor> params, double lr) {
         this(params, lr, 0);
     }
 
     public SGD(List<Tensor> params, double lr, double momentum) {
+        this(params, lr, momentum, 0, 0, false, false);
+    }
+
+    public SGD(List<Tensor> params, double lr, double momentum, double dampening, double weightDecay,
+            boolean nesterov, boolean maximize) {
+        super(params);
         if (lr < 0) {
             throw TorchException.value("Invalid learning rate: " + lr);
         }
         if (momentum < 0) {
             throw TorchException.value("Invalid momentum value: " + momentum);
         }
-        for (Tensor p : params) {
-            if (!p.isLeaf()) {
-                throw TorchException.value("can't optimize a non-leaf Tensor");
-            }
+        if (weightDecay < 0) {
+            throw TorchException.value("Invalid weight_decay value: " + weightDecay);
         }
-        this.params = List.copyOf(params);
+        if (nesterov && (momentum <= 0 || dampening != 0)) {
+            throw TorchException.value("Nesterov momentum requires a momentum and zero dampening");
+        }
         this.lr = lr;
         this.momentum = momentum;
-    }
-
-    public List<Tensor> params() {
-        return params;
+        this.dampening = dampening;
+        this.weightDecay = weightDecay;
+        this.nesterov = nesterov;
+        this.maximize = maximize;
     }
 
     public double lr() {
         return lr;
     }
 
-    /**
-     * {@code optimizer.zero_grad()} as in PyTorch 1.13 ({@code set_to_none=False}): every existing
-     * gradient is zeroed in place.
-     */
-    public void zeroGrad() {
-        for (Tensor p : params) {
-            Tensor g = p.gradOrNull();
-            if (g != null) {
-                g.zero_();
+    @Override
+    protected void update() {
+        for (Tensor p : params()) {
+            Tensor grad = p.gradOrNull();
+            if (grad == null) {
+                continue;
             }
-        }
-    }
-
-    /** {@code optimizer.step()}: p ← p - lr·g (with momentum: buf ← momentum·buf + g; p ← p - lr·buf). */
-    public void step() {
-        try (var g = GradMode.disabled()) {
-            for (Tensor p : params) {
-                Tensor grad = p.gradOrNull();
-                if (grad == null) {
-                    continue;
+            DType dt = p.dtype();
+            double[] dp = grad.data().clone();
+            if (maximize) {
+                for (int i = 0; i < dp.length; i++) {
+                    dp[i] = -dp[i];
                 }
-                Tensor direction = grad;
-                if (momentum != 0) {
-                    Tensor buf = momentumBuffers.get(p);
-                    buf = buf == null ? grad.detachedCopy() : Arithmetic.add(buf.mul(momentum), grad);
+            }
+            if (weightDecay != 0) {
+                dp = UpdateKernels.addedScaled(dp, p.data(), weightDecay, dt);
+            }
+            if (momentum != 0) {
+                double[] buf = momentumBuffers.get(p);
+                if (buf == null) {
+                    buf = dp.clone();
                     momentumBuffers.put(p, buf);
-                    direction = buf;
+                } else {
+                    UpdateKernels.scale(buf, momentum, dt);
+                    UpdateKernels.addScaled(buf, dp, 1 - dampening, dt);
                 }
-                p.assignInPlace(Arithmetic.add(p, direction.mul(-lr)));
+                dp = nesterov ? UpdateKernels.addedScaled(dp, buf, momentum, dt) : buf;
             }
+            double[] updated = p.data().clone();
+            UpdateKernels.addScaled(updated, dp, -lr, dt);
+            p.assignInPlace(Tensor.fromData(p.shape(), dt, updated));
         }
     }
 }

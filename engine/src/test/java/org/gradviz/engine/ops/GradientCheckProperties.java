@@ -101,6 +101,19 @@ class GradientCheckProperties {
             int out = dim(r);
             return new Shape[] {Shape.of(in), Shape.of(out, in), Shape.of(out)};
         }, Domain.ANY));
+        c.add(new OpCase("flatten", t -> Flatten.flatten(t[0], 0, -1), r -> new Shape[] {randomShape(r, 0)},
+                Domain.ANY));
+        c.add(new OpCase("log_softmax", t -> LogSoftmax.logSoftmax(t[0], -1), r -> new Shape[] {randomShape(r, 1)},
+                Domain.ANY));
+        c.add(new OpCase("softmax", t -> Softmax.softmax(t[0], -1), r -> new Shape[] {randomShape(r, 1)},
+                Domain.ANY));
+        for (Reduction red : Reduction.values()) {
+            c.add(new OpCase("nll_loss " + red.pythonName(), t -> NllLoss.nllLoss(t[0], classes(t[0]), red, 1),
+                    r -> new Shape[] {Shape.of(dim(r), dim(r))}, Domain.ANY));
+            c.add(new OpCase("cross_entropy " + red.pythonName(),
+                    t -> NllLoss.crossEntropy(t[0], classes(t[0]), red, -100),
+                    r -> new Shape[] {r.nextBoolean() ? Shape.of(dim(r)) : Shape.of(dim(r), dim(r))}, Domain.ANY));
+        }
         for (Reduction red : Reduction.values()) {
             c.add(new OpCase("bce with logits " + red.pythonName(),
                     t -> Losses.binaryCrossEntropyWithLogits(t[0], t[1], red), GradientCheckProperties::samePair,
@@ -111,6 +124,17 @@ class GradientCheckProperties {
                     GradientCheckProperties::samePair, Domain.ANY));
         }
         return c;
+    }
+
+    /** Class indices for an input of (N, C) or (C,): sample b's class is b mod C. */
+    private static Tensor classes(Tensor input) {
+        int c = input.shape().dim(input.dim() - 1);
+        int n = input.dim() == 1 ? 1 : input.shape().dim(0);
+        double[] t = new double[n];
+        for (int b = 0; b < n; b++) {
+            t[b] = b % c;
+        }
+        return Tensor.fromData(input.dim() == 1 ? Shape.SCALAR : Shape.of(n), DType.INT64, t);
     }
 
     private static OpCase unary(String name, Function<Tensor[], Tensor> f, Domain domain) {

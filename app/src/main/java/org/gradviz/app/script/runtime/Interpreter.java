@@ -608,14 +608,21 @@ public final class Interpreter {
     /** {@code super} inside a method: the zero-argument form, bound to the method's first argument. */
     private Object superOf(Frame f) {
         PyFunction method = f.running;
-        if (method == null || method.owner() == null || method.definition().params().isEmpty()) {
-            return new Builtin("super", a -> {
-                throw new PyError("RuntimeError", "super(): no arguments");
-            });
-        }
-        Object self = f.scope.lookup(method.definition().params().get(0).name());
+        boolean inMethod = method != null && method.owner() != null && !method.definition().params().isEmpty();
+        Object self = inMethod ? f.scope.lookup(method.definition().params().get(0).name()) : null;
         return new Builtin("super", a -> {
-            a.accept(0);
+            if (a.size() == 2) {
+                return PySuper.explicit(a.positional().get(0), a.positional().get(1));
+            }
+            if (a.size() > 2) {
+                throw PyError.type("super() expected at most 2 arguments, got " + a.size());
+            }
+            if (a.size() == 1) {
+                throw new Unsupported("'super(type)' with one argument");
+            }
+            if (!inMethod) {
+                throw new PyError("RuntimeError", "super(): no arguments");
+            }
             return new PySuper(method.owner(), (PyInstance) self);
         });
     }

@@ -15,7 +15,7 @@ final class ObjectText {
     }
 
     static String repr(PyInstance i) {
-        if (i.cls().lookup("__repr__") instanceof PyFunction) {
+        if (i.cls().lookup("__repr__") instanceof PyFunction || i.cls().lookup("__repr__") instanceof Builtin) {
             return text(i, "__repr__");
         }
         return ExceptionTypes.isException(i) ? ExceptionTypes.repr(i) : i.defaultRepr();

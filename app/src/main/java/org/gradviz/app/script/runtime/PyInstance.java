@@ -41,8 +41,27 @@ public final class PyInstance implements HasAttributes {
                 : member;
     }
 
+    /** {@code obj.name = value}: through a native {@code __setattr__} of the class ({@code nn.Module}'s), if any. */
     void set(String name, Object value) {
+        if (cls.lookup("__setattr__") instanceof Builtin setter) {
+            setter.call(new Args("__setattr__", java.util.List.of(this, name, value), Map.of()));
+            return;
+        }
         attributes.put(name, value);
+    }
+
+    /** Stores an attribute in the instance itself, bypassing {@code __setattr__}. */
+    void setOwn(String name, Object value) {
+        attributes.put(name, value);
+    }
+
+    void removeOwn(String name) {
+        attributes.remove(name);
+    }
+
+    /** The instance's own attributes in the order they were first set. */
+    Map<String, Object> own() {
+        return java.util.Collections.unmodifiableMap(attributes);
     }
 
     @Override

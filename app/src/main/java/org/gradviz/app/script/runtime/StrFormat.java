@@ -123,8 +123,15 @@ final class StrFormat {
                     throw PyError.type("%" + type + " format: a real number is required, not "
                             + Values.typeName(value));
                 }
+                double d = Values.isInteger(value) || value instanceof Boolean ? 0 : Values.toDouble(value, "%d");
+                if (Double.isNaN(d)) {
+                    throw PyError.value("cannot convert float NaN to integer");
+                }
+                if (Double.isInfinite(d)) {
+                    throw new PyError("OverflowError", "cannot convert float infinity to integer");
+                }
                 Object number = value instanceof Boolean ? (Object) Values.toLong(value)
-                        : Values.isInteger(value) ? value : Ints.fromDouble(Values.toDouble(value, "%d"));
+                        : Values.isInteger(value) ? value : Ints.fromDouble(d);
                 return Formatting.format(number, (left ? "<" : "") + rest + "d");
             }
             case 'f', 'F', 'e', 'E', 'g', 'G' -> {

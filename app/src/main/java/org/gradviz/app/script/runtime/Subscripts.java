@@ -30,6 +30,9 @@ final class Subscripts {
         if (object instanceof Tensor t) {
             return TensorIndexing.get(t, index);
         }
+        if (object instanceof PyInstance i && i.cls().lookup("__getitem__") instanceof Builtin getItem) {
+            return getItem.call(new Args("__getitem__", List.of(i, index), java.util.Map.of()));
+        }
         if (object instanceof String s) {
             int at = position(integer(index, "string"), s.codePointCount(0, s.length()), "string");
             return Character.toString(s.codePointAt(s.offsetByCodePoints(0, at)));
@@ -53,6 +56,9 @@ final class Subscripts {
     }
 
     static Object slice(Object object, Object lower, Object upper, Object stepValue) {
+        if (object instanceof PyInstance i && i.cls().lookup("__getitem__") instanceof Builtin) {
+            throw new Unsupported("'" + i.cls().name() + "[a:b]'");
+        }
         if (object instanceof Tensor t) {
             return TensorIndexing.get(t, new PySlice(lower, upper, stepValue));
         }

@@ -161,7 +161,9 @@ final class TensorMembers {
                 }
                 yield new PyTuple(edges);
             }
-            case "name" -> new Builtin("name", a -> node.name());
+            // NOTE: torch names its C++ nodes with their namespace: torch::autograd::AccumulateGrad
+            case "name" -> new Builtin("name", a -> node instanceof org.gradviz.engine.AccumulateGrad
+                    ? "torch::autograd::AccumulateGrad" : node.name());
             case "variable" -> {
                 if (node instanceof org.gradviz.engine.AccumulateGrad acc) {
                     yield acc.variable();

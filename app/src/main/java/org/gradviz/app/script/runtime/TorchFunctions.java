@@ -56,6 +56,7 @@ final class TorchFunctions {
         binary("mul", org.gradviz.app.script.ast.BinaryOp.MUL);
         binary("div", org.gradviz.app.script.ast.BinaryOp.DIV);
         TensorShapeFunctions.addShared(FUNCTIONS);
+        ShapeFunctions.addTo(FUNCTIONS);
     }
 
     private TorchFunctions() {

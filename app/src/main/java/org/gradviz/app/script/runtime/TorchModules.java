@@ -13,7 +13,6 @@ import org.gradviz.engine.Torch;
 import org.gradviz.engine.ops.LinearAlgebra;
 import org.gradviz.engine.ops.Losses;
 import org.gradviz.engine.ops.Reduction;
-import org.gradviz.engine.optim.SGD;
 
 /** The importable modules, by dotted name: {@code torch}, {@code torch.nn}, {@code torch.nn.functional}, ... */
 final class TorchModules {
@@ -23,9 +22,11 @@ final class TorchModules {
 
     /** Fresh module objects for one run, so nothing one program does is seen by the next. */
     static Map<String, PyModule> create(Runnable ignoreWarnings) {
-        PyModule functional = new PyModule("torch.nn.functional", functional());
-        PyModule nn = new PyModule("torch.nn", Map.of("functional", functional));
-        PyModule optim = new PyModule("torch.optim", Map.of("SGD", new Builtin("SGD", TorchModules::sgd)));
+        Map<String, Object> functionalMembers = functional();
+        NnFunctional.addTo(functionalMembers);
+        PyModule functional = new PyModule("torch.nn.functional", functionalMembers);
+        PyModule nn = new PyModule("torch.nn", NnLayers.members(functional));
+        PyModule optim = new PyModule("torch.optim", Optimizers.members());
         Map<String, Object> torchMembers = torch();
         torchMembers.put("nn", nn);
         torchMembers.put("optim", optim);
@@ -38,6 +39,7 @@ final class TorchModules {
         modules.put("torch.optim", optim);
         modules.put("torch.autograd", autograd);
         modules.put("math", new PyModule("math", MathModule.members()));
+        modules.put("random", new PyModule("random", RandomModule.members()));
         modules.put("warnings", new PyModule("warnings", warnings(ignoreWarnings)));
         return modules;
     }
@@ -175,7 +177,7 @@ final class TorchModules {
         });
         put(m, "mse_loss", a -> {
             a.accept(2, "input", "target", "reduction");
-            return Losses.mseLoss(a.tensor(0, "input"), a.tensor(1, "target"), reduction(a));
+            return NnFunctional.mseLoss(a.tensor(0, "input"), a.tensor(1, "target"), reduction(a));
         });
         for (String name : List.of("relu", "sigmoid", "tanh")) {
             m.put(name, new Builtin(name, TorchFunctions.all().get(name)));
@@ -189,25 +191,6 @@ final class TorchModules {
 
     private static Reduction reduction(Args a) {
         return Reduction.fromName(a.string(-1, "reduction", "mean"));
-    }
-
-    private static Object sgd(Args a) {
-        a.accept(2, "params", "lr", "momentum");
-        List<?> given = Values.items(a.get(0, "params"));
-        if (given == null) {
-            throw PyError.type("params argument given to the optimizer should be an iterable of Tensors or dicts, "
-                    + "but got " + Values.typeName(a.get(0, "params")));
-        }
-        List<Tensor> params = new ArrayList<>();
-        for (Object p : given) {
-            if (!(p instanceof Tensor t)) {
-                throw PyError.type("optimizer can only optimize Tensors, but one of the params is "
-                        + Values.typeName(p));
-            }
-            params.add(t);
-        }
-        double lr = a.number(1, "lr");
-        return new Optimizer(new SGD(params, lr, a.number(2, "momentum", 0.0)));
     }
 
     private static Map<String, Object> warnings(Runnable ignoreWarnings) {

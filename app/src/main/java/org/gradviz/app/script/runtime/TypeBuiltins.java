@@ -68,6 +68,7 @@ final class TypeBuiltins {
                 case "tuple" -> v instanceof PyTuple;
                 case "dict" -> v instanceof PyDict;
                 case "range" -> v instanceof PyRange;
+                case "Parameter" -> NnParameter.is(v);
                 default -> throw notAType();
             };
         }

@@ -56,7 +56,7 @@ public final class Values {
             return "Size";
         }
         if (v instanceof Tensor) {
-            return "Tensor";
+            return NnParameter.is(v) ? "Parameter" : "Tensor";
         }
         if (v instanceof DType) {
             return "torch.dtype";
@@ -128,6 +128,9 @@ public final class Values {
         }
         if (v instanceof PyInstance i) {
             return ObjectText.repr(i);
+        }
+        if (v instanceof Tensor t && NnParameter.is(t)) {
+            return NnParameter.repr(t);
         }
         if (v instanceof BigInteger b) {
             return Ints.decimal(b);
@@ -289,6 +292,9 @@ public final class Values {
         }
         if (v instanceof PyIterator i) {
             return i.take();
+        }
+        if (v instanceof PyInstance i && i.cls().lookup("__iter__") instanceof Builtin iter) {
+            return ((PyIterator) iter.call(new Args("__iter__", List.of(i), java.util.Map.of()))).take();
         }
         return null;
     }

@@ -36,7 +36,7 @@ public final class Subset {
     /** Modules a program may import, with or without {@code as}, or import names from. */
     public static final List<String> IMPORTABLE =
             List.of("torch", "torch.nn", "torch.nn.functional", "torch.optim", "torch.autograd", "math",
-                    "warnings");
+                    "warnings", "random");
 
     private Subset() {
     }

@@ -26,14 +26,39 @@ class HonestLimitsTest {
         "import torch\\nt = torch.where([1])|prog.py:2:5: 'torch.where' is not supported by gradviz",
         "import torch\\ng = torch.autograd.gradcheck|prog.py:2:5: 'torch.autograd.gradcheck' is not supported "
                 + "by gradviz",
-        "import torch.nn as nn\\nm = nn.Linear(2, 3)|prog.py:2:5: 'torch.nn.Linear' is not supported by gradviz",
-        "from torch import nn\\ndef f():\\n    return nn.ReLU()|prog.py:3:12: 'torch.nn.ReLU' is not supported by gradviz",
+        "import torch.nn as nn\\nm = nn.Conv2d(1, 1, 3)|prog.py:2:5: 'torch.nn.Conv2d' is not supported by gradviz",
+        "from torch import nn\\ndef f():\\n    return nn.Dropout()|prog.py:3:12: 'torch.nn.Dropout' is not supported by gradviz",
         "from torch import split|prog.py:1:19: 'torch.split' is not supported by gradviz",
-        "import torch\\nimport torch.nn.functional as F\\ny = F.softmax|prog.py:3:5: "
-                + "'torch.nn.functional.softmax' is not supported by gradviz",
+        "import torch\\nimport torch.nn.functional as F\\ny = F.dropout|prog.py:3:5: "
+                + "'torch.nn.functional.dropout' is not supported by gradviz",
     })
     void torchNamesPyTorchHasAreRefusedBeforeRunning(String source, String line) {
         assertRefused(source.replace("\\n", "\n") + "\n", line);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+        "m = nn.Linear(2, 1)\\nm.state_dict()|prog.py:4:1: 'Module.state_dict' is not supported by gradviz",
+        "m = nn.ReLU(inplace=True)|prog.py:3:5: 'nn.ReLU(inplace=True)' is not supported by gradviz",
+        "m = nn.Sequential(nn.ReLU())\\nprint(m[0:1])|prog.py:4:7: 'Sequential[a:b]' is not supported by gradviz",
+        "m = nn.Linear(2, 1).double()|prog.py:3:5: 'Module.double' to another dtype is not supported by gradviz",
+        "m = nn.MSELoss(size_average=False)|prog.py:3:5: 'nn.MSELoss(size_average=...)' is not supported by gradviz",
+        "o = torch.optim.AdamW([])|prog.py:3:5: 'torch.optim.AdamW' is not supported by gradviz",
+        "o = torch.optim.Adam(nn.Linear(1, 1).parameters(), amsgrad=True)|prog.py:3:5: 'Adam(amsgrad=True)' is not "
+                + "supported by gradviz",
+        "o = torch.optim.SGD(nn.Linear(1, 1).parameters(), lr=1)\\no.param_groups|prog.py:4:1: "
+                + "'Optimizer.param_groups' is not supported by gradviz",
+        "y = nn.MSELoss()(torch.ones(2, 1), torch.ones(2))|prog.py:3:5: 'mse_loss' of an input and a target of "
+                + "different sizes is not supported by gradviz",
+        "y = nn.Linear(2, 1)(torch.ones(4, 3, 2))|prog.py:3:5: 'nn.Linear' of an input with more than 2 dimensions "
+                + "is not supported by gradviz",
+        "y = torch.log_softmax(torch.ones(2, 3), 0)|prog.py:3:5: 'log_softmax' over a dimension other than the last "
+                + "is not supported by gradviz",
+        "y = nn.CrossEntropyLoss()(torch.ones(2, 3, 4), torch.zeros(2, 4).long())|prog.py:3:5: 'nll_loss' of an "
+                + "input with more than 2 dimensions is not supported by gradviz",
+    })
+    void torchNnAndOptimBeyondTheSubsetAreRefusedWhenReached(String source, String line) {
+        assertRefused("import torch\nimport torch.nn as nn\n" + source.replace("\\n", "\n") + "\n", line);
     }
 
     @Test

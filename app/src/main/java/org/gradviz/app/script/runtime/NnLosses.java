@@ -1,0 +1,98 @@
+package org.gradviz.app.script.runtime;
+
+import static org.gradviz.app.script.runtime.NnModule.method;
+import static org.gradviz.app.script.runtime.NnModule.nnClass;
+import static org.gradviz.app.script.runtime.NnModule.self;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.gradviz.engine.Tensor;
+import org.gradviz.engine.ops.Losses;
+import org.gradviz.engine.ops.Reduction;
+
+/** The loss classes of {@code torch.nn}: {@code loss_fn(input, target)} with the reduction given when made. */
+final class NnLosses {
+    private static final Object REQUIRED = Signature.REQUIRED;
+
+    /** One loss's computation from input, target and the module (for its reduction and options). */
+    private interface LossFn {
+        Tensor apply(Tensor input, Tensor target, PyInstance self);
+    }
+
+    private NnLosses() {
+    }
+
+    static List<PyClass> all() {
+        List<PyClass> out = new ArrayList<>();
+        out.add(loss("MSELoss", (x, t, self) -> NnFunctional.mseLoss(x, t, reduction(self))));
+        out.add(loss("BCELoss", (x, t, self) -> Losses.binaryCrossEntropy(x, t, reduction(self))));
+        out.add(loss("BCEWithLogitsLoss",
+                (x, t, self) -> Losses.binaryCrossEntropyWithLogits(x, t, reduction(self))));
+        out.add(loss("CrossEntropyLoss", (x, t, self) -> NnFunctional.crossEntropy(x, t, reduction(self),
+                Ints.int64(self.attribute("ignore_index")))));
+        out.add(loss("NLLLoss", (x, t, self) -> NnFunctional.nllLoss(x, t, reduction(self),
+                Ints.int64(self.attribute("ignore_index")))));
+        return out;
+    }
+
+    private static Reduction reduction(PyInstance self) {
+        return NnLayers.reduction(self.attribute("reduction"));
+    }
+
+    private static Signature signature(String name) {
+        String q = name + ".__init__";
+        return switch (name) {
+            case "MSELoss" -> Signature.of(q, "self", REQUIRED, "size_average", PyNone.NONE, "reduce", PyNone.NONE,
+                    "reduction", "mean");
+            case "BCELoss" -> Signature.of(q, "self", REQUIRED, "weight", PyNone.NONE, "size_average", PyNone.NONE,
+                    "reduce", PyNone.NONE, "reduction", "mean");
+            case "BCEWithLogitsLoss" -> Signature.of(q, "self", REQUIRED, "weight", PyNone.NONE, "size_average",
+                    PyNone.NONE, "reduce", PyNone.NONE, "reduction", "mean", "pos_weight", PyNone.NONE);
+            case "CrossEntropyLoss" -> Signature.of(q, "self", REQUIRED, "weight", PyNone.NONE, "size_average",
+                    PyNone.NONE, "ignore_index", -100L, "reduce", PyNone.NONE, "reduction", "mean",
+                    "label_smoothing", 0.0);
+            default -> Signature.of(q, "self", REQUIRED, "weight", PyNone.NONE, "size_average", PyNone.NONE,
+                    "ignore_index", -100L, "reduce", PyNone.NONE, "reduction", "mean");
+        };
+    }
+
+    private static PyClass loss(String name, LossFn fn) {
+        PyClass c = nnClass(name, "loss", NnModule.MODULE);
+        Signature init = signature(name);
+        method(c, "__init__", a -> {
+            Object[] v = init.bind(a);
+            PyInstance self = self(a);
+            NnLayers.initModule(self);
+            for (int i = 1; i < v.length; i++) {
+                String param = init.names().get(i);
+                Object value = v[i];
+                boolean isDefault = switch (param) {
+                    case "reduction" -> true;
+                    case "ignore_index" -> Values.isInteger(value);
+                    case "label_smoothing" -> value instanceof Number n && n.doubleValue() == 0;
+                    default -> value == PyNone.NONE;
+                };
+                if (!isDefault) {
+                    throw new Unsupported("'nn." + name + "(" + param + "=...)'");
+                }
+                if (!param.equals("size_average") && !param.equals("reduce")) {
+                    self.setOwn(param, value);
+                }
+            }
+            return PyNone.NONE;
+        });
+        method(c, "forward", a -> {
+            Object[] v = Signature.of(name + ".forward", "self", REQUIRED, "input", REQUIRED, "target", REQUIRED)
+                    .bind(a);
+            return fn.apply(NnLayers.input(v[1], name), target(v[2], name), self(a));
+        });
+        return c;
+    }
+
+    private static Tensor target(Object v, String name) {
+        if (v instanceof Tensor t) {
+            return t;
+        }
+        throw PyError.type(name + "(): argument 'target' (position 2) must be Tensor, not " + Values.typeName(v));
+    }
+}

@@ -1,0 +1,192 @@
+package org.gradviz.app.script.runtime;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.gradviz.engine.Tensor;
+import org.gradviz.engine.optim.Adam;
+import org.gradviz.engine.optim.RMSprop;
+import org.gradviz.engine.optim.SGD;
+
+/** {@code torch.optim.SGD} and {@code torch.optim.Adam}: torch 1.13's signatures and checks, in its order. */
+final class Optimizers {
+    private static final Object REQUIRED = Signature.REQUIRED;
+    /** torch's {@code required} placeholder for SGD's lr. */
+    private static final Object LR_REQUIRED = new Object();
+
+    private Optimizers() {
+    }
+
+    static Map<String, Object> members() {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("SGD", new Builtin("SGD", Optimizers::sgd));
+        m.put("Adam", new Builtin("Adam", Optimizers::adam));
+        m.put("RMSprop", new Builtin("RMSprop", Optimizers::rmsprop));
+        return m;
+    }
+
+    private static Object sgd(Args given) {
+        Signature s = Signature.keywordOnlyAfter("SGD.__init__", 7, "self", REQUIRED, "params", REQUIRED,
+                "lr", LR_REQUIRED, "momentum", 0L, "dampening", 0L, "weight_decay", 0L, "nesterov", false,
+                "maximize", false, "foreach", PyNone.NONE, "differentiable", false);
+        Object[] v = s.bind(given.withSelf(PyNone.NONE));
+        Object lr = v[2];
+        if (lr != LR_REQUIRED && below(lr) < 0) {
+            throw PyError.value("Invalid learning rate: " + Values.str(lr));
+        }
+        if (below(v[3]) < 0) {
+            throw PyError.value("Invalid momentum value: " + Values.str(v[3]));
+        }
+        if (below(v[5]) < 0) {
+            throw PyError.value("Invalid weight_decay value: " + Values.str(v[5]));
+        }
+        boolean nesterov = Values.truthy(v[6]);
+        if (nesterov && (number(v[3]) <= 0 || number(v[4]) != 0)) {
+            throw PyError.value("Nesterov momentum requires a momentum and zero dampening");
+        }
+        refuseTrue("SGD", "foreach", v[8]);
+        refuseTrue("SGD", "differentiable", v[9]);
+        List<Tensor> params = params(v[1]);
+        if (lr == LR_REQUIRED) {
+            throw PyError.value("parameter group didn't specify a value of required optimization parameter lr");
+        }
+        Map<String, Object> group = new LinkedHashMap<>();
+        group.put("lr", lr);
+        group.put("momentum", v[3]);
+        group.put("dampening", v[4]);
+        group.put("weight_decay", v[5]);
+        group.put("nesterov", v[6]);
+        group.put("maximize", v[7]);
+        group.put("foreach", v[8]);
+        group.put("differentiable", v[9]);
+        SGD sgd = new SGD(params, number(lr), number(v[3]), number(v[4]), number(v[5]), nesterov,
+                Values.truthy(v[7]));
+        return new Optimizer("SGD", sgd, group);
+    }
+
+    private static Object adam(Args given) {
+        Signature s = Signature.keywordOnlyAfter("Adam.__init__", 7, "self", REQUIRED, "params", REQUIRED,
+                "lr", 0.001, "betas", new PyTuple(List.of(0.9, 0.999)), "eps", 1e-08, "weight_decay", 0L,
+                "amsgrad", false, "foreach", PyNone.NONE, "maximize", false, "capturable", false,
+                "differentiable", false, "fused", false);
+        Object[] v = s.bind(given.withSelf(PyNone.NONE));
+        if (!(atLeast(v[2]) >= 0)) {
+            throw PyError.value("Invalid learning rate: " + Values.str(v[2]));
+        }
+        if (!(atLeast(v[4]) >= 0)) {
+            throw PyError.value("Invalid epsilon value: " + Values.str(v[4]));
+        }
+        List<?> betas = Values.items(v[3]);
+        if (!(v[3] instanceof PyTuple || v[3] instanceof List<?>)) {
+            throw new Unsupported("'Adam(betas=" + Values.typeName(v[3]) + ")'");
+        }
+        if (betas.size() > 2) {
+            throw new Unsupported("'Adam(betas=...)' with more than two values");
+        }
+        for (int i = 0; i < 2; i++) {
+            if (i >= betas.size()) {
+                throw PyError.index(Values.typeName(v[3]) + " index out of range");
+            }
+            double b = atLeast(betas.get(i));
+            if (!(b >= 0 && b < 1)) {
+                throw PyError.value("Invalid beta parameter at index " + i + ": " + Values.str(betas.get(i)));
+            }
+        }
+        if (!(atLeast(v[5]) >= 0)) {
+            throw PyError.value("Invalid weight_decay value: " + Values.str(v[5]));
+        }
+        for (int i : new int[] {6, 7, 9, 10, 11}) {
+            refuseTrue("Adam", s.names().get(i), v[i]);
+        }
+        List<Tensor> params = params(v[1]);
+        Map<String, Object> group = new LinkedHashMap<>();
+        String[] keys = {"lr", "betas", "eps", "weight_decay", "amsgrad", "foreach", "maximize", "capturable",
+            "differentiable", "fused"};
+        for (int i = 0; i < keys.length; i++) {
+            group.put(keys[i], v[i + 2]);
+        }
+        Adam adam = new Adam(params, number(v[2]), number(betas.get(0)), number(betas.get(1)), number(v[4]),
+                number(v[5]), Values.truthy(v[8]));
+        return new Optimizer("Adam", adam, group);
+    }
+
+    private static Object rmsprop(Args given) {
+        Signature s = Signature.keywordOnlyAfter("RMSprop.__init__", 8, "self", REQUIRED, "params", REQUIRED,
+                "lr", 0.01, "alpha", 0.99, "eps", 1e-08, "weight_decay", 0L, "momentum", 0L, "centered", false,
+                "foreach", PyNone.NONE, "maximize", false, "differentiable", false);
+        Object[] v = s.bind(given.withSelf(PyNone.NONE));
+        String[] checked = {"learning rate", "epsilon value", "momentum value", "weight_decay value", "alpha value"};
+        int[] at = {2, 4, 6, 5, 3};
+        for (int i = 0; i < at.length; i++) {
+            if (!(atLeast(v[at[i]]) >= 0)) {
+                throw PyError.value("Invalid " + checked[i] + ": " + Values.str(v[at[i]]));
+            }
+        }
+        refuseTrue("RMSprop", "foreach", v[8]);
+        refuseTrue("RMSprop", "differentiable", v[10]);
+        List<Tensor> params = params(v[1]);
+        Map<String, Object> group = new LinkedHashMap<>();
+        String[] keys = {"lr", "alpha", "eps", "weight_decay", "momentum", "centered", "foreach", "maximize",
+            "differentiable"};
+        for (int i = 0; i < keys.length; i++) {
+            group.put(keys[i], v[i + 2]);
+        }
+        RMSprop r = new RMSprop(params, number(v[2]), number(v[3]), number(v[4]), number(v[5]), number(v[6]),
+                Values.truthy(v[7]), Values.truthy(v[9]));
+        return new Optimizer("RMSprop", r, group);
+    }
+
+    private static void refuseTrue(String optimizer, String option, Object value) {
+        if (value != PyNone.NONE && Values.truthy(value)) {
+            throw new Unsupported("'" + optimizer + "(" + option + "=True)'");
+        }
+    }
+
+    private static double number(Object v) {
+        return Values.toDouble(v, "optimizer argument");
+    }
+
+    /** A setting torch compares as {@code value < 0.0} (SGD): Python's TypeError when it is not a number. */
+    private static double below(Object v) {
+        if (!Values.isNumber(v)) {
+            throw PyError.type("'<' not supported between instances of '" + Values.typeName(v) + "' and 'float'");
+        }
+        return number(v);
+    }
+
+    /** A setting torch compares as {@code 0.0 <= value} (Adam, RMSprop). */
+    private static double atLeast(Object v) {
+        if (!Values.isNumber(v)) {
+            throw PyError.type("'<=' not supported between instances of 'float' and '" + Values.typeName(v) + "'");
+        }
+        return number(v);
+    }
+
+    /** The params argument as torch 1.13 checks it. */
+    private static List<Tensor> params(Object given) {
+        if (given instanceof Tensor t) {
+            throw PyError.type("params argument given to the optimizer should be an iterable of Tensors or dicts, "
+                    + "but got " + NnModule.typename(t));
+        }
+        List<Object> items = Iteration.items(given);
+        if (items.isEmpty()) {
+            throw PyError.value("optimizer got an empty parameter list");
+        }
+        List<Tensor> params = new ArrayList<>();
+        for (Object p : items) {
+            if (p instanceof PyDict) {
+                throw new Unsupported("'parameter groups (dicts) in an optimizer'");
+            }
+            if (!(p instanceof Tensor t)) {
+                throw PyError.type("optimizer can only optimize Tensors, but one of the params is "
+                        + NnModule.typename(p));
+            }
+            if (!t.isLeaf()) {
+                throw PyError.value("can't optimize a non-leaf Tensor");
+            }
+            params.add(t);
+        }
+        return params;
+    }
+}

@@ -1,0 +1,174 @@
+package org.gradviz.engine.ops;
+
+import java.util.Map;
+import org.gradviz.engine.Autograd;
+import org.gradviz.engine.DType;
+import org.gradviz.engine.Node;
+import org.gradviz.engine.SavedTensor;
+import org.gradviz.engine.Shape;
+import org.gradviz.engine.Tensor;
+import org.gradviz.engine.TorchException;
+
+/**
+ * {@code F.nll_loss(input, target, ignore_index=-100, reduction)} without class weights, for an input of (N, C) or
+ * (C,) and int64 class indices, as PyTorch 1.13's {@code nll_loss_out_frame}; and {@code F.cross_entropy} as
+ * nll_loss of log_softmax over dim 1, the two nodes torch records.
+ */
+public final class NllLoss {
+    /** PyTorch's cascade: 8 levels of partial sums. */
+    private static final int LEVELS = 8;
+
+    private NllLoss() {
+    }
+
+    public static Tensor crossEntropy(Tensor input, Tensor target, Reduction reduction, long ignoreIndex) {
+        checkShapes(input, target);
+        return nllLoss(LogSoftmax.logSoftmax(input, input.dim() == 1 ? 0 : 1), target, reduction, ignoreIndex);
+    }
+
+    private static void checkShapes(Tensor input, Tensor target) {
+        if (input.dim() < 1 || input.dim() > 2) {
+            throw new UnsupportedOperationException("nll_loss of an input that is not 1-D or 2-D");
+        }
+        if (target.dtype() != DType.INT64) {
+            throw TorchException.runtime("expected scalar type Long but found " + scalarName(target.dtype()));
+        }
+        if (target.dim() > 1) {
+            throw TorchException.runtime("0D or 1D target tensor expected, multi-target not supported");
+        }
+        if (input.dim() == 2 && (target.dim() == 0 || input.shape().dim(0) != target.shape().dim(0))) {
+            throw TorchException.value("Expected input batch_size (" + input.shape().dim(0)
+                    + ") to match target batch_size (" + (target.dim() == 0 ? 0 : target.shape().dim(0)) + ").");
+        }
+    }
+
+    private static String scalarName(DType d) {
+        return switch (d) {
+            case FLOAT32 -> "Float";
+            case FLOAT64 -> "Double";
+            case BOOL -> "Bool";
+            default -> "Long";
+        };
+    }
+
+    public static Tensor nllLoss(Tensor input, Tensor target, Reduction reduction, long ignoreIndex) {
+        checkShapes(input, target);
+        DType dt = input.dtype();
+        int classes = input.shape().dim(input.dim() - 1);
+        int batch = input.dim() == 1 ? 1 : input.shape().dim(0);
+        double[] x = input.data();
+        double[] t = target.data();
+        for (int b = 0; b < batch; b++) {
+            long c = (long) t[b];
+            if (c != ignoreIndex && (c < 0 || c >= classes)) {
+                throw TorchException.index("Target " + c + " is out of bounds.");
+            }
+        }
+        double[] values;
+        double totalWeight;
+        if (reduction == Reduction.NONE && input.dim() == 2) {
+            values = new double[batch];
+            for (int b = 0; b < batch; b++) {
+                long c = (long) t[b];
+                values[b] = c == ignoreIndex ? 0 : -x[b * classes + (int) c];
+            }
+            totalWeight = 0;
+        } else if (input.dim() == 1) {
+            long c = (long) t[0];
+            totalWeight = c == ignoreIndex ? 0 : 1;
+            double v = c == ignoreIndex ? 0 : -x[(int) c];
+            values = new double[] {reduction == Reduction.MEAN ? dt.round(v / totalWeight) : v};
+        } else {
+            int ignored = 0;
+            double[] partial = new double[LEVELS];
+            int levelPower = Math.max(4, ceilLog2(batch) / LEVELS);
+            long levelMask = (1L << levelPower) - 1;
+            for (int b = 0; b < batch; b++) {
+                long c = (long) t[b];
+                if (c == ignoreIndex) {
+                    ignored++;
+                    continue;
+                }
+                partial[0] = dt.round(partial[0] - x[b * classes + (int) c]);
+                for (int j = 0; j + 1 < LEVELS; j++) {
+                    long mask = levelMask << (j * levelPower);
+                    if ((b & mask) != 0) {
+                        break;
+                    }
+                    partial[j + 1] = dt.round(partial[j + 1] + partial[j]);
+                    partial[j] = 0;
+                }
+            }
+            totalWeight = batch - ignored;
+            double sum = 0;
+            for (double p : partial) {
+                sum = dt.round(sum + p);
+            }
+            values = new double[] {reduction == Reduction.MEAN ? dt.round(sum / totalWeight) : sum};
+        }
+        Shape shape = reduction == Reduction.NONE && input.dim() == 2 ? Shape.of(batch) : Shape.SCALAR;
+        Tensor out = Tensor.fromData(shape, dt, values);
+        if (Autograd.needsRecording(input)) {
+            Tensor weightTotal = Tensor.fromData(Shape.SCALAR, dt, new double[] {totalWeight});
+            Autograd.attach(new NllLossBackward0(input, target, reduction, ignoreIndex, weightTotal), out, input);
+        }
+        Autograd.fireOpExecuted("nll_loss", out, input, target);
+        return out;
+    }
+
+    private static int ceilLog2(long n) {
+        return n <= 1 ? 0 : 64 - Long.numberOfLeadingZeros(n - 1);
+    }
+
+    /** d(nll)/dx: -g at each sample's target class (over the total weight for mean), 0 elsewhere. */
+    static final class NllLossBackward0 extends Node {
+        private final SavedTensor self;
+        private final SavedTensor target;
+        private final SavedTensor totalWeight;
+        private final Reduction reduction;
+        private final long ignoreIndex;
+
+        NllLossBackward0(Tensor input, Tensor target, Reduction reduction, long ignoreIndex, Tensor totalWeight) {
+            this.self = save(input);
+            this.target = save(target);
+            this.totalWeight = save(totalWeight);
+            this.reduction = reduction;
+            this.ignoreIndex = ignoreIndex;
+        }
+
+        @Override
+        public String name() {
+            return "NllLossBackward0";
+        }
+
+        @Override
+        protected Tensor[] apply(Tensor[] grads) {
+            Tensor x = self.unpack();
+            DType dt = x.dtype();
+            double[] t = target.unpack().data();
+            double total = totalWeight.unpack().item();
+            double[] g = grads[0].data();
+            int classes = x.shape().dim(x.dim() - 1);
+            double[] gi = new double[x.numel()];
+            boolean perSample = reduction == Reduction.NONE && x.dim() == 2;
+            double common = perSample ? 0 : -(reduction == Reduction.MEAN ? dt.round(g[0] / total) : g[0]);
+            for (int b = 0; b < t.length; b++) {
+                long c = (long) t[b];
+                if (c != ignoreIndex) {
+                    gi[b * classes + (int) c] = perSample ? -g[b] : common;
+                }
+            }
+            return new Tensor[] {Tensor.fromData(x.shape(), dt, gi)};
+        }
+
+        @Override
+        protected void collectSaved(Map<String, Object> out) {
+            out.put("ignore_index", ignoreIndex);
+            out.put("reduction", (long) reduction.ordinal());
+            out.put("self", self);
+            out.put("target", target);
+            out.put("total_weight", totalWeight);
+            out.put("weight", null);
+        }
+    }
+}
