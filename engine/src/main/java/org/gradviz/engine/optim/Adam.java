@@ -74,17 +74,9 @@ public final class Adam extends Optimizer {
                 continue;
             }
             DType dt = p.dtype();
-            double[] grad = g.data().clone();
-            if (maximize) {
-                for (int i = 0; i < grad.length; i++) {
-                    grad[i] = -grad[i];
-                }
-            }
+            double[] grad = startingGradient(p, g, maximize, weightDecay);
             State s = states.computeIfAbsent(p, k -> new State(k.numel()));
             s.step++;
-            if (weightDecay != 0) {
-                grad = UpdateKernels.addedScaled(grad, p.data(), weightDecay, dt);
-            }
             UpdateKernels.scale(s.expAvg, beta1, dt);
             UpdateKernels.addScaled(s.expAvg, grad, 1 - beta1, dt);
             UpdateKernels.scale(s.expAvgSq, beta2, dt);

@@ -59,4 +59,18 @@ public abstract class Optimizer {
 
     /** One update of every parameter with a gradient; runs with grad mode off. */
     protected abstract void update();
+
+    /**
+     * The gradient every optimiser of torch 1.13 starts from: {@code p}'s grad, negated when {@code maximize}, plus
+     * {@code weightDecay · p} ({@code grad.add(param, alpha=weight_decay)}, one rounding) when that is not 0.
+     */
+    protected static double[] startingGradient(Tensor p, Tensor grad, boolean maximize, double weightDecay) {
+        double[] g = grad.data().clone();
+        if (maximize) {
+            for (int i = 0; i < g.length; i++) {
+                g[i] = -g[i];
+            }
+        }
+        return weightDecay == 0 ? g : UpdateKernels.addedScaled(g, p.data(), weightDecay, p.dtype());
+    }
 }

@@ -76,16 +76,8 @@ public final class RMSprop extends Optimizer {
                 continue;
             }
             DType dt = p.dtype();
-            double[] grad = g.data().clone();
-            if (maximize) {
-                for (int i = 0; i < grad.length; i++) {
-                    grad[i] = -grad[i];
-                }
-            }
+            double[] grad = startingGradient(p, g, maximize, weightDecay);
             State s = states.computeIfAbsent(p, k -> new State(k.numel()));
-            if (weightDecay != 0) {
-                grad = UpdateKernels.addedScaled(grad, p.data(), weightDecay, dt);
-            }
             UpdateKernels.scale(s.squareAvg, alpha, dt);
             UpdateKernels.addcmul(s.squareAvg, grad, grad, 1 - alpha, dt);
             double[] avg = s.squareAvg.clone();

@@ -69,15 +69,7 @@ public final class SGD extends Optimizer {
                 continue;
             }
             DType dt = p.dtype();
-            double[] dp = grad.data().clone();
-            if (maximize) {
-                for (int i = 0; i < dp.length; i++) {
-                    dp[i] = -dp[i];
-                }
-            }
-            if (weightDecay != 0) {
-                dp = UpdateKernels.addedScaled(dp, p.data(), weightDecay, dt);
-            }
+            double[] dp = startingGradient(p, grad, maximize, weightDecay);
             if (momentum != 0) {
                 double[] buf = momentumBuffers.get(p);
                 if (buf == null) {
