@@ -24,6 +24,7 @@ final class CallTrace implements TensorObserver {
     private final Map<Tensor, TracedTensor> origins = new IdentityHashMap<>();
     private final Map<Tensor, Integer> sequence = new IdentityHashMap<>();
     private final Map<Tensor, String> names = new IdentityHashMap<>();
+    private final Map<Tensor, String> attributeNames = new IdentityHashMap<>();
     private final List<RandomEvent> random = new ArrayList<>();
     private Tensor lastWithGradFn;
 
@@ -44,7 +45,8 @@ final class CallTrace implements TensorObserver {
         }
         origins.put(t, traced);
         sequence.put(t, sequence.size());
-        if (call.function().equals("randn") || call.function().equals("rand")) {
+        if (call.function().equals("randn") || call.function().equals("rand")
+                || call.function().equals(CallTranslator.DRAWN_PARAMETER)) {
             random.add(new RandomEvent(null, t));
         }
     }
@@ -59,6 +61,13 @@ final class CallTrace implements TensorObserver {
         }
     }
 
+    @Override
+    public void attributeAssigned(String name, Object value) {
+        if (value instanceof Tensor t) {
+            attributeNames.putIfAbsent(t, name);
+        }
+    }
+
     /** Where {@code t} came from, or null when the cell made it in a way nobody reported (e.g. {@code w.grad}). */
     TracedTensor origin(Tensor t) {
         return origins.get(t);
@@ -69,9 +78,10 @@ final class CallTrace implements TensorObserver {
         return sequence.get(t);
     }
 
-    /** The first variable {@code t} was assigned to, or null. */
+    /** The first variable {@code t} was assigned to, else the first attribute of an instance, or null. */
     String name(Tensor t) {
-        return names.get(t);
+        String variable = names.get(t);
+        return variable != null ? variable : attributeNames.get(t);
     }
 
     List<RandomEvent> randomEvents() {

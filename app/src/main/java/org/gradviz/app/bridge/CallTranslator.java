@@ -8,6 +8,7 @@ import org.gradviz.app.document.Initializer;
 import org.gradviz.app.document.OpKind;
 import org.gradviz.app.document.OpNode;
 import org.gradviz.app.script.runtime.Args;
+import org.gradviz.app.script.runtime.NnFunctionalForms;
 import org.gradviz.app.script.runtime.ObservedCall;
 import org.gradviz.app.script.runtime.PyNone;
 import org.gradviz.app.script.runtime.Values;
@@ -24,6 +25,9 @@ final class CallTranslator {
             + "cos, exp, log, sigmoid, tanh, relu, clamp, sum, mean, t(), .T, matmul, F.linear, "
             + "F.binary_cross_entropy_with_logits, F.binary_cross_entropy, F.mse_loss";
 
+    /** How the runtime reports a parameter an {@code nn} module drew at random, named by its attribute. */
+    static final String DRAWN_PARAMETER = NnFunctionalForms.DRAWN_PARAMETER;
+
     private CallTranslator() {
     }
 
@@ -38,6 +42,13 @@ final class CallTranslator {
             case "full" -> leaf(call, result, new Initializer.Full(a.number(1, "fill_value")), null);
             case "randn" -> leaf(call, result, new Initializer.Randn(), values(result));
             case "rand" -> leaf(call, result, new Initializer.Values(values(result)), values(result));
+            // a parameter an nn module drew (nn.Linear's weight and bias): its numbers, as drawn
+            // nn.Parameter(t) and the range factories: leaves holding their numbers
+            case "Parameter" -> new TracedTensor.Leaf(result, call.line(), "parameter",
+                    new Initializer.Values(values(result)), null);
+            case "linspace", "arange" -> leaf(call, result, new Initializer.Values(values(result)), null);
+            case DRAWN_PARAMETER -> new TracedTensor.Leaf(result, call.line(), a.string(-1, "name", "parameter"),
+                    new Initializer.Values(values(result)), values(result));
             case "add", "sub", "mul", "div" -> arithmetic(call, result, a);
             case "pow" -> pow(call, result, a);
             case "neg", "sin", "cos", "exp", "log", "sigmoid", "tanh", "relu", "t", "detach" ->

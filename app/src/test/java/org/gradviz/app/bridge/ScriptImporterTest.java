@@ -15,6 +15,7 @@ import org.gradviz.app.document.Initializer;
 import org.gradviz.app.document.OpKind;
 import org.gradviz.app.document.OpNode;
 import org.gradviz.app.document.TensorRole;
+import org.gradviz.app.document.TensorSource;
 import org.gradviz.engine.Torch;
 import org.junit.jupiter.api.Test;
 
@@ -33,6 +34,103 @@ class ScriptImporterTest {
         String printed = Cells.stdout(String.join("\n", lines) + "\n");
         String computed = new DocumentCompiler().compile(d).output().toString();
         assertTrue(printed.startsWith(computed + "\n"), () -> "printed:\n" + printed + "computed:\n" + computed);
+    }
+
+    // ----- torch.nn cells: a module's call is its functional op, a program's Module runs its forward line by line
+
+    @Test
+    void aSequentialOfLinearLayersImportsAsLinearNodesWithTheirDrawnWeightsAndBiases() throws Exception {
+        String[] cell = {
+            "import torch",
+            "import torch.nn as nn",
+            "torch.manual_seed(0)",
+            "x = torch.ones(4, 5)",
+            "y = torch.zeros(4, 1)",
+            "model = nn.Sequential(nn.Linear(5, 3), nn.ReLU(), nn.Linear(3, 1))",
+            "loss_fn = nn.MSELoss(reduction=\"sum\")",
+            "loss = loss_fn(model(x), y)",
+            "print(loss)"};
+
+        GraphDocument d = importCell(cell);
+
+        assertEquals(List.of(OpKind.LINEAR, OpKind.RELU, OpKind.LINEAR, OpKind.MSE_LOSS),
+                d.nodes().stream().map(OpNode::op).toList());
+        assertEquals(List.of("x", "y", "weight1", "bias1", "weight2", "bias2"),
+                d.tensors().stream().map(TensorSource::name).toList());
+        assertEquals(List.of(3, 5), d.tensors().get(2).shape(), "nn.Linear(5, 3).weight is 3 x 5");
+        assertTrue(d.tensors().get(2).requiresGrad());
+        assertEquals("sum", d.nodes().get(3).reduction());
+        // torch 1.13 prints tensor(0.3555, grad_fn=<MseLossBackward0>) for this cell: the drawn weights came along
+        assertEquals("tensor(0.3555, grad_fn=<MseLossBackward0>)", Cells.stdout(String.join("\n", cell) + "\n").strip());
+        assertComputesWhatTheCellPrints(d, cell);
+    }
+
+    @Test
+    void aModuleSubclassIsImportedThroughItsForward() throws Exception {
+        String[] cell = {
+            "import torch",
+            "class TwoLayerNet(torch.nn.Module):",
+            "    def __init__(self, d_in, h, d_out):",
+            "        super().__init__()",
+            "        self.linear1 = torch.nn.Linear(d_in, h)",
+            "        self.linear2 = torch.nn.Linear(h, d_out)",
+            "    def forward(self, x):",
+            "        h_relu = self.linear1(x).clamp(min=0)",
+            "        return self.linear2(h_relu)",
+            "torch.manual_seed(1)",
+            "x = torch.ones(2, 4)",
+            "target = torch.ones(2, 2)",
+            "model = TwoLayerNet(4, 3, 2)",
+            "loss = torch.nn.functional.mse_loss(model(x), target)",
+            "print(loss)"};
+
+        GraphDocument d = importCell(cell);
+
+        assertEquals(List.of(OpKind.LINEAR, OpKind.CLAMP, OpKind.LINEAR, OpKind.MSE_LOSS),
+                d.nodes().stream().map(OpNode::op).toList());
+        assertTrue(d.nodes().stream().anyMatch(n -> n.name().equals("h_relu")), "forward's own variable names");
+        // torch 1.13: tensor(1.3821, grad_fn=<MseLossBackward0>)
+        assertEquals("tensor(1.3821, grad_fn=<MseLossBackward0>)", Cells.stdout(String.join("\n", cell) + "\n").strip());
+        assertComputesWhatTheCellPrints(d, cell);
+    }
+
+    @Test
+    void aModulesOwnParametersTakeTheNamesOfTheirAttributes() throws Exception {
+        String[] cell = {
+            "import torch",
+            "class Line(torch.nn.Module):",
+            "    def __init__(self):",
+            "        super().__init__()",
+            "        self.a = torch.nn.Parameter(torch.randn(()))",
+            "        self.b = torch.nn.Parameter(torch.randn(()))",
+            "    def forward(self, x):",
+            "        return self.a + self.b * x",
+            "torch.manual_seed(0)",
+            "x = torch.linspace(-1.0, 1.0, 5)",
+            "y = 2 * x",
+            "model = Line()",
+            "loss = (model(x) - y).pow(2).sum()",
+            "print(loss)"};
+
+        GraphDocument d = importCell(cell);
+
+        assertEquals(List.of("x", "a", "b"), d.tensors().stream().map(TensorSource::name).toList().subList(0, 3));
+        assertEquals(TensorRole.PARAMETER, d.tensors().get(1).role());
+        // torch 1.13: tensor(25.0229, grad_fn=<SumBackward0>)
+        assertEquals("tensor(25.0229, grad_fn=<SumBackward0>)", Cells.stdout(String.join("\n", cell) + "\n").strip());
+        assertComputesWhatTheCellPrints(d, cell);
+    }
+
+    @Test
+    void aModuleWithNoNodeInADocumentIsRefusedAtTheLineThatCalledIt() {
+        ScriptImportException e = refusal(
+                "import torch",
+                "import torch.nn as nn",
+                "logits = nn.Linear(3, 2)(torch.ones(4, 3))",
+                "loss = nn.CrossEntropyLoss()(logits, torch.zeros(4).long())");
+        assertEquals(List.of(4), e.lines());
+        assertTrue(e.getMessage().startsWith("cell.py:4: cross_entropy() has no node in a graph document"),
+                e.getMessage());
     }
 
     // ----- refusals

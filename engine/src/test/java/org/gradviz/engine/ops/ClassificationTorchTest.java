@@ -114,15 +114,15 @@ class ClassificationTorchTest {
     @Test
     void flattenMergesDimensionsAndRecordsReshapeAlias() {
         Tensor x = Tensor.fromData(Shape.of(2, 3, 4), DType.FLOAT32, new double[24]).requiresGrad_(true);
-        Tensor y = Flatten.flatten(x, 1, -1);
+        Tensor y = Views.flatten(x, 1, -1);
         assertEquals(Shape.of(2, 12), y.shape());
         assertEquals("ReshapeAliasBackward0", y.gradFn().name());
-        assertSame(x, Flatten.flatten(x, 1, 1));
-        assertEquals(Shape.of(1), Flatten.flatten(Tensor.fromData(Shape.SCALAR, DType.FLOAT32, new double[1]), 0, -1)
+        assertSame(x, Views.flatten(x, 1, 1));
+        assertEquals(Shape.of(1), Views.flatten(Tensor.fromData(Shape.SCALAR, DType.FLOAT32, new double[1]), 0, -1)
                 .shape());
         assertEquals("Dimension out of range (expected to be in range of [-3, 2], but got 3)",
-                assertThrows(TorchException.class, () -> Flatten.flatten(x, 3, 0)).getMessage());
+                assertThrows(TorchException.class, () -> Views.flatten(x, 3, 0)).getMessage());
         assertEquals("flatten() has invalid args: start_dim cannot come after end_dim",
-                assertThrows(TorchException.class, () -> Flatten.flatten(x, 2, 0)).getMessage());
+                assertThrows(TorchException.class, () -> Views.flatten(x, 2, 0)).getMessage());
     }
 }

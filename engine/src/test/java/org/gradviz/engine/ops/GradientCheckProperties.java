@@ -101,7 +101,7 @@ class GradientCheckProperties {
             int out = dim(r);
             return new Shape[] {Shape.of(in), Shape.of(out, in), Shape.of(out)};
         }, Domain.ANY));
-        c.add(new OpCase("flatten", t -> Flatten.flatten(t[0], 0, -1), r -> new Shape[] {randomShape(r, 0)},
+        c.add(new OpCase("flatten", t -> Views.flatten(t[0], 0, -1), r -> new Shape[] {randomShape(r, 0)},
                 Domain.ANY));
         c.add(new OpCase("log_softmax", t -> LogSoftmax.logSoftmax(t[0], -1), r -> new Shape[] {randomShape(r, 1)},
                 Domain.ANY));

@@ -83,10 +83,30 @@ public final class Interpreter {
         resolution = Resolver.resolve(program);
         Frame module = new Frame("<module>", globals, 0, null);
         stack.add(module);
+        Interpreter outer = RUNNING.get();
+        RUNNING.set(this);
         try {
             execAll(program.body(), module);
         } finally {
             stack.clear();
+            RUNNING.set(outer);
+        }
+    }
+
+    /** The interpreter running a program on this thread, for what the runtime's own code reports ({@link #report}). */
+    private static final ThreadLocal<Interpreter> RUNNING = new ThreadLocal<>();
+
+    /**
+     * Tells the observer of the program running on this thread about a call the runtime made for it, as if the
+     * program had written it at the current line: a built-in {@code torch.nn} module's forward in its functional form
+     * ({@code nn.Linear} is {@code linear(x, weight, bias)}), the parameters such a module draws.
+     */
+    static void report(String function, List<Object> args, Map<String, Object> keywords, Object result) {
+        Interpreter running = RUNNING.get();
+        if (running != null && running.observer != null) {
+            running.observer.called(new ObservedCall(function, java.util.Collections.unmodifiableList(
+                    new ArrayList<>(args)), java.util.Collections.unmodifiableMap(new LinkedHashMap<>(keywords)),
+                    result, running.currentLine()));
         }
     }
 
@@ -408,6 +428,9 @@ public final class Interpreter {
                 TensorMembers.set(t, a.name(), value);
             } else if (object instanceof PyInstance i) {
                 i.set(a.name(), value);
+                if (observer != null) {
+                    observer.attributeAssigned(a.name(), value);
+                }
             } else if (object instanceof PyClass c && !c.isBuiltin()) {
                 c.define(a.name(), value);
             } else if (object instanceof CustomFunctionNode ctx) {

@@ -12,7 +12,7 @@ import java.util.function.UnaryOperator;
 import org.gradviz.engine.DType;
 import org.gradviz.engine.Tensor;
 import org.gradviz.engine.nn.Init;
-import org.gradviz.engine.ops.Flatten;
+import org.gradviz.engine.ops.Views;
 import org.gradviz.engine.ops.LinearAlgebra;
 import org.gradviz.engine.ops.Reduction;
 
@@ -85,11 +85,15 @@ final class NnLayers {
             DType dtype = v[5] == PyNone.NONE ? DType.defaultFloat() : (DType) v[5];
             self.setOwn("in_features", v[1]);
             self.setOwn("out_features", v[2]);
-            NnModule.setAttribute(self, "weight",
-                    NnParameter.mark(Init.linearWeight((int) out, (int) in, dtype).requiresGrad_(true)));
+            Tensor weight = NnParameter.mark(Init.linearWeight((int) out, (int) in, dtype).requiresGrad_(true));
+            NnModule.setAttribute(self, "weight", weight);
+            NnFunctionalForms.reportDrawn("weight", weight);
             Object bias = Values.truthy(v[3])
                     ? NnParameter.mark(Init.linearBias((int) out, (int) in, dtype).requiresGrad_(true)) : PyNone.NONE;
             NnModule.setAttribute(self, "bias", bias);
+            if (bias instanceof Tensor b) {
+                NnFunctionalForms.reportDrawn("bias", b);
+            }
             return PyNone.NONE;
         });
         method(c, "forward", a -> {
@@ -254,12 +258,33 @@ final class NnLayers {
         method(c, "forward", a -> {
             Object[] v = Signature.of("Flatten.forward", "self", REQUIRED, "input", REQUIRED).bind(a);
             PyInstance self = self(a);
-            return Flatten.flatten(input(v[1], "flatten"), (int) Ints.int64(self.attribute("start_dim")),
-                    (int) Ints.int64(self.attribute("end_dim")));
+            Object start = self.attribute("start_dim");
+            Object end = self.attribute("end_dim");
+            if (!Values.isInteger(start) || !Values.isInteger(end)) {
+                throw flattenArguments(start, end);
+            }
+            return Views.flatten(input(v[1], "flatten"), Ints.int64(start), Ints.int64(end));
         });
         method(c, "extra_repr", a -> "start_dim=" + Values.str(self(a).attribute("start_dim")) + ", end_dim="
                 + Values.str(self(a).attribute("end_dim")));
         return c;
+    }
+
+    /** torch's TypeError for {@code flatten(start_dim, end_dim)} given what are not two ints. */
+    private static PyError flattenArguments(Object start, Object end) {
+        String got = Values.typeName(start) + ", " + Values.typeName(end);
+        String asInts = mark(start, Values.isInteger(start)) + ", " + mark(end, Values.isInteger(end));
+        String asNames = mark(start, start instanceof String) + ", " + mark(end, end instanceof String);
+        return PyError.type("flatten() received an invalid combination of arguments - got (" + got + "), but expected"
+                + " one of:\n * (int start_dim, int end_dim, name out_dim)\n * (int start_dim, int end_dim)\n"
+                + "      didn't match because some of the arguments have invalid types: (" + asInts + ")\n"
+                + " * (name start_dim, name end_dim, name out_dim)\n * (tuple of names dims, name out_dim)\n"
+                + "      didn't match because some of the arguments have invalid types: (" + asNames + ")\n");
+    }
+
+    /** An argument's type as torch lists it: {@code !float!} when it does not fit. */
+    private static String mark(Object v, boolean fits) {
+        return fits ? Values.typeName(v) : "!" + Values.typeName(v) + "!";
     }
 
     /** {@code nn.Softmax(dim)} and {@code nn.LogSoftmax(dim)}. */

@@ -51,7 +51,10 @@ final class NnModule {
         method(m, "__call__", a -> {
             PyInstance self = self(a);
             Object forward = self.attribute("forward");
-            return ((PyCallable) forward).call(new Args("forward", a.positional().subList(1, a.size()), a.keywords()));
+            List<Object> inputs = a.positional().subList(1, a.size());
+            Object result = ((PyCallable) forward).call(new Args("forward", inputs, a.keywords()));
+            NnFunctionalForms.report(self, inputs, result);
+            return result;
         });
         method(m, "forward", a -> {
             throw new PyError("NotImplementedError", "Module [" + self(a).cls().name()

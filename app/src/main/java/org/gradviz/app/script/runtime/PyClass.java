@@ -32,6 +32,11 @@ public final class PyClass implements HasAttributes, PyCallable {
         return base;
     }
 
+    /** The module the class is defined in: {@code __main__}, {@code builtins}, {@code torch.nn.modules.linear}. */
+    String qualifiedModule() {
+        return module;
+    }
+
     boolean isBuiltin() {
         return module.equals("builtins");
     }

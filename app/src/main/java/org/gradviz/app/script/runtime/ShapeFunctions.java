@@ -2,7 +2,7 @@ package org.gradviz.app.script.runtime;
 
 import java.util.Map;
 import org.gradviz.engine.Tensor;
-import org.gradviz.engine.ops.Flatten;
+import org.gradviz.engine.ops.Views;
 import org.gradviz.engine.ops.LinearAlgebra;
 
 /**
@@ -20,7 +20,7 @@ final class ShapeFunctions {
         });
         functions.putIfAbsent("flatten", a -> {
             a.accept(3, "input", "start_dim", "end_dim");
-            return Flatten.flatten(a.tensor(0, "input"), dim(a.get(1, "start_dim", 0L), "flatten"),
+            return Views.flatten(a.tensor(0, "input"), dim(a.get(1, "start_dim", 0L), "flatten"),
                     dim(a.get(2, "end_dim", -1L), "flatten"));
         });
         for (String name : new String[] {"log_softmax", "softmax"}) {

@@ -16,4 +16,11 @@ public interface TensorObserver {
 
     /** {@code name = value} in any scope (plain names only; loop variables and parameters are not reported). */
     void assigned(String name, Object value, int line);
+
+    /**
+     * {@code object.name = value} on an instance of the program's classes ({@code self.a = nn.Parameter(...)} in a
+     * module's {@code __init__}): a name the tensor can go by where no variable names it.
+     */
+    default void attributeAssigned(String name, Object value) {
+    }
 }
