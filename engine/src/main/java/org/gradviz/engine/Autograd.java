@@ -50,20 +50,6 @@ public final class Autograd {
         return false;
     }
 
-    /** True when grad mode is on and some input requires grad: the op must build a backward node. */
-    public static boolean needsRecording(Tensor a) {
-        return a.requiresGrad() && GradMode.isEnabled();
-    }
-
-    public static boolean needsRecording(Tensor a, Tensor b) {
-        return (a.requiresGrad() || (b != null && b.requiresGrad())) && GradMode.isEnabled();
-    }
-
-    public static boolean needsRecording(Tensor a, Tensor b, Tensor c) {
-        return (a.requiresGrad() || (b != null && b.requiresGrad()) || (c != null && c.requiresGrad()))
-                && GradMode.isEnabled();
-    }
-
     /**
      * Makes {@code node} the grad_fn of {@code output}, with one next edge per input in order
      * ({@code null} inputs, e.g. wrapped Python numbers, get an empty edge).

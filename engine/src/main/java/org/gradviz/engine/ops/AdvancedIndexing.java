@@ -75,11 +75,8 @@ public final class AdvancedIndexing {
             System.arraycopy(x, rows[i] * block, r, i * block, block);
         }
         Tensor out = Tensor.fromData(Shape.of(dims), a.dtype(), r);
-        if (Autograd.needsRecording(a)) {
-            Autograd.attach(new IndexBackward0(a.shape(), rows, block), out, a);
-        }
-        Autograd.fireOpExecuted("index", out, a);
-        return out;
+        int[] picked = rows;
+        return Autograd.record("index", out, () -> new IndexBackward0(a.shape(), picked, block), a);
     }
 
     /** d a[index]/da: each picked block's gradient added back at its row (rows picked twice get both). */

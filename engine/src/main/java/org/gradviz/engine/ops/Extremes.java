@@ -58,11 +58,8 @@ public final class Extremes {
         }
         double v = a.data()[extremeAt(a.data(), max)];
         Tensor out = Tensor.fromData(Shape.SCALAR, a.dtype(), new double[] {v});
-        if (Autograd.needsRecording(a)) {
-            Autograd.attach(new EvenlyDistributed(max ? "MaxBackward1" : "MinBackward1", a, out), out, a);
-        }
-        Autograd.fireOpExecuted(max ? "max" : "min", out, a);
-        return out;
+        return Autograd.record(max ? "max" : "min", out,
+                () -> new EvenlyDistributed(max ? "MaxBackward1" : "MinBackward1", a, out), a);
     }
 
     /** d max(a)/da: the gradient divided evenly among the elements equal to the result. */
@@ -149,11 +146,8 @@ public final class Extremes {
         }
         Tensor out = Tensor.fromData(outShape, a.dtype(), values);
         Tensor idx = Tensor.fromData(outShape, DType.INT64, indices);
-        if (Autograd.needsRecording(a)) {
-            Autograd.attach(new ValueSelecting(max ? "MaxBackward0" : "MinBackward0", a.shape(), d, keepDim, idx),
-                    out, a);
-        }
-        Autograd.fireOpExecuted(max ? "max" : "min", out, a);
+        Autograd.record(max ? "max" : "min", out,
+                () -> new ValueSelecting(max ? "MaxBackward0" : "MinBackward0", a.shape(), d, keepDim, idx), a);
         return new ValuesIndices(out, idx);
     }
 

@@ -66,11 +66,7 @@ public final class Joining {
         }
         Tensor out = Tensor.fromData(shape, dtype, r);
         Tensor[] inputs = tensors.toArray(new Tensor[0]);
-        if (anyRequiresGrad(inputs)) {
-            Autograd.attach(new Split("CatBackward0", inputs, d, false), out, inputs);
-        }
-        Autograd.fireOpExecuted("cat", out, inputs);
-        return out;
+        return Autograd.record("cat", out, () -> new Split("CatBackward0", inputs, d, false), inputs);
     }
 
     /** {@code torch.stack(tensors, dim)}: StackBackward0. */
@@ -96,11 +92,8 @@ public final class Joining {
             out = cat(lifted, d).detach();
         }
         Tensor[] inputs = tensors.toArray(new Tensor[0]);
-        if (anyRequiresGrad(inputs)) {
-            Autograd.attach(new Split("StackBackward0", inputs, d, true), out, inputs);
-        }
-        Autograd.fireOpExecuted("stack", out, inputs);
-        return out;
+        Tensor stacked = out;
+        return Autograd.record("stack", stacked, () -> new Split("StackBackward0", inputs, d, true), inputs);
     }
 
     private static int[] insertOne(int[] dims, int d) {
@@ -109,18 +102,6 @@ public final class Joining {
             out[i] = i == d ? 1 : dims[j++];
         }
         return out;
-    }
-
-    private static boolean anyRequiresGrad(Tensor[] inputs) {
-        if (!org.gradviz.engine.GradMode.isEnabled()) {
-            return false;
-        }
-        for (Tensor t : inputs) {
-            if (t.requiresGrad()) {
-                return true;
-            }
-        }
-        return false;
     }
 
     /** d cat/d input n: the gradient's slice along dim that input filled (squeezed again for stack). */

@@ -49,11 +49,7 @@ public final class LogSoftmax {
             }
         }
         Tensor result = Tensor.fromData(a.shape(), dt, out);
-        if (Autograd.needsRecording(a)) {
-            Autograd.attach(new LogSoftmaxBackward0(d, result), result, a);
-        }
-        Autograd.fireOpExecuted("log_softmax", result, a);
-        return result;
+        return Autograd.record("log_softmax", result, () -> new LogSoftmaxBackward0(d, result), a);
     }
 
     // NOTE: PyTorch uses SLEEF's vectorised expf/logf (1 ulp); these are the correctly rounded values, which agree

@@ -107,13 +107,10 @@ public final class NllLoss {
             values = new double[] {reduction == Reduction.MEAN ? dt.round(sum / totalWeight) : sum};
         }
         Shape shape = reduction == Reduction.NONE && input.dim() == 2 ? Shape.of(batch) : Shape.SCALAR;
-        Tensor out = Tensor.fromData(shape, dt, values);
-        if (Autograd.needsRecording(input)) {
-            Tensor weightTotal = Tensor.fromData(Shape.SCALAR, dt, new double[] {totalWeight});
-            Autograd.attach(new NllLossBackward0(input, target, reduction, ignoreIndex, weightTotal), out, input);
-        }
-        Autograd.fireOpExecuted("nll_loss", out, input, target);
-        return out;
+        Tensor weightTotal = Tensor.fromData(Shape.SCALAR, dt, new double[] {totalWeight});
+        return Autograd.record("nll_loss", Tensor.fromData(shape, dt, values),
+                () -> new NllLossBackward0(input, target, reduction, ignoreIndex, weightTotal), new Tensor[] {input},
+                new Tensor[] {input, target});
     }
 
     private static int ceilLog2(long n) {

@@ -26,12 +26,8 @@ public final class Norms {
         }
         Tensor out = p == 2 ? Pointwise.map(summed, Math::sqrt, false) : summed;
         Shape outShape = dim == null && keepDim ? Shape.of(ones(a.dim())) : out.shape();
-        out = Tensor.fromData(outShape, a.dtype(), out.data().clone());
-        if (Autograd.needsRecording(a)) {
-            Autograd.attach(new NormBackward1(a, out, p, dim), out, a);
-        }
-        Autograd.fireOpExecuted("norm", out, a);
-        return out;
+        Tensor result = Tensor.fromData(outShape, a.dtype(), out.data().clone());
+        return Autograd.record("norm", result, () -> new NormBackward1(a, result, p, dim), a);
     }
 
     private static int[] ones(int n) {

@@ -48,11 +48,7 @@ public final class Softmax {
             }
         }
         Tensor result = Tensor.fromData(a.shape(), dt, out);
-        if (Autograd.needsRecording(a)) {
-            Autograd.attach(new SoftmaxBackward0(d, result), result, a);
-        }
-        Autograd.fireOpExecuted("softmax", result, a);
-        return result;
+        return Autograd.record("softmax", result, () -> new SoftmaxBackward0(d, result), a);
     }
 
     /** d(softmax x)/dx applied to g: (g - Σ g·y) · y per row (y the result). */

@@ -21,11 +21,7 @@ public final class Views {
     }
 
     private static Tensor record(String op, Node node, Tensor out, Tensor a) {
-        if (Autograd.needsRecording(a)) {
-            Autograd.attach(node, out, a);
-        }
-        Autograd.fireOpExecuted(op, out, a);
-        return out;
+        return Autograd.record(op, out, () -> node, a);
     }
 
     /** The same values under another shape, without recording (a gradient's reshape back). */
