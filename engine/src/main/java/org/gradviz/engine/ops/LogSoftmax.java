@@ -1,12 +1,8 @@
 package org.gradviz.engine.ops;
 
-import java.util.Map;
 import org.gradviz.engine.Autograd;
 import org.gradviz.engine.DType;
-import org.gradviz.engine.Node;
-import org.gradviz.engine.SavedTensor;
 import org.gradviz.engine.Tensor;
-import org.gradviz.engine.TorchException;
 
 /**
  * {@code torch.log_softmax(input, dim)} over the last dimension, as PyTorch 1.13's {@code _vec_log_softmax_lastdim}:
@@ -17,22 +13,10 @@ public final class LogSoftmax {
     }
 
     public static Tensor logSoftmax(Tensor a, int dim) {
-        int rank = Math.max(a.dim(), 1);
-        if (dim < -rank || dim >= rank) {
-            throw TorchException.index("Dimension out of range (expected to be in range of [" + -rank + ", "
-                    + (rank - 1) + "], but got " + dim + ")");
-        }
-        int d = dim < 0 ? dim + rank : dim;
-        if (a.dim() > 0 && d != a.dim() - 1) {
-            throw new UnsupportedOperationException("log_softmax over a dimension other than the last");
-        }
-        if (!a.dtype().isFloatingPoint()) {
-            throw TorchException.runtime("\"log_softmax_lastdim_kernel_impl\" not implemented for '"
-                    + (a.dtype() == DType.INT64 ? "Long" : "Bool") + "'");
-        }
+        int d = LastDimension.checked(a, dim, "log_softmax");
         DType dt = a.dtype();
         double[] x = a.data();
-        int size = a.dim() == 0 ? 1 : a.shape().dim(a.dim() - 1);
+        int size = LastDimension.rowLength(a);
         double[] out = new double[x.length];
         double[] e = new double[size];
         for (int row = 0; row + size <= x.length && size > 0; row += size) {
@@ -63,44 +47,19 @@ public final class LogSoftmax {
     }
 
     /** d(log_softmax x)/dx applied to g: g - exp(y) · Σg per row (y the result). */
-    static final class LogSoftmaxBackward0 extends Node {
-        private final int dim;
-        private final SavedTensor result;
-
+    static final class LogSoftmaxBackward0 extends LastDimension.RowBackward {
         LogSoftmaxBackward0(int dim, Tensor result) {
-            this.dim = dim;
-            this.result = saveOutput(result);
+            super("LogSoftmaxBackward0", dim, result);
         }
 
         @Override
-        public String name() {
-            return "LogSoftmaxBackward0";
-        }
-
-        @Override
-        protected Tensor[] apply(Tensor[] grads) {
-            Tensor y = result.unpack();
-            DType dt = y.dtype();
-            double[] g = Broadcast.expand(grads[0], y.shape());
-            double[] out = y.data();
-            int size = y.dim() == 0 ? 1 : y.shape().dim(y.dim() - 1);
-            double[] gi = new double[g.length];
-            for (int row = 0; row + size <= g.length && size > 0; row += size) {
-                double sum = VecReduce.sum(g, row, size, dt);
-                for (int i = 0; i < size; i++) {
-                    // NOTE: g - exp(y)·Σg is one fused multiply-add in torch's CPU build (measured)
-                    double e = exp(out[row + i], dt);
-                    gi[row + i] = dt == DType.FLOAT32 ? Math.fma(-(float) e, (float) sum, (float) g[row + i])
-                            : Math.fma(-e, sum, g[row + i]);
-                }
+        void row(double[] g, double[] y, int from, int size, DType dt, double[] gi) {
+            double sum = VecReduce.sum(g, from, size, dt);
+            for (int i = from; i < from + size; i++) {
+                // NOTE: g - exp(y)·Σg is one fused multiply-add in torch's CPU build (measured)
+                double e = exp(y[i], dt);
+                gi[i] = dt == DType.FLOAT32 ? Math.fma(-(float) e, (float) sum, (float) g[i]) : Math.fma(-e, sum, g[i]);
             }
-            return new Tensor[] {Tensor.fromData(y.shape(), dt, gi)};
-        }
-
-        @Override
-        protected void collectSaved(Map<String, Object> out) {
-            out.put("dim", (long) dim);
-            out.put("result", result);
         }
     }
 }

@@ -1,12 +1,8 @@
 package org.gradviz.engine.ops;
 
-import java.util.Map;
 import org.gradviz.engine.Autograd;
 import org.gradviz.engine.DType;
-import org.gradviz.engine.Node;
-import org.gradviz.engine.SavedTensor;
 import org.gradviz.engine.Tensor;
-import org.gradviz.engine.TorchException;
 
 /**
  * {@code torch.softmax(input, dim)} over the last dimension, as PyTorch 1.13's {@code _vec_softmax_lastdim}: per row
@@ -17,22 +13,10 @@ public final class Softmax {
     }
 
     public static Tensor softmax(Tensor a, int dim) {
-        int rank = Math.max(a.dim(), 1);
-        if (dim < -rank || dim >= rank) {
-            throw TorchException.index("Dimension out of range (expected to be in range of [" + -rank + ", "
-                    + (rank - 1) + "], but got " + dim + ")");
-        }
-        int d = dim < 0 ? dim + rank : dim;
-        if (a.dim() > 0 && d != a.dim() - 1) {
-            throw new UnsupportedOperationException("softmax over a dimension other than the last");
-        }
-        if (!a.dtype().isFloatingPoint()) {
-            throw TorchException.runtime("\"softmax_lastdim_kernel_impl\" not implemented for '"
-                    + (a.dtype() == DType.INT64 ? "Long" : "Bool") + "'");
-        }
+        int d = LastDimension.checked(a, dim, "softmax");
         DType dt = a.dtype();
         double[] x = a.data();
-        int size = a.dim() == 0 ? 1 : a.shape().dim(a.dim() - 1);
+        int size = LastDimension.rowLength(a);
         double[] out = new double[x.length];
         for (int row = 0; row + size <= x.length && size > 0; row += size) {
             double max = x[row];
@@ -52,41 +36,17 @@ public final class Softmax {
     }
 
     /** d(softmax x)/dx applied to g: (g - Σ g·y) · y per row (y the result). */
-    static final class SoftmaxBackward0 extends Node {
-        private final int dim;
-        private final SavedTensor result;
-
+    static final class SoftmaxBackward0 extends LastDimension.RowBackward {
         SoftmaxBackward0(int dim, Tensor result) {
-            this.dim = dim;
-            this.result = saveOutput(result);
+            super("SoftmaxBackward0", dim, result);
         }
 
         @Override
-        public String name() {
-            return "SoftmaxBackward0";
-        }
-
-        @Override
-        protected Tensor[] apply(Tensor[] grads) {
-            Tensor y = result.unpack();
-            DType dt = y.dtype();
-            double[] g = Broadcast.expand(grads[0], y.shape());
-            double[] out = y.data();
-            int size = y.dim() == 0 ? 1 : y.shape().dim(y.dim() - 1);
-            double[] gi = new double[g.length];
-            for (int row = 0; row + size <= g.length && size > 0; row += size) {
-                double sum = VecReduce.dot(g, out, row, size, dt);
-                for (int i = 0; i < size; i++) {
-                    gi[row + i] = dt.round(dt.round(g[row + i] - sum) * out[row + i]);
-                }
+        void row(double[] g, double[] y, int from, int size, DType dt, double[] gi) {
+            double sum = VecReduce.dot(g, y, from, size, dt);
+            for (int i = from; i < from + size; i++) {
+                gi[i] = dt.round(dt.round(g[i] - sum) * y[i]);
             }
-            return new Tensor[] {Tensor.fromData(y.shape(), dt, gi)};
-        }
-
-        @Override
-        protected void collectSaved(Map<String, Object> out) {
-            out.put("dim", (long) dim);
-            out.put("result", result);
         }
     }
 }

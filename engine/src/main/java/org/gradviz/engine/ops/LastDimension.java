@@ -1,0 +1,83 @@
+package org.gradviz.engine.ops;
+
+import java.util.Map;
+import org.gradviz.engine.DType;
+import org.gradviz.engine.Node;
+import org.gradviz.engine.SavedTensor;
+import org.gradviz.engine.Tensor;
+import org.gradviz.engine.TorchException;
+
+/**
+ * What softmax and log_softmax share: their dimension, checked as PyTorch 1.13 checks it (only the last is
+ * supported here), the rows they work on, and a backward that works row by row from the saved result.
+ */
+final class LastDimension {
+    private LastDimension() {
+    }
+
+    /**
+     * {@code dim} of {@code a} made non-negative, or torch's error: out of range, or a dtype the {@code op}'s
+     * last-dimension kernel does not take.
+     */
+    static int checked(Tensor a, int dim, String op) {
+        int rank = Math.max(a.dim(), 1);
+        if (dim < -rank || dim >= rank) {
+            throw TorchException.index("Dimension out of range (expected to be in range of [" + -rank + ", "
+                    + (rank - 1) + "], but got " + dim + ")");
+        }
+        int d = dim < 0 ? dim + rank : dim;
+        if (a.dim() > 0 && d != a.dim() - 1) {
+            throw new UnsupportedOperationException(op + " over a dimension other than the last");
+        }
+        if (!a.dtype().isFloatingPoint()) {
+            throw TorchException.runtime("\"" + op + "_lastdim_kernel_impl\" not implemented for '"
+                    + (a.dtype() == DType.INT64 ? "Long" : "Bool") + "'");
+        }
+        return d;
+    }
+
+    /** The length of a row along the last dimension (1 for a 0-d tensor). */
+    static int rowLength(Tensor t) {
+        return t.dim() == 0 ? 1 : t.shape().dim(t.dim() - 1);
+    }
+
+    /** A backward over the rows of the saved result y: {@link #row} writes one row of the input's gradient. */
+    abstract static class RowBackward extends Node {
+        private final String name;
+        private final int dim;
+        private final SavedTensor result;
+
+        RowBackward(String name, int dim, Tensor result) {
+            this.name = name;
+            this.dim = dim;
+            this.result = saveOutput(result);
+        }
+
+        @Override
+        public String name() {
+            return name;
+        }
+
+        /** Writes {@code gi[from .. from + size)} from the gradient {@code g} and the result {@code y}. */
+        abstract void row(double[] g, double[] y, int from, int size, DType dt, double[] gi);
+
+        @Override
+        protected Tensor[] apply(Tensor[] grads) {
+            Tensor y = result.unpack();
+            double[] g = Broadcast.expand(grads[0], y.shape());
+            int size = rowLength(y);
+            double[] values = y.data();
+            double[] gi = new double[g.length];
+            for (int from = 0; from + size <= g.length && size > 0; from += size) {
+                row(g, values, from, size, y.dtype(), gi);
+            }
+            return new Tensor[] {Tensor.fromData(y.shape(), y.dtype(), gi)};
+        }
+
+        @Override
+        protected void collectSaved(Map<String, Object> out) {
+            out.put("dim", (long) dim);
+            out.put("result", result);
+        }
+    }
+}
