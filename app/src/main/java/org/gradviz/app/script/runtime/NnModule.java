@@ -64,7 +64,7 @@ final class NnModule {
             Object[] v = Signature.of("Module.parameters", "self", Signature.REQUIRED, "recurse", true).bind(a);
             List<Object> out = new ArrayList<>();
             namedParameters(self(a), Values.truthy(v[1])).forEach((name, p) -> out.add(p));
-            return new PyIterator("generator", out);
+            return PyIterator.generator("Module.parameters", out);
         });
         method(m, "named_parameters", a -> {
             Object[] v = Signature.of("Module.named_parameters", "self", Signature.REQUIRED, "prefix", "",
@@ -72,21 +72,21 @@ final class NnModule {
             String prefix = v[1] instanceof String s && !s.isEmpty() ? s + "." : "";
             List<Object> out = new ArrayList<>();
             namedParameters(self(a), Values.truthy(v[2])).forEach((name, p) -> out.add(new PyTuple(List.of(prefix + name, p))));
-            return new PyIterator("generator", out);
+            return PyIterator.generator("Module.named_parameters", out);
         });
         method(m, "children", a -> {
             Signature.of("Module.children", "self", Signature.REQUIRED).bind(a);
-            return new PyIterator("generator", new ArrayList<>(children(self(a)).values()));
+            return PyIterator.generator("Module.children", new ArrayList<>(children(self(a)).values()));
         });
         method(m, "named_children", a -> {
             Signature.of("Module.named_children", "self", Signature.REQUIRED).bind(a);
             List<Object> out = new ArrayList<>();
             children(self(a)).forEach((name, c) -> out.add(new PyTuple(List.of(name, c))));
-            return new PyIterator("generator", out);
+            return PyIterator.generator("Module.named_children", out);
         });
         method(m, "modules", a -> {
             Signature.of("Module.modules", "self", Signature.REQUIRED).bind(a);
-            return new PyIterator("generator", new ArrayList<>(allModules(self(a))));
+            return PyIterator.generator("Module.modules", new ArrayList<>(allModules(self(a))));
         });
         method(m, "zero_grad", a -> {
             Object[] v = Signature.of("Module.zero_grad", "self", Signature.REQUIRED, "set_to_none", false).bind(a);

@@ -8,11 +8,19 @@ import java.util.List;
  * {@code reversed}. Its items are computed up front; once walked it is empty, as in Python.
  *
  * @param typeName what Python calls it: {@code generator}, {@code zip}, ...
+ * @param function for a generator, the function whose generator it is ({@code Module.parameters}), or
+ *     {@code <genexpr>} for a generator expression
  */
-record PyIterator(String typeName, List<Object> items, boolean[] consumed) implements HasAttributes {
+record PyIterator(String typeName, List<Object> items, boolean[] consumed, String function)
+        implements HasAttributes {
 
     PyIterator(String typeName, List<Object> items) {
-        this(typeName, new ArrayList<>(items), new boolean[1]);
+        this(typeName, new ArrayList<>(items), new boolean[1], "<genexpr>");
+    }
+
+    /** The generator a function such as {@code Module.parameters} returns, yielding {@code items}. */
+    static PyIterator generator(String function, List<Object> items) {
+        return new PyIterator("generator", new ArrayList<>(items), new boolean[1], function);
     }
 
     /** The items not walked yet; after this call there are none. */
@@ -31,7 +39,7 @@ record PyIterator(String typeName, List<Object> items, boolean[] consumed) imple
 
     @Override
     public String toString() {
-        String kind = typeName.equals("generator") ? "generator object <genexpr>" : typeName + " object";
+        String kind = typeName.equals("generator") ? "generator object " + function : typeName + " object";
         return "<" + kind + " at " + Addresses.of(this) + ">";
     }
 }
