@@ -403,8 +403,9 @@ public final class GraphCanvas extends Region {
             if (!big) {
                 return;
             }
-            if (!boxesInView(state).equals(nodes.keySet())) {
-                draw(state, true);
+            Set<String> inView = boxesInView(state);
+            if (!inView.equals(nodes.keySet())) {
+                draw(state, inView); // the boxes just found, not looked for again
             } else {
                 drawOverview(state);
             }
