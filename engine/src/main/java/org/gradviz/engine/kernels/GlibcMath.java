@@ -161,23 +161,37 @@ public final class GlibcMath {
             }
             special = true;
         }
+        ExpReduction e = reduce(x, 0, 0);
+        if (special) {
+            return expSpecialCase(e.tmp, e.sbits, e.ki);
+        }
+        double scale = Double.longBitsToDouble(e.sbits);
+        return Math.fma(scale, e.tmp, scale);
+    }
+
+    /**
+     * exp(x + xtail) = 2^(k/128)·e^r ≈ scale·(1 + tmp), r in [-ln2/256, ln2/256]: {@code sbits} the bits of scale
+     * (its exponent may have overflowed; the sign set by {@code signBias}), {@code ki} the bits k came in.
+     */
+    record ExpReduction(double tmp, long sbits, long ki) {
+    }
+
+    /** The reduction and polynomial shared by {@code exp} and {@code pow}'s {@code exp_inline}. */
+    static ExpReduction reduce(double x, double xtail, int signBias) {
         double kd = Math.fma(EXP_INV_LN2_N, x, SHIFT);
         long ki = Double.doubleToRawLongBits(kd);
         kd -= SHIFT;
         double r = Math.fma(kd, EXP_NEG_LN2_LO_N, Math.fma(kd, EXP_NEG_LN2_HI_N, x));
+        r += xtail;
         int idx = 2 * (int) (ki % EXP_N);
-        long top = ki << (52 - 7);
+        long top = (ki + signBias) << (52 - 7);
         double tail = Double.longBitsToDouble(EXP_TABLE[idx]);
         long sbits = EXP_TABLE[idx + 1] + top;
         double r2 = r * r;
         // tmp = tail + r + r2·(C2 + r·C3) + r2·r2·(C4 + r·C5)
         double tmp = Math.fma(r2 * r2, Math.fma(r, EXP_C5, EXP_C4),
                 Math.fma(r2, Math.fma(r, EXP_C3, EXP_C2), tail + r));
-        if (special) {
-            return expSpecialCase(tmp, sbits, ki);
-        }
-        double scale = Double.longBitsToDouble(sbits);
-        return Math.fma(scale, tmp, scale);
+        return new ExpReduction(tmp, sbits, ki);
     }
 
     /** exp's results near overflow and in the subnormal range. */

@@ -301,6 +301,82 @@ public final class SleefDouble {
         return truncateToInt(y - rint(x) * 4);
     }
 
+    // ----- pow (xpow)
+
+    /** {@code Sleef_powd4_u10} of one lane. */
+    public static double pow(double x, double y) {
+        boolean yIsInt = trunc(y) == y;
+        boolean yIsOdd = trunc(y * 0.5) != y * 0.5 && yIsInt;
+        DD d = mul(logk(Math.abs(x)), y);
+        double result = d.x > 709.78271114955742909217217426 ? Double.POSITIVE_INFINITY : expk(d);
+        result *= x > 0 ? 1.0 : !yIsInt ? Double.NaN : yIsOdd ? -1.0 : 1.0;
+        double efx = mulsign(Math.abs(x) - 1, y);
+        if (Double.isInfinite(y)) {
+            result = efx < 0 ? 0.0 : efx == 0 ? 1.0 : Double.POSITIVE_INFINITY;
+        }
+        if (Double.isInfinite(x) || x == 0) {
+            double magnitude = (x == 0 ? -y : y) < 0 ? 0.0 : Double.POSITIVE_INFINITY;
+            result = (yIsOdd ? mulsign(1.0, x) : 1.0) * magnitude;
+        }
+        if (Double.isNaN(x) || Double.isNaN(y)) {
+            result = NAN_BITS;
+        }
+        return y == 0 || x == 1 ? 1.0 : result;
+    }
+
+    /** logk: log(d) as a double-double pair. */
+    private static DD logk(double d) {
+        boolean o = d < Double.MIN_NORMAL;
+        if (o) {
+            d = d * (0x1p32 * 0x1p32);
+        }
+        int e = ilogb2k(d * (1.0 / 0.75));
+        double m = ldexp3(d, -e);
+        if (o) {
+            e -= 64;
+        }
+        DD x = div(add2(-1, m), add2(1, m));
+        DD x2 = squ(x);
+        double v = x2.x;
+        double v2 = v * v;
+        double v4 = v2 * v2;
+        double v8 = v4 * v4;
+        // POLY9(v, v2, v4, v8, c8..c0) = fma(v8, c8, fma(v4, POLY4(c7..c4), POLY4(c3..c0)))
+        double p74 = Math.fma(v2, Math.fma(v, 0.103239680901072952701192, 0.117754809412463995466069),
+                Math.fma(v, 0.13332981086846273921509, 0.153846227114512262845736));
+        double p30 = Math.fma(v2, Math.fma(v, 0.181818180850050775676507, 0.222222222230083560345903),
+                Math.fma(v, 0.285714285714249172087875, 0.400000000000000077715612));
+        double t = Math.fma(v8, 0.116255524079935043668677, Math.fma(v4, p74, p30));
+        DD c = new DD(0.666666666666666629659233, 3.80554962542412056336616e-17);
+        DD s = mul(new DD(0.693147180559945286226764, 2.319046813846299558417771e-17), (double) e);
+        s = add(s, new DD(x.x * 2, x.y * 2));
+        x = mul(x2, x);
+        s = add(s, mul(x, c));
+        x = mul(x2, x);
+        return add(s, mul(x, t));
+    }
+
+    /** expk: e^d of a double-double pair. */
+    private static double expk(DD d) {
+        double dq = rint((d.x + d.y) * R_LN2);
+        int q = rintToInt(dq);
+        DD s = add2(d, dq * -L2U);
+        s = normalize(add2(s, dq * -L2L));
+        double s2 = s.x * s.x;
+        double s4 = s2 * s2;
+        double s8 = s4 * s4;
+        // POLY10(s, s2, s4, s8, c9..c0) = fma(s8, POLY2(c9, c8), fma(s4, POLY4(c7..c4), POLY4(c3..c0)))
+        double hi = Math.fma(s.x, 2.51069683420950419527139e-08, 2.76286166770270649116855e-07);
+        double p74 = Math.fma(s2, Math.fma(s.x, 2.75572496725023574143864e-06, 2.48014973989819794114153e-05),
+                Math.fma(s.x, 0.000198412698809069797676111, 0.0013888888939977128960529));
+        double p30 = Math.fma(s2, Math.fma(s.x, 0.00833333333332371417601081, 0.0416666666665409524128449),
+                Math.fma(s.x, 0.166666666666666740681535, 0.500000000000000999200722));
+        double u = Math.fma(s8, hi, Math.fma(s4, p74, p30));
+        DD t = add(add(1, s), mul(squ(s), u));
+        u = ldexp2(t.x + t.y, q);
+        return d.x < -1000 ? 0 : u;
+    }
+
     // ----- double-double steps (dd.h, FMA variants)
 
     private static DD normalize(DD t) {

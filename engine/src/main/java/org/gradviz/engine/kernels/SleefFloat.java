@@ -376,6 +376,141 @@ public final class SleefFloat {
         }
     }
 
+    // ----- pow (xpowf)
+
+    /** {@code Sleef_powf8_u10} of one lane. */
+    public static float pow(float x, float y) {
+        boolean yIsInt = truncate(y) == y || Math.abs(y) > 0x1p24f;
+        boolean yIsOdd = (truncateToInt(y) & 1) == 1 && yIsInt && Math.abs(y) < 0x1p24f;
+        float result = expk(mul(logk(Math.abs(x)), y));
+        if (Float.isNaN(result)) {
+            result = Float.POSITIVE_INFINITY;
+        }
+        result *= x > 0 ? 1f : !yIsInt ? Float.NaN : yIsOdd ? -1f : 1f;
+        float efx = mulsign(Math.abs(x) - 1f, y);
+        if (Float.isInfinite(y)) {
+            result = efx < 0 ? 0f : efx == 0 ? 1f : Float.POSITIVE_INFINITY;
+        }
+        if (Float.isInfinite(x) || x == 0) {
+            float magnitude = (x == 0 ? -y : y) < 0 ? 0f : Float.POSITIVE_INFINITY;
+            result = (yIsOdd ? mulsign(1f, x) : 1f) * magnitude;
+        }
+        if (Float.isNaN(x) || Float.isNaN(y)) {
+            result = NAN_BITS;
+        }
+        return y == 0 || x == 1 ? 1f : result;
+    }
+
+    /** logkf: log(d) as a float-float pair. */
+    private static FF logk(float d) {
+        boolean o = d < Float.MIN_NORMAL;
+        if (o) {
+            d = d * 0x1p64f;
+        }
+        int e = ilogb2k(d * (1.0f / 0.75f));
+        float m = ldexp3(d, -e);
+        if (o) {
+            e -= 64;
+        }
+        FF x = div(add2(-1f, m), add2(1f, m));
+        FF x2 = squ(x);
+        float t = (float) 0.240320354700088500976562;
+        t = Math.fma(t, x2.x, (float) 0.285112679004669189453125);
+        t = Math.fma(t, x2.x, (float) 0.400007992982864379882812);
+        FF c = new FF(0.66666662693023681640625f, 3.69183861259614332084311e-09f);
+        FF s = mul(new FF(0.69314718246459960938f, -1.904654323148236017e-09f), (float) e);
+        s = add(s, new FF(x.x * 2, x.y * 2));
+        return add(s, mul(mul(x2, x), add2(mul(x2, t), c)));
+    }
+
+    /** expkf: e^d of a float-float pair. */
+    private static float expk(FF d) {
+        int q = rintToInt((d.x + d.y) * R_LN2F);
+        float[] s = {d.x, d.y};
+        dfadd2(s, (float) q * -L2UF);
+        dfadd2(s, (float) q * -L2LF);
+        float sx = s[0] + s[1];
+        FF n = new FF(sx, (s[0] - sx) + s[1]);
+        float u = 0.00136324646882712841033936f;
+        u = Math.fma(u, n.x, 0.00836596917361021041870117f);
+        u = Math.fma(u, n.x, 0.0416710823774337768554688f);
+        u = Math.fma(u, n.x, 0.166665524244308471679688f);
+        u = Math.fma(u, n.x, 0.499999850988388061523438f);
+        FF t = add(n, mul(squ(n), u));
+        float one = 1f + t.x;
+        t = new FF(one, ((1f - one) + t.x) + t.y);
+        u = ldexp(t.x + t.y, q);
+        return d.x < -104 ? 0f : u;
+    }
+
+    /** A float-float pair: value {@code x + y}, {@code |y|} below half an ulp of {@code x}. */
+    private record FF(float x, float y) {
+    }
+
+    /** dfadd2_vf2_vf_vf. */
+    private static FF add2(float x, float y) {
+        float s = x + y;
+        float v = s - x;
+        return new FF(s, (x - (s - v)) + (y - v));
+    }
+
+    /** dfadd_vf2_vf2_vf2 (|x| >= |y|). */
+    private static FF add(FF x, FF y) {
+        float s = x.x + y.x;
+        return new FF(s, (((x.x - s) + y.x) + x.y) + y.y);
+    }
+
+    /** dfadd2_vf2_vf2_vf2. */
+    private static FF add2(FF x, FF y) {
+        float s = x.x + y.x;
+        float v = s - x.x;
+        float t = (x.x - (s - v)) + (y.x - v);
+        return new FF(s, t + (x.y + y.y));
+    }
+
+    /** dfmul_vf2_vf2_vf. */
+    private static FF mul(FF x, float y) {
+        float s = x.x * y;
+        return new FF(s, Math.fma(x.y, y, Math.fma(x.x, y, -s)));
+    }
+
+    /** dfmul_vf2_vf2_vf2. */
+    private static FF mul(FF x, FF y) {
+        float s = x.x * y.x;
+        return new FF(s, Math.fma(x.x, y.y, Math.fma(x.y, y.x, Math.fma(x.x, y.x, -s))));
+    }
+
+    /** dfsqu_vf2_vf2. */
+    private static FF squ(FF x) {
+        float s = x.x * x.x;
+        return new FF(s, Math.fma(x.x + x.x, x.y, Math.fma(x.x, x.x, -s)));
+    }
+
+    /** dfdiv_vf2_vf2_vf2. */
+    private static FF div(FF n, FF d) {
+        float t = 1.0f / d.x;
+        float s = n.x * t;
+        float u = Math.fma(t, n.x, -s);
+        float v = Math.fma(-d.y, t, Math.fma(-d.x, t, 1f));
+        return new FF(s, Math.fma(s, v, Math.fma(n.y, t, u)));
+    }
+
+    /** vldexp_vf_vf_vi2: x·2^q in steps that neither overflow nor flush early. */
+    private static float ldexp(float x, int q) {
+        int m = q >> 31;
+        m = (((m + q) >> 6) - m) << 4;
+        q = q - (m << 2);
+        m = Math.min(Math.max(m + 0x7f, 0), 0xff);
+        float u = Float.intBitsToFloat(m << 23);
+        x = x * u * u * u * u;
+        return x * Float.intBitsToFloat((q + 0x7f) << 23);
+    }
+
+    /** {@code _mm256_round_ps} towards zero. */
+    private static float truncate(float x) {
+        return Float.isInfinite(x) || Float.isNaN(x) ? x : (float) (x < 0 ? -Math.floor(-x) : Math.floor(x));
+    }
+
     // ----- float-float steps and AVX2 conversions
 
     /** s = dfadd2_vf2_vf2_vf(s, y), in place. */

@@ -8,6 +8,7 @@ import org.gradviz.engine.Node;
 import org.gradviz.engine.SavedTensor;
 import org.gradviz.engine.Shape;
 import org.gradviz.engine.Tensor;
+import org.gradviz.engine.kernels.TorchPowKernels;
 
 /**
  * {@code + - * / ** neg} with broadcasting. Each op's forward is followed by its backward node, whose
@@ -315,17 +316,17 @@ public final class Arithmetic {
     public static Tensor pow(Tensor a, double exponent) {
         DType dtype = Broadcast.resultType(a, Tensor.wrappedNumber(exponent, false));
         double[] x = a.data();
-        double[] r = new double[x.length];
-        for (int i = 0; i < r.length; i++) {
-            r[i] = power(x[i], exponent, dtype);
+        double[] r;
+        if (dtype.isFloatingPoint()) {
+            r = TorchPowKernels.pow(x, exponent, dtype == DType.FLOAT32);
+        } else {
+            r = new double[x.length];
+            for (int i = 0; i < r.length; i++) {
+                r[i] = Math.pow(x[i], exponent);
+            }
         }
         Tensor out = Tensor.fromData(a.shape(), dtype, r);
         return Autograd.record("pow", out, () -> new PowBackward0(a, exponent), a);
-    }
-
-    // NOTE: PyTorch's float kernel computes x^3 as (x*x)*x with the product x*x rounded to the dtype
-    private static double power(double x, double e, DType dtype) {
-        return e == 2 ? x * x : e == 3 ? dtype.round(x * x) * x : Math.pow(x, e);
     }
 
     /** d(a^n)/da = n·a^(n-1) (and 0 where n = 0). */
@@ -349,18 +350,14 @@ public final class Arithmetic {
             if (exponent == 0) {
                 return new Tensor[] {Tensor.fromData(a.shape(), a.dtype(), new double[a.numel()])};
             }
-            double n = exponent;
-            return new Tensor[] {elementwise(grads[0], a, (g, x) -> g * (n * power(x, n - 1, a.dtype())))};
+            // grad * (exponent * self.pow(exponent - 1)), each product rounded to the dtype as torch's ops do
+            return new Tensor[] {mul(grads[0], mul(pow(a, exponent - 1), Tensor.wrappedNumber(exponent, false)))};
         }
 
+        /** The same ops, recorded: {@link #apply} is already written with them. */
         @Override
         protected Tensor[] applyDifferentiable(Tensor[] grads) {
-            Tensor a = self.unpack();
-            if (exponent == 0) {
-                return new Tensor[] {Tensor.fromData(a.shape(), a.dtype(), new double[a.numel()])};
-            }
-            // grad * (exponent * self.pow(exponent - 1))
-            return new Tensor[] {mul(grads[0], mul(pow(a, exponent - 1), Tensor.wrappedNumber(exponent, false)))};
+            return apply(grads);
         }
 
         @Override
@@ -372,7 +369,12 @@ public final class Arithmetic {
 
     /** {@code a ** b} for tensors (also {@code number ** t}, with the number made a 0-d tensor). */
     public static Tensor pow(Tensor a, Tensor b) {
-        Tensor out = elementwise(a, b, Math::pow);
+        Shape shape = Broadcast.shapes(a.shape(), b.shape());
+        DType dtype = Broadcast.resultType(a, b);
+        Tensor out = dtype.isFloatingPoint()
+                ? Tensor.fromData(shape, dtype, TorchPowKernels.pow(dtype.roundAll(Broadcast.expand(a, shape)),
+                        dtype.roundAll(Broadcast.expand(b, shape)), dtype == DType.FLOAT32))
+                : elementwise(a, b, Math::pow);
         return Autograd.record("pow", out, () -> new PowBackward1(a, b, out), a, b);
     }
 

@@ -46,28 +46,6 @@ class TorchTranscendentalsTest {
         Double.longBitsToDouble(0xFFEFFFFFFFFFFFFFL), 15.0, -15.0, 1e14, -1e14, 709.782712893384,
         -745.1332191019411, -1000.0, 1.0, -1.0, 18.714973875, 0.5};
 
-    /** SplitMix64, as the fixture script. */
-    private static final class SplitMix64 {
-        private long state;
-
-        SplitMix64(long seed) {
-            state = seed;
-        }
-
-        long next() {
-            state += 0x9E3779B97F4A7C15L;
-            long z = state;
-            z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
-            z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
-            return z ^ (z >>> 31);
-        }
-
-        double uniform(double lo, double hi) {
-            double u = (next() >>> 11) * 0x1p-53;
-            return lo + (hi - lo) * u;
-        }
-    }
-
     private static double randomBits(SplitMix64 rng, boolean dbl, int expLo, int expHi, boolean positive) {
         long r = rng.next();
         if (dbl) {
