@@ -3,6 +3,8 @@ package org.gradviz.engine.ops;
 import org.gradviz.engine.Autograd;
 import org.gradviz.engine.DType;
 import org.gradviz.engine.Tensor;
+import org.gradviz.engine.kernels.SleefDouble;
+import org.gradviz.engine.kernels.SleefFloat;
 
 /**
  * {@code torch.log_softmax(input, dim)} over the last dimension, as PyTorch 1.13's {@code _vec_log_softmax_lastdim}:
@@ -36,14 +38,14 @@ public final class LogSoftmax {
         return Autograd.record("log_softmax", result, () -> new LogSoftmaxBackward0(d, result), a);
     }
 
-    // NOTE: PyTorch uses SLEEF's vectorised expf/logf (1 ulp); these are the correctly rounded values, which agree
-    // with SLEEF almost always but not in every last bit.
+    /** {@code Vectorized::exp}: SLEEF's u10 exp on every element ({@code vec::map} pads the last vector). */
     static double exp(double v, DType dt) {
-        return dt == DType.FLOAT32 ? (float) Math.exp((float) v) : Math.exp(v);
+        return dt == DType.FLOAT32 ? SleefFloat.exp((float) v) : SleefDouble.exp(v);
     }
 
+    /** {@code Vectorized::log}: SLEEF's u10 log, as the row sums' logs are taken with {@code vec::map}. */
     static double log(double v, DType dt) {
-        return dt == DType.FLOAT32 ? (float) Math.log((float) v) : Math.log(v);
+        return dt == DType.FLOAT32 ? SleefFloat.log((float) v) : SleefDouble.log(v);
     }
 
     /** d(log_softmax x)/dx applied to g: g - exp(y) · Σg per row (y the result). */

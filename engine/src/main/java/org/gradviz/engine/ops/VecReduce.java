@@ -5,8 +5,9 @@ import org.gradviz.engine.DType;
 /**
  * PyTorch's {@code vec::reduce_all} / {@code map_reduce_all} for a sum over a contiguous row, in its order: fewer
  * values than a vector are added one by one; otherwise each lane accumulates every {@code lanes}-th value (the
- * partial last vector into the first lanes), then the lanes are combined by halves (AVX2's shuffle reduction:
- * lane i with lane i + 4, then i + 2, then i + 1).
+ * partial last vector into the first lanes), then the lanes are combined: by halves for float32 (AVX2's shuffle
+ * reduction, {@code VecReduceAllSIMD}: lane i with lane i + 4, then i + 2, then i + 1), one after another from
+ * lane 0 for float64 (the generic {@code vec_reduce_all}); both measured against torch 1.13.
  */
 final class VecReduce {
     private VecReduce() {
@@ -32,12 +33,7 @@ final class VecReduce {
         for (int k = 0; d + k < n; k++) {
             acc[k] = dt.round(acc[k] + x[offset + d + k]);
         }
-        for (int half = lanes / 2; half >= 1; half /= 2) {
-            for (int k = 0; k < half; k++) {
-                acc[k] = dt.round(acc[k] + acc[k + half]);
-            }
-        }
-        return acc[0];
+        return combineLanes(acc, dt);
     }
 
     /**
@@ -65,7 +61,19 @@ final class VecReduce {
                 acc[k] = f32 ? Math.fma((float) x[i], (float) y[i], (float) acc[k]) : Math.fma(x[i], y[i], acc[k]);
             }
         }
-        for (int half = lanes / 2; half >= 1; half /= 2) {
+        return combineLanes(acc, dt);
+    }
+
+    /** The lanes' sum: by halves for float32, in lane order for float64. */
+    private static double combineLanes(double[] acc, DType dt) {
+        if (dt != DType.FLOAT32) {
+            double s = acc[0];
+            for (int k = 1; k < acc.length; k++) {
+                s = dt.round(s + acc[k]);
+            }
+            return s;
+        }
+        for (int half = acc.length / 2; half >= 1; half /= 2) {
             for (int k = 0; k < half; k++) {
                 acc[k] = dt.round(acc[k] + acc[k + half]);
             }
