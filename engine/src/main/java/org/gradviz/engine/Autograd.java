@@ -12,6 +12,8 @@ import java.util.function.Supplier;
  */
 public final class Autograd {
     private static final List<AutogradListener> LISTENERS = new CopyOnWriteArrayList<>();
+    /** How deep this thread is in plain chain rules (see {@link #plainChainRule}). */
+    private static final ThreadLocal<int[]> PLAIN_CHAIN_RULES = ThreadLocal.withInitial(() -> new int[1]);
     private static volatile boolean hasListeners;
 
     private Autograd() {
@@ -103,13 +105,27 @@ public final class Autograd {
         hasListeners = !LISTENERS.isEmpty();
     }
 
+    /**
+     * Runs a chain rule of a backward without create_graph: the ops it calls (a {@code mul}, a {@code select_backward})
+     * are the backward's arithmetic, not the program's, so listeners hear the node, not them.
+     */
+    static Tensor[] plainChainRule(java.util.function.Supplier<Tensor[]> chainRule) {
+        int[] depth = PLAIN_CHAIN_RULES.get();
+        depth[0]++;
+        try {
+            return chainRule.get();
+        } finally {
+            depth[0]--;
+        }
+    }
+
     static boolean hasListeners() {
         return hasListeners;
     }
 
     /** Reports a forward op; cheap when nobody listens. */
     public static void fireOpExecuted(String op, Tensor output, Tensor... inputs) {
-        if (hasListeners) {
+        if (hasListeners && PLAIN_CHAIN_RULES.get()[0] == 0) {
             List<Tensor> in = Arrays.asList(inputs);
             for (AutogradListener l : LISTENERS) {
                 l.opExecuted(op, in, output, output.gradFn());

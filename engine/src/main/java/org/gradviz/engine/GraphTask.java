@@ -118,7 +118,8 @@ final class GraphTask {
         Autograd.fireNodeStarted(node, gradOutputs);
         Tensor[] gradInputs = allNull(gradOutputs) && !(node instanceof AccumulateGrad)
                 ? new Tensor[node.nextFunctions().size()]
-                : createGraph ? applyRecording(node, gradOutputs) : node.apply(gradOutputs);
+                : createGraph ? applyRecording(node, gradOutputs)
+                : Autograd.plainChainRule(() -> node.apply(gradOutputs));
         if (!keepGraph) {
             node.release();
         }
@@ -156,7 +157,7 @@ final class GraphTask {
         if (differentiable) {
             throw new NotSupportedException("'create_graph=True' through " + node.name());
         }
-        return node.apply(gradOutputs);
+        return Autograd.plainChainRule(() -> node.apply(gradOutputs));
     }
 
     /** Sums a gradient arriving along {@code edge} into the buffer of the node it leads to. */

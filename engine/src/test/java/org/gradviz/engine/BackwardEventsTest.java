@@ -94,6 +94,26 @@ class BackwardEventsTest {
     }
 
     @Test
+    void chainRulesWrittenWithOpsReportTheirNodesNotTheOpsInside() {
+        // PowBackward0 is grad * (4 * x^3) and select's backward is torch's select_backward op: in a plain backward
+        // those are the backward's arithmetic, not ops of the program
+        Tensor x = Torch.tensor(Shape.of(3), DType.FLOAT32, new double[] {1, 2, 3}).requiresGrad_(true);
+        Tensor y = org.gradviz.engine.ops.Indexing.select(org.gradviz.engine.ops.Arithmetic.pow(x, 4), 1);
+        events.clear();
+        y.backward();
+        assertEquals(List.of(
+                "backward 1.0",
+                "start SelectBackward0",
+                "send SelectBackward0 -> PowBackward0",
+                "start PowBackward0",
+                "send PowBackward0 -> Acc[3]",
+                "start Acc[3]",
+                "accumulate null -> [3]",
+                "finished"), events);
+        assertArrayEquals(new double[] {0, 32, 0}, x.grad().data(), "d(x^4)/dx = 4x^3 at x = 2 only");
+    }
+
+    @Test
     void accumulationReportsTheGradientBeforeAndAfter() {
         Tensor x = Torch.tensor(Shape.of(1), DType.FLOAT64, new double[] {2}).requiresGrad_(true);
         List<double[]> befores = new ArrayList<>();

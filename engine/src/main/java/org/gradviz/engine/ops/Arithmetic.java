@@ -256,9 +256,10 @@ public final class Arithmetic {
             if (needsInputGrad(1)) {
                 Tensor a = self.unpack();
                 Shape shape = Broadcast.shapes(g.shape(), Broadcast.shapes(a.shape(), b.shape()));
-                // NOTE: PyTorch computes -grad * ((self / other) / other)
-                double[] r = Broadcast.map(g, a, b, shape, (gv, av, bv) -> -gv * ((av / bv) / bv));
-                out[1] = otherMeta.reduce(Tensor.fromData(shape, Broadcast.resultType(g, a, b), r));
+                DType dt = Broadcast.resultType(g, a, b);
+                // NOTE: PyTorch computes -grad * ((self / other) / other), each op rounded to the dtype
+                double[] r = Broadcast.map(g, a, b, shape, (gv, av, bv) -> -gv * dt.round(dt.round(av / bv) / bv));
+                out[1] = otherMeta.reduce(Tensor.fromData(shape, dt, r));
             }
             return out;
         }
@@ -307,6 +308,56 @@ public final class Arithmetic {
         @Override
         protected Tensor[] applyDifferentiable(Tensor[] grads) {
             return new Tensor[] {neg(grads[0])};
+        }
+    }
+
+    // ----- by a C++ scalar (mul.Scalar, div.Scalar), as torch's own chain rules call them
+
+    /** {@code t.mul(scalar)} with a C++ scalar, recorded as MulBackward1 (Python's {@code t * 2} is MulBackward0). */
+    public static Tensor mulScalar(Tensor a, double scalar) {
+        return byScalar("mul", "MulBackward1", a, scalar, (x, y) -> x * y);
+    }
+
+    /** {@code t.div(scalar)} with a C++ scalar, recorded as DivBackward1 (Python's {@code t / 2} is DivBackward0). */
+    public static Tensor divScalar(Tensor a, double scalar) {
+        return byScalar("div", "DivBackward1", a, scalar, (x, y) -> x / y);
+    }
+
+    private static Tensor byScalar(String op, String node, Tensor a, double scalar, Broadcast.BinaryFn f) {
+        Tensor number = Tensor.wrappedNumber(scalar, scalar == Math.rint(scalar));
+        Tensor out = elementwise(a, number, f);
+        return Autograd.record(op, out, () -> new ScalarBackward(node, scalar), new Tensor[] {a},
+                new Tensor[] {a, number});
+    }
+
+    /** d(a·s)/da = s, d(a/s)/da = 1/s: the gradient by the same scalar, recorded the same way. */
+    static final class ScalarBackward extends Node {
+        private final String name;
+        private final double other;
+
+        ScalarBackward(String name, double other) {
+            this.name = name;
+            this.other = other;
+        }
+
+        @Override
+        public String name() {
+            return name;
+        }
+
+        @Override
+        protected Tensor[] apply(Tensor[] grads) {
+            return new Tensor[] {name.startsWith("Mul") ? mulScalar(grads[0], other) : divScalar(grads[0], other)};
+        }
+
+        @Override
+        protected Tensor[] applyDifferentiable(Tensor[] grads) {
+            return apply(grads);
+        }
+
+        @Override
+        protected void collectSaved(Map<String, Object> out) {
+            out.put("other", numberValue(other));
         }
     }
 
@@ -399,26 +450,37 @@ public final class Arithmetic {
             return "PowBackward1";
         }
 
+        /**
+         * pow_backward_self: where(exponent == 0, 0, grad · (exponent · self^(exponent - 1)));
+         * pow_backward_exponent: grad · where(self == 0 and exponent ≥ 0, 0, result · log(self)); each summed back
+         * over broadcast dimensions.
+         */
         @Override
         protected Tensor[] apply(Tensor[] grads) {
             Tensor g = grads[0];
             Tensor a = self.unpack();
             Tensor b = exponent.unpack();
+            Tensor zero = Tensor.fromData(Shape.SCALAR, g.dtype(), new double[1]);
             Tensor[] out = new Tensor[2];
-            Shape shape = g.shape();
-            DType dtype = Broadcast.resultType(g, a, b);
             if (needsInputGrad(0)) {
-                double[] r = Broadcast.map(g, a, b, shape, (gv, x, e) -> e == 0 ? 0 : gv * e * Math.pow(x, e - 1));
-                out[0] = selfMeta.reduce(Tensor.fromData(shape, dtype, r));
+                Tensor slope = mul(b, pow(a, sub(b, Tensor.wrappedNumber(1, true))));
+                Tensor zeroExponent = Comparison.compare(b, Tensor.wrappedNumber(0, false), Comparison.Kind.EQ);
+                out[0] = selfMeta.reduceRecorded(Where.where(zeroExponent, zero, mul(g, slope)));
             }
             if (needsInputGrad(1)) {
-                Tensor res = result.unpack();
-                double[] lg = Broadcast.map(a, b, shape, dtype, (x, e) -> x == 0 && e >= 0 ? 0 : Math.log(x));
-                Tensor logA = Tensor.fromData(shape, dtype, lg);
-                double[] r = Broadcast.map(g, res, logA, shape, (gv, rv, l) -> l == 0 ? 0 : gv * rv * l);
-                out[1] = exponentMeta.reduce(Tensor.fromData(shape, dtype, r));
+                Tensor zeroBase = Comparison.compare(a, Tensor.wrappedNumber(0, false), Comparison.Kind.EQ);
+                Tensor nonNegative = Comparison.compare(b, Tensor.wrappedNumber(0, false), Comparison.Kind.GE);
+                Tensor both = Comparison.compare(Arithmetic.mul(zeroBase, nonNegative), Tensor.wrappedNumber(1, true),
+                        Comparison.Kind.EQ);
+                Tensor logTerm = Where.where(both, zero, mul(result.unpack(), Pointwise.log(a)));
+                out[1] = exponentMeta.reduceRecorded(mul(g, logTerm));
             }
             return out;
+        }
+
+        @Override
+        protected Tensor[] applyDifferentiable(Tensor[] grads) {
+            return apply(grads);
         }
 
         @Override

@@ -98,9 +98,12 @@ public final class Indexing {
 
         @Override
         protected Tensor[] apply(Tensor[] grads) {
-            double[] g = new double[selfSizes.numel()];
-            Layout.of(selfSizes, dim).copyRows(grads[0].data(), g, index, 1, 1, true);
-            return new Tensor[] {Tensor.fromData(selfSizes, grads[0].dtype(), g)};
+            return new Tensor[] {selectBackward(grads[0], selfSizes, dim, index)};
+        }
+
+        @Override
+        protected Tensor[] applyDifferentiable(Tensor[] grads) {
+            return apply(grads);
         }
 
         @Override
@@ -162,10 +165,101 @@ public final class Indexing {
 
         @Override
         protected Tensor[] apply(Tensor[] grads) {
-            double[] g = new double[selfSizes.numel()];
-            int count = grads[0].shape().dim(dim);
-            Layout.of(selfSizes, dim).copyRows(grads[0].data(), g, start, step, count, true);
-            return new Tensor[] {Tensor.fromData(selfSizes, grads[0].dtype(), g)};
+            return new Tensor[] {sliceBackward(grads[0], selfSizes, dim, start, end, step)};
+        }
+
+        @Override
+        protected Tensor[] applyDifferentiable(Tensor[] grads) {
+            return apply(grads);
+        }
+
+        @Override
+        protected void collectSaved(Map<String, Object> out) {
+            out.put("dim", (long) dim);
+            out.put("start", (long) start);
+            out.put("end", (long) end);
+            out.put("step", (long) step);
+        }
+    }
+
+    // ----- the backward ops, recorded under create_graph with their own chain rules
+
+    /** torch's {@code select_backward}: {@code grad} placed at {@code index} of {@code dim} in zeros of {@code sizes}. */
+    static Tensor selectBackward(Tensor grad, Shape sizes, int dim, int index) {
+        double[] g = new double[sizes.numel()];
+        Layout.of(sizes, dim).copyRows(grad.data(), g, index, 1, 1, true);
+        Tensor out = Tensor.fromData(sizes, grad.dtype(), g);
+        return Autograd.record("select_backward", out, () -> new SelectBackwardBackward0(dim, index), grad);
+    }
+
+    /** d(select_backward(grad))/d grad = grad.select(dim, index). */
+    static final class SelectBackwardBackward0 extends Node {
+        private final int dim;
+        private final int index;
+
+        SelectBackwardBackward0(int dim, int index) {
+            this.dim = dim;
+            this.index = index;
+        }
+
+        @Override
+        public String name() {
+            return "SelectBackwardBackward0";
+        }
+
+        @Override
+        protected Tensor[] apply(Tensor[] grads) {
+            return new Tensor[] {select(grads[0], dim, index)};
+        }
+
+        @Override
+        protected Tensor[] applyDifferentiable(Tensor[] grads) {
+            return apply(grads);
+        }
+
+        @Override
+        protected void collectSaved(Map<String, Object> out) {
+            out.put("dim", (long) dim);
+            out.put("index", (long) index);
+        }
+    }
+
+    /** torch's {@code slice_backward}: {@code grad} placed at rows start, start + step, ... of zeros of {@code sizes}. */
+    static Tensor sliceBackward(Tensor grad, Shape sizes, int dim, int start, int end, int step) {
+        double[] g = new double[sizes.numel()];
+        int count = grad.shape().dim(dim);
+        Layout.of(sizes, dim).copyRows(grad.data(), g, start, step, count, true);
+        Tensor out = Tensor.fromData(sizes, grad.dtype(), g);
+        return Autograd.record("slice_backward", out, () -> new SliceBackwardBackward0(dim, start, end, step), grad);
+    }
+
+    /** d(slice_backward(grad))/d grad = grad.slice(dim, start, end, step). */
+    static final class SliceBackwardBackward0 extends Node {
+        private final int dim;
+        private final int start;
+        private final int end;
+        private final int step;
+
+        SliceBackwardBackward0(int dim, int start, int end, int step) {
+            this.dim = dim;
+            this.start = start;
+            this.end = end;
+            this.step = step;
+        }
+
+        @Override
+        public String name() {
+            return "SliceBackwardBackward0";
+        }
+
+        @Override
+        protected Tensor[] apply(Tensor[] grads) {
+            return new Tensor[] {slice(grads[0], dim, start, end, step)};
+        }
+
+        @Override
+        protected Tensor[] applyDifferentiable(Tensor[] grads) {
+            return apply(grads);
         }
 
         @Override

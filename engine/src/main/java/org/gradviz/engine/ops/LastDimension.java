@@ -41,16 +41,45 @@ final class LastDimension {
         return t.dim() == 0 ? 1 : t.shape().dim(t.dim() - 1);
     }
 
-    /** A backward over the rows of the saved result y: {@link #row} writes one row of the input's gradient. */
-    abstract static class RowBackward extends Node {
+    /** One row of an input gradient: writes {@code gi[from .. from + size)} from the gradient g and the result y. */
+    interface RowRule {
+        void row(double[] g, double[] y, int from, int size, DType dt, double[] gi);
+    }
+
+    /** The input gradient of {@code grad} (broadcast to y's shape), row by row of the result {@code y}. */
+    static Tensor byRows(Tensor grad, Tensor y, RowRule rule) {
+        double[] g = Broadcast.expand(grad, y.shape());
+        int size = rowLength(y);
+        double[] values = y.data();
+        double[] gi = new double[g.length];
+        for (int from = 0; from + size <= g.length && size > 0; from += size) {
+            rule.row(g, values, from, size, y.dtype(), gi);
+        }
+        return Tensor.fromData(y.shape(), y.dtype(), gi);
+    }
+
+    /** The recorded form of a backward: torch's {@code _softmax_backward_data} or {@code _log_softmax_backward_data}. */
+    interface RecordedRule {
+        Tensor apply(Tensor grad, Tensor result, int dim);
+    }
+
+    /**
+     * The backward of softmax and log_softmax, from the saved result y: {@code rule} row by row, or under
+     * create_graph the recorded {@code _..._backward_data} op, which has a chain rule of its own.
+     */
+    static final class RowBackward extends Node {
         private final String name;
         private final int dim;
         private final SavedTensor result;
+        private final RowRule rule;
+        private final RecordedRule recorded;
 
-        RowBackward(String name, int dim, Tensor result) {
+        RowBackward(String name, int dim, Tensor result, RowRule rule, RecordedRule recorded) {
             this.name = name;
             this.dim = dim;
             this.result = saveOutput(result);
+            this.rule = rule;
+            this.recorded = recorded;
         }
 
         @Override
@@ -58,20 +87,14 @@ final class LastDimension {
             return name;
         }
 
-        /** Writes {@code gi[from .. from + size)} from the gradient {@code g} and the result {@code y}. */
-        abstract void row(double[] g, double[] y, int from, int size, DType dt, double[] gi);
-
         @Override
         protected Tensor[] apply(Tensor[] grads) {
-            Tensor y = result.unpack();
-            double[] g = Broadcast.expand(grads[0], y.shape());
-            int size = rowLength(y);
-            double[] values = y.data();
-            double[] gi = new double[g.length];
-            for (int from = 0; from + size <= g.length && size > 0; from += size) {
-                row(g, values, from, size, y.dtype(), gi);
-            }
-            return new Tensor[] {Tensor.fromData(y.shape(), y.dtype(), gi)};
+            return new Tensor[] {byRows(grads[0], result.unpack(), rule)};
+        }
+
+        @Override
+        protected Tensor[] applyDifferentiable(Tensor[] grads) {
+            return new Tensor[] {recorded.apply(grads[0], result.unpack(), dim)};
         }
 
         @Override
@@ -79,5 +102,12 @@ final class LastDimension {
             out.put("dim", (long) dim);
             out.put("result", result);
         }
+    }
+
+    /** The saved tensors of a {@code ..._backward_data} op's backward. */
+    static void collectBackwardData(Map<String, Object> out, SavedTensor gradOutput, SavedTensor output, int dim) {
+        out.put("dim", (long) dim);
+        out.put("grad_output", gradOutput);
+        out.put("output", output);
     }
 }

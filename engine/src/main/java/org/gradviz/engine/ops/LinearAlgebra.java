@@ -49,6 +49,11 @@ public final class LinearAlgebra {
         protected Tensor[] apply(Tensor[] grads) {
             return new Tensor[] {transposed(grads[0])};
         }
+
+        @Override
+        protected Tensor[] applyDifferentiable(Tensor[] grads) {
+            return new Tensor[] {t(grads[0])};
+        }
     }
 
     /** {@code t.T}: every dimension reversed, recorded as a permute. */
@@ -108,11 +113,23 @@ public final class LinearAlgebra {
 
         @Override
         protected Tensor[] apply(Tensor[] grads) {
+            return new Tensor[] {permuted(grads[0], inverse())};
+        }
+
+        /** permute_backwards: grad.permute(the inverse permutation), recorded. */
+        @Override
+        protected Tensor[] applyDifferentiable(Tensor[] grads) {
+            int[] inverse = inverse();
+            Tensor out = permuted(grads[0], inverse);
+            return new Tensor[] {Autograd.record("permute", out, () -> new PermuteBackward0(inverse), grads[0])};
+        }
+
+        private int[] inverse() {
             int[] inverse = new int[dims.length];
             for (int i = 0; i < dims.length; i++) {
                 inverse[dims[i]] = i;
             }
-            return new Tensor[] {permuted(grads[0], inverse)};
+            return inverse;
         }
 
         @Override
@@ -160,6 +177,12 @@ public final class LinearAlgebra {
             return new Tensor[] {Tensor.fromData(selfShape, grads[0].dtype(), grads[0].data().clone())};
         }
 
+        /** grad.squeeze(dim). */
+        @Override
+        protected Tensor[] applyDifferentiable(Tensor[] grads) {
+            return new Tensor[] {Views.squeeze(grads[0], dim)};
+        }
+
         @Override
         protected void collectSaved(Map<String, Object> out) {
             out.put("dim", (long) dim);
@@ -190,6 +213,12 @@ public final class LinearAlgebra {
         @Override
         protected Tensor[] apply(Tensor[] grads) {
             return new Tensor[] {Tensor.fromData(selfSizes, grads[0].dtype(), grads[0].data().clone())};
+        }
+
+        /** unsqueeze_to(grad, dim, self.sizes()): grad.unsqueeze(dim). */
+        @Override
+        protected Tensor[] applyDifferentiable(Tensor[] grads) {
+            return new Tensor[] {unsqueeze(grads[0], dim)};
         }
 
         @Override
@@ -303,6 +332,16 @@ public final class LinearAlgebra {
             return out;
         }
 
+        /** mm_mat1_backward: grad.mm(mat2.t()); mm_mat2_backward: self.t().mm(grad). */
+        @Override
+        protected Tensor[] applyDifferentiable(Tensor[] grads) {
+            Tensor g = grads[0];
+            return new Tensor[] {
+                needsInputGrad(0) ? mm(g, t(mat2.unpack())) : null,
+                needsInputGrad(1) ? mm(t(self.unpack()), g) : null,
+            };
+        }
+
         @Override
         protected void collectSaved(Map<String, Object> out) {
             out.put("mat2", mat2);
@@ -366,6 +405,16 @@ public final class LinearAlgebra {
             return out;
         }
 
+        /** self: grad.ger(vec) = grad.reshape({m, 1}) * vec; vec: self.t().mv(grad). */
+        @Override
+        protected Tensor[] applyDifferentiable(Tensor[] grads) {
+            Tensor g = grads[0];
+            return new Tensor[] {
+                needsInputGrad(0) ? Arithmetic.mul(Views.reshape(g, Shape.of(g.numel(), 1)), vec.unpack()) : null,
+                needsInputGrad(1) ? mv(t(self.unpack()), g) : null,
+            };
+        }
+
         @Override
         protected void collectSaved(Map<String, Object> out) {
             out.put("self", self);
@@ -410,6 +459,16 @@ public final class LinearAlgebra {
             return new Tensor[] {
                 needsInputGrad(0) ? Arithmetic.elementwise(tensor.unpack(), g, (x, y) -> x * y) : null,
                 needsInputGrad(1) ? Arithmetic.elementwise(self.unpack(), g, (x, y) -> x * y) : null,
+            };
+        }
+
+        /** self: grad * tensor; tensor: grad * self. */
+        @Override
+        protected Tensor[] applyDifferentiable(Tensor[] grads) {
+            Tensor g = grads[0];
+            return new Tensor[] {
+                needsInputGrad(0) ? Arithmetic.mul(g, tensor.unpack()) : null,
+                needsInputGrad(1) ? Arithmetic.mul(g, self.unpack()) : null,
             };
         }
 
@@ -474,6 +533,20 @@ public final class LinearAlgebra {
                 needsInputGrad(0) ? biasMeta.reduce(g) : null,
                 needsInputGrad(1) ? product(g, transposed(mat2.unpack())) : null,
                 needsInputGrad(2) ? product(transposed(mat1.unpack()), g) : null,
+            };
+        }
+
+        /**
+         * self: grad (summed to the bias's shape); mat1: grad.mm(mat2.t()); mat2 (weight.t(), column-major):
+         * grad.t().mm(mat1).t(), as mm_mat2_backward takes that branch for a transposed weight.
+         */
+        @Override
+        protected Tensor[] applyDifferentiable(Tensor[] grads) {
+            Tensor g = grads[0];
+            return new Tensor[] {
+                needsInputGrad(0) ? biasMeta.reduceRecorded(g) : null,
+                needsInputGrad(1) ? mm(g, t(mat2.unpack())) : null,
+                needsInputGrad(2) ? t(mm(t(g), mat1.unpack())) : null,
             };
         }
 

@@ -1,7 +1,10 @@
 package org.gradviz.engine.ops;
 
 import org.gradviz.engine.Autograd;
+import java.util.Map;
 import org.gradviz.engine.DType;
+import org.gradviz.engine.Node;
+import org.gradviz.engine.SavedTensor;
 import org.gradviz.engine.Tensor;
 import org.gradviz.engine.kernels.SleefDouble;
 import org.gradviz.engine.kernels.SleefFloat;
@@ -35,7 +38,8 @@ public final class LogSoftmax {
             }
         }
         Tensor result = Tensor.fromData(a.shape(), dt, out);
-        return Autograd.record("log_softmax", result, () -> new LogSoftmaxBackward0(d, result), a);
+        return Autograd.record("log_softmax", result, () -> new LastDimension.RowBackward("LogSoftmaxBackward0", d, result,
+                LogSoftmax::row, LogSoftmax::backwardData), a);
     }
 
     /** {@code Vectorized::exp}: SLEEF's u10 exp on every element ({@code vec::map} pads the last vector). */
@@ -49,19 +53,62 @@ public final class LogSoftmax {
     }
 
     /** d(log_softmax x)/dx applied to g: g - exp(y) · Σg per row (y the result). */
-    static final class LogSoftmaxBackward0 extends LastDimension.RowBackward {
-        LogSoftmaxBackward0(int dim, Tensor result) {
-            super("LogSoftmaxBackward0", dim, result);
+    static void row(double[] g, double[] y, int from, int size, DType dt, double[] gi) {
+        double sum = VecReduce.sum(g, from, size, dt);
+        for (int i = from; i < from + size; i++) {
+            // NOTE: g - exp(y)·Σg is one fused multiply-add in torch's CPU build (measured)
+            double e = exp(y[i], dt);
+            gi[i] = dt == DType.FLOAT32 ? Math.fma(-(float) e, (float) sum, (float) g[i]) : Math.fma(-e, sum, g[i]);
+        }
+    }
+
+    /** torch's {@code _log_softmax_backward_data(grad_output, output, dim)}, recorded. */
+    static Tensor backwardData(Tensor gradOutput, Tensor output, int dim) {
+        Tensor out = LastDimension.byRows(gradOutput, output, LogSoftmax::row);
+        return Autograd.record("_log_softmax_backward_data", out,
+                () -> new LogSoftmaxBackwardDataBackward0(gradOutput, output, dim), gradOutput, output);
+    }
+
+    /**
+     * d/d grad_output = grad - Σ(grad·exp(output)); d/d output = -Σgrad_output · exp(output) · grad, sums over dim
+     * kept.
+     */
+    static final class LogSoftmaxBackwardDataBackward0 extends Node {
+        private final SavedTensor gradOutput;
+        private final SavedTensor output;
+        private final int dim;
+
+        LogSoftmaxBackwardDataBackward0(Tensor gradOutput, Tensor output, int dim) {
+            this.gradOutput = save(gradOutput);
+            this.output = save(output);
+            this.dim = dim;
         }
 
         @Override
-        void row(double[] g, double[] y, int from, int size, DType dt, double[] gi) {
-            double sum = VecReduce.sum(g, from, size, dt);
-            for (int i = from; i < from + size; i++) {
-                // NOTE: g - exp(y)·Σg is one fused multiply-add in torch's CPU build (measured)
-                double e = exp(y[i], dt);
-                gi[i] = dt == DType.FLOAT32 ? Math.fma(-(float) e, (float) sum, (float) g[i]) : Math.fma(-e, sum, g[i]);
-            }
+        public String name() {
+            return "LogSoftmaxBackwardDataBackward0";
+        }
+
+        @Override
+        protected Tensor[] apply(Tensor[] grads) {
+            Tensor g = grads[0];
+            Tensor y = output.unpack();
+            return new Tensor[] {
+                needsInputGrad(0) ? Arithmetic.sub(g, Reductions.sum(Arithmetic.mul(g, Pointwise.exp(y)), dim, true))
+                        : null,
+                needsInputGrad(1) ? Arithmetic.mul(Arithmetic.mul(Arithmetic.neg(Reductions.sum(gradOutput.unpack(),
+                        dim, true)), Pointwise.exp(y)), g) : null,
+            };
+        }
+
+        @Override
+        protected Tensor[] applyDifferentiable(Tensor[] grads) {
+            return apply(grads);
+        }
+
+        @Override
+        protected void collectSaved(Map<String, Object> out) {
+            LastDimension.collectBackwardData(out, gradOutput, output, dim);
         }
     }
 }

@@ -130,6 +130,25 @@ public final class Losses {
             };
         }
 
+        /**
+         * torch's composite backward, recorded: (sigmoid(self) - target) · grad and -self · grad, each divided by
+         * numel for mean.
+         */
+        @Override
+        protected Tensor[] applyDifferentiable(Tensor[] grads) {
+            Tensor g = grads[0];
+            Tensor x = self.unpack();
+            Tensor t = target.unpack();
+            return new Tensor[] {
+                needsInputGrad(0) ? meanOf(Arithmetic.mul(Arithmetic.sub(Pointwise.sigmoid(x), t), g), x) : null,
+                needsInputGrad(1) ? meanOf(Arithmetic.mul(Arithmetic.neg(x), g), x) : null,
+            };
+        }
+
+        private Tensor meanOf(Tensor grad, Tensor input) {
+            return reduction == Reduction.MEAN ? Arithmetic.divScalar(grad, input.numel()) : grad;
+        }
+
         @Override
         protected void collectSaved(Map<String, Object> out) {
             out.put("pos_weight", null);
@@ -258,25 +277,15 @@ public final class Losses {
             Tensor x = self.unpack();
             Tensor t = target.unpack();
             return new Tensor[] {
-                needsInputGrad(0) ? mseLossBackward(grads[0], x, t, reduction) : null,
-                needsInputGrad(1) ? mseLossBackward(grads[0], t, x, reduction) : null,
+                needsInputGrad(0) ? BackwardOps.mseLossBackward(grads[0], x, t, reduction) : null,
+                needsInputGrad(1) ? BackwardOps.mseLossBackward(grads[0], t, x, reduction) : null,
             };
         }
 
-        /**
-         * PyTorch's mse_loss_backward(grad, a, b): norm · (a - b) · grad, left to right in the dtype, with
-         * norm = 2/numel for mean (computed in double, then cast to the dtype) or 2.
-         */
-        private static Tensor mseLossBackward(Tensor grad, Tensor a, Tensor b, Reduction r) {
-            DType dt = a.dtype();
-            double norm = dt.round(r == Reduction.MEAN ? 2.0 / a.numel() : 2.0);
-            double[] g = Broadcast.expand(grad, a.shape());
-            double[] x = a.data();
-            double[] y = b.data();
-            for (int i = 0; i < g.length; i++) {
-                g[i] = dt.round(dt.round(norm * dt.round(x[i] - y[i])) * g[i]);
-            }
-            return Tensor.fromData(a.shape(), dt, g);
+        /** mse_loss_backward is an op of its own, recorded as MseLossBackwardBackward0. */
+        @Override
+        protected Tensor[] applyDifferentiable(Tensor[] grads) {
+            return apply(grads);
         }
 
         @Override

@@ -140,22 +140,13 @@ public final class NllLoss {
 
         @Override
         protected Tensor[] apply(Tensor[] grads) {
-            Tensor x = self.unpack();
-            DType dt = x.dtype();
-            double[] t = target.unpack().data();
-            double total = totalWeight.unpack().item();
-            double[] g = grads[0].data();
-            int classes = x.shape().dim(x.dim() - 1);
-            double[] gi = new double[x.numel()];
-            boolean perSample = reduction == Reduction.NONE && x.dim() == 2;
-            double common = perSample ? 0 : -(reduction == Reduction.MEAN ? dt.round(g[0] / total) : g[0]);
-            for (int b = 0; b < t.length; b++) {
-                long c = (long) t[b];
-                if (c != ignoreIndex) {
-                    gi[b * classes + (int) c] = perSample ? -g[b] : common;
-                }
-            }
-            return new Tensor[] {Tensor.fromData(x.shape(), dt, gi)};
+            return new Tensor[] {backward(grads[0], self.unpack(), target.unpack(), reduction, ignoreIndex,
+                    totalWeight.unpack())};
+        }
+
+        @Override
+        protected Tensor[] applyDifferentiable(Tensor[] grads) {
+            return apply(grads);
         }
 
         @Override
@@ -165,6 +156,74 @@ public final class NllLoss {
             out.put("self", self);
             out.put("target", target);
             out.put("total_weight", totalWeight);
+            out.put("weight", null);
+        }
+    }
+
+    /**
+     * torch's {@code nll_loss_backward}: -grad (÷ total weight for mean) at each sample's target class, 0 elsewhere;
+     * recorded under create_graph (NllLossBackwardBackward0).
+     */
+    static Tensor backward(Tensor grad, Tensor input, Tensor target, Reduction reduction, long ignoreIndex,
+            Tensor totalWeight) {
+        DType dt = input.dtype();
+        double[] t = target.data();
+        double total = totalWeight.item();
+        double[] g = grad.data();
+        int classes = input.shape().dim(input.dim() - 1);
+        double[] gi = new double[input.numel()];
+        boolean perSample = reduction == Reduction.NONE && input.dim() == 2;
+        double common = perSample ? 0 : -(reduction == Reduction.MEAN ? dt.round(g[0] / total) : g[0]);
+        for (int b = 0; b < t.length; b++) {
+            long c = (long) t[b];
+            if (c != ignoreIndex) {
+                gi[b * classes + (int) c] = perSample ? -g[b] : common;
+            }
+        }
+        Tensor out = Tensor.fromData(input.shape(), dt, gi);
+        return Autograd.record("nll_loss_backward", out,
+                () -> new NllLossBackwardBackward0(target, reduction, ignoreIndex, input), grad, input);
+    }
+
+    /** d/d grad_output = nll_loss(grad, target) with the same reduction; d/d self = 0. */
+    static final class NllLossBackwardBackward0 extends Node {
+        private final SavedTensor target;
+        private final Reduction reduction;
+        private final long ignoreIndex;
+        private final InputMeta self;
+
+        NllLossBackwardBackward0(Tensor target, Reduction reduction, long ignoreIndex, Tensor input) {
+            this.target = save(target);
+            this.reduction = reduction;
+            this.ignoreIndex = ignoreIndex;
+            this.self = InputMeta.of(input);
+        }
+
+        @Override
+        public String name() {
+            return "NllLossBackwardBackward0";
+        }
+
+        @Override
+        protected Tensor[] apply(Tensor[] grads) {
+            Tensor g = grads[0];
+            return new Tensor[] {
+                needsInputGrad(0) ? nllLoss(g, target.unpack(), reduction, ignoreIndex) : null,
+                needsInputGrad(1) ? Tensor.fromData(self.shape(), self.dtype(), new double[self.shape().numel()])
+                        : null,
+            };
+        }
+
+        @Override
+        protected Tensor[] applyDifferentiable(Tensor[] grads) {
+            return apply(grads);
+        }
+
+        @Override
+        protected void collectSaved(Map<String, Object> out) {
+            out.put("ignore_index", ignoreIndex);
+            out.put("reduction", (long) reduction.ordinal());
+            out.put("target", target);
             out.put("weight", null);
         }
     }

@@ -36,7 +36,7 @@ public final class Norms {
         return d;
     }
 
-    /** d‖a‖₂/da = a / ‖a‖ (0 where the norm is 0); d‖a‖₁/da = sgn(a). */
+    /** d‖a‖₂/da = a / ‖a‖ (0 where the norm is 0), times grad; d‖a‖₁/da = sgn(a). */
     static final class NormBackward1 extends Node {
         private final SavedTensor self;
         private final SavedTensor result;
@@ -61,12 +61,30 @@ public final class Norms {
             Shape kept = dim == null ? Shape.of(ones(a.dim())) : a.shape().reduce(dim, true);
             Tensor g = Tensor.fromData(kept, grads[0].dtype(), grads[0].data());
             if (p == 1) {
-                return new Tensor[] {Arithmetic.elementwise(a, g, (x, gv) -> Math.signum(x) * gv)};
+                return new Tensor[] {Arithmetic.elementwise(a, g, (x, gv) -> Pointwise.sign(x) * gv)};
             }
             Tensor n = Tensor.fromData(kept, a.dtype(), result.unpack().data());
-            // self * (grad / norm), masked to 0 where the norm is 0
-            Tensor scale = Arithmetic.elementwise(g, n, (gv, nv) -> nv == 0 ? 0 : gv / nv);
-            return new Tensor[] {Arithmetic.elementwise(a, scale, (x, s) -> x * s)};
+            // (self / norm).masked_fill_(norm == 0, 0) * grad
+            Tensor scaled = Arithmetic.elementwise(a, n, (x, nv) -> nv == 0 ? 0 : x / nv);
+            return new Tensor[] {Arithmetic.elementwise(scaled, g, (s, gv) -> s * gv)};
+        }
+
+        /** norm_backward, recorded: sgn(self) · grad for p = 1, (self / norm).masked_fill_(norm == 0, 0) · grad for p = 2. */
+        @Override
+        protected Tensor[] applyDifferentiable(Tensor[] grads) {
+            Tensor a = self.unpack();
+            Tensor g = kept(grads[0], a);
+            if (p == 1) {
+                return new Tensor[] {Arithmetic.mul(Pointwise.sgn(a), g)};
+            }
+            Tensor n = kept(result.unpack(), a);
+            Tensor zeroNorm = Comparison.compare(n, Tensor.wrappedNumber(0, false), Comparison.Kind.EQ);
+            return new Tensor[] {Arithmetic.mul(Where.maskedFill(Arithmetic.div(a, n), zeroNorm, 0), g)};
+        }
+
+        /** A reduced tensor with the reduced dimension put back (unsqueeze), so it broadcasts against self. */
+        private Tensor kept(Tensor reduced, Tensor a) {
+            return dim == null || reduced.dim() == a.dim() ? reduced : LinearAlgebra.unsqueeze(reduced, dim);
         }
 
         @Override

@@ -1,6 +1,7 @@
 package org.gradviz.engine.ops;
 
 import java.util.Map;
+import java.util.function.BinaryOperator;
 import java.util.function.DoubleUnaryOperator;
 import java.util.function.UnaryOperator;
 import org.gradviz.engine.Autograd;
@@ -128,7 +129,8 @@ public final class Pointwise {
     public static Tensor exp(Tensor a) {
         Tensor out = kernel(a, TorchUnaryKernels::expFloat, TorchUnaryKernels::expDouble);
         // d(e^a)/da = e^a
-        return Autograd.record("exp", out, () -> new ResultBackward("ExpBackward0", out, (g, r) -> g * r), a);
+        return Autograd.record("exp", out,
+                () -> new ResultBackward("ExpBackward0", out, (g, r) -> g * r, Arithmetic::mul), a);
     }
 
     public static Tensor log(Tensor a) {
@@ -170,7 +172,8 @@ public final class Pointwise {
     public static Tensor sigmoid(Tensor a) {
         Tensor out = kernel(a, TorchUnaryKernels::sigmoidFloat, TorchUnaryKernels::sigmoidDouble);
         return Autograd.record("sigmoid", out,
-                () -> new ResultBackward("SigmoidBackward0", out, sigmoidBackward(out.dtype())), a);
+                () -> new ResultBackward("SigmoidBackward0", out, sigmoidBackward(out.dtype()),
+                        BackwardOps::sigmoidBackward), a);
     }
 
     /** torch's sigmoid_backward(grad, result) = (grad · (1 - result)) · result, each step rounded to the dtype. */
@@ -183,7 +186,8 @@ public final class Pointwise {
     public static Tensor tanh(Tensor a) {
         Tensor out = kernel(a, TorchUnaryKernels::tanhFloat, TorchUnaryKernels::tanhDouble);
         return Autograd.record("tanh", out,
-                () -> new ResultBackward("TanhBackward0", out, tanhBackward(out.dtype())), a);
+                () -> new ResultBackward("TanhBackward0", out, tanhBackward(out.dtype()), BackwardOps::tanhBackward),
+                a);
     }
 
     /**
@@ -198,15 +202,18 @@ public final class Pointwise {
     }
 
     public static Tensor relu(Tensor a) {
-        // NOTE: relu'(0) = 0, as PyTorch's threshold_backward (result > 0).
+        // NOTE: relu'(0) = 0, as PyTorch's threshold_backward(grad, result, 0): 0 where result <= 0, else grad
         Tensor out = map(a, v -> v > 0 ? v : (Double.isNaN(v) ? v : 0.0), false);
-        return Autograd.record("relu", out, () -> new ResultBackward("ReluBackward0", out, (g, r) -> r > 0 ? g : 0), a);
+        return Autograd.record("relu", out, () -> new ResultBackward("ReluBackward0", out, (g, r) -> r <= 0 ? 0 : g,
+                (g, r) -> BackwardOps.thresholdBackward(g, r, 0)), a);
     }
 
     public static Tensor reciprocal(Tensor a) {
         Tensor out = map(a, v -> 1 / v, true);
         return Autograd.record("reciprocal", out,
-                () -> new ResultBackward("ReciprocalBackward0", out, (g, r) -> -g * (r * r)), a);
+                () -> new ResultBackward("ReciprocalBackward0", out, (g, r) -> -g * out.dtype().round(r * r),
+                        // -grad * (result * result)
+                        (g, r) -> Arithmetic.mul(Arithmetic.neg(g), Arithmetic.mul(r, r))), a);
     }
 
     /**
@@ -217,11 +224,17 @@ public final class Pointwise {
         private final String name;
         private final SavedTensor result;
         private final Broadcast.BinaryFn chainRule;
+        private final BinaryOperator<Tensor> recordedChainRule;
 
-        ResultBackward(String name, Tensor out, Broadcast.BinaryFn chainRule) {
+        /**
+         * @param chainRule (grad, result) → input gradient, element by element
+         * @param recordedChainRule the same with recorded ops (torch's tanh_backward, ...), for create_graph
+         */
+        ResultBackward(String name, Tensor out, Broadcast.BinaryFn chainRule, BinaryOperator<Tensor> recordedChainRule) {
             this.name = name;
             this.result = saveOutput(out);
             this.chainRule = chainRule;
+            this.recordedChainRule = recordedChainRule;
         }
 
         @Override
@@ -236,18 +249,7 @@ public final class Pointwise {
 
         @Override
         protected Tensor[] applyDifferentiable(Tensor[] grads) {
-            // exp' = result; the others' backward ops (sigmoid_backward, tanh_backward, threshold_backward) are not
-            // recorded by gradviz
-            Tensor r = result.unpack();
-            return switch (name) {
-                case "ExpBackward0" -> new Tensor[] {Arithmetic.mul(grads[0], r)};
-                // -grad * (result * result)
-                case "ReciprocalBackward0" -> new Tensor[] {Arithmetic.mul(Arithmetic.neg(grads[0]), Arithmetic.mul(r, r))};
-                // grad / (2 * result)
-                case "SqrtBackward0" -> new Tensor[] {Arithmetic.div(grads[0],
-                        Arithmetic.mul(r, Tensor.wrappedNumber(2, true)))};
-                default -> null;
-            };
+            return new Tensor[] {recordedChainRule.apply(grads[0], result.unpack())};
         }
 
         @Override
@@ -261,7 +263,8 @@ public final class Pointwise {
     public static Tensor sqrt(Tensor a) {
         Tensor out = map(a, Math::sqrt, true);
         // d(sqrt a)/da = 1 / (2 sqrt a)
-        return Autograd.record("sqrt", out, () -> new ResultBackward("SqrtBackward0", out, (g, r) -> g / (2 * r)), a);
+        return Autograd.record("sqrt", out, () -> new ResultBackward("SqrtBackward0", out, (g, r) -> g / (2 * r),
+                (g, r) -> Arithmetic.div(g, Arithmetic.mul(r, Tensor.wrappedNumber(2, true)))), a);
     }
 
     public static Tensor abs(Tensor a) {
@@ -284,12 +287,53 @@ public final class Pointwise {
 
         @Override
         protected Tensor[] apply(Tensor[] grads) {
-            return new Tensor[] {Arithmetic.elementwise(grads[0], self.unpack(), (g, x) -> g * Math.signum(x))};
+            return new Tensor[] {Arithmetic.elementwise(grads[0], self.unpack(), (g, x) -> g * sign(x))};
+        }
+
+        /** grad · self.sgn(). */
+        @Override
+        protected Tensor[] applyDifferentiable(Tensor[] grads) {
+            return new Tensor[] {Arithmetic.mul(grads[0], sgn(self.unpack()))};
         }
 
         @Override
         protected void collectSaved(Map<String, Object> out) {
             out.put("self", self);
+        }
+    }
+
+    /** {@code t.sgn()} of a real tensor: -1, 0 or 1 (0 also for NaN, as torch's (0 < x) - (x < 0)). */
+    public static Tensor sgn(Tensor a) {
+        Tensor out = map(a, Pointwise::sign, false);
+        return Autograd.record("sgn", out, () -> new SgnBackward0(a.shape(), a.dtype()), a);
+    }
+
+    /** -1, 0 or 1, and 0 for NaN, as torch's sgn of a real number. */
+    static double sign(double x) {
+        return x > 0 ? 1 : x < 0 ? -1 : 0;
+    }
+
+    /** d sgn(a)/da = 0 for a real tensor (sgn_backward's zeros). */
+    static final class SgnBackward0 extends Node {
+        private final InputMeta self;
+
+        SgnBackward0(org.gradviz.engine.Shape shape, DType dtype) {
+            self = new InputMeta(shape, dtype);
+        }
+
+        @Override
+        public String name() {
+            return "SgnBackward0";
+        }
+
+        @Override
+        protected Tensor[] apply(Tensor[] grads) {
+            return new Tensor[] {Tensor.fromData(self.shape(), self.dtype(), new double[self.shape().numel()])};
+        }
+
+        @Override
+        protected Tensor[] applyDifferentiable(Tensor[] grads) {
+            return apply(grads);
         }
     }
 
@@ -353,6 +397,23 @@ public final class Pointwise {
             double lo = min == null ? Double.NEGATIVE_INFINITY : a.dtype().round(min);
             double hi = max == null ? Double.POSITIVE_INFINITY : a.dtype().round(max);
             return new Tensor[] {Arithmetic.elementwise(grads[0], a, (g, x) -> x >= lo && x <= hi ? g : 0)};
+        }
+
+        /** clamp_backward: where(self >= min and self <= max, grad, 0), with only the bounds given. */
+        @Override
+        protected Tensor[] applyDifferentiable(Tensor[] grads) {
+            Tensor a = self.unpack();
+            Tensor inside = null;
+            if (min != null) {
+                inside = Comparison.compare(a, Tensor.wrappedNumber(min, false), Comparison.Kind.GE);
+            }
+            if (max != null) {
+                Tensor below = Comparison.compare(a, Tensor.wrappedNumber(max, false), Comparison.Kind.LE);
+                inside = inside == null ? below : Comparison.compare(Arithmetic.mul(inside, below),
+                        Tensor.wrappedNumber(1, true), Comparison.Kind.EQ);
+            }
+            Tensor zero = Tensor.fromData(org.gradviz.engine.Shape.SCALAR, grads[0].dtype(), new double[1]);
+            return new Tensor[] {Where.where(inside, grads[0], zero)};
         }
 
         @Override

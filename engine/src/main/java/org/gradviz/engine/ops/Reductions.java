@@ -126,6 +126,11 @@ public final class Reductions {
         }
 
         @Override
+        protected Tensor[] applyDifferentiable(Tensor[] grads) {
+            return new Tensor[] {sumBackward(grads[0], selfSizes, dim, keepDim)};
+        }
+
+        @Override
         protected void collectSaved(Map<String, Object> out) {
             out.put("dim", List.of((long) dim));
             out.put("keepdim", keepDim);
@@ -168,8 +173,7 @@ public final class Reductions {
         @Override
         protected Tensor[] applyDifferentiable(Tensor[] grads) {
             // grad.expand(sizes) / numel
-            return new Tensor[] {Arithmetic.div(Views.expandTo(grads[0], selfSizes),
-                    Tensor.wrappedNumber(selfSizes.numel(), true))};
+            return new Tensor[] {Arithmetic.divScalar(Views.expandTo(grads[0], selfSizes), selfSizes.numel())};
         }
 
         @Override
@@ -217,6 +221,13 @@ public final class Reductions {
             return new Tensor[] {expandAlong(grads[0], selfSizes, dim, n)};
         }
 
+        /** mean_backward: sum_backward(grad, ...) / size(dim). */
+        @Override
+        protected Tensor[] applyDifferentiable(Tensor[] grads) {
+            int n = selfSizes.rank() == 0 ? 1 : selfSizes.dim(dim);
+            return new Tensor[] {Arithmetic.divScalar(sumBackward(grads[0], selfSizes, dim, keepDim), n)};
+        }
+
         @Override
         protected void collectSaved(Map<String, Object> out) {
             out.put("dim", List.of((long) dim));
@@ -224,6 +235,12 @@ public final class Reductions {
             out.put("self", self);
             out.put("self_sym_sizes", sizes(selfSizes));
         }
+    }
+
+    /** torch's sum_backward, recorded: grad.unsqueeze(dim) (unless kept), expanded to the input's sizes. */
+    private static Tensor sumBackward(Tensor grad, Shape selfSizes, int dim, boolean keepDim) {
+        Tensor kept = !keepDim && selfSizes.rank() > 0 ? LinearAlgebra.unsqueeze(grad, dim) : grad;
+        return Views.expandTo(kept, selfSizes);
     }
 
     /**

@@ -317,10 +317,15 @@ public final class Views {
         if (grad.shape().equals(shape)) {
             return grad.dtype() == dtype ? grad : Conversion.to(grad, dtype);
         }
-        Tensor out = Broadcast.sumTo(grad, shape, dtype);
-        // NOTE: sum_to a 0-d shape is a plain sum() in PyTorch
-        String name = shape.rank() == 0 ? "SumBackward0" : grad.dim() > shape.rank() ? "ViewBackward0" : "SumBackward1";
-        return record("sum", new SumToBackward(name, grad), out, grad);
+        if (shape.rank() == 0) { // NOTE: sum_to a 0-d shape is a plain sum() in PyTorch
+            return record("sum", new SumToBackward("SumBackward0", grad), Broadcast.sumTo(grad, shape, dtype), grad);
+        }
+        // torch's sum_to: sum(dims, keepdim=True) over the leading and broadcast dimensions, then a view without the
+        // leading ones
+        Shape kept = alignedTo(shape, grad.shape());
+        Tensor summed = kept.equals(grad.shape()) ? grad
+                : record("sum", new SumToBackward("SumBackward1", grad), Broadcast.sumTo(grad, kept, dtype), grad);
+        return kept.equals(shape) ? summed : view(summed, shape);
     }
 
     /** d(sum_to g)/dg: the gradient expanded to g's shape. */

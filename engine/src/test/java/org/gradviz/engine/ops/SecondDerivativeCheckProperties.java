@@ -29,16 +29,14 @@ import org.gradviz.engine.ops.GradientCheckProperties.OpCase;
 class SecondDerivativeCheckProperties {
     private static final double H = 1e-5;
 
-    /** The ops whose chain rule gradviz records under create_graph. */
-    private static final Set<String> DIFFERENTIABLE = Set.of("add", "sub", "mul", "div", "rsub", "add number",
-            "mul number", "div number", "number div", "neg", "pow 3", "pow 0.5", "sin", "cos", "exp", "log",
-            "reciprocal", "sum", "mean");
+    /** The ops whose chain rule gradviz does not record under create_graph (refused with a clear message). */
+    private static final Set<String> NOT_DIFFERENTIABLE = Set.of("bce mean", "bce sum", "bce none");
 
     @Provide
     Arbitrary<OpCase> ops() {
         List<OpCase> c = new ArrayList<>();
         for (OpCase op : GradientCheckProperties.cases()) {
-            if (DIFFERENTIABLE.contains(op.name())) {
+            if (!NOT_DIFFERENTIABLE.contains(op.name())) {
                 c.add(op);
             }
         }
@@ -65,7 +63,7 @@ class SecondDerivativeCheckProperties {
         return c;
     }
 
-    @Property(tries = 300)
+    @Property(tries = 600)
     void secondDerivativeMatchesFiniteDifferences(@ForAll("ops") OpCase op, @ForAll long seed) {
         Random r = new Random(seed);
         Shape[] shapes = op.shapes().apply(r);

@@ -1,0 +1,240 @@
+package org.gradviz.engine.ops;
+
+import java.util.Map;
+import org.gradviz.engine.Autograd;
+import org.gradviz.engine.DType;
+import org.gradviz.engine.Node;
+import org.gradviz.engine.SavedTensor;
+import org.gradviz.engine.Tensor;
+import org.gradviz.engine.Torch;
+
+/**
+ * PyTorch's backward functions that are ops of their own ({@code tanh_backward}, {@code sigmoid_backward},
+ * {@code threshold_backward}, {@code mse_loss_backward}): a first derivative computes them, and under
+ * {@code create_graph=True} they are recorded, with their own chain rule (derivatives.yaml), so a second derivative
+ * goes back through {@code TanhBackwardBackward0} and the others as in torch.
+ */
+public final class BackwardOps {
+    private BackwardOps() {
+    }
+
+    // ----- tanh_backward
+
+    /** grad_output · (1 - output²). */
+    public static Tensor tanhBackward(Tensor gradOutput, Tensor output) {
+        Tensor out = Arithmetic.elementwise(gradOutput, output, Pointwise.tanhBackward(output.dtype()));
+        return Autograd.record("tanh_backward", out, () -> new TanhBackwardBackward0(gradOutput, output),
+                gradOutput, output);
+    }
+
+    /** d/d grad_output = tanh_backward(grad, output); d/d output = grad · (-2 · output · grad_output). */
+    static final class TanhBackwardBackward0 extends Node {
+        private final SavedTensor gradOutput;
+        private final SavedTensor output;
+
+        TanhBackwardBackward0(Tensor gradOutput, Tensor output) {
+            this.gradOutput = save(gradOutput);
+            this.output = save(output);
+        }
+
+        @Override
+        public String name() {
+            return "TanhBackwardBackward0";
+        }
+
+        @Override
+        protected Tensor[] apply(Tensor[] grads) {
+            Tensor g = grads[0];
+            Tensor y = output.unpack();
+            return new Tensor[] {
+                needsInputGrad(0) ? tanhBackward(g, y) : null,
+                needsInputGrad(1) ? Arithmetic.mul(g, Arithmetic.mul(Arithmetic.mulScalar(y, -2),
+                        gradOutput.unpack())) : null,
+            };
+        }
+
+        @Override
+        protected Tensor[] applyDifferentiable(Tensor[] grads) {
+            return apply(grads);
+        }
+
+        @Override
+        protected void collectSaved(Map<String, Object> out) {
+            out.put("grad_output", gradOutput);
+            out.put("output", output);
+        }
+    }
+
+    // ----- sigmoid_backward
+
+    /** (grad_output · (1 - output)) · output. */
+    public static Tensor sigmoidBackward(Tensor gradOutput, Tensor output) {
+        Tensor out = Arithmetic.elementwise(gradOutput, output, Pointwise.sigmoidBackward(output.dtype()));
+        return Autograd.record("sigmoid_backward", out, () -> new SigmoidBackwardBackward0(gradOutput, output),
+                gradOutput, output);
+    }
+
+    /** d/d grad_output = sigmoid_backward(grad, output); d/d output = grad · grad_output · (-2 · output + 1). */
+    static final class SigmoidBackwardBackward0 extends Node {
+        private final SavedTensor gradOutput;
+        private final SavedTensor output;
+
+        SigmoidBackwardBackward0(Tensor gradOutput, Tensor output) {
+            this.gradOutput = save(gradOutput);
+            this.output = save(output);
+        }
+
+        @Override
+        public String name() {
+            return "SigmoidBackwardBackward0";
+        }
+
+        @Override
+        protected Tensor[] apply(Tensor[] grads) {
+            Tensor g = grads[0];
+            Tensor y = output.unpack();
+            return new Tensor[] {
+                needsInputGrad(0) ? sigmoidBackward(g, y) : null,
+                needsInputGrad(1) ? Arithmetic.mul(Arithmetic.mul(g, gradOutput.unpack()),
+                        Arithmetic.add(Arithmetic.mulScalar(y, -2), number(1))) : null,
+            };
+        }
+
+        @Override
+        protected Tensor[] applyDifferentiable(Tensor[] grads) {
+            return apply(grads);
+        }
+
+        @Override
+        protected void collectSaved(Map<String, Object> out) {
+            out.put("grad_output", gradOutput);
+            out.put("output", output);
+        }
+    }
+
+    // ----- threshold_backward
+
+    /** grad_output where self > threshold, else 0 (relu's backward with its result as self and threshold 0). */
+    public static Tensor thresholdBackward(Tensor gradOutput, Tensor self, double threshold) {
+        Tensor out = Arithmetic.elementwise(gradOutput, self, (g, x) -> x <= threshold ? 0 : g);
+        return Autograd.record("threshold_backward", out,
+                () -> new ThresholdBackwardBackward0(self, threshold), gradOutput, self);
+    }
+
+    /** d/d grad_output = threshold_backward(grad, self, threshold); d/d self = 0. */
+    static final class ThresholdBackwardBackward0 extends Node {
+        private final SavedTensor self;
+        private final double threshold;
+
+        ThresholdBackwardBackward0(Tensor self, double threshold) {
+            this.self = save(self);
+            this.threshold = threshold;
+        }
+
+        @Override
+        public String name() {
+            return "ThresholdBackwardBackward0";
+        }
+
+        @Override
+        protected Tensor[] apply(Tensor[] grads) {
+            Tensor g = grads[0];
+            return new Tensor[] {
+                needsInputGrad(0) ? thresholdBackward(g, self.unpack(), threshold) : null,
+                needsInputGrad(1) ? Torch.zerosLike(g) : null,
+            };
+        }
+
+        @Override
+        protected Tensor[] applyDifferentiable(Tensor[] grads) {
+            return apply(grads);
+        }
+
+        @Override
+        protected void collectSaved(Map<String, Object> out) {
+            out.put("self", self);
+            out.put("threshold", Arithmetic.numberValue(threshold));
+        }
+    }
+
+    // ----- mse_loss_backward
+
+    /**
+     * PyTorch's mse_loss_backward(grad, a, b): norm · (a - b) · grad, left to right in the dtype, with norm =
+     * 2/numel for mean (computed in double, then cast to the dtype) or 2.
+     */
+    public static Tensor mseLossBackward(Tensor gradOutput, Tensor self, Tensor target, Reduction reduction) {
+        DType dt = self.dtype();
+        double norm = dt.round(reduction == Reduction.MEAN ? 2.0 / self.numel() : 2.0);
+        double[] g = Broadcast.expand(gradOutput, self.shape());
+        double[] x = self.data();
+        double[] y = target.data();
+        for (int i = 0; i < g.length; i++) {
+            g[i] = dt.round(dt.round(norm * dt.round(x[i] - y[i])) * g[i]);
+        }
+        Tensor out = Tensor.fromData(self.shape(), dt, g);
+        return Autograd.record("mse_loss_backward", out,
+                () -> new MseLossBackwardBackward0(gradOutput, self, target, reduction), gradOutput, self, target);
+    }
+
+    /**
+     * d/d grad_output = Σ(mse_loss_backward(1, self, target) · grad) (or mse_loss_backward(grad, ...) without
+     * reduction); d/d self = 2 · (grad · grad_output) (÷ numel for mean); d/d target = its negation.
+     */
+    static final class MseLossBackwardBackward0 extends Node {
+        private final SavedTensor gradOutput;
+        private final SavedTensor self;
+        private final SavedTensor target;
+        private final Reduction reduction;
+
+        MseLossBackwardBackward0(Tensor gradOutput, Tensor self, Tensor target, Reduction reduction) {
+            this.gradOutput = save(gradOutput);
+            this.self = save(self);
+            this.target = save(target);
+            this.reduction = reduction;
+        }
+
+        @Override
+        public String name() {
+            return "MseLossBackwardBackward0";
+        }
+
+        @Override
+        protected Tensor[] apply(Tensor[] grads) {
+            Tensor g = grads[0];
+            Tensor x = self.unpack();
+            Tensor t = target.unpack();
+            Tensor go = gradOutput.unpack();
+            Tensor[] out = new Tensor[3];
+            if (needsInputGrad(0)) {
+                out[0] = reduction == Reduction.NONE ? mseLossBackward(g, x, t, reduction)
+                        : Reductions.sum(Arithmetic.mul(mseLossBackward(Torch.onesLike(go), x, t, reduction), g));
+            }
+            if (needsInputGrad(1) || needsInputGrad(2)) {
+                Tensor twice = Arithmetic.mulScalar(Arithmetic.mul(g, go), 2);
+                Tensor d = reduction == Reduction.MEAN ? Arithmetic.divScalar(twice, x.numel()) : twice;
+                out[1] = needsInputGrad(1) ? d : null;
+                out[2] = needsInputGrad(2) ? Arithmetic.neg(d) : null;
+            }
+            return out;
+        }
+
+        @Override
+        protected Tensor[] applyDifferentiable(Tensor[] grads) {
+            return apply(grads);
+        }
+
+        @Override
+        protected void collectSaved(Map<String, Object> out) {
+            out.put("grad_output", gradOutput);
+            out.put("reduction", (long) reduction.ordinal());
+            out.put("self", self);
+            out.put("target", target);
+        }
+    }
+
+    /** A Python number as an operand: an int wrapped as int64, else float64, as torch's C++ scalars. */
+    private static Tensor number(double v) {
+        return Tensor.wrappedNumber(v, v == Math.rint(v));
+    }
+}
