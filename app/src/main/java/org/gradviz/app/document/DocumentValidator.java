@@ -107,15 +107,9 @@ final class DocumentValidator {
             throw fail(place + ": \"op\" is missing");
         }
         OpKind op = n.op();
-        boolean loss = op.isLoss();
-        boolean reduce = op.isReduction();
-        refuse(place, op, "reduction", n.reduction() != null && !loss);
-        refuse(place, op, "dim", n.dim() != null && !reduce);
-        refuse(place, op, "keepdim", n.keepdim() != null && !reduce);
-        refuse(place, op, "min", n.min() != null && op != OpKind.CLAMP);
-        refuse(place, op, "max", n.max() != null && op != OpKind.CLAMP);
-        refuse(place, op, "exponent", n.exponent() != null && op != OpKind.POW);
-        refuse(place, op, "scalar", n.scalar() != null && !op.takesScalar());
+        for (OpAttribute attribute : OpAttribute.values()) {
+            refuse(place, op, attribute.key(), attribute.of(n) != null && !op.takes(attribute));
+        }
         if (n.reduction() != null && !REDUCTIONS.contains(n.reduction())) {
             throw fail(place + ": reduction " + quoted(n.reduction()) + " is not one of mean, sum, none");
         }
