@@ -28,6 +28,7 @@ import java.util.function.BiFunction;
 import org.gradviz.engine.Tensor;
 import org.gradviz.engine.ops.LinearAlgebra;
 import org.gradviz.engine.ops.Losses;
+import org.gradviz.engine.ops.Pointwise;
 
 /**
  * The ops a document node can be, by the logical names saved in documents: one row per op with everything the app
@@ -87,6 +88,12 @@ public enum OpKind {
     @JsonProperty("clamp") CLAMP(OpSpec.of("clamp", ACTIVATIONS, Ports.UNARY).takes(MIN, MAX).starts(MIN, 0.0)
             .spelled(function("torch.clamp"))
             .runs((n, in) -> input(in).clamp(n.min(), n.max()))),
+    @JsonProperty("abs") ABS(OpSpec.of("|x|", ACTIVATIONS, Ports.UNARY)
+            .spelled(function("torch.abs"))
+            .runs(unary(Pointwise::abs))),
+    @JsonProperty("sqrt") SQRT(OpSpec.of("√", ACTIVATIONS, Ports.UNARY)
+            .spelled(function("torch.sqrt"))
+            .runs(unary(Pointwise::sqrt))),
     // ----- reductions (optional "dim" and "keepdim")
     @JsonProperty("sum") SUM(OpSpec.of("Σ", REDUCTIONS, Ports.UNARY).takes(DIM, KEEPDIM)
             .numberFirstRefused(Ports.SUM_OF_A_LIST)

@@ -57,6 +57,17 @@ final class PointwiseLenses {
                     return Derivation.of(LensMath.map(c.grad(), result, (g, r) -> -g * (r * r)),
                             LensValue.of("result", result));
                 })),
+                RuleLens.of("SqrtBackward0", InputRule.of("self", "grad / (2 · result)", (c, in) -> {
+                    TensorValue result = c.tensor("result");
+                    return Derivation.of(LensMath.map(c.grad(), result, (g, r) -> g / (2 * r)),
+                            LensValue.of("result", result));
+                })),
+                // NOTE: |x|'(0) = 0, as torch's sgn
+                RuleLens.of("AbsBackward0", InputRule.of("self", "grad · sgn(self)", (c, in) -> {
+                    TensorValue self = c.tensor("self");
+                    return Derivation.of(LensMath.map(c.grad(), self, (g, x) -> g * Math.signum(x)),
+                            LensValue.of("sgn(self)", LensMath.map(self, Math::signum)));
+                })),
                 RuleLens.of("ClampBackward1", InputRule.of("self", c -> "grad · " + clampRange(c),
                         PointwiseLenses::clampRule)));
     }

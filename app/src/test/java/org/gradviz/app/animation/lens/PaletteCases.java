@@ -62,6 +62,8 @@ final class PaletteCases {
                 new PaletteCase("cos", COS, t -> apply(node(COS), "input", t.randn(2, 3))),
                 new PaletteCase("exp", EXP, t -> apply(node(EXP), "input", t.randn(2, 3))),
                 new PaletteCase("log", LOG, t -> apply(node(LOG), "input", t.positive(2, 3))),
+                new PaletteCase("abs", ABS, t -> apply(node(ABS), "input", t.randn(2, 3))),
+                new PaletteCase("sqrt", SQRT, t -> apply(node(SQRT), "input", t.positive(2, 3))),
                 new PaletteCase("sigmoid", SIGMOID, t -> apply(node(SIGMOID), "input", t.randn(2, 3))),
                 new PaletteCase("tanh", TANH, t -> apply(node(TANH), "input", t.randn(2, 3))),
                 new PaletteCase("relu with zeros", RELU,
