@@ -2,9 +2,11 @@ package org.gradviz.app.document;
 
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import org.gradviz.engine.Storage;
 
 /**
@@ -116,8 +118,10 @@ final class DocumentValidator {
         if (n.keepdim() != null && n.dim() == null) {
             throw fail(place + ": keepdim needs a dim");
         }
-        if (op == OpKind.CLAMP && n.min() == null && n.max() == null) {
-            throw fail(place + ": clamp needs at least one of min and max");
+        List<OpAttribute> needed = op.spec().needsOneOf();
+        if (!needed.isEmpty() && needed.stream().allMatch(a -> a.of(n) == null)) {
+            throw fail(place + ": " + op.id() + " needs " + (needed.size() == 1 ? "a " + needed.get(0).key()
+                    : "at least one of " + needed.stream().map(OpAttribute::key).collect(Collectors.joining(" and "))));
         }
     }
 

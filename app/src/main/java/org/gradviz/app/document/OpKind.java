@@ -27,8 +27,10 @@ import java.util.Map;
 import java.util.function.BiFunction;
 import org.gradviz.engine.Tensor;
 import org.gradviz.engine.ops.LinearAlgebra;
+import org.gradviz.engine.ops.LogSoftmax;
 import org.gradviz.engine.ops.Losses;
 import org.gradviz.engine.ops.Pointwise;
+import org.gradviz.engine.ops.Softmax;
 
 /**
  * The ops a document node can be, by the logical names saved in documents: one row per op with everything the app
@@ -85,7 +87,8 @@ public enum OpKind {
     @JsonProperty("cos") COS(OpSpec.of("cos", ACTIVATIONS, Ports.UNARY)
             .spelled(function("torch.cos"))
             .runs(unary(Tensor::cos))),
-    @JsonProperty("clamp") CLAMP(OpSpec.of("clamp", ACTIVATIONS, Ports.UNARY).takes(MIN, MAX).starts(MIN, 0.0)
+    @JsonProperty("clamp") CLAMP(OpSpec.of("clamp", ACTIVATIONS, Ports.UNARY).takes(MIN, MAX).needsOneOf(MIN, MAX)
+            .starts(MIN, 0.0)
             .spelled(function("torch.clamp"))
             .runs((n, in) -> input(in).clamp(n.min(), n.max()))),
     @JsonProperty("abs") ABS(OpSpec.of("|x|", ACTIVATIONS, Ports.UNARY)
@@ -94,6 +97,17 @@ public enum OpKind {
     @JsonProperty("sqrt") SQRT(OpSpec.of("√", ACTIVATIONS, Ports.UNARY)
             .spelled(function("torch.sqrt"))
             .runs(unary(Pointwise::sqrt))),
+    /** Over the last dimension only, as the engine computes it. */
+    @JsonProperty("softmax") SOFTMAX(OpSpec.of("softmax", ACTIVATIONS, Ports.UNARY).takes(DIM).needsOneOf(DIM)
+            .starts(DIM, -1)
+            .spelled(function("torch.softmax"), function("F.softmax"), method("softmax"), module("Softmax", "softmax"))
+            .runs((n, in) -> Softmax.softmax(input(in), n.dim()))),
+    /** Over the last dimension only, as the engine computes it. */
+    @JsonProperty("log_softmax") LOG_SOFTMAX(OpSpec.of("log softmax", ACTIVATIONS, Ports.UNARY).takes(DIM)
+            .needsOneOf(DIM).starts(DIM, -1)
+            .spelled(function("torch.log_softmax"), function("F.log_softmax"), method("log_softmax"),
+                    module("LogSoftmax", "log_softmax"))
+            .runs((n, in) -> LogSoftmax.logSoftmax(input(in), n.dim()))),
     // ----- reductions (optional "dim" and "keepdim")
     @JsonProperty("sum") SUM(OpSpec.of("Σ", REDUCTIONS, Ports.UNARY).takes(DIM, KEEPDIM)
             .numberFirstRefused(Ports.SUM_OF_A_LIST)

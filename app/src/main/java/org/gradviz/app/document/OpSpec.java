@@ -14,6 +14,7 @@ import java.util.Map;
  * @param optionalPorts the ports that may stay unconnected ({@code bias})
  * @param group the palette heading it is listed under
  * @param attributes the attributes it takes, in the order torch takes the keyword ones
+ * @param needsOneOf attributes of which a node must carry at least one (clamp's min and max, softmax's dim)
  * @param defaults the attributes a node gets when added from the palette
  * @param spellings how a cell writes it; the code writer writes the first, the importer accepts all
  * @param numberFirst what a Python number as the first operand means ({@code 3 * x}), or null when it cannot be
@@ -21,7 +22,7 @@ import java.util.Map;
  * @param run how it runs on the engine
  */
 public record OpSpec(String symbol, List<String> ports, List<String> optionalPorts, OpGroup group,
-                     List<OpAttribute> attributes, Map<OpAttribute, Object> defaults, List<OpSpelling> spellings,
+                     List<OpAttribute> attributes, List<OpAttribute> needsOneOf, Map<OpAttribute, Object> defaults, List<OpSpelling> spellings,
                      NumberFirst numberFirst, boolean product, OpRun run) {
 
     /** A Python number where the op expects its first tensor: the same node with the operands swapped, or a refusal. */
@@ -44,6 +45,7 @@ public record OpSpec(String symbol, List<String> ports, List<String> optionalPor
         private final List<String> ports;
         private final List<String> optionalPorts = new ArrayList<>();
         private final List<OpAttribute> attributes = new ArrayList<>();
+        private final List<OpAttribute> needsOneOf = new ArrayList<>();
         private final Map<OpAttribute, Object> defaults = new EnumMap<>(OpAttribute.class);
         private final List<OpSpelling> spellings = new ArrayList<>();
         private NumberFirst numberFirst;
@@ -63,6 +65,12 @@ public record OpSpec(String symbol, List<String> ports, List<String> optionalPor
 
         Builder takes(OpAttribute... attribute) {
             attributes.addAll(List.of(attribute));
+            return this;
+        }
+
+        /** A node must carry at least one of {@code attribute}. */
+        Builder needsOneOf(OpAttribute... attribute) {
+            needsOneOf.addAll(List.of(attribute));
             return this;
         }
 
@@ -102,6 +110,7 @@ public record OpSpec(String symbol, List<String> ports, List<String> optionalPor
 
         OpSpec build() {
             return new OpSpec(symbol, List.copyOf(ports), List.copyOf(optionalPorts), group, List.copyOf(attributes),
+                    List.copyOf(needsOneOf),
                     java.util.Collections.unmodifiableMap(new EnumMap<>(defaults)),
                     List.copyOf(spellings), numberFirst, product, run);
         }

@@ -215,16 +215,23 @@ class OpTableRoundTripTest {
         String out;
         if (spelling instanceof OpSpelling.Module module) {
             // NOTE: nn.Linear draws its own weight and bias, so it is called on the input alone
+            // and a module takes the keyword attributes when it is made: nn.Softmax(dim=-1)
             boolean linear = module.className().equals("Linear");
             List<String> args = linear ? List.of("t_input") : List.copyOf(in.values().stream()
                     .map(PythonExpression::text).toList());
-            out = "torch.nn." + module.className() + "(" + (linear ? "2, 2" : "") + ")(" + String.join(", ", args)
+            List<String> made = new ArrayList<>(linear ? List.of("2, 2") : List.of());
+            for (OpAttribute a : node.op().spec().attributes()) {
+                if (a.isKeyword() && a.of(node) != null) {
+                    made.add(a.key() + "=" + (a.of(node) instanceof String text ? "'" + text + "'" : a.of(node)));
+                }
+            }
+            out = "torch.nn." + module.className() + "(" + String.join(", ", made) + ")(" + String.join(", ", args)
                     + ")";
         } else {
             out = OpExpressions.of(node, in, spelling).text();
         }
         String written = new PyTorchCodeWriter().write(d);
         String line = written.lines().filter(l -> l.startsWith("out = ")).findFirst().orElseThrow();
-        return written.replace(line, "out = " + out);
+        return "import torch.nn.functional as F\n" + written.replace(line, "out = " + out);
     }
 }

@@ -41,6 +41,23 @@ final class LastDimension {
         return t.dim() == 0 ? 1 : t.shape().dim(t.dim() - 1);
     }
 
+    /** One row of a backward: writes {@code gi[from .. from + size)} from the gradient g and the result y. */
+    interface RowRule {
+        void row(double[] g, double[] y, int from, int size, DType dt, double[] gi);
+    }
+
+    /** The input's gradient from {@code grad} and the forward's result {@code y}, {@code rule} row by row. */
+    static Tensor byRows(Tensor grad, Tensor y, RowRule rule) {
+        double[] g = Broadcast.expand(grad, y.shape());
+        int size = rowLength(y);
+        double[] values = y.data();
+        double[] gi = new double[g.length];
+        for (int from = 0; from + size <= g.length && size > 0; from += size) {
+            rule.row(g, values, from, size, y.dtype(), gi);
+        }
+        return Tensor.fromData(y.shape(), y.dtype(), gi);
+    }
+
     /** A backward over the rows of the saved result y: {@link #row} writes one row of the input's gradient. */
     abstract static class RowBackward extends Node {
         private final String name;
@@ -63,15 +80,7 @@ final class LastDimension {
 
         @Override
         protected Tensor[] apply(Tensor[] grads) {
-            Tensor y = result.unpack();
-            double[] g = Broadcast.expand(grads[0], y.shape());
-            int size = rowLength(y);
-            double[] values = y.data();
-            double[] gi = new double[g.length];
-            for (int from = 0; from + size <= g.length && size > 0; from += size) {
-                row(g, values, from, size, y.dtype(), gi);
-            }
-            return new Tensor[] {Tensor.fromData(y.shape(), y.dtype(), gi)};
+            return new Tensor[] {byRows(grads[0], result.unpack(), this::row)};
         }
 
         @Override

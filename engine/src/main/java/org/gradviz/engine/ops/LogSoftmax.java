@@ -46,6 +46,11 @@ public final class LogSoftmax {
         return dt == DType.FLOAT32 ? (float) Math.log((float) v) : Math.log(v);
     }
 
+    /** What LogSoftmaxBackward0 sends for {@code grad}, from the forward's {@code result} (for views of the rule). */
+    public static Tensor backward(Tensor grad, Tensor result) {
+        return LastDimension.byRows(grad, result, LogSoftmaxBackward0::rule);
+    }
+
     /** d(log_softmax x)/dx applied to g: g - exp(y) · Σg per row (y the result). */
     static final class LogSoftmaxBackward0 extends LastDimension.RowBackward {
         LogSoftmaxBackward0(int dim, Tensor result) {
@@ -54,6 +59,10 @@ public final class LogSoftmax {
 
         @Override
         void row(double[] g, double[] y, int from, int size, DType dt, double[] gi) {
+            rule(g, y, from, size, dt, gi);
+        }
+
+        static void rule(double[] g, double[] y, int from, int size, DType dt, double[] gi) {
             double sum = VecReduce.sum(g, from, size, dt);
             for (int i = from; i < from + size; i++) {
                 // NOTE: g - exp(y)·Σg is one fused multiply-add in torch's CPU build (measured)

@@ -35,6 +35,11 @@ public final class Softmax {
         return Autograd.record("softmax", result, () -> new SoftmaxBackward0(d, result), a);
     }
 
+    /** What SoftmaxBackward0 sends for {@code grad}, from the forward's {@code result} (for views of the rule). */
+    public static Tensor backward(Tensor grad, Tensor result) {
+        return LastDimension.byRows(grad, result, SoftmaxBackward0::rule);
+    }
+
     /** d(softmax x)/dx applied to g: (g - Σ g·y) · y per row (y the result). */
     static final class SoftmaxBackward0 extends LastDimension.RowBackward {
         SoftmaxBackward0(int dim, Tensor result) {
@@ -43,6 +48,10 @@ public final class Softmax {
 
         @Override
         void row(double[] g, double[] y, int from, int size, DType dt, double[] gi) {
+            rule(g, y, from, size, dt, gi);
+        }
+
+        static void rule(double[] g, double[] y, int from, int size, DType dt, double[] gi) {
             double sum = VecReduce.dot(g, y, from, size, dt);
             for (int i = from; i < from + size; i++) {
                 gi[i] = dt.round(dt.round(g[i] - sum) * y[i]);
