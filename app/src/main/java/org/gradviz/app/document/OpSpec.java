@@ -22,7 +22,8 @@ import java.util.Map;
  * @param run how it runs on the engine
  */
 public record OpSpec(String symbol, List<String> ports, List<String> optionalPorts, OpGroup group,
-                     List<OpAttribute> attributes, List<OpAttribute> needsOneOf, Map<OpAttribute, Object> defaults, List<OpSpelling> spellings,
+                     List<OpAttribute> attributes, List<OpAttribute> needsOneOf, Map<OpAttribute, Object> defaults,
+                     List<OpSpelling> spellings,
                      NumberFirst numberFirst, boolean product, OpRun run) {
 
     /** A Python number where the op expects its first tensor: the same node with the operands swapped, or a refusal. */

@@ -166,7 +166,7 @@ class OpTableRoundTripTest {
         List<Connection> edges = new ArrayList<>();
         for (int p = 0; p < op.ports().size(); p++) {
             String port = op.ports().get(p);
-            if (node.op().spec().attributes().stream().anyMatch(a -> port.equals(a.standsInFor()) && a.of(node) != null)) {
+            if (!op.requires(port, node) && !op.spec().optionalPorts().contains(port)) {
                 continue;
             }
             List<Double> data = new ArrayList<>();

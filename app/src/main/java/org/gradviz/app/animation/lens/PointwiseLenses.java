@@ -70,7 +70,7 @@ final class PointwiseLenses {
                     return Derivation.of(LensMath.map(c.grad(), self, (g, x) -> g * Math.signum(x)),
                             LensValue.of("sgn(self)", LensMath.map(self, Math::signum)));
                 })),
-                RuleLens.of("SoftmaxBackward0", InputRule.of("self", "(grad − Σ grad · result) · result", (c, in) -> {
+                RuleLens.of("SoftmaxBackward0", InputRule.of("self", "(grad − Σ grad·result)·result", (c, in) -> {
                     TensorValue result = c.tensor("result");
                     return Derivation.of(TensorValue.of(Softmax.backward(LensMath.tensor(c.grad()),
                             LensMath.tensor(result))), LensValue.of("result", result));

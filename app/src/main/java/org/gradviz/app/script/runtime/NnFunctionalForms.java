@@ -50,7 +50,8 @@ public final class NnFunctionalForms {
             args.add(module.attribute("bias"));
         }
         Map<String, Object> keywords = name.endsWith("Loss") ? Map.of("reduction", module.attribute("reduction"))
-                : name.endsWith("Softmax") ? Map.of("dim", module.attribute("dim")) : Map.of();
+                : name.endsWith("Softmax") ? Map.of("dim", module.attribute("dim"))
+                : Map.<String, Object>of();
         Interpreter.report(function, args, keywords, result);
     }
 
