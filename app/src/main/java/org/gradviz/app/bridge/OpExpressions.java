@@ -9,9 +9,16 @@ import static org.gradviz.app.bridge.PythonExpression.UNARY;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.gradviz.app.document.OpAttribute;
 import org.gradviz.app.document.OpNode;
+import org.gradviz.app.document.OpSpec;
+import org.gradviz.app.document.OpSpelling;
 
-/** The PyTorch expression of one document node, from the expressions of its inputs by port. */
+/**
+ * The PyTorch expression of one document node, from the expressions of its inputs by port: the op's first spelling
+ * in its {@link org.gradviz.app.document.OpKind} row, with its ports (or the numbers standing in for them) in order,
+ * then its keyword attributes.
+ */
 final class OpExpressions {
 
     private OpExpressions() {
@@ -19,41 +26,86 @@ final class OpExpressions {
 
     /** Whether writing this node needs {@code import torch.nn.functional as F}. */
     static boolean usesFunctional(OpNode node) {
-        return switch (node.op()) {
-            case LINEAR, BINARY_CROSS_ENTROPY_WITH_LOGITS, BINARY_CROSS_ENTROPY, MSE_LOSS -> true;
-            default -> false;
-        };
+        return node.op().spec().written() instanceof OpSpelling.Function f && f.isFunctional();
     }
 
     static PythonExpression of(OpNode node, Map<String, PythonExpression> in) {
-        PythonExpression input = in.get("input");
-        return switch (node.op()) {
-            case ADD -> binary(input, "+", other(node, in), SUM);
-            case SUB -> binary(input, "-", other(node, in), SUM);
-            case MUL -> binary(input, "*", other(node, in), PRODUCT);
-            case DIV -> binary(input, "/", other(node, in), PRODUCT);
-            case NEG -> new PythonExpression("-" + input.atLeast(UNARY), UNARY);
-            // NOTE: ** binds tighter than unary minus on its left and is right-associative
-            case POW -> new PythonExpression(input.atLeast(POSTFIX) + " ** " + (node.exponent() != null
-                    ? number(node.exponent()).atLeast(UNARY) : in.get("exponent").atLeast(UNARY)), POWER);
-            case SIN, COS, EXP, LOG, SIGMOID, TANH, RELU -> call("torch." + node.op().id(), input.text());
-            case CLAMP -> call("torch.clamp", input.text(), keyword("min", node.min()), keyword("max", node.max()));
-            case SUM, MEAN -> method(input, node.op().id(), node.dim() == null ? null : "dim=" + node.dim(),
-                    node.keepdim() == null ? null : "keepdim=" + (node.keepdim() ? "True" : "False"));
-            case T -> method(input, "t");
-            case DETACH -> method(input, "detach");
-            case TRANSPOSE -> new PythonExpression(input.atLeast(POSTFIX) + ".T", POSTFIX);
-            case MATMUL -> call("torch.matmul", input.text(), in.get("other").text());
-            case LINEAR -> call("F.linear", input.text(), in.get("weight").text(),
-                    in.containsKey("bias") ? in.get("bias").text() : null);
-            case BINARY_CROSS_ENTROPY_WITH_LOGITS, BINARY_CROSS_ENTROPY, MSE_LOSS -> call("F." + node.op().id(),
-                    input.text(), in.get("target").text(),
-                    node.reduction() == null ? null : "reduction='" + node.reduction() + "'");
-        };
+        return of(node, in, node.op().spec().written());
     }
 
-    private static PythonExpression other(OpNode node, Map<String, PythonExpression> in) {
-        return node.scalar() != null ? number(node.scalar()) : in.get("other");
+    /** The node written in {@code spelling}, one of its op's (a module has no expression and is refused). */
+    static PythonExpression of(OpNode node, Map<String, PythonExpression> in, OpSpelling spelling) {
+        List<PythonExpression> operands = operands(node, in);
+        PythonExpression input = operands.get(0);
+        if (spelling instanceof OpSpelling.Infix infix) {
+            return infix(input, infix.symbol(), operands.get(1));
+        } else if (spelling instanceof OpSpelling.Prefix prefix) {
+            return new PythonExpression(prefix.symbol() + input.atLeast(UNARY), UNARY);
+        } else if (spelling instanceof OpSpelling.Function function) {
+            return call(function.qualifiedName(), arguments(operands, 0, node));
+        } else if (spelling instanceof OpSpelling.Method method) {
+            PythonExpression call = call(method.torchName(), arguments(operands, 1, node));
+            return new PythonExpression(input.atLeast(POSTFIX) + "." + call.text(), POSTFIX);
+        } else if (spelling instanceof OpSpelling.Attribute attribute) {
+            return new PythonExpression(input.atLeast(POSTFIX) + "." + attribute.torchName(), POSTFIX);
+        }
+        throw new IllegalArgumentException(spelling.shown() + " is no expression of " + node.op().id()
+                + ": the code writer needs a function, method or operator first in its row");
+    }
+
+    /** Each port's expression in port order: the connected input, else the number standing in for it, else null. */
+    private static List<PythonExpression> operands(OpNode node, Map<String, PythonExpression> in) {
+        OpSpec spec = node.op().spec();
+        List<PythonExpression> out = new ArrayList<>();
+        for (String port : spec.ports()) {
+            PythonExpression operand = in.get(port);
+            for (OpAttribute a : spec.attributes()) {
+                if (operand == null && port.equals(a.standsInFor()) && a.of(node) != null) {
+                    operand = number((Double) a.of(node));
+                }
+            }
+            out.add(operand);
+        }
+        return out;
+    }
+
+    /** The operands from {@code first} on, then the keyword attributes the node has, leaving out what is absent. */
+    private static List<String> arguments(List<PythonExpression> operands, int first, OpNode node) {
+        List<String> out = new ArrayList<>();
+        for (PythonExpression operand : operands.subList(first, operands.size())) {
+            if (operand != null) {
+                out.add(operand.text());
+            }
+        }
+        for (OpAttribute a : node.op().spec().attributes()) {
+            if (a.isKeyword() && a.of(node) != null) {
+                out.add(a.key() + "=" + keywordValue(a.of(node)));
+            }
+        }
+        return out;
+    }
+
+    private static String keywordValue(Object value) {
+        if (value instanceof String s) {
+            return "'" + s + "'";
+        } else if (value instanceof Boolean b) {
+            return b ? "True" : "False";
+        } else if (value instanceof Double d) {
+            return PythonLiterals.number(d);
+        }
+        return value.toString(); // NOTE: an integer such as dim
+    }
+
+    /**
+     * {@code a op b}: left-associative, so the right operand needs a strictly stronger binding, except {@code **},
+     * which binds tighter than unary minus on its left and is right-associative.
+     */
+    private static PythonExpression infix(PythonExpression a, String op, PythonExpression b) {
+        if (op.equals("**")) {
+            return new PythonExpression(a.atLeast(POSTFIX) + " ** " + b.atLeast(UNARY), POWER);
+        }
+        int precedence = op.equals("+") || op.equals("-") ? SUM : PRODUCT;
+        return new PythonExpression(a.atLeast(precedence) + " " + op + " " + b.atLeast(precedence + 1), precedence);
     }
 
     private static PythonExpression number(double v) {
@@ -61,28 +113,7 @@ final class OpExpressions {
         return new PythonExpression(text, text.startsWith("-") ? UNARY : POSTFIX);
     }
 
-    /** {@code a op b}, left-associative: the right operand needs a strictly stronger binding. */
-    private static PythonExpression binary(PythonExpression a, String op, PythonExpression b, int precedence) {
-        return new PythonExpression(a.atLeast(precedence) + " " + op + " " + b.atLeast(precedence + 1), precedence);
-    }
-
-    private static String keyword(String name, Double value) {
-        return value == null ? null : name + "=" + PythonLiterals.number(value);
-    }
-
-    /** {@code f(a, b)}, leaving out null arguments. */
-    private static PythonExpression call(String function, String... args) {
-        List<String> given = new ArrayList<>();
-        for (String a : args) {
-            if (a != null) {
-                given.add(a);
-            }
-        }
-        return new PythonExpression(function + "(" + String.join(", ", given) + ")", POSTFIX);
-    }
-
-    private static PythonExpression method(PythonExpression receiver, String name, String... args) {
-        PythonExpression call = call(name, args);
-        return new PythonExpression(receiver.atLeast(POSTFIX) + "." + call.text(), POSTFIX);
+    private static PythonExpression call(String function, List<String> args) {
+        return new PythonExpression(function + "(" + String.join(", ", args) + ")", POSTFIX);
     }
 }

@@ -5,7 +5,6 @@ import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.gradviz.app.document.OpKind;
 import org.gradviz.engine.Tensor;
 
 /**
@@ -38,10 +37,9 @@ final class TensorNames {
         return names;
     }
 
-    /** {@code xw} for {@code x @ w} or {@code x * w} of two named tensors, else null. */
+    /** {@code xw} for a product ({@code x @ w}, {@code x * w}) of two named tensors, else null. */
     private static String productName(TracedTensor traced, Map<Tensor, String> names) {
-        if (traced instanceof TracedTensor.Op op && (op.node().op() == OpKind.MATMUL || op.node().op() == OpKind.MUL)
-                && op.inputs().size() == 2) {
+        if (traced instanceof TracedTensor.Op op && op.node().op().spec().product() && op.inputs().size() == 2) {
             String input = names.get(op.inputs().get("input"));
             String other = names.get(op.inputs().get("other"));
             return input == null || other == null ? null : input + other;

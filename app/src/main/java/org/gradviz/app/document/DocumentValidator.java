@@ -2,9 +2,11 @@ package org.gradviz.app.document;
 
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import org.gradviz.engine.Storage;
 
 /**
@@ -107,23 +109,19 @@ final class DocumentValidator {
             throw fail(place + ": \"op\" is missing");
         }
         OpKind op = n.op();
-        boolean loss = op.isLoss();
-        boolean reduce = op.isReduction();
-        refuse(place, op, "reduction", n.reduction() != null && !loss);
-        refuse(place, op, "dim", n.dim() != null && !reduce);
-        refuse(place, op, "keepdim", n.keepdim() != null && !reduce);
-        refuse(place, op, "min", n.min() != null && op != OpKind.CLAMP);
-        refuse(place, op, "max", n.max() != null && op != OpKind.CLAMP);
-        refuse(place, op, "exponent", n.exponent() != null && op != OpKind.POW);
-        refuse(place, op, "scalar", n.scalar() != null && !op.takesScalar());
+        for (OpAttribute attribute : OpAttribute.values()) {
+            refuse(place, op, attribute.key(), attribute.of(n) != null && !op.takes(attribute));
+        }
         if (n.reduction() != null && !REDUCTIONS.contains(n.reduction())) {
             throw fail(place + ": reduction " + quoted(n.reduction()) + " is not one of mean, sum, none");
         }
         if (n.keepdim() != null && n.dim() == null) {
             throw fail(place + ": keepdim needs a dim");
         }
-        if (op == OpKind.CLAMP && n.min() == null && n.max() == null) {
-            throw fail(place + ": clamp needs at least one of min and max");
+        List<OpAttribute> needed = op.spec().needsOneOf();
+        if (!needed.isEmpty() && needed.stream().allMatch(a -> a.of(n) == null)) {
+            throw fail(place + ": " + op.id() + " needs " + (needed.size() == 1 ? "a " + needed.get(0).key()
+                    : "at least one of " + needed.stream().map(OpAttribute::key).collect(Collectors.joining(" and "))));
         }
     }
 

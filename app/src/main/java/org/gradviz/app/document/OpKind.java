@@ -1,56 +1,166 @@
 package org.gradviz.app.document;
 
+import static org.gradviz.app.document.OpAttribute.DIM;
+import static org.gradviz.app.document.OpAttribute.EXPONENT;
+import static org.gradviz.app.document.OpAttribute.KEEPDIM;
+import static org.gradviz.app.document.OpAttribute.MAX;
+import static org.gradviz.app.document.OpAttribute.MIN;
+import static org.gradviz.app.document.OpAttribute.REDUCTION;
+import static org.gradviz.app.document.OpAttribute.SCALAR;
+import static org.gradviz.app.document.OpGroup.ACTIVATIONS;
+import static org.gradviz.app.document.OpGroup.ARITHMETIC;
+import static org.gradviz.app.document.OpGroup.GRAPH;
+import static org.gradviz.app.document.OpGroup.LOSSES;
+import static org.gradviz.app.document.OpGroup.MATMUL;
+import static org.gradviz.app.document.OpGroup.REDUCTIONS;
+import static org.gradviz.app.document.OpSpelling.attribute;
+import static org.gradviz.app.document.OpSpelling.function;
+import static org.gradviz.app.document.OpSpelling.infix;
+import static org.gradviz.app.document.OpSpelling.method;
+import static org.gradviz.app.document.OpSpelling.module;
+import static org.gradviz.app.document.OpSpelling.prefix;
+
 import com.fasterxml.jackson.annotation.JsonProperty;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.function.BiFunction;
+import org.gradviz.engine.Tensor;
+import org.gradviz.engine.ops.LinearAlgebra;
+import org.gradviz.engine.ops.LogSoftmax;
+import org.gradviz.engine.ops.Losses;
+import org.gradviz.engine.ops.Pointwise;
+import org.gradviz.engine.ops.Softmax;
 
 /**
- * The ops a document node can be, by the logical names saved in documents, with their named input ports
- * (PyTorch's argument names) and the symbol the network view draws.
+ * The ops a document node can be, by the logical names saved in documents: one row per op with everything the app
+ * knows of it ({@link OpSpec}), in the order the palette lists them. Adding an op is adding a row here (and its op
+ * in the engine, where its chain rule lives).
  */
 public enum OpKind {
     // ----- binary arithmetic: "other" is a port, or a Python number given as the "scalar" attribute
-    @JsonProperty("add") ADD("+", Ports.BINARY, true),
-    @JsonProperty("sub") SUB("-", Ports.BINARY, true),
-    @JsonProperty("mul") MUL("×", Ports.BINARY, true),
-    @JsonProperty("div") DIV("/", Ports.BINARY, true),
-    // ----- unary
-    @JsonProperty("neg") NEG("-x", Ports.UNARY, false),
+    @JsonProperty("add") ADD(OpSpec.of("+", ARITHMETIC, Ports.BINARY).takes(SCALAR).commutative()
+            .spelled(infix("+", "add"))
+            .runs(numberOr(SCALAR, "other", Tensor::add, Tensor::add))),
+    @JsonProperty("sub") SUB(OpSpec.of("-", ARITHMETIC, Ports.BINARY).takes(SCALAR)
+            .numberFirstRefused("a number on the left of - has no node in a graph document; "
+                    + "write -t + n instead of n - t")
+            .spelled(infix("-", "sub"))
+            .runs(numberOr(SCALAR, "other", Tensor::sub, Tensor::sub))),
+    @JsonProperty("mul") MUL(OpSpec.of("×", ARITHMETIC, Ports.BINARY).takes(SCALAR).commutative().product()
+            .spelled(infix("*", "mul"))
+            .runs(numberOr(SCALAR, "other", Tensor::mul, Tensor::mul))),
+    @JsonProperty("div") DIV(OpSpec.of("/", ARITHMETIC, Ports.BINARY).takes(SCALAR)
+            .numberFirstRefused("a number on the left of / has no node in a graph document; "
+                    + "write t ** -1 * n instead of n / t")
+            .spelled(infix("/", "div"))
+            .runs(numberOr(SCALAR, "other", Tensor::div, Tensor::div))),
+    @JsonProperty("neg") NEG(OpSpec.of("-x", ARITHMETIC, Ports.UNARY)
+            .spelled(prefix("-", "neg"))
+            .runs(unary(Tensor::neg))),
     /** {@code input ** exponent}: the exponent is a port or the "exponent" attribute. */
-    @JsonProperty("pow") POW("**", List.of("input", "exponent"), false),
-    @JsonProperty("sin") SIN("sin", Ports.UNARY, false),
-    @JsonProperty("cos") COS("cos", Ports.UNARY, false),
-    @JsonProperty("exp") EXP("exp", Ports.UNARY, false),
-    @JsonProperty("log") LOG("log", Ports.UNARY, false),
-    @JsonProperty("sigmoid") SIGMOID("σ", Ports.UNARY, false),
-    @JsonProperty("tanh") TANH("tanh", Ports.UNARY, false),
-    @JsonProperty("relu") RELU("ReLU", Ports.UNARY, false),
-    @JsonProperty("clamp") CLAMP("clamp", Ports.UNARY, false),
-    /** {@code t.detach()}: the same values, cut from the graph, so no gradient flows back through it. */
-    @JsonProperty("detach") DETACH("detach", Ports.UNARY, false),
+    @JsonProperty("pow") POW(OpSpec.of("**", ARITHMETIC, List.of("input", "exponent")).takes(EXPONENT)
+            .starts(EXPONENT, 2.0)
+            .numberFirstRefused("a number raised to a tensor (n ** t) has no node in a graph document; "
+                    + "write torch.exp(t * math.log(n))")
+            .spelled(infix("**", "pow"))
+            .runs(numberOr(EXPONENT, "exponent", Tensor::pow, Tensor::pow))),
+    // ----- activations and other pointwise functions
+    @JsonProperty("sigmoid") SIGMOID(OpSpec.of("σ", ACTIVATIONS, Ports.UNARY)
+            .spelled(function("torch.sigmoid"), module("Sigmoid", "sigmoid"))
+            .runs(unary(Tensor::sigmoid))),
+    @JsonProperty("tanh") TANH(OpSpec.of("tanh", ACTIVATIONS, Ports.UNARY)
+            .spelled(function("torch.tanh"), module("Tanh", "tanh"))
+            .runs(unary(Tensor::tanh))),
+    @JsonProperty("relu") RELU(OpSpec.of("ReLU", ACTIVATIONS, Ports.UNARY)
+            .spelled(function("torch.relu"), module("ReLU", "relu"))
+            .runs(unary(Tensor::relu))),
+    @JsonProperty("exp") EXP(OpSpec.of("exp", ACTIVATIONS, Ports.UNARY)
+            .spelled(function("torch.exp"))
+            .runs(unary(Tensor::exp))),
+    @JsonProperty("log") LOG(OpSpec.of("log", ACTIVATIONS, Ports.UNARY)
+            .spelled(function("torch.log"))
+            .runs(unary(Tensor::log))),
+    @JsonProperty("sin") SIN(OpSpec.of("sin", ACTIVATIONS, Ports.UNARY)
+            .spelled(function("torch.sin"))
+            .runs(unary(Tensor::sin))),
+    @JsonProperty("cos") COS(OpSpec.of("cos", ACTIVATIONS, Ports.UNARY)
+            .spelled(function("torch.cos"))
+            .runs(unary(Tensor::cos))),
+    @JsonProperty("clamp") CLAMP(OpSpec.of("clamp", ACTIVATIONS, Ports.UNARY).takes(MIN, MAX).needsOneOf(MIN, MAX)
+            .starts(MIN, 0.0)
+            .spelled(function("torch.clamp"))
+            .runs((n, in) -> input(in).clamp(n.min(), n.max()))),
+    @JsonProperty("abs") ABS(OpSpec.of("|x|", ACTIVATIONS, Ports.UNARY)
+            .spelled(function("torch.abs"))
+            .runs(unary(Pointwise::abs))),
+    @JsonProperty("sqrt") SQRT(OpSpec.of("√", ACTIVATIONS, Ports.UNARY)
+            .spelled(function("torch.sqrt"))
+            .runs(unary(Pointwise::sqrt))),
+    /** Over the last dimension only, as the engine computes it. */
+    @JsonProperty("softmax") SOFTMAX(OpSpec.of("softmax", ACTIVATIONS, Ports.UNARY).takes(DIM).needsOneOf(DIM)
+            .starts(DIM, -1)
+            .spelled(function("torch.softmax"), function("F.softmax"), method("softmax"), module("Softmax", "softmax"))
+            .runs((n, in) -> Softmax.softmax(input(in), n.dim()))),
+    /** Over the last dimension only, as the engine computes it. */
+    @JsonProperty("log_softmax") LOG_SOFTMAX(OpSpec.of("log softmax", ACTIVATIONS, Ports.UNARY).takes(DIM)
+            .needsOneOf(DIM).starts(DIM, -1)
+            .spelled(function("torch.log_softmax"), function("F.log_softmax"), method("log_softmax"),
+                    module("LogSoftmax", "log_softmax"))
+            .runs((n, in) -> LogSoftmax.logSoftmax(input(in), n.dim()))),
     // ----- reductions (optional "dim" and "keepdim")
-    @JsonProperty("sum") SUM("Σ", Ports.UNARY, false),
-    @JsonProperty("mean") MEAN("mean", Ports.UNARY, false),
-    // ----- movement and products
+    @JsonProperty("sum") SUM(OpSpec.of("Σ", REDUCTIONS, Ports.UNARY).takes(DIM, KEEPDIM)
+            .numberFirstRefused(Ports.SUM_OF_A_LIST)
+            .spelled(method("sum"))
+            .runs((n, in) -> n.dim() == null ? input(in).sum() : input(in).sum(n.dim(), n.keepdimOrDefault()))),
+    @JsonProperty("mean") MEAN(OpSpec.of("mean", REDUCTIONS, Ports.UNARY).takes(DIM, KEEPDIM)
+            .numberFirstRefused(Ports.SUM_OF_A_LIST)
+            .spelled(method("mean"))
+            .runs((n, in) -> n.dim() == null ? input(in).mean() : input(in).mean(n.dim(), n.keepdimOrDefault()))),
+    // ----- products and movement
+    @JsonProperty("matmul") MATMUL(OpSpec.of("*", OpGroup.MATMUL, Ports.BINARY).product()
+            .spelled(function("torch.matmul"), infix("@", "matmul"), function("torch.mm", "input", "mat2"))
+            .runs((n, in) -> OpEvaluator.matmul(input(in), in.get("other")))),
+    @JsonProperty("linear") LINEAR(OpSpec.of("linear", OpGroup.MATMUL, List.of("input", "weight", "bias"))
+            .optional("bias")
+            .spelled(function("F.linear"), module("Linear", "linear"))
+            .runs((n, in) -> LinearAlgebra.linear(input(in), in.get("weight"), in.get("bias")))),
     /** {@code t.t()}. */
-    @JsonProperty("t") T("t()", Ports.UNARY, false),
+    @JsonProperty("t") T(OpSpec.of("t()", OpGroup.MATMUL, Ports.UNARY)
+            .spelled(method("t"))
+            .runs(unary(Tensor::t))),
     /** {@code t.T}: all dimensions reversed. */
-    @JsonProperty("transpose") TRANSPOSE(".T", Ports.UNARY, false),
-    @JsonProperty("matmul") MATMUL("*", Ports.BINARY, false),
-    @JsonProperty("linear") LINEAR("linear", List.of("input", "weight", "bias"), false),
+    @JsonProperty("transpose") TRANSPOSE(OpSpec.of(".T", OpGroup.MATMUL, Ports.UNARY)
+            .spelled(attribute("T"))
+            .runs(unary(Tensor::T))),
     // ----- losses (optional "reduction": mean, sum or none)
-    @JsonProperty("binary_cross_entropy_with_logits") BINARY_CROSS_ENTROPY_WITH_LOGITS("CE", Ports.LOSS, false),
-    @JsonProperty("binary_cross_entropy") BINARY_CROSS_ENTROPY("BCE", Ports.LOSS, false),
-    @JsonProperty("mse_loss") MSE_LOSS("MSE", Ports.LOSS, false);
+    @JsonProperty("binary_cross_entropy_with_logits") BINARY_CROSS_ENTROPY_WITH_LOGITS(
+            OpSpec.of("CE", LOSSES, Ports.LOSS).takes(REDUCTION)
+            .spelled(function("F.binary_cross_entropy_with_logits"),
+                    module("BCEWithLogitsLoss", "binary_cross_entropy_with_logits"))
+            .runs((n, in) -> Losses.binaryCrossEntropyWithLogits(input(in), in.get("target"),
+                    OpEvaluator.reduction(n)))),
+    @JsonProperty("binary_cross_entropy") BINARY_CROSS_ENTROPY(OpSpec.of("BCE", LOSSES, Ports.LOSS).takes(REDUCTION)
+            .spelled(function("F.binary_cross_entropy"), module("BCELoss", "binary_cross_entropy"))
+            .runs((n, in) -> Losses.binaryCrossEntropy(input(in), in.get("target"), OpEvaluator.reduction(n)))),
+    @JsonProperty("mse_loss") MSE_LOSS(OpSpec.of("MSE", LOSSES, Ports.LOSS).takes(REDUCTION)
+            .spelled(function("F.mse_loss"), module("MSELoss", "mse_loss"))
+            .runs((n, in) -> Losses.mseLoss(input(in), in.get("target"), OpEvaluator.reduction(n)))),
+    // ----- graph
+    /** {@code t.detach()}: the same values, cut from the graph, so no gradient flows back through it. */
+    @JsonProperty("detach") DETACH(OpSpec.of("detach", GRAPH, Ports.UNARY)
+            .spelled(method("detach"))
+            .runs(unary(Tensor::detach)));
 
-    private final String symbol;
-    private final List<String> ports;
-    private final boolean takesScalar;
+    private final OpSpec spec;
 
-    OpKind(String symbol, List<String> ports, boolean takesScalar) {
-        this.symbol = symbol;
-        this.ports = ports;
-        this.takesScalar = takesScalar;
+    OpKind(OpSpec.Builder spec) {
+        this.spec = spec.build();
+    }
+
+    /** Everything the app knows of this op. */
+    public OpSpec spec() {
+        return spec;
     }
 
     /** The name in documents, e.g. {@code binary_cross_entropy_with_logits}. */
@@ -60,42 +170,68 @@ public enum OpKind {
 
     /** What the network view draws in the op's circle. */
     public String symbol() {
-        return symbol;
+        return spec.symbol();
     }
 
     /** Every input port, in argument order. */
     public List<String> ports() {
-        return ports;
+        return spec.ports();
+    }
+
+    /** Whether a node of this kind may carry {@code attribute}. */
+    public boolean takes(OpAttribute attribute) {
+        return spec.attributes().contains(attribute);
     }
 
     /** True for add, sub, mul and div, whose "other" may be a number instead of a port. */
     public boolean takesScalar() {
-        return takesScalar;
+        return takes(SCALAR);
     }
 
     /** The losses, which take a {@code reduction} and a {@code target}. */
     public boolean isLoss() {
-        return this == BINARY_CROSS_ENTROPY_WITH_LOGITS || this == BINARY_CROSS_ENTROPY || this == MSE_LOSS;
+        return spec.group() == LOSSES;
     }
 
-    /** sum and mean, which take {@code dim} and {@code keepdim}. */
+    /** The ops that take {@code dim} and {@code keepdim}. */
     public boolean isReduction() {
-        return this == SUM || this == MEAN;
+        return takes(DIM);
     }
 
     /** Whether {@code port} must be connected on {@code node} of this kind. */
     public boolean requires(String port, OpNode node) {
-        return switch (port) {
-            case "input", "target", "weight" -> true;
-            case "other" -> !(takesScalar && node.scalar() != null);
-            case "exponent" -> node.exponent() == null;
-            default -> false;
-        };
+        if (spec.optionalPorts().contains(port)) {
+            return false;
+        }
+        return spec.attributes().stream().noneMatch(a -> port.equals(a.standsInFor()) && a.of(node) != null);
     }
 
+    /** A node of this kind as the palette adds it, with its starting attributes. */
+    public OpNode newNode(String name) {
+        return OpAttribute.node(name, this, spec.defaults());
+    }
+
+    private static Tensor input(Map<String, Tensor> in) {
+        return in.get("input");
+    }
+
+    private static OpRun unary(java.util.function.UnaryOperator<Tensor> op) {
+        return (n, in) -> op.apply(input(in));
+    }
+
+    /** {@code input op number} when {@code attribute} is set, else {@code input op port}. */
+    private static OpRun numberOr(OpAttribute attribute, String port, BiFunction<Tensor, Double, Tensor> byNumber,
+                                  BiFunction<Tensor, Tensor, Tensor> byTensor) {
+        return (n, in) -> attribute.of(n) != null ? byNumber.apply(input(in), (Double) attribute.of(n))
+                : byTensor.apply(input(in), in.get(port));
+    }
+
+    /** The port lists and texts rows share. */
     private static final class Ports {
         static final List<String> UNARY = List.of("input");
         static final List<String> BINARY = List.of("input", "other");
         static final List<String> LOSS = List.of("input", "target");
+        static final String SUM_OF_A_LIST = "Python's sum() of a list has no node in a graph document; "
+                + "add the tensors with +";
     }
 }

@@ -224,10 +224,7 @@ public final class EditorModel {
     /** Adds an op with a fresh name at {@code at}, selects it, returns its name. */
     public String addOp(OpKind kind, Position at) {
         String name = Names.fresh(document(), kind.isLoss() ? "loss" : kind.id());
-        OpNode node = kind == OpKind.CLAMP
-                ? new OpNode(name, kind, null, null, null, 0.0, null, null, null, null)
-                : kind == OpKind.POW ? new OpNode(name, kind, null, null, null, null, null, 2.0, null, null)
-                : OpNode.of(name, kind);
+        OpNode node = kind.newNode(name);
         added(kind.id(), name, d -> GraphEdits.addNode(d, node, at));
         return name;
     }

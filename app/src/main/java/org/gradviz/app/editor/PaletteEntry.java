@@ -23,21 +23,14 @@ public record PaletteEntry(String label, String group, TensorRole role, OpKind o
         return role != null ? model.addSource(role, at) : model.addOp(op, at);
     }
 
-    /** Every entry, grouped as the palette shows them. */
+    /** Every entry, grouped as the palette shows them: the tensor sources, then the ops in table order. */
     public static List<PaletteEntry> all() {
-        return List.of(
-                source(TensorRole.INPUT), source(TensorRole.PARAMETER), source(TensorRole.CONSTANT),
-                op("Arithmetic", OpKind.ADD), op("Arithmetic", OpKind.SUB), op("Arithmetic", OpKind.MUL),
-                op("Arithmetic", OpKind.DIV), op("Arithmetic", OpKind.NEG), op("Arithmetic", OpKind.POW),
-                op("Activations", OpKind.SIGMOID), op("Activations", OpKind.TANH), op("Activations", OpKind.RELU),
-                op("Activations", OpKind.EXP), op("Activations", OpKind.LOG), op("Activations", OpKind.SIN),
-                op("Activations", OpKind.COS), op("Activations", OpKind.CLAMP),
-                op("Reductions", OpKind.SUM), op("Reductions", OpKind.MEAN),
-                op("Matmul", OpKind.MATMUL), op("Matmul", OpKind.LINEAR), op("Matmul", OpKind.T),
-                op("Matmul", OpKind.TRANSPOSE),
-                op("Losses", OpKind.BINARY_CROSS_ENTROPY_WITH_LOGITS), op("Losses", OpKind.BINARY_CROSS_ENTROPY),
-                op("Losses", OpKind.MSE_LOSS),
-                op("Graph", OpKind.DETACH));
+        List<PaletteEntry> entries = new java.util.ArrayList<>(List.of(
+                source(TensorRole.INPUT), source(TensorRole.PARAMETER), source(TensorRole.CONSTANT)));
+        for (OpKind op : OpKind.values()) {
+            entries.add(op(op.spec().group().label(), op));
+        }
+        return List.copyOf(entries);
     }
 
     /** Entries whose label contains {@code query} (any case), the ones starting with it first. */

@@ -52,6 +52,11 @@ public final class LogSoftmax {
         return dt == DType.FLOAT32 ? SleefFloat.log((float) v) : SleefDouble.log(v);
     }
 
+    /** What LogSoftmaxBackward0 sends for {@code grad}, from the forward's {@code result} (for views of the rule). */
+    public static Tensor backward(Tensor grad, Tensor result) {
+        return LastDimension.byRows(grad, result, LogSoftmax::row);
+    }
+
     /** d(log_softmax x)/dx applied to g: g - exp(y) · Σg per row (y the result). */
     static void row(double[] g, double[] y, int from, int size, DType dt, double[] gi) {
         double sum = VecReduce.sum(g, from, size, dt);

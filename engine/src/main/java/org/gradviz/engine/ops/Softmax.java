@@ -39,6 +39,11 @@ public final class Softmax {
                 () -> new LastDimension.RowBackward("SoftmaxBackward0", d, result, Softmax::row, Softmax::backwardData), a);
     }
 
+    /** What SoftmaxBackward0 sends for {@code grad}, from the forward's {@code result} (for views of the rule). */
+    public static Tensor backward(Tensor grad, Tensor result) {
+        return LastDimension.byRows(grad, result, Softmax::row);
+    }
+
     /** d(softmax x)/dx applied to g: (g - Σ g·y) · y per row (y the result). */
     static void row(double[] g, double[] y, int from, int size, DType dt, double[] gi) {
         double sum = VecReduce.dot(g, y, from, size, dt);

@@ -5,7 +5,9 @@ import java.util.List;
 import org.gradviz.app.animation.TensorValue;
 import org.gradviz.engine.DType;
 import org.gradviz.engine.kernels.TorchUnaryKernels;
+import org.gradviz.engine.ops.LogSoftmax;
 import org.gradviz.engine.ops.Pointwise;
+import org.gradviz.engine.ops.Softmax;
 
 /** Element-wise functions of one tensor (the engine's {@code Pointwise}): grad times the local derivative. */
 final class PointwiseLenses {
@@ -56,6 +58,27 @@ final class PointwiseLenses {
                     TensorValue result = c.tensor("result");
                     return Derivation.of(LensMath.map(c.grad(), result, (g, r) -> -g * (r * r)),
                             LensValue.of("result", result));
+                })),
+                RuleLens.of("SqrtBackward0", InputRule.of("self", "grad / (2 · result)", (c, in) -> {
+                    TensorValue result = c.tensor("result");
+                    return Derivation.of(LensMath.map(c.grad(), result, (g, r) -> g / (2 * r)),
+                            LensValue.of("result", result));
+                })),
+                // NOTE: |x|'(0) = 0, as torch's sgn
+                RuleLens.of("AbsBackward0", InputRule.of("self", "grad · sgn(self)", (c, in) -> {
+                    TensorValue self = c.tensor("self");
+                    return Derivation.of(LensMath.map(c.grad(), self, (g, x) -> g * Math.signum(x)),
+                            LensValue.of("sgn(self)", LensMath.map(self, Math::signum)));
+                })),
+                RuleLens.of("SoftmaxBackward0", InputRule.of("self", "(grad − Σ grad·result)·result", (c, in) -> {
+                    TensorValue result = c.tensor("result");
+                    return Derivation.of(TensorValue.of(Softmax.backward(LensMath.tensor(c.grad()),
+                            LensMath.tensor(result))), LensValue.of("result", result));
+                })),
+                RuleLens.of("LogSoftmaxBackward0", InputRule.of("self", "grad − exp(result) · Σ grad", (c, in) -> {
+                    TensorValue result = c.tensor("result");
+                    return Derivation.of(TensorValue.of(LogSoftmax.backward(LensMath.tensor(c.grad()),
+                            LensMath.tensor(result))), LensValue.of("result", result));
                 })),
                 RuleLens.of("ClampBackward1", InputRule.of("self", c -> "grad · " + clampRange(c),
                         PointwiseLenses::clampRule)));

@@ -216,13 +216,13 @@ public final class InspectorView extends ScrollPane {
             form.row("dim", textField("inspector-dim", n.dim() == null ? "" : n.dim().toString(),
                     v -> model.updateNode(n.name(), OpAttributes.withDim(n, v.isBlank() ? null : (int) number(v).orElse(0)))));
         }
-        if (n.op() == org.gradviz.app.document.OpKind.CLAMP) {
+        if (n.op().takes(org.gradviz.app.document.OpAttribute.MIN)) {
             form.row("min", textField("inspector-min", text(n.min()), v -> model.updateNode(n.name(),
                     OpAttributes.withBounds(n, number(v).orElse(Double.NaN), n.max()))));
             form.row("max", textField("inspector-max", text(n.max()), v -> model.updateNode(n.name(),
                     OpAttributes.withBounds(n, n.min(), number(v).orElse(Double.NaN)))));
         }
-        if (n.op() == org.gradviz.app.document.OpKind.POW) {
+        if (n.op().takes(org.gradviz.app.document.OpAttribute.EXPONENT)) {
             form.row("exponent", textField("inspector-exponent", text(n.exponent()),
                     v -> model.updateNode(n.name(), OpAttributes.withExponent(n, number(v).orElse(Double.NaN)))));
         }

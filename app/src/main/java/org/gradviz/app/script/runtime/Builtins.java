@@ -74,6 +74,9 @@ final class Builtins {
             if (v instanceof Double d) {
                 return Math.abs(d);
             }
+            if (v instanceof Tensor t) {
+                return org.gradviz.engine.ops.Pointwise.abs(t); // NOTE: Tensor.__abs__ is torch.abs
+            }
             throw PyError.type("bad operand type for abs(): '" + Values.typeName(v) + "'");
         });
         m.put("Ellipsis", PyEllipsis.ELLIPSIS);

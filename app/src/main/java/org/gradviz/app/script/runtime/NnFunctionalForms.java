@@ -7,7 +7,8 @@ import java.util.Map;
 /**
  * What a call of a built-in {@code torch.nn} module is in {@code torch.nn.functional} terms, reported to the program's
  * observer as if the program had written it: {@code nn.Linear(3, 1)(x)} is {@code linear(x, weight, bias)},
- * {@code nn.ReLU()(x)} is {@code relu(x)}, {@code nn.MSELoss()(y, t)} is {@code mse_loss(y, t, reduction="mean")}.
+ * {@code nn.ReLU()(x)} is {@code relu(x)}, {@code nn.MSELoss()(y, t)} is {@code mse_loss(y, t, reduction="mean")},
+ * {@code nn.Softmax(dim=1)(x)} is {@code softmax(x, dim=1)}.
  * A cell importer then sees a module's work as the ops it is; a container ({@code Sequential}) reports nothing
  * itself, its modules do, and a program's own {@code Module} subclass runs its {@code forward} line by line.
  */
@@ -49,7 +50,8 @@ public final class NnFunctionalForms {
             args.add(module.attribute("bias"));
         }
         Map<String, Object> keywords = name.endsWith("Loss") ? Map.of("reduction", module.attribute("reduction"))
-                : Map.of();
+                : name.endsWith("Softmax") ? Map.of("dim", module.attribute("dim"))
+                : Map.<String, Object>of();
         Interpreter.report(function, args, keywords, result);
     }
 

@@ -1,0 +1,119 @@
+package org.gradviz.app.document;
+
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Everything the app knows of one op, read by the palette, the validator, the evaluator, the importer and the code
+ * writer, so that adding an op is adding one {@link OpKind} constant (and its engine op).
+ *
+ * @param symbol what the network view draws in the op's circle
+ * @param ports every input port, in argument order (PyTorch's argument names)
+ * @param optionalPorts the ports that may stay unconnected ({@code bias})
+ * @param group the palette heading it is listed under
+ * @param attributes the attributes it takes, in the order torch takes the keyword ones
+ * @param needsOneOf attributes of which a node must carry at least one (clamp's min and max, softmax's dim)
+ * @param defaults the attributes a node gets when added from the palette
+ * @param spellings how a cell writes it; the code writer writes the first, the importer accepts all
+ * @param numberFirst what a Python number as the first operand means ({@code 3 * x}), or null when it cannot be
+ * @param product whether an unnamed result of two named inputs is named after them ({@code xw} for {@code x @ w})
+ * @param run how it runs on the engine
+ */
+public record OpSpec(String symbol, List<String> ports, List<String> optionalPorts, OpGroup group,
+                     List<OpAttribute> attributes, List<OpAttribute> needsOneOf, Map<OpAttribute, Object> defaults,
+                     List<OpSpelling> spellings,
+                     NumberFirst numberFirst, boolean product, OpRun run) {
+
+    /** A Python number where the op expects its first tensor: the same node with the operands swapped, or a refusal. */
+    public record NumberFirst(boolean swaps, String refusal) {
+    }
+
+    /** The spelling the code writer writes. */
+    public OpSpelling written() {
+        return spellings.get(0);
+    }
+
+    static Builder of(String symbol, OpGroup group, List<String> ports) {
+        return new Builder(symbol, group, ports);
+    }
+
+    /** Reads as the table row it builds: {@code of("+", ARITHMETIC, BINARY).takes(SCALAR).spelled(...).runs(...)}. */
+    static final class Builder {
+        private final String symbol;
+        private final OpGroup group;
+        private final List<String> ports;
+        private final List<String> optionalPorts = new ArrayList<>();
+        private final List<OpAttribute> attributes = new ArrayList<>();
+        private final List<OpAttribute> needsOneOf = new ArrayList<>();
+        private final Map<OpAttribute, Object> defaults = new EnumMap<>(OpAttribute.class);
+        private final List<OpSpelling> spellings = new ArrayList<>();
+        private NumberFirst numberFirst;
+        private boolean product;
+        private OpRun run;
+
+        private Builder(String symbol, OpGroup group, List<String> ports) {
+            this.symbol = symbol;
+            this.group = group;
+            this.ports = ports;
+        }
+
+        Builder optional(String port) {
+            optionalPorts.add(port);
+            return this;
+        }
+
+        Builder takes(OpAttribute... attribute) {
+            attributes.addAll(List.of(attribute));
+            return this;
+        }
+
+        /** A node must carry at least one of {@code attribute}. */
+        Builder needsOneOf(OpAttribute... attribute) {
+            needsOneOf.addAll(List.of(attribute));
+            return this;
+        }
+
+        /** A node added from the palette starts with {@code attribute = value}. */
+        Builder starts(OpAttribute attribute, Object value) {
+            defaults.put(attribute, value);
+            return this;
+        }
+
+        /** The first spelling is the one the code writer writes. */
+        Builder spelled(OpSpelling... spelling) {
+            spellings.addAll(List.of(spelling));
+            return this;
+        }
+
+        /** {@code 3 * x} is {@code x * 3}. */
+        Builder commutative() {
+            numberFirst = new NumberFirst(true, null);
+            return this;
+        }
+
+        /** A number as the first operand has no node: {@code why} says what to write instead. */
+        Builder numberFirstRefused(String why) {
+            numberFirst = new NumberFirst(false, why);
+            return this;
+        }
+
+        Builder product() {
+            product = true;
+            return this;
+        }
+
+        Builder runs(OpRun how) {
+            run = how;
+            return this;
+        }
+
+        OpSpec build() {
+            return new OpSpec(symbol, List.copyOf(ports), List.copyOf(optionalPorts), group, List.copyOf(attributes),
+                    List.copyOf(needsOneOf),
+                    java.util.Collections.unmodifiableMap(new EnumMap<>(defaults)),
+                    List.copyOf(spellings), numberFirst, product, run);
+        }
+    }
+}
