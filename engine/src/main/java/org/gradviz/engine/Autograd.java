@@ -119,6 +119,16 @@ public final class Autograd {
         }
     }
 
+    /**
+     * Runs {@code work} (ops used as arithmetic, as a chain rule does) without grad and without reporting its ops:
+     * for views that recompute what a backward computed, with the engine's own functions.
+     */
+    public static Tensor quietly(java.util.function.Supplier<Tensor> work) {
+        try (var g = GradMode.disabled()) {
+            return plainChainRule(() -> new Tensor[] {work.get()})[0];
+        }
+    }
+
     static boolean hasListeners() {
         return hasListeners;
     }

@@ -226,6 +226,14 @@ public final class Arithmetic {
         return binary("div", a, b, (x, y) -> x / y, DivBackward0::new);
     }
 
+    /** div_tensor_other_backward: -grad · ((self / other) / other), each op rounded to the dtype, not summed back. */
+    public static Tensor divOtherBackward(Tensor grad, Tensor self, Tensor other) {
+        Shape shape = Broadcast.shapes(grad.shape(), Broadcast.shapes(self.shape(), other.shape()));
+        DType dt = Broadcast.resultType(grad, self, other);
+        double[] r = Broadcast.map(grad, self, other, shape, (gv, av, bv) -> -gv * dt.round(dt.round(av / bv) / bv));
+        return Tensor.fromData(shape, dt, r);
+    }
+
     /** d(a/b)/da = 1/b, d(a/b)/db = -a/b². */
     static final class DivBackward0 extends Node {
         private final InputMeta selfMeta;
@@ -255,11 +263,7 @@ public final class Arithmetic {
             }
             if (needsInputGrad(1)) {
                 Tensor a = self.unpack();
-                Shape shape = Broadcast.shapes(g.shape(), Broadcast.shapes(a.shape(), b.shape()));
-                DType dt = Broadcast.resultType(g, a, b);
-                // NOTE: PyTorch computes -grad * ((self / other) / other), each op rounded to the dtype
-                double[] r = Broadcast.map(g, a, b, shape, (gv, av, bv) -> -gv * dt.round(dt.round(av / bv) / bv));
-                out[1] = otherMeta.reduce(Tensor.fromData(shape, dt, r));
+                out[1] = otherMeta.reduce(divOtherBackward(g, a, b));
             }
             return out;
         }
@@ -380,6 +384,14 @@ public final class Arithmetic {
         return Autograd.record("pow", out, () -> new PowBackward0(a, exponent), a);
     }
 
+    /**
+     * pow_backward: grad · (exponent · self^(exponent - 1)), each product rounded to the dtype as torch's ops do (the
+     * caller handles exponent 0). Recorded under grad mode.
+     */
+    public static Tensor powBackward(Tensor grad, Tensor self, double exponent) {
+        return mul(grad, mul(pow(self, exponent - 1), Tensor.wrappedNumber(exponent, false)));
+    }
+
     /** d(a^n)/da = n·a^(n-1) (and 0 where n = 0). */
     static final class PowBackward0 extends Node {
         private final SavedTensor self;
@@ -401,8 +413,7 @@ public final class Arithmetic {
             if (exponent == 0) {
                 return new Tensor[] {Tensor.fromData(a.shape(), a.dtype(), new double[a.numel()])};
             }
-            // grad * (exponent * self.pow(exponent - 1)), each product rounded to the dtype as torch's ops do
-            return new Tensor[] {mul(grads[0], mul(pow(a, exponent - 1), Tensor.wrappedNumber(exponent, false)))};
+            return new Tensor[] {powBackward(grads[0], a, exponent)};
         }
 
         /** The same ops, recorded: {@link #apply} is already written with them. */
@@ -427,6 +438,26 @@ public final class Arithmetic {
                         dtype.roundAll(Broadcast.expand(b, shape)), dtype == DType.FLOAT32))
                 : elementwise(a, b, Math::pow);
         return Autograd.record("pow", out, () -> new PowBackward1(a, b, out), a, b);
+    }
+
+    /** pow_backward_self: where(exponent == 0, 0, grad · (exponent · self^(exponent - 1))), not yet summed back. */
+    public static Tensor powSelfBackward(Tensor grad, Tensor self, Tensor exponent) {
+        Tensor slope = mul(exponent, pow(self, sub(exponent, Tensor.wrappedNumber(1, true))));
+        Tensor zeroExponent = Comparison.compare(exponent, Tensor.wrappedNumber(0, false), Comparison.Kind.EQ);
+        return Where.where(zeroExponent, zeroLike(grad), mul(grad, slope));
+    }
+
+    /** pow_backward_exponent: grad · where(self == 0 and exponent ≥ 0, 0, result · ln(self)), not yet summed back. */
+    public static Tensor powExponentBackward(Tensor grad, Tensor self, Tensor exponent, Tensor result) {
+        Tensor zeroBase = Comparison.compare(self, Tensor.wrappedNumber(0, false), Comparison.Kind.EQ);
+        Tensor nonNegative = Comparison.compare(exponent, Tensor.wrappedNumber(0, false), Comparison.Kind.GE);
+        Tensor both = Comparison.compare(mul(zeroBase, nonNegative), Tensor.wrappedNumber(1, true),
+                Comparison.Kind.EQ);
+        return mul(grad, Where.where(both, zeroLike(grad), mul(result, Pointwise.log(self))));
+    }
+
+    private static Tensor zeroLike(Tensor grad) {
+        return Tensor.fromData(Shape.SCALAR, grad.dtype(), new double[1]);
     }
 
     /** d(a^b)/da = b·a^(b-1) (0 where b = 0); d(a^b)/db = a^b·ln a (0 where a = 0 and b ≥ 0). */
@@ -460,22 +491,10 @@ public final class Arithmetic {
             Tensor g = grads[0];
             Tensor a = self.unpack();
             Tensor b = exponent.unpack();
-            Tensor zero = Tensor.fromData(Shape.SCALAR, g.dtype(), new double[1]);
-            Tensor[] out = new Tensor[2];
-            if (needsInputGrad(0)) {
-                Tensor slope = mul(b, pow(a, sub(b, Tensor.wrappedNumber(1, true))));
-                Tensor zeroExponent = Comparison.compare(b, Tensor.wrappedNumber(0, false), Comparison.Kind.EQ);
-                out[0] = selfMeta.reduceRecorded(Where.where(zeroExponent, zero, mul(g, slope)));
-            }
-            if (needsInputGrad(1)) {
-                Tensor zeroBase = Comparison.compare(a, Tensor.wrappedNumber(0, false), Comparison.Kind.EQ);
-                Tensor nonNegative = Comparison.compare(b, Tensor.wrappedNumber(0, false), Comparison.Kind.GE);
-                Tensor both = Comparison.compare(Arithmetic.mul(zeroBase, nonNegative), Tensor.wrappedNumber(1, true),
-                        Comparison.Kind.EQ);
-                Tensor logTerm = Where.where(both, zero, mul(result.unpack(), Pointwise.log(a)));
-                out[1] = exponentMeta.reduceRecorded(mul(g, logTerm));
-            }
-            return out;
+            return new Tensor[] {
+                needsInputGrad(0) ? selfMeta.reduceRecorded(powSelfBackward(g, a, b)) : null,
+                needsInputGrad(1) ? exponentMeta.reduceRecorded(powExponentBackward(g, a, b, result.unpack())) : null,
+            };
         }
 
         @Override

@@ -211,7 +211,7 @@ public final class Pointwise {
     public static Tensor reciprocal(Tensor a) {
         Tensor out = map(a, v -> 1 / v, true);
         return Autograd.record("reciprocal", out,
-                () -> new ResultBackward("ReciprocalBackward0", out, (g, r) -> -g * out.dtype().round(r * r),
+                () -> new ResultBackward("ReciprocalBackward0", out, reciprocalBackward(out.dtype()),
                         // -grad * (result * result)
                         (g, r) -> Arithmetic.mul(Arithmetic.neg(g), Arithmetic.mul(r, r))), a);
     }
@@ -302,6 +302,11 @@ public final class Pointwise {
         }
     }
 
+    /** reciprocal's chain rule: -grad · (result · result), the square rounded to the dtype first. */
+    public static Broadcast.BinaryFn reciprocalBackward(DType dtype) {
+        return (g, r) -> -g * dtype.round(r * r);
+    }
+
     /** {@code t.sgn()} of a real tensor: -1, 0 or 1 (0 also for NaN, as torch's (0 < x) - (x < 0)). */
     public static Tensor sgn(Tensor a) {
         Tensor out = map(a, Pointwise::sign, false);
@@ -309,7 +314,7 @@ public final class Pointwise {
     }
 
     /** -1, 0 or 1, and 0 for NaN, as torch's sgn of a real number. */
-    static double sign(double x) {
+    public static double sign(double x) {
         return x > 0 ? 1 : x < 0 ? -1 : 0;
     }
 

@@ -2,6 +2,7 @@ package org.gradviz.app.animation.lens;
 
 import java.util.List;
 import org.gradviz.app.animation.TensorValue;
+import org.gradviz.engine.ops.Arithmetic;
 
 /**
  * {@code + - * / ** neg} (the engine's {@code Arithmetic}): each input's gradient is summed back to the input's
@@ -35,9 +36,9 @@ final class ArithmeticLenses {
                             TensorValue self = c.tensor("self");
                             TensorValue other = c.tensor("other");
                             // NOTE: torch computes −grad · ((self / other) / other)
-                            return Derivation.summedTo(in, LensMath.map(c.grad(), self, other,
-                                    (g, a, b) -> -g * ((a / b) / b)), LensValue.of("self", self),
-                                    LensValue.of("other", other));
+                            return Derivation.summedTo(in, LensMath.engine(() -> Arithmetic.divOtherBackward(
+                                    LensMath.tensor(c.grad()), LensMath.tensor(self), LensMath.tensor(other))),
+                                    LensValue.of("self", self), LensValue.of("other", other));
                         })),
                 RuleLens.of("NegBackward0",
                         InputRule.of("self", "−grad", (c, in) -> Derivation.of(LensMath.map(c.grad(), g -> -g)))),
@@ -47,8 +48,8 @@ final class ArithmeticLenses {
                         InputRule.of("self", "grad · exponent · self^(exponent − 1)", (c, in) -> {
                             TensorValue self = c.tensor("self");
                             TensorValue exponent = c.tensor("exponent");
-                            return Derivation.summedTo(in, LensMath.map(c.grad(), self, exponent,
-                                    (g, x, e) -> e == 0 ? 0 : g * e * Math.pow(x, e - 1)),
+                            return Derivation.summedTo(in, LensMath.engine(() -> Arithmetic.powSelfBackward(
+                                    LensMath.tensor(c.grad()), LensMath.tensor(self), LensMath.tensor(exponent))),
                                     LensValue.of("exponent", exponent), LensValue.of("self", self));
                         }),
                         InputRule.of("exponent", "grad · result · ln(self)", (c, in) -> {
@@ -56,8 +57,9 @@ final class ArithmeticLenses {
                             // NOTE: 0 where self = 0 and exponent ≥ 0, as torch (the limit of x^e · ln x)
                             TensorValue logSelf = LensMath.map(c.tensor("self"), c.tensor("exponent"),
                                     (x, e) -> x == 0 && e >= 0 ? 0 : Math.log(x));
-                            return Derivation.summedTo(in, LensMath.map(c.grad(), result, logSelf,
-                                    (g, r, l) -> l == 0 ? 0 : g * r * l),
+                            return Derivation.summedTo(in, LensMath.engine(() -> Arithmetic.powExponentBackward(
+                                    LensMath.tensor(c.grad()), LensMath.tensor(c.tensor("self")),
+                                    LensMath.tensor(c.tensor("exponent")), LensMath.tensor(result))),
                                     LensValue.of("result", result), LensValue.of("ln(self)", logSelf));
                         })));
     }
@@ -80,7 +82,7 @@ final class ArithmeticLenses {
         if (n == 0) {
             return Derivation.of(LensMath.map(self, x -> 0), exponent, LensValue.of("self", self));
         }
-        return Derivation.of(LensMath.map(c.grad(), self, (g, x) -> g * (n * Math.pow(x, n - 1))), exponent,
-                LensValue.of("self", self));
+        return Derivation.of(LensMath.engine(() -> Arithmetic.powBackward(LensMath.tensor(c.grad()),
+                LensMath.tensor(self), n)), exponent, LensValue.of("self", self));
     }
 }

@@ -130,6 +130,11 @@ final class LensMath {
         return value(new int[] {m, n}, dtype, r);
     }
 
+    /** The engine's own chain-rule function on recorded values, run quietly (no grad, nothing reported). */
+    static TensorValue engine(java.util.function.Supplier<Tensor> chainRule) {
+        return TensorValue.of(org.gradviz.engine.Autograd.quietly(chainRule));
+    }
+
     static Tensor tensor(TensorValue v) {
         return Tensor.fromData(Shape.of(v.shape()), dtype(v), v.data());
     }

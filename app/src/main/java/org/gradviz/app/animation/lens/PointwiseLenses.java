@@ -48,15 +48,16 @@ final class PointwiseLenses {
                             Pointwise.tanhBackward(DType.fromShortName(result.dtype()))),
                             LensValue.of("result", result));
                 })),
-                // NOTE: relu'(0) = 0, as torch's threshold_backward (result > 0)
+                // NOTE: relu'(0) = 0, as torch's threshold_backward (0 where result <= 0; NaN passes the gradient)
                 RuleLens.of("ReluBackward0", InputRule.of("self", "grad · [result > 0]", (c, in) -> {
                     TensorValue result = c.tensor("result");
-                    return Derivation.of(LensMath.map(c.grad(), result, (g, r) -> r > 0 ? g : 0),
+                    return Derivation.of(LensMath.map(c.grad(), result, (g, r) -> r <= 0 ? 0 : g),
                             LensValue.of("[result > 0]", LensMath.mask(result, r -> r > 0)));
                 })),
                 RuleLens.of("ReciprocalBackward0", InputRule.of("self", "−grad · result²", (c, in) -> {
                     TensorValue result = c.tensor("result");
-                    return Derivation.of(LensMath.map(c.grad(), result, (g, r) -> -g * (r * r)),
+                    return Derivation.of(LensMath.map(c.grad(), result, Pointwise.reciprocalBackward(
+                            LensMath.tensor(result).dtype())),
                             LensValue.of("result", result));
                 })),
                 RuleLens.of("SqrtBackward0", InputRule.of("self", "grad / (2 · result)", (c, in) -> {
@@ -67,7 +68,7 @@ final class PointwiseLenses {
                 // NOTE: |x|'(0) = 0, as torch's sgn
                 RuleLens.of("AbsBackward0", InputRule.of("self", "grad · sgn(self)", (c, in) -> {
                     TensorValue self = c.tensor("self");
-                    return Derivation.of(LensMath.map(c.grad(), self, (g, x) -> g * Math.signum(x)),
+                    return Derivation.of(LensMath.map(c.grad(), self, (g, x) -> g * Pointwise.sign(x)),
                             LensValue.of("sgn(self)", LensMath.map(self, Math::signum)));
                 })),
                 RuleLens.of("SoftmaxBackward0", InputRule.of("self", "(grad − Σ grad·result)·result", (c, in) -> {
