@@ -1,6 +1,7 @@
 package org.gradviz.engine.ops;
 
 import org.gradviz.engine.DType;
+import org.gradviz.engine.VectorApi;
 
 /**
  * Dense matrix products C = A·B on row-major arrays. float64 accumulates each C[i][j] over k in order
@@ -14,7 +15,7 @@ final class MatMulKernel {
     private static final int TRANSPOSE_BLOCK = 32;
 
     /** True when the Vector API module is in the boot layer (java --add-modules jdk.incubator.vector). */
-    static final boolean VECTORIZED = ModuleLayer.boot().findModule("jdk.incubator.vector").isPresent();
+    static final boolean VECTORIZED = VectorApi.PRESENT;
 
     private MatMulKernel() {
     }

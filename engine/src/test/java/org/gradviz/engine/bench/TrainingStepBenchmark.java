@@ -23,13 +23,14 @@ import org.openjdk.jmh.annotations.Warmup;
 /**
  * One training step = zero_grad + forward + backward + SGD update, float32, one thread, on the three
  * networks whose PyTorch 1.13 times are the issue's anchors (seed net ~250-300 µs, batch 1024 ~320 µs,
- * MLP 256×512×512 ~7 ms). Run: {@code mvn -B -q -pl engine -Pbench test-compile exec:exec}.
+ * MLP 256×512×512 ~7 ms). Run: {@code mvn -B -q -pl engine -Pbench test-compile exec:exec}, which forks the JVM with
+ * the launcher's options (the Vector API module; {@code -Dbench.jvm=} for plain {@code java -jar} options).
  */
 @BenchmarkMode(Mode.SampleTime)
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
 @Warmup(iterations = 3, time = 2)
 @Measurement(iterations = 5, time = 2)
-@Fork(value = 1, jvmArgsAppend = "--add-modules=jdk.incubator.vector")
+@Fork(1)
 public class TrainingStepBenchmark {
 
     /** The seed network: x = ones(5), w 5×3, b 3, BCE with logits against zeros(3). */
