@@ -23,7 +23,8 @@ public final class TorchPowKernels {
         double[] r = new double[x.length];
         int vectorized = x.length - x.length % (float32 ? FLOAT_BLOCK : DOUBLE_BLOCK);
         for (int i = 0; i < r.length; i++) {
-            r[i] = float32 ? powFloat((float) x[i], exponent, i < vectorized) : powDouble(x[i], exponent, i < vectorized);
+            boolean inBlock = i < vectorized;
+            r[i] = float32 ? powFloat((float) x[i], exponent, inBlock) : powDouble(x[i], exponent, inBlock);
         }
         return r;
     }

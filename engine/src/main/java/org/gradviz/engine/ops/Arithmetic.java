@@ -447,7 +447,9 @@ public final class Arithmetic {
         return Where.where(zeroExponent, zeroLike(grad), mul(grad, slope));
     }
 
-    /** pow_backward_exponent: grad · where(self == 0 and exponent ≥ 0, 0, result · ln(self)), not yet summed back. */
+    /**
+     * pow_backward_exponent: grad · where(self == 0 and exponent ≥ 0, 0, result · ln(self)), not yet summed back.
+     */
     public static Tensor powExponentBackward(Tensor grad, Tensor self, Tensor exponent, Tensor result) {
         Tensor zeroBase = Comparison.compare(self, Tensor.wrappedNumber(0, false), Comparison.Kind.EQ);
         Tensor nonNegative = Comparison.compare(exponent, Tensor.wrappedNumber(0, false), Comparison.Kind.GE);

@@ -23,46 +23,10 @@ public final class BackwardOps {
     /** grad_output · (1 - output²). */
     public static Tensor tanhBackward(Tensor gradOutput, Tensor output) {
         Tensor out = Arithmetic.elementwise(gradOutput, output, Pointwise.tanhBackward(output.dtype()));
-        return Autograd.record("tanh_backward", out, () -> new TanhBackwardBackward0(gradOutput, output),
-                gradOutput, output);
-    }
-
-    /** d/d grad_output = tanh_backward(grad, output); d/d output = grad · (-2 · output · grad_output). */
-    static final class TanhBackwardBackward0 extends Node {
-        private final SavedTensor gradOutput;
-        private final SavedTensor output;
-
-        TanhBackwardBackward0(Tensor gradOutput, Tensor output) {
-            this.gradOutput = save(gradOutput);
-            this.output = save(output);
-        }
-
-        @Override
-        public String name() {
-            return "TanhBackwardBackward0";
-        }
-
-        @Override
-        protected Tensor[] apply(Tensor[] grads) {
-            Tensor g = grads[0];
-            Tensor y = output.unpack();
-            return new Tensor[] {
-                needsInputGrad(0) ? tanhBackward(g, y) : null,
-                needsInputGrad(1) ? Arithmetic.mul(g, Arithmetic.mul(Arithmetic.mulScalar(y, -2),
-                        gradOutput.unpack())) : null,
-            };
-        }
-
-        @Override
-        protected Tensor[] applyDifferentiable(Tensor[] grads) {
-            return apply(grads);
-        }
-
-        @Override
-        protected void collectSaved(Map<String, Object> out) {
-            out.put("grad_output", gradOutput);
-            out.put("output", output);
-        }
+        // d/d grad_output = tanh_backward(grad, output); d/d output = grad · (-2 · output · grad_output)
+        return Autograd.record("tanh_backward", out, () -> new BackwardOfBackward("TanhBackwardBackward0",
+                gradOutput, output, null, (g, go, y) -> tanhBackward(g, y),
+                (g, go, y) -> Arithmetic.mul(g, Arithmetic.mul(Arithmetic.mulScalar(y, -2), go))), gradOutput, output);
     }
 
     // ----- sigmoid_backward
@@ -70,46 +34,11 @@ public final class BackwardOps {
     /** (grad_output · (1 - output)) · output. */
     public static Tensor sigmoidBackward(Tensor gradOutput, Tensor output) {
         Tensor out = Arithmetic.elementwise(gradOutput, output, Pointwise.sigmoidBackward(output.dtype()));
-        return Autograd.record("sigmoid_backward", out, () -> new SigmoidBackwardBackward0(gradOutput, output),
-                gradOutput, output);
-    }
-
-    /** d/d grad_output = sigmoid_backward(grad, output); d/d output = grad · grad_output · (-2 · output + 1). */
-    static final class SigmoidBackwardBackward0 extends Node {
-        private final SavedTensor gradOutput;
-        private final SavedTensor output;
-
-        SigmoidBackwardBackward0(Tensor gradOutput, Tensor output) {
-            this.gradOutput = save(gradOutput);
-            this.output = save(output);
-        }
-
-        @Override
-        public String name() {
-            return "SigmoidBackwardBackward0";
-        }
-
-        @Override
-        protected Tensor[] apply(Tensor[] grads) {
-            Tensor g = grads[0];
-            Tensor y = output.unpack();
-            return new Tensor[] {
-                needsInputGrad(0) ? sigmoidBackward(g, y) : null,
-                needsInputGrad(1) ? Arithmetic.mul(Arithmetic.mul(g, gradOutput.unpack()),
-                        Arithmetic.add(Arithmetic.mulScalar(y, -2), number(1))) : null,
-            };
-        }
-
-        @Override
-        protected Tensor[] applyDifferentiable(Tensor[] grads) {
-            return apply(grads);
-        }
-
-        @Override
-        protected void collectSaved(Map<String, Object> out) {
-            out.put("grad_output", gradOutput);
-            out.put("output", output);
-        }
+        // d/d grad_output = sigmoid_backward(grad, output); d/d output = grad · grad_output · (-2 · output + 1)
+        return Autograd.record("sigmoid_backward", out, () -> new BackwardOfBackward("SigmoidBackwardBackward0",
+                gradOutput, output, null, (g, go, y) -> sigmoidBackward(g, y),
+                (g, go, y) -> Arithmetic.mul(Arithmetic.mul(g, go), Arithmetic.add(Arithmetic.mulScalar(y, -2),
+                        number(1)))), gradOutput, output);
     }
 
     // ----- threshold_backward

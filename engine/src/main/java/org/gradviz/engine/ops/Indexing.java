@@ -184,7 +184,7 @@ public final class Indexing {
 
     // ----- the backward ops, recorded under create_graph with their own chain rules
 
-    /** torch's {@code select_backward}: {@code grad} placed at {@code index} of {@code dim} in zeros of {@code sizes}. */
+    /** torch's {@code select_backward}: {@code grad} put at {@code index} of {@code dim} in zeros of {@code sizes}. */
     static Tensor selectBackward(Tensor grad, Shape sizes, int dim, int index) {
         double[] g = new double[sizes.numel()];
         Layout.of(sizes, dim).copyRows(grad.data(), g, index, 1, 1, true);
@@ -224,7 +224,7 @@ public final class Indexing {
         }
     }
 
-    /** torch's {@code slice_backward}: {@code grad} placed at rows start, start + step, ... of zeros of {@code sizes}. */
+    /** torch's {@code slice_backward}: {@code grad} put at rows start, start + step, ... of zeros of {@code sizes}. */
     static Tensor sliceBackward(Tensor grad, Shape sizes, int dim, int start, int end, int step) {
         double[] g = new double[sizes.numel()];
         int count = grad.shape().dim(dim);

@@ -58,7 +58,7 @@ final class LastDimension {
         return Tensor.fromData(y.shape(), y.dtype(), gi);
     }
 
-    /** The recorded form of a backward: torch's {@code _softmax_backward_data} or {@code _log_softmax_backward_data}. */
+    /** A backward's recorded form: torch's {@code _softmax_backward_data} or {@code _log_softmax_backward_data}. */
     interface RecordedRule {
         Tensor apply(Tensor grad, Tensor result, int dim);
     }
@@ -102,12 +102,5 @@ final class LastDimension {
             out.put("dim", (long) dim);
             out.put("result", result);
         }
-    }
-
-    /** The saved tensors of a {@code ..._backward_data} op's backward. */
-    static void collectBackwardData(Map<String, Object> out, SavedTensor gradOutput, SavedTensor output, int dim) {
-        out.put("dim", (long) dim);
-        out.put("grad_output", gradOutput);
-        out.put("output", output);
     }
 }

@@ -1,10 +1,7 @@
 package org.gradviz.engine.ops;
 
 import org.gradviz.engine.Autograd;
-import java.util.Map;
 import org.gradviz.engine.DType;
-import org.gradviz.engine.Node;
-import org.gradviz.engine.SavedTensor;
 import org.gradviz.engine.Tensor;
 import org.gradviz.engine.kernels.SleefDouble;
 import org.gradviz.engine.kernels.SleefFloat;
@@ -38,8 +35,8 @@ public final class LogSoftmax {
             }
         }
         Tensor result = Tensor.fromData(a.shape(), dt, out);
-        return Autograd.record("log_softmax", result, () -> new LastDimension.RowBackward("LogSoftmaxBackward0", d, result,
-                LogSoftmax::row, LogSoftmax::backwardData), a);
+        return Autograd.record("log_softmax", result, () -> new LastDimension.RowBackward("LogSoftmaxBackward0", d,
+                result, LogSoftmax::row, LogSoftmax::backwardData), a);
     }
 
     /** {@code Vectorized::exp}: SLEEF's u10 exp on every element ({@code vec::map} pads the last vector). */
@@ -70,50 +67,12 @@ public final class LogSoftmax {
     /** torch's {@code _log_softmax_backward_data(grad_output, output, dim)}, recorded. */
     static Tensor backwardData(Tensor gradOutput, Tensor output, int dim) {
         Tensor out = LastDimension.byRows(gradOutput, output, LogSoftmax::row);
-        return Autograd.record("_log_softmax_backward_data", out,
-                () -> new LogSoftmaxBackwardDataBackward0(gradOutput, output, dim), gradOutput, output);
-    }
-
-    /**
-     * d/d grad_output = grad - Σ(grad·exp(output)); d/d output = -Σgrad_output · exp(output) · grad, sums over dim
-     * kept.
-     */
-    static final class LogSoftmaxBackwardDataBackward0 extends Node {
-        private final SavedTensor gradOutput;
-        private final SavedTensor output;
-        private final int dim;
-
-        LogSoftmaxBackwardDataBackward0(Tensor gradOutput, Tensor output, int dim) {
-            this.gradOutput = save(gradOutput);
-            this.output = save(output);
-            this.dim = dim;
-        }
-
-        @Override
-        public String name() {
-            return "LogSoftmaxBackwardDataBackward0";
-        }
-
-        @Override
-        protected Tensor[] apply(Tensor[] grads) {
-            Tensor g = grads[0];
-            Tensor y = output.unpack();
-            return new Tensor[] {
-                needsInputGrad(0) ? Arithmetic.sub(g, Reductions.sum(Arithmetic.mul(g, Pointwise.exp(y)), dim, true))
-                        : null,
-                needsInputGrad(1) ? Arithmetic.mul(Arithmetic.mul(Arithmetic.neg(Reductions.sum(gradOutput.unpack(),
-                        dim, true)), Pointwise.exp(y)), g) : null,
-            };
-        }
-
-        @Override
-        protected Tensor[] applyDifferentiable(Tensor[] grads) {
-            return apply(grads);
-        }
-
-        @Override
-        protected void collectSaved(Map<String, Object> out) {
-            LastDimension.collectBackwardData(out, gradOutput, output, dim);
-        }
+        // d/d grad_output = grad - Σ(grad·exp(output)); d/d output = -Σgrad_output · exp(output) · grad (sums over
+        // dim kept)
+        return Autograd.record("_log_softmax_backward_data", out, () -> new BackwardOfBackward(
+                "LogSoftmaxBackwardDataBackward0", gradOutput, output, dim,
+                (g, go, y) -> Arithmetic.sub(g, Reductions.sum(Arithmetic.mul(g, Pointwise.exp(y)), dim, true)),
+                (g, go, y) -> Arithmetic.mul(Arithmetic.mul(Arithmetic.neg(Reductions.sum(go, dim, true)),
+                        Pointwise.exp(y)), g)), gradOutput, output);
     }
 }

@@ -69,7 +69,10 @@ public final class Norms {
             return new Tensor[] {Arithmetic.elementwise(scaled, g, (s, gv) -> s * gv)};
         }
 
-        /** norm_backward, recorded: sgn(self) · grad for p = 1, (self / norm).masked_fill_(norm == 0, 0) · grad for p = 2. */
+        /**
+         * norm_backward, recorded: sgn(self) · grad for p = 1, (self / norm).masked_fill_(norm == 0, 0) · grad for
+         * p = 2.
+         */
         @Override
         protected Tensor[] applyDifferentiable(Tensor[] grads) {
             Tensor a = self.unpack();

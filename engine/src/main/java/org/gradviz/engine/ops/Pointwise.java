@@ -230,7 +230,8 @@ public final class Pointwise {
          * @param chainRule (grad, result) → input gradient, element by element
          * @param recordedChainRule the same with recorded ops (torch's tanh_backward, ...), for create_graph
          */
-        ResultBackward(String name, Tensor out, Broadcast.BinaryFn chainRule, BinaryOperator<Tensor> recordedChainRule) {
+        ResultBackward(String name, Tensor out, Broadcast.BinaryFn chainRule,
+                BinaryOperator<Tensor> recordedChainRule) {
             this.name = name;
             this.result = saveOutput(out);
             this.chainRule = chainRule;

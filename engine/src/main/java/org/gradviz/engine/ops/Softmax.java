@@ -1,10 +1,7 @@
 package org.gradviz.engine.ops;
 
 import org.gradviz.engine.Autograd;
-import java.util.Map;
 import org.gradviz.engine.DType;
-import org.gradviz.engine.Node;
-import org.gradviz.engine.SavedTensor;
 import org.gradviz.engine.Tensor;
 
 /**
@@ -36,7 +33,8 @@ public final class Softmax {
         }
         Tensor result = Tensor.fromData(a.shape(), dt, out);
         return Autograd.record("softmax", result,
-                () -> new LastDimension.RowBackward("SoftmaxBackward0", d, result, Softmax::row, Softmax::backwardData), a);
+                () -> new LastDimension.RowBackward("SoftmaxBackward0", d, result, Softmax::row,
+                        Softmax::backwardData), a);
     }
 
     /** What SoftmaxBackward0 sends for {@code grad}, from the forward's {@code result} (for views of the rule). */
@@ -55,55 +53,18 @@ public final class Softmax {
     /** torch's {@code _softmax_backward_data(grad_output, output, dim)}, recorded. */
     static Tensor backwardData(Tensor gradOutput, Tensor output, int dim) {
         Tensor out = LastDimension.byRows(gradOutput, output, Softmax::row);
-        return Autograd.record("_softmax_backward_data", out,
-                () -> new SoftmaxBackwardDataBackward0(gradOutput, output, dim), gradOutput, output);
+        return Autograd.record("_softmax_backward_data", out, () -> new BackwardOfBackward(
+                "SoftmaxBackwardDataBackward0", gradOutput, output, dim, (g, go, y) -> backwardData(g, y, dim),
+                (g, go, y) -> doubleBackward(g, go, y, dim)), gradOutput, output);
     }
 
     /**
-     * d/d grad_output = _softmax_backward_data(grad, output); d/d output = softmax_double_backward:
-     * grad_output·grad - Σ(output·grad_output)·grad - grad_output·Σ(output·grad), sums over dim kept.
+     * softmax_double_backward: grad_output·grad - Σ(output·grad_output)·grad - grad_output·Σ(output·grad), the sums
+     * over dim kept.
      */
-    static final class SoftmaxBackwardDataBackward0 extends Node {
-        private final SavedTensor gradOutput;
-        private final SavedTensor output;
-        private final int dim;
-
-        SoftmaxBackwardDataBackward0(Tensor gradOutput, Tensor output, int dim) {
-            this.gradOutput = save(gradOutput);
-            this.output = save(output);
-            this.dim = dim;
-        }
-
-        @Override
-        public String name() {
-            return "SoftmaxBackwardDataBackward0";
-        }
-
-        @Override
-        protected Tensor[] apply(Tensor[] grads) {
-            Tensor g = grads[0];
-            Tensor y = output.unpack();
-            Tensor go = gradOutput.unpack();
-            Tensor[] out = new Tensor[2];
-            if (needsInputGrad(0)) {
-                out[0] = backwardData(g, y, dim);
-            }
-            if (needsInputGrad(1)) {
-                Tensor first = Arithmetic.sub(Arithmetic.mul(go, g),
-                        Arithmetic.mul(Reductions.sum(Arithmetic.mul(y, go), dim, true), g));
-                out[1] = Arithmetic.sub(first, Arithmetic.mul(go, Reductions.sum(Arithmetic.mul(y, g), dim, true)));
-            }
-            return out;
-        }
-
-        @Override
-        protected Tensor[] applyDifferentiable(Tensor[] grads) {
-            return apply(grads);
-        }
-
-        @Override
-        protected void collectSaved(Map<String, Object> out) {
-            LastDimension.collectBackwardData(out, gradOutput, output, dim);
-        }
+    private static Tensor doubleBackward(Tensor g, Tensor go, Tensor y, int dim) {
+        Tensor first = Arithmetic.sub(Arithmetic.mul(go, g),
+                Arithmetic.mul(Reductions.sum(Arithmetic.mul(y, go), dim, true), g));
+        return Arithmetic.sub(first, Arithmetic.mul(go, Reductions.sum(Arithmetic.mul(y, g), dim, true)));
     }
 }
