@@ -39,5 +39,11 @@ public final class Conversion {
             Tensor g = grads[0];
             return new Tensor[] {Tensor.fromData(g.shape(), selfType, selfType.roundAll(g.data().clone()))};
         }
+
+        /** _to_copy_backward: grad.to(self's dtype), recorded. */
+        @Override
+        protected Tensor[] applyDifferentiable(Tensor[] grads) {
+            return new Tensor[] {to(grads[0], selfType)};
+        }
     }
 }

@@ -149,6 +149,22 @@ public final class Joining {
             return out;
         }
 
+        /** cat_tensors_backward: grad.narrow(dim, offset, size) per input (SliceBackward0); stack's unbind is not. */
+        @Override
+        protected Tensor[] applyDifferentiable(Tensor[] grads) {
+            if (stacked) {
+                return null;
+            }
+            Tensor[] out = new Tensor[shapes.length];
+            int offset = 0;
+            for (int n = 0; n < shapes.length; n++) {
+                int size = shapes[n].dim(dim);
+                out[n] = needsInputGrad(n) ? Indexing.slice(grads[0], dim, offset, offset + size, 1) : null;
+                offset += size;
+            }
+            return out;
+        }
+
         @Override
         protected void collectSaved(Map<String, Object> out) {
             out.put("dim", (long) dim);
