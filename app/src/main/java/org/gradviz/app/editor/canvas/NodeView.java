@@ -27,6 +27,7 @@ final class NodeView extends BorderPane {
     private final Label shape = new Label();
     private final Label error = new Label();
     private final Label badge = new Label();
+    private final List<Label> portNames = new java.util.ArrayList<>();
     private final javafx.scene.layout.Pane values = new javafx.scene.layout.Pane();
     private GridContent shownGrids;
     private TensorGrid dataGrid;
@@ -63,6 +64,7 @@ final class NodeView extends BorderPane {
             inputs.put(port, view);
             Label label = new Label(port);
             label.getStyleClass().add(CanvasStyles.PORT_LABEL);
+            portNames.add(label);
             HBox row = new HBox(4, view, label);
             row.setAlignment(Pos.CENTER_LEFT);
             ports.getChildren().add(row);
@@ -78,11 +80,15 @@ final class NodeView extends BorderPane {
     }
 
     /**
-     * Shows or hides the kind and shape lines ({@code parameter · randn · requires_grad}, {@code (5, 3)}): presenting,
-     * a box is its name, its op and its numbers, as large as the screen allows (edges still carry the shapes).
+     * Shows or hides the kind and shape lines ({@code parameter · randn · requires_grad}, {@code (5, 3)}) and the
+     * inputs' names beside their ports: presenting, a box is its name, its op and its numbers, as large as the screen
+     * allows (edges still carry the shapes; an op's inputs keep their order, top to bottom).
      */
     void setDetailsShown(boolean shown) {
-        for (Label detail : new Label[] {kind, shape}) {
+        java.util.List<Label> details = new java.util.ArrayList<>(portNames);
+        details.add(kind);
+        details.add(shape);
+        for (Label detail : details) {
             detail.setVisible(shown);
             detail.setManaged(shown);
         }
