@@ -7,10 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import javafx.geometry.BoundingBox;
 import javafx.geometry.Bounds;
 import javafx.scene.Node;
-import javafx.scene.control.Labeled;
 import java.util.concurrent.TimeUnit;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
@@ -144,44 +142,10 @@ class ProjectorGuiTest {
         return backward;
     }
 
-    /** Each shown edge label (shape or gradient) that overlaps a box or another shown label, with what it overlaps. */
     private List<String> coveredLabels(FxRobot robot) {
         List<String> covered = new ArrayList<>();
-        robot.interact(() -> {
-            List<Labeled> labels = new ArrayList<>();
-            robot.lookup(".graph-edge-label").queryAll().forEach(n -> labels.add((Labeled) n));
-            robot.lookup(".flow-label").queryAll().forEach(n -> labels.add((Labeled) n));
-            List<Labeled> shown = labels.stream().filter(l -> visible(l) && !l.getText().isEmpty()).toList();
-            List<Node> boxes = new ArrayList<>(robot.lookup(".graph-node").queryAll());
-            for (int i = 0; i < shown.size(); i++) {
-                Bounds a = shrunk(shown.get(i).localToScene(shown.get(i).getLayoutBounds()));
-                for (Node box : boxes) {
-                    if (a.intersects(box.localToScene(box.getLayoutBounds()))) {
-                        covered.add(shown.get(i).getText() + " over " + box.getId());
-                    }
-                }
-                for (int j = i + 1; j < shown.size(); j++) {
-                    if (a.intersects(shrunk(shown.get(j).localToScene(shown.get(j).getLayoutBounds())))) {
-                        covered.add(shown.get(i).getText() + " over " + shown.get(j).getText());
-                    }
-                }
-            }
-        });
+        robot.interact(() -> covered.addAll(EdgeLabelOverlaps.of(view.canvas())));
         return covered;
-    }
-
-    /** Half a pixel in on every side: labels that only touch do not overlap. */
-    private static Bounds shrunk(Bounds b) {
-        return new BoundingBox(b.getMinX() + 0.5, b.getMinY() + 0.5, b.getWidth() - 1, b.getHeight() - 1);
-    }
-
-    private static boolean visible(Node n) {
-        for (Node at = n; at != null; at = at.getParent()) {
-            if (!at.isVisible()) {
-                return false;
-            }
-        }
-        return n.getScene() != null;
     }
 
     private static Bounds sceneBounds(FxRobot robot, String query) {
