@@ -8,12 +8,15 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import org.gradviz.app.document.Connection;
 import org.gradviz.app.document.Position;
 
 /**
- * Packs a small network's boxes to fill one screen, so a projector shows them as large as they can be: the boxes,
+ * Packs a small network's boxes to fill one screen, so a projector shows them as large as they can be. Up to
+ * {@value ColumnSearch#MAX_BOXES} boxes, {@link ColumnSearch} tries every cutting into columns of rows whose edges
+ * all run forward clear of other boxes. Larger networks (or one with no such cutting): the boxes,
  * in an order where every box comes after its inputs, are cut into columns (read left to right, each top to
  * bottom) or rows (top to bottom, each left to right), with the cuts placed where the whole picture gets the
  * largest scale that still fits the screen. A layered layout keeps every input in a column of its own and leaves
@@ -79,12 +82,19 @@ public final class ScreenArrangement {
      * The best packing for a {@code width × height} screen (both in screen pixels), or empty when there are no boxes
      * or too many.
      */
-    public java.util.Optional<Result> arrange(double width, double height) {
+    public Optional<Result> arrange(double width, double height) {
         if (sizes.isEmpty() || sizes.size() >= MAX_BOXES || width <= 0 || height <= 0) {
-            return java.util.Optional.empty();
+            return Optional.empty();
+        }
+        List<List<String>> orders = orders();
+        if (sizes.size() <= ColumnSearch.MAX_BOXES) {
+            Optional<Result> found = columnSearch(orders.get(0)).search(width, height);
+            if (found.isPresent()) {
+                return found;
+            }
         }
         Result best = null;
-        for (List<String> order : orders()) {
+        for (List<String> order : orders) {
             for (boolean columns : new boolean[] {true, false}) {
                 Result r = columns ? pack(order, width, height, true) : pack(order, height, width, false);
                 if (best == null || r.scale() > best.scale() * PREFER_EARLIER) {
@@ -92,7 +102,26 @@ public final class ScreenArrangement {
                 }
             }
         }
-        return java.util.Optional.of(best);
+        return Optional.of(best);
+    }
+
+    /** The exhaustive search for a small network, trying {@code natural} (a topological order) first. */
+    private ColumnSearch columnSearch(List<String> natural) {
+        Map<String, Integer> index = new HashMap<>();
+        double[] widths = new double[natural.size()];
+        double[] heights = new double[natural.size()];
+        for (int i = 0; i < natural.size(); i++) {
+            index.put(natural.get(i), i);
+            widths[i] = sizes.get(natural.get(i))[0];
+            heights[i] = sizes.get(natural.get(i))[1];
+        }
+        List<int[]> links = new ArrayList<>();
+        for (Connection e : edges) {
+            if (index.containsKey(e.from()) && index.containsKey(e.to()) && !e.from().equals(e.to())) {
+                links.add(new int[] {index.get(e.from()), index.get(e.to())});
+            }
+        }
+        return new ColumnSearch(natural, widths, heights, links, gap);
     }
 
     /**

@@ -17,9 +17,9 @@ import org.gradviz.app.editor.canvas.GraphCanvas;
  */
 final class ScreenFit {
     /** Presentation mode fits the graph this close to the screen's edges (view pixels). */
-    static final double MARGIN = 12;
+    static final double MARGIN = 8;
     /** Space between boxes at text scale 100 %, room for an edge and its label. */
-    private static final double GAP = 30;
+    private static final double GAP = 2 * org.gradviz.app.editor.EdgeRoute.RUN_OUT;
     /** Worth moving the user's boxes only for a picture at least this much larger. */
     private static final double WORTH_IT = 1.05;
     private static final String EDIT = "Arrange for the screen";

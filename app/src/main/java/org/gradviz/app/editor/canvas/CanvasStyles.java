@@ -36,6 +36,8 @@ public final class CanvasStyles {
     public static final PseudoClass INPUT = PseudoClass.getPseudoClass("input");
     public static final PseudoClass CONSTANT = PseudoClass.getPseudoClass("constant");
     public static final PseudoClass OP = PseudoClass.getPseudoClass("op");
+    /** A box showing only its name and numbers (presenting): less padding, so the numbers can be larger. */
+    public static final PseudoClass BRIEF = PseudoClass.getPseudoClass("brief");
 
     private CanvasStyles() {
     }

@@ -2,35 +2,43 @@ package org.gradviz.app.editor.canvas;
 
 import javafx.geometry.Point2D;
 import javafx.scene.shape.CubicCurve;
+import javafx.scene.shape.CubicCurveTo;
+import javafx.scene.shape.MoveTo;
+import javafx.scene.shape.Path;
+import org.gradviz.app.editor.EdgeRoute;
 
-/** The left-to-right S-curve every edge and the wire being drawn follow. */
+/** The left-to-right S-curve the wire being drawn follows, and edges' routes as paths. */
 final class Curves {
     private Curves() {
     }
 
     static void shape(CubicCurve curve, Point2D from, Point2D to) {
-        // leave the output port and enter the input port sideways, even when the boxes are close and far apart
-        // in height: otherwise the curve climbs out of its own box's top
-        double bend = Math.max(80, Math.max(Math.abs(to.getX() - from.getX()) / 2, Math.abs(to.getY() - from.getY()) / 3));
-        curve.setStartX(from.getX());
-        curve.setStartY(from.getY());
-        curve.setControlX1(from.getX() + bend);
-        curve.setControlY1(from.getY());
-        curve.setControlX2(to.getX() - bend);
-        curve.setControlY2(to.getY());
-        curve.setEndX(to.getX());
-        curve.setEndY(to.getY());
+        double[] p = EdgeRoute.sCurve(from.getX(), from.getY(), to.getX(), to.getY()).pieces().get(0);
+        curve.setStartX(p[0]);
+        curve.setStartY(p[1]);
+        curve.setControlX1(p[2]);
+        curve.setControlY1(p[3]);
+        curve.setControlX2(p[4]);
+        curve.setControlY2(p[5]);
+        curve.setEndX(p[6]);
+        curve.setEndY(p[7]);
     }
 
-    /** The point of {@code curve} at parameter {@code t} (0 at its start, 1 at its end). */
-    static Point2D at(CubicCurve curve, double t) {
-        double u = 1 - t;
-        double a = u * u * u;
-        double b = 3 * u * u * t;
-        double c = 3 * u * t * t;
-        double d = t * t * t;
-        return new Point2D(
-                a * curve.getStartX() + b * curve.getControlX1() + c * curve.getControlX2() + d * curve.getEndX(),
-                a * curve.getStartY() + b * curve.getControlY1() + c * curve.getControlY2() + d * curve.getEndY());
+    /** Sets {@code path}'s elements to {@code route}'s pieces. */
+    static void draw(Path path, EdgeRoute route) {
+        java.util.List<javafx.scene.shape.PathElement> elements = new java.util.ArrayList<>();
+        double[] first = route.pieces().get(0);
+        elements.add(new MoveTo(first[0], first[1]));
+        for (double[] p : route.pieces()) {
+            elements.add(new CubicCurveTo(p[2], p[3], p[4], p[5], p[6], p[7]));
+        }
+        path.getElements().setAll(elements);
+    }
+
+    /** A new path along {@code route}. */
+    static Path path(EdgeRoute route) {
+        Path path = new Path();
+        draw(path, route);
+        return path;
     }
 }

@@ -3,24 +3,28 @@ package org.gradviz.app.editor.canvas;
 import javafx.geometry.Point2D;
 import javafx.scene.Group;
 import javafx.scene.control.Label;
-import javafx.scene.shape.CubicCurve;
+import javafx.scene.shape.Path;
 import org.gradviz.app.animation.EdgeFlow;
 import org.gradviz.app.animation.view.CoveredArea;
 import org.gradviz.app.animation.view.FlowStyles;
 import org.gradviz.app.animation.view.GradientMagnitude;
 import org.gradviz.app.document.Connection;
+import org.gradviz.app.editor.EdgeRoute;
 
 /**
- * An edge drawn as a curve from an output port to an input port, labelled with the shape it carries (above the
- * curve) and, in the animation, the gradient it carried (below). The labels sit at the first point along the curve,
- * from its middle outwards, where no box covers them, or where boxes cover the least of them.
+ * An edge drawn along its {@link EdgeRoute} from an output port to an input port, labelled with the shape it carries
+ * (above the curve) and, in the animation, the gradient it carried (below). The labels sit at the first point along
+ * the route, from its middle outwards, where nothing (a box, another label) covers them; a gradient that does not
+ * fit in full says only its largest magnitude, and a label with no free place at all is not shown rather than
+ * drawn over a box or another label.
  */
 final class EdgeView extends Group {
     /** Where along the curve labels may go, best first. */
     private static final double[] LABEL_PLACES = {0.5, 0.4, 0.6, 0.3, 0.7, 0.2, 0.8, 0.12, 0.88};
     private final Connection connection;
     private final java.util.function.Function<EdgeView, java.util.List<javafx.geometry.Bounds>> boxes;
-    private final CubicCurve curve = new CubicCurve();
+    private final Path curve = new Path();
+    private EdgeRoute route = EdgeRoute.sCurve(0, 0, 0, 0);
     private final Label shape = new Label();
     private final Label flow = new Label();
     private final Group labels = new Group();
@@ -53,8 +57,13 @@ final class EdgeView extends Group {
         return labels;
     }
 
-    CubicCurve curve() {
+    Path curve() {
         return curve;
+    }
+
+    /** The way the edge runs now. */
+    EdgeRoute route() {
+        return route;
     }
 
     /**
@@ -68,7 +77,6 @@ final class EdgeView extends Group {
         curve.pseudoClassStateChanged(FlowStyles.CARRIED, carried != null);
         curve.pseudoClassStateChanged(FlowStyles.CURRENT, carried != null && carried.current());
         flow.pseudoClassStateChanged(FlowStyles.CURRENT, carried != null && carried.current());
-        flow.setVisible(carried != null);
         fullFlow = carried == null ? "" : "grad " + carried.label();
         shortFlow = carried == null ? "" : "grad max " + org.gradviz.app.document.DecimalText.of(carried.maxAbs());
         flow.setText(fullFlow);
@@ -94,9 +102,20 @@ final class EdgeView extends Group {
         shape.setText(text);
     }
 
-    void route(Point2D from, Point2D to) {
-        Curves.shape(curve, from, to);
+    /**
+     * Runs the edge from {@code from} to {@code to}, the ports of boxes with bounds {@code producer} and
+     * {@code consumer}; a wrap runs {@code runOut} beside them.
+     */
+    void route(Point2D from, Point2D to, javafx.geometry.Bounds producer, javafx.geometry.Bounds consumer,
+            double runOut) {
+        route = EdgeRoute.between(new double[] {from.getX(), from.getY()}, new double[] {to.getX(), to.getY()},
+                corners(producer), corners(consumer), runOut);
+        Curves.draw(curve, route);
         placeLabels();
+    }
+
+    private static double[] corners(javafx.geometry.Bounds b) {
+        return new double[] {b.getMinX(), b.getMinY(), b.getMaxX(), b.getMaxY()};
     }
 
     /**
@@ -106,24 +125,27 @@ final class EdgeView extends Group {
      */
     private void placeLabels() {
         java.util.List<javafx.geometry.Bounds> covering = new java.util.ArrayList<>(boxes.apply(this));
+        shape.setVisible(true);
         javafx.geometry.Bounds s = shapeBounds(leastCovered(this::shapeBounds, covering));
         shape.relocate(s.getMinX(), s.getMinY());
-        if (!flow.isVisible()) {
+        // drawn over a box or another label it helps nobody: the edge itself still shows the connection
+        shape.setVisible(shape.getText().isEmpty() || CoveredArea.of(s, covering) == 0);
+        if (shape.isVisible()) {
+            covering.add(s);
+        }
+        if (fullFlow.isEmpty()) {
+            flow.setVisible(false);
             return;
         }
-        covering.add(s);
+        flow.setVisible(true);
         flow.setText(fullFlow);
         javafx.geometry.Bounds f = flowBounds(leastCovered(this::flowBounds, covering));
         if (CoveredArea.of(f, covering) > 0 && !shortFlow.equals(fullFlow)) {
             flow.setText(shortFlow);
-            javafx.geometry.Bounds shortF = flowBounds(leastCovered(this::flowBounds, covering));
-            if (CoveredArea.of(shortF, covering) == 0) {
-                f = shortF;
-            } else {
-                flow.setText(fullFlow);
-            }
+            f = flowBounds(leastCovered(this::flowBounds, covering));
         }
         flow.relocate(f.getMinX(), f.getMinY());
+        flow.setVisible(CoveredArea.of(f, covering) == 0);
     }
 
     private Point2D leastCovered(java.util.function.Function<Point2D, javafx.geometry.Bounds> label,
@@ -131,7 +153,8 @@ final class EdgeView extends Group {
         Point2D at = null;
         double least = Double.MAX_VALUE;
         for (double t : LABEL_PLACES) {
-            Point2D p = Curves.at(curve, t);
+            double[] xy = route.at(t);
+            Point2D p = new Point2D(xy[0], xy[1]);
             double covered = CoveredArea.of(label.apply(p), covering);
             if (covered < least) {
                 at = p;

@@ -2,7 +2,6 @@ package org.gradviz.app.editor.canvas;
 
 import javafx.animation.PathTransition;
 import javafx.scene.shape.Circle;
-import javafx.scene.shape.CubicCurve;
 import javafx.util.Duration;
 import org.gradviz.app.animation.FlowFrame;
 import org.gradviz.app.animation.NetworkFlow;
@@ -50,7 +49,7 @@ public final class FlowOverlay {
         shown.connections().forEach((c, flow) -> {
             EdgeView edge = canvas.edgeViews().get(c);
             if (flow.current() && edge != null) {
-                travelBackwards(edge.curve());
+                travelBackwards(edge.route());
             }
         });
     }
@@ -67,13 +66,12 @@ public final class FlowOverlay {
     }
 
     /** A dot from the consumer's end of the edge to the producer's: the way the gradient goes. */
-    private void travelBackwards(CubicCurve curve) {
+    private void travelBackwards(org.gradviz.app.editor.EdgeRoute route) {
         Duration step = model.player().stepDuration().divide(Math.max(0.01, model.player().speedProperty().get()));
         if (step.lessThanOrEqualTo(Duration.ZERO)) {
             return;
         }
-        CubicCurve back = new CubicCurve(curve.getEndX(), curve.getEndY(), curve.getControlX2(), curve.getControlY2(),
-                curve.getControlX1(), curve.getControlY1(), curve.getStartX(), curve.getStartY());
+        javafx.scene.shape.Path back = Curves.path(route.reversed());
         travel.stop();
         travel.setPath(back);
         travel.setDuration(step.multiply(0.8));

@@ -670,7 +670,9 @@ public final class GraphCanvas extends Region {
             NodeView from = nodes.get(edge.connection().from());
             NodeView to = nodes.get(edge.connection().to());
             if (from != null && to != null && to.input(edge.connection().port()) != null) {
-                edge.route(from.output().centerIn(content), to.input(edge.connection().port()).centerIn(content));
+                edge.route(from.output().centerIn(content), to.input(edge.connection().port()).centerIn(content),
+                        from.getBoundsInParent(), to.getBoundsInParent(),
+                        org.gradviz.app.editor.EdgeRoute.RUN_OUT * model.display().fontScale());
             }
         }
     }
@@ -920,8 +922,11 @@ public final class GraphCanvas extends Region {
      * reaching its full size, a panel hidden) until the user zooms or pans.
      */
     public void fit() {
+        // the edges too: a wrapped edge runs out beside its boxes
         Bounds b = big ? union(allBoxBounds().values())
-                : nodes.isEmpty() ? new javafx.geometry.BoundingBox(0, 0, 0, 0) : nodeLayer.getBoundsInParent();
+                : nodes.isEmpty() ? new javafx.geometry.BoundingBox(0, 0, 0, 0)
+                : edges.isEmpty() ? nodeLayer.getBoundsInParent()
+                : union(List.of(nodeLayer.getBoundsInParent(), edgeLayer.getBoundsInParent()));
         viewport.fit(b.getMinX(), b.getMinY(), b.getWidth(), b.getHeight(), getWidth(), getHeight());
     }
 

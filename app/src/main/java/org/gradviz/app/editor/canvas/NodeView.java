@@ -27,6 +27,11 @@ final class NodeView extends BorderPane {
     private final Label shape = new Label();
     private final Label error = new Label();
     private final Label badge = new Label();
+    private final List<Label> portNames = new java.util.ArrayList<>();
+    private final VBox body;
+    /** Space between the ports and the box's text, each side; less for a brief box. */
+    private static final double BODY_MARGIN = 10;
+    private static final double BRIEF_BODY_MARGIN = 4;
     private final javafx.scene.layout.Pane values = new javafx.scene.layout.Pane();
     private GridContent shownGrids;
     private TensorGrid dataGrid;
@@ -52,10 +57,10 @@ final class NodeView extends BorderPane {
         badge.getStyleClass().add(CanvasStyles.GRADCHECK);
         badge.setVisible(false);
         badge.setManaged(false);
-        VBox body = new VBox(4, new HBox(10, title, badge), kind, shape, values, error);
+        body = new VBox(4, new HBox(10, title, badge), kind, shape, values, error);
         body.setAlignment(Pos.TOP_LEFT);
         setCenter(body);
-        BorderPane.setMargin(body, new javafx.geometry.Insets(0, 10, 0, 10));
+        BorderPane.setMargin(body, new javafx.geometry.Insets(0, BODY_MARGIN, 0, BODY_MARGIN));
         VBox ports = new VBox(6);
         ports.setAlignment(Pos.CENTER_LEFT);
         for (String port : inputPorts) {
@@ -63,6 +68,7 @@ final class NodeView extends BorderPane {
             inputs.put(port, view);
             Label label = new Label(port);
             label.getStyleClass().add(CanvasStyles.PORT_LABEL);
+            portNames.add(label);
             HBox row = new HBox(4, view, label);
             row.setAlignment(Pos.CENTER_LEFT);
             ports.getChildren().add(row);
@@ -78,11 +84,18 @@ final class NodeView extends BorderPane {
     }
 
     /**
-     * Shows or hides the kind and shape lines ({@code parameter · randn · requires_grad}, {@code (5, 3)}): presenting,
-     * a box is its name, its op and its numbers, as large as the screen allows (edges still carry the shapes).
+     * Shows or hides the kind and shape lines ({@code parameter · randn · requires_grad}, {@code (5, 3)}) and the
+     * inputs' names beside their ports: presenting, a box is its name, its op and its numbers, as large as the screen
+     * allows (edges still carry the shapes; an op's inputs keep their order, top to bottom), with less padding.
      */
     void setDetailsShown(boolean shown) {
-        for (Label detail : new Label[] {kind, shape}) {
+        java.util.List<Label> details = new java.util.ArrayList<>(portNames);
+        details.add(kind);
+        details.add(shape);
+        double margin = shown ? BODY_MARGIN : BRIEF_BODY_MARGIN;
+        BorderPane.setMargin(body, new javafx.geometry.Insets(0, margin, 0, margin));
+        pseudoClassStateChanged(CanvasStyles.BRIEF, !shown);
+        for (Label detail : details) {
             detail.setVisible(shown);
             detail.setManaged(shown);
         }

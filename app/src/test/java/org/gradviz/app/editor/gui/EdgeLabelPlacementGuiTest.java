@@ -88,4 +88,22 @@ class EdgeLabelPlacementGuiTest {
         assertEquals(10, labels[0]);
         assertTrue(covered.isEmpty(), covered.toString());
     }
+
+    @Test
+    void aLabelWithNoFreePlaceIsNotDrawnOverABoxOrAnotherLabel(FxRobot robot) {
+        robot.type(KeyCode.F5);
+        robot.type(KeyCode.F6);
+        WaitForAsyncUtils.waitForFxEvents();
+        // the seed squeezed to half its spread: the boxes nearly touch, and the gradients' labels
+        // (grad [0.2661, 0.1179, 0.0027]) are wider than the room between them
+        robot.interact(() -> {
+            Map<String, Position> squeezed = new HashMap<>();
+            model.document().positions().forEach((name, p) -> squeezed.put(name, new Position(p.x() / 2, p.y() / 2)));
+            model.apply("squeeze", d -> GraphEdits.move(d, squeezed));
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+        List<String> covered = new ArrayList<>();
+        robot.interact(() -> covered.addAll(EdgeLabelOverlaps.of(view.canvas())));
+        assertEquals(List.of(), covered);
+    }
 }
