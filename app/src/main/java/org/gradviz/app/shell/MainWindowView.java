@@ -76,7 +76,7 @@ public final class MainWindowView extends BorderPane {
         SplitPane both = new SplitPane(canvas, autograd);
         both.setDividerPositions(0.5);
         lensLayer = new javafx.scene.layout.Pane();
-        new LensPlacement(lensLayer, lens, autograd, model.player());
+        new LensPlacement(lensLayer, lens, autograd, model.player(), model.display().fontScaleProperty());
         javafx.scene.layout.StackPane views = new javafx.scene.layout.StackPane(both, lensLayer);
         VBox graphs = new VBox(views, player);
         VBox.setVgrow(views, javafx.scene.layout.Priority.ALWAYS);

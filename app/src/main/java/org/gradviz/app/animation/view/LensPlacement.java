@@ -2,32 +2,41 @@ package org.gradviz.app.animation.view;
 
 import java.util.Optional;
 import javafx.application.Platform;
+import javafx.beans.property.DoubleProperty;
 import javafx.geometry.Bounds;
 import javafx.scene.Node;
 import javafx.scene.layout.Pane;
 import org.gradviz.app.animation.FlowFrame;
 import org.gradviz.app.animation.Recording;
+import org.gradviz.app.animation.TraceEvent;
 import org.gradviz.app.animation.TracePlayer;
 
 /**
  * Puts the chain-rule lens beside the node the engine is at: in the autograd view when it is shown, else beside
  * the node's box in the network view; kept inside the layer it floats in. Of the places beside the node (right,
  * left, below, above) and the layer's corners, it takes the first that covers the fewest boxes of the network view
- * (whose numbers the class is reading) and never the node itself.
+ * (whose numbers the class is reading), least of all the boxes the node sends its gradients to, and never the node
+ * itself. Its text grows with the display's text size, as
+ * far as the lens still takes at most half the layer's width and height.
  */
 public final class LensPlacement {
     private static final double GAP = 16;
+    private static final double RECIPIENT_WEIGHT = 1000;
 
     private final Pane layer;
     private final LensPanel lens;
     private final AutogradView autograd;
     private final TracePlayer player;
+    private final DoubleProperty textScale;
 
-    public LensPlacement(Pane layer, LensPanel lens, AutogradView autograd, TracePlayer player) {
+    public LensPlacement(Pane layer, LensPanel lens, AutogradView autograd, TracePlayer player,
+            DoubleProperty textScale) {
         this.layer = layer;
         this.lens = lens;
         this.autograd = autograd;
         this.player = player;
+        this.textScale = textScale;
+        textScale.addListener((obs, old, now) -> place());
         lens.setManaged(false);
         layer.getChildren().add(lens);
         layer.setPickOnBounds(false);
@@ -45,8 +54,12 @@ public final class LensPlacement {
         lens.applyCss();
         lens.autosize();
         Bounds node = target.get();
-        double w = lens.getWidth();
-        double h = lens.getHeight();
+        double scale = Math.max(1, Math.min(textScale.get(), Math.min(layer.getWidth() / 2 / lens.getWidth(),
+                layer.getHeight() / 2 / lens.getHeight())));
+        lens.setScaleX(scale);
+        lens.setScaleY(scale);
+        double w = lens.getWidth() * scale;
+        double h = lens.getHeight() * scale;
         double[][] places = {
             {node.getMaxX() + GAP, node.getCenterY() - h / 2},
             {node.getMinX() - GAP - w, node.getCenterY() - h / 2},
@@ -55,19 +68,35 @@ public final class LensPlacement {
             {0, 0}, {layer.getWidth() - w, 0}, {0, layer.getHeight() - h}, {layer.getWidth() - w, layer.getHeight() - h},
         };
         java.util.List<Bounds> boxes = networkBoxes();
+        java.util.List<Bounds> recipients = recipients(frame.activeNode());
         double[] best = null;
         double least = Double.MAX_VALUE;
         for (double[] p : places) {
             double x = Math.max(0, Math.min(p[0], layer.getWidth() - w));
             double y = Math.max(0, Math.min(p[1], layer.getHeight() - h));
             Bounds at = new javafx.geometry.BoundingBox(x, y, w, h);
-            double covered = (at.intersects(node) ? Double.MAX_VALUE / 2 : 0) + CoveredArea.of(at, boxes);
+            // NOTE: covering a box that is about to change (a gradient arriving) weighs far more than any other
+            double covered = (at.intersects(node) ? Double.MAX_VALUE / 2 : 0) + CoveredArea.of(at, boxes)
+                    + RECIPIENT_WEIGHT * CoveredArea.of(at, recipients);
             if (covered < least) {
                 least = covered;
                 best = new double[] {x, y};
             }
         }
-        lens.relocate(Math.round(best[0]), Math.round(best[1]));
+        // NOTE: a node scales about its centre: shift it so that its scaled top-left corner lands on the place
+        lens.relocate(Math.round(best[0] + (w - lens.getWidth()) / 2),
+                Math.round(best[1] + (h - lens.getHeight()) / 2));
+    }
+
+    /** The boxes of the nodes that {@code node} sends gradients to in the recording, where they are drawn. */
+    private java.util.List<Bounds> recipients(int node) {
+        Recording recording = player.recordingProperty().get();
+        if (recording == null) {
+            return java.util.List.of();
+        }
+        return recording.events().stream()
+                .filter(e -> e instanceof TraceEvent.GradientSent sent && sent.fromId() == node)
+                .map(e -> boundsOf(((TraceEvent.GradientSent) e).toId())).flatMap(Optional::stream).toList();
     }
 
     /** The network view's boxes, in the layer's coordinates. */

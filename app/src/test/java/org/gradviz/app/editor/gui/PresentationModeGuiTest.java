@@ -118,6 +118,40 @@ class PresentationModeGuiTest {
         assertTrue(covered < 0.05 * boxes, "the lens covers " + Math.round(100 * covered / boxes) + " % of the boxes");
     }
 
+    @Test
+    void atLargerTextTheLensGrowsAndLeavesTheBoxesItSendsToInSight(FxRobot robot) {
+        robot.type(KeyCode.F5);
+        robot.type(KeyCode.F6);
+        robot.press(KeyCode.CONTROL, KeyCode.SHIFT, KeyCode.P).release(KeyCode.P, KeyCode.SHIFT, KeyCode.CONTROL);
+        robot.press(KeyCode.CONTROL, KeyCode.DIGIT5).release(KeyCode.DIGIT5, KeyCode.CONTROL); // network view only
+        for (int press = 0; press < 5; press++) { // 110, 125, 150, 175, 200 %
+            robot.press(KeyCode.CONTROL, KeyCode.SHIFT, KeyCode.EQUALS)
+                    .release(KeyCode.EQUALS, KeyCode.SHIFT, KeyCode.CONTROL);
+        }
+        WaitForAsyncUtils.sleep(800, java.util.concurrent.TimeUnit.MILLISECONDS); // packed for the screen again
+        robot.type(KeyCode.HOME);
+        javafx.scene.Node lens = robot.lookup("#lens-panel").query();
+        String title = "";
+        for (int step = 0; step < 18 && !title.equals("AddBackward0"); step++) {
+            robot.type(KeyCode.RIGHT);
+            WaitForAsyncUtils.waitForFxEvents();
+            title = lens.isVisible() ? robot.lookup("#lens-panel .lens-title").queryAs(javafx.scene.control.Label.class)
+                    .getText() : "";
+        }
+        assertEquals("AddBackward0", title, "the pass reached z's add, which sends to xw's squeeze and to b");
+        WaitForAsyncUtils.waitForFxEvents();
+        javafx.scene.control.Label titleLabel = robot.lookup("#lens-panel .lens-title")
+                .queryAs(javafx.scene.control.Label.class);
+        double titlePx = titleLabel.getFont().getSize() * lens.getLocalToSceneTransform().getMxx();
+        // the lens's title is 19 px at 100 %: at 200 % it grows as far as half the screen allows
+        assertTrue(titlePx >= 1.5 * 19, "the lens title is " + titlePx + " px on screen");
+        javafx.geometry.Bounds at = lens.localToScene(lens.getLayoutBounds());
+        for (String box : new String[] {"#node-z", "#node-b", "#node-xw"}) {
+            javafx.scene.Node n = robot.lookup(box).query();
+            assertFalse(at.intersects(n.localToScene(n.getLayoutBounds())), "the lens leaves " + box + " in sight");
+        }
+    }
+
     private static boolean present(FxRobot robot, String query) {
         return robot.lookup(query).tryQuery().map(n -> {
             for (javafx.scene.Node at = n; at != null; at = at.getParent()) {
