@@ -325,7 +325,8 @@ public final class Views {
         Shape kept = alignedTo(shape, grad.shape());
         Tensor summed = kept.equals(grad.shape()) ? grad
                 : record("sum", new SumToBackward("SumBackward1", grad), Broadcast.sumTo(grad, kept, dtype), grad);
-        return kept.equals(shape) ? summed : view(summed, shape);
+        Tensor reduced = kept.equals(shape) ? summed : view(summed, shape);
+        return reduced.dtype() == dtype ? reduced : Conversion.to(reduced, dtype);
     }
 
     /** d(sum_to g)/dg: the gradient expanded to g's shape. */
