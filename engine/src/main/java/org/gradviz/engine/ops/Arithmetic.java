@@ -319,29 +319,37 @@ public final class Arithmetic {
 
     /** {@code t.mul(scalar)} with a C++ scalar, recorded as MulBackward1 (Python's {@code t * 2} is MulBackward0). */
     public static Tensor mulScalar(Tensor a, double scalar) {
-        return byScalar("mul", "MulBackward1", a, scalar, (x, y) -> x * y);
+        return byScalar("mul", "MulBackward1", a, scalar, (x, y) -> x * y, Arithmetic::mulScalar);
     }
 
     /** {@code t.div(scalar)} with a C++ scalar, recorded as DivBackward1 (Python's {@code t / 2} is DivBackward0). */
     public static Tensor divScalar(Tensor a, double scalar) {
-        return byScalar("div", "DivBackward1", a, scalar, (x, y) -> x / y);
+        return byScalar("div", "DivBackward1", a, scalar, (x, y) -> x / y, Arithmetic::divScalar);
     }
 
-    private static Tensor byScalar(String op, String node, Tensor a, double scalar, Broadcast.BinaryFn f) {
+    private static Tensor byScalar(String op, String node, Tensor a, double scalar, Broadcast.BinaryFn f,
+            ByScalar sameOp) {
         Tensor number = Tensor.wrappedNumber(scalar, scalar == Math.rint(scalar));
         Tensor out = elementwise(a, number, f);
-        return Autograd.record(op, out, () -> new ScalarBackward(node, scalar), new Tensor[] {a},
+        return Autograd.record(op, out, () -> new ScalarBackward(node, scalar, sameOp), new Tensor[] {a},
                 new Tensor[] {a, number});
+    }
+
+    /** {@link #mulScalar} or {@link #divScalar}. */
+    interface ByScalar {
+        Tensor apply(Tensor a, double scalar);
     }
 
     /** d(a·s)/da = s, d(a/s)/da = 1/s: the gradient by the same scalar, recorded the same way. */
     static final class ScalarBackward extends Node {
         private final String name;
         private final double other;
+        private final ByScalar sameOp;
 
-        ScalarBackward(String name, double other) {
+        ScalarBackward(String name, double other, ByScalar sameOp) {
             this.name = name;
             this.other = other;
+            this.sameOp = sameOp;
         }
 
         @Override
@@ -351,7 +359,7 @@ public final class Arithmetic {
 
         @Override
         protected Tensor[] apply(Tensor[] grads) {
-            return new Tensor[] {name.startsWith("Mul") ? mulScalar(grads[0], other) : divScalar(grads[0], other)};
+            return new Tensor[] {sameOp.apply(grads[0], other)};
         }
 
         @Override
@@ -444,7 +452,7 @@ public final class Arithmetic {
     public static Tensor powSelfBackward(Tensor grad, Tensor self, Tensor exponent) {
         Tensor slope = mul(exponent, pow(self, sub(exponent, Tensor.wrappedNumber(1, true))));
         Tensor zeroExponent = Comparison.compare(exponent, Tensor.wrappedNumber(0, false), Comparison.Kind.EQ);
-        return Where.where(zeroExponent, zeroLike(grad), mul(grad, slope));
+        return Where.where(zeroExponent, Where.zero(grad.dtype()), mul(grad, slope));
     }
 
     /**
@@ -455,11 +463,7 @@ public final class Arithmetic {
         Tensor nonNegative = Comparison.compare(exponent, Tensor.wrappedNumber(0, false), Comparison.Kind.GE);
         Tensor both = Comparison.compare(mul(zeroBase, nonNegative), Tensor.wrappedNumber(1, true),
                 Comparison.Kind.EQ);
-        return mul(grad, Where.where(both, zeroLike(grad), mul(result, Pointwise.log(self))));
-    }
-
-    private static Tensor zeroLike(Tensor grad) {
-        return Tensor.fromData(Shape.SCALAR, grad.dtype(), new double[1]);
+        return mul(grad, Where.where(both, Where.zero(grad.dtype()), mul(result, Pointwise.log(self))));
     }
 
     /** d(a^b)/da = b·a^(b-1) (0 where b = 0); d(a^b)/db = a^b·ln a (0 where a = 0 and b ≥ 0). */

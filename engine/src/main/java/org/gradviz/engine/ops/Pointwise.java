@@ -418,8 +418,7 @@ public final class Pointwise {
                 inside = inside == null ? below : Comparison.compare(Arithmetic.mul(inside, below),
                         Tensor.wrappedNumber(1, true), Comparison.Kind.EQ);
             }
-            Tensor zero = Tensor.fromData(org.gradviz.engine.Shape.SCALAR, grads[0].dtype(), new double[1]);
-            return new Tensor[] {Where.where(inside, grads[0], zero)};
+            return new Tensor[] {Where.where(inside, grads[0], Where.zero(grads[0].dtype()))};
         }
 
         @Override

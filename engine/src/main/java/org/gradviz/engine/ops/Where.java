@@ -51,7 +51,7 @@ public final class Where {
         protected Tensor[] apply(Tensor[] grads) {
             Tensor g = grads[0];
             Tensor c = condition.unpack();
-            Tensor zero = Tensor.fromData(Shape.SCALAR, g.dtype(), new double[1]);
+            Tensor zero = zero(g.dtype());
             return new Tensor[] {
                 null,
                 needsInputGrad(1) ? selfMeta.reduceRecorded(where(c, g, zero)) : null,
@@ -68,6 +68,11 @@ public final class Where {
         protected void collectSaved(Map<String, Object> out) {
             out.put("condition", condition);
         }
+    }
+
+    /** A 0-d zero of {@code dtype}: the other side of a where in a chain rule ({@code at::zeros({})}). */
+    static Tensor zero(DType dtype) {
+        return Tensor.fromData(Shape.SCALAR, dtype, new double[1]);
     }
 
     /** {@code self.masked_fill(mask, value)} for a mask that broadcasts to self's shape. */
