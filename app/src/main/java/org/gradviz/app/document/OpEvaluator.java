@@ -10,11 +10,15 @@ public final class OpEvaluator {
     }
 
     public static Tensor apply(OpNode node, Map<String, Tensor> in) {
-        return node.op().spec().run().apply(node, in);
+        OpSpec spec = node.op().spec();
+        if (spec.documentCheck() != null) {
+            spec.documentCheck().check(node, in);
+        }
+        return spec.run().apply(node, in);
     }
 
-    /** Checks the inner sizes first so the message shows the shapes as the document has them. */
-    static Tensor matmul(Tensor a, Tensor b) {
+    /** Checks the inner sizes of a matmul, so the message shows the shapes as the document has them. */
+    static void matmulShapes(Tensor a, Tensor b) {
         int[] x = a.size();
         int[] y = b.size();
         if (x.length >= 1 && y.length >= 1 && x.length <= 2 && y.length <= 2) {
@@ -25,7 +29,6 @@ public final class OpEvaluator {
                         + " cannot be multiplied");
             }
         }
-        return a.matmul(b);
     }
 
     static Reduction reduction(OpNode node) {

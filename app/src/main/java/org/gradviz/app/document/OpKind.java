@@ -73,7 +73,7 @@ public enum OpKind {
             .spelled(function("torch.tanh"), module("Tanh", "tanh"))
             .runs(unary(Tensor::tanh))),
     @JsonProperty("relu") RELU(OpSpec.of("ReLU", ACTIVATIONS, Ports.UNARY)
-            .spelled(function("torch.relu"), module("ReLU", "relu"))
+            .spelled(function("torch.relu"), module("ReLU", "relu").taking("inplace=False"))
             .runs(unary(Tensor::relu))),
     @JsonProperty("exp") EXP(OpSpec.of("exp", ACTIVATIONS, Ports.UNARY)
             .spelled(function("torch.exp"))
@@ -100,30 +100,39 @@ public enum OpKind {
     /** Over the last dimension only, as the engine computes it. */
     @JsonProperty("softmax") SOFTMAX(OpSpec.of("softmax", ACTIVATIONS, Ports.UNARY).takes(DIM).needsOneOf(DIM)
             .starts(DIM, -1)
-            .spelled(function("torch.softmax"), function("F.softmax"), method("softmax"), module("Softmax", "softmax"))
+            .spelled(function("torch.softmax").taking("input, dim, dtype=None"),
+                    function("F.softmax").taking("input, dim=None, _stacklevel=3, dtype=None"),
+                    method("softmax").taking("input, dim, dtype=None"), module("Softmax", "softmax").taking("dim=None"))
+            .unsupportedWhen("'softmax' over a dimension other than the last", OpKind::notLastDim)
             .runs((n, in) -> Softmax.softmax(input(in), n.dim()))),
     /** Over the last dimension only, as the engine computes it. */
     @JsonProperty("log_softmax") LOG_SOFTMAX(OpSpec.of("log softmax", ACTIVATIONS, Ports.UNARY).takes(DIM)
             .needsOneOf(DIM).starts(DIM, -1)
-            .spelled(function("torch.log_softmax"), function("F.log_softmax"), method("log_softmax"),
-                    module("LogSoftmax", "log_softmax"))
+            .spelled(function("torch.log_softmax").taking("input, dim, dtype=None"),
+                    function("F.log_softmax").taking("input, dim=None, _stacklevel=3, dtype=None"),
+                    method("log_softmax").taking("input, dim, dtype=None"),
+                    module("LogSoftmax", "log_softmax").taking("dim=None"))
+            .unsupportedWhen("'log_softmax' over a dimension other than the last", OpKind::notLastDim)
             .runs((n, in) -> LogSoftmax.logSoftmax(input(in), n.dim()))),
     // ----- reductions (optional "dim" and "keepdim")
     @JsonProperty("sum") SUM(OpSpec.of("Σ", REDUCTIONS, Ports.UNARY).takes(DIM, KEEPDIM)
             .numberFirstRefused(Ports.SUM_OF_A_LIST)
-            .spelled(method("sum"))
+            .spelled(method("sum").taking("input, dim=None, keepdim=False, *, dtype=None"))
             .runs((n, in) -> n.dim() == null ? input(in).sum() : input(in).sum(n.dim(), n.keepdimOrDefault()))),
     @JsonProperty("mean") MEAN(OpSpec.of("mean", REDUCTIONS, Ports.UNARY).takes(DIM, KEEPDIM)
             .numberFirstRefused(Ports.SUM_OF_A_LIST)
-            .spelled(method("mean"))
+            .spelled(method("mean").taking("input, dim=None, keepdim=False, *, dtype=None"))
             .runs((n, in) -> n.dim() == null ? input(in).mean() : input(in).mean(n.dim(), n.keepdimOrDefault()))),
     // ----- products and movement
     @JsonProperty("matmul") MATMUL(OpSpec.of("*", OpGroup.MATMUL, Ports.BINARY).product()
-            .spelled(function("torch.matmul"), infix("@", "matmul"), function("torch.mm", "input", "mat2"))
-            .runs((n, in) -> OpEvaluator.matmul(input(in), in.get("other")))),
+            .spelled(function("torch.matmul"), infix("@", "matmul"),
+                    function("torch.mm", "input", "mat2").running((n, in) -> LinearAlgebra.mm(input(in), in.get("other"))))
+            .checkedInDocuments((n, in) -> OpEvaluator.matmulShapes(input(in), in.get("other")))
+            .runs((n, in) -> LinearAlgebra.matmul(input(in), in.get("other")))),
     @JsonProperty("linear") LINEAR(OpSpec.of("linear", OpGroup.MATMUL, List.of("input", "weight", "bias"))
             .optional("bias")
-            .spelled(function("F.linear"), module("Linear", "linear"))
+            .spelled(function("F.linear"),
+                    module("Linear", "linear").taking("in_features, out_features, bias=True, device=None, dtype=None"))
             .runs((n, in) -> LinearAlgebra.linear(input(in), in.get("weight"), in.get("bias")))),
     /** {@code t.t()}. */
     @JsonProperty("t") T(OpSpec.of("t()", OpGroup.MATMUL, Ports.UNARY)
@@ -137,14 +146,19 @@ public enum OpKind {
     @JsonProperty("binary_cross_entropy_with_logits") BINARY_CROSS_ENTROPY_WITH_LOGITS(
             OpSpec.of("CE", LOSSES, Ports.LOSS).takes(REDUCTION)
             .spelled(function("F.binary_cross_entropy_with_logits"),
-                    module("BCEWithLogitsLoss", "binary_cross_entropy_with_logits"))
+                    module("BCEWithLogitsLoss", "binary_cross_entropy_with_logits")
+                            .taking("weight=None, size_average=None, reduce=None, reduction='mean', pos_weight=None"))
             .runs((n, in) -> Losses.binaryCrossEntropyWithLogits(input(in), in.get("target"),
                     OpEvaluator.reduction(n)))),
     @JsonProperty("binary_cross_entropy") BINARY_CROSS_ENTROPY(OpSpec.of("BCE", LOSSES, Ports.LOSS).takes(REDUCTION)
-            .spelled(function("F.binary_cross_entropy"), module("BCELoss", "binary_cross_entropy"))
+            .spelled(function("F.binary_cross_entropy"), module("BCELoss", "binary_cross_entropy")
+                    .taking("weight=None, size_average=None, reduce=None, reduction='mean'"))
             .runs((n, in) -> Losses.binaryCrossEntropy(input(in), in.get("target"), OpEvaluator.reduction(n)))),
     @JsonProperty("mse_loss") MSE_LOSS(OpSpec.of("MSE", LOSSES, Ports.LOSS).takes(REDUCTION)
-            .spelled(function("F.mse_loss"), module("MSELoss", "mse_loss"))
+            .spelled(function("F.mse_loss"), module("MSELoss", "mse_loss")
+                    .taking("size_average=None, reduce=None, reduction='mean'"))
+            .unsupportedWhen("'mse_loss' of an input and a target of different sizes",
+                    (n, in) -> !input(in).shape().equals(in.get("target").shape()))
             .runs((n, in) -> Losses.mseLoss(input(in), in.get("target"), OpEvaluator.reduction(n)))),
     // ----- graph
     /** {@code t.detach()}: the same values, cut from the graph, so no gradient flows back through it. */
@@ -213,6 +227,13 @@ public enum OpKind {
 
     private static Tensor input(Map<String, Tensor> in) {
         return in.get("input");
+    }
+
+    /** Whether a node's dim is a valid dimension of its input other than the last (which the engine reduces). */
+    private static boolean notLastDim(OpNode node, Map<String, Tensor> in) {
+        int rank = Math.max(input(in).dim(), 1);
+        Integer dim = node.dim();
+        return dim != null && dim >= -rank && dim < rank && (dim < 0 ? dim + rank : dim) != rank - 1;
     }
 
     private static OpRun unary(java.util.function.UnaryOperator<Tensor> op) {

@@ -19,12 +19,35 @@ import java.util.Map;
  * @param spellings how a cell writes it; the code writer writes the first, the importer accepts all
  * @param numberFirst what a Python number as the first operand means ({@code 3 * x}), or null when it cannot be
  * @param product whether an unnamed result of two named inputs is named after them ({@code xw} for {@code x @ w})
- * @param run how it runs on the engine
+ * @param run how it runs on the engine, in a document and in the runner
+ * @param limits what of torch's op the engine does not do, which the runner refuses before running it
+ * @param documentCheck what a document checks before running it, to say what is wrong in its own words, or null
  */
 public record OpSpec(String symbol, List<String> ports, List<String> optionalPorts, OpGroup group,
                      List<OpAttribute> attributes, List<OpAttribute> needsOneOf, Map<OpAttribute, Object> defaults,
                      List<OpSpelling> spellings,
-                     NumberFirst numberFirst, boolean product, OpRun run) {
+                     NumberFirst numberFirst, boolean product, OpRun run, List<Limit> limits,
+                     OpCheck documentCheck) {
+
+    /**
+     * Inputs torch takes that the engine does not: {@code construct} is what the refusal quotes
+     * ({@code 'softmax' over a dimension other than the last}).
+     */
+    public record Limit(String construct, java.util.function.BiPredicate<OpNode, Map<String, org.gradviz.engine.Tensor>>
+            applies) {
+    }
+
+    /** A check of a node's inputs that throws {@link DocumentException} for what cannot run. */
+    @FunctionalInterface
+    public interface OpCheck {
+        void check(OpNode node, Map<String, org.gradviz.engine.Tensor> in);
+    }
+
+    /** The Python parameters the runner binds a call of {@code spelling} (one of this op's) with. */
+    public OpSignature signatureOf(OpSpelling spelling) {
+        return spelling.signature() != null ? spelling.signature()
+                : OpSignature.derived(this, spelling.argumentNames());
+    }
 
     /** A Python number where the op expects its first tensor: the same node with the operands swapped, or a refusal. */
     public record NumberFirst(boolean swaps, String refusal) {
@@ -52,6 +75,8 @@ public record OpSpec(String symbol, List<String> ports, List<String> optionalPor
         private NumberFirst numberFirst;
         private boolean product;
         private OpRun run;
+        private final List<Limit> limits = new ArrayList<>();
+        private OpCheck documentCheck;
 
         private Builder(String symbol, OpGroup group, List<String> ports) {
             this.symbol = symbol;
@@ -109,11 +134,24 @@ public record OpSpec(String symbol, List<String> ports, List<String> optionalPor
             return this;
         }
 
+        /** The runner refuses {@code construct} when {@code applies} to a call's node and inputs. */
+        Builder unsupportedWhen(String construct,
+                                java.util.function.BiPredicate<OpNode, Map<String, org.gradviz.engine.Tensor>> applies) {
+            limits.add(new Limit(construct, applies));
+            return this;
+        }
+
+        /** A document checks {@code check} before running the op. */
+        Builder checkedInDocuments(OpCheck check) {
+            documentCheck = check;
+            return this;
+        }
+
         OpSpec build() {
             return new OpSpec(symbol, List.copyOf(ports), List.copyOf(optionalPorts), group, List.copyOf(attributes),
                     List.copyOf(needsOneOf),
                     java.util.Collections.unmodifiableMap(new EnumMap<>(defaults)),
-                    List.copyOf(spellings), numberFirst, product, run);
+                    List.copyOf(spellings), numberFirst, product, run, List.copyOf(limits), documentCheck);
         }
     }
 }

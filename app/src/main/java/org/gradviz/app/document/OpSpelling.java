@@ -6,7 +6,10 @@ import java.util.List;
  * One way a PyTorch cell writes an op, with the torch function name under which the runner reports it (every
  * spelling of one torch op, {@code x + y}, {@code x.add(y)} and {@code torch.add(x, y)}, is reported as
  * {@code add}; a module call {@code nn.ReLU()(x)} as its functional form {@code relu}). The code writer writes an
- * op's first spelling; the importer accepts all of them.
+ * op's first spelling; the importer accepts all of them; the runner defines a Python name for each: an operator,
+ * a method or a {@code torch.} function makes both {@code torch.X} and the method {@code t.X()} (as torch's tensor
+ * ops are), an {@code F.} function makes {@code torch.nn.functional.X}, a module makes {@code torch.nn.C} and its
+ * functional form, an attribute makes {@code t.A}.
  */
 public sealed interface OpSpelling {
 
@@ -37,11 +40,31 @@ public sealed interface OpSpelling {
         }
     }
 
+    /** The Python parameters the runner binds a call of it with, or null for those derived from its row. */
+    default OpSignature signature() {
+        return null;
+    }
+
     /**
      * {@code torch.sin(input)} or {@code F.linear(input, weight, bias)}: a function of the ports in order, then the
      * keyword attributes.
+     *
+     * @param signature its parameters when they are not the row's ports and keyword attributes, else null
+     * @param run how the runner runs it when not as its row does ({@code torch.mm} is matmul of matrices only)
      */
-    record Function(String qualifiedName, List<String> argumentNames) implements OpSpelling {
+    record Function(String qualifiedName, List<String> argumentNames, OpSignature signature, OpRun run)
+            implements OpSpelling {
+
+        /** This spelling with torch's parameters, {@code "input, dim, dtype=None"}. */
+        public Function taking(String parameters) {
+            return new Function(qualifiedName, argumentNames, OpSignature.parse(parameters), run);
+        }
+
+        /** This spelling run by the runner as {@code how}, not as its row runs. */
+        public Function running(OpRun how) {
+            return new Function(qualifiedName, argumentNames, signature, how);
+        }
+
         @Override
         public String torchName() {
             return qualifiedName.substring(qualifiedName.lastIndexOf('.') + 1);
@@ -59,7 +82,13 @@ public sealed interface OpSpelling {
     }
 
     /** {@code input.sum(dim=1)}: a method of the first port, taking the other ports, then the keyword attributes. */
-    record Method(String torchName) implements OpSpelling {
+    record Method(String torchName, OpSignature signature) implements OpSpelling {
+
+        /** This spelling with torch's parameters, {@code "input, dim=None, keepdim=False, *, dtype=None"}. */
+        public Method taking(String parameters) {
+            return new Method(torchName, OpSignature.parse(parameters));
+        }
+
         @Override
         public String shown() {
             return "." + torchName + "()";
@@ -74,8 +103,20 @@ public sealed interface OpSpelling {
         }
     }
 
-    /** {@code nn.MSELoss()(input, target)}: a module, reported as its functional form. */
-    record Module(String className, String torchName) implements OpSpelling {
+    /**
+     * {@code nn.MSELoss()(input, target)}: a module, reported as its functional form.
+     *
+     * @param init the parameters of its {@code __init__} after {@code self}, as torch declares them: the row's
+     *             keyword attributes, which it keeps and passes to its functional form, and torch's others, which
+     *             gradviz accepts only at their defaults
+     */
+    record Module(String className, String torchName, OpSignature init) implements OpSpelling {
+
+        /** This module made with torch's {@code __init__} parameters, {@code "dim=None"}. */
+        public Module taking(String parameters) {
+            return new Module(className, torchName, OpSignature.parse(parameters));
+        }
+
         @Override
         public String shown() {
             return "nn." + className;
@@ -90,19 +131,19 @@ public sealed interface OpSpelling {
         return new Prefix(symbol, torchName);
     }
 
-    static OpSpelling function(String qualifiedName, String... argumentNames) {
-        return new Function(qualifiedName, List.of(argumentNames));
+    static Function function(String qualifiedName, String... argumentNames) {
+        return new Function(qualifiedName, List.of(argumentNames), null, null);
     }
 
-    static OpSpelling method(String name) {
-        return new Method(name);
+    static Method method(String name) {
+        return new Method(name, null);
     }
 
     static OpSpelling attribute(String name) {
         return new Attribute(name);
     }
 
-    static OpSpelling module(String className, String torchName) {
-        return new Module(className, torchName);
+    static Module module(String className, String torchName) {
+        return new Module(className, torchName, new OpSignature(List.of()));
     }
 }

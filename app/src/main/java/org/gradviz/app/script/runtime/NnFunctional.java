@@ -2,31 +2,18 @@ package org.gradviz.app.script.runtime;
 
 import java.util.Map;
 import org.gradviz.engine.Tensor;
-import org.gradviz.engine.ops.LogSoftmax;
 import org.gradviz.engine.ops.NllLoss;
 import org.gradviz.engine.ops.Reduction;
-import org.gradviz.engine.ops.Softmax;
 
-/** {@code F.log_softmax}, {@code F.nll_loss} and {@code F.cross_entropy}, refusing what the engine does not do. */
+/**
+ * {@code F.nll_loss} and {@code F.cross_entropy}, which a document has no node for, refusing what the engine does not
+ * do.
+ */
 final class NnFunctional {
     private NnFunctional() {
     }
 
     static void addTo(Map<String, Object> functional) {
-        for (String name : new String[] {"log_softmax", "softmax"}) {
-            functional.put(name, new Builtin(name, a -> {
-                a.accept(4, "input", "dim", "_stacklevel", "dtype");
-                if (!a.has(1, "dim") || a.get(1, "dim") == PyNone.NONE) {
-                    throw new Unsupported("'" + name + "()' without dim");
-                }
-                if (a.dtype(3, "dtype") != null) {
-                    throw new Unsupported("'" + name + "(dtype=...)'");
-                }
-                Tensor input = a.tensor(0, "input");
-                long dim = a.integer(1, "dim");
-                return name.equals("softmax") ? softmax(input, dim) : logSoftmax(input, dim);
-            }));
-        }
         functional.put("nll_loss", new Builtin("nll_loss", a -> {
             Object[] v = lossArgs("nll_loss", a);
             return nllLoss((Tensor) v[0], (Tensor) v[1], NnLayers.reduction(v[6]), Ints.int64(v[4]));
@@ -58,34 +45,6 @@ final class NnFunctional {
             }
         }
         return v;
-    }
-
-    /**
-     * {@code F.mse_loss}: torch broadcasts an input and target of different sizes (with a warning, recording
-     * ExpandBackward0 nodes), which the engine does not.
-     */
-    static Tensor mseLoss(Tensor input, Tensor target, Reduction r) {
-        if (!input.shape().equals(target.shape())) {
-            throw new Unsupported("'mse_loss' of an input and a target of different sizes");
-        }
-        return org.gradviz.engine.ops.Losses.mseLoss(input, target, r);
-    }
-
-    static Tensor logSoftmax(Tensor input, long dim) {
-        return LogSoftmax.logSoftmax(input, lastDim(input, dim, "log_softmax"));
-    }
-
-    static Tensor softmax(Tensor input, long dim) {
-        return Softmax.softmax(input, lastDim(input, dim, "softmax"));
-    }
-
-    /** {@code dim} as an int; a valid dimension other than the last is refused (the engine reduces the last). */
-    private static int lastDim(Tensor input, long dim, String name) {
-        int rank = Math.max(input.dim(), 1);
-        if (dim >= -rank && dim < rank && (dim < 0 ? dim + rank : dim) != rank - 1) {
-            throw new Unsupported("'" + name + "' over a dimension other than the last");
-        }
-        return (int) Math.max(Math.min(dim, Integer.MAX_VALUE), Integer.MIN_VALUE);
     }
 
     private static void checkClassInput(Tensor input, Tensor target) {

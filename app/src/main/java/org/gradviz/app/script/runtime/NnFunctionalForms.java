@@ -1,14 +1,18 @@
 package org.gradviz.app.script.runtime;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.gradviz.app.document.OpAttribute;
+import org.gradviz.app.document.OpSpec;
 
 /**
  * What a call of a built-in {@code torch.nn} module is in {@code torch.nn.functional} terms, reported to the program's
  * observer as if the program had written it: {@code nn.Linear(3, 1)(x)} is {@code linear(x, weight, bias)},
  * {@code nn.ReLU()(x)} is {@code relu(x)}, {@code nn.MSELoss()(y, t)} is {@code mse_loss(y, t, reduction="mean")},
  * {@code nn.Softmax(dim=1)(x)} is {@code softmax(x, dim=1)}.
+ * The functional form of a module of the op table is the one its row's module spelling names.
  * A cell importer then sees a module's work as the ops it is; a container ({@code Sequential}) reports nothing
  * itself, its modules do, and a program's own {@code Module} subclass runs its {@code forward} line by line.
  */
@@ -28,31 +32,41 @@ public final class NnFunctionalForms {
         if (!module.cls().qualifiedModule().startsWith("torch.nn.modules.") || inputs.isEmpty()) {
             return; // a program's own Module subclass (its forward reported its own calls) or Module itself
         }
+        TableOps.Module row = TableOps.modules().get(name);
+        if (row != null) {
+            reportOp(row, module, inputs, result);
+            return;
+        }
+        // the modules a document has no node for
         String function = switch (name) {
-            case "Linear" -> "linear";
-            case "ReLU", "Sigmoid", "Tanh" -> name.toLowerCase(java.util.Locale.ROOT);
             case "Flatten" -> "flatten";
-            case "Softmax" -> "softmax";
-            case "LogSoftmax" -> "log_softmax";
-            case "MSELoss" -> "mse_loss";
-            case "BCELoss" -> "binary_cross_entropy";
-            case "BCEWithLogitsLoss" -> "binary_cross_entropy_with_logits";
             case "CrossEntropyLoss" -> "cross_entropy";
             case "NLLLoss" -> "nll_loss";
             default -> null; // the containers
         };
-        if (function == null) {
-            return;
+        if (function != null) {
+            Interpreter.report(function, inputs, name.endsWith("Loss")
+                    ? Map.of("reduction", module.attribute("reduction")) : Map.of(), result);
         }
+    }
+
+    /**
+     * A module of the op table as its functional form: the inputs, then the ports the module holds ({@code nn.Linear}'s
+     * weight and bias), and the keyword attributes it was made with.
+     */
+    private static void reportOp(TableOps.Module row, PyInstance module, List<Object> inputs, Object result) {
+        OpSpec spec = row.kind().spec();
         List<Object> args = new ArrayList<>(inputs);
-        if (name.equals("Linear")) {
-            args.add(module.attribute("weight"));
-            args.add(module.attribute("bias"));
+        for (int i = inputs.size(); i < spec.ports().size(); i++) {
+            args.add(module.attribute(spec.ports().get(i)));
         }
-        Map<String, Object> keywords = name.endsWith("Loss") ? Map.of("reduction", module.attribute("reduction"))
-                : name.endsWith("Softmax") ? Map.of("dim", module.attribute("dim"))
-                : Map.<String, Object>of();
-        Interpreter.report(function, args, keywords, result);
+        Map<String, Object> keywords = new LinkedHashMap<>();
+        for (OpAttribute a : spec.attributes()) {
+            if (a.isKeyword() && row.spelling().init().names().contains(a.key())) {
+                keywords.put(a.key(), module.attribute(a.key()));
+            }
+        }
+        Interpreter.report(row.spelling().torchName(), args, keywords, result);
     }
 
     /**

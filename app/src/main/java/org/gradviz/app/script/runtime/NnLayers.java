@@ -8,7 +8,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.UnaryOperator;
 import org.gradviz.engine.DType;
 import org.gradviz.engine.Tensor;
 import org.gradviz.engine.nn.Init;
@@ -32,10 +31,12 @@ final class NnLayers {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("Module", NnModule.MODULE);
         m.put("Parameter", NnParameter.constructor());
-        for (PyClass c : List.of(linear(), sequential(), moduleList(), flatten(),
-                activation("ReLU", Tensor::relu), activation("Sigmoid", Tensor::sigmoid),
-                activation("Tanh", Tensor::tanh), softmaxClass("LogSoftmax"),
-                softmaxClass("Softmax"))) {
+        for (TableOps.Module op : TableOps.modules().values()) {
+            // NOTE: a module that holds parameters draws them as torch does, in its own __init__
+            PyClass c = op.spelling().className().equals("Linear") ? linear(op) : NnOpModules.of(op);
+            m.put(c.name(), c);
+        }
+        for (PyClass c : List.of(sequential(), moduleList(), flatten())) {
             m.put(c.name(), c);
         }
         for (PyClass c : NnLosses.all()) {
@@ -59,10 +60,11 @@ final class NnLayers {
 
     // ----- Linear
 
-    private static PyClass linear() {
+    /** {@code nn.Linear}, made with the parameters its row's module spelling declares. */
+    private static PyClass linear(TableOps.Module op) {
         PyClass c = nnClass("Linear", "linear", NnModule.MODULE);
-        Signature init = Signature.of("Linear.__init__", "self", REQUIRED, "in_features", REQUIRED,
-                "out_features", REQUIRED, "bias", true, "device", PyNone.NONE, "dtype", PyNone.NONE);
+        Signature init = NnOpModules.signature("Linear.__init__",
+                List.of(new org.gradviz.app.document.OpSignature.Parameter("self", null, false)), op.spelling().init());
         method(c, "__init__", a -> {
             Object[] v = init.bind(a);
             PyInstance self = self(a);
@@ -219,32 +221,6 @@ final class NnLayers {
 
     // ----- activations and reshaping
 
-    private static PyClass activation(String name, UnaryOperator<Tensor> f) {
-        PyClass c = nnClass(name, "activation", NnModule.MODULE);
-        boolean hasInplace = name.equals("ReLU");
-        Signature init = hasInplace ? Signature.of(name + ".__init__", "self", REQUIRED, "inplace", false)
-                : Signature.of(name + ".__init__", "self", REQUIRED);
-        method(c, "__init__", a -> {
-            Object[] v = init.bind(a);
-            initModule(self(a));
-            if (hasInplace) {
-                if (Values.truthy(v[1])) {
-                    throw new Unsupported("'nn.ReLU(inplace=True)'");
-                }
-                self(a).setOwn("inplace", v[1]);
-            }
-            return PyNone.NONE;
-        });
-        method(c, "forward", a -> {
-            Object[] v = Signature.of(name + ".forward", "self", REQUIRED, "input", REQUIRED).bind(a);
-            return f.apply(input(v[1], name.toLowerCase(java.util.Locale.ROOT)));
-        });
-        if (hasInplace) {
-            method(c, "extra_repr", a -> Values.truthy(self(a).attribute("inplace")) ? "inplace=True" : "");
-        }
-        return c;
-    }
-
     private static PyClass flatten() {
         PyClass c = nnClass("Flatten", "flatten", NnModule.MODULE);
         Signature init = Signature.of("Flatten.__init__", "self", REQUIRED, "start_dim", 1L, "end_dim", -1L);
@@ -285,30 +261,6 @@ final class NnLayers {
     /** An argument's type as torch lists it: {@code !float!} when it does not fit. */
     private static String mark(Object v, boolean fits) {
         return fits ? Values.typeName(v) : "!" + Values.typeName(v) + "!";
-    }
-
-    /** {@code nn.Softmax(dim)} and {@code nn.LogSoftmax(dim)}. */
-    private static PyClass softmaxClass(String name) {
-        PyClass c = nnClass(name, "activation", NnModule.MODULE);
-        Signature init = Signature.of(name + ".__init__", "self", REQUIRED, "dim", PyNone.NONE);
-        method(c, "__init__", a -> {
-            Object[] v = init.bind(a);
-            initModule(self(a));
-            self(a).setOwn("dim", v[1]);
-            return PyNone.NONE;
-        });
-        method(c, "forward", a -> {
-            Object[] v = Signature.of(name + ".forward", "self", REQUIRED, "input", REQUIRED).bind(a);
-            Object dim = self(a).attribute("dim");
-            if (dim == PyNone.NONE) {
-                throw new Unsupported("'nn." + name + "()' without dim");
-            }
-            Tensor x = input(v[1], name.toLowerCase(java.util.Locale.ROOT));
-            return name.equals("Softmax") ? NnFunctional.softmax(x, Ints.int64(dim))
-                    : NnFunctional.logSoftmax(x, Ints.int64(dim));
-        });
-        method(c, "extra_repr", a -> "dim=" + Values.str(self(a).attribute("dim")));
-        return c;
     }
 
     static Reduction reduction(Object name) {

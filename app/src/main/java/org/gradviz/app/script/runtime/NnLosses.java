@@ -7,10 +7,12 @@ import static org.gradviz.app.script.runtime.NnModule.self;
 import java.util.ArrayList;
 import java.util.List;
 import org.gradviz.engine.Tensor;
-import org.gradviz.engine.ops.Losses;
 import org.gradviz.engine.ops.Reduction;
 
-/** The loss classes of {@code torch.nn}: {@code loss_fn(input, target)} with the reduction given when made. */
+/**
+ * The loss classes of {@code torch.nn} that a document has no node for ({@code CrossEntropyLoss}, {@code NLLLoss}):
+ * {@code loss_fn(input, target)} with the reduction given when made. The op table's losses are {@link NnOpModules}.
+ */
 final class NnLosses {
     private static final Object REQUIRED = Signature.REQUIRED;
 
@@ -24,10 +26,6 @@ final class NnLosses {
 
     static List<PyClass> all() {
         List<PyClass> out = new ArrayList<>();
-        out.add(loss("MSELoss", (x, t, self) -> NnFunctional.mseLoss(x, t, reduction(self))));
-        out.add(loss("BCELoss", (x, t, self) -> Losses.binaryCrossEntropy(x, t, reduction(self))));
-        out.add(loss("BCEWithLogitsLoss",
-                (x, t, self) -> Losses.binaryCrossEntropyWithLogits(x, t, reduction(self))));
         out.add(loss("CrossEntropyLoss", (x, t, self) -> NnFunctional.crossEntropy(x, t, reduction(self),
                 Ints.int64(self.attribute("ignore_index")))));
         out.add(loss("NLLLoss", (x, t, self) -> NnFunctional.nllLoss(x, t, reduction(self),
@@ -42,12 +40,6 @@ final class NnLosses {
     private static Signature signature(String name) {
         String q = name + ".__init__";
         return switch (name) {
-            case "MSELoss" -> Signature.of(q, "self", REQUIRED, "size_average", PyNone.NONE, "reduce", PyNone.NONE,
-                    "reduction", "mean");
-            case "BCELoss" -> Signature.of(q, "self", REQUIRED, "weight", PyNone.NONE, "size_average", PyNone.NONE,
-                    "reduce", PyNone.NONE, "reduction", "mean");
-            case "BCEWithLogitsLoss" -> Signature.of(q, "self", REQUIRED, "weight", PyNone.NONE, "size_average",
-                    PyNone.NONE, "reduce", PyNone.NONE, "reduction", "mean", "pos_weight", PyNone.NONE);
             case "CrossEntropyLoss" -> Signature.of(q, "self", REQUIRED, "weight", PyNone.NONE, "size_average",
                     PyNone.NONE, "ignore_index", -100L, "reduce", PyNone.NONE, "reduction", "mean",
                     "label_smoothing", 0.0);

@@ -23,10 +23,12 @@ final class TensorMembers {
             case "shape" -> PySize.of(t.shape());
             case "dtype" -> t.dtype();
             case "ndim" -> (long) t.dim();
-            case "T" -> t.T();
             case "data" -> t.detach();
             case "device" -> PyDevice.CPU;
-            default -> method(t, name);
+            default -> {
+                Tensor op = TableOps.attribute(t, name);
+                yield op != null ? op : method(t, name);
+            }
         };
     }
 
@@ -61,7 +63,6 @@ final class TensorMembers {
                 return PyNone.NONE;
             };
             case "zero_" -> a -> t.zero_();
-            case "detach" -> a -> t.detach();
             case "requires_grad_" -> a -> t.requiresGrad_(a.accept(1, "requires_grad")
                     .bool(0, "requires_grad", true));
             case "retain_grad" -> a -> {

@@ -5,96 +5,40 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.gradviz.engine.Tensor;
-import org.gradviz.engine.ops.Arithmetic;
-import org.gradviz.engine.ops.LinearAlgebra;
 import org.gradviz.engine.ops.Pointwise;
 
 /**
  * The functions that exist both as {@code torch.f(t, ...)} and as the method {@code t.f(...)}: each takes the
- * tensor as its first argument, named {@code input}.
+ * tensor as its first argument, named {@code input}. The document ops among them come from the op table
+ * ({@link TableOps}); the others, which a document has no node for, are listed here.
  */
 final class TorchFunctions {
 
-    private static final Map<String, PyCallable> FUNCTIONS = new LinkedHashMap<>();
+    /** The runner's own, which are no document op. */
+    private static final Map<String, PyCallable> OWN = new LinkedHashMap<>();
+    private static final Map<String, PyCallable> FUNCTIONS = new LinkedHashMap<>(TableOps.torch());
 
     static {
-        unary("sigmoid", Tensor::sigmoid);
-        unary("tanh", Tensor::tanh);
-        unary("relu", Tensor::relu);
-        unary("exp", Tensor::exp);
-        unary("log", Tensor::log);
-        unary("sin", Tensor::sin);
-        unary("cos", Tensor::cos);
-        unary("neg", Tensor::neg);
-        unary("sqrt", Pointwise::sqrt);
-        unary("abs", Pointwise::abs);
         unary("clone", Pointwise::clone);
         unary("reciprocal", Tensor::reciprocal);
-        unary("t", Tensor::t);
-        FUNCTIONS.put("pow", a -> {
-            a.accept(2, "input", "exponent");
-            Object exponent = a.get(1, "exponent");
-            return exponent instanceof Tensor e ? Arithmetic.pow(input(a), e)
-                    : Arithmetic.pow(input(a), Values.toDouble(exponent, "pow(): exponent"));
-        });
-        FUNCTIONS.put("sum", a -> reduce(a, true));
-        FUNCTIONS.put("mean", a -> reduce(a, false));
-        FUNCTIONS.put("clamp", a -> {
-            a.accept(3, "input", "min", "max");
-            Double min = a.optionalNumber(1, "min");
-            Double max = a.optionalNumber(2, "max");
-            if (min == null && max == null) {
-                throw new PyError("RuntimeError", "torch.clamp: At least one of 'min' or 'max' must not be None");
+        TensorShapeFunctions.addShared(OWN);
+        for (Map.Entry<String, PyCallable> own : OWN.entrySet()) {
+            if (FUNCTIONS.putIfAbsent(own.getKey(), own.getValue()) != null) {
+                throw new IllegalStateException(own.getKey() + " is both an op of the table and the runner's own");
             }
-            return input(a).clamp(min, max);
-        });
-        FUNCTIONS.put("matmul", a -> LinearAlgebra.matmul(input(a.accept(2, "input", "other")),
-                a.tensor(1, "other")));
-        FUNCTIONS.put("mm", a -> LinearAlgebra.mm(input(a.accept(2, "input", "mat2")), a.tensor(1, "mat2")));
-        binary("add", org.gradviz.app.script.ast.BinaryOp.ADD);
-        binary("sub", org.gradviz.app.script.ast.BinaryOp.SUB);
-        binary("mul", org.gradviz.app.script.ast.BinaryOp.MUL);
-        binary("div", org.gradviz.app.script.ast.BinaryOp.DIV);
-        TensorShapeFunctions.addShared(FUNCTIONS);
-        ShapeFunctions.addTo(FUNCTIONS);
+        }
     }
 
     private TorchFunctions() {
     }
 
     private static void unary(String name, java.util.function.UnaryOperator<Tensor> op) {
-        FUNCTIONS.put(name, a -> op.apply(input(a.accept(1, "input"))));
+        OWN.put(name, a -> op.apply(a.accept(1, "input").tensor(0, "input")));
     }
 
-    private static void binary(String name, org.gradviz.app.script.ast.BinaryOp op) {
-        FUNCTIONS.put(name, a -> TensorArithmetic.apply(op, input(a.accept(2, "input", "other")),
-                a.get(1, "other")));
-    }
-
-    private static Tensor input(Args a) {
-        return a.tensor(0, "input");
-    }
-
-    private static Object reduce(Args a, boolean sum) {
-        a.accept(3, "input", "dim", "keepdim", "dtype");
-        Tensor t = input(a);
-        Object dim = a.get(1, "dim", PyNone.NONE);
-        boolean keepDim = a.bool(2, "keepdim", false);
-        if (a.dtype(-1, "dtype") != null) {
-            throw new Unsupported("'" + a.function() + "(dtype=...)'");
-        }
-        if (dim == PyNone.NONE) {
-            return sum ? t.sum() : t.mean();
-        }
-        List<?> dims = Values.items(dim);
-        if (dims != null) {
-            if (dims.size() != 1) {
-                throw new Unsupported("'" + a.function() + "()' over several dims");
-            }
-            dim = dims.get(0);
-        }
-        int d = t.shape().normalizeDim(Values.toIndex(dim, a.function() + "(): argument 'dim'"));
-        return sum ? t.sum(d, keepDim) : t.mean(d, keepDim);
+    /** The runner's own functions, which are no document op, by name. */
+    static Map<String, PyCallable> own() {
+        return java.util.Collections.unmodifiableMap(OWN);
     }
 
     /** Every function by name, for the torch module. */

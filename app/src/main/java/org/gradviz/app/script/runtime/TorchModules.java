@@ -10,9 +10,6 @@ import org.gradviz.engine.Shape;
 import org.gradviz.engine.Storage;
 import org.gradviz.engine.Tensor;
 import org.gradviz.engine.Torch;
-import org.gradviz.engine.ops.LinearAlgebra;
-import org.gradviz.engine.ops.Losses;
-import org.gradviz.engine.ops.Reduction;
 
 /** The importable modules, by dotted name: {@code torch}, {@code torch.nn}, {@code torch.nn.functional}, ... */
 final class TorchModules {
@@ -165,32 +162,11 @@ final class TorchModules {
         return TensorFactory.finish(normal ? Torch.randn(d, dims) : Torch.rand(d, dims), a, -1);
     }
 
+    /** The document ops of {@code torch.nn.functional}, from the op table. */
     private static Map<String, Object> functional() {
         Map<String, Object> m = new LinkedHashMap<>();
-        put(m, "binary_cross_entropy_with_logits", a -> {
-            a.accept(2, "input", "target", "reduction");
-            return Losses.binaryCrossEntropyWithLogits(a.tensor(0, "input"), a.tensor(1, "target"), reduction(a));
-        });
-        put(m, "binary_cross_entropy", a -> {
-            a.accept(2, "input", "target", "reduction");
-            return Losses.binaryCrossEntropy(a.tensor(0, "input"), a.tensor(1, "target"), reduction(a));
-        });
-        put(m, "mse_loss", a -> {
-            a.accept(2, "input", "target", "reduction");
-            return NnFunctional.mseLoss(a.tensor(0, "input"), a.tensor(1, "target"), reduction(a));
-        });
-        for (String name : List.of("relu", "sigmoid", "tanh")) {
-            m.put(name, new Builtin(name, TorchFunctions.all().get(name)));
-        }
-        put(m, "linear", a -> {
-            a.accept(3, "input", "weight", "bias");
-            return LinearAlgebra.linear(a.tensor(0, "input"), a.tensor(1, "weight"), a.optionalTensor(2, "bias"));
-        });
+        TableOps.functional().forEach((name, f) -> m.put(name, new Builtin(name, f)));
         return m;
-    }
-
-    private static Reduction reduction(Args a) {
-        return Reduction.fromName(a.string(-1, "reduction", "mean"));
     }
 
     private static Map<String, Object> warnings(Runnable ignoreWarnings) {

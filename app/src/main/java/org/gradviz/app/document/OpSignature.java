@@ -1,0 +1,109 @@
+package org.gradviz.app.document;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The Python parameters of one spelling of an op as torch declares them, read by the runner to bind a call's
+ * arguments: {@code input, dim=None, keepdim=False, *, dtype=None}. A parameter named after a port takes a tensor
+ * (a number too where an attribute stands in for the port), one named after a keyword attribute sets it, and any
+ * other one is torch's but not gradviz's: {@code dtype} is refused unless None, the rest are ignored
+ * ({@code _stacklevel}).
+ *
+ * @param parameters in order; the keyword-only ones (after {@code *}) last
+ */
+public record OpSignature(List<Parameter> parameters) {
+
+    /**
+     * @param name as torch names it
+     * @param defaultValue its default as Python writes it ({@code None}, {@code 'mean'}, {@code True}), or null for
+     *                     none; for an op's attribute, the op's own default, which torch's never differs from
+     * @param keywordOnly whether it comes after {@code *}
+     */
+    public record Parameter(String name, String defaultValue, boolean keywordOnly) {
+
+        /** Whether it has a default. */
+        public boolean optional() {
+            return defaultValue != null;
+        }
+    }
+
+    /** Parses {@code "input, dim=None, *, dtype=None"}. */
+    public static OpSignature parse(String text) {
+        List<Parameter> out = new ArrayList<>();
+        if (text.isBlank()) {
+            return new OpSignature(List.of());
+        }
+        boolean keywordOnly = false;
+        for (String part : text.split(",")) {
+            String p = part.strip();
+            if (p.equals("*")) {
+                keywordOnly = true;
+                continue;
+            }
+            int eq = p.indexOf('=');
+            String name = (eq < 0 ? p : p.substring(0, eq)).strip();
+            if (name.isEmpty() || !name.chars().allMatch(c -> c == '_' || Character.isLetterOrDigit(c))) {
+                throw new IllegalArgumentException("not a parameter: '" + p + "' in " + text);
+            }
+            out.add(new Parameter(name, eq < 0 ? null : p.substring(eq + 1).strip(), keywordOnly));
+        }
+        return new OpSignature(List.copyOf(out));
+    }
+
+    /**
+     * The signature a spelling has unless its row says otherwise: the ports (under the spelling's argument names),
+     * the optional ones defaulting to None, then the keyword attributes, all optional, {@code reduction} keyword-only.
+     */
+    static OpSignature derived(OpSpec spec, List<String> argumentNames) {
+        List<Parameter> out = new ArrayList<>();
+        List<String> names = argumentNames.isEmpty() ? spec.ports() : argumentNames;
+        for (int i = 0; i < names.size(); i++) {
+            out.add(new Parameter(names.get(i), spec.optionalPorts().contains(spec.ports().get(i)) ? "None" : null,
+                    false));
+        }
+        for (OpAttribute a : spec.attributes()) {
+            if (a.isKeyword()) {
+                out.add(new Parameter(a.key(), "None", a.isKeywordOnly()));
+            }
+        }
+        return new OpSignature(List.copyOf(out));
+    }
+
+    /** How many may be given by position. */
+    public int positional() {
+        return (int) parameters.stream().filter(p -> !p.keywordOnly()).count();
+    }
+
+    /** Every name, in order. */
+    public List<String> names() {
+        return parameters.stream().map(Parameter::name).toList();
+    }
+
+    /** Its index among the positional ones, or -1 for a keyword-only or unknown name. */
+    public int position(String name) {
+        for (int i = 0; i < parameters.size(); i++) {
+            if (parameters.get(i).name().equals(name)) {
+                return parameters.get(i).keywordOnly() ? -1 : i;
+            }
+        }
+        return -1;
+    }
+
+    @Override
+    public String toString() {
+        StringBuilder s = new StringBuilder();
+        boolean star = false;
+        for (Parameter p : parameters) {
+            if (s.length() > 0) {
+                s.append(", ");
+            }
+            if (p.keywordOnly() && !star) {
+                s.append("*, ");
+                star = true;
+            }
+            s.append(p.name()).append(p.optional() ? "=" + p.defaultValue() : "");
+        }
+        return s.toString();
+    }
+}

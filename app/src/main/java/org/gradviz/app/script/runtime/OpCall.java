@@ -1,0 +1,133 @@
+package org.gradviz.app.script.runtime;
+
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.gradviz.app.document.OpAttribute;
+import org.gradviz.app.document.OpKind;
+import org.gradviz.app.document.OpRun;
+import org.gradviz.app.document.OpSignature;
+import org.gradviz.app.document.OpSpec;
+import org.gradviz.engine.Tensor;
+
+/**
+ * A Python call of a document op under one of its names ({@code torch.sum}, {@code t.sum}, {@code F.softmax}): binds
+ * the arguments by the spelling's {@link OpSignature} with Python's TypeErrors, makes the node its row runs (tensors
+ * to the ports, the rest to the attributes), refuses what the row's limits say, and runs the row.
+ *
+ * @param kind the row
+ * @param name the torch name, which the messages say ({@code sum() takes 3 positional arguments ...})
+ * @param signature the parameters
+ * @param functional whether it is {@code torch.nn.functional}'s, a Python function whose missing needed attribute
+ *                   (softmax's {@code dim=None}) gradviz refuses, where torch's native functions raise
+ * @param run how it runs: its row's, or its spelling's own ({@code torch.mm})
+ */
+record OpCall(OpKind kind, String name, OpSignature signature, boolean functional, OpRun run) implements PyCallable {
+
+    @Override
+    public Object call(Args a) {
+        OpSpec spec = kind.spec();
+        List<OpSignature.Parameter> parameters = signature.parameters();
+        a.accept(signature.positional(), signature.names().toArray(String[]::new));
+        Map<String, Tensor> in = new LinkedHashMap<>();
+        Map<OpAttribute, Object> attributes = new EnumMap<>(OpAttribute.class);
+        for (int i = 0; i < spec.ports().size(); i++) {
+            port(a, i, parameters.get(i), spec.ports().get(i), in, attributes);
+        }
+        for (int i = spec.ports().size(); i < parameters.size(); i++) {
+            OpSignature.Parameter p = parameters.get(i);
+            int index = p.keywordOnly() ? -1 : i;
+            OpAttribute attribute = spec.attributes().stream().filter(x -> x.isKeyword() && x.key().equals(p.name()))
+                    .findFirst().orElse(null);
+            if (attribute != null) {
+                Object value = attribute(a, index, p, attribute, in.get(spec.ports().get(0)));
+                if (value != null) {
+                    attributes.put(attribute, value);
+                }
+            } else if (p.name().equals("dtype")) {
+                if (a.dtype(index, "dtype") != null) {
+                    throw new Unsupported("'" + name + "(dtype=...)'");
+                }
+            } else if (!p.optional()) {
+                a.get(index, p.name()); // NOTE: torch's, not gradviz's: required, but what it says is not used
+            }
+        }
+        needed(spec, attributes);
+        org.gradviz.app.document.OpNode node = OpAttribute.node(null, kind, attributes);
+        for (OpSpec.Limit limit : spec.limits()) {
+            if (limit.applies().test(node, in)) {
+                throw new Unsupported(limit.construct());
+            }
+        }
+        return run.apply(node, in);
+    }
+
+    /** The argument for {@code port}: a tensor, or a Python number where an attribute stands in for the port. */
+    private void port(Args a, int i, OpSignature.Parameter p, String port, Map<String, Tensor> in,
+                      Map<OpAttribute, Object> attributes) {
+        int index = p.keywordOnly() ? -1 : i;
+        Object v = p.optional() ? a.get(index, p.name(), PyNone.NONE) : a.get(index, p.name());
+        if (v instanceof Tensor t) {
+            in.put(port, t);
+            return;
+        }
+        if (p.optional() && v == PyNone.NONE) {
+            return;
+        }
+        OpAttribute standIn = kind.spec().attributes().stream().filter(x -> port.equals(x.standsInFor()))
+                .findFirst().orElse(null);
+        if (standIn == OpAttribute.SCALAR && Values.isNumber(v)) {
+            // NOTE: torch wraps a Python number "other" as a 0-d tensor, int or float as the number is
+            in.put(port, TensorArithmetic.wrap(v));
+        } else if (standIn != null && Values.isNumber(v)) {
+            attributes.put(standIn, Values.toDouble(v, name + "(): argument '" + p.name() + "'"));
+        } else {
+            a.tensor(index, p.name()); // raises torch's TypeError
+        }
+    }
+
+    /** A keyword attribute's value as the node holds it, null when the call left it out or gave None. */
+    private Object attribute(Args a, int index, OpSignature.Parameter p, OpAttribute attribute, Tensor input) {
+        String key = p.name();
+        return switch (attribute) {
+            case DIM -> {
+                Object dim = p.optional() ? a.get(index, key, PyNone.NONE) : a.get(index, key);
+                if (dim == PyNone.NONE) {
+                    yield null;
+                }
+                if (!kind.takes(OpAttribute.KEEPDIM)) {
+                    long d = Values.toIndex(dim, name + "(): argument 'dim'");
+                    yield (int) Math.max(Math.min(d, Integer.MAX_VALUE), Integer.MIN_VALUE);
+                }
+                List<?> dims = Values.items(dim);
+                if (dims != null) {
+                    if (dims.size() != 1) {
+                        throw new Unsupported("'" + name + "()' over several dims");
+                    }
+                    dim = dims.get(0);
+                }
+                yield input.shape().normalizeDim(Values.toIndex(dim, name + "(): argument 'dim'"));
+            }
+            case KEEPDIM -> a.has(index, key) ? a.bool(index, key, false) : null;
+            case MIN, MAX -> a.optionalNumber(index, key);
+            case REDUCTION -> a.has(index, key) ? a.string(index, key, "mean") : null;
+            case EXPONENT, SCALAR -> null;
+        };
+    }
+
+    /** The row's "at least one of" attributes, with torch's error, or gradviz's refusal for a functional's None. */
+    private void needed(OpSpec spec, Map<OpAttribute, Object> attributes) {
+        List<OpAttribute> needs = spec.needsOneOf();
+        if (needs.isEmpty() || needs.stream().anyMatch(attributes::containsKey)) {
+            return;
+        }
+        if (functional || needs.size() == 1) {
+            throw new Unsupported("'" + name + "()' without " + needs.stream().map(OpAttribute::key)
+                    .collect(Collectors.joining(" or ")));
+        }
+        throw new PyError("RuntimeError", "torch." + name + ": At least one of " + needs.stream()
+                .map(x -> "'" + x.key() + "'").collect(Collectors.joining(" or ")) + " must not be None");
+    }
+}

@@ -1,0 +1,101 @@
+package org.gradviz.app.script.runtime;
+
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.gradviz.app.document.OpAttribute;
+import org.gradviz.app.document.OpKind;
+import org.gradviz.app.document.OpSignature;
+import org.gradviz.app.document.OpSpelling;
+import org.gradviz.engine.Tensor;
+
+/**
+ * The runner's Python names of the document ops, read from the op table ({@link OpKind}), so that a row added there
+ * is callable here: each spelling of a row makes the names {@link OpSpelling} says (an operator, a method or a
+ * {@code torch.} function makes {@code torch.X} and {@code t.X()}; an {@code F.} function
+ * {@code torch.nn.functional.X}; a module {@code torch.nn.C} and its functional form {@code F.X}; an attribute
+ * {@code t.A}), each a call that binds its arguments by the spelling's signature and runs the row ({@link OpCall}).
+ * Indexed once.
+ */
+final class TableOps {
+
+    /** A module of the table: its row and its spelling. */
+    record Module(OpKind kind, OpSpelling.Module spelling) {
+    }
+
+    private static final Map<String, OpCall> TORCH = new LinkedHashMap<>();
+    private static final Map<String, OpCall> FUNCTIONAL = new LinkedHashMap<>();
+    private static final Map<String, Module> MODULES = new LinkedHashMap<>();
+    private static final Map<String, OpKind> ATTRIBUTES = new LinkedHashMap<>();
+
+    static {
+        for (OpKind kind : OpKind.values()) {
+            for (OpSpelling s : kind.spec().spellings()) {
+                if (s instanceof OpSpelling.Function f && f.isFunctional()) {
+                    add(FUNCTIONAL, new OpCall(kind, f.torchName(), kind.spec().signatureOf(f), true, runOf(kind, s)));
+                } else if (s instanceof OpSpelling.Module m) {
+                    if (MODULES.putIfAbsent(m.className(), new Module(kind, m)) != null) {
+                        throw new IllegalStateException("nn." + m.className() + " is spelled twice in the op table");
+                    }
+                } else if (s instanceof OpSpelling.Attribute) {
+                    ATTRIBUTES.put(s.torchName(), kind);
+                } else {
+                    add(TORCH, new OpCall(kind, s.torchName(), kind.spec().signatureOf(s), false, runOf(kind, s)));
+                }
+            }
+        }
+        // a module's functional form, when no F. spelling gave it: as torch.X takes it
+        for (Module m : MODULES.values()) {
+            String name = m.spelling().torchName();
+            if (!FUNCTIONAL.containsKey(name)) {
+                OpCall torch = TORCH.get(name);
+                OpSignature signature = torch != null && torch.kind() == m.kind() ? torch.signature()
+                        : m.kind().spec().signatureOf(m.spelling());
+                add(FUNCTIONAL, new OpCall(m.kind(), name, signature, true, m.kind().spec().run()));
+            }
+        }
+    }
+
+    private TableOps() {
+    }
+
+    private static org.gradviz.app.document.OpRun runOf(OpKind kind, OpSpelling s) {
+        return s instanceof OpSpelling.Function f && f.run() != null ? f.run() : kind.spec().run();
+    }
+
+    /** Adds {@code call}; two spellings of one name must be one row's, with one signature. */
+    private static void add(Map<String, OpCall> names, OpCall call) {
+        OpCall before = names.putIfAbsent(call.name(), call);
+        if (before != null && (before.kind() != call.kind() || !before.signature().equals(call.signature()))) {
+            throw new IllegalStateException(call.name() + " is spelled by " + before.kind().id() + " ("
+                    + before.signature() + ") and " + call.kind().id() + " (" + call.signature() + ")");
+        }
+    }
+
+    /** {@code torch.X}, also the tensor method {@code t.X()}, by name. */
+    static Map<String, OpCall> torch() {
+        return Collections.unmodifiableMap(TORCH);
+    }
+
+    /** {@code torch.nn.functional.X} by name. */
+    static Map<String, OpCall> functional() {
+        return Collections.unmodifiableMap(FUNCTIONAL);
+    }
+
+    /** {@code torch.nn.C} by class name. */
+    static Map<String, Module> modules() {
+        return Collections.unmodifiableMap(MODULES);
+    }
+
+    /** The tensor attributes that are ops ({@code T}) by name. */
+    static Map<String, OpKind> attributes() {
+        return Collections.unmodifiableMap(ATTRIBUTES);
+    }
+
+    /** {@code t.A} for an attribute spelling {@code A}, or null when {@code A} is none. */
+    static Tensor attribute(Tensor t, String name) {
+        OpKind kind = ATTRIBUTES.get(name);
+        return kind == null ? null
+                : kind.spec().run().apply(OpAttribute.node(null, kind, Map.of()), Map.of(kind.ports().get(0), t));
+    }
+}
