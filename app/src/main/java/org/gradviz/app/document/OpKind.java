@@ -34,8 +34,10 @@ import org.gradviz.engine.ops.Softmax;
 
 /**
  * The ops a document node can be, by the logical names saved in documents: one row per op with everything the app
- * knows of it ({@link OpSpec}), in the order the palette lists them. Adding an op is adding a row here (and its op
- * in the engine, where its chain rule lives).
+ * knows of it ({@link OpSpec}), in the order the palette lists them: read by the palette, the validator, the
+ * evaluator, the cell importer, the code writer and the Python runner, whose names of an op ({@code torch.X},
+ * {@code t.X()}, {@code F.X}, {@code nn.C}) are its spellings. Adding an op is adding a row here (and its op in the
+ * engine, where its chain rule lives).
  */
 public enum OpKind {
     // ----- binary arithmetic: "other" is a port, or a Python number given as the "scalar" attribute
@@ -126,7 +128,8 @@ public enum OpKind {
     // ----- products and movement
     @JsonProperty("matmul") MATMUL(OpSpec.of("*", OpGroup.MATMUL, Ports.BINARY).product()
             .spelled(function("torch.matmul"), infix("@", "matmul"),
-                    function("torch.mm", "input", "mat2").running((n, in) -> LinearAlgebra.mm(input(in), in.get("other"))))
+                    function("torch.mm", "input", "mat2")
+                            .running((n, in) -> LinearAlgebra.mm(input(in), in.get("other"))))
             .checkedInDocuments((n, in) -> OpEvaluator.matmulShapes(input(in), in.get("other")))
             .runs((n, in) -> LinearAlgebra.matmul(input(in), in.get("other")))),
     @JsonProperty("linear") LINEAR(OpSpec.of("linear", OpGroup.MATMUL, List.of("input", "weight", "bias"))

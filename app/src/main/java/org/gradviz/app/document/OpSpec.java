@@ -4,6 +4,8 @@ import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.BiPredicate;
+import org.gradviz.engine.Tensor;
 
 /**
  * Everything the app knows of one op, read by the palette, the validator, the evaluator, the importer and the code
@@ -33,14 +35,13 @@ public record OpSpec(String symbol, List<String> ports, List<String> optionalPor
      * Inputs torch takes that the engine does not: {@code construct} is what the refusal quotes
      * ({@code 'softmax' over a dimension other than the last}).
      */
-    public record Limit(String construct, java.util.function.BiPredicate<OpNode, Map<String, org.gradviz.engine.Tensor>>
-            applies) {
+    public record Limit(String construct, BiPredicate<OpNode, Map<String, Tensor>> applies) {
     }
 
     /** A check of a node's inputs that throws {@link DocumentException} for what cannot run. */
     @FunctionalInterface
     public interface OpCheck {
-        void check(OpNode node, Map<String, org.gradviz.engine.Tensor> in);
+        void check(OpNode node, Map<String, Tensor> in);
     }
 
     /** The Python parameters the runner binds a call of {@code spelling} (one of this op's) with. */
@@ -135,8 +136,7 @@ public record OpSpec(String symbol, List<String> ports, List<String> optionalPor
         }
 
         /** The runner refuses {@code construct} when {@code applies} to a call's node and inputs. */
-        Builder unsupportedWhen(String construct,
-                                java.util.function.BiPredicate<OpNode, Map<String, org.gradviz.engine.Tensor>> applies) {
+        Builder unsupportedWhen(String construct, BiPredicate<OpNode, Map<String, Tensor>> applies) {
             limits.add(new Limit(construct, applies));
             return this;
         }

@@ -504,7 +504,8 @@ public final class Interpreter {
             Object right = eval(b.right(), f);
             Object value = Operators.binary(b.op(), left, right);
             if (observer != null && value instanceof Tensor) {
-                observe(b.op().name().toLowerCase(java.util.Locale.ROOT), List.of(left, right), value, f);
+                observe(TableOps.operatorName(b.op().symbol(), false, b.op().name().toLowerCase(java.util.Locale.ROOT)),
+                        List.of(left, right), value, f);
             }
             return value;
         } else if (e instanceof Expr.IntLiteral i) {
@@ -535,7 +536,8 @@ public final class Interpreter {
             Object operand = eval(u.operand(), f);
             Object value = unary(u, operand);
             if (observer != null && value instanceof Tensor && value != operand) {
-                observe("neg", List.of(operand), value, f);
+                observe(TableOps.operatorName(u.op().symbol(), true, u.op().name().toLowerCase(java.util.Locale.ROOT)),
+                        List.of(operand), value, f);
             }
             return value;
         } else if (e instanceof Expr.Logical l) {

@@ -40,7 +40,7 @@ final class NnOpModules {
             PyInstance self = self(a);
             NnLayers.initModule(self);
             for (int i = 1; i < v.length; i++) {
-                keep(self, name, kind, init.names().get(i), v[i]);
+                keep(self, name, kind, init.names().get(i), v[i], init.defaults().get(i));
             }
             return PyNone.NONE;
         });
@@ -69,20 +69,34 @@ final class NnOpModules {
         return c;
     }
 
-    /** Keeps {@code param} of {@code __init__} on the module, or refuses what gradviz does not do. */
-    private static void keep(PyInstance self, String name, OpKind kind, String param, Object value) {
+    /**
+     * Keeps {@code param} of {@code __init__} on the module, or refuses a value other than torch's default for one
+     * that is not the row's attribute ({@code inplace=True}, {@code weight=...}); {@code size_average} and
+     * {@code reduce}, deprecated in torch, are not kept.
+     */
+    private static void keep(PyInstance self, String name, OpKind kind, String param, Object value, Object fallback) {
         if (isAttribute(kind, param)) {
             self.setOwn(param, value);
-        } else if (param.equals("inplace")) {
-            if (Values.truthy(value)) {
-                throw new Unsupported("'nn." + name + "(inplace=True)'");
-            }
-            self.setOwn(param, value);
-        } else if (value != PyNone.NONE) {
-            throw new Unsupported("'nn." + name + "(" + param + "=...)'");
-        } else if (!param.equals("size_average") && !param.equals("reduce")) {
+            return;
+        }
+        if (!sameDefault(value, fallback)) {
+            String given = fallback instanceof Boolean ? (Values.truthy(value) ? "True" : "False") : "...";
+            throw new Unsupported("'nn." + name + "(" + param + "=" + given + ")'");
+        }
+        if (!param.equals("size_average") && !param.equals("reduce")) {
             self.setOwn(param, value);
         }
+    }
+
+    /** Whether {@code value} is {@code fallback}, a number by value ({@code 1} is {@code 1.0}), a flag by truth. */
+    private static boolean sameDefault(Object value, Object fallback) {
+        if (fallback instanceof Boolean b) {
+            return Values.truthy(value) == b;
+        }
+        if (Values.isNumber(fallback) && Values.isNumber(value)) {
+            return Values.toDouble(value, "") == Values.toDouble(fallback, "");
+        }
+        return value == fallback || value != null && value.equals(fallback);
     }
 
     private static boolean isAttribute(OpKind kind, String param) {

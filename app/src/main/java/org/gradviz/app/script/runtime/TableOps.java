@@ -27,6 +27,9 @@ final class TableOps {
     private static final Map<String, OpCall> FUNCTIONAL = new LinkedHashMap<>();
     private static final Map<String, Module> MODULES = new LinkedHashMap<>();
     private static final Map<String, OpKind> ATTRIBUTES = new LinkedHashMap<>();
+    /** The torch name of each Python operator the table spells, by its symbol, binary ({@code +}) or unary. */
+    private static final Map<String, String> INFIX = new LinkedHashMap<>();
+    private static final Map<String, String> PREFIX = new LinkedHashMap<>();
 
     static {
         for (OpKind kind : OpKind.values()) {
@@ -40,6 +43,11 @@ final class TableOps {
                 } else if (s instanceof OpSpelling.Attribute) {
                     ATTRIBUTES.put(s.torchName(), kind);
                 } else {
+                    if (s instanceof OpSpelling.Infix infix) {
+                        INFIX.put(infix.symbol(), infix.torchName());
+                    } else if (s instanceof OpSpelling.Prefix prefix) {
+                        PREFIX.put(prefix.symbol(), prefix.torchName());
+                    }
                     add(TORCH, new OpCall(kind, s.torchName(), kind.spec().signatureOf(s), false, runOf(kind, s)));
                 }
             }
@@ -90,6 +98,14 @@ final class TableOps {
     /** The tensor attributes that are ops ({@code T}) by name. */
     static Map<String, OpKind> attributes() {
         return Collections.unmodifiableMap(ATTRIBUTES);
+    }
+
+    /**
+     * The name a Python operator on tensors is reported under ({@code x @ w} is {@code matmul}): the table's, or
+     * {@code fallback} for an operator that is no document op ({@code %}).
+     */
+    static String operatorName(String symbol, boolean unary, String fallback) {
+        return (unary ? PREFIX : INFIX).getOrDefault(symbol, fallback);
     }
 
     /** {@code t.A} for an attribute spelling {@code A}, or null when {@code A} is none. */

@@ -195,8 +195,8 @@ class RunnerReadsTheOpTableTest {
         keywords(kind).forEach((a, v) -> keywords.add(a.key() + "=" + v));
         String call;
         if (name.startsWith("nn.")) {
-            call = "torch.nn." + name.substring(3) + "(" + String.join(", ", keywords) + ")(" + String.join(", ", tensors)
-                    + ")";
+            call = "torch.nn." + name.substring(3) + "(" + String.join(", ", keywords) + ")("
+                    + String.join(", ", tensors) + ")";
         } else if (name.startsWith("Tensor.") && !name.endsWith("()")) {
             call = tensors.get(0) + "." + name.substring("Tensor.".length());
         } else if (name.startsWith("Tensor.")) {
