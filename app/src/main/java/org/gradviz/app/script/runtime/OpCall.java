@@ -28,13 +28,23 @@ record OpCall(OpKind kind, String name, OpSignature signature, boolean functiona
 
     @Override
     public Object call(Args a) {
+        return call(a, 0);
+    }
+
+    /** {@code t.name(...)}: this call with {@code t} as its first argument, positions counted after it. */
+    PyCallable method(Tensor t) {
+        return a -> call(a.withSelf(t), 1);
+    }
+
+    /** @param self 1 for a method call, whose arguments torch counts from after the tensor, else 0 */
+    private Object call(Args a, int self) {
         OpSpec spec = kind.spec();
         List<OpSignature.Parameter> parameters = signature.parameters();
         a.accept(signature.positional(), signature.names().toArray(String[]::new));
         Map<String, Tensor> in = new LinkedHashMap<>();
         Map<OpAttribute, Object> attributes = new EnumMap<>(OpAttribute.class);
         for (int i = 0; i < spec.ports().size(); i++) {
-            port(a, i, parameters.get(i), spec.ports().get(i), in, attributes);
+            port(a, i, self, parameters.get(i), spec.ports().get(i), in, attributes);
         }
         for (int i = spec.ports().size(); i < parameters.size(); i++) {
             OpSignature.Parameter p = parameters.get(i);
@@ -65,7 +75,7 @@ record OpCall(OpKind kind, String name, OpSignature signature, boolean functiona
     }
 
     /** The argument for {@code port}: a tensor, or a Python number where an attribute stands in for the port. */
-    private void port(Args a, int i, OpSignature.Parameter p, String port, Map<String, Tensor> in,
+    private void port(Args a, int i, int self, OpSignature.Parameter p, String port, Map<String, Tensor> in,
                       Map<OpAttribute, Object> attributes) {
         int index = p.keywordOnly() ? -1 : i;
         Object v = p.optional() ? a.get(index, p.name(), PyNone.NONE) : a.get(index, p.name());
@@ -84,7 +94,10 @@ record OpCall(OpKind kind, String name, OpSignature signature, boolean functiona
         } else if (standIn != null && Values.isNumber(v)) {
             attributes.put(standIn, Values.toDouble(v, name + "(): argument '" + p.name() + "'"));
         } else {
-            a.tensor(index, p.name()); // raises torch's TypeError
+            // NOTE: torch's argument parser says where a positional argument stands, after self for a method
+            String position = index >= 0 && index < a.size() ? " (position " + (index + 1 - self) + ")" : "";
+            throw PyError.type(name + "(): argument '" + p.name() + "'" + position + " must be Tensor, not "
+                    + Values.typeName(v));
         }
     }
 

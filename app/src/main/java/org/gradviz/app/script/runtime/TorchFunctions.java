@@ -52,6 +52,9 @@ final class TorchFunctions {
         if (f == null) {
             return null;
         }
+        if (f instanceof OpCall op) {
+            return op.method(t);
+        }
         return a -> {
             List<Object> positional = new ArrayList<>(a.size() + 1);
             positional.add(t);
