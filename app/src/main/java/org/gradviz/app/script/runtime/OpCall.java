@@ -17,14 +17,63 @@ import org.gradviz.engine.Tensor;
  * the arguments by the spelling's {@link OpSignature} with Python's TypeErrors, makes the node its row runs (tensors
  * to the ports, the rest to the attributes), refuses what the row's limits say, and runs the row.
  *
- * @param kind the row
- * @param name the torch name, which the messages say ({@code sum() takes 3 positional arguments ...})
- * @param signature the parameters
- * @param functional whether it is {@code torch.nn.functional}'s, a Python function whose missing needed attribute
- *                   (softmax's {@code dim=None}) gradviz refuses, where torch's native functions raise
- * @param run how it runs: its row's, or its spelling's own ({@code torch.mm})
+ * What it reads of the row is looked up once, when it is made.
  */
-record OpCall(OpKind kind, String name, OpSignature signature, boolean functional, OpRun run) implements PyCallable {
+final class OpCall implements PyCallable {
+    private final OpKind kind;
+    private final String name;
+    private final OpSignature signature;
+    private final boolean functional;
+    private final OpRun run;
+    private final String[] names;
+    private final int positional;
+    /** Per port, the attribute a Python number there stands in for, or null. */
+    private final OpAttribute[] standIns;
+    /** Per parameter after the ports, the keyword attribute it sets, or null for one of torch's others. */
+    private final OpAttribute[] attributeAt;
+
+    /**
+     * @param kind the row
+     * @param name the torch name, which the messages say ({@code sum() takes 3 positional arguments ...})
+     * @param signature the parameters
+     * @param functional whether it is {@code torch.nn.functional}'s, a Python function whose missing needed attribute
+     *                   (softmax's {@code dim=None}) gradviz refuses, where torch's native functions raise
+     * @param run how it runs: its row's, or its spelling's own ({@code torch.mm})
+     */
+    OpCall(OpKind kind, String name, OpSignature signature, boolean functional, OpRun run) {
+        this.kind = kind;
+        this.name = name;
+        this.signature = signature;
+        this.functional = functional;
+        this.run = run;
+        this.names = signature.names().toArray(String[]::new);
+        this.positional = signature.positional();
+        List<String> ports = kind.ports();
+        this.standIns = new OpAttribute[ports.size()];
+        for (int i = 0; i < ports.size(); i++) {
+            String port = ports.get(i);
+            standIns[i] = kind.spec().attributes().stream().filter(x -> port.equals(x.standsInFor())).findFirst()
+                    .orElse(null);
+        }
+        this.attributeAt = new OpAttribute[names.length];
+        for (int i = ports.size(); i < names.length; i++) {
+            String key = names[i];
+            attributeAt[i] = kind.spec().attributes().stream().filter(x -> x.isKeyword() && x.key().equals(key))
+                    .findFirst().orElse(null);
+        }
+    }
+
+    OpKind kind() {
+        return kind;
+    }
+
+    String name() {
+        return name;
+    }
+
+    OpSignature signature() {
+        return signature;
+    }
 
     @Override
     public Object call(Args a) {
@@ -40,7 +89,7 @@ record OpCall(OpKind kind, String name, OpSignature signature, boolean functiona
     private Object call(Args a, int self) {
         OpSpec spec = kind.spec();
         List<OpSignature.Parameter> parameters = signature.parameters();
-        a.accept(signature.positional(), signature.names().toArray(String[]::new));
+        a.accept(positional, names);
         Map<String, Tensor> in = new LinkedHashMap<>();
         Map<OpAttribute, Object> attributes = new EnumMap<>(OpAttribute.class);
         for (int i = 0; i < spec.ports().size(); i++) {
@@ -49,8 +98,7 @@ record OpCall(OpKind kind, String name, OpSignature signature, boolean functiona
         for (int i = spec.ports().size(); i < parameters.size(); i++) {
             OpSignature.Parameter p = parameters.get(i);
             int index = p.keywordOnly() ? -1 : i;
-            OpAttribute attribute = spec.attributes().stream().filter(x -> x.isKeyword() && x.key().equals(p.name()))
-                    .findFirst().orElse(null);
+            OpAttribute attribute = attributeAt[i];
             if (attribute != null) {
                 Object value = attribute(a, index, p, attribute, in.get(spec.ports().get(0)));
                 if (value != null) {
@@ -86,8 +134,7 @@ record OpCall(OpKind kind, String name, OpSignature signature, boolean functiona
         if (p.optional() && v == PyNone.NONE) {
             return;
         }
-        OpAttribute standIn = kind.spec().attributes().stream().filter(x -> port.equals(x.standsInFor()))
-                .findFirst().orElse(null);
+        OpAttribute standIn = standIns[i];
         if (standIn == OpAttribute.SCALAR && Values.isNumber(v)) {
             // NOTE: torch wraps a Python number "other" as a 0-d tensor, int or float as the number is
             in.put(port, TensorArithmetic.wrap(v));
@@ -133,7 +180,12 @@ record OpCall(OpKind kind, String name, OpSignature signature, boolean functiona
     /** The row's "at least one of" attributes, with torch's error, or gradviz's refusal for a functional's None. */
     private void needed(OpSpec spec, Map<OpAttribute, Object> attributes) {
         List<OpAttribute> needs = spec.needsOneOf();
-        if (needs.isEmpty() || needs.stream().anyMatch(attributes::containsKey)) {
+        for (OpAttribute need : needs) {
+            if (attributes.containsKey(need)) {
+                return;
+            }
+        }
+        if (needs.isEmpty()) {
             return;
         }
         if (functional || needs.size() == 1) {
