@@ -162,6 +162,110 @@ public final class BackwardOps {
         }
     }
 
+    // ----- binary_cross_entropy_backward
+
+    private static final double BCE_EPSILON = 1e-12;
+
+    /**
+     * PyTorch's binary_cross_entropy_backward: grad · (x - t) / max((1 - x) · x, ε), left to right in the dtype,
+     * then / numel for mean.
+     */
+    public static Tensor binaryCrossEntropyBackward(Tensor gradOutput, Tensor self, Tensor target,
+            Reduction reduction) {
+        DType dt = self.dtype();
+        double eps = (float) BCE_EPSILON; // NOTE: Loss.cpp's EPSILON is a float, also for double tensors
+        double[] g = Broadcast.expand(gradOutput, self.shape());
+        double[] x = self.data();
+        double[] t = target.data();
+        int n = x.length;
+        for (int i = 0; i < n; i++) {
+            double numerator = dt.round(g[i] * dt.round(x[i] - t[i]));
+            double v = dt.round(numerator / Math.max(dt.round(dt.round(1 - x[i]) * x[i]), eps));
+            g[i] = reduction == Reduction.MEAN ? v / n : v;
+        }
+        Tensor out = Tensor.fromData(self.shape(), dt, g);
+        return Autograd.record("binary_cross_entropy_backward", out,
+                () -> new BinaryCrossEntropyBackwardBackward0(gradOutput, self, target, reduction),
+                gradOutput, self, target);
+    }
+
+    /**
+     * derivatives.yaml's binary_cross_entropy_double_backward (self), _grad_output and _target, each written with
+     * recorded ops as FunctionsManual.cpp writes them (ε = 1e-12 added, not clamped, except in the target's rule).
+     */
+    static final class BinaryCrossEntropyBackwardBackward0 extends Node {
+        private final SavedTensor gradOutput;
+        private final SavedTensor self;
+        private final SavedTensor target;
+        private final Reduction reduction;
+
+        BinaryCrossEntropyBackwardBackward0(Tensor gradOutput, Tensor self, Tensor target, Reduction reduction) {
+            this.gradOutput = save(gradOutput);
+            this.self = save(self);
+            this.target = save(target);
+            this.reduction = reduction;
+        }
+
+        @Override
+        public String name() {
+            return "BinaryCrossEntropyBackwardBackward0";
+        }
+
+        @Override
+        protected Tensor[] apply(Tensor[] grads) {
+            Tensor g = grads[0];
+            Tensor go = gradOutput.unpack();
+            Tensor x = self.unpack();
+            Tensor t = target.unpack();
+            Tensor eps = number(BCE_EPSILON);
+            Tensor[] out = new Tensor[3];
+            if (needsInputGrad(0)) {
+                // (x - t) / ((x + ε) · (1 - x + ε)) · grad, / numel for mean, summed to grad_output's shape
+                Tensor slope = Arithmetic.div(Arithmetic.sub(x, t), Arithmetic.mul(Arithmetic.add(x, eps),
+                        Arithmetic.add(oneMinus(x), eps)));
+                out[0] = InputMeta.of(go).reduceRecorded(meanScaled(Arithmetic.mul(slope, g), x));
+            }
+            if (needsInputGrad(1)) {
+                // (x² - 2xt + t) / ((x + ε)² (1 - x + ε)²) · (grad · grad_output), / numel for mean
+                Tensor numerator = Arithmetic.add(Arithmetic.sub(Arithmetic.mul(x, x),
+                        Arithmetic.mul(Arithmetic.mulScalar(x, 2), t)), t);
+                Tensor denominator = Arithmetic.mul(Arithmetic.pow(Arithmetic.add(x, eps), 2),
+                        Arithmetic.pow(Arithmetic.add(oneMinus(x), eps), 2));
+                out[1] = meanScaled(Arithmetic.mul(Arithmetic.div(numerator, denominator), Arithmetic.mul(g, go)), x);
+            }
+            if (needsInputGrad(2)) {
+                // -grad · grad_output / max((1 - x) · x, ε), / numel for mean
+                Tensor denominator = Pointwise.clamp(Arithmetic.mul(oneMinus(x), x).detach(), BCE_EPSILON,
+                        null);
+                out[2] = meanScaled(Arithmetic.div(Arithmetic.mul(Arithmetic.neg(g), go), denominator), t);
+            }
+            return out;
+        }
+
+        /** C++'s {@code 1 - x}: {@code empty_like(x).fill_(1).sub_(x)}, a SubBackward0. */
+        private static Tensor oneMinus(Tensor x) {
+            return Arithmetic.sub(Torch.onesLike(x), x);
+        }
+
+        private Tensor meanScaled(Tensor grad, Tensor input) {
+            return reduction == Reduction.MEAN ? Arithmetic.div(grad, number(input.numel())) : grad;
+        }
+
+        @Override
+        protected Tensor[] applyDifferentiable(Tensor[] grads) {
+            return apply(grads);
+        }
+
+        @Override
+        protected void collectSaved(Map<String, Object> out) {
+            out.put("grad_output", gradOutput);
+            out.put("reduction", (long) reduction.ordinal());
+            out.put("self", self);
+            out.put("target", target);
+            out.put("weight", null);
+        }
+    }
+
     /** A Python number as an operand: an int wrapped as int64, else float64, as torch's C++ scalars. */
     private static Tensor number(double v) {
         return Tensor.wrappedNumber(v, v == Math.rint(v));
