@@ -8,7 +8,7 @@ import org.gradviz.engine.SavedTensor;
 import org.gradviz.engine.Shape;
 import org.gradviz.engine.Tensor;
 import org.gradviz.engine.TorchException;
-import org.gradviz.engine.kernels.GlibcMath;
+import org.gradviz.engine.kernels.GlibcLog;
 import org.gradviz.engine.kernels.SleefDouble;
 import org.gradviz.engine.kernels.SleefFloat;
 import org.gradviz.engine.kernels.TorchUnaryKernels;
@@ -177,7 +177,7 @@ public final class Losses {
         // NOTE: PyTorch clamps each log at -100 so that x = 0 or 1 gives a finite loss.
         Broadcast.BinaryFn elementLoss = Broadcast.resultType(input, target) == DType.FLOAT32
                 ? (x, t) -> bceFloat((float) x, (float) t)
-                : (x, t) -> (t - 1) * Math.max(Math.log(1 - x), -100) - t * Math.max(Math.log(x), -100);
+                : (x, t) -> (t - 1) * Math.max(GlibcLog.log(1 - x), -100) - t * Math.max(GlibcLog.log(x), -100);
         Tensor out = reduced(input, target, elementLoss, reduction);
         return Autograd.record("binary_cross_entropy", out,
                 () -> new BinaryCrossEntropyBackward0(input, target, reduction), input, target);
@@ -185,7 +185,7 @@ public final class Losses {
 
     /** torch's CPU kernel in float: (t - 1)·max(log(1 - x), -100) - t·max(log x, -100), glibc's logf. */
     private static float bceFloat(float x, float t) {
-        return (t - 1) * Math.max(GlibcMath.logf(1 - x), -100f) - t * Math.max(GlibcMath.logf(x), -100f);
+        return (t - 1) * Math.max(GlibcLog.logf(1 - x), -100f) - t * Math.max(GlibcLog.logf(x), -100f);
     }
 
     /** dL/dx = (x - t) / max(x(1-x), 1e-12); dL/dt = ln(1-x) - ln x (logs clamped at -100). */
