@@ -78,6 +78,7 @@ final class TorchModules {
         });
         put(m, "randn", a -> random(a, true));
         put(m, "rand", a -> random(a, false));
+        put(m, "randint", TorchModules::randint);
         put(m, "manual_seed", a -> {
             Torch.manualSeed(a.accept(1, "seed").integer(0, "seed"));
             return PyNone.NONE;
@@ -163,6 +164,21 @@ final class TorchModules {
         DType d = dtypeOrDefault(a);
         int[] dims = TensorFactory.shape(a, d).dims();
         return TensorFactory.finish(normal ? Torch.randn(d, dims) : Torch.rand(d, dims), a, -1);
+    }
+
+    /** {@code torch.randint(high, size)} and {@code torch.randint(low, high, size)}: int64 unless dtype= says. */
+    private static Tensor randint(Args a) {
+        a.accept(3, "low", "high", "size", "dtype", "device", "requires_grad");
+        long given = a.positional().size() + List.of("low", "high", "size").stream()
+                .filter(a.keywords()::containsKey).count();
+        boolean withLow = given == 3; // randint(low, high, size), else randint(high, size)
+        long low = withLow ? a.integer(0, "low") : 0;
+        long high = a.integer(withLow ? 1 : 0, "high");
+        Object size = a.get(withLow ? 2 : 1, "size");
+        DType d = a.dtype(-1, "dtype");
+        DType dtype = d == null ? DType.INT64 : d;
+        Shape shape = TensorFactory.shape(new Args("randint", List.of(size), Map.of()), dtype);
+        return TensorFactory.finish(Torch.randint(low, high, shape, dtype), a, -1);
     }
 
     private static Map<String, Object> functional() {
