@@ -56,6 +56,9 @@ final class TorchModules {
         put(m, "zeros", a -> filled(a, 0.0));
         put(m, "ones_like", a -> like(a, 1.0));
         put(m, "zeros_like", a -> like(a, 0.0));
+        // NOTE: torch leaves empty()'s memory as it finds it; zeros are one of the values it may hold
+        put(m, "empty", a -> filled(a, 0.0));
+        put(m, "empty_like", a -> like(a, 0.0));
         put(m, "full", a -> {
             a.accept(2, "size", "fill_value", "dtype", "device", "requires_grad");
             Object fill = a.get(1, "fill_value");
@@ -95,6 +98,7 @@ final class TorchModules {
         m.put("bool", DType.BOOL);
         ranges(m);
         put(m, "numel", a -> (long) a.tensor(0, "input").numel());
+        TensorPredicates.addTo(m);
         return m;
     }
 
