@@ -25,7 +25,10 @@ final class TorchModules {
         Map<String, Object> functionalMembers = functional();
         NnFunctional.addTo(functionalMembers);
         PyModule functional = new PyModule("torch.nn.functional", functionalMembers);
-        PyModule nn = new PyModule("torch.nn", NnLayers.members(functional));
+        PyModule init = new PyModule("torch.nn.init", NnInit.members());
+        Map<String, Object> nnMembers = NnLayers.members(functional);
+        nnMembers.put("init", init);
+        PyModule nn = new PyModule("torch.nn", nnMembers);
         PyModule optim = new PyModule("torch.optim", Optimizers.members());
         Map<String, Object> torchMembers = torch();
         torchMembers.put("nn", nn);
@@ -36,6 +39,7 @@ final class TorchModules {
         modules.put("torch", new PyModule("torch", torchMembers));
         modules.put("torch.nn", nn);
         modules.put("torch.nn.functional", functional);
+        modules.put("torch.nn.init", init);
         modules.put("torch.optim", optim);
         modules.put("torch.autograd", autograd);
         modules.put("math", new PyModule("math", MathModule.members()));
