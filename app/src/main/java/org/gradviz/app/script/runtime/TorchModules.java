@@ -93,6 +93,7 @@ final class TorchModules {
         put(m, "is_grad_enabled", a -> GradMode.isEnabled());
         m.put("no_grad", new Builtin("no_grad", a -> new GradModeContext(false)));
         m.put("enable_grad", new Builtin("enable_grad", a -> new GradModeContext(true)));
+        put(m, "set_grad_enabled", a -> GradModeContext.setNow(Values.truthy(a.accept(1, "mode").get(0, "mode"))));
         m.put("float32", DType.FLOAT32);
         m.put("float", DType.FLOAT32);
         m.put("float64", DType.FLOAT64);
