@@ -29,6 +29,7 @@ public final class SubsetChecker {
         SubsetChecker checker = new SubsetChecker();
         checker.imports(program);
         AstWalk.expressions(program.body(), checker::attribute);
+        BuiltinNamesCheck.check(program);
     }
 
     private void imports(Program program) {

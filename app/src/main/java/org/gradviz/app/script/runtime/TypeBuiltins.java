@@ -35,6 +35,8 @@ final class TypeBuiltins {
             a.keywords().forEach(d::put);
             return d;
         }));
+        m.put("set", new Builtin("set", a -> new PySet(a.size() == 0 ? List.of()
+                : Iteration.items(a.accept(1).get(0, "iterable")))));
         m.put("isinstance", new Builtin("isinstance", a -> {
             a.accept(2);
             return isInstance(a.get(0, "obj"), a.get(1, "class_or_tuple"));
@@ -115,6 +117,7 @@ final class TypeBuiltins {
                 case "list" -> v instanceof List<?>;
                 case "tuple" -> v instanceof PyTuple;
                 case "dict" -> v instanceof PyDict;
+                case "set" -> v instanceof PySet;
                 case "range" -> v instanceof PyRange;
                 case "Parameter" -> NnParameter.is(v);
                 default -> throw notAType();
