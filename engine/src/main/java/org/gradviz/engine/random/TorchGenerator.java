@@ -158,8 +158,7 @@ public final class TorchGenerator {
         }
         if (dtype != DType.FLOAT32 && dtype != DType.FLOAT64) {
             String scalarType = dtype == DType.INT64 ? "Long" : "Bool";
-            throw new IllegalArgumentException("\"" + kernel + "\" not implemented for '" + scalarType
-                    + "' (use float32 or float64)");
+            throw TorchException.runtime("\"" + kernel + "\" not implemented for '" + scalarType + "'");
         }
     }
 }

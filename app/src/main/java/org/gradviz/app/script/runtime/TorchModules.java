@@ -34,6 +34,7 @@ final class TorchModules {
         torchMembers.put("nn", nn);
         torchMembers.put("optim", optim);
         PyModule autograd = AutogradModule.create();
+        torchMembers.put("cuda", new PyModule("torch.cuda", cuda()));
         torchMembers.put("autograd", autograd);
         Map<String, PyModule> modules = new LinkedHashMap<>();
         modules.put("torch", new PyModule("torch", torchMembers));
@@ -86,6 +87,8 @@ final class TorchModules {
         put(m, "randn", a -> random(a, true));
         put(m, "rand", a -> random(a, false));
         put(m, "randint", TorchModules::randint);
+        put(m, "rand_like", a -> randomLike(a, false));
+        put(m, "randn_like", a -> randomLike(a, true));
         put(m, "manual_seed", a -> {
             Torch.manualSeed(a.accept(1, "seed").integer(0, "seed"));
             return PyNone.NONE;
@@ -175,6 +178,16 @@ final class TorchModules {
         return TensorFactory.finish(normal ? Torch.randn(d, dims) : Torch.rand(d, dims), a, -1);
     }
 
+    /** {@code torch.rand_like(t)} / {@code randn_like(t)}: t's shape, its dtype unless dtype= says. */
+    private static Tensor randomLike(Args a, boolean normal) {
+        a.accept(1, "input", "dtype", "device", "requires_grad");
+        Tensor t = a.tensor(0, "input");
+        DType d = a.dtype(-1, "dtype");
+        DType dtype = d == null ? t.dtype() : d;
+        int[] dims = t.shape().dims();
+        return TensorFactory.finish(normal ? Torch.randn(dtype, dims) : Torch.rand(dtype, dims), a, -1);
+    }
+
     /** {@code torch.randint(high, size)} and {@code torch.randint(low, high, size)}: int64 unless dtype= says. */
     private static Tensor randint(Args a) {
         a.accept(3, "low", "high", "size", "dtype", "device", "requires_grad");
@@ -188,6 +201,14 @@ final class TorchModules {
         DType dtype = d == null ? DType.INT64 : d;
         Shape shape = TensorFactory.shape(new Args("randint", List.of(size), Map.of()), dtype);
         return TensorFactory.finish(Torch.randint(low, high, shape, dtype), a, -1);
+    }
+
+    /** {@code torch.cuda}: no GPU here, as on a machine without one. */
+    private static Map<String, Object> cuda() {
+        Map<String, Object> m = new LinkedHashMap<>();
+        put(m, "is_available", a -> false);
+        put(m, "device_count", a -> 0L);
+        return m;
     }
 
     private static Map<String, Object> functional() {
