@@ -25,6 +25,14 @@ public final class GradMode {
         return set(true);
     }
 
+    /**
+     * {@code torch.set_grad_enabled(mode)}: sets the mode now; the returned guard, when closed (at the end of a
+     * {@code with} block), puts back the mode that was in force before this call.
+     */
+    public static Guard setEnabled(boolean enabled) {
+        return set(enabled);
+    }
+
     private static Guard set(boolean enabled) {
         boolean[] cell = ENABLED.get();
         boolean previous = cell[0];

@@ -172,4 +172,10 @@ public final class Torch {
         Shape shape = Shape.of(dims);
         return Tensor.fromData(shape, dtype, TorchGenerator.defaultGenerator().rand(shape.numel(), dtype));
     }
+
+    /** {@code torch.randint(low, high, shape, dtype=dtype)}: integers in [low, high) from the default generator. */
+    public static Tensor randint(long low, long high, Shape shape, DType dtype) {
+        double[] values = TorchGenerator.defaultGenerator().randint(shape.numel(), low, high);
+        return Tensor.fromData(shape, dtype, dtype.roundAll(values));
+    }
 }

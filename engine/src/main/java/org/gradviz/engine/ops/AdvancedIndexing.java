@@ -65,18 +65,38 @@ public final class AdvancedIndexing {
             throw TorchException.index("tensors used as indices must be long, byte or bool tensors");
         }
         int[] rest = Arrays.copyOfRange(a.shape().dims(), lead, a.dim());
-        int block = Shape.of(rest).numel();
         int[] dims = new int[resultLead.rank() + rest.length];
         System.arraycopy(resultLead.dims(), 0, dims, 0, resultLead.rank());
         System.arraycopy(rest, 0, dims, resultLead.rank(), rest.length);
+        return pick(a, rows, Shape.of(rest).numel(), Shape.of(dims));
+    }
+
+    /** The blocks of {@code block} elements of a at {@code rows}, shaped {@code shape}: IndexBackward0. */
+    private static Tensor pick(Tensor a, int[] rows, int block, Shape shape) {
         double[] x = a.data();
         double[] r = new double[rows.length * block];
         for (int i = 0; i < rows.length; i++) {
             System.arraycopy(x, rows[i] * block, r, i * block, block);
         }
-        Tensor out = Tensor.fromData(Shape.of(dims), a.dtype(), r);
-        int[] picked = rows;
-        return Autograd.record("index", out, () -> new IndexBackward0(a.shape(), picked, block), a);
+        Tensor out = Tensor.fromData(shape, a.dtype(), r);
+        return Autograd.record("index", out, () -> new IndexBackward0(a.shape(), rows, block), a);
+    }
+
+    /**
+     * {@code zeros.index_put_(indices, values, accumulate=True)} on zeros shaped {@code sizes}: each block of values
+     * added at its row, in order (IndexPutImplBackward0).
+     */
+    private static Tensor putRows(Shape sizes, int[] rows, int block, Tensor values) {
+        double[] v = values.data();
+        double[] r = new double[sizes.numel()];
+        for (int i = 0; i < rows.length; i++) {
+            for (int k = 0; k < block; k++) {
+                r[rows[i] * block + k] = values.dtype().round(r[rows[i] * block + k] + v[i * block + k]);
+            }
+        }
+        Tensor out = Tensor.fromData(sizes, values.dtype(), r);
+        return Autograd.record("index_put", out, () -> new IndexPutImplBackward0(rows, block, values.shape()),
+                new Tensor[] {null, values}, new Tensor[] {values});
     }
 
     /** d a[index]/da: each picked block's gradient added back at its row (rows picked twice get both). */
@@ -98,20 +118,50 @@ public final class AdvancedIndexing {
 
         @Override
         protected Tensor[] apply(Tensor[] grads) {
-            Tensor g = grads[0];
-            double[] gv = g.data();
-            double[] r = new double[selfSizes.numel()];
-            for (int i = 0; i < rows.length; i++) {
-                for (int k = 0; k < block; k++) {
-                    r[rows[i] * block + k] += gv[i * block + k];
-                }
-            }
-            return new Tensor[] {Tensor.fromData(selfSizes, g.dtype(), r)};
+            return new Tensor[] {putRows(selfSizes, rows, block, grads[0])};
+        }
+
+        @Override
+        protected Tensor[] applyDifferentiable(Tensor[] grads) {
+            return apply(grads);
         }
 
         @Override
         protected void collectSaved(Map<String, Object> out) {
             out.put("self_sym_sizes", Reductions.sizes(selfSizes));
+        }
+    }
+
+    /** d/d values = grad.index(indices): the same rows picked again (IndexBackward0). */
+    static final class IndexPutImplBackward0 extends Node {
+        private final int[] rows;
+        private final int block;
+        private final Shape valuesShape;
+
+        IndexPutImplBackward0(int[] rows, int block, Shape valuesShape) {
+            this.rows = rows;
+            this.block = block;
+            this.valuesShape = valuesShape;
+        }
+
+        @Override
+        public String name() {
+            return "IndexPutImplBackward0";
+        }
+
+        @Override
+        protected Tensor[] apply(Tensor[] grads) {
+            return new Tensor[] {null, pick(grads[0], rows, block, valuesShape)};
+        }
+
+        @Override
+        protected Tensor[] applyDifferentiable(Tensor[] grads) {
+            return apply(grads);
+        }
+
+        @Override
+        protected void collectSaved(Map<String, Object> out) {
+            out.put("accumulate", true);
         }
     }
 }

@@ -319,34 +319,32 @@ public final class Arithmetic {
 
     /** {@code t.mul(scalar)} with a C++ scalar, recorded as MulBackward1 (Python's {@code t * 2} is MulBackward0). */
     public static Tensor mulScalar(Tensor a, double scalar) {
-        return byScalar("mul", "MulBackward1", a, scalar, (x, y) -> x * y, Arithmetic::mulScalar);
+        return byScalar("mul", "MulBackward1", a, scalar, (x, y) -> x * y, Arithmetic::mul);
     }
 
     /** {@code t.div(scalar)} with a C++ scalar, recorded as DivBackward1 (Python's {@code t / 2} is DivBackward0). */
     public static Tensor divScalar(Tensor a, double scalar) {
-        return byScalar("div", "DivBackward1", a, scalar, (x, y) -> x / y, Arithmetic::divScalar);
+        return byScalar("div", "DivBackward1", a, scalar, (x, y) -> x / y, Arithmetic::div);
     }
 
     private static Tensor byScalar(String op, String node, Tensor a, double scalar, Broadcast.BinaryFn f,
-            ByScalar sameOp) {
+            java.util.function.BinaryOperator<Tensor> sameOp) {
         Tensor number = Tensor.wrappedNumber(scalar, scalar == Math.rint(scalar));
         Tensor out = elementwise(a, number, f);
         return Autograd.record(op, out, () -> new ScalarBackward(node, scalar, sameOp), new Tensor[] {a},
                 new Tensor[] {a, number});
     }
 
-    /** {@link #mulScalar} or {@link #divScalar}. */
-    interface ByScalar {
-        Tensor apply(Tensor a, double scalar);
-    }
-
-    /** d(a·s)/da = s, d(a/s)/da = 1/s: the gradient by the same scalar, recorded the same way. */
+    /**
+     * d(a·s)/da = s, d(a/s)/da = 1/s: the gradient times (over) the scalar, which torch's C++ operators wrap as a
+     * tensor, so a second derivative goes through MulBackward0 (DivBackward0).
+     */
     static final class ScalarBackward extends Node {
         private final String name;
         private final double other;
-        private final ByScalar sameOp;
+        private final java.util.function.BinaryOperator<Tensor> sameOp;
 
-        ScalarBackward(String name, double other, ByScalar sameOp) {
+        ScalarBackward(String name, double other, java.util.function.BinaryOperator<Tensor> sameOp) {
             this.name = name;
             this.other = other;
             this.sameOp = sameOp;
@@ -359,7 +357,7 @@ public final class Arithmetic {
 
         @Override
         protected Tensor[] apply(Tensor[] grads) {
-            return new Tensor[] {sameOp.apply(grads[0], other)};
+            return new Tensor[] {sameOp.apply(grads[0], Tensor.wrappedNumber(other, other == Math.rint(other)))};
         }
 
         @Override
@@ -397,7 +395,7 @@ public final class Arithmetic {
      * caller handles exponent 0). Recorded under grad mode.
      */
     public static Tensor powBackward(Tensor grad, Tensor self, double exponent) {
-        return mul(grad, mul(pow(self, exponent - 1), Tensor.wrappedNumber(exponent, false)));
+        return mul(grad, mulScalar(pow(self, exponent - 1), exponent));
     }
 
     /** d(a^n)/da = n·a^(n-1) (and 0 where n = 0). */

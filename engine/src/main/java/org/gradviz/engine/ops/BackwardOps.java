@@ -103,63 +103,88 @@ public final class BackwardOps {
         }
         Tensor out = Tensor.fromData(self.shape(), dt, g);
         return Autograd.record("mse_loss_backward", out,
-                () -> new MseLossBackwardBackward0(gradOutput, self, target, reduction), gradOutput, self, target);
+                () -> mseLossBackwardBackward(gradOutput, self, target, reduction), gradOutput, self, target);
     }
 
     /**
-     * d/d grad_output = Σ(mse_loss_backward(1, self, target) · grad) (or mse_loss_backward(grad, ...) without
-     * reduction); d/d self = 2 · (grad · grad_output) (÷ numel for mean); d/d target = its negation.
+     * MseLossBackwardBackward0: d/d grad_output = Σ(mse_loss_backward(1, self, target) · grad) (or
+     * mse_loss_backward(grad, ...) without reduction); d/d self = 2 · (grad · grad_output) (÷ numel for mean);
+     * d/d target = its negation.
      */
-    static final class MseLossBackwardBackward0 extends Node {
-        private final SavedTensor gradOutput;
-        private final SavedTensor self;
-        private final SavedTensor target;
-        private final Reduction reduction;
+    private static Node mseLossBackwardBackward(Tensor gradOutput, Tensor self, Tensor target, Reduction reduction) {
+        LossBackwardOfBackward.Rule selfRule = (g, go, x, t) -> {
+            Tensor twice = Arithmetic.mulScalar(Arithmetic.mul(g, go), 2);
+            return reduction == Reduction.MEAN ? Arithmetic.divScalar(twice, x.numel()) : twice;
+        };
+        return new LossBackwardOfBackward("MseLossBackwardBackward0", gradOutput, self, target, reduction, false,
+                (g, go, x, t) -> reduction == Reduction.NONE ? mseLossBackward(g, x, t, reduction)
+                        : Reductions.sum(Arithmetic.mul(mseLossBackward(Torch.onesLike(go), x, t, reduction), g)),
+                selfRule,
+                (g, go, x, t) -> Arithmetic.neg(selfRule.apply(g, go, x, t)));
+    }
 
-        MseLossBackwardBackward0(Tensor gradOutput, Tensor self, Tensor target, Reduction reduction) {
-            this.gradOutput = save(gradOutput);
-            this.self = save(self);
-            this.target = save(target);
-            this.reduction = reduction;
-        }
+    // ----- binary_cross_entropy_backward
 
-        @Override
-        public String name() {
-            return "MseLossBackwardBackward0";
-        }
+    private static final double BCE_EPSILON = 1e-12;
 
-        @Override
-        protected Tensor[] apply(Tensor[] grads) {
-            Tensor g = grads[0];
-            Tensor x = self.unpack();
-            Tensor t = target.unpack();
-            Tensor go = gradOutput.unpack();
-            Tensor[] out = new Tensor[3];
-            if (needsInputGrad(0)) {
-                out[0] = reduction == Reduction.NONE ? mseLossBackward(g, x, t, reduction)
-                        : Reductions.sum(Arithmetic.mul(mseLossBackward(Torch.onesLike(go), x, t, reduction), g));
-            }
-            if (needsInputGrad(1) || needsInputGrad(2)) {
-                Tensor twice = Arithmetic.mulScalar(Arithmetic.mul(g, go), 2);
-                Tensor d = reduction == Reduction.MEAN ? Arithmetic.divScalar(twice, x.numel()) : twice;
-                out[1] = needsInputGrad(1) ? d : null;
-                out[2] = needsInputGrad(2) ? Arithmetic.neg(d) : null;
-            }
-            return out;
+    /**
+     * PyTorch's binary_cross_entropy_backward: grad · (x - t) / max((1 - x) · x, ε), left to right in the dtype,
+     * then / numel for mean.
+     */
+    public static Tensor binaryCrossEntropyBackward(Tensor gradOutput, Tensor self, Tensor target,
+            Reduction reduction) {
+        DType dt = self.dtype();
+        double eps = (float) BCE_EPSILON; // NOTE: Loss.cpp's EPSILON is a float, also for double tensors
+        double[] g = Broadcast.expand(gradOutput, self.shape());
+        double[] x = self.data();
+        double[] t = target.data();
+        int n = x.length;
+        for (int i = 0; i < n; i++) {
+            double numerator = dt.round(g[i] * dt.round(x[i] - t[i]));
+            double v = dt.round(numerator / Math.max(dt.round(dt.round(1 - x[i]) * x[i]), eps));
+            g[i] = reduction == Reduction.MEAN ? v / n : v;
         }
+        Tensor out = Tensor.fromData(self.shape(), dt, g);
+        return Autograd.record("binary_cross_entropy_backward", out,
+                () -> binaryCrossEntropyBackwardBackward(gradOutput, self, target, reduction),
+                gradOutput, self, target);
+    }
 
-        @Override
-        protected Tensor[] applyDifferentiable(Tensor[] grads) {
-            return apply(grads);
-        }
+    /**
+     * BinaryCrossEntropyBackwardBackward0: derivatives.yaml's binary_cross_entropy_double_backward (self),
+     * _grad_output and _target, each written with recorded ops as FunctionsManual.cpp writes them (ε = 1e-12 added,
+     * not clamped, except in the target's rule), / numel for mean.
+     */
+    private static Node binaryCrossEntropyBackwardBackward(Tensor gradOutput, Tensor self, Tensor target,
+            Reduction reduction) {
+        Tensor eps = number(BCE_EPSILON);
+        return new LossBackwardOfBackward("BinaryCrossEntropyBackwardBackward0", gradOutput, self, target, reduction,
+                true,
+                // (x - t) / ((x + ε) · (1 - x + ε)) · grad, summed to grad_output's shape
+                (g, go, x, t) -> InputMeta.of(go).reduceRecorded(meanScaled(Arithmetic.mul(Arithmetic.div(
+                        Arithmetic.sub(x, t), Arithmetic.mul(Arithmetic.add(x, eps), Arithmetic.add(oneMinus(x), eps))),
+                        g), x, reduction)),
+                // (x² - 2xt + t) / ((x + ε)² (1 - x + ε)²) · (grad · grad_output)
+                (g, go, x, t) -> {
+                    Tensor numerator = Arithmetic.add(Arithmetic.sub(Arithmetic.mul(x, x),
+                            Arithmetic.mul(Arithmetic.mulScalar(x, 2), t)), t);
+                    Tensor denominator = Arithmetic.mul(Arithmetic.pow(Arithmetic.add(x, eps), 2),
+                            Arithmetic.pow(Arithmetic.add(oneMinus(x), eps), 2));
+                    return meanScaled(Arithmetic.mul(Arithmetic.div(numerator, denominator), Arithmetic.mul(g, go)), x,
+                            reduction);
+                },
+                // -grad · grad_output / max((1 - x) · x, ε)
+                (g, go, x, t) -> meanScaled(Arithmetic.div(Arithmetic.mul(Arithmetic.neg(g), go),
+                        Pointwise.clamp(Arithmetic.mul(oneMinus(x), x).detach(), BCE_EPSILON, null)), t, reduction));
+    }
 
-        @Override
-        protected void collectSaved(Map<String, Object> out) {
-            out.put("grad_output", gradOutput);
-            out.put("reduction", (long) reduction.ordinal());
-            out.put("self", self);
-            out.put("target", target);
-        }
+    /** C++'s {@code 1 - x}: {@code empty_like(x).fill_(1).sub_(x)}, a SubBackward0. */
+    private static Tensor oneMinus(Tensor x) {
+        return Arithmetic.sub(Torch.onesLike(x), x);
+    }
+
+    private static Tensor meanScaled(Tensor grad, Tensor input, Reduction reduction) {
+        return reduction == Reduction.MEAN ? Arithmetic.div(grad, number(input.numel())) : grad;
     }
 
     /** A Python number as an operand: an int wrapped as int64, else float64, as torch's C++ scalars. */

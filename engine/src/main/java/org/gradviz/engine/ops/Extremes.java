@@ -7,6 +7,7 @@ import org.gradviz.engine.Node;
 import org.gradviz.engine.SavedTensor;
 import org.gradviz.engine.Shape;
 import org.gradviz.engine.Tensor;
+import org.gradviz.engine.Torch;
 import org.gradviz.engine.TorchException;
 
 /**
@@ -94,6 +95,26 @@ public final class Extremes {
                 r[i] = matches(x[i], value) ? share : 0;
             }
             return new Tensor[] {Tensor.fromData(a.shape(), grads[0].dtype(), r)};
+        }
+
+        /**
+         * evenly_distribute_backward on the CPU: {@code grad.new_zeros(sizes).masked_fill_(mask, grad / mask.sum())},
+         * so the share is a DivBackward0 and the result a MaskedFillBackward1, as torch records them.
+         */
+        @Override
+        protected Tensor[] applyDifferentiable(Tensor[] grads) {
+            Tensor a = self.unpack();
+            double value = result.unpack().item();
+            double[] x = a.data();
+            double[] mask = new double[x.length];
+            int count = 0;
+            for (int i = 0; i < x.length; i++) {
+                mask[i] = matches(x[i], value) ? 1 : 0;
+                count += (int) mask[i];
+            }
+            Tensor share = Arithmetic.div(grads[0], Tensor.fromData(Shape.SCALAR, DType.INT64, new double[] {count}));
+            return new Tensor[] {Where.maskedFill(Torch.zeros(grads[0].dtype(), a.shape().dims()),
+                    Tensor.fromData(a.shape(), DType.BOOL, mask), share)};
         }
 
         private static boolean matches(double v, double value) {
@@ -198,6 +219,21 @@ public final class Extremes {
                 }
             }
             return new Tensor[] {Tensor.fromData(selfSizes, g.dtype(), r)};
+        }
+
+        /**
+         * value_selecting_reduction_backward: {@code zeros(sizes).scatter(dim, indices, grad)}, the grad and the
+         * indices unsqueezed at dim first when it was not kept (UnsqueezeBackward0, then ScatterBackward0).
+         */
+        @Override
+        protected Tensor[] applyDifferentiable(Tensor[] grads) {
+            Tensor g = grads[0];
+            Tensor idx = indices;
+            if (!keepDim && selfSizes.rank() > 0) {
+                g = LinearAlgebra.unsqueeze(g, dim);
+                idx = Tensor.fromData(g.shape(), DType.INT64, indices.data());
+            }
+            return new Tensor[] {Scatter.scatter(Torch.zeros(g.dtype(), selfSizes.dims()), dim, idx, g)};
         }
 
         @Override

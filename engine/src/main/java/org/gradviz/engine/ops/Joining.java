@@ -149,17 +149,20 @@ public final class Joining {
             return out;
         }
 
-        /** cat_tensors_backward: grad.narrow(dim, offset, size) per input (SliceBackward0); stack's unbind is not. */
+        /**
+         * cat_tensors_backward: grad.narrow(dim, offset, size) per input (SliceBackward0); stack_tensors_backward:
+         * grad.unbind(dim), whose parts torch records as SelectBackward0.
+         */
         @Override
         protected Tensor[] applyDifferentiable(Tensor[] grads) {
-            if (stacked) {
-                return null;
-            }
             Tensor[] out = new Tensor[shapes.length];
             int offset = 0;
             for (int n = 0; n < shapes.length; n++) {
-                int size = shapes[n].dim(dim);
-                out[n] = needsInputGrad(n) ? Indexing.slice(grads[0], dim, offset, offset + size, 1) : null;
+                int size = stacked ? 1 : shapes[n].dim(dim);
+                if (needsInputGrad(n)) {
+                    out[n] = stacked ? Indexing.select(grads[0], dim, offset)
+                            : Indexing.slice(grads[0], dim, offset, offset + size, 1);
+                }
                 offset += size;
             }
             return out;

@@ -8,6 +8,7 @@ import org.gradviz.engine.SavedTensor;
 import org.gradviz.engine.Shape;
 import org.gradviz.engine.Tensor;
 import org.gradviz.engine.TorchException;
+import org.gradviz.engine.kernels.GlibcLog;
 import org.gradviz.engine.kernels.SleefDouble;
 import org.gradviz.engine.kernels.SleefFloat;
 import org.gradviz.engine.kernels.TorchUnaryKernels;
@@ -174,15 +175,21 @@ public final class Losses {
             }
         }
         // NOTE: PyTorch clamps each log at -100 so that x = 0 or 1 gives a finite loss.
-        Tensor out = reduced(input, target,
-                (x, t) -> -(t * Math.max(Math.log(x), -100) + (1 - t) * Math.max(Math.log(1 - x), -100)), reduction);
+        Broadcast.BinaryFn elementLoss = Broadcast.resultType(input, target) == DType.FLOAT32
+                ? (x, t) -> bceFloat((float) x, (float) t)
+                : (x, t) -> (t - 1) * Math.max(GlibcLog.log(1 - x), -100) - t * Math.max(GlibcLog.log(x), -100);
+        Tensor out = reduced(input, target, elementLoss, reduction);
         return Autograd.record("binary_cross_entropy", out,
                 () -> new BinaryCrossEntropyBackward0(input, target, reduction), input, target);
     }
 
+    /** torch's CPU kernel in float: (t - 1)·max(log(1 - x), -100) - t·max(log x, -100), glibc's logf. */
+    private static float bceFloat(float x, float t) {
+        return (t - 1) * Math.max(GlibcLog.logf(1 - x), -100f) - t * Math.max(GlibcLog.logf(x), -100f);
+    }
+
     /** dL/dx = (x - t) / max(x(1-x), 1e-12); dL/dt = ln(1-x) - ln x (logs clamped at -100). */
     static final class BinaryCrossEntropyBackward0 extends Node {
-        private static final double EPSILON = 1e-12;
         private final SavedTensor self;
         private final SavedTensor target;
         private final Reduction reduction;
@@ -203,29 +210,16 @@ public final class Losses {
             Tensor x = self.unpack();
             Tensor t = target.unpack();
             return new Tensor[] {
-                needsInputGrad(0) ? inputGrad(grads[0], x, t) : null,
+                needsInputGrad(0) ? BackwardOps.binaryCrossEntropyBackward(grads[0], x, t, reduction) : null,
                 needsInputGrad(1) ? chain(grads[0], t, x, reduction,
                         (tv, xv) -> Math.max(Math.log(1 - xv), -100) - Math.max(Math.log(xv), -100)) : null,
             };
         }
 
-        /**
-         * PyTorch's binary_cross_entropy_backward: grad · (x - t) / max((1 - x) · x, ε), left to right in
-         * the dtype, then / numel for mean.
-         */
-        private Tensor inputGrad(Tensor grad, Tensor x, Tensor t) {
-            DType dt = x.dtype();
-            double eps = dt.round(EPSILON);
-            double[] g = Broadcast.expand(grad, x.shape());
-            double[] xv = x.data();
-            double[] tv = t.data();
-            int n = xv.length;
-            for (int i = 0; i < n; i++) {
-                double numerator = dt.round(g[i] * dt.round(xv[i] - tv[i]));
-                double v = dt.round(numerator / Math.max(dt.round(dt.round(1 - xv[i]) * xv[i]), eps));
-                g[i] = reduction == Reduction.MEAN ? v / n : v;
-            }
-            return Tensor.fromData(x.shape(), dt, g);
+        /** binary_cross_entropy_backward, recorded (the target's gradient is not: refused by name when needed). */
+        @Override
+        protected Tensor[] applyDifferentiable(Tensor[] grads) {
+            return needsInputGrad(1) ? null : apply(grads);
         }
 
         @Override

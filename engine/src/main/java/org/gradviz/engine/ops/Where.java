@@ -118,4 +118,65 @@ public final class Where {
             out.put("mask", mask);
         }
     }
+
+    /**
+     * {@code self.masked_fill(mask, value)} for a 0-d tensor value (as evenly_distribute_backward fills its zeros):
+     * MaskedFillBackward1, whose value gets the sum of the gradient where the mask holds.
+     */
+    static Tensor maskedFill(Tensor self, Tensor mask, Tensor value) {
+        double[] m = Broadcast.expand(mask, self.shape());
+        double[] r = self.data().clone();
+        double v = self.dtype().round(value.item());
+        for (int i = 0; i < r.length; i++) {
+            if (m[i] != 0) {
+                r[i] = v;
+            }
+        }
+        Tensor out = Tensor.fromData(self.shape(), self.dtype(), r);
+        return Autograd.record("masked_fill", out, () -> new MaskedFillBackward1(mask, value),
+                new Tensor[] {self, value}, new Tensor[] {self, mask, value});
+    }
+
+    /**
+     * d/d self = grad.masked_fill(mask, 0); d/d value = grad.masked_select(mask).sum(). Its own chain rule is not
+     * recorded (a third derivative through max() is refused by name).
+     */
+    static final class MaskedFillBackward1 extends Node {
+        private final SavedTensor mask;
+        private final InputMeta valueMeta;
+
+        MaskedFillBackward1(Tensor mask, Tensor value) {
+            this.mask = save(mask);
+            this.valueMeta = InputMeta.of(value);
+        }
+
+        @Override
+        public String name() {
+            return "MaskedFillBackward1";
+        }
+
+        @Override
+        protected Tensor[] apply(Tensor[] grads) {
+            Tensor g = grads[0];
+            double[] m = Broadcast.expand(mask.unpack(), g.shape());
+            double[] gv = g.data();
+            double[] picked = new double[gv.length];
+            int n = 0;
+            for (int i = 0; i < gv.length; i++) {
+                if (m[i] != 0) {
+                    picked[n++] = gv[i];
+                }
+            }
+            Tensor selected = Tensor.fromData(Shape.of(n), g.dtype(), java.util.Arrays.copyOf(picked, n));
+            return new Tensor[] {
+                needsInputGrad(0) ? maskedFill(g, mask.unpack(), 0) : null,
+                needsInputGrad(1) ? valueMeta.reduce(Reductions.sum(selected)) : null,
+            };
+        }
+
+        @Override
+        protected void collectSaved(Map<String, Object> out) {
+            out.put("mask", mask);
+        }
+    }
 }

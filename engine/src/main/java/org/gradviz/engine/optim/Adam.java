@@ -20,7 +20,6 @@ import org.gradviz.engine.TorchException;
  * </pre>
  */
 public final class Adam extends Optimizer {
-    private final double lr;
     private final double beta1;
     private final double beta2;
     private final double eps;
@@ -42,7 +41,7 @@ public final class Adam extends Optimizer {
 
     public Adam(List<Tensor> params, double lr, double beta1, double beta2, double eps, double weightDecay,
             boolean maximize) {
-        super(params);
+        super(params, lr);
         if (!(lr >= 0)) {
             throw TorchException.value("Invalid learning rate: " + lr);
         }
@@ -58,7 +57,6 @@ public final class Adam extends Optimizer {
         if (!(weightDecay >= 0)) {
             throw TorchException.value("Invalid weight_decay value: " + weightDecay);
         }
-        this.lr = lr;
         this.beta1 = beta1;
         this.beta2 = beta2;
         this.eps = eps;
@@ -83,7 +81,7 @@ public final class Adam extends Optimizer {
             UpdateKernels.addcmul(s.expAvgSq, grad, grad, 1 - beta2, dt);
             double biasCorrection1 = 1 - Math.pow(beta1, s.step);
             double biasCorrection2 = 1 - Math.pow(beta2, s.step);
-            double stepSize = lr / biasCorrection1;
+            double stepSize = lr() / biasCorrection1;
             double bc2Sqrt = dt.round(Math.sqrt(biasCorrection2));
             double epsilon = dt.round(eps);
             double[] denom = new double[grad.length];

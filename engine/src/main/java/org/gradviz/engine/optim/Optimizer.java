@@ -12,8 +12,9 @@ import org.gradviz.engine.TorchException;
  */
 public abstract class Optimizer {
     private final List<Tensor> params;
+    private double lr;
 
-    protected Optimizer(List<Tensor> params) {
+    protected Optimizer(List<Tensor> params, double lr) {
         if (params.isEmpty()) {
             throw TorchException.value("optimizer got an empty parameter list");
         }
@@ -23,6 +24,17 @@ public abstract class Optimizer {
             }
         }
         this.params = List.copyOf(params);
+        this.lr = lr;
+    }
+
+    /** The group's learning rate, {@code param_groups[0]["lr"]}. */
+    public double lr() {
+        return lr;
+    }
+
+    /** Sets the learning rate the next {@link #step()} uses, as assigning {@code param_groups[0]["lr"]} does. */
+    public void setLr(double lr) {
+        this.lr = lr;
     }
 
     /** The optimised tensors, in the order given. */

@@ -20,7 +20,6 @@ import org.gradviz.engine.TorchException;
  * </pre>
  */
 public final class RMSprop extends Optimizer {
-    private final double lr;
     private final double alpha;
     private final double eps;
     private final double weightDecay;
@@ -43,7 +42,7 @@ public final class RMSprop extends Optimizer {
 
     public RMSprop(List<Tensor> params, double lr, double alpha, double eps, double weightDecay, double momentum,
             boolean centered, boolean maximize) {
-        super(params);
+        super(params, lr);
         if (!(lr >= 0)) {
             throw TorchException.value("Invalid learning rate: " + lr);
         }
@@ -59,7 +58,6 @@ public final class RMSprop extends Optimizer {
         if (!(alpha >= 0)) {
             throw TorchException.value("Invalid alpha value: " + alpha);
         }
-        this.lr = lr;
         this.alpha = alpha;
         this.eps = eps;
         this.weightDecay = weightDecay;
@@ -94,9 +92,9 @@ public final class RMSprop extends Optimizer {
             if (momentum > 0) {
                 UpdateKernels.scale(s.momentumBuffer, momentum, dt);
                 UpdateKernels.addcdiv(s.momentumBuffer, grad, avg, 1, dt);
-                UpdateKernels.addScaled(updated, s.momentumBuffer, -lr, dt);
+                UpdateKernels.addScaled(updated, s.momentumBuffer, -lr(), dt);
             } else {
-                UpdateKernels.addcdiv(updated, grad, avg, -lr, dt);
+                UpdateKernels.addcdiv(updated, grad, avg, -lr(), dt);
             }
             p.assignInPlace(Tensor.fromData(p.shape(), dt, updated));
         }

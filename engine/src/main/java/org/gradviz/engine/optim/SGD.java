@@ -18,7 +18,6 @@ import org.gradviz.engine.TorchException;
  * </pre>
  */
 public final class SGD extends Optimizer {
-    private final double lr;
     private final double momentum;
     private final double dampening;
     private final double weightDecay;
@@ -36,7 +35,7 @@ public final class SGD extends Optimizer {
 
     public SGD(List<Tensor> params, double lr, double momentum, double dampening, double weightDecay,
             boolean nesterov, boolean maximize) {
-        super(params);
+        super(params, lr);
         if (lr < 0) {
             throw TorchException.value("Invalid learning rate: " + lr);
         }
@@ -49,16 +48,11 @@ public final class SGD extends Optimizer {
         if (nesterov && (momentum <= 0 || dampening != 0)) {
             throw TorchException.value("Nesterov momentum requires a momentum and zero dampening");
         }
-        this.lr = lr;
         this.momentum = momentum;
         this.dampening = dampening;
         this.weightDecay = weightDecay;
         this.nesterov = nesterov;
         this.maximize = maximize;
-    }
-
-    public double lr() {
-        return lr;
     }
 
     @Override
@@ -82,7 +76,7 @@ public final class SGD extends Optimizer {
                 dp = nesterov ? UpdateKernels.addedScaled(dp, buf, momentum, dt) : buf;
             }
             double[] updated = p.data().clone();
-            UpdateKernels.addScaled(updated, dp, -lr, dt);
+            UpdateKernels.addScaled(updated, dp, -lr(), dt);
             p.assignInPlace(Tensor.fromData(p.shape(), dt, updated));
         }
     }

@@ -1,6 +1,7 @@
 package org.gradviz.engine.random;
 
 import org.gradviz.engine.DType;
+import org.gradviz.engine.TorchException;
 
 /**
  * PyTorch 1.13's CPU random generator ({@code CPUGeneratorImpl}): an mt19937 stream
@@ -68,6 +69,24 @@ public final class TorchGenerator {
             values[i] = NormalDistribution.sample(this);
         }
         return dtype.roundAll(values);
+    }
+
+    /**
+     * {@code torch.randint(low, high, (n,))}: {@code uniform_int_from_to_distribution}, i.e. 32 random bits (64 when
+     * the range is 2³² or more) modulo high - low, plus low, drawn in order.
+     */
+    public synchronized double[] randint(int n, long low, long high) {
+        if (low >= high) {
+            throw TorchException.runtime("random_ expects 'from' to be less than 'to', but got from=" + low + " >= to="
+                    + high);
+        }
+        long range = high - low;
+        double[] values = new double[n];
+        for (int i = 0; i < n; i++) {
+            long bits = Long.compareUnsigned(range, 1L << 32) >= 0 ? random64() : random();
+            values[i] = Long.remainderUnsigned(bits, range) + low;
+        }
+        return values;
     }
 
     /** {@code torch.rand(n, dtype=dtype)}: n uniforms in [0, 1). */
@@ -139,8 +158,7 @@ public final class TorchGenerator {
         }
         if (dtype != DType.FLOAT32 && dtype != DType.FLOAT64) {
             String scalarType = dtype == DType.INT64 ? "Long" : "Bool";
-            throw new IllegalArgumentException("\"" + kernel + "\" not implemented for '" + scalarType
-                    + "' (use float32 or float64)");
+            throw TorchException.runtime("\"" + kernel + "\" not implemented for '" + scalarType + "'");
         }
     }
 }

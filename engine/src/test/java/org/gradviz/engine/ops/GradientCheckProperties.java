@@ -149,7 +149,7 @@ class GradientCheckProperties {
         return 1 + r.nextInt(4);
     }
 
-    private static Shape randomShape(Random r, int minRank) {
+    static Shape randomShape(Random r, int minRank) {
         int rank = minRank + r.nextInt(4 - minRank);
         int[] dims = new int[rank];
         for (int i = 0; i < rank; i++) {
@@ -171,7 +171,7 @@ class GradientCheckProperties {
         return r.nextBoolean() ? new Shape[] {a, b} : new Shape[] {b, a};
     }
 
-    private static Shape[] samePair(Random r) {
+    static Shape[] samePair(Random r) {
         Shape s = randomShape(r, 0);
         return new Shape[] {s, s};
     }
@@ -181,7 +181,7 @@ class GradientCheckProperties {
         return new Shape[] {Shape.of(dim(r), k), Shape.of(k, dim(r))};
     }
 
-    private static double draw(Random r, Domain domain) {
+    static double draw(Random r, Domain domain) {
         switch (domain) {
             case POSITIVE:
                 return 0.5 + 1.5 * r.nextDouble();

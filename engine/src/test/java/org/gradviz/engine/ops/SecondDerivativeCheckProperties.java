@@ -29,7 +29,10 @@ import org.gradviz.engine.ops.GradientCheckProperties.OpCase;
 class SecondDerivativeCheckProperties {
     private static final double H = 1e-5;
 
-    /** The ops whose chain rule gradviz does not record under create_graph (refused with a clear message). */
+    /**
+     * The cases whose chain rule gradviz does not record under create_graph (refused with a clear message): BCE's
+     * gradient for its target. BCE for its input alone is checked below.
+     */
     private static final Set<String> NOT_DIFFERENTIABLE = Set.of("bce mean", "bce sum", "bce none");
 
     @Provide
@@ -41,6 +44,12 @@ class SecondDerivativeCheckProperties {
             }
         }
         c.addAll(viewCases());
+        c.addAll(ShapeOpsGradientCheckProperties.joinExtremeAndIndexCases());
+        for (Reduction red : Reduction.values()) {
+            c.add(new OpCase("bce input " + red.pythonName(), t -> Losses.binaryCrossEntropy(t[0],
+                    constantTarget(t[0].shape()), red),
+                    r -> new Shape[] {GradientCheckProperties.randomShape(r, 0)}, Domain.PROBABILITY));
+        }
         return Arbitraries.of(c);
     }
 
@@ -63,6 +72,15 @@ class SecondDerivativeCheckProperties {
         return c;
     }
 
+    /** Targets 0, 1/3, 2/3, 1, 0, ... that do not move with the input. */
+    private static Tensor constantTarget(Shape shape) {
+        double[] v = new double[shape.numel()];
+        for (int i = 0; i < v.length; i++) {
+            v[i] = (i % 4) / 3.0;
+        }
+        return Torch.tensor(shape, DType.FLOAT64, v);
+    }
+
     @Property(tries = 600)
     void secondDerivativeMatchesFiniteDifferences(@ForAll("ops") OpCase op, @ForAll long seed) {
         Random r = new Random(seed);
@@ -71,7 +89,7 @@ class SecondDerivativeCheckProperties {
         for (int i = 0; i < shapes.length; i++) {
             values[i] = new double[shapes[i].numel()];
             for (int k = 0; k < values[i].length; k++) {
-                values[i][k] = draw(r, op.domain());
+                values[i][k] = GradientCheckProperties.draw(r, op.domain());
             }
         }
         Tensor probe = op.f().apply(leaves(shapes, values));
@@ -146,10 +164,6 @@ class SecondDerivativeCheckProperties {
             v[k] = r.nextDouble() * 2 - 1;
         }
         return v;
-    }
-
-    private static double draw(Random r, Domain domain) {
-        return domain == Domain.POSITIVE ? 0.5 + 1.5 * r.nextDouble() : -1.5 + 3 * r.nextDouble();
     }
 
     private static Tensor[] leaves(Shape[] shapes, double[][] values) {

@@ -17,6 +17,13 @@ class ShapeOpsGradientCheckProperties extends GradientCheckProperties {
     @Provide
     Arbitrary<OpCase> ops() {
         List<OpCase> c = new ArrayList<>(SecondDerivativeCheckProperties.viewCases());
+        c.addAll(joinExtremeAndIndexCases());
+        return Arbitraries.of(c);
+    }
+
+    /** cat, stack, max/min, norm, dot and tensor indexing: checked here, and to second order in the other check. */
+    static List<OpCase> joinExtremeAndIndexCases() {
+        List<OpCase> c = new ArrayList<>();
         c.add(new OpCase("cat dim 1", t -> Joining.cat(List.of(t[0], t[1].exp()), 1),
                 r -> new Shape[] {Shape.of(2, 3), Shape.of(2, 1 + r.nextInt(3))}, Domain.ANY));
         c.add(new OpCase("cat dim 0", t -> Joining.cat(List.of(t[0], t[1], t[0]), 0),
@@ -45,6 +52,6 @@ class ShapeOpsGradientCheckProperties extends GradientCheckProperties {
         c.add(new OpCase("index bool mask", t -> AdvancedIndexing.index(t[0].sin(),
                 org.gradviz.engine.Torch.tensor(Shape.of(2, 2), org.gradviz.engine.DType.BOOL,
                         new double[] {1, 0, 1, 1})), r -> new Shape[] {Shape.of(2, 2, 3)}, Domain.ANY));
-        return Arbitraries.of(c);
+        return c;
     }
 }

@@ -53,6 +53,9 @@ public final class Args {
         }
         for (String k : keywords.keySet()) {
             if (!List.of(allowed).contains(k)) {
+                if (k.equals("out")) { // NOTE: torch's functions take out= (a tensor written in place); gradviz's not
+                    throw new Unsupported("'" + function + "(out=...)'");
+                }
                 throw PyError.type(function + "() got an unexpected keyword argument '" + k + "'");
             }
         }

@@ -60,6 +60,10 @@ final class Builtins {
                 }
                 return (long) t.shape().dim(0);
             }
+            Object own = Dunders.call(v, "__len__", null);
+            if (own != Dunders.NONE_FOUND) {
+                return own;
+            }
             List<?> items = Values.items(v);
             if (items == null) {
                 throw PyError.type("object of type '" + Values.typeName(v) + "' has no len()");

@@ -3,10 +3,23 @@ package org.gradviz.app.script.runtime;
 import org.gradviz.engine.GradMode;
 
 /**
- * The context managers {@code torch.no_grad()} and {@code torch.enable_grad()}; called with a function (as the
- * decorator {@code @torch.no_grad()}) they give the function run in that mode.
+ * The context managers {@code torch.no_grad()}, {@code torch.enable_grad()} and {@code torch.set_grad_enabled(mode)};
+ * called with a function (as the decorator {@code @torch.no_grad()}) they give the function run in that mode.
+ *
+ * @param set for set_grad_enabled, the guard of the mode it set when called (closing it restores the mode before the
+ *     call), else null
  */
-public record GradModeContext(boolean enabled) implements HasAttributes, PyCallable {
+public record GradModeContext(boolean enabled, GradMode.Guard set) implements HasAttributes, PyCallable {
+
+    /** {@code torch.no_grad()} (false) or {@code torch.enable_grad()} (true). */
+    public GradModeContext(boolean enabled) {
+        this(enabled, null);
+    }
+
+    /** {@code torch.set_grad_enabled(mode)}: the mode is set at once, as the call does in torch. */
+    static GradModeContext setNow(boolean enabled) {
+        return new GradModeContext(enabled, GradMode.setEnabled(enabled));
+    }
 
     @Override
     public Object call(Args args) {
@@ -23,6 +36,9 @@ public record GradModeContext(boolean enabled) implements HasAttributes, PyCalla
 
     /** Enters the context; closing the guard restores the previous mode. */
     public GradMode.Guard enter() {
+        if (set != null) {
+            return set;
+        }
         return enabled ? GradMode.enabled() : GradMode.disabled();
     }
 
@@ -33,7 +49,7 @@ public record GradModeContext(boolean enabled) implements HasAttributes, PyCalla
 
     @Override
     public String typeName() {
-        return enabled ? "enable_grad" : "no_grad";
+        return set != null ? "set_grad_enabled" : enabled ? "enable_grad" : "no_grad";
     }
 
     @Override

@@ -653,6 +653,12 @@ public final class Interpreter {
     }
 
     private static Object unary(Expr.Unary u, Object v) {
+        if (v instanceof PyInstance && u.op() != org.gradviz.app.script.ast.UnaryOp.NOT) {
+            Object r = Dunders.unary(u.op() == org.gradviz.app.script.ast.UnaryOp.NEG ? "__neg__" : "__pos__", v);
+            if (r != Dunders.NONE_FOUND) {
+                return r;
+            }
+        }
         switch (u.op()) {
             case NOT:
                 return !Values.truthy(v);

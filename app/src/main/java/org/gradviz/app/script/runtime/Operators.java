@@ -14,6 +14,15 @@ final class Operators {
     }
 
     static Object binary(BinaryOp op, Object a, Object b) {
+        if (a instanceof PyInstance || b instanceof PyInstance) {
+            Object r = Dunders.binary(op, a, b);
+            if (r != Dunders.NONE_FOUND) {
+                return r;
+            }
+        }
+        if (op == BinaryOp.SUB && a instanceof PySet x && b instanceof PySet y) {
+            return x.minus(y);
+        }
         if (op == BinaryOp.MOD && a instanceof String template) {
             return StrFormat.percent(template, b);
         }
@@ -64,6 +73,12 @@ final class Operators {
 
     /** {@code a op b}: a bool, or a bool tensor when a tensor is compared with a tensor or a number. */
     static Object compare(CompareOp op, Object a, Object b) {
+        if (a instanceof PyInstance || b instanceof PyInstance) {
+            Object r = Dunders.compare(op, a, b);
+            if (r != Dunders.NONE_FOUND) {
+                return r;
+            }
+        }
         Comparison.Kind kind = tensorComparison(op);
         if (kind != null && (a instanceof Tensor x && (b instanceof Tensor || Values.isNumber(b))
                 || b instanceof Tensor && Values.isNumber(a))) {
@@ -119,6 +134,9 @@ final class Operators {
         }
         if (container instanceof PyDict d) {
             return d.containsKey(item);
+        }
+        if (container instanceof PySet set) {
+            return set.contains(item);
         }
         List<?> items = Values.items(container);
         if (items == null) {

@@ -29,6 +29,7 @@ public final class SubsetChecker {
         SubsetChecker checker = new SubsetChecker();
         checker.imports(program);
         AstWalk.expressions(program.body(), checker::attribute);
+        BuiltinNamesCheck.check(program);
     }
 
     private void imports(Program program) {
@@ -68,8 +69,20 @@ public final class SubsetChecker {
         }
     }
 
-    /** Checks {@code module.member} where {@code module} is a name bound by an import. */
+    /**
+     * Checks {@code module.member} where {@code module} is a name bound by an import, and refuses {@code out=} in a
+     * call of one ({@code torch.matmul(a, b, out=c)}).
+     */
     private void attribute(Expr e) {
+        if (e instanceof Expr.Call call && call.function() instanceof Expr.Attribute f
+                && modulePath(f.object()) != null) {
+            for (org.gradviz.app.script.ast.Keyword k : call.keywords()) {
+                if ("out".equals(k.name())) {
+                    throw Subset.refuse("'" + modulePath(f.object()) + "." + f.name() + "(out=...)'", k.line(),
+                            k.column());
+                }
+            }
+        }
         if (!(e instanceof Expr.Attribute a)) {
             return;
         }

@@ -25,6 +25,7 @@ final class TensorMembers {
             case "ndim" -> (long) t.dim();
             case "data" -> t.detach();
             case "device" -> PyDevice.CPU;
+            case "_version" -> (long) t.version();
             default -> {
                 Tensor op = TableOps.attribute(t, name);
                 yield op != null ? op : method(t, name);
@@ -79,7 +80,9 @@ final class TensorMembers {
             case "dim" -> a -> (long) t.dim();
             default -> {
                 PyCallable only = TensorShapeFunctions.method(t, name);
-                yield only != null ? only : TorchFunctions.tensorMethod(t, name);
+                PyCallable own = only != null ? only : TensorPredicates.method(t, name);
+                own = own != null ? own : TensorInPlace.method(t, name);
+                yield own != null ? own : TorchFunctions.tensorMethod(t, name);
             }
         };
         if (body == null) {

@@ -22,17 +22,22 @@ final class TorchModules {
         Map<String, Object> functionalMembers = functional();
         NnFunctional.addTo(functionalMembers);
         PyModule functional = new PyModule("torch.nn.functional", functionalMembers);
-        PyModule nn = new PyModule("torch.nn", NnLayers.members(functional));
+        PyModule init = new PyModule("torch.nn.init", NnInit.members());
+        Map<String, Object> nnMembers = NnLayers.members(functional);
+        nnMembers.put("init", init);
+        PyModule nn = new PyModule("torch.nn", nnMembers);
         PyModule optim = new PyModule("torch.optim", Optimizers.members());
         Map<String, Object> torchMembers = torch();
         torchMembers.put("nn", nn);
         torchMembers.put("optim", optim);
         PyModule autograd = AutogradModule.create();
+        torchMembers.put("cuda", new PyModule("torch.cuda", cuda()));
         torchMembers.put("autograd", autograd);
         Map<String, PyModule> modules = new LinkedHashMap<>();
         modules.put("torch", new PyModule("torch", torchMembers));
         modules.put("torch.nn", nn);
         modules.put("torch.nn.functional", functional);
+        modules.put("torch.nn.init", init);
         modules.put("torch.optim", optim);
         modules.put("torch.autograd", autograd);
         modules.put("math", new PyModule("math", MathModule.members()));
@@ -53,6 +58,9 @@ final class TorchModules {
         put(m, "zeros", a -> filled(a, 0.0));
         put(m, "ones_like", a -> like(a, 1.0));
         put(m, "zeros_like", a -> like(a, 0.0));
+        // NOTE: torch leaves empty()'s memory as it finds it; zeros are one of the values it may hold
+        put(m, "empty", a -> filled(a, 0.0));
+        put(m, "empty_like", a -> like(a, 0.0));
         put(m, "full", a -> {
             a.accept(2, "size", "fill_value", "dtype", "device", "requires_grad");
             Object fill = a.get(1, "fill_value");
@@ -75,6 +83,9 @@ final class TorchModules {
         });
         put(m, "randn", a -> random(a, true));
         put(m, "rand", a -> random(a, false));
+        put(m, "randint", TorchModules::randint);
+        put(m, "rand_like", a -> randomLike(a, false));
+        put(m, "randn_like", a -> randomLike(a, true));
         put(m, "manual_seed", a -> {
             Torch.manualSeed(a.accept(1, "seed").integer(0, "seed"));
             return PyNone.NONE;
@@ -82,6 +93,7 @@ final class TorchModules {
         put(m, "is_grad_enabled", a -> GradMode.isEnabled());
         m.put("no_grad", new Builtin("no_grad", a -> new GradModeContext(false)));
         m.put("enable_grad", new Builtin("enable_grad", a -> new GradModeContext(true)));
+        put(m, "set_grad_enabled", a -> GradModeContext.setNow(Values.truthy(a.accept(1, "mode").get(0, "mode"))));
         m.put("float32", DType.FLOAT32);
         m.put("float", DType.FLOAT32);
         m.put("float64", DType.FLOAT64);
@@ -91,6 +103,7 @@ final class TorchModules {
         m.put("bool", DType.BOOL);
         ranges(m);
         put(m, "numel", a -> (long) a.tensor(0, "input").numel());
+        TensorPredicates.addTo(m);
         return m;
     }
 
@@ -160,6 +173,39 @@ final class TorchModules {
         DType d = dtypeOrDefault(a);
         int[] dims = TensorFactory.shape(a, d).dims();
         return TensorFactory.finish(normal ? Torch.randn(d, dims) : Torch.rand(d, dims), a, -1);
+    }
+
+    /** {@code torch.rand_like(t)} / {@code randn_like(t)}: t's shape, its dtype unless dtype= says. */
+    private static Tensor randomLike(Args a, boolean normal) {
+        a.accept(1, "input", "dtype", "device", "requires_grad");
+        Tensor t = a.tensor(0, "input");
+        DType d = a.dtype(-1, "dtype");
+        DType dtype = d == null ? t.dtype() : d;
+        int[] dims = t.shape().dims();
+        return TensorFactory.finish(normal ? Torch.randn(dtype, dims) : Torch.rand(dtype, dims), a, -1);
+    }
+
+    /** {@code torch.randint(high, size)} and {@code torch.randint(low, high, size)}: int64 unless dtype= says. */
+    private static Tensor randint(Args a) {
+        a.accept(3, "low", "high", "size", "dtype", "device", "requires_grad");
+        long given = a.positional().size() + List.of("low", "high", "size").stream()
+                .filter(a.keywords()::containsKey).count();
+        boolean withLow = given == 3; // randint(low, high, size), else randint(high, size)
+        long low = withLow ? a.integer(0, "low") : 0;
+        long high = a.integer(withLow ? 1 : 0, "high");
+        Object size = a.get(withLow ? 2 : 1, "size");
+        DType d = a.dtype(-1, "dtype");
+        DType dtype = d == null ? DType.INT64 : d;
+        Shape shape = TensorFactory.shape(new Args("randint", List.of(size), Map.of()), dtype);
+        return TensorFactory.finish(Torch.randint(low, high, shape, dtype), a, -1);
+    }
+
+    /** {@code torch.cuda}: no GPU here, as on a machine without one. */
+    private static Map<String, Object> cuda() {
+        Map<String, Object> m = new LinkedHashMap<>();
+        put(m, "is_available", a -> false);
+        put(m, "device_count", a -> 0L);
+        return m;
     }
 
     /** The document ops of {@code torch.nn.functional}, from the op table. */

@@ -3,7 +3,10 @@ package org.gradviz.app.script.runtime;
 import java.util.List;
 import java.util.Map;
 
-/** The builtins about types and classes: {@code isinstance}, {@code type}, {@code dict}, {@code object}, exceptions. */
+/**
+ * The builtins about types and classes: {@code isinstance}, {@code type}, {@code getattr}/{@code hasattr}/{@code setattr},
+ * {@code callable}, {@code dict}, {@code object}, exceptions.
+ */
 final class TypeBuiltins {
 
     private TypeBuiltins() {
@@ -32,9 +35,49 @@ final class TypeBuiltins {
             a.keywords().forEach(d::put);
             return d;
         }));
+        m.put("set", new Builtin("set", a -> new PySet(a.size() == 0 ? List.of()
+                : Iteration.items(a.accept(1).get(0, "iterable")))));
         m.put("isinstance", new Builtin("isinstance", a -> {
             a.accept(2);
             return isInstance(a.get(0, "obj"), a.get(1, "class_or_tuple"));
+        }));
+        m.put("getattr", new Builtin("getattr", a -> {
+            if (a.size() < 2 || a.size() > 3) {
+                throw PyError.type("getattr expected 2 or 3 arguments, got " + a.size());
+            }
+            try {
+                return Attributes.get(a.get(0, "object"), attributeName(a));
+            } catch (PyError e) {
+                if (a.size() == 3 && e.pythonType().equals("AttributeError")) {
+                    return a.get(2, "default");
+                }
+                throw e;
+            }
+        }));
+        m.put("hasattr", new Builtin("hasattr", a -> {
+            a.accept(2);
+            try {
+                Attributes.get(a.get(0, "obj"), attributeName(a));
+                return true;
+            } catch (PyError e) {
+                if (e.pythonType().equals("AttributeError")) {
+                    return false;
+                }
+                throw e;
+            }
+        }));
+        m.put("setattr", new Builtin("setattr", a -> {
+            a.accept(3);
+            Object target = a.get(0, "obj");
+            if (!(target instanceof PyInstance i)) {
+                throw new Unsupported("'setattr' on a " + Values.typeName(target));
+            }
+            i.set(attributeName(a), a.get(2, "value"));
+            return PyNone.NONE;
+        }));
+        m.put("callable", new Builtin("callable", a -> {
+            Object v = a.accept(1).get(0, "obj");
+            return v instanceof PyCallable || v instanceof PyInstance i && i.attribute("__call__") instanceof PyCallable;
         }));
         m.put("type", new Builtin("type", a -> {
             Object v = a.accept(1).get(0, "object");
@@ -46,6 +89,13 @@ final class TypeBuiltins {
                 throw PyError.type("cannot create '" + Values.typeName(v) + "' instances");
             });
         }));
+    }
+
+    private static String attributeName(Args a) {
+        if (!(a.get(1, "name") instanceof String name)) {
+            throw PyError.type("attribute name must be string, not '" + Values.typeName(a.get(1, "name")) + "'");
+        }
+        return name;
     }
 
     private static boolean isInstance(Object v, Object type) {
@@ -67,6 +117,7 @@ final class TypeBuiltins {
                 case "list" -> v instanceof List<?>;
                 case "tuple" -> v instanceof PyTuple;
                 case "dict" -> v instanceof PyDict;
+                case "set" -> v instanceof PySet;
                 case "range" -> v instanceof PyRange;
                 case "Parameter" -> NnParameter.is(v);
                 default -> throw notAType();

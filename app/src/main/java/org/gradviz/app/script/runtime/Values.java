@@ -120,6 +120,9 @@ public final class Values {
         if (v instanceof PyDict d) {
             return container(d, "{...}", d::toString);
         }
+        if (v instanceof PySet set) {
+            return container(set, "set(...)", set::toString);
+        }
         if (v instanceof DType d) {
             return d.torchName();
         }
@@ -222,6 +225,14 @@ public final class Values {
         if (v instanceof PyDict d) {
             return d.size() > 0;
         }
+        if (v instanceof PySet set) {
+            return set.size() > 0;
+        }
+        if (v instanceof PyInstance) {
+            Object own = Dunders.call(v, "__bool__", null);
+            own = own != Dunders.NONE_FOUND ? own : Dunders.call(v, "__len__", null);
+            return own == Dunders.NONE_FOUND || truthy(own);
+        }
         if (v instanceof Tensor t) {
             if (t.numel() != 1) {
                 throw new PyError("RuntimeError", "Boolean value of Tensor with more than one value is ambiguous");
@@ -290,6 +301,9 @@ public final class Values {
         if (v instanceof PyDict d) {
             return d.keys();
         }
+        if (v instanceof PySet set) {
+            return set.items();
+        }
         if (v instanceof PyIterator i) {
             return i.take();
         }
@@ -303,6 +317,9 @@ public final class Values {
     public static boolean pyEquals(Object a, Object b) {
         if (isNumber(a) && isNumber(b)) {
             return Numbers.compare(a, b) == 0;
+        }
+        if (a instanceof PySet x && b instanceof PySet y) {
+            return x.size() == y.size() && x.items().stream().allMatch(y::contains);
         }
         List<?> la = a instanceof List<?> ? (List<?>) a : null;
         List<?> lb = b instanceof List<?> ? (List<?>) b : null;

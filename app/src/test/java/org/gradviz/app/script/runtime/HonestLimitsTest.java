@@ -29,6 +29,10 @@ class HonestLimitsTest {
         "import torch.nn as nn\\nm = nn.Conv2d(1, 1, 3)|prog.py:2:5: 'torch.nn.Conv2d' is not supported by gradviz",
         "from torch import nn\\ndef f():\\n    return nn.Dropout()|prog.py:3:12: 'torch.nn.Dropout' is not supported by gradviz",
         "from torch import split|prog.py:1:19: 'torch.split' is not supported by gradviz",
+        "f = frozenset([1])|prog.py:1:5: 'frozenset' is not supported by gradviz",
+        "import torch\\nprint(1)\\ntorch.mul(torch.ones(1), 2, out=torch.ones(1))|prog.py:3:29: "
+                + "'torch.mul(out=...)' is not supported by gradviz",
+        "def g():\\n    return id(3)|prog.py:2:12: 'id' is not supported by gradviz",
         "import torch\\nimport torch.nn.functional as F\\ny = F.dropout|prog.py:3:5: "
                 + "'torch.nn.functional.dropout' is not supported by gradviz",
     })
@@ -46,8 +50,10 @@ class HonestLimitsTest {
         "o = torch.optim.AdamW([])|prog.py:3:5: 'torch.optim.AdamW' is not supported by gradviz",
         "o = torch.optim.Adam(nn.Linear(1, 1).parameters(), amsgrad=True)|prog.py:3:5: 'Adam(amsgrad=True)' is not "
                 + "supported by gradviz",
-        "o = torch.optim.SGD(nn.Linear(1, 1).parameters(), lr=1)\\no.param_groups|prog.py:4:1: "
-                + "'Optimizer.param_groups' is not supported by gradviz",
+        "o = torch.optim.SGD(nn.Linear(1, 1).parameters(), lr=1)\\no.state_dict()|prog.py:4:1: "
+                + "'Optimizer.state_dict' is not supported by gradviz",
+        "o = torch.optim.SGD(nn.Linear(1, 1).parameters(), lr=1)\\no.param_groups[0]['momentum'] = 0.9\\no.step()"
+                + "|prog.py:5:1: changing 'momentum' in param_groups is not supported by gradviz",
         "y = nn.MSELoss()(torch.ones(2, 1), torch.ones(2))|prog.py:3:5: 'mse_loss' of an input and a target of "
                 + "different sizes is not supported by gradviz",
         "y = nn.Linear(2, 1)(torch.ones(4, 3, 2))|prog.py:3:5: 'nn.Linear' of an input with more than 2 dimensions "

@@ -204,12 +204,20 @@ class InterpreterTest {
     }
 
     @Test
-    void fileProcessAndReflectionBuiltinsAreNotDefined() {
-        assertEquals("NameError: name 'open' is not defined", error("open('/etc/passwd')"));
-        assertEquals("NameError: name '__import__' is not defined", error("__import__('os')"));
-        assertEquals("NameError: name 'eval' is not defined", error("eval('1')"));
-        assertEquals("NameError: name 'exec' is not defined", error("exec('1')"));
-        assertEquals("NameError: name 'getattr' is not defined", error("getattr(1, 'x')"));
+    void fileProcessAndReflectionBuiltinsAreRefusedBeforeRunning() {
+        for (String call : new String[] {"open('/etc/passwd')", "__import__('os')", "eval('1')", "exec('1')"}) {
+            ScriptRun run = ScriptRun.of("print('never')\n" + call + "\n");
+            String name = call.substring(0, call.indexOf('('));
+            assertEquals(ScriptRunner.REFUSED, run.exitCode(), call);
+            assertEquals("", run.out(), call + " is refused before the first line runs");
+            assertEquals("prog.py:2:1: '" + name + "' is not supported by gradviz", run.lastErrLine());
+        }
+    }
+
+    @Test
+    void aProgramsOwnBindingOfABuiltinNameIsNotRefused() {
+        assertEquals("3\n", out("def open(x):\n    return x + 1\nprint(open(2))"));
+        assertEquals("NameError: name 'x' is not defined", error("print(x)"));
     }
 
     @Test

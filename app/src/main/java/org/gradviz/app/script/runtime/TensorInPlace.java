@@ -1,0 +1,104 @@
+package org.gradviz.app.script.runtime;
+
+import org.gradviz.app.script.ast.BinaryOp;
+import org.gradviz.engine.DType;
+import org.gradviz.engine.Tensor;
+import org.gradviz.engine.Torch;
+import org.gradviz.engine.ops.Arithmetic;
+import org.gradviz.engine.ops.Broadcast;
+import org.gradviz.engine.random.TorchGenerator;
+
+/**
+ * The in-place methods teaching code uses on weights and gradients: {@code add_}/{@code sub_} (with {@code alpha},
+ * one fused multiply-add per element as torch's CPU kernel), {@code mul_}, {@code div_}, {@code clamp_},
+ * {@code copy_}, {@code fill_}, and the random fills {@code uniform_} and {@code normal_} (standard only). Each
+ * writes through to the tensor, bumps its version and refuses a leaf that requires grad, as torch does.
+ */
+final class TensorInPlace {
+    private TensorInPlace() {
+    }
+
+    /** {@code t.name(...)} when name is one of the methods here, else null. */
+    static PyCallable method(Tensor t, String name) {
+        return switch (name) {
+            case "add_" -> a -> addScaled(t, a, 1);
+            case "sub_" -> a -> addScaled(t, a, -1);
+            case "mul_" -> a -> assign(t, TensorArithmetic.apply(BinaryOp.MUL, t, a.accept(1, "other").get(0, "other")));
+            case "div_" -> a -> assign(t, TensorArithmetic.apply(BinaryOp.DIV, t, a.accept(1, "other").get(0, "other")));
+            case "clamp_" -> a -> {
+                a.accept(2, "min", "max");
+                return assign(t, t.clamp(a.optionalNumber(0, "min"), a.optionalNumber(1, "max")));
+            };
+            case "copy_" -> a -> {
+                Tensor src = a.accept(1, "src").tensor(0, "src");
+                double[] values = t.dtype().roundAll(Broadcast.expand(src, t.shape()));
+                return assign(t, Tensor.fromData(t.shape(), t.dtype(), values));
+            };
+            case "fill_" -> a -> {
+                double value = Values.toDouble(a.accept(1, "value").get(0, "value"), "fill_(): argument 'value'");
+                return assign(t, Torch.full(t.shape(), value, t.dtype()));
+            };
+            case "uniform_" -> a -> {
+                a.accept(2, "from", "to");
+                double from = a.has(0, "from") ? a.number(0, "from") : 0;
+                double to = a.has(1, "to") ? a.number(1, "to") : 1;
+                return assign(t, Tensor.fromData(t.shape(), t.dtype(),
+                        TorchGenerator.defaultGenerator().uniform(t.numel(), from, to, t.dtype())));
+            };
+            case "normal_" -> a -> {
+                a.accept(2, "mean", "std");
+                if ((a.has(0, "mean") && a.number(0, "mean") != 0) || (a.has(1, "std") && a.number(1, "std") != 1)) {
+                    throw new Unsupported("'Tensor.normal_(mean, std)' other than (0, 1)");
+                }
+                return assign(t, Torch.randn(t.dtype(), t.shape().dims()));
+            };
+            default -> null;
+        };
+    }
+
+    /**
+     * {@code t.add_(other, alpha=a)} and {@code t.sub_(...)}: t ± other, or with an alpha t + alpha·other fused per
+     * element as torch's add kernel computes it (recorded as a product and a sum when a graph needs it).
+     */
+    private static Tensor addScaled(Tensor t, Args a, int sign) {
+        a.accept(1, "other", "alpha");
+        Object other = a.get(0, "other");
+        double alpha = sign * Values.toDouble(a.get(-1, "alpha", 1L), "add_(): argument 'alpha'");
+        if (Math.abs(alpha) == 1) {
+            return assign(t, TensorArithmetic.apply(alpha > 0 ? BinaryOp.ADD : BinaryOp.SUB, t, other));
+        }
+        Tensor o = other instanceof Tensor x ? x : TensorArithmetic.wrap(other);
+        if (o.requiresGrad() || t.requiresGrad()) {
+            return assign(t, TensorArithmetic.apply(BinaryOp.ADD, t,
+                    TensorArithmetic.apply(BinaryOp.MUL, o, alpha)));
+        }
+        DType dt = t.dtype();
+        double[] b = Broadcast.expand(o, t.shape());
+        double[] x = t.data();
+        double[] r = new double[x.length];
+        for (int i = 0; i < r.length; i++) {
+            r[i] = dt == DType.FLOAT32 ? Math.fma((float) b[i], (float) alpha, (float) x[i])
+                    : dt == DType.FLOAT64 ? Math.fma(b[i], alpha, x[i]) : x[i] + alpha * b[i];
+        }
+        return assign(t, Tensor.fromData(t.shape(), dt, dt.roundAll(r)));
+    }
+
+    /** Writes {@code result} into t, refusing what torch refuses (a float result into an integer tensor). */
+    private static Tensor assign(Tensor t, Object result) {
+        Tensor r = (Tensor) result;
+        if (r.dtype().isFloatingPoint() && !t.dtype().isFloatingPoint()) {
+            throw new PyError("RuntimeError", "result type " + typeName(r.dtype()) + " can't be cast to the desired "
+                    + "output type " + typeName(t.dtype()));
+        }
+        return t.assignInPlace(r);
+    }
+
+    private static String typeName(DType d) {
+        return switch (d) {
+            case FLOAT32 -> "Float";
+            case FLOAT64 -> "Double";
+            case INT64 -> "Long";
+            case BOOL -> "Bool";
+        };
+    }
+}

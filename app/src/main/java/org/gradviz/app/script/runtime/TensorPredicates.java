@@ -1,0 +1,102 @@
+package org.gradviz.app.script.runtime;
+
+import java.util.Map;
+import org.gradviz.engine.DType;
+import org.gradviz.engine.Shape;
+import org.gradviz.engine.Tensor;
+import org.gradviz.engine.ops.Comparison;
+
+/**
+ * The comparisons and truth tests by name: {@code t.eq(other)} … {@code t.ge(other)} (bool tensors, as the operators
+ * give), {@code t.all()} / {@code t.any()} (whole or along a dim), and {@code torch.equal} and {@code torch.is_tensor},
+ * which give a Python bool.
+ */
+final class TensorPredicates {
+    private static final Map<String, Comparison.Kind> COMPARISONS = Map.of("eq", Comparison.Kind.EQ,
+            "ne", Comparison.Kind.NE, "lt", Comparison.Kind.LT, "le", Comparison.Kind.LE, "gt", Comparison.Kind.GT,
+            "ge", Comparison.Kind.GE);
+
+    private TensorPredicates() {
+    }
+
+    /** The torch functions: every method below as {@code torch.f(input, ...)}, then equal and is_tensor. */
+    static void addTo(Map<String, Object> torch) {
+        for (String name : new java.util.TreeSet<>(COMPARISONS.keySet())) {
+            torch.put(name, new Builtin(name, a -> compare(name, a.tensor(0, "input"), a.accept(2, "input", "other")
+                    .get(1, "other"))));
+        }
+        for (String name : new String[] {"all", "any"}) {
+            torch.put(name, new Builtin(name, a -> truth(name.equals("all"), a.tensor(0, "input"),
+                    a.accept(3, "input", "dim", "keepdim"), 1)));
+        }
+        torch.put("equal", new Builtin("equal", a -> {
+            a.accept(2, "input", "other");
+            return equal(a.tensor(0, "input"), a.tensor(1, "other"));
+        }));
+        torch.put("is_tensor", new Builtin("is_tensor", a -> a.accept(1, "obj").get(0, "obj") instanceof Tensor));
+    }
+
+    /** {@code t.name(...)} when name is one of the methods here, else null. */
+    static PyCallable method(Tensor t, String name) {
+        if (COMPARISONS.containsKey(name)) {
+            return a -> compare(name, t, a.accept(1, "other").get(0, "other"));
+        }
+        if (name.equals("all") || name.equals("any")) {
+            return a -> truth(name.equals("all"), t, a.accept(2, "dim", "keepdim"), 0);
+        }
+        return null;
+    }
+
+    private static Tensor compare(String name, Tensor t, Object other) {
+        Tensor o = other instanceof Tensor x ? x : TensorArithmetic.wrap(other);
+        return Comparison.compare(t, o, COMPARISONS.get(name));
+    }
+
+    /** all/any over everything, or along {@code dim} (the argument at {@code first}) keeping it when asked. */
+    private static Tensor truth(boolean all, Tensor t, Args a, int first) {
+        Object dim = a.get(first, "dim", PyNone.NONE);
+        double[] x = t.data();
+        if (dim == PyNone.NONE) {
+            boolean result = all;
+            for (double v : x) {
+                result = all ? result && v != 0 : result || v != 0;
+            }
+            return Tensor.fromData(Shape.SCALAR, DType.BOOL, new double[] {result ? 1 : 0});
+        }
+        int d = t.shape().normalizeDim(Values.toIndex(dim, a.function() + "(): argument 'dim'"));
+        boolean keepDim = a.bool(first + 1, "keepdim", false);
+        int size = t.dim() == 0 ? 1 : t.shape().dim(d);
+        int outer = 1;
+        for (int i = 0; i < d; i++) {
+            outer *= t.shape().dim(i);
+        }
+        int inner = t.numel() / Math.max(1, outer * size);
+        double[] r = new double[outer * inner];
+        for (int o = 0; o < outer; o++) {
+            for (int i = 0; i < inner; i++) {
+                boolean result = all;
+                for (int k = 0; k < size; k++) {
+                    boolean v = x[(o * size + k) * inner + i] != 0;
+                    result = all ? result && v : result || v;
+                }
+                r[o * inner + i] = result ? 1 : 0;
+            }
+        }
+        return Tensor.fromData(t.shape().reduce(d, keepDim), DType.BOOL, r);
+    }
+
+    /** torch.equal: the same sizes and the same values (compared in the promoted type). */
+    private static boolean equal(Tensor a, Tensor b) {
+        if (!a.shape().equals(b.shape())) {
+            return false;
+        }
+        double[] x = a.data();
+        double[] y = b.data();
+        for (int i = 0; i < x.length; i++) {
+            if (x[i] != y[i]) {
+                return false;
+            }
+        }
+        return true;
+    }
+}
