@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
+import org.gradviz.app.script.runtime.CustomFunction;
 import org.gradviz.app.script.runtime.ObservedCall;
 import org.gradviz.app.script.runtime.TensorObserver;
 import org.gradviz.app.script.runtime.Values;
@@ -37,7 +38,8 @@ final class CallTrace implements TensorObserver {
             return; // NOTE: methods such as requires_grad_() and zero_() return the tensor they were called on
         }
         TracedTensor traced = CallTranslator.translate(call, t);
-        if (traced instanceof TracedTensor.Op op && !GradMode.isEnabled()
+        // NOTE: a custom Function's forward runs under no_grad; its ops are inlined as the ops of the cell
+        if (traced instanceof TracedTensor.Op op && !GradMode.isEnabled() && !CustomFunction.runningForward()
                 && op.inputs().values().stream().anyMatch(Tensor::requiresGrad)) {
             traced = new TracedTensor.Unsupported(t, call.line(), call.function(), "it ran under torch.no_grad(), "
                     + "so autograd did not record it, and a graph document records every op; compute it outside "

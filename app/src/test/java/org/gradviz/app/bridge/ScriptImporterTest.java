@@ -95,6 +95,32 @@ class ScriptImporterTest {
     }
 
     @Test
+    void aCustomFunctionIsImportedThroughItsForwardThoughItRanUnderNoGrad() throws Exception {
+        String[] cell = {
+            "import torch",
+            "class Legendre3(torch.autograd.Function):",
+            "    @staticmethod",
+            "    def forward(ctx, input):",
+            "        ctx.save_for_backward(input)",
+            "        return 0.5 * (5 * input ** 3 - 3 * input)",
+            "    @staticmethod",
+            "    def backward(ctx, grad_output):",
+            "        input, = ctx.saved_tensors",
+            "        return grad_output * 1.5 * (5 * input ** 2 - 1)",
+            "x = torch.tensor([0.5, -1.0, 2.0], requires_grad=True)",
+            "loss = Legendre3.apply(x * 2).sum()",
+            "print(loss)"};
+
+        GraphDocument d = importCell(cell);
+
+        assertEquals(List.of(OpKind.MUL, OpKind.POW, OpKind.MUL, OpKind.MUL, OpKind.SUB, OpKind.MUL, OpKind.SUM),
+                d.nodes().stream().map(OpNode::op).toList());
+        // torch 1.13: tensor(138., grad_fn=<SumBackward0>) (P3 at 1, -2 and 4: 1 - 17 + 154)
+        assertEquals("tensor(138., grad_fn=<SumBackward0>)", Cells.stdout(String.join("\n", cell) + "\n").strip());
+        assertComputesWhatTheCellPrints(d, cell);
+    }
+
+    @Test
     void aModulesOwnParametersTakeTheNamesOfTheirAttributes() throws Exception {
         String[] cell = {
             "import torch",

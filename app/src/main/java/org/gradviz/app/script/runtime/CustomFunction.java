@@ -10,7 +10,7 @@ import org.gradviz.engine.Tensor;
  * the subclass's {@code forward(ctx, ...)} without recording and, when an input requires grad, makes the result's
  * grad_fn a {@link CustomFunctionNode} whose chain rule is the subclass's {@code backward(ctx, ...)}.
  */
-final class CustomFunction {
+public final class CustomFunction {
 
     private CustomFunction() {
     }
@@ -30,6 +30,16 @@ final class CustomFunction {
         return base;
     }
 
+    private static final ThreadLocal<Integer> FORWARD_DEPTH = ThreadLocal.withInitial(() -> 0);
+
+    /**
+     * Whether a custom Function's {@code forward} is running (under no_grad, as torch runs it): a cell importer then
+     * inlines its ops, as it inlines a module's forward.
+     */
+    public static boolean runningForward() {
+        return FORWARD_DEPTH.get() > 0;
+    }
+
     /** {@code C.apply(*args)}: the first argument is the class {@code C} (apply is a classmethod). */
     private static Object apply(Args a) {
         PyClass cls = (PyClass) a.positional().get(0);
@@ -42,11 +52,14 @@ final class CustomFunction {
         boolean record = GradMode.isEnabled() && anyRequiresGrad(inputs);
         Object forward = cls.attribute("forward");
         Object out;
+        FORWARD_DEPTH.set(FORWARD_DEPTH.get() + 1);
         try (var g = GradMode.disabled()) {
             java.util.List<Object> all = new java.util.ArrayList<>(arguments.size() + 1);
             all.add(ctx);
             all.addAll(arguments);
             out = ((PyCallable) forward).call(new Args("forward", all, java.util.Map.of()));
+        } finally {
+            FORWARD_DEPTH.set(FORWARD_DEPTH.get() - 1);
         }
         if (!record) {
             return out;
