@@ -18,6 +18,8 @@ public final class CanvasStyles {
     public static final String PORT_HIT = "graph-port-hit";
     public static final String EDGE = "graph-edge";
     public static final String EDGE_LABEL = "graph-edge-label";
+    /** The thin line from a gradient label placed away from its edge to the edge. */
+    public static final String EDGE_LABEL_LEADER = "graph-edge-label-leader";
     public static final String WIRE = "graph-wire";
     public static final String RUBBER_BAND = "rubber-band";
     public static final String VERDICT = "connection-verdict";
