@@ -14,6 +14,8 @@ public final class CanvasStyles {
     public static final String PORT_LABEL = "graph-port-label";
     /** The drawn circle of a port. */
     public static final String PORT_DOT = "graph-port-dot";
+    /** The column of a box's input ports (its spacing is the theme's). */
+    public static final String PORTS = "graph-node-ports";
     /** The invisible, larger circle around it that takes the mouse. */
     public static final String PORT_HIT = "graph-port-hit";
     public static final String EDGE = "graph-edge";
