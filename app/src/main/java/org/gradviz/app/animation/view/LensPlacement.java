@@ -14,14 +14,23 @@ import org.gradviz.app.animation.TracePlayer;
 /**
  * Puts the chain-rule lens beside the node the engine is at: in the autograd view when it is shown, else beside
  * the node's box in the network view; kept inside the layer it floats in. Of the places beside the node (right,
- * left, below, above) and the layer's corners, it takes the first that covers the fewest boxes of the network view
- * (whose numbers the class is reading), least of all the boxes the node sends its gradients to, and never the node
- * itself. Its text grows with the display's text size, as
- * far as the lens still takes at most half the layer's width and height.
+ * left, below, above), the layer's corners and a grid over the layer, it takes the first that covers the fewest
+ * boxes of the network view
+ * and of the autograd view (whose numbers the class is reading), least of all the boxes the node sends its gradients
+ * to and its own element's box, and never the node itself. Its text grows with the display's text size, as
+ * far as the lens still takes at most half the layer's width and height; in a small window it shrinks to that
+ * size, as far as its text stays readable.
  */
 public final class LensPlacement {
     private static final double GAP = 16;
+    /**
+     * The lens shrinks in a small window as far as its lines (16 px at 100 %) stay 11 px high: in a 1280x720 window
+     * at 100 % it takes about a third of the views instead of two thirds.
+     */
+    private static final double MIN_SCALE = 11.0 / 16;
     private static final double RECIPIENT_WEIGHT = 1000;
+    /** The grid of further places has this many steps across and down. */
+    private static final int GRID = 24;
 
     private final Pane layer;
     private final LensPanel lens;
@@ -41,6 +50,8 @@ public final class LensPlacement {
         layer.getChildren().add(lens);
         layer.setPickOnBounds(false);
         player.frameProperty().addListener((obs, old, now) -> Platform.runLater(this::place));
+        // its text changes after the frame: placed again for its new size
+        lens.getChildren().addListener((javafx.collections.ListChangeListener<Node>) change -> Platform.runLater(this::place));
         layer.widthProperty().addListener((obs, old, now) -> place());
         layer.heightProperty().addListener((obs, old, now) -> place());
     }
@@ -54,21 +65,31 @@ public final class LensPlacement {
         lens.applyCss();
         lens.autosize();
         Bounds node = target.get();
-        double scale = Math.max(1, Math.min(textScale.get(), Math.min(layer.getWidth() / 2 / lens.getWidth(),
+        double scale = Math.max(MIN_SCALE, Math.min(textScale.get(), Math.min(layer.getWidth() / 2 / lens.getWidth(),
                 layer.getHeight() / 2 / lens.getHeight())));
         lens.setScaleX(scale);
         lens.setScaleY(scale);
         double w = lens.getWidth() * scale;
         double h = lens.getHeight() * scale;
-        double[][] places = {
-            {node.getMaxX() + GAP, node.getCenterY() - h / 2},
-            {node.getMinX() - GAP - w, node.getCenterY() - h / 2},
-            {node.getCenterX() - w / 2, node.getMaxY() + GAP},
-            {node.getCenterX() - w / 2, node.getMinY() - GAP - h},
-            {0, 0}, {layer.getWidth() - w, 0}, {0, layer.getHeight() - h}, {layer.getWidth() - w, layer.getHeight() - h},
-        };
-        java.util.List<Bounds> boxes = networkBoxes();
-        java.util.List<Bounds> recipients = recipients(frame.activeNode());
+        java.util.List<double[]> places = new java.util.ArrayList<>(java.util.List.of(
+            new double[] {node.getMaxX() + GAP, node.getCenterY() - h / 2},
+            new double[] {node.getMinX() - GAP - w, node.getCenterY() - h / 2},
+            new double[] {node.getCenterX() - w / 2, node.getMaxY() + GAP},
+            new double[] {node.getCenterX() - w / 2, node.getMinY() - GAP - h},
+            new double[] {0, 0}, new double[] {layer.getWidth() - w, 0}, new double[] {0, layer.getHeight() - h},
+            new double[] {layer.getWidth() - w, layer.getHeight() - h}));
+        // and, should all of those cover what the lens explains (a small window), anywhere on a grid
+        double stepX = Math.max(8, (layer.getWidth() - w) / GRID);
+        double stepY = Math.max(8, (layer.getHeight() - h) / GRID);
+        for (double y = 0; y <= layer.getHeight() - h; y += stepY) {
+            for (double x = 0; x <= layer.getWidth() - w; x += stepX) {
+                places.add(new double[] {x, y});
+            }
+        }
+        java.util.List<Bounds> boxes = new java.util.ArrayList<>(networkBoxes());
+        boxes.addAll(autogradBoxes());
+        java.util.List<Bounds> recipients = new java.util.ArrayList<>(recipients(frame.activeNode()));
+        networkBoxOf(frame.activeNode()).filter(b -> !b.equals(node)).ifPresent(recipients::add);
         double[] best = null;
         double least = Double.MAX_VALUE;
         for (double[] p : places) {
@@ -97,6 +118,26 @@ public final class LensPlacement {
         return recording.events().stream()
                 .filter(e -> e instanceof TraceEvent.GradientSent sent && sent.fromId() == node)
                 .map(e -> boundsOf(((TraceEvent.GradientSent) e).toId())).flatMap(Optional::stream).toList();
+    }
+
+    /** The autograd view's boxes when it is shown, in the layer's coordinates. */
+    private java.util.List<Bounds> autogradBoxes() {
+        if (autograd.getScene() == null || !autograd.isVisible() || autograd.getWidth() <= 0) {
+            return java.util.List.of();
+        }
+        return autograd.lookupAll("." + AutogradStyles.NODE).stream().filter(n -> n.getScene() != null)
+                .map(n -> layer.sceneToLocal(n.localToScene(n.getBoundsInLocal()))).toList();
+    }
+
+    /** Where the box of node {@code id}'s element is drawn in the network view, in the layer's coordinates. */
+    private Optional<Bounds> networkBoxOf(int id) {
+        Recording recording = player.recordingProperty().get();
+        if (recording == null || layer.getScene() == null) {
+            return Optional.empty();
+        }
+        return recording.elements().elementOfNode(id).map(e -> layer.getScene().lookup("#node-" + e))
+                .filter(n -> n.getScene() != null && n.isVisible())
+                .map(n -> layer.sceneToLocal(n.localToScene(n.getBoundsInLocal())));
     }
 
     /** The network view's boxes, in the layer's coordinates. */

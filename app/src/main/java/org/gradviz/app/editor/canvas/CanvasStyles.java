@@ -14,10 +14,14 @@ public final class CanvasStyles {
     public static final String PORT_LABEL = "graph-port-label";
     /** The drawn circle of a port. */
     public static final String PORT_DOT = "graph-port-dot";
+    /** The column of a box's input ports (its spacing is the theme's). */
+    public static final String PORTS = "graph-node-ports";
     /** The invisible, larger circle around it that takes the mouse. */
     public static final String PORT_HIT = "graph-port-hit";
     public static final String EDGE = "graph-edge";
     public static final String EDGE_LABEL = "graph-edge-label";
+    /** The thin line from a gradient label placed away from its edge to the edge. */
+    public static final String EDGE_LABEL_LEADER = "graph-edge-label-leader";
     public static final String WIRE = "graph-wire";
     public static final String RUBBER_BAND = "rubber-band";
     public static final String VERDICT = "connection-verdict";

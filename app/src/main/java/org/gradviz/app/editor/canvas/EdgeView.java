@@ -3,42 +3,41 @@ package org.gradviz.app.editor.canvas;
 import javafx.geometry.Point2D;
 import javafx.scene.Group;
 import javafx.scene.control.Label;
+import javafx.scene.shape.Line;
 import javafx.scene.shape.Path;
 import org.gradviz.app.animation.EdgeFlow;
-import org.gradviz.app.animation.view.CoveredArea;
 import org.gradviz.app.animation.view.FlowStyles;
 import org.gradviz.app.animation.view.GradientMagnitude;
 import org.gradviz.app.document.Connection;
 import org.gradviz.app.editor.EdgeRoute;
+import org.gradviz.app.editor.LabelRoom;
 
 /**
  * An edge drawn along its {@link EdgeRoute} from an output port to an input port, labelled with the shape it carries
- * (above the curve) and, in the animation, the gradient it carried (below). The labels sit at the first point along
- * the route, from its middle outwards, where nothing (a box, another label) covers them; a gradient that does not
- * fit in full says only its largest magnitude, and a label with no free place at all is not shown rather than
- * drawn over a box or another label.
+ * (above the curve) and, in the animation, the gradient it carried (below). The canvas places the labels of all its
+ * edges together ({@link LabelRoom}): each beside its edge where nothing (a box, another label, any edge) is under
+ * it, the gradients first; a gradient that does not fit in full says only its largest magnitude, and one with no
+ * room beside its edge goes where there is room nearby, tied to its edge by a thin leader line. A label with no
+ * free place at all is not shown rather than drawn over a box, a label or a line.
  */
 final class EdgeView extends Group {
-    /** Where along the curve labels may go, best first. */
-    private static final double[] LABEL_PLACES = {0.5, 0.4, 0.6, 0.3, 0.7, 0.2, 0.8, 0.12, 0.88};
     private final Connection connection;
-    private final java.util.function.Function<EdgeView, java.util.List<javafx.geometry.Bounds>> boxes;
+    private final java.util.function.Consumer<EdgeView> labelsChanged;
     private final Path curve = new Path();
     private EdgeRoute route = EdgeRoute.sCurve(0, 0, 0, 0);
     private final Label shape = new Label();
     private final Label flow = new Label();
     private final Group labels = new Group();
+    /** From a gradient label placed away from its edge to the edge. */
+    private final Line leader = new Line();
     /** What the flow label says when there is room, and when there is not (its largest magnitude only). */
     private String fullFlow = "";
     private String shortFlow = "";
 
-    /**
-     * {@code boxes}: for an edge, what its labels keep clear of (the boxes, the other edges' labels), in the edge's
-     * coordinates.
-     */
-    EdgeView(Connection connection, java.util.function.Function<EdgeView, java.util.List<javafx.geometry.Bounds>> boxes) {
+    /** {@code labelsChanged}: told when the edge's way or its labels' text changed, so the labels need places. */
+    EdgeView(Connection connection, java.util.function.Consumer<EdgeView> labelsChanged) {
         this.connection = connection;
-        this.boxes = boxes;
+        this.labelsChanged = labelsChanged;
         setId("edge-" + connection.from() + "-" + connection.to() + "-" + connection.port());
         curve.getStyleClass().add(CanvasStyles.EDGE);
         shape.getStyleClass().add(CanvasStyles.EDGE_LABEL);
@@ -49,7 +48,9 @@ final class EdgeView extends Group {
         getChildren().add(curve);
         labels.setId("edge-labels-" + connection.from() + "-" + connection.to() + "-" + connection.port());
         labels.setMouseTransparent(true);
-        labels.getChildren().addAll(shape, flow);
+        leader.getStyleClass().add(CanvasStyles.EDGE_LABEL_LEADER);
+        leader.setVisible(false);
+        labels.getChildren().addAll(leader, shape, flow);
     }
 
     /** The edge's labels, drawn above every curve and under the boxes (the canvas puts them in a layer of their own). */
@@ -80,18 +81,7 @@ final class EdgeView extends Group {
         fullFlow = carried == null ? "" : "grad " + carried.label();
         shortFlow = carried == null ? "" : "grad max " + org.gradviz.app.document.DecimalText.of(carried.maxAbs());
         flow.setText(fullFlow);
-        placeLabels();
-    }
-
-    /** The bounds of the labels shown, in the edge's coordinates. */
-    java.util.List<javafx.geometry.Bounds> labelBounds() {
-        java.util.List<javafx.geometry.Bounds> shown = new java.util.ArrayList<>(2);
-        for (Label label : new Label[] {shape, flow}) {
-            if (label.isVisible() && !label.getText().isEmpty()) {
-                shown.add(label.getBoundsInParent());
-            }
-        }
-        return shown;
+        labelsChanged.accept(this);
     }
 
     Connection connection() {
@@ -100,6 +90,16 @@ final class EdgeView extends Group {
 
     void setShapeText(String text) {
         shape.setText(text);
+    }
+
+    /** Whether the gradient's label found a place and shows. */
+    boolean flowShown() {
+        return flow.isVisible() && !fullFlow.isEmpty();
+    }
+
+    /** Whether the edge shows a gradient (so its label needs a place first). */
+    boolean carriesGradient() {
+        return !fullFlow.isEmpty();
     }
 
     /**
@@ -111,7 +111,7 @@ final class EdgeView extends Group {
         route = EdgeRoute.between(new double[] {from.getX(), from.getY()}, new double[] {to.getX(), to.getY()},
                 corners(producer), corners(consumer), runOut);
         Curves.draw(curve, route);
-        placeLabels();
+        labelsChanged.accept(this);
     }
 
     private static double[] corners(javafx.geometry.Bounds b) {
@@ -119,62 +119,60 @@ final class EdgeView extends Group {
     }
 
     /**
-     * Puts each label at the first place along the curve where nothing covers it (the shape first, above the
-     * curve; then the gradient below it, clear of the shape label too); failing that, the gradient's short form
-     * where nothing covers it; failing that, each where least is covered.
+     * Puts the gradient's label beside the edge where {@code room} has a free place (in full, else its largest
+     * magnitude only), else where there is room nearby with a leader line; hides it when there is none.
      */
-    private void placeLabels() {
-        java.util.List<javafx.geometry.Bounds> covering = new java.util.ArrayList<>(boxes.apply(this));
-        shape.setVisible(true);
-        javafx.geometry.Bounds s = shapeBounds(leastCovered(this::shapeBounds, covering));
-        shape.relocate(s.getMinX(), s.getMinY());
-        // drawn over a box or another label it helps nobody: the edge itself still shows the connection
-        shape.setVisible(shape.getText().isEmpty() || CoveredArea.of(s, covering) == 0);
-        if (shape.isVisible()) {
-            covering.add(s);
-        }
+    void placeFlow(LabelRoom room) {
+        leader.setVisible(false);
         if (fullFlow.isEmpty()) {
             flow.setVisible(false);
             return;
         }
-        flow.setVisible(true);
         flow.setText(fullFlow);
-        javafx.geometry.Bounds f = flowBounds(leastCovered(this::flowBounds, covering));
-        if (CoveredArea.of(f, covering) > 0 && !shortFlow.equals(fullFlow)) {
+        java.util.Optional<LabelRoom.Spot> spot = beside(room, flow, false);
+        if (spot.isEmpty() && !shortFlow.equals(fullFlow)) {
             flow.setText(shortFlow);
-            f = flowBounds(leastCovered(this::flowBounds, covering));
+            spot = beside(room, flow, false);
         }
-        flow.relocate(f.getMinX(), f.getMinY());
-        flow.setVisible(CoveredArea.of(f, covering) == 0);
-    }
-
-    private Point2D leastCovered(java.util.function.Function<Point2D, javafx.geometry.Bounds> label,
-            java.util.List<javafx.geometry.Bounds> covering) {
-        Point2D at = null;
-        double least = Double.MAX_VALUE;
-        for (double t : LABEL_PLACES) {
-            double[] xy = route.at(t);
-            Point2D p = new Point2D(xy[0], xy[1]);
-            double covered = CoveredArea.of(label.apply(p), covering);
-            if (covered < least) {
-                at = p;
-                least = covered;
-            }
-            if (covered == 0) {
-                break;
-            }
+        if (spot.isEmpty()) {
+            spot = room.callout(route, flow.prefWidth(-1), flow.prefHeight(-1));
         }
-        return at;
+        show(flow, spot, room);
+        spot.filter(LabelRoom.Spot::isCallout).ifPresent(s -> {
+            double[] end = {Math.max(s.rect()[0], Math.min(s.anchor()[0], s.rect()[2])),
+                Math.max(s.rect()[1], Math.min(s.anchor()[1], s.rect()[3]))};
+            leader.setStartX(s.anchor()[0]);
+            leader.setStartY(s.anchor()[1]);
+            leader.setEndX(end[0]);
+            leader.setEndY(end[1]);
+            leader.setVisible(true);
+        });
     }
 
-    private javafx.geometry.Bounds shapeBounds(Point2D p) {
-        double w = shape.prefWidth(-1);
-        double h = shape.prefHeight(-1);
-        return new javafx.geometry.BoundingBox(p.getX() - w / 2, p.getY() - h - 2, w, h);
+    /** Puts the shape's label beside the edge, above it if it can, where {@code room} has a free place; else hides it. */
+    void placeShape(LabelRoom room) {
+        show(shape, shape.getText().isEmpty() ? java.util.Optional.empty() : beside(room, shape, true), room);
     }
 
-    private javafx.geometry.Bounds flowBounds(Point2D p) {
-        double w = flow.prefWidth(-1);
-        return new javafx.geometry.BoundingBox(p.getX() - w / 2, p.getY() + 4, w, flow.prefHeight(-1));
+    /** Both labels at the middle of the route, looking at nothing (a big graph, where looking would cost too much). */
+    void placeAtMiddle() {
+        double[] m = route.at(0.5);
+        shape.setVisible(true);
+        shape.relocate(m[0] - shape.prefWidth(-1) / 2, m[1] - shape.prefHeight(-1) - LabelRoom.AIR);
+        flow.setVisible(!fullFlow.isEmpty());
+        flow.relocate(m[0] - flow.prefWidth(-1) / 2, m[1] + LabelRoom.AIR);
+        leader.setVisible(false);
+    }
+
+    private java.util.Optional<LabelRoom.Spot> beside(LabelRoom room, Label label, boolean above) {
+        return room.beside(route, label.prefWidth(-1), label.prefHeight(-1), LabelRoom.AIR, above);
+    }
+
+    private static void show(Label label, java.util.Optional<LabelRoom.Spot> spot, LabelRoom room) {
+        label.setVisible(spot.isPresent());
+        spot.ifPresent(s -> {
+            label.relocate(s.rect()[0], s.rect()[1]);
+            room.take(s);
+        });
     }
 }

@@ -56,12 +56,16 @@ public final class FlowOverlay {
 
     private void apply(NetworkFlow flow) {
         canvas.showActive(flow.activeElements());
-        canvas.edgeViews().forEach((c, edge) -> edge.showFlow(flow.connections().get(c)));
+        // the active box's ring first: it grows the box, and the labels keep clear of the box as drawn
         model.stateProperty().get().elements().keySet().forEach(name -> {
             NodeView box = canvas.nodeView(name);
             if (box != null) {
                 box.pseudoClassStateChanged(FlowStyles.ACTIVE, flow.activeElements().contains(name));
             }
+        });
+        canvas.withLabelsPlacedOnce(() -> {
+            canvas.edgeViews().forEach((c, edge) -> edge.showFlow(flow.connections().get(c)));
+            canvas.rerouteAfterRestyle();
         });
     }
 

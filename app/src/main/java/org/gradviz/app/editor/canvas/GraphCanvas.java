@@ -49,6 +49,8 @@ public final class GraphCanvas extends Region {
     static final double MAX_FIT_ZOOM = 1.5;
     /** Up to this many boxes, edge labels are placed where no box covers them. */
     private static final int LABEL_CLEARANCE_LIMIT = 200;
+    /** Above zero while many edges change at once: their labels are placed when the last change is done. */
+    private int labelBatch;
     /** View pixels left around a fitted graph. */
     public static final double FIT_MARGIN = 40;
     /** The canvas font at text scale 100 % (the window's), which the stylesheet's em sizes multiply. */
@@ -627,7 +629,7 @@ public final class GraphCanvas extends Region {
     }
 
     private EdgeView newEdge(Connection c) {
-        EdgeView view = new EdgeView(c, this::labelObstacles);
+        EdgeView view = new EdgeView(c, this::labelsChanged);
         view.setOnContextMenuRequested(e -> {
             new ContextMenu(item("Disconnect " + c.from() + " → " + c.to() + "." + c.port(), () -> model.disconnect(c)))
                     .show(view, e.getScreenX(), e.getScreenY());
@@ -645,27 +647,93 @@ public final class GraphCanvas extends Region {
     }
 
     /**
-     * What {@code edge}'s labels keep clear of: the boxes and the other edges' labels; nothing in big graphs, where
-     * looking would cost more than it gives.
+     * An edge's way or text changed: in a big graph its labels go to its middle, looking at nothing (looking would
+     * cost more than it gives); else every edge's labels are placed again, unless a batch of changes is under way.
      */
-    private List<Bounds> labelObstacles(EdgeView edge) {
+    private void labelsChanged(EdgeView edge) {
         if (nodes.size() > LABEL_CLEARANCE_LIMIT) {
-            return List.of();
+            edge.placeAtMiddle();
+        } else if (labelBatch == 0) {
+            placeEdgeLabels();
         }
-        List<Bounds> taken = new java.util.ArrayList<>();
-        nodes.values().forEach(v -> taken.add(v.getBoundsInParent()));
-        edges.values().stream().filter(e -> e != edge).forEach(e -> taken.addAll(e.labelBounds()));
-        // and the outside of the boxes' extent, which a fitted view cuts off
-        Bounds all = nodeLayer.getBoundsInParent();
-        double far = 1e6;
-        taken.add(new javafx.geometry.BoundingBox(all.getMinX() - far, all.getMinY() - far, far, 3 * far));
-        taken.add(new javafx.geometry.BoundingBox(all.getMaxX(), all.getMinY() - far, far, 3 * far));
-        taken.add(new javafx.geometry.BoundingBox(all.getMinX(), all.getMinY() - far, all.getWidth(), far));
-        taken.add(new javafx.geometry.BoundingBox(all.getMinX(), all.getMaxY(), all.getWidth(), far));
-        return taken;
+    }
+
+    /**
+     * Places every edge's labels where they cover no box, no other label and no edge, within the boxes' extent
+     * (which a fitted view shows): first every gradient, which the animation is about, then the shapes.
+     */
+    private void placeEdgeLabels() {
+        if (edges.isEmpty()) {
+            return;
+        }
+        List<double[]> boxes = new java.util.ArrayList<>();
+        nodes.values().forEach(v -> boxes.add(corners(v.getBoundsInParent())));
+        double[] area = corners(nodeLayer.getBoundsInParent());
+        List<org.gradviz.app.editor.EdgeRoute> routes = edges.values().stream().map(EdgeView::route).toList();
+        java.util.function.Supplier<org.gradviz.app.editor.LabelRoom> empty = () ->
+                new org.gradviz.app.editor.LabelRoom(area, boxes, routes, org.gradviz.app.editor.LabelRoom.LINE_CLEARANCE);
+        // the gradients first, in an order where as many as may be find a place: those left without go first next
+        List<EdgeView> order = edges.values().stream().filter(EdgeView::carriesGradient).toList();
+        List<EdgeView> best = order;
+        int fewestLeft = Integer.MAX_VALUE;
+        for (int attempt = 0; attempt <= order.size(); attempt++) {
+            org.gradviz.app.editor.LabelRoom trial = empty.get();
+            order.forEach(e -> e.placeFlow(trial));
+            List<EdgeView> left = order.stream().filter(e -> !e.flowShown()).toList();
+            if (left.size() < fewestLeft) {
+                fewestLeft = left.size();
+                best = order;
+            }
+            List<EdgeView> next = new java.util.ArrayList<>(left);
+            order.stream().filter(e -> !left.contains(e)).forEach(next::add);
+            if (left.isEmpty() || next.equals(order)) {
+                break;
+            }
+            order = next;
+        }
+        org.gradviz.app.editor.LabelRoom room = empty.get();
+        best.forEach(e -> e.placeFlow(room));
+        edges.values().stream().filter(e -> !e.carriesGradient()).forEach(e -> e.placeFlow(room));
+        edges.values().forEach(e -> e.placeShape(room));
+    }
+
+    private static double[] corners(Bounds b) {
+        return new double[] {b.getMinX(), b.getMinY(), b.getMaxX(), b.getMaxY()};
+    }
+
+    /**
+     * Lays the boxes out again after a change of style that may have changed their size (the animation's ring
+     * around the active box) and runs the edges from where their ports are now; not in a big graph.
+     */
+    void rerouteAfterRestyle() {
+        if (nodes.size() <= LABEL_CLEARANCE_LIMIT) {
+            content.applyCss();
+            content.layout();
+            routeEdges(edges.values());
+        }
+    }
+
+    /**
+     * Runs {@code change} (which may change many edges' ways or texts) and then places the labels once, instead of
+     * once per edge.
+     */
+    void withLabelsPlacedOnce(Runnable change) {
+        labelBatch++;
+        try {
+            change.run();
+        } finally {
+            labelBatch--;
+        }
+        if (labelBatch == 0 && nodes.size() <= LABEL_CLEARANCE_LIMIT) {
+            placeEdgeLabels();
+        }
     }
 
     private void routeEdges(Iterable<EdgeView> which) {
+        withLabelsPlacedOnce(() -> routeEach(which));
+    }
+
+    private void routeEach(Iterable<EdgeView> which) {
         for (EdgeView edge : which) {
             NodeView from = nodes.get(edge.connection().from());
             NodeView to = nodes.get(edge.connection().to());

@@ -62,6 +62,7 @@ final class NodeView extends BorderPane {
         setCenter(body);
         BorderPane.setMargin(body, new javafx.geometry.Insets(0, BODY_MARGIN, 0, BODY_MARGIN));
         VBox ports = new VBox(6);
+        ports.getStyleClass().add(CanvasStyles.PORTS);
         ports.setAlignment(Pos.CENTER_LEFT);
         for (String port : inputPorts) {
             PortView view = new PortView(name, port);

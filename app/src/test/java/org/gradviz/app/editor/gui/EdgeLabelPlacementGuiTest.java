@@ -106,4 +106,24 @@ class EdgeLabelPlacementGuiTest {
         robot.interact(() -> covered.addAll(EdgeLabelOverlaps.of(view.canvas())));
         assertEquals(List.of(), covered);
     }
+
+    @Test
+    void noLabelHidesALine(FxRobot robot) {
+        robot.type(KeyCode.F5);
+        robot.type(KeyCode.F6);
+        WaitForAsyncUtils.waitForFxEvents();
+        // the seed as the example lays it out, and squeezed to half its spread: before, "grad (5, 3) max 0.2661"
+        // (w -> xw) sat at its edge's middle across the edge x -> xw, and squeezed, "grad max 0.2661" labels lay
+        // across other edges' lines
+        List<String> over = new ArrayList<>();
+        robot.interact(() -> EdgeLabelChecks.labelsOverEdges(view.canvas()).forEach(p -> over.add("spread: " + p)));
+        robot.interact(() -> {
+            Map<String, Position> squeezed = new HashMap<>();
+            model.document().positions().forEach((name, p) -> squeezed.put(name, new Position(p.x() / 2, p.y() / 2)));
+            model.apply("squeeze", d -> GraphEdits.move(d, squeezed));
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+        robot.interact(() -> EdgeLabelChecks.labelsOverEdges(view.canvas()).forEach(p -> over.add("squeezed: " + p)));
+        assertEquals(List.of(), over);
+    }
 }

@@ -1,0 +1,251 @@
+package org.gradviz.app.editor;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Where edge labels may go: never over a box, a label already placed or an edge (their own included), so that a
+ * label hides no line. Beside its edge first: the first place, from the route's middle outwards, above or below the
+ * line, left or right of the point, or at one of its four corners (beside a wrap's corner there is often room where
+ * the run itself has none). A label with no room beside its edge may go where there is room nearby, tied to the
+ * edge by a leader line that crosses no box and no label ({@link #callout}). Rectangles are {min x, min y, max x,
+ * max y}.
+ */
+public final class LabelRoom {
+    /** How far (editor units) a label keeps from every line: half a thick edge's width and a little air. */
+    public static final double LINE_CLEARANCE = 4;
+    /** How far a label beside its edge sits from the edge's point. */
+    public static final double AIR = 4;
+    /** Where along the route a label may go, best first: the middle, then outwards. */
+    private static final double[] ALONG = {0.5, 0.44, 0.56, 0.38, 0.62, 0.32, 0.68, 0.26, 0.74, 0.2, 0.8, 0.14, 0.86,
+        0.08, 0.92};
+    /** Points per cubic piece when an edge is checked against a label. */
+    private static final int SAMPLES = 10;
+    /** A leader crossing an edge counts as this much longer: a crossing is worse than a longer way round. */
+    private static final double CROSSING = 150;
+
+    /**
+     * A label's place: its rectangle, and where its leader line meets the edge (null when it sits beside the edge).
+     */
+    public record Spot(double[] rect, double[] anchor) {
+        public boolean isCallout() {
+            return anchor != null;
+        }
+    }
+
+    private final double[] area;
+    private final List<double[]> taken;
+    private final List<double[]> segments = new ArrayList<>();
+    private final List<double[]> leaders = new ArrayList<>();
+    private final double clearance;
+
+    /**
+     * @param area where labels may go (the picture the view shows)
+     * @param taken what labels and leader lines keep clear of besides the edges: the boxes
+     * @param routes every edge's route
+     * @param lineClearance how far a label keeps from every line
+     */
+    public LabelRoom(double[] area, List<double[]> taken, List<EdgeRoute> routes, double lineClearance) {
+        this.area = area.clone();
+        this.taken = new ArrayList<>(taken.size() + 16);
+        taken.forEach(r -> this.taken.add(r.clone()));
+        for (EdgeRoute route : routes) {
+            List<double[]> points = route.points(SAMPLES);
+            for (int i = 1; i < points.size(); i++) {
+                double[] a = points.get(i - 1);
+                double[] b = points.get(i);
+                if (a[0] != b[0] || a[1] != b[1]) {
+                    segments.add(new double[] {a[0], a[1], b[0], b[1]});
+                }
+            }
+        }
+        this.clearance = lineClearance;
+    }
+
+    /** Keeps later labels and leaders off {@code spot} (a label just placed) and later labels off its leader. */
+    public void take(Spot spot) {
+        taken.add(spot.rect().clone());
+        if (spot.isCallout()) {
+            double[] end = nearest(spot.rect(), spot.anchor());
+            leaders.add(new double[] {spot.anchor()[0], spot.anchor()[1], end[0], end[1]});
+        }
+    }
+
+    /**
+     * The first free place for a {@code width × height} label beside {@code route}, {@code air} from the line, or
+     * empty when there is none.
+     *
+     * @param above whether the label prefers the side above the line (else below)
+     */
+    public Optional<Spot> beside(EdgeRoute route, double width, double height, double air, boolean above) {
+        for (double t : ALONG) {
+            double[] p = route.at(t);
+            double x = p[0];
+            double y = p[1];
+            double top = y - air - height;
+            double bottom = y + air;
+            double[][] corners = {
+                {x - width / 2, above ? top : bottom},
+                {x - width / 2, above ? bottom : top},
+                {x + air, y - height / 2},
+                {x - air - width, y - height / 2},
+                {x + air, above ? top : bottom},
+                {x - air - width, above ? top : bottom},
+                {x + air, above ? bottom : top},
+                {x - air - width, above ? bottom : top},
+            };
+            for (double[] c : corners) {
+                double[] rect = {c[0], c[1], c[0] + width, c[1] + height};
+                if (free(rect)) {
+                    return Optional.of(new Spot(rect, null));
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * The free place for a {@code width × height} label nearest {@code route}'s middle that a straight leader line
+     * from a point of the route reaches without crossing a box or a label (and crossing as few edges as may be), or
+     * empty when there is none. Tried on a grid half the label's height fine over the whole area.
+     */
+    public Optional<Spot> callout(EdgeRoute route, double width, double height) {
+        double step = Math.max(2, height / 2);
+        double[][] anchors = new double[ALONG.length][];
+        for (int i = 0; i < ALONG.length; i++) {
+            anchors[i] = route.at(ALONG[i]);
+        }
+        // every place on the grid with how far it is from the edge, nearest first: a place's leader is at least
+        // that long, so the search stops at the first place farther than the best leader found
+        List<double[]> places = new ArrayList<>();
+        for (double top = area[1]; top + height <= area[3]; top += step) {
+            for (double left = area[0]; left + width <= area[2]; left += step) {
+                double[] rect = {left, top, left + width, top + height};
+                double reach = Double.MAX_VALUE;
+                for (double[] anchor : anchors) {
+                    reach = Math.min(reach, distance(rect, anchor));
+                }
+                places.add(new double[] {left, top, reach});
+            }
+        }
+        places.sort(java.util.Comparator.comparingDouble(p -> p[2]));
+        Spot best = null;
+        double bestScore = Double.MAX_VALUE;
+        for (double[] place : places) {
+            if (place[2] >= bestScore) {
+                break;
+            }
+            double[] rect = {place[0], place[1], place[0] + width, place[1] + height};
+            if (!free(rect)) {
+                continue;
+            }
+            for (double[] anchor : anchors) {
+                double[] end = nearest(rect, anchor);
+                double[] leader = {anchor[0], anchor[1], end[0], end[1]};
+                double score = Math.hypot(end[0] - anchor[0], end[1] - anchor[1]) + CROSSING * crossings(leader);
+                if (score < bestScore && leaderClear(leader)) {
+                    bestScore = score;
+                    best = new Spot(rect, anchor.clone());
+                }
+            }
+        }
+        return Optional.ofNullable(best);
+    }
+
+    /** Whether {@code rect} lies in the area and covers nothing taken, no leader and no line. */
+    public boolean free(double[] rect) {
+        if (rect[0] < area[0] || rect[1] < area[1] || rect[2] > area[2] || rect[3] > area[3]) {
+            return false;
+        }
+        for (double[] r : taken) {
+            if (rect[0] < r[2] && r[0] < rect[2] && rect[1] < r[3] && r[1] < rect[3]) {
+                return false;
+            }
+        }
+        double[] grown = {rect[0] - clearance, rect[1] - clearance, rect[2] + clearance, rect[3] + clearance};
+        for (double[] s : segments) {
+            if (crosses(s, grown)) {
+                return false;
+            }
+        }
+        for (double[] s : leaders) {
+            if (crosses(s, grown)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** A leader crosses no box and no label (its ends may touch them). */
+    private boolean leaderClear(double[] leader) {
+        for (double[] r : taken) {
+            double[] inner = {r[0] + 1, r[1] + 1, r[2] - 1, r[3] - 1};
+            if (crosses(leader, inner)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** How many of the edges' pieces the leader crosses. */
+    private int crossings(double[] leader) {
+        int n = 0;
+        for (double[] s : segments) {
+            if (intersect(leader, s)) {
+                n++;
+            }
+        }
+        return n;
+    }
+
+    private static boolean intersect(double[] a, double[] b) {
+        double d1 = side(b, a[0], a[1]);
+        double d2 = side(b, a[2], a[3]);
+        double d3 = side(a, b[0], b[1]);
+        double d4 = side(a, b[2], b[3]);
+        return d1 * d2 < 0 && d3 * d4 < 0;
+    }
+
+    private static double side(double[] s, double x, double y) {
+        return (s[2] - s[0]) * (y - s[1]) - (s[3] - s[1]) * (x - s[0]);
+    }
+
+    /** The point of {@code rect} nearest {@code p}. */
+    static double[] nearest(double[] rect, double[] p) {
+        return new double[] {Math.max(rect[0], Math.min(p[0], rect[2])), Math.max(rect[1], Math.min(p[1], rect[3]))};
+    }
+
+    private static double distance(double[] rect, double[] p) {
+        double[] q = nearest(rect, p);
+        return Math.hypot(q[0] - p[0], q[1] - p[1]);
+    }
+
+    /** Whether the segment {@code s} (x1, y1, x2, y2) has a point inside {@code r} (Liang-Barsky clipping). */
+    static boolean crosses(double[] s, double[] r) {
+        double dx = s[2] - s[0];
+        double dy = s[3] - s[1];
+        double t0 = 0;
+        double t1 = 1;
+        double[] p = {-dx, dx, -dy, dy};
+        double[] q = {s[0] - r[0], r[2] - s[0], s[1] - r[1], r[3] - s[1]};
+        for (int i = 0; i < 4; i++) {
+            if (p[i] == 0) {
+                if (q[i] <= 0) {
+                    return false;
+                }
+            } else {
+                double t = q[i] / p[i];
+                if (p[i] < 0) {
+                    t0 = Math.max(t0, t);
+                } else {
+                    t1 = Math.min(t1, t);
+                }
+                if (t0 >= t1) {
+                    return false;
+                }
+            }
+        }
+        return true;
+    }
+}
