@@ -51,6 +51,8 @@ final class TiledSnapshot {
                 BufferedImage.TYPE_INT_ARGB);
         Set<Node> uncached = new LinkedHashSet<>();
         TileBudget budget = new TileBudget();
+        int[] pixels = new int[(int) Math.min((long) image.getWidth() * image.getHeight(),
+                (long) TileBudget.MAX_SIDE * TileBudget.MAX_SIDE)]; // one buffer for every tile: less garbage
         try {
             for (int y = 0; y < image.getHeight();) {
                 int h = Math.min(budget.rowHeight(), image.getHeight() - y);
@@ -62,9 +64,9 @@ final class TiledSnapshot {
                     int tx = x;
                     int ty = y;
                     Thread.sleep(budget.pauseNanos() / 1_000_000); // the window draws what changed first
-                    Tile tile = FxCall.onFx(() -> tile(source, frame, tx, ty, w, h, uncached));
-                    budget.took((long) w * h, tile.nanos());
-                    image.setRGB(x, y, w, h, tile.pixels(), 0, w);
+                    long nanos = FxCall.onFx(() -> tile(source, frame, tx, ty, w, h, uncached, pixels));
+                    budget.took((long) w * h, nanos);
+                    image.setRGB(x, y, w, h, pixels, 0, w);
                     x += w;
                 }
                 y += h;
@@ -96,11 +98,9 @@ final class TiledSnapshot {
         return new Frame(placement, transform, source.background());
     }
 
-    /** A tile's pixels (ARGB, row by row) and how long the FX thread took to make them. */
-    private record Tile(int[] pixels, long nanos) {
-    }
-
-    private static Tile tile(DrawingSource source, Frame frame, int x, int y, int w, int h, Set<Node> uncached) {
+    /** Puts the tile's pixels into {@code pixels} (ARGB, row by row); how long the FX thread took, in nanoseconds. */
+    private static long tile(DrawingSource source, Frame frame, int x, int y, int w, int h, Set<Node> uncached,
+            int[] pixels) {
         long start = System.nanoTime();
         SnapshotParameters params = new SnapshotParameters();
         params.setFill(frame.background());
@@ -119,9 +119,8 @@ final class TiledSnapshot {
         List<Node> hidden = hideOutside(source, frame, new Rectangle2D(x, y, w, h));
         try {
             WritableImage shot = source.drawing().snapshot(params, new WritableImage(w, h));
-            int[] pixels = new int[w * h];
             shot.getPixelReader().getPixels(0, 0, w, h, PixelFormat.getIntArgbInstance(), pixels, 0, w);
-            return new Tile(pixels, System.nanoTime() - start);
+            return System.nanoTime() - start;
         } finally {
             hidden.forEach(n -> n.setVisible(true));
         }
