@@ -23,7 +23,7 @@ public final class GradCheckBadges {
             NodeView box = canvas.nodeView(t.name());
             if (box != null) {
                 LeafGradCheck check = model.gradChecks().leaf(t.name()).orElse(null);
-                // the boxes are drawn again ten times a second while Train runs: a badge is redone only when its
+                // the boxes are drawn again four times a second while Train runs: a badge is redone only when its
                 // check changed
                 if (!shown.containsKey(box) || shown.get(box) != check) {
                     shown.put(box, check);
