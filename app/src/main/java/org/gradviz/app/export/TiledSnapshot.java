@@ -3,7 +3,9 @@ package org.gradviz.app.export;
 import java.awt.image.BufferedImage;
 import java.util.function.BooleanSupplier;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 import javafx.geometry.Bounds;
 import javafx.geometry.Rectangle2D;
 import javafx.scene.Group;
@@ -19,13 +21,11 @@ import javafx.scene.transform.Transform;
 
 /**
  * A picture of a view's drawing at any size, taken from a worker thread one tile at a time on the FX thread, so the
- * window keeps drawing and answering between tiles (a 3840×2160 picture is 8 tiles of at most {@value #TILE} pixels
- * square, none of which holds the FX thread long). The pixels are exactly what the view draws: the same nodes,
- * styles, theme and step.
+ * window keeps drawing and answering between tiles. Tiles are sized as they go ({@link TileBudget}) so that none holds
+ * the FX thread much longer than {@value TileBudget#TARGET_NANOS} ns, and the window gets time to draw between two
+ * of them. The pixels are exactly what the view draws: the same nodes, styles, theme and step.
  */
 final class TiledSnapshot {
-    static final int TILE = 1024;
-
     private TiledSnapshot() {
     }
 
@@ -49,23 +49,32 @@ final class TiledSnapshot {
                 org.gradviz.engine.Heap.available(), "choose a smaller size (1x, or 3840 x 2160)");
         BufferedImage image = new BufferedImage(frame.placement().width(), frame.placement().height(),
                 BufferedImage.TYPE_INT_ARGB);
+        Set<Node> uncached = new LinkedHashSet<>();
+        TileBudget budget = new TileBudget();
+        int[] pixels = new int[(int) Math.min((long) image.getWidth() * image.getHeight(),
+                (long) TileBudget.MAX_SIDE * TileBudget.MAX_SIDE)]; // one buffer for every tile: less garbage
         try {
-            for (int y = 0; y < image.getHeight(); y += TILE) {
-                for (int x = 0; x < image.getWidth(); x += TILE) {
+            for (int y = 0; y < image.getHeight();) {
+                int h = Math.min(budget.rowHeight(), image.getHeight() - y);
+                for (int x = 0; x < image.getWidth();) {
                     if (cancelled.getAsBoolean()) {
                         return null;
                     }
-                    int w = Math.min(TILE, image.getWidth() - x);
-                    int h = Math.min(TILE, image.getHeight() - y);
+                    int w = Math.min(budget.width(h), image.getWidth() - x);
                     int tx = x;
                     int ty = y;
-                    int[] pixels = FxCall.onFx(() -> tile(source, frame, tx, ty, w, h));
+                    Thread.sleep(budget.pauseNanos() / 1_000_000); // the window draws what changed first
+                    long nanos = FxCall.onFx(() -> tile(source, frame, tx, ty, w, h, uncached, pixels));
+                    budget.took((long) w * h, nanos);
                     image.setRGB(x, y, w, h, pixels, 0, w);
+                    x += w;
                 }
+                y += h;
             }
             return image;
         } finally {
             FxCall.onFx(() -> {
+                uncached.forEach(n -> n.setCache(true));
                 source.done();
                 return null;
             });
@@ -89,7 +98,10 @@ final class TiledSnapshot {
         return new Frame(placement, transform, source.background());
     }
 
-    private static int[] tile(DrawingSource source, Frame frame, int x, int y, int w, int h) {
+    /** Puts the tile's pixels into {@code pixels} (ARGB, row by row); how long the FX thread took, in nanoseconds. */
+    private static long tile(DrawingSource source, Frame frame, int x, int y, int w, int h, Set<Node> uncached,
+            int[] pixels) {
+        long start = System.nanoTime();
         SnapshotParameters params = new SnapshotParameters();
         params.setFill(frame.background());
         params.setTransform(frame.transform());
@@ -101,16 +113,41 @@ final class TiledSnapshot {
         } catch (NonInvertibleTransformException e) {
             throw new IllegalStateException("the picture's transform cannot be undone", e);
         }
+        uncache(source, uncached);
         // the snapshot draws every node however little of it the tile holds: hide, for this one call, what lies
         // outside the tile (back before the FX thread draws the window again, so nothing flickers)
         List<Node> hidden = hideOutside(source, frame, new Rectangle2D(x, y, w, h));
         try {
             WritableImage shot = source.drawing().snapshot(params, new WritableImage(w, h));
-            int[] pixels = new int[w * h];
             shot.getPixelReader().getPixels(0, 0, w, h, PixelFormat.getIntArgbInstance(), pixels, 0, w);
-            return pixels;
+            return System.nanoTime() - start;
         } finally {
             hidden.forEach(n -> n.setVisible(true));
+        }
+    }
+
+    /**
+     * The drawing's pieces drawn once into a bitmap (boxes are, so they move smoothly) drawn directly while the
+     * picture is taken, added to {@code uncached} to be cached again after it. A cached piece is drawn again whole
+     * into a new bitmap whenever the scale changes: once for every tile at the picture's scale, and once more for the
+     * window after it.
+     */
+    private static void uncache(DrawingSource source, Set<Node> uncached) {
+        forEachPiece(source, piece -> {
+            if (piece.isCache()) {
+                piece.setCache(false);
+                uncached.add(piece);
+            }
+        });
+    }
+
+    private static void forEachPiece(DrawingSource source, java.util.function.Consumer<Node> action) {
+        if (source.drawing() instanceof Parent drawing) {
+            for (Node layer : drawing.getChildrenUnmodifiable()) {
+                if (layer instanceof Group group) {
+                    group.getChildren().forEach(action);
+                }
+            }
         }
     }
 

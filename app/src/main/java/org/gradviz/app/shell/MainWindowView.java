@@ -220,6 +220,14 @@ public final class MainWindowView extends BorderPane {
         return lecture.spotlightProperty().get();
     }
 
+    /**
+     * Whether presentation mode is about to pack the network for the screen (the screen or the text size changed), or
+     * is searching for the packing off the FX thread; false once it is applied.
+     */
+    public boolean isArrangingForScreen() {
+        return screenFit.pendingProperty().get();
+    }
+
     /** Whether presentation mode is on (Ctrl+Shift+P; Esc leaves). */
     public boolean isPresenting() {
         return presentation.isOn();

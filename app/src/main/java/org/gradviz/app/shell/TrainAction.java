@@ -103,15 +103,19 @@ final class TrainAction {
 
     /**
      * Hands the losses from the training thread to the window about ten times a second, however fast the
-     * steps come: handing over every step would keep the FX thread redrawing and slow Train down.
+     * steps come: handing over every step would keep the FX thread redrawing and slow Train down. What the boxes hold
+     * goes four times a second: every box drawn again (in software, while Train takes one of the cores) kept the FX
+     * thread waiting for the drawing of the one before.
      */
     private static final class LossRelay {
         private static final long INTERVAL_NANOS = 100_000_000L;
+        private static final long BOARD_INTERVAL_NANOS = 250_000_000L;
         private final java.util.function.BiConsumer<List<Double>, Integer> show;
         private final java.util.function.Consumer<org.gradviz.app.animation.Board> showBoard;
         private final List<Double> all = new ArrayList<>();
         private int handedOver;
         private long lastScheduled;
+        private long lastBoard;
 
         LossRelay(java.util.function.BiConsumer<List<Double>, Integer> show,
                 java.util.function.Consumer<org.gradviz.app.animation.Board> showBoard) {
@@ -123,6 +127,7 @@ final class TrainAction {
             all.clear();
             handedOver = 0;
             lastScheduled = System.nanoTime() - INTERVAL_NANOS;
+            lastBoard = System.nanoTime() - BOARD_INTERVAL_NANOS;
         }
 
         synchronized List<Double> all() {
@@ -135,10 +140,16 @@ final class TrainAction {
             long now = System.nanoTime();
             if (now - lastScheduled >= INTERVAL_NANOS) {
                 lastScheduled = now;
-                org.gradviz.app.animation.Board boxes = board.get(); // copied here, between two rounds
+                boolean boxesToo = now - lastBoard >= BOARD_INTERVAL_NANOS;
+                if (boxesToo) {
+                    lastBoard = now;
+                }
+                org.gradviz.app.animation.Board boxes = boxesToo ? board.get() : null; // copied here, between rounds
                 Platform.runLater(() -> {
                     handOver();
-                    showBoard.accept(boxes);
+                    if (boxes != null) {
+                        showBoard.accept(boxes);
+                    }
                 });
             }
         }

@@ -204,10 +204,15 @@ class WindowExportGuiTest {
 
     // ----- helpers
 
-    private static void run(FxRobot robot) {
+    private static void run(FxRobot robot) throws java.util.concurrent.TimeoutException {
         robot.clickOn("#graph-canvas");
         robot.type(KeyCode.F5);
         robot.type(KeyCode.F6);
+        WaitForAsyncUtils.waitForFxEvents();
+        // Graphviz lays the autograd view out off the FX thread: a picture taken before it is done is blank
+        org.gradviz.app.animation.view.AutogradView autograd = robot.lookup("#autograd-view")
+                .queryAs(org.gradviz.app.animation.view.AutogradView.class);
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> !autograd.busyProperty().get());
         WaitForAsyncUtils.waitForFxEvents();
     }
 

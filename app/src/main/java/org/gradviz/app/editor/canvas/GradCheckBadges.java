@@ -8,6 +8,8 @@ import org.gradviz.app.editor.LeafGradCheck;
 public final class GradCheckBadges {
     private final EditorModel model;
     private final GraphCanvas canvas;
+    /** The check each box shows (null: none), by box: boxes come and go, so weakly. */
+    private final java.util.Map<NodeView, LeafGradCheck> shown = new java.util.WeakHashMap<>();
 
     public GradCheckBadges(EditorModel model, GraphCanvas canvas) {
         this.model = model;
@@ -21,7 +23,12 @@ public final class GradCheckBadges {
             NodeView box = canvas.nodeView(t.name());
             if (box != null) {
                 LeafGradCheck check = model.gradChecks().leaf(t.name()).orElse(null);
-                box.setGradCheck(check == null ? null : check.passed(), check == null ? "" : check.hoverText());
+                // the boxes are drawn again four times a second while Train runs: a badge is redone only when its
+                // check changed
+                if (!shown.containsKey(box) || shown.get(box) != check) {
+                    shown.put(box, check);
+                    box.setGradCheck(check == null ? null : check.passed(), check == null ? "" : check.hoverText());
+                }
             }
         });
     }

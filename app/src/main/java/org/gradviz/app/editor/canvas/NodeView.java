@@ -112,7 +112,13 @@ final class NodeView extends BorderPane {
         if (passed != null) {
             badge.setText(passed ? "gradcheck ✓" : "gradcheck ✗");
             badge.pseudoClassStateChanged(CanvasStyles.FAILED, !passed);
-            badge.setTooltip(new javafx.scene.control.Tooltip(numbers));
+            // the boxes are drawn again four times a second while Train runs: a tooltip (a popup window) is made only
+            // when its numbers change
+            if (badge.getTooltip() == null) {
+                badge.setTooltip(new javafx.scene.control.Tooltip(numbers));
+            } else if (!badge.getTooltip().getText().equals(numbers)) {
+                badge.getTooltip().setText(numbers);
+            }
         }
     }
 

@@ -30,6 +30,16 @@ class PresentationModeGuiTest {
         this.view = ExampleWindow.openFitted(stage, "one-layer-bce.json", 1280, 720).view();
     }
 
+    /** Waits until the packing for the screen, searched off the FX thread, has been applied. */
+    private void packed() {
+        try {
+            WaitForAsyncUtils.waitFor(20, java.util.concurrent.TimeUnit.SECONDS, () -> !view.isArrangingForScreen());
+        } catch (java.util.concurrent.TimeoutException e) {
+            throw new AssertionError("the network was not packed for the screen within 20 s", e);
+        }
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
     @Test
     void ctrlShiftPHidesEveryPanelAndEscRestoresThem(FxRobot robot) {
         assertTrue(present(robot, ".menu-bar"));
@@ -91,6 +101,7 @@ class PresentationModeGuiTest {
         robot.press(KeyCode.CONTROL, KeyCode.SHIFT, KeyCode.P).release(KeyCode.P, KeyCode.SHIFT, KeyCode.CONTROL);
         robot.press(KeyCode.CONTROL, KeyCode.DIGIT5).release(KeyCode.DIGIT5, KeyCode.CONTROL); // network view only
         WaitForAsyncUtils.sleep(500, java.util.concurrent.TimeUnit.MILLISECONDS); // packed for the screen
+        packed();
         robot.type(KeyCode.HOME);
         javafx.scene.Node lens = robot.lookup("#lens-panel").query();
         String title = "";
@@ -129,6 +140,7 @@ class PresentationModeGuiTest {
                     .release(KeyCode.EQUALS, KeyCode.SHIFT, KeyCode.CONTROL);
         }
         WaitForAsyncUtils.sleep(800, java.util.concurrent.TimeUnit.MILLISECONDS); // packed for the screen again
+        packed();
         robot.type(KeyCode.HOME);
         javafx.scene.Node lens = robot.lookup("#lens-panel").query();
         String title = "";
