@@ -126,8 +126,10 @@ final class TrainAction {
         synchronized void reset() {
             all.clear();
             handedOver = 0;
-            lastScheduled = System.nanoTime() - INTERVAL_NANOS;
-            lastBoard = System.nanoTime() - BOARD_INTERVAL_NANOS;
+            // NOTE: the first hand-over waits one interval, so it does not share a pulse with the window's own
+            // change when Train starts (controls disabled, the progress shown)
+            lastScheduled = System.nanoTime();
+            lastBoard = System.nanoTime();
         }
 
         synchronized List<Double> all() {
