@@ -40,7 +40,12 @@ final class CallTranslator {
             // nn.Parameter(t) and the range factories: leaves holding their numbers
             case "Parameter" -> new TracedTensor.Leaf(result, call.line(), "parameter",
                     new Initializer.Values(values(result)), null);
-            case "linspace", "arange" -> leaf(call, result, new Initializer.Values(values(result)), null);
+            case "linspace", "arange", "Tensor" -> leaf(call, result, new Initializer.Values(values(result)), null);
+            // a conversion of a tensor outside any graph (torch.Tensor([2.0]).double()) is a leaf of its numbers
+            case "double", "float", "to" -> isConstant(call.args()) ? leaf(call, result,
+                    new Initializer.Values(values(result)), null)
+                    : unsupported(call, result, f + "() of a tensor in the graph has no node in a graph document; "
+                            + "make the tensor in the dtype it is used in");
             case DRAWN_PARAMETER -> new TracedTensor.Leaf(result, call.line(), a.string(-1, "name", "parameter"),
                     new Initializer.Values(values(result)), values(result));
             case "getitem" -> unsupported(call, result, "indexing a tensor (t[i]) has no node in a graph document; "
@@ -53,6 +58,11 @@ final class CallTranslator {
     }
 
     // ----- leaves
+
+    /** Whether the call's first argument is a tensor outside any graph (no grad_fn, not requiring grad). */
+    private static boolean isConstant(List<Object> args) {
+        return !args.isEmpty() && args.get(0) instanceof Tensor t && t.gradFn() == null && !t.requiresGrad();
+    }
 
     private static TracedTensor leaf(ObservedCall call, Tensor result, Initializer init, List<Double> drawn) {
         if (!result.dtype().isFloatingPoint()) {

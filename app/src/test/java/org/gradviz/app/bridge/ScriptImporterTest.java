@@ -121,6 +121,36 @@ class ScriptImporterTest {
     }
 
     @Test
+    void aConversionOfATensorOutsideTheGraphIsALeafOfItsNumbers() throws Exception {
+        String[] cell = {
+            "import torch",
+            "x = torch.Tensor([-4.0, 0.5]).double()",
+            "x.requires_grad = True",
+            "y = (x * x).tanh().sum()",
+            "print(y)"};
+
+        GraphDocument d = importCell(cell);
+
+        assertEquals(List.of("x"), d.tensors().stream().map(TensorSource::name).toList());
+        assertEquals("float64", d.tensors().get(0).dtype());
+        assertTrue(d.tensors().get(0).requiresGrad());
+        // torch 1.13: tensor(1.2449, dtype=torch.float64, grad_fn=<SumBackward0>) (tanh 16 + tanh 0.25)
+        assertEquals("tensor(1.2449, dtype=torch.float64, grad_fn=<SumBackward0>)",
+                Cells.stdout(String.join("\n", cell) + "\n").strip());
+        assertComputesWhatTheCellPrints(d, cell);
+    }
+
+    @Test
+    void aConversionInsideTheGraphIsRefusedWithItsLine() {
+        ScriptImportException e = refusal(
+            "import torch",
+            "x = torch.ones(2, requires_grad=True)",
+            "y = (x * 2).double().sum()");
+        assertTrue(e.getMessage().startsWith("cell.py:3: double() of a tensor in the graph has no node"),
+                e.getMessage());
+    }
+
+    @Test
     void aModulesOwnParametersTakeTheNamesOfTheirAttributes() throws Exception {
         String[] cell = {
             "import torch",
