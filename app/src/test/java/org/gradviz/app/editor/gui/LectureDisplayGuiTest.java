@@ -12,14 +12,12 @@ import javafx.scene.image.WritableImage;
 import javafx.scene.input.KeyCode;
 import javafx.scene.paint.Color;
 import javafx.scene.shape.Shape;
-import javafx.stage.Stage;
 import org.gradviz.app.document.DocumentReader;
 import org.gradviz.app.document.Examples;
 import org.gradviz.app.document.GraphDocument;
+import javafx.stage.Stage;
 import org.gradviz.app.document.Theme;
 import org.gradviz.app.document.ViewSettings;
-import org.gradviz.app.editor.EditorModel;
-import org.gradviz.app.shell.MainWindowView;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -31,17 +29,15 @@ import org.testfx.util.WaitForAsyncUtils;
 /** Text size, themes, blank screen and spotlight, measured on the screen (sizes and colours, not flags). */
 @Tag("gui")
 @ExtendWith(ApplicationExtension.class)
-class LectureDisplayGuiTest {
-    private Stage stage;
-    private MainWindowView view;
-    private EditorModel model;
+class LectureDisplayGuiTest extends FittedExampleTest {
+
+    LectureDisplayGuiTest() {
+        super(1440, 900);
+    }
 
     @Start
     void start(Stage stage) {
-        this.stage = stage;
-        ExampleWindow window = ExampleWindow.openFitted(stage, "one-layer-bce.json", 1440, 900);
-        this.view = window.view();
-        this.model = window.model();
+        open(stage);
     }
 
     @Test

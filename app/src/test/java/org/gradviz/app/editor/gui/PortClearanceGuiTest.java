@@ -13,8 +13,6 @@ import javafx.scene.layout.Region;
 import javafx.scene.shape.Circle;
 import javafx.stage.Stage;
 import org.gradviz.app.document.Theme;
-import org.gradviz.app.editor.EditorModel;
-import org.gradviz.app.shell.MainWindowView;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -31,23 +29,21 @@ import org.testfx.util.WaitForAsyncUtils;
  */
 @Tag("gui")
 @ExtendWith(ApplicationExtension.class)
-class PortClearanceGuiTest {
+class PortClearanceGuiTest extends FittedExampleTest {
     /**
      * At least this much space (drawing units, the zoom taken out) between a ring and a border or another ring; in
      * the high-contrast theme, whose lines are 3 px, more.
      */
     private static final double CLEARANCE = 3;
     private static final double HIGH_CONTRAST_CLEARANCE = 8;
-    private Stage stage;
-    private MainWindowView view;
-    private EditorModel model;
+
+    PortClearanceGuiTest() {
+        super(1280, 720);
+    }
 
     @Start
     void start(Stage stage) {
-        this.stage = stage;
-        ExampleWindow window = ExampleWindow.openFitted(stage, "one-layer-bce.json", 1280, 720);
-        this.view = window.view();
-        this.model = window.model();
+        open(stage);
     }
 
     @Test

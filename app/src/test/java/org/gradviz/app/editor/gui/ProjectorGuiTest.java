@@ -13,8 +13,6 @@ import java.util.concurrent.TimeUnit;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
 import org.gradviz.app.document.Theme;
-import org.gradviz.app.editor.EditorModel;
-import org.gradviz.app.shell.MainWindowView;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -30,17 +28,15 @@ import org.testfx.util.WaitForAsyncUtils;
  */
 @Tag("gui")
 @ExtendWith(ApplicationExtension.class)
-class ProjectorGuiTest {
-    private Stage stage;
-    private MainWindowView view;
-    private EditorModel model;
+class ProjectorGuiTest extends FittedExampleTest {
+
+    ProjectorGuiTest() {
+        super(1280, 720);
+    }
 
     @Start
     void start(Stage stage) {
-        this.stage = stage;
-        ExampleWindow window = ExampleWindow.openFitted(stage, "one-layer-bce.json", 1280, 720);
-        this.view = window.view();
-        this.model = window.model();
+        open(stage);
     }
 
     @Test
