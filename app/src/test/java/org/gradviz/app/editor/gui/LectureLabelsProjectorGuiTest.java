@@ -42,13 +42,9 @@ class LectureLabelsProjectorGuiTest extends FittedExampleTest {
     void everyEdgeThatCarriedAGradientShowsItsLabelClearOfBoxesLabelsAndEdgesAtEveryStep(FxRobot robot) {
         robot.type(KeyCode.F5);
         robot.type(KeyCode.F6);
-        robot.press(KeyCode.CONTROL, KeyCode.SHIFT, KeyCode.P).release(KeyCode.P, KeyCode.SHIFT, KeyCode.CONTROL);
-        robot.press(KeyCode.CONTROL, KeyCode.DIGIT5).release(KeyCode.DIGIT5, KeyCode.CONTROL); // network view only
-        for (int press = 0; press < 5; press++) { // 110, 125, 150, 175, 200 %
-            robot.press(KeyCode.CONTROL, KeyCode.SHIFT, KeyCode.EQUALS)
-                    .release(KeyCode.EQUALS, KeyCode.SHIFT, KeyCode.CONTROL);
-            WaitForAsyncUtils.waitForFxEvents();
-        }
+        LectureKeys.present(robot);
+        LectureKeys.networkViewOnly(robot);
+        LectureKeys.largerText(robot, 5); // 110, 125, 150, 175, 200 %
         assertEquals(2.0, model.display().fontScale(), 1e-9);
         WaitForAsyncUtils.sleep(1000, TimeUnit.MILLISECONDS); // packed for the screen again
         WaitForAsyncUtils.waitForFxEvents();

@@ -40,13 +40,8 @@ class LensSizeGuiTest {
         robot.type(KeyCode.F6);
         WaitForAsyncUtils.waitForFxEvents();
         robot.type(KeyCode.HOME);
-        Node lens = robot.lookup("#lens-panel").query();
-        String title = "";
-        for (int step = 0; step < 18 && !title.equals("AddBackward0"); step++) {
-            robot.type(KeyCode.RIGHT);
-            WaitForAsyncUtils.waitForFxEvents();
-            title = lens.isVisible() ? robot.lookup("#lens-panel .lens-title").queryAs(Label.class).getText() : "";
-        }
+        javafx.scene.Node lens = robot.lookup("#lens-panel").query();
+        String title = LectureKeys.stepUntilLensShows(robot, "AddBackward0");
         assertEquals("AddBackward0", title, "the pass reached z's add");
         WaitForAsyncUtils.waitForFxEvents();
         robot.interact(() -> SceneSnapshot.writePng(stage.getScene(), Path.of("target", "screenshots",

@@ -53,15 +53,11 @@ class PortClearanceGuiTest extends FittedExampleTest {
         WaitForAsyncUtils.waitForFxEvents();
         List<String> touching = new ArrayList<>();
         check(robot, "window", touching);
-        robot.press(KeyCode.CONTROL, KeyCode.SHIFT, KeyCode.P).release(KeyCode.P, KeyCode.SHIFT, KeyCode.CONTROL);
+        LectureKeys.present(robot);
         WaitForAsyncUtils.sleep(500, java.util.concurrent.TimeUnit.MILLISECONDS);
         WaitForAsyncUtils.waitForFxEvents();
         check(robot, "presenting", touching);
-        for (int press = 0; press < 5; press++) { // 200 %
-            robot.press(KeyCode.CONTROL, KeyCode.SHIFT, KeyCode.EQUALS)
-                    .release(KeyCode.EQUALS, KeyCode.SHIFT, KeyCode.CONTROL);
-            WaitForAsyncUtils.waitForFxEvents();
-        }
+        LectureKeys.largerText(robot, 5); // 110, 125, 150, 175, 200 %
         WaitForAsyncUtils.sleep(800, java.util.concurrent.TimeUnit.MILLISECONDS);
         WaitForAsyncUtils.waitForFxEvents();
         check(robot, "presenting-200pct", touching);

@@ -48,7 +48,7 @@ class PresentationModeGuiTest {
         robot.type(KeyCode.F5);
         robot.type(KeyCode.F6);
 
-        robot.press(KeyCode.CONTROL, KeyCode.SHIFT, KeyCode.P).release(KeyCode.P, KeyCode.SHIFT, KeyCode.CONTROL);
+        LectureKeys.present(robot);
         WaitForAsyncUtils.waitForFxEvents();
 
         assertTrue(view.isPresenting());
@@ -79,7 +79,7 @@ class PresentationModeGuiTest {
     /** In the scene and drawn: it and every parent visible. */
     @Test
     void escWhileTheScreenIsBlankOnlyBringsThePictureBack(FxRobot robot) {
-        robot.press(KeyCode.CONTROL, KeyCode.SHIFT, KeyCode.P).release(KeyCode.P, KeyCode.SHIFT, KeyCode.CONTROL);
+        LectureKeys.present(robot);
         robot.type(KeyCode.B);
         WaitForAsyncUtils.waitForFxEvents();
         assertTrue(view.isBlanked());
@@ -98,19 +98,13 @@ class PresentationModeGuiTest {
     void presentingWithTheAutogradViewHiddenTheLensKeepsOffTheBoxItExplains(FxRobot robot) {
         robot.type(KeyCode.F5);
         robot.type(KeyCode.F6);
-        robot.press(KeyCode.CONTROL, KeyCode.SHIFT, KeyCode.P).release(KeyCode.P, KeyCode.SHIFT, KeyCode.CONTROL);
-        robot.press(KeyCode.CONTROL, KeyCode.DIGIT5).release(KeyCode.DIGIT5, KeyCode.CONTROL); // network view only
+        LectureKeys.present(robot);
+        LectureKeys.networkViewOnly(robot);
         WaitForAsyncUtils.sleep(500, java.util.concurrent.TimeUnit.MILLISECONDS); // packed for the screen
         packed();
         robot.type(KeyCode.HOME);
         javafx.scene.Node lens = robot.lookup("#lens-panel").query();
-        String title = "";
-        for (int step = 0; step < 18 && !title.equals("AddBackward0"); step++) {
-            robot.type(KeyCode.RIGHT);
-            WaitForAsyncUtils.waitForFxEvents();
-            title = lens.isVisible() ? robot.lookup("#lens-panel .lens-title").queryAs(javafx.scene.control.Label.class)
-                    .getText() : "";
-        }
+        String title = LectureKeys.stepUntilLensShows(robot, "AddBackward0");
         assertEquals("AddBackward0", title, "the pass reached z's add");
         WaitForAsyncUtils.waitForFxEvents();
         javafx.geometry.Bounds at = lens.localToScene(lens.getLayoutBounds());
@@ -133,23 +127,14 @@ class PresentationModeGuiTest {
     void atLargerTextTheLensGrowsAndLeavesTheBoxesItSendsToInSight(FxRobot robot) {
         robot.type(KeyCode.F5);
         robot.type(KeyCode.F6);
-        robot.press(KeyCode.CONTROL, KeyCode.SHIFT, KeyCode.P).release(KeyCode.P, KeyCode.SHIFT, KeyCode.CONTROL);
-        robot.press(KeyCode.CONTROL, KeyCode.DIGIT5).release(KeyCode.DIGIT5, KeyCode.CONTROL); // network view only
-        for (int press = 0; press < 5; press++) { // 110, 125, 150, 175, 200 %
-            robot.press(KeyCode.CONTROL, KeyCode.SHIFT, KeyCode.EQUALS)
-                    .release(KeyCode.EQUALS, KeyCode.SHIFT, KeyCode.CONTROL);
-        }
+        LectureKeys.present(robot);
+        LectureKeys.networkViewOnly(robot);
+        LectureKeys.largerText(robot, 5); // 110, 125, 150, 175, 200 %
         WaitForAsyncUtils.sleep(800, java.util.concurrent.TimeUnit.MILLISECONDS); // packed for the screen again
         packed();
         robot.type(KeyCode.HOME);
         javafx.scene.Node lens = robot.lookup("#lens-panel").query();
-        String title = "";
-        for (int step = 0; step < 18 && !title.equals("AddBackward0"); step++) {
-            robot.type(KeyCode.RIGHT);
-            WaitForAsyncUtils.waitForFxEvents();
-            title = lens.isVisible() ? robot.lookup("#lens-panel .lens-title").queryAs(javafx.scene.control.Label.class)
-                    .getText() : "";
-        }
+        String title = LectureKeys.stepUntilLensShows(robot, "AddBackward0");
         assertEquals("AddBackward0", title, "the pass reached z's add, which sends to xw's squeeze and to b");
         WaitForAsyncUtils.waitForFxEvents();
         javafx.scene.control.Label titleLabel = robot.lookup("#lens-panel .lens-title")

@@ -45,10 +45,10 @@ class ProjectorGuiTest extends FittedExampleTest {
         robot.type(KeyCode.F6);
         var ownLayout = model.document().positions();
         int edits = model.history().undoSize();
-        robot.press(KeyCode.CONTROL, KeyCode.SHIFT, KeyCode.P).release(KeyCode.P, KeyCode.SHIFT, KeyCode.CONTROL);
+        LectureKeys.present(robot);
         WaitForAsyncUtils.waitForFxEvents();
         // the menus are hidden, not gone: their keys still work while presenting
-        robot.press(KeyCode.CONTROL, KeyCode.DIGIT5).release(KeyCode.DIGIT5, KeyCode.CONTROL);
+        LectureKeys.networkViewOnly(robot);
         WaitForAsyncUtils.waitForFxEvents();
         assertTrue(robot.lookup("#autograd-view").tryQuery().map(n -> n.getScene() == null).orElse(true),
                 "Ctrl+5 hid the autograd view while presenting");
