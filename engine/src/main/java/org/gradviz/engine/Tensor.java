@@ -3,6 +3,7 @@ package org.gradviz.engine;
 import java.util.ArrayList;
 import java.util.List;
 import org.gradviz.engine.format.TensorFormatter;
+import org.gradviz.engine.kernels.FloatArrays;
 import org.gradviz.engine.ops.Arithmetic;
 import org.gradviz.engine.ops.LinearAlgebra;
 import org.gradviz.engine.ops.Pointwise;
@@ -12,13 +13,17 @@ import org.gradviz.engine.ops.Reductions;
  * An n-dimensional array of numbers, row-major, that can record the operations made on it so that
  * {@link #backward()} computes gradients exactly as {@code torch.autograd} does.
  *
- * <p>Values are held as doubles, rounded to the tensor's {@link DType} after every op, so float32
- * tensors hold exactly the float32 numbers PyTorch would.
+ * <p>A float32 tensor holds its values as {@code float[]}, every other dtype as {@code double[]} (int64 and bool as
+ * whole numbers, rounded to the dtype after every op), so each tensor holds exactly the numbers PyTorch would.
+ * Ops with a float32 kernel read {@link #floats()}; the others read {@link #data()}, the values widened to doubles.
  */
 public final class Tensor {
     private final Shape shape;
     private final DType dtype;
+    /** The values of every dtype but float32; null for float32. */
     private final double[] data;
+    /** The values of a float32 tensor; null for every other dtype. */
+    private final float[] floats;
     private final boolean wrappedNumber;
 
     private boolean requiresGrad;
@@ -32,27 +37,37 @@ public final class Tensor {
     private List<GradientHook> hooks;
     private int version;
 
-    private Tensor(Shape shape, DType dtype, double[] data, boolean wrappedNumber) {
-        if (data.length != shape.numel()) {
-            throw new IllegalArgumentException(data.length + " values for shape " + shape);
+    private Tensor(Shape shape, DType dtype, double[] data, float[] floats, boolean wrappedNumber) {
+        int length = floats != null ? floats.length : data.length;
+        if (length != shape.numel()) {
+            throw new IllegalArgumentException(length + " values for shape " + shape);
         }
         this.shape = shape;
         this.dtype = dtype;
         this.data = data;
+        this.floats = floats;
         this.wrappedNumber = wrappedNumber;
     }
 
     /**
-     * A new leaf tensor over {@code data}, which it takes ownership of (and rounds to {@code dtype}).
-     * Ops use this to wrap their results.
+     * A new leaf tensor over {@code data}, rounded to {@code dtype}: it takes ownership of the array, except for float32,
+     * whose values it narrows into a {@code float[]} of its own. Ops use this to wrap their results.
      */
     public static Tensor fromData(Shape shape, DType dtype, double[] data) {
-        return new Tensor(shape, dtype, dtype.roundAll(data), false);
+        if (dtype == DType.FLOAT32) {
+            return new Tensor(shape, dtype, null, FloatArrays.narrowed(data), false);
+        }
+        return new Tensor(shape, dtype, dtype.roundAll(data), null, false);
+    }
+
+    /** A new float32 leaf tensor over {@code values}, which it takes ownership of. Float32 kernels wrap results so. */
+    public static Tensor fromFloats(Shape shape, float[] values) {
+        return new Tensor(shape, DType.FLOAT32, null, values, false);
     }
 
     /** A Python number used as an operand, as PyTorch wraps it: 0-d, int64 or float64, never promoting. */
     public static Tensor wrappedNumber(double value, boolean isInteger) {
-        return new Tensor(Shape.SCALAR, isInteger ? DType.INT64 : DType.FLOAT64, new double[] {value}, true);
+        return new Tensor(Shape.SCALAR, isInteger ? DType.INT64 : DType.FLOAT64, new double[] {value}, null, true);
     }
 
     // ----- what it is
@@ -71,7 +86,7 @@ public final class Tensor {
     }
 
     public int numel() {
-        return data.length;
+        return shape.numel();
     }
 
     public DType dtype() {
@@ -84,11 +99,24 @@ public final class Tensor {
     }
 
     /**
-     * The values in row-major order. This is the tensor's own storage, handed out for speed:
-     * callers must not modify it.
+     * The values in row-major order, as doubles. For every dtype but float32 this is the tensor's own storage, handed
+     * out for speed: callers must not modify it. For float32 it is a new array of the values widened.
      */
     public double[] data() {
-        return data;
+        return floats != null ? FloatArrays.widened(floats) : data;
+    }
+
+    /**
+     * The values of a float32 tensor in row-major order: its own storage, handed out for speed (callers must not
+     * modify it). For another dtype, a new array of its values rounded to float32.
+     */
+    public float[] floats() {
+        return floats != null ? floats : FloatArrays.narrowed(data);
+    }
+
+    /** The element at flat (row-major) position {@code i}. */
+    double at(int i) {
+        return floats != null ? floats[i] : data[i];
     }
 
     /** The element at {@code index} (one index per dimension). */
@@ -106,15 +134,15 @@ public final class Tensor {
             }
             flat += k * strides[i];
         }
-        return data[flat];
+        return at(flat);
     }
 
     /** {@code t.item()}: the only value of a one-element tensor. */
     public double item() {
-        if (data.length != 1) {
+        if (numel() != 1) {
             throw TorchException.value("only one element tensors can be converted to Python scalars");
         }
-        return data[0];
+        return at(0);
     }
 
     /** {@code t.tolist()}: a Double (0-d) or nested lists of Double, or of Long for integer tensors. */
@@ -124,7 +152,7 @@ public final class Tensor {
 
     private Object tolist(int dim, int offset) {
         if (dim == shape.rank()) {
-            return dtype.isFloatingPoint() ? (Object) data[offset] : (Object) (long) data[offset];
+            return dtype.isFloatingPoint() ? (Object) at(offset) : (Object) (long) at(offset);
         }
         int stride = 1;
         for (int i = dim + 1; i < shape.rank(); i++) {
@@ -241,12 +269,13 @@ public final class Tensor {
 
     /** {@code t.detach()}: the same values, cut from the graph (a new leaf that does not require grad). */
     public Tensor detach() {
-        return new Tensor(shape, dtype, data, false);
+        return new Tensor(shape, dtype, data, floats, false);
     }
 
     /** A copy of the values as a new leaf that does not require grad. */
     public Tensor detachedCopy() {
-        return new Tensor(shape, dtype, data.clone(), false);
+        return new Tensor(shape, dtype, data == null ? null : data.clone(), floats == null ? null : floats.clone(),
+                false);
     }
 
     /** The number of in-place modifications made to this tensor (PyTorch's {@code _version}). */
@@ -294,8 +323,16 @@ public final class Tensor {
 
     /** this + other for tensors of the same shape, without recording; used to sum gradients. */
     Tensor plainAdd(Tensor other) {
-        double[] out = data.clone();
-        double[] o = other.data;
+        if (floats != null && other.floats != null) {
+            float[] out = floats.clone();
+            FloatArrays.addInto(out, other.floats);
+            return fromFloats(shape, out);
+        }
+        double[] out = data();
+        if (out == data) {
+            out = out.clone();
+        }
+        double[] o = other.data();
         for (int i = 0; i < out.length; i++) {
             out[i] += o[i];
         }
@@ -304,9 +341,18 @@ public final class Tensor {
 
     /** Adds {@code other} (same shape) into this tensor's values, without recording. */
     void addInPlaceInternal(Tensor other) {
-        double[] o = other.data;
-        for (int i = 0; i < data.length; i++) {
-            data[i] = dtype.round(data[i] + o[i]);
+        if (floats != null && other.floats != null) {
+            FloatArrays.addInto(floats, other.floats);
+        } else if (floats != null) {
+            double[] o = other.data();
+            for (int i = 0; i < floats.length; i++) {
+                floats[i] = (float) (floats[i] + o[i]);
+            }
+        } else {
+            double[] o = other.data();
+            for (int i = 0; i < data.length; i++) {
+                data[i] = dtype.round(data[i] + o[i]);
+            }
         }
         version++;
     }
@@ -360,7 +406,11 @@ public final class Tensor {
     /** {@code t.zero_()}. */
     public Tensor zero_() {
         checkInPlaceAllowed();
-        java.util.Arrays.fill(data, 0.0);
+        if (floats != null) {
+            java.util.Arrays.fill(floats, 0f);
+        } else {
+            java.util.Arrays.fill(data, 0.0);
+        }
         version++;
         return this;
     }
@@ -372,8 +422,16 @@ public final class Tensor {
             throw TorchException.runtime("output with shape " + shape.listText()
                     + " doesn't match the broadcast shape " + result.shape.listText());
         }
-        System.arraycopy(result.data, 0, data, 0, data.length);
-        dtype.roundAll(data);
+        if (floats != null) {
+            if (result.floats != null) {
+                System.arraycopy(result.floats, 0, floats, 0, floats.length);
+            } else {
+                FloatArrays.narrowInto(result.data, floats);
+            }
+        } else {
+            System.arraycopy(result.data(), 0, data, 0, data.length);
+            dtype.roundAll(data);
+        }
         version++;
         if (result.gradFn != null) {
             gradFn = result.gradFn;
@@ -387,7 +445,11 @@ public final class Tensor {
     public Tensor writeAt(int[] positions, double[] values) {
         checkInPlaceAllowed();
         for (int i = 0; i < positions.length; i++) {
-            data[positions[i]] = dtype.round(values[i]);
+            if (floats != null) {
+                floats[positions[i]] = (float) values[i];
+            } else {
+                data[positions[i]] = dtype.round(values[i]);
+            }
         }
         version++;
         return this;
@@ -538,7 +600,7 @@ public final class Tensor {
     /** PyTorch's repr: {@code tensor([1., 2.], requires_grad=True)}. */
     @Override
     public String toString() {
-        return TensorFormatter.format(shape, dtype, data,
+        return TensorFormatter.format(shape, dtype, data(),
                 TensorFormatter.suffixes(dtype, requiresGrad, gradFn == null ? null : gradFn.name()));
     }
 }

@@ -2,7 +2,7 @@ package org.gradviz.engine.kernels;
 
 /**
  * PyTorch 1.13's CPU kernels for sin, cos, exp, log, tanh and sigmoid on contiguous data, as this machine
- * runs them (AVX2 capability, one thread), over float32 or float64 values held in {@code double[]}.
+ * runs them (AVX2 capability, one thread), over float32 ({@code float[]}) or float64 ({@code double[]}) values.
  *
  * <p>Two loops, as in ATen:
  * <ul>
@@ -21,51 +21,50 @@ public final class TorchUnaryKernels {
 
     // ----- float32
 
-    public static double[] sinFloat(double[] x) {
+    public static float[] sinFloat(float[] x) {
         return trigFloat(x, true);
     }
 
-    public static double[] cosFloat(double[] x) {
+    public static float[] cosFloat(float[] x) {
         return trigFloat(x, false);
     }
 
     /** sin or cos: the reduction is chosen per vector of 8 (see {@link SleefFloat}). */
-    private static double[] trigFloat(double[] x, boolean sin) {
-        double[] r = new double[x.length];
+    private static float[] trigFloat(float[] x, boolean sin) {
+        float[] r = new float[x.length];
         for (int start = 0; start < x.length; start += F) {
             int end = Math.min(start + F, x.length);
             boolean payneHanek = false;
             for (int i = start; i < end; i++) {
-                payneHanek |= SleefFloat.needsPayneHanek((float) x[i]);
+                payneHanek |= SleefFloat.needsPayneHanek(x[i]);
             }
             for (int i = start; i < end; i++) {
-                float v = (float) x[i];
-                r[i] = sin ? SleefFloat.sin(v, payneHanek) : SleefFloat.cos(v, payneHanek);
+                r[i] = sin ? SleefFloat.sin(x[i], payneHanek) : SleefFloat.cos(x[i], payneHanek);
             }
         }
         return r;
     }
 
-    public static double[] expFloat(double[] x) {
-        double[] r = new double[x.length];
+    public static float[] expFloat(float[] x) {
+        float[] r = new float[x.length];
         for (int i = 0; i < r.length; i++) {
-            r[i] = SleefFloat.exp((float) x[i]);
+            r[i] = SleefFloat.exp(x[i]);
         }
         return r;
     }
 
-    public static double[] logFloat(double[] x) {
-        double[] r = new double[x.length];
+    public static float[] logFloat(float[] x) {
+        float[] r = new float[x.length];
         for (int i = 0; i < r.length; i++) {
-            r[i] = SleefFloat.log((float) x[i]);
+            r[i] = SleefFloat.log(x[i]);
         }
         return r;
     }
 
-    public static double[] tanhFloat(double[] x) {
-        double[] r = new double[x.length];
+    public static float[] tanhFloat(float[] x) {
+        float[] r = new float[x.length];
         for (int i = 0; i < r.length; i++) {
-            r[i] = SleefFloat.tanh((float) x[i]);
+            r[i] = SleefFloat.tanh(x[i]);
         }
         return r;
     }
@@ -74,16 +73,16 @@ public final class TorchUnaryKernels {
      * 1 / (1 + e^-x): SLEEF's exp over blocks of 16, glibc's {@code expf} for the rest, each step
      * rounded to float.
      */
-    public static double[] sigmoidFloat(double[] x) {
-        double[] r = new double[x.length];
+    public static float[] sigmoidFloat(float[] x) {
+        float[] r = new float[x.length];
         int vectorized = x.length - x.length % (2 * F);
         for (int i = 0; i < vectorized; i++) {
             // NOTE: the vector kernel negates as 0 - x, which only differs from -x at 0 (same exp)
-            float e = SleefFloat.exp(0f - (float) x[i]);
+            float e = SleefFloat.exp(0f - x[i]);
             r[i] = 1f / (e + 1f);
         }
         for (int i = vectorized; i < x.length; i++) {
-            float e = GlibcMath.expf(-(float) x[i]);
+            float e = GlibcMath.expf(-x[i]);
             r[i] = 1f / (1f + e);
         }
         return r;

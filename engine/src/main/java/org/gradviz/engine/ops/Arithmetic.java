@@ -23,7 +23,7 @@ public final class Arithmetic {
     static Tensor elementwise(Tensor a, Tensor b, Broadcast.BinaryFn f) {
         Shape shape = Broadcast.shapes(a.shape(), b.shape());
         DType dtype = Broadcast.resultType(a, b);
-        return Tensor.fromData(shape, dtype, Broadcast.map(a, b, shape, dtype, f));
+        return Broadcast.apply(a, b, shape, dtype, f);
     }
 
     /**
@@ -40,7 +40,7 @@ public final class Arithmetic {
     // ----- add
 
     public static Tensor add(Tensor a, Tensor b) {
-        return binary("add", a, b, Double::sum, AddBackward0::new);
+        return binary("add", a, b, BasicOp.ADD, AddBackward0::new);
     }
 
     /** d(a+b)/da = 1, d(a+b)/db = 1, each summed back over broadcast dimensions. */
@@ -85,7 +85,7 @@ public final class Arithmetic {
     // ----- sub
 
     public static Tensor sub(Tensor a, Tensor b) {
-        return binary("sub", a, b, (x, y) -> x - y, SubBackward0::new);
+        return binary("sub", a, b, BasicOp.SUB, SubBackward0::new);
     }
 
     /** d(a-b)/da = 1, d(a-b)/db = -1. */
@@ -129,7 +129,7 @@ public final class Arithmetic {
 
     /** {@code number - a} ({@code torch.rsub}); the number is not an input of the graph. */
     public static Tensor rsub(Tensor a, double number) {
-        Tensor out = elementwise(Tensor.wrappedNumber(number, false), a, (x, y) -> x - y);
+        Tensor out = elementwise(Tensor.wrappedNumber(number, false), a, BasicOp.SUB);
         return Autograd.record("rsub", out, () -> new RsubBackward1(a), a);
     }
 
@@ -165,7 +165,7 @@ public final class Arithmetic {
     // ----- mul
 
     public static Tensor mul(Tensor a, Tensor b) {
-        return binary("mul", a, b, (x, y) -> x * y, MulBackward0::new);
+        return binary("mul", a, b, BasicOp.MUL, MulBackward0::new);
     }
 
     /** d(a*b)/da = b, d(a*b)/db = a: each side saves only what the other side's gradient needs. */
@@ -192,10 +192,10 @@ public final class Arithmetic {
             Tensor g = grads[0];
             Tensor[] out = new Tensor[2];
             if (needsInputGrad(0)) {
-                out[0] = selfMeta.reduce(elementwise(g, other.unpack(), (x, y) -> x * y));
+                out[0] = selfMeta.reduce(elementwise(g, other.unpack(), BasicOp.MUL));
             }
             if (needsInputGrad(1)) {
-                out[1] = otherMeta.reduce(elementwise(g, self.unpack(), (x, y) -> x * y));
+                out[1] = otherMeta.reduce(elementwise(g, self.unpack(), BasicOp.MUL));
             }
             return out;
         }
@@ -223,7 +223,7 @@ public final class Arithmetic {
     // ----- div
 
     public static Tensor div(Tensor a, Tensor b) {
-        return binary("div", a, b, (x, y) -> x / y, DivBackward0::new);
+        return binary("div", a, b, BasicOp.DIV, DivBackward0::new);
     }
 
     /** div_tensor_other_backward: -grad · ((self / other) / other), each op rounded to the dtype, not summed back. */
@@ -259,7 +259,7 @@ public final class Arithmetic {
             Tensor[] out = new Tensor[2];
             Tensor b = other.unpack();
             if (needsInputGrad(0)) {
-                out[0] = selfMeta.reduce(elementwise(g, b, (x, y) -> x / y));
+                out[0] = selfMeta.reduce(elementwise(g, b, BasicOp.DIV));
             }
             if (needsInputGrad(1)) {
                 Tensor a = self.unpack();
@@ -319,12 +319,12 @@ public final class Arithmetic {
 
     /** {@code t.mul(scalar)} with a C++ scalar, recorded as MulBackward1 (Python's {@code t * 2} is MulBackward0). */
     public static Tensor mulScalar(Tensor a, double scalar) {
-        return byScalar("mul", "MulBackward1", a, scalar, (x, y) -> x * y, Arithmetic::mul);
+        return byScalar("mul", "MulBackward1", a, scalar, BasicOp.MUL, Arithmetic::mul);
     }
 
     /** {@code t.div(scalar)} with a C++ scalar, recorded as DivBackward1 (Python's {@code t / 2} is DivBackward0). */
     public static Tensor divScalar(Tensor a, double scalar) {
-        return byScalar("div", "DivBackward1", a, scalar, (x, y) -> x / y, Arithmetic::div);
+        return byScalar("div", "DivBackward1", a, scalar, BasicOp.DIV, Arithmetic::div);
     }
 
     private static Tensor byScalar(String op, String node, Tensor a, double scalar, Broadcast.BinaryFn f,

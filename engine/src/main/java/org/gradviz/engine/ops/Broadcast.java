@@ -88,6 +88,52 @@ public final class Broadcast {
     }
 
     /**
+     * {@code f(a, b)} element-wise over the broadcast shape {@code out}, as a tensor of {@code dtype}. A float32 result
+     * of float32 operands (or wrapped Python numbers) is computed on the float storage without widening it.
+     */
+    public static Tensor apply(Tensor a, Tensor b, Shape out, DType dtype, BinaryFn f) {
+        if (dtype == DType.FLOAT32 && readsAsFloat(a) && readsAsFloat(b)) {
+            return Tensor.fromFloats(out, mapFloat(a, b, out, f));
+        }
+        return Tensor.fromData(out, dtype, map(a, b, out, dtype, f));
+    }
+
+    private static boolean readsAsFloat(Tensor t) {
+        return t.dtype() == DType.FLOAT32 || t.isWrappedNumber();
+    }
+
+    /** {@link #map} for float32 operands (a wrapped number rounded to float32) into float32 storage. */
+    private static float[] mapFloat(Tensor a, Tensor b, Shape out, BinaryFn f) {
+        float[] r = new float[out.numel()];
+        if (b.numel() == 1 && a.numel() == r.length) {
+            FloatLoops.valueRight(f, a.floats(), (float) b.item(), r);
+        } else if (a.numel() == 1 && b.numel() == r.length) {
+            FloatLoops.valueLeft(f, (float) a.item(), b.floats(), r);
+        } else if (a.numel() == r.length && b.numel() == r.length) {
+            FloatLoops.arrays(f, a.floats(), 0, b.floats(), 0, r, 0, r.length);
+        } else if (a.numel() == r.length && isTrailing(b.shape(), out)) {
+            float[] y = b.floats();
+            for (int row = 0; row < r.length; row += y.length) {
+                FloatLoops.arrays(f, a.floats(), row, y, 0, r, row, y.length);
+            }
+        } else if (b.numel() == r.length && isTrailing(a.shape(), out)) {
+            float[] x = a.floats();
+            for (int row = 0; row < r.length; row += x.length) {
+                FloatLoops.arrays(f, x, 0, b.floats(), row, r, row, x.length);
+            }
+        } else {
+            float[] x = a.floats();
+            float[] y = b.floats();
+            int[] ia = offsets(a.shape(), out);
+            int[] ib = offsets(b.shape(), out);
+            for (int i = 0; i < r.length; i++) {
+                r[i] = (float) f.apply(x[ia[i]], y[ib[i]]);
+            }
+        }
+        return r;
+    }
+
+    /**
      * {@code f(a, b)} element-wise over the broadcast shape. Wrapped Python numbers are first rounded to
      * {@code dtype}, as PyTorch casts a scalar operand to the op's computation type.
      */

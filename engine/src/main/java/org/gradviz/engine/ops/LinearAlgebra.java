@@ -35,7 +35,7 @@ public final class LinearAlgebra {
         }
         int m = a.shape().dim(0);
         int n = a.shape().dim(1);
-        return Tensor.fromData(Shape.of(n, m), a.dtype(), MatMulKernel.transpose(a.data(), m, n));
+        return MatMulKernel.transpose(a, m, n);
     }
 
     /** d(aᵀ)/da: the gradient transposed back. */
@@ -296,8 +296,7 @@ public final class LinearAlgebra {
                     + b.shape().dim(0) + "x" + n + ")");
         }
         requireSameType(a, b);
-        return Tensor.fromData(Shape.of(m, n), a.dtype(), MatMulKernel.multiply(a.data(), b.data(), m, k, n,
-                a.dtype()));
+        return MatMulKernel.multiply(a, b, m, k, n, Shape.of(m, n));
     }
 
     /** d(A·B)/dA = G·Bᵀ, d(A·B)/dB = Aᵀ·G. */
@@ -365,8 +364,7 @@ public final class LinearAlgebra {
             throw TorchException.runtime("size mismatch, got " + m + ", " + m + "x" + k + "," + v.shape().dim(0));
         }
         requireSameType(a, v);
-        double[] r = MatMulKernel.multiply(a.data(), v.data(), m, k, 1, a.dtype());
-        Tensor out = Tensor.fromData(Shape.of(m), a.dtype(), r);
+        Tensor out = MatMulKernel.multiply(a, v, m, k, 1, Shape.of(m));
         return Autograd.record("mv", out, () -> new MvBackward0(a, v), a, v);
     }
 
@@ -393,14 +391,12 @@ public final class LinearAlgebra {
             if (needsInputGrad(0)) {
                 Tensor v = vec.unpack();
                 int k = v.numel();
-                out[0] = Tensor.fromData(Shape.of(m, k), v.dtype(),
-                        MatMulKernel.multiply(g.data(), v.data(), m, 1, k, v.dtype()));
+                out[0] = MatMulKernel.multiply(g, v, m, 1, k, Shape.of(m, k));
             }
             if (needsInputGrad(1)) {
                 Tensor a = self.unpack();
                 int k = a.shape().dim(1);
-                out[1] = Tensor.fromData(Shape.of(k), a.dtype(),
-                        MatMulKernel.multiply(g.data(), a.data(), 1, m, k, a.dtype()));
+                out[1] = MatMulKernel.multiply(g, a, 1, m, k, Shape.of(k));
             }
             return out;
         }
@@ -433,8 +429,7 @@ public final class LinearAlgebra {
             throw TorchException.runtime("dot : expected both vectors to have same dtype, but found "
                     + cTypeName(a.dtype()) + " and " + cTypeName(b.dtype()));
         }
-        double[] r = MatMulKernel.multiply(a.data(), b.data(), 1, a.numel(), 1, a.dtype());
-        Tensor out = Tensor.fromData(Shape.SCALAR, a.dtype(), r);
+        Tensor out = MatMulKernel.multiply(a, b, 1, a.numel(), 1, Shape.SCALAR);
         return Autograd.record("dot", out, () -> new DotBackward0(a, b), a, b);
     }
 
@@ -457,8 +452,8 @@ public final class LinearAlgebra {
         protected Tensor[] apply(Tensor[] grads) {
             Tensor g = grads[0];
             return new Tensor[] {
-                needsInputGrad(0) ? Arithmetic.elementwise(tensor.unpack(), g, (x, y) -> x * y) : null,
-                needsInputGrad(1) ? Arithmetic.elementwise(self.unpack(), g, (x, y) -> x * y) : null,
+                needsInputGrad(0) ? Arithmetic.elementwise(tensor.unpack(), g, BasicOp.MUL) : null,
+                needsInputGrad(1) ? Arithmetic.elementwise(self.unpack(), g, BasicOp.MUL) : null,
             };
         }
 
@@ -499,8 +494,7 @@ public final class LinearAlgebra {
             throw TorchException.runtime("The expanded size of the tensor (" + product.shape().dim(1)
                     + ") must match the existing size (" + bias.shape().dim(bias.dim() - 1) + ")");
         }
-        Tensor out = Tensor.fromData(shape, product.dtype(),
-                Broadcast.map(product, bias, shape, product.dtype(), Double::sum));
+        Tensor out = Broadcast.apply(product, bias, shape, product.dtype(), BasicOp.ADD);
         return Autograd.record("linear", out, () -> new AddmmBackward0(bias, input, wt),
                 new Tensor[] {bias, input, wt}, new Tensor[] {input, weight, bias});
     }

@@ -21,9 +21,7 @@ public final class Losses {
     /** Computes an element-wise loss of input and target, reduced. */
     private static Tensor reduced(Tensor input, Tensor target, Broadcast.BinaryFn elementLoss, Reduction r) {
         Shape shape = Broadcast.shapes(input.shape(), target.shape());
-        DType dtype = Broadcast.resultType(input, target);
-        double[] values = dtype.roundAll(Broadcast.map(input, target, shape, dtype, elementLoss));
-        return Tensor.fromData(r.outputShape(shape), dtype, r.apply(values, dtype));
+        return r.reduce(Broadcast.apply(input, target, shape, Broadcast.resultType(input, target), elementLoss));
     }
 
     /**
@@ -31,17 +29,16 @@ public final class Losses {
      * none) times the element-wise derivative {@code d(x, t)}, scaled for mean.
      */
     private static Tensor chain(Tensor grad, Tensor input, Tensor target, Reduction r, Broadcast.BinaryFn d) {
-        Shape shape = input.shape();
-        DType dtype = input.dtype();
-        double[] g = Broadcast.expand(grad, shape);
-        double[] dv = Broadcast.map(input, target, shape, dtype, d);
-        int n = input.numel();
-        for (int i = 0; i < g.length; i++) {
-            // PyTorch: (d(x, t) * grad), then / numel for mean, each step rounded to the dtype
-            double v = dtype.round(dtype.round(dv[i]) * g[i]);
-            g[i] = r == Reduction.MEAN ? v / n : v;
+        return timesGrad(grad, Broadcast.apply(input, target, input.shape(), input.dtype(), d), r);
+    }
+
+    /** PyTorch's loss backward: (d · grad), then / numel for mean, each step rounded to d's dtype. */
+    private static Tensor timesGrad(Tensor grad, Tensor d, Reduction r) {
+        Tensor scaled = Broadcast.apply(d, grad, d.shape(), d.dtype(), BasicOp.MUL);
+        if (r != Reduction.MEAN) {
+            return scaled;
         }
-        return Tensor.fromData(shape, dtype, g);
+        return Broadcast.apply(scaled, Tensor.wrappedNumber(d.numel(), true), d.shape(), d.dtype(), BasicOp.DIV);
     }
 
     // ----- binary_cross_entropy_with_logits
@@ -53,8 +50,9 @@ public final class Losses {
                     + input.shape() + ")");
         }
         DType dt = Broadcast.resultType(input, target);
-        double[] values = bceWithLogitsElements(input.data(), target.data(), dt);
-        Tensor out = Tensor.fromData(reduction.outputShape(input.shape()), dt, reduction.apply(values, dt));
+        Tensor out = reduction.reduce(dt == DType.FLOAT32
+                ? Tensor.fromFloats(input.shape(), bceWithLogitsElements(input.floats(), target.floats()))
+                : Tensor.fromData(input.shape(), dt, bceWithLogitsElements(input.data(), target.data())));
         return Autograd.record("binary_cross_entropy_with_logits", out,
                 () -> new BinaryCrossEntropyWithLogitsBackward0(input, target, reduction), input, target);
     }
@@ -65,20 +63,22 @@ public final class Losses {
      * the same bits with one exp fewer. exp and log are PyTorch's kernels (SLEEF's, for every element),
      * each step rounded to the dtype.
      */
-    private static double[] bceWithLogitsElements(double[] x, double[] t, DType dt) {
+    private static float[] bceWithLogitsElements(float[] x, float[] t) {
+        float[] r = new float[x.length];
+        for (int i = 0; i < r.length; i++) {
+            float m = Math.max(-x[i], 0f);
+            float sum = 1f + SleefFloat.exp(-Math.abs(x[i]));
+            r[i] = ((1f - t[i]) * x[i] + m) + SleefFloat.log(sum);
+        }
+        return r;
+    }
+
+    /** The same in float64. */
+    private static double[] bceWithLogitsElements(double[] x, double[] t) {
         double[] r = new double[x.length];
-        if (dt == DType.FLOAT32) {
-            for (int i = 0; i < r.length; i++) {
-                float xi = (float) x[i];
-                float m = Math.max(-xi, 0f);
-                float sum = 1f + SleefFloat.exp(-Math.abs(xi));
-                r[i] = ((1f - (float) t[i]) * xi + m) + SleefFloat.log(sum);
-            }
-        } else {
-            for (int i = 0; i < r.length; i++) {
-                double m = Math.max(-x[i], 0);
-                r[i] = ((1 - t[i]) * x[i] + m) + SleefDouble.log(1 + SleefDouble.exp(-Math.abs(x[i])));
-            }
+        for (int i = 0; i < r.length; i++) {
+            double m = Math.max(-x[i], 0);
+            r[i] = ((1 - t[i]) * x[i] + m) + SleefDouble.log(1 + SleefDouble.exp(-Math.abs(x[i])));
         }
         return r;
     }
@@ -105,20 +105,11 @@ public final class Losses {
          * kernel over the whole input (its vectorised blocks and scalar tail).
          */
         private Tensor inputGrad(Tensor grad, Tensor input, Tensor targetValues) {
-            DType dt = input.dtype();
-            double[] g = Broadcast.expand(grad, input.shape());
-            double[] x = input.data();
-            double[] t = targetValues.data();
-            int n = x.length;
-            boolean mean = reduction == Reduction.MEAN;
-            boolean f32 = dt == DType.FLOAT32;
-            double[] sigmoid = f32 ? TorchUnaryKernels.sigmoidFloat(x) : TorchUnaryKernels.sigmoidDouble(x);
-            for (int i = 0; i < n; i++) {
-                double s = sigmoid[i];
-                double v = f32 ? (float) ((float) (s - t[i]) * g[i]) : (s - t[i]) * g[i];
-                g[i] = mean ? v / n : v;
-            }
-            return Tensor.fromData(input.shape(), dt, g);
+            Tensor sigmoid = input.dtype() == DType.FLOAT32
+                    ? Tensor.fromFloats(input.shape(), TorchUnaryKernels.sigmoidFloat(input.floats()))
+                    : Tensor.fromData(input.shape(), input.dtype(), TorchUnaryKernels.sigmoidDouble(input.data()));
+            Tensor d = Broadcast.apply(sigmoid, targetValues, input.shape(), input.dtype(), BasicOp.SUB);
+            return timesGrad(grad, d, reduction);
         }
 
         @Override

@@ -1,6 +1,8 @@
 package org.gradviz.engine.ops;
 
 import org.gradviz.engine.DType;
+import org.gradviz.engine.Shape;
+import org.gradviz.engine.Tensor;
 import org.gradviz.engine.VectorApi;
 
 /**
@@ -20,9 +22,14 @@ final class MatMulKernel {
     private MatMulKernel() {
     }
 
-    /** C (m×n) = A (m×k) · B (k×n), all row-major. */
-    static double[] multiply(double[] a, double[] b, int m, int k, int n, DType dtype) {
-        return dtype == DType.FLOAT32 ? multiplyFloat(a, b, m, k, n) : multiplyDouble(a, b, m, k, n);
+    /**
+     * C (m×n) = A (m×k) · B (k×n), all row-major, as a tensor of {@code shape} in A's dtype (B has the same dtype).
+     */
+    static Tensor multiply(Tensor a, Tensor b, int m, int k, int n, Shape shape) {
+        if (a.dtype() == DType.FLOAT32) {
+            return Tensor.fromFloats(shape, multiplyFloat(a.floats(), b.floats(), m, k, n));
+        }
+        return Tensor.fromData(shape, a.dtype(), multiplyDouble(a.data(), b.data(), m, k, n));
     }
 
     private static double[] multiplyDouble(double[] a, double[] b, int m, int k, int n) {
@@ -46,20 +53,14 @@ final class MatMulKernel {
         return c;
     }
 
-    private static double[] multiplyFloat(double[] a, double[] b, int m, int k, int n) {
-        float[] af = toFloat(a);
-        float[] bf = toFloat(b);
+    private static float[] multiplyFloat(float[] a, float[] b, int m, int k, int n) {
         float[] c = new float[m * n];
         if (VECTORIZED) {
-            VectorMatMul.multiply(af, bf, c, m, k, n);
+            VectorMatMul.multiply(a, b, c, m, k, n);
         } else {
-            multiplyFloatLoops(af, bf, c, m, k, n);
+            multiplyFloatLoops(a, b, c, m, k, n);
         }
-        double[] out = new double[c.length];
-        for (int i = 0; i < c.length; i++) {
-            out[i] = c[i];
-        }
-        return out;
+        return c;
     }
 
     static void multiplyFloatLoops(float[] af, float[] bf, float[] c, int m, int k, int n) {
@@ -81,17 +82,35 @@ final class MatMulKernel {
         }
     }
 
-    private static float[] toFloat(double[] x) {
-        float[] f = new float[x.length];
-        for (int i = 0; i < x.length; i++) {
-            f[i] = (float) x[i];
+    /** The transpose of a row-major m×n matrix as a tensor of the same dtype. */
+    static Tensor transpose(Tensor x, int m, int n) {
+        Shape shape = Shape.of(n, m);
+        if (x.dtype() == DType.FLOAT32) {
+            return Tensor.fromFloats(shape, transpose(x.floats(), m, n));
         }
-        return f;
+        return Tensor.fromData(shape, x.dtype(), transpose(x.data(), m, n));
     }
 
     /** The transpose of a row-major m×n matrix, in tiles so both sides stay in cache. */
-    static double[] transpose(double[] x, int m, int n) {
+    private static double[] transpose(double[] x, int m, int n) {
         double[] t = new double[x.length];
+        for (int i0 = 0; i0 < m; i0 += TRANSPOSE_BLOCK) {
+            int i1 = Math.min(m, i0 + TRANSPOSE_BLOCK);
+            for (int j0 = 0; j0 < n; j0 += TRANSPOSE_BLOCK) {
+                int j1 = Math.min(n, j0 + TRANSPOSE_BLOCK);
+                for (int i = i0; i < i1; i++) {
+                    for (int j = j0; j < j1; j++) {
+                        t[j * m + i] = x[i * n + j];
+                    }
+                }
+            }
+        }
+        return t;
+    }
+
+    /** The transpose of a row-major m×n float matrix, in tiles so both sides stay in cache. */
+    static float[] transpose(float[] x, int m, int n) {
+        float[] t = new float[x.length];
         for (int i0 = 0; i0 < m; i0 += TRANSPOSE_BLOCK) {
             int i1 = Math.min(m, i0 + TRANSPOSE_BLOCK);
             for (int j0 = 0; j0 < n; j0 += TRANSPOSE_BLOCK) {

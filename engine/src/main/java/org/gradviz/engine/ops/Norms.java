@@ -19,7 +19,7 @@ public final class Norms {
             throw TorchException.runtime("linalg.vector_norm: Expected a floating point or complex tensor as input. "
                     + "Got " + (a.dtype() == org.gradviz.engine.DType.INT64 ? "Long" : "Bool"));
         }
-        Tensor powered = p == 2 ? Arithmetic.elementwise(a, a, (x, y) -> x * y) : Pointwise.map(a, Math::abs, false);
+        Tensor powered = p == 2 ? Arithmetic.elementwise(a, a, BasicOp.MUL) : Pointwise.map(a, Math::abs, false);
         Tensor summed;
         try (var g = org.gradviz.engine.GradMode.disabled()) {
             summed = dim == null ? Reductions.sum(powered) : Reductions.sum(powered, dim, keepDim);

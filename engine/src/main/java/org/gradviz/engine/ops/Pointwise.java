@@ -19,6 +19,14 @@ public final class Pointwise {
 
     /** {@code f} on every element; integer inputs of a floating-point function give float32, as in PyTorch. */
     static Tensor map(Tensor a, DoubleUnaryOperator f, boolean floatResult) {
+        if (a.dtype() == DType.FLOAT32) {
+            float[] x = a.floats();
+            float[] r = new float[x.length];
+            for (int i = 0; i < r.length; i++) {
+                r[i] = (float) f.applyAsDouble(x[i]);
+            }
+            return Tensor.fromFloats(a.shape(), r);
+        }
         double[] x = a.data();
         double[] r = new double[x.length];
         for (int i = 0; i < r.length; i++) {
@@ -37,15 +45,13 @@ public final class Pointwise {
      * A transcendental function as PyTorch's CPU kernel computes it: {@code f32} on float32 data (also
      * integer inputs, which give float32), {@code f64} on float64 data.
      */
-    private static Tensor kernel(Tensor a, UnaryOperator<double[]> f32, UnaryOperator<double[]> f64) {
+    private static Tensor kernel(Tensor a, UnaryOperator<float[]> f32, UnaryOperator<double[]> f64) {
+        // NOTE: an integer input gives the default float type
         DType dtype = a.dtype().isFloatingPoint() ? a.dtype() : DType.defaultFloat();
-        double[] x = a.dtype().isFloatingPoint() ? a.data() : dtype.roundAll(a.data().clone());
-        return Tensor.fromData(a.shape(), dtype, dtype == DType.FLOAT64 ? f64.apply(x) : f32.apply(x));
-    }
-
-    /** The same kernel on a tensor that is already floating point (the chain rules use it). */
-    private static double[] kernelData(Tensor a, UnaryOperator<double[]> f32, UnaryOperator<double[]> f64) {
-        return a.dtype() == DType.FLOAT64 ? f64.apply(a.data()) : f32.apply(a.data());
+        if (dtype == DType.FLOAT64) {
+            return Tensor.fromData(a.shape(), dtype, f64.apply(a.data()));
+        }
+        return Tensor.fromFloats(a.shape(), f32.apply(a.floats()));
     }
 
     // ----- sin, cos
@@ -71,8 +77,7 @@ public final class Pointwise {
         @Override
         protected Tensor[] apply(Tensor[] grads) {
             Tensor x = self.unpack();
-            Tensor cos = Tensor.fromData(x.shape(), x.dtype(),
-                    kernelData(x, TorchUnaryKernels::cosFloat, TorchUnaryKernels::cosDouble));
+            Tensor cos = kernel(x, TorchUnaryKernels::cosFloat, TorchUnaryKernels::cosDouble);
             return new Tensor[] {Arithmetic.elementwise(grads[0], cos, (g, c) -> g * c)};
         }
 
@@ -108,8 +113,7 @@ public final class Pointwise {
         @Override
         protected Tensor[] apply(Tensor[] grads) {
             Tensor x = self.unpack();
-            Tensor sin = Tensor.fromData(x.shape(), x.dtype(),
-                    kernelData(x, TorchUnaryKernels::sinFloat, TorchUnaryKernels::sinDouble));
+            Tensor sin = kernel(x, TorchUnaryKernels::sinFloat, TorchUnaryKernels::sinDouble);
             return new Tensor[] {Arithmetic.elementwise(grads[0], sin, (g, s) -> g * -s)};
         }
 

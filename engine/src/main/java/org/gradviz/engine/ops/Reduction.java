@@ -1,6 +1,7 @@
 package org.gradviz.engine.ops;
 
 import org.gradviz.engine.Shape;
+import org.gradviz.engine.Tensor;
 import org.gradviz.engine.TorchException;
 
 /** How a loss reduces its element-wise values, with PyTorch's enum numbers (none 0, mean 1, sum 2). */
@@ -30,14 +31,14 @@ public enum Reduction {
     }
 
     /** The loss values reduced: one number for mean and sum, untouched for none. */
-    double[] apply(double[] values, org.gradviz.engine.DType dtype) {
+    Tensor reduce(Tensor values) {
         if (this == NONE) {
             return values;
         }
         // PyTorch's apply_loss_reduction: loss.sum() or loss.mean(), the mean being the sum (in the dtype,
         // in torch's order) divided by n
-        double s = TorchSum.all(values, dtype);
-        return new double[] {this == MEAN ? s / values.length : s};
+        double s = TorchSum.all(values.data(), values.dtype());
+        return Tensor.fromData(Shape.SCALAR, values.dtype(), new double[] {this == MEAN ? s / values.numel() : s});
     }
 
     Shape outputShape(Shape input) {

@@ -25,8 +25,8 @@ final class VectorMatMul {
         if (n < L && m >= 2 * L) {
             // a tall, narrow product (a batch times a few outputs): Cᵀ = Bᵀ·Aᵀ vectorises along the batch
             float[] ct = new float[n * m];
-            multiply(transpose(b, k, n), transpose(a, m, k), ct, n, k, m);
-            float[] back = transpose(ct, n, m);
+            multiply(MatMulKernel.transpose(b, k, n), MatMulKernel.transpose(a, m, k), ct, n, k, m);
+            float[] back = MatMulKernel.transpose(ct, n, m);
             System.arraycopy(back, 0, c, 0, back.length);
             return;
         }
@@ -134,16 +134,5 @@ final class VectorMatMul {
             acc = FloatVector.broadcast(S, a[ai + p]).fma(FloatVector.fromArray(S, b, p * n + j), acc);
         }
         acc.intoArray(c, i * n + j);
-    }
-
-    /** The transpose of a row-major rows×cols float matrix. */
-    private static float[] transpose(float[] x, int rows, int cols) {
-        float[] t = new float[x.length];
-        for (int i = 0; i < rows; i++) {
-            for (int j = 0; j < cols; j++) {
-                t[j * rows + i] = x[i * cols + j];
-            }
-        }
-        return t;
     }
 }

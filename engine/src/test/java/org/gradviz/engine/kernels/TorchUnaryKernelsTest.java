@@ -10,12 +10,12 @@ import org.junit.jupiter.api.Test;
  * from torch 1.13 on this CPU, one thread: {@code torch.sigmoid(torch.full((n,), 1.4811647))}.
  */
 class TorchUnaryKernelsTest {
-    private static final double X = 0x1.7b2d9cp+0; // 1.4811647f
-    private static final double VECTOR = 0x1.a126b6p-1; // 0.8147484660
-    private static final double SCALAR = 0x1.a126b4p-1; // 0.8147484064
+    private static final float X = 0x1.7b2d9cp+0f; // 1.4811647f
+    private static final float VECTOR = 0x1.a126b6p-1f; // 0.8147484660
+    private static final float SCALAR = 0x1.a126b4p-1f; // 0.8147484064
 
-    private static double[] sigmoidOfFull(int n) {
-        double[] x = new double[n];
+    private static float[] sigmoidOfFull(int n) {
+        float[] x = new float[n];
         Arrays.fill(x, X);
         return TorchUnaryKernels.sigmoidFloat(x);
     }
@@ -29,7 +29,7 @@ class TorchUnaryKernelsTest {
 
     @Test
     void float32SigmoidVectorisesBlocksOfSixteenAndLeavesTheRestScalar() {
-        double[] r = sigmoidOfFull(17);
+        float[] r = sigmoidOfFull(17);
         assertEquals(VECTOR, r[0]);
         assertEquals(VECTOR, r[15]);
         assertEquals(SCALAR, r[16]);
@@ -39,22 +39,22 @@ class TorchUnaryKernelsTest {
     void sinOfASmallLaneDependsOnItsVectorsLargestLane() {
         // SLEEF reduces all 8 lanes with Payne–Hanek as soon as one lane is >= 125 in magnitude; the
         // result for the small lane may then round differently
-        double x = -2.354156017303467;
-        double alone = TorchUnaryKernels.sinFloat(new double[] {x})[0];
-        double[] mixed = new double[8];
+        float x = -2.354156017303467f;
+        float alone = TorchUnaryKernels.sinFloat(new float[] {x})[0];
+        float[] mixed = new float[8];
         mixed[0] = x;
-        mixed[7] = 1000.0;
-        double withLarge = TorchUnaryKernels.sinFloat(mixed)[0];
-        double[] nextVector = new double[9];
+        mixed[7] = 1000f;
+        float withLarge = TorchUnaryKernels.sinFloat(mixed)[0];
+        float[] nextVector = new float[9];
         nextVector[0] = x;
-        nextVector[8] = 1000.0;
+        nextVector[8] = 1000f;
         assertEquals(alone, TorchUnaryKernels.sinFloat(nextVector)[0]);
         assertEquals(TORCH_SIN_ALONE, alone);
         assertEquals(TORCH_SIN_WITH_LARGE, withLarge);
     }
 
     /** torch.sin(torch.tensor([-2.354156017303467])). */
-    private static final double TORCH_SIN_ALONE = -0x1.6ac6a2p-1;
+    private static final float TORCH_SIN_ALONE = -0x1.6ac6a2p-1f;
     /** The same lane of torch.sin of a vector of 8 whose last lane is 1000. */
-    private static final double TORCH_SIN_WITH_LARGE = -0x1.6ac6a4p-1;
+    private static final float TORCH_SIN_WITH_LARGE = -0x1.6ac6a4p-1f;
 }

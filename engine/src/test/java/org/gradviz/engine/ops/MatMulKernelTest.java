@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Random;
 import org.gradviz.engine.DType;
+import org.gradviz.engine.Shape;
+import org.gradviz.engine.Tensor;
 import org.junit.jupiter.api.Test;
 
 /** The matrix kernels against a plain triple loop, for odd sizes that exercise every tile remainder. */
@@ -47,7 +49,7 @@ class MatMulKernelTest {
             double[] a = random(r, s[0] * s[1]);
             double[] b = random(r, s[1] * s[2]);
             assertArrayEquals(reference(a, b, s[0], s[1], s[2]),
-                    MatMulKernel.multiply(a, b, s[0], s[1], s[2], DType.FLOAT64));
+                    product(a, b, s, DType.FLOAT64).data());
         }
     }
 
@@ -61,7 +63,7 @@ class MatMulKernelTest {
             double[] a = random(r, m * k);
             double[] b = random(r, k * n);
             double[] exact = reference(a, b, m, k, n);
-            double[] vector = MatMulKernel.multiply(a, b, m, k, n, DType.FLOAT32);
+            double[] vector = product(a, b, s, DType.FLOAT32).data();
             float[] loops = new float[m * n];
             MatMulKernel.multiplyFloatLoops(toFloat(a), toFloat(b), loops, m, k, n);
             for (int i = 0; i < exact.length; i++) {
@@ -79,12 +81,19 @@ class MatMulKernelTest {
         for (int i = 0; i < x.length; i++) {
             x[i] = i;
         }
-        double[] t = MatMulKernel.transpose(x, 70, 33);
+        double[] t = MatMulKernel.transpose(Tensor.fromData(Shape.of(70, 33), DType.FLOAT64, x), 70, 33).data();
+        float[] f = MatMulKernel.transpose(toFloat(x), 70, 33);
         for (int i = 0; i < 70; i++) {
             for (int j = 0; j < 33; j++) {
                 assertEquals(x[i * 33 + j], t[j * 70 + i]);
+                assertEquals(x[i * 33 + j], f[j * 70 + i]);
             }
         }
+    }
+
+    private static Tensor product(double[] a, double[] b, int[] s, DType dtype) {
+        return MatMulKernel.multiply(Tensor.fromData(Shape.of(s[0], s[1]), dtype, a.clone()),
+                Tensor.fromData(Shape.of(s[1], s[2]), dtype, b.clone()), s[0], s[1], s[2], Shape.of(s[0], s[2]));
     }
 
     private static float[] toFloat(double[] x) {

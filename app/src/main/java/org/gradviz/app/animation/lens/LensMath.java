@@ -32,9 +32,12 @@ final class LensMath {
      * One of PyTorch's CPU kernels (the engine's {@link TorchUnaryKernels}, the very bits its ops use) over
      * {@code a}'s values, in {@code a}'s dtype.
      */
-    static TensorValue kernel(TensorValue a, UnaryOperator<double[]> float32, UnaryOperator<double[]> float64) {
+    static TensorValue kernel(TensorValue a, UnaryOperator<float[]> float32, UnaryOperator<double[]> float64) {
         DType dtype = dtype(a);
-        return value(a.shape(), dtype, dtype == DType.FLOAT64 ? float64.apply(a.data()) : float32.apply(a.data()));
+        if (dtype == DType.FLOAT64) {
+            return value(a.shape(), dtype, float64.apply(a.data()));
+        }
+        return TensorValue.of(Tensor.fromFloats(Shape.of(a.shape()), float32.apply(tensor(a).floats())));
     }
 
     /** {@code f} element-wise over the broadcast shape, in the promoted dtype. */

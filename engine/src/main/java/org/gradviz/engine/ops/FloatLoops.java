@@ -1,0 +1,86 @@
+package org.gradviz.engine.ops;
+
+/**
+ * Float32 element-wise loops of a binary function over runs of elements: two arrays, or an array and one value on
+ * either side. For the {@link BasicOp}s each case is a plain counted loop that the JIT vectorises; any other function is
+ * applied in double and rounded to float, as the double-held path always did.
+ */
+final class FloatLoops {
+    private FloatLoops() {
+    }
+
+    /** r[ro+i] = f(x[xo+i], y[yo+i]) for i < n. */
+    static void arrays(Broadcast.BinaryFn f, float[] x, int xo, float[] y, int yo, float[] r, int ro, int n) {
+        if (f == BasicOp.ADD) {
+            for (int i = 0; i < n; i++) {
+                r[ro + i] = x[xo + i] + y[yo + i];
+            }
+        } else if (f == BasicOp.SUB) {
+            for (int i = 0; i < n; i++) {
+                r[ro + i] = x[xo + i] - y[yo + i];
+            }
+        } else if (f == BasicOp.MUL) {
+            for (int i = 0; i < n; i++) {
+                r[ro + i] = x[xo + i] * y[yo + i];
+            }
+        } else if (f == BasicOp.DIV) {
+            for (int i = 0; i < n; i++) {
+                r[ro + i] = x[xo + i] / y[yo + i];
+            }
+        } else {
+            for (int i = 0; i < n; i++) {
+                r[ro + i] = (float) f.apply(x[xo + i], y[yo + i]);
+            }
+        }
+    }
+
+    /** r[i] = f(x[i], y) for every i. */
+    static void valueRight(Broadcast.BinaryFn f, float[] x, float y, float[] r) {
+        if (f == BasicOp.ADD) {
+            for (int i = 0; i < r.length; i++) {
+                r[i] = x[i] + y;
+            }
+        } else if (f == BasicOp.SUB) {
+            for (int i = 0; i < r.length; i++) {
+                r[i] = x[i] - y;
+            }
+        } else if (f == BasicOp.MUL) {
+            for (int i = 0; i < r.length; i++) {
+                r[i] = x[i] * y;
+            }
+        } else if (f == BasicOp.DIV) {
+            for (int i = 0; i < r.length; i++) {
+                r[i] = x[i] / y;
+            }
+        } else {
+            for (int i = 0; i < r.length; i++) {
+                r[i] = (float) f.apply(x[i], y);
+            }
+        }
+    }
+
+    /** r[i] = f(x, y[i]) for every i. */
+    static void valueLeft(Broadcast.BinaryFn f, float x, float[] y, float[] r) {
+        if (f == BasicOp.ADD) {
+            for (int i = 0; i < r.length; i++) {
+                r[i] = x + y[i];
+            }
+        } else if (f == BasicOp.SUB) {
+            for (int i = 0; i < r.length; i++) {
+                r[i] = x - y[i];
+            }
+        } else if (f == BasicOp.MUL) {
+            for (int i = 0; i < r.length; i++) {
+                r[i] = x * y[i];
+            }
+        } else if (f == BasicOp.DIV) {
+            for (int i = 0; i < r.length; i++) {
+                r[i] = x / y[i];
+            }
+        } else {
+            for (int i = 0; i < r.length; i++) {
+                r[i] = (float) f.apply(x, y[i]);
+            }
+        }
+    }
+}
