@@ -1,11 +1,13 @@
 package org.gradviz.engine;
 
 import java.util.Arrays;
+import java.util.function.IntFunction;
 
 /**
  * The storage of a new tensor, checked before it is allocated: sizes whose byte count overflows, or that no heap of
- * this Java can hold, get torch's own errors instead of a Java {@code OutOfMemoryError}. Elements are held as
- * doubles (8 bytes each, whatever the dtype); the errors count bytes as torch does ({@link DType#itemSize()}).
+ * this Java can hold, get torch's own errors instead of a Java {@code OutOfMemoryError}. Float32 elements are held as
+ * floats (4 bytes each), every other dtype as doubles (8 bytes); the errors count bytes as torch does
+ * ({@link DType#itemSize()}).
  */
 public final class Storage {
     /** The longest Java array: a few words less than {@code Integer.MAX_VALUE}. */
@@ -41,7 +43,7 @@ public final class Storage {
         if (overflowed) {
             throw TorchException.runtime("Storage size calculation overflowed with sizes=" + listText(sizes));
         }
-        if (numel > MAX_ELEMENTS || numel * BYTES_PER_ELEMENT > Heap.max()) {
+        if (numel > MAX_ELEMENTS || numel * heldBytes(dtype) > Heap.max()) {
             throw cannotAllocate(numel, dtype);
         }
         return numel;
@@ -64,13 +66,30 @@ public final class Storage {
         return shapeOf(new long[] {n, m}, dtype);
     }
 
-    /** Zeroed storage for a tensor of {@code shape}; torch's allocator error when the heap cannot hold it now. */
+    /** The bytes gradviz holds an element of {@code dtype} in. */
+    private static long heldBytes(DType dtype) {
+        return dtype == DType.FLOAT32 ? Float.BYTES : BYTES_PER_ELEMENT;
+    }
+
+    /**
+     * Zeroed storage for a tensor of {@code shape} held as doubles; torch's allocator error when the heap cannot hold it
+     * now.
+     */
     public static double[] allocate(Shape shape, DType dtype) {
-        if (shape.numel() * BYTES_PER_ELEMENT > Heap.max()) {
+        return allocate(shape, dtype, BYTES_PER_ELEMENT, double[]::new);
+    }
+
+    /** Zeroed float32 storage for a tensor of {@code shape}, or torch's allocator error as {@link #allocate}. */
+    public static float[] allocateFloats(Shape shape) {
+        return allocate(shape, DType.FLOAT32, Float.BYTES, float[]::new);
+    }
+
+    private static <T> T allocate(Shape shape, DType dtype, long bytesPerElement, IntFunction<T> array) {
+        if (shape.numel() * bytesPerElement > Heap.max()) {
             throw cannotAllocate(shape.numel(), dtype);
         }
         try {
-            return new double[shape.numel()];
+            return array.apply(shape.numel());
         } catch (OutOfMemoryError e) {
             // NOTE: one array that did not fit after a full collection: nothing else was half done, so carrying on is safe
             throw cannotAllocate(shape.numel(), dtype);

@@ -50,6 +50,11 @@ public final class Torch {
     }
 
     public static Tensor full(Shape shape, double value, DType dtype) {
+        if (dtype == DType.FLOAT32) {
+            float[] f = Storage.allocateFloats(shape);
+            Arrays.fill(f, (float) value);
+            return Tensor.fromFloats(shape, f);
+        }
         double[] d = Storage.allocate(shape, dtype);
         Arrays.fill(d, value);
         return Tensor.fromData(shape, dtype, d);

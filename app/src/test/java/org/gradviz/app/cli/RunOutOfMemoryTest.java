@@ -35,12 +35,21 @@ class RunOutOfMemoryTest {
 
     @Test
     void aTensorLargerThanTheHeapIsTorchsAllocatorErrorWithTorchsByteCount() throws Exception {
-        // 10^7 float32 elements: torch asks for 4 * 10^7 bytes; gradviz holds 8-byte elements, 80 MB > 64 MB
-        GradvizProcess run = runIn64MegabyteHeap("import torch\nx = torch.ones(10**7)\n");
+        // 10^7 float64 elements: 80 MB > 64 MB, and torch's message counts 8 * 10^7 bytes
+        GradvizProcess run = runIn64MegabyteHeap("import torch\nx = torch.ones(10**7, dtype=torch.float64)\n");
         assertAll(
                 () -> assertEquals(ExitCode.FAILED, run.exitCode(), run.err()),
-                () -> assertTrue(run.err().endsWith("    x = torch.ones(10**7)\nRuntimeError: [enforce fail at"
-                        + " alloc_cpu.cpp:75] err == 0. DefaultCPUAllocator: can't allocate memory: you tried to allocate"
-                        + " 40000000 bytes. Error code 12 (Cannot allocate memory)\n"), run.err()));
+                () -> assertTrue(run.err().endsWith("    x = torch.ones(10**7, dtype=torch.float64)\nRuntimeError: [enforce"
+                        + " fail at alloc_cpu.cpp:75] err == 0. DefaultCPUAllocator: can't allocate memory: you tried to"
+                        + " allocate 80000000 bytes. Error code 12 (Cannot allocate memory)\n"), run.err()));
+    }
+
+    @Test
+    void float32ElementsTakeFourBytesSoTenMillionFitWhereFloat64DoNot() throws Exception {
+        // 10^7 float32 elements are 40 MB held as floats; as doubles (80 MB) they would not fit in 64 MB
+        GradvizProcess run = runIn64MegabyteHeap("import torch\nx = torch.ones(10**7)\nprint(x.sum())\n");
+        assertAll(
+                () -> assertEquals(ExitCode.OK, run.exitCode(), run.err()),
+                () -> assertEquals("tensor(10000000.)\n", Files.readString(dir.resolve("out.txt"))));
     }
 }

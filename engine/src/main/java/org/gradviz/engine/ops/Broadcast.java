@@ -257,7 +257,7 @@ public final class Broadcast {
         }
         double[] out;
         if (grad.dtype().isFloatingPoint()) {
-            out = TorchSum.over(grad.data(), from, reduced, grad.dtype());
+            out = TorchSum.over(grad, reduced);
         } else {
             out = new double[shape.numel()];
             double[] g = grad.data();

@@ -37,7 +37,7 @@ public enum Reduction {
         }
         // PyTorch's apply_loss_reduction: loss.sum() or loss.mean(), the mean being the sum (in the dtype,
         // in torch's order) divided by n
-        double s = TorchSum.all(values.data(), values.dtype());
+        double s = TorchSum.all(values);
         return Tensor.fromData(Shape.SCALAR, values.dtype(), new double[] {this == MEAN ? s / values.numel() : s});
     }
 

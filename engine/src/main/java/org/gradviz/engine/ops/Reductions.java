@@ -22,7 +22,7 @@ public final class Reductions {
     /** All elements summed: in torch's order and the dtype for floating point, exactly for integers. */
     private static double total(Tensor a) {
         if (a.dtype().isFloatingPoint()) {
-            return TorchSum.all(a.data(), a.dtype());
+            return TorchSum.all(a);
         }
         double s = 0;
         for (double v : a.data()) {
@@ -36,7 +36,7 @@ public final class Reductions {
         boolean[] reduced = new boolean[a.dim()];
         reduced[dim] = true;
         if (a.dtype().isFloatingPoint()) {
-            return TorchSum.over(a.data(), a.shape(), reduced, a.dtype());
+            return TorchSum.over(a, reduced);
         }
         Shape shape = a.shape();
         int outer = 1;

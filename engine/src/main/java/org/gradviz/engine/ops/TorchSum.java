@@ -2,6 +2,7 @@ package org.gradviz.engine.ops;
 
 import org.gradviz.engine.DType;
 import org.gradviz.engine.Shape;
+import org.gradviz.engine.Tensor;
 
 /**
  * Floating-point sums in the order of PyTorch 1.13's CPU kernel ({@code cascade_sum} in
@@ -43,16 +44,35 @@ final class TorchSum {
     private TorchSum() {
     }
 
-    /** All elements of {@code x} summed, as {@code torch.sum} of a contiguous tensor. */
-    static double all(double[] x, DType dtype) {
-        return over(x, Shape.of(x.length), new boolean[] {true}, dtype)[0];
+    /** The values summed: a tensor's float32 or double storage, read without copying. */
+    private record Values(double[] doubles, float[] floats) {
+        static Values of(Tensor t) {
+            return t.dtype() == DType.FLOAT32 ? new Values(null, t.floats()) : new Values(t.data(), null);
+        }
+
+        double at(int i) {
+            return floats != null ? floats[i] : doubles[i];
+        }
+
+        int length() {
+            return floats != null ? floats.length : doubles.length;
+        }
+    }
+
+    /** All elements of {@code t} summed, as {@code torch.sum} of a contiguous tensor. */
+    static double all(Tensor t) {
+        return over(Values.of(t), Shape.of(t.numel()), new boolean[] {true}, t.dtype())[0];
     }
 
     /**
-     * {@code x} (contiguous, of {@code shape}) summed over the dimensions flagged in {@code reduced}; the
-     * result is contiguous in the shape with those dimensions set to 1 ({@code keepdim=True}).
+     * {@code t} (contiguous) summed over the dimensions flagged in {@code reduced}, in its dtype; the result is
+     * contiguous in the shape with those dimensions set to 1 ({@code keepdim=True}).
      */
-    static double[] over(double[] x, Shape shape, boolean[] reduced, DType dtype) {
+    static double[] over(Tensor t, boolean[] reduced) {
+        return over(Values.of(t), t.shape(), reduced, t.dtype());
+    }
+
+    private static double[] over(Values x, Shape shape, boolean[] reduced, DType dtype) {
         boolean f32 = dtype == DType.FLOAT32;
         int rank = shape.rank();
         int[] inStrides = shape.strides();
@@ -62,7 +82,7 @@ final class TorchSum {
             outNumel *= reduced[d] ? 1 : shape.dim(d);
         }
         double[] out = new double[outNumel];
-        if (x.length == 0) {
+        if (x.length() == 0) {
             return out;
         }
         // the iterator's dimensions, innermost first: reduced ones, then kept ones, each by stride
@@ -148,7 +168,7 @@ final class TorchSum {
     }
 
     /** One call of torch's 2-D reduction loop: size0 × size1 elements; results are added into {@code out}. */
-    private static void loop2d(double[] x, int inBase, double[] out, int outBase, int size0, int size1,
+    private static void loop2d(Values x, int inBase, double[] out, int outBase, int size0, int size1,
             int in0, int in1, int out0, int out1, boolean f32) {
         if (out0 != 0 && out1 == 0) {
             // move the reduction to the first dimension
@@ -167,7 +187,7 @@ final class TorchSum {
             for (int j = 0; j < size1; j++) {
                 for (int i = 0; i < size0; i++) {
                     int o = outBase + j * out1 + i * out0;
-                    out[o] = add(out[o], x[inBase + j * in1 + i * in0], f32);
+                    out[o] = add(out[o], x.at(inBase + j * in1 + i * in0), f32);
                 }
             }
             return;
@@ -197,7 +217,7 @@ final class TorchSum {
     }
 
     /** Contiguous reduced rows: vectors through a row sum, then 0 + the leftovers + each lane in turn. */
-    private static void innerVectorised(double[] x, int inBase, double[] out, int outBase, int size0, int size1,
+    private static void innerVectorised(Values x, int inBase, double[] out, int outBase, int size0, int size1,
             int rowStride, int outStride, int w, boolean f32) {
         int vectors = size0 / w;
         for (int j = 0; j < size1; j++) {
@@ -205,7 +225,7 @@ final class TorchSum {
             double[] lanes = rowSum(x, row, w, w, vectors, f32);
             double s = 0;
             for (int k = vectors * w; k < size0; k++) {
-                s = add(s, x[row + k], f32);
+                s = add(s, x.at(row + k), f32);
             }
             for (int l = 0; l < w; l++) {
                 s = add(s, lanes[l], f32);
@@ -215,7 +235,7 @@ final class TorchSum {
     }
 
     /** Contiguous kept columns summed down strided rows: 4 vectors of columns, then 1, then single columns. */
-    private static void outerVectorised(double[] x, int inBase, double[] out, int outBase, int size0, int size1,
+    private static void outerVectorised(Values x, int inBase, double[] out, int outBase, int size0, int size1,
             int rowStride, int outStride, int w, boolean f32) {
         int j = 0;
         for (; j + ILP * w <= size1; j += ILP * w) {
@@ -240,13 +260,13 @@ final class TorchSum {
      * apart) summed by 4 interleaved cascades; the leftovers after the last full group of 4 go into the
      * first, then the others are added to it in order. Returns the {@code lanes} sums.
      */
-    private static double[] rowSum(double[] x, int base, int stride, int lanes, int size, boolean f32) {
+    private static double[] rowSum(Values x, int base, int stride, int lanes, int size, boolean f32) {
         int groups = size / ILP;
         double[] partial = multiRowSum(x, base, stride * ILP, stride, lanes, ILP, groups, f32);
         for (int i = groups * ILP; i < size; i++) {
             int e = base + i * stride;
             for (int l = 0; l < lanes; l++) {
-                partial[l] = add(partial[l], x[e + l], f32);
+                partial[l] = add(partial[l], x.at(e + l), f32);
             }
         }
         for (int k = 1; k < ILP; k++) {
@@ -264,7 +284,7 @@ final class TorchSum {
      * is a multiple of step^j; at the end the levels are added into level 0. Returns rows × lanes sums
      * (followed by scratch).
      */
-    static double[] multiRowSum(double[] x, int base, int rowStride, int colStride, int lanes, int rows, int size,
+    static double[] multiRowSum(Values x, int base, int rowStride, int colStride, int lanes, int rows, int size,
             boolean f32) {
         if (f32) {
             return multiRowSumFloat(x, base, rowStride, colStride, lanes, rows, size);
@@ -279,7 +299,7 @@ final class TorchSum {
             for (int j = 0; j < step; j++, i++) {
                 for (int k = 0, c = 0, e = base + i * rowStride; k < rows; k++, e += colStride) {
                     for (int l = 0; l < lanes; l++, c++) {
-                        acc[c] += x[e + l];
+                        acc[c] += x.at(e + l);
                     }
                 }
             }
@@ -298,7 +318,7 @@ final class TorchSum {
         for (; i < size; i++) {
             for (int k = 0, c = 0, e = base + i * rowStride; k < rows; k++, e += colStride) {
                 for (int l = 0; l < lanes; l++, c++) {
-                    acc[c] += x[e + l];
+                    acc[c] += x.at(e + l);
                 }
             }
         }
@@ -311,7 +331,7 @@ final class TorchSum {
     }
 
     /** {@link #multiRowSum} with float accumulators: every addition is a float addition. */
-    private static double[] multiRowSumFloat(double[] x, int base, int rowStride, int colStride, int lanes, int rows,
+    private static double[] multiRowSumFloat(Values x, int base, int rowStride, int colStride, int lanes, int rows,
             int size) {
         int width = rows * lanes;
         int levelPower = Math.max(MIN_LEVEL_POWER, ceilLog2(size) / LEVELS);
@@ -323,7 +343,7 @@ final class TorchSum {
             for (int j = 0; j < step; j++, i++) {
                 for (int k = 0, c = 0, e = base + i * rowStride; k < rows; k++, e += colStride) {
                     for (int l = 0; l < lanes; l++, c++) {
-                        acc[c] += (float) x[e + l];
+                        acc[c] += (float) x.at(e + l);
                     }
                 }
             }
@@ -342,7 +362,7 @@ final class TorchSum {
         for (; i < size; i++) {
             for (int k = 0, c = 0, e = base + i * rowStride; k < rows; k++, e += colStride) {
                 for (int l = 0; l < lanes; l++, c++) {
-                    acc[c] += (float) x[e + l];
+                    acc[c] += (float) x.at(e + l);
                 }
             }
         }
