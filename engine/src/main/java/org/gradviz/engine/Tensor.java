@@ -274,6 +274,11 @@ public final class Tensor {
 
     /** A copy of the values as a new leaf that does not require grad. */
     public Tensor detachedCopy() {
+        return copyAs(shape);
+    }
+
+    /** A copy of the values, in the same dtype, as a new leaf of {@code shape} (same element count). */
+    public Tensor copyAs(Shape shape) {
         return new Tensor(shape, dtype, data == null ? null : data.clone(), floats == null ? null : floats.clone(),
                 false);
     }

@@ -31,7 +31,7 @@ public final class LinearAlgebra {
 
     private static Tensor transposed(Tensor a) {
         if (a.dim() < 2) {
-            return Tensor.fromData(a.shape(), a.dtype(), a.data().clone());
+            return a.copyAs(a.shape());
         }
         int m = a.shape().dim(0);
         int n = a.shape().dim(1);
@@ -145,7 +145,7 @@ public final class LinearAlgebra {
             throw TorchException.index("Dimension out of range (expected to be in range of [" + (-a.dim() - 1) + ", "
                     + a.dim() + "], but got " + dim + ")");
         }
-        Tensor out = Tensor.fromData(insertOne(a.shape(), d), a.dtype(), a.data().clone());
+        Tensor out = a.copyAs(insertOne(a.shape(), d));
         return Autograd.record("unsqueeze", out, () -> new UnsqueezeBackward0(d, a.shape()), a);
     }
 
@@ -174,7 +174,7 @@ public final class LinearAlgebra {
 
         @Override
         protected Tensor[] apply(Tensor[] grads) {
-            return new Tensor[] {Tensor.fromData(selfShape, grads[0].dtype(), grads[0].data().clone())};
+            return new Tensor[] {grads[0].copyAs(selfShape)};
         }
 
         /** grad.squeeze(dim). */
@@ -191,7 +191,7 @@ public final class LinearAlgebra {
 
     /** {@code squeeze_(dim)} as matmul uses it (SqueezeBackward3): drops dimension {@code d} of size 1. */
     static Tensor squeezeDim(Tensor a, int d) {
-        Tensor out = Tensor.fromData(a.shape().reduce(d, false), a.dtype(), a.data().clone());
+        Tensor out = a.copyAs(a.shape().reduce(d, false));
         return Autograd.record("squeeze", out, () -> new SqueezeBackward3(d, a.shape()), a);
     }
 
@@ -212,7 +212,7 @@ public final class LinearAlgebra {
 
         @Override
         protected Tensor[] apply(Tensor[] grads) {
-            return new Tensor[] {Tensor.fromData(selfSizes, grads[0].dtype(), grads[0].data().clone())};
+            return new Tensor[] {grads[0].copyAs(selfSizes)};
         }
 
         /** unsqueeze_to(grad, dim, self.sizes()): grad.unsqueeze(dim). */

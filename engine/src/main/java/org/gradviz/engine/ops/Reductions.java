@@ -252,7 +252,7 @@ public final class Reductions {
             return Tensor.fromData(selfSizes, grad.dtype(), new double[] {grad.item() / n});
         }
         Shape kept = selfSizes.reduce(dim, true);
-        Tensor g = Tensor.fromData(kept, grad.dtype(), grad.data().clone());
+        Tensor g = grad.copyAs(kept);
         double[] r = Broadcast.expand(g, selfSizes);
         if (n != 1) {
             for (int i = 0; i < r.length; i++) {

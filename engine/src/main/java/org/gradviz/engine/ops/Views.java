@@ -26,7 +26,7 @@ public final class Views {
 
     /** The same values under another shape, without recording (a gradient's reshape back). */
     static Tensor reshaped(Tensor a, Shape shape) {
-        return Tensor.fromData(shape, a.dtype(), a.data().clone());
+        return a.copyAs(shape);
     }
 
     /** The gradient given the shape of the input again; recorded under create_graph, as PyTorch's view. */
@@ -285,7 +285,7 @@ public final class Views {
      * {@code backward(create_graph=True)}.
      */
     public static Tensor copy(Tensor a) {
-        return record("copy_", new CopyBackwards(), Tensor.fromData(a.shape(), a.dtype(), a.data().clone()), a);
+        return record("copy_", new CopyBackwards(), a.copyAs(a.shape()), a);
     }
 
     /** d(copy a)/da = 1. */
