@@ -6,10 +6,11 @@ import org.gradviz.engine.Tensor;
 import org.gradviz.engine.VectorApi;
 
 /**
- * Dense matrix products C = A·B on row-major arrays. float64 accumulates each C[i][j] over k in order
- * (bit for bit PyTorch's reference result); float32 computes in float, as PyTorch does: with the Vector
- * API's fused multiply-adds when the JVM has {@code jdk.incubator.vector}, else cache-blocked loops whose
- * inner loop streams rows of B and C.
+ * Dense matrix products C = A·B on row-major arrays, as the reference BLAS ({@code sgemm}/{@code dgemm}) that torch
+ * 1.13 calls on this machine computes them: each C[i][j] summed over k in order, every product and every sum rounded
+ * to the dtype, no fused multiply-add. float32 runs in float: with the Vector API when the JVM has
+ * {@code jdk.incubator.vector} (the launcher's way), else cache-blocked loops whose inner loop streams rows of B and
+ * C; both give the same bits.
  */
 final class MatMulKernel {
     private static final int BLOCK_K = 128;

@@ -1,13 +1,14 @@
 package org.gradviz.engine.ops;
 
 import jdk.incubator.vector.FloatVector;
-import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
  * The float32 matrix product with the JDK's Vector API: each 4-row × 2-vector tile of C stays in
- * registers while the k loop runs, with fused multiply-adds. Only loaded when the JVM was started
- * with {@code --add-modules jdk.incubator.vector}; {@link MatMulKernel} falls back to plain loops otherwise.
+ * registers while the k loop runs. Every element of C is summed over k in order, each product and each sum
+ * rounded to float (no fused multiply-add), as the reference BLAS {@code sgemm} that torch 1.13 calls here does.
+ * Only loaded when the JVM was started with {@code --add-modules jdk.incubator.vector}; {@link MatMulKernel} falls
+ * back to plain loops otherwise.
  */
 final class VectorMatMul {
     private static final VectorSpecies<Float> S = FloatVector.SPECIES_PREFERRED;
@@ -65,24 +66,15 @@ final class VectorMatMul {
                 bt[j * k + p] = b[p * n + from + j];
             }
         }
-        int upper = S.loopBound(k);
         for (int i = 0; i < m; i++) {
             int ai = i * k;
             for (int j = 0; j < cols; j++) {
                 int bj = j * k;
-                float s = 0f;
-                int p = 0;
-                if (upper > 0) {
-                    FloatVector acc = FloatVector.zero(S);
-                    for (; p < upper; p += L) {
-                        acc = FloatVector.fromArray(S, a, ai + p).fma(FloatVector.fromArray(S, bt, bj + p), acc);
-                    }
-                    s = acc.reduceLanes(VectorOperators.ADD);
+                float sum = 0f;
+                for (int p = 0; p < k; p++) {
+                    sum += a[ai + p] * bt[bj + p];
                 }
-                for (; p < k; p++) {
-                    s += a[ai + p] * bt[bj + p];
-                }
-                c[i * n + from + j] = s;
+                c[i * n + from + j] = sum;
             }
         }
     }
@@ -105,17 +97,17 @@ final class VectorMatMul {
             FloatVector b0 = FloatVector.fromArray(S, b, bp);
             FloatVector b1 = FloatVector.fromArray(S, b, bp + L);
             FloatVector x = FloatVector.broadcast(S, a[a0 + p]);
-            c00 = x.fma(b0, c00);
-            c01 = x.fma(b1, c01);
+            c00 = c00.add(x.mul(b0));
+            c01 = c01.add(x.mul(b1));
             x = FloatVector.broadcast(S, a[a1 + p]);
-            c10 = x.fma(b0, c10);
-            c11 = x.fma(b1, c11);
+            c10 = c10.add(x.mul(b0));
+            c11 = c11.add(x.mul(b1));
             x = FloatVector.broadcast(S, a[a2 + p]);
-            c20 = x.fma(b0, c20);
-            c21 = x.fma(b1, c21);
+            c20 = c20.add(x.mul(b0));
+            c21 = c21.add(x.mul(b1));
             x = FloatVector.broadcast(S, a[a3 + p]);
-            c30 = x.fma(b0, c30);
-            c31 = x.fma(b1, c31);
+            c30 = c30.add(x.mul(b0));
+            c31 = c31.add(x.mul(b1));
         }
         c00.intoArray(c, i * n + j);
         c01.intoArray(c, i * n + j + L);
@@ -131,7 +123,7 @@ final class VectorMatMul {
         FloatVector acc = FloatVector.zero(S);
         int ai = i * k;
         for (int p = 0; p < k; p++) {
-            acc = FloatVector.broadcast(S, a[ai + p]).fma(FloatVector.fromArray(S, b, p * n + j), acc);
+            acc = acc.add(FloatVector.broadcast(S, a[ai + p]).mul(FloatVector.fromArray(S, b, p * n + j)));
         }
         acc.intoArray(c, i * n + j);
     }

@@ -4,13 +4,21 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
 import java.util.Random;
 import org.gradviz.engine.DType;
+import org.gradviz.engine.Torch;
 import org.gradviz.engine.Shape;
 import org.gradviz.engine.Tensor;
 import org.junit.jupiter.api.Test;
 
-/** The matrix kernels against a plain triple loop, for odd sizes that exercise every tile remainder. */
+/**
+ * The matrix kernels against torch 1.13's products (reference BLAS: k in order, no fused multiply-add) and against a
+ * plain triple loop, for odd sizes that exercise every tile remainder.
+ */
 class MatMulKernelTest {
     private static final int[][] SIZES = {{1, 5, 3}, {7, 3, 37}, {4, 64, 33}, {9, 17, 10}, {33, 129, 70}, {1024, 5, 3}, {45, 7, 1}};
 
@@ -73,6 +81,50 @@ class MatMulKernelTest {
                 assertEquals((double) (float) vector[i], vector[i], 0.0, "float32 results are floats");
             }
         }
+    }
+
+    /**
+     * {@code fixtures/matmul/matmul.txt} from {@code make_matmul.py}: A·B and Aᵀ·B by torch in float32 and float64, for
+     * operands drawn from the generator after {@code manual_seed(7)} in the same order here. The engine's product (with
+     * the Vector API, as surefire runs it, and the plain loops) must give every bit.
+     */
+    @Test
+    void productsAreTorchsBitForBit() throws IOException {
+        Torch.manualSeed(7);
+        int cases = 0;
+        try (var in = MatMulKernelTest.class.getResourceAsStream("/fixtures/matmul/matmul.txt");
+                var reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
+            for (String header = reader.readLine(); header != null; header = reader.readLine()) {
+                String[] h = header.split(" ");
+                DType dtype = h[0].equals("float32") ? DType.FLOAT32 : DType.FLOAT64;
+                int m = Integer.parseInt(h[1]);
+                int k = Integer.parseInt(h[2]);
+                int n = Integer.parseInt(h[3]);
+                boolean transposed = h[4].equals("1");
+                Tensor a = Torch.randn(transposed ? k : m, transposed ? m : k);
+                Tensor b = Torch.randn(k, n);
+                if (dtype == DType.FLOAT64) {
+                    a = Conversion.to(a, DType.FLOAT64);
+                    b = Conversion.to(b, DType.FLOAT64);
+                }
+                Tensor product = transposed ? a.t().mm(b) : a.mm(b);
+                String[] expected = reader.readLine().split(" ");
+                double[] actual = product.data();
+                for (int i = 0; i < expected.length; i++) {
+                    assertEquals(Double.parseDouble(expected[i]), actual[i], 0.0, header + " at " + i);
+                }
+                if (dtype == DType.FLOAT32) {
+                    float[] loops = new float[m * n];
+                    Tensor left = transposed ? a.t() : a;
+                    MatMulKernel.multiplyFloatLoops(left.floats(), b.floats(), loops, m, k, n);
+                    for (int i = 0; i < expected.length; i++) {
+                        assertEquals((float) Double.parseDouble(expected[i]), loops[i], 0f, "loops " + header + " at " + i);
+                    }
+                }
+                cases++;
+            }
+        }
+        assertEquals(40, cases);
     }
 
     @Test
