@@ -135,22 +135,22 @@ final class PaletteCases {
     }
 
     private static OpNode scalar(OpKind op, double scalar) {
-        return new OpNode(op.id(), op, null, null, null, null, null, null, scalar, null);
+        return new OpNode(op.id(), op, null, null, null, null, null, null, null, null, scalar, null);
     }
 
     private static OpNode power(Double exponent) {
-        return new OpNode("pow", POW, null, null, null, null, null, exponent, null, null);
+        return new OpNode("pow", POW, null, null, null, null, null, null, null, exponent, null, null);
     }
 
     private static OpNode clamp(Double min, Double max) {
-        return new OpNode("clamp", CLAMP, null, null, null, min, max, null, null, null);
+        return new OpNode("clamp", CLAMP, null, null, null, null, null, min, max, null, null, null);
     }
 
     private static OpNode reduction(OpKind op, int dim, Boolean keepdim) {
-        return new OpNode(op.id(), op, null, dim, keepdim, null, null, null, null, null);
+        return new OpNode(op.id(), op, null, dim, keepdim, null, null, null, null, null, null, null);
     }
 
     private static OpNode loss(OpKind op, String reduction) {
-        return new OpNode(op.id(), op, reduction, null, null, null, null, null, null, null);
+        return new OpNode(op.id(), op, reduction, null, null, null, null, null, null, null, null, null);
     }
 }
