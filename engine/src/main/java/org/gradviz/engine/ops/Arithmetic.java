@@ -223,7 +223,21 @@ public final class Arithmetic {
     // ----- div
 
     public static Tensor div(Tensor a, Tensor b) {
+        if (!Broadcast.resultType(a, b).isFloatingPoint()) {
+            // NOTE: torch's div is true division: integer (and bool) operands are divided as the default float
+            return binary("div", trueDivisionOperand(a), trueDivisionOperand(b), (x, y) -> x / y,
+                    DivBackward0::new);
+        }
         return binary("div", a, b, (x, y) -> x / y, DivBackward0::new);
+    }
+
+    /** An integer operand of div as a float: the default dtype, or a Python float when it is a wrapped number. */
+    private static Tensor trueDivisionOperand(Tensor t) {
+        if (t.dtype().isFloatingPoint()) {
+            return t;
+        }
+        return t.isWrappedNumber() ? Tensor.wrappedNumber(t.data()[0], false)
+                : Tensor.fromData(t.shape(), DType.defaultFloat(), t.data().clone());
     }
 
     /** div_tensor_other_backward: -grad · ((self / other) / other), each op rounded to the dtype, not summed back. */
@@ -324,6 +338,9 @@ public final class Arithmetic {
 
     /** {@code t.div(scalar)} with a C++ scalar, recorded as DivBackward1 (Python's {@code t / 2} is DivBackward0). */
     public static Tensor divScalar(Tensor a, double scalar) {
+        if (!a.dtype().isFloatingPoint()) {
+            return div(a, Tensor.wrappedNumber(scalar, scalar == Math.rint(scalar)));
+        }
         return byScalar("div", "DivBackward1", a, scalar, (x, y) -> x / y, Arithmetic::div);
     }
 
