@@ -43,7 +43,7 @@ final class CallTrace implements TensorObserver {
                 && op.inputs().values().stream().anyMatch(Tensor::requiresGrad)) {
             traced = new TracedTensor.Unsupported(t, call.line(), call.function(), "it ran under torch.no_grad(), "
                     + "so autograd did not record it, and a graph document records every op; compute it outside "
-                    + "the no_grad block");
+                    + "the no_grad block", List.copyOf(op.inputs().values()));
         }
         origins.put(t, traced);
         sequence.put(t, sequence.size());

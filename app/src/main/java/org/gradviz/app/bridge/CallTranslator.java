@@ -100,6 +100,18 @@ final class CallTranslator {
     }
 
     static TracedTensor unsupported(ObservedCall call, Tensor result, String why) {
-        return new TracedTensor.Unsupported(result, call.line(), call.function(), why);
+        List<Tensor> inputs = new ArrayList<>();
+        call.args().forEach(a -> tensorsIn(a, inputs));
+        call.keywords().values().forEach(a -> tensorsIn(a, inputs));
+        return new TracedTensor.Unsupported(result, call.line(), call.function(), why, List.copyOf(inputs));
+    }
+
+    /** The tensors of an argument: itself, or those of a list or tuple ({@code torch.cat((a, b))}). */
+    private static void tensorsIn(Object argument, List<Tensor> out) {
+        if (argument instanceof Tensor t) {
+            out.add(t);
+        } else if (Values.items(argument) != null) {
+            Values.items(argument).forEach(item -> tensorsIn(item, out));
+        }
     }
 }

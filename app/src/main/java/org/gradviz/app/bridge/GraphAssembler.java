@@ -66,8 +66,12 @@ final class GraphAssembler {
         return problems;
     }
 
-    /** The traced tensors {@code output} depends on; each untraceable one becomes a problem. */
+    /**
+     * The traced tensors {@code output} depends on; each untraceable one becomes a problem, except under a constant
+     * that stands in for it ({@link #constantsOverProblems}).
+     */
     private List<TracedTensor> reachable(Tensor output) {
+        Map<Tensor, TracedTensor> cut = constantsOverProblems(output);
         Map<Tensor, TracedTensor> seen = new IdentityHashMap<>();
         TreeSet<ImportProblem> found = new TreeSet<>(Comparator.comparingInt(ImportProblem::line)
                 .thenComparing(ImportProblem::message));
@@ -77,7 +81,7 @@ final class GraphAssembler {
             if (seen.containsKey(t)) {
                 continue;
             }
-            TracedTensor traced = trace.origin(t);
+            TracedTensor traced = cut.containsKey(t) ? cut.get(t) : trace.origin(t);
             seen.put(t, traced);
             if (traced instanceof TracedTensor.Unsupported u) {
                 found.add(new ImportProblem(u.line(), 0, u.why()));
@@ -97,6 +101,84 @@ final class GraphAssembler {
         return new ArrayList<>(seen.values().stream().filter(java.util.Objects::nonNull).toList());
     }
 
+    /**
+     * The constants (no grad_fn, no grad required, floating point, made from no tensor requiring grad) that the
+     * output's graph uses and that were made with something a document has no node for, each as a source of its
+     * numbers: what the cell prepared outside autograd ({@code xx = x.unsqueeze(-1).pow(p)} in the polynomial
+     * tutorials) is, to autograd, data. Only the topmost are reached by the walk; empty when nothing is refused.
+     */
+    private Map<Tensor, TracedTensor> constantsOverProblems(Tensor output) {
+        // 1. every tensor the output depends on, who uses each, and which are refused
+        Map<Tensor, List<Tensor>> users = new IdentityHashMap<>();
+        List<Tensor> refused = new ArrayList<>();
+        List<Tensor> needingGrad = new ArrayList<>();
+        Deque<Tensor> todo = new ArrayDeque<>(List.of(output));
+        Map<Tensor, Boolean> seen = new IdentityHashMap<>();
+        while (!todo.isEmpty()) {
+            Tensor t = todo.pop();
+            if (seen.put(t, Boolean.TRUE) != null) {
+                continue;
+            }
+            if (t.requiresGrad()) {
+                needingGrad.add(t);
+            }
+            TracedTensor traced = trace.origin(t);
+            if (traced instanceof TracedTensor.Unsupported u) {
+                refused.add(t);
+                // NOTE: followed only to see whether it used a tensor requiring grad (w.grad, no_grad blocks)
+                for (Tensor input : u.inputs()) {
+                    users.computeIfAbsent(input, k -> new ArrayList<>()).add(t);
+                    todo.push(input);
+                }
+            } else if (traced instanceof TracedTensor.Op op) {
+                for (Tensor input : op.inputs().values()) {
+                    if (trace.origin(input) == null) {
+                        refused.add(t);
+                    } else {
+                        users.computeIfAbsent(input, k -> new ArrayList<>()).add(t);
+                        todo.push(input);
+                    }
+                }
+            }
+        }
+        if (refused.isEmpty()) {
+            return Map.of();
+        }
+        // 2. what lies over a refusal, and what lies over a tensor that requires grad
+        Map<Tensor, Boolean> overRefusal = above(refused, users);
+        Map<Tensor, Boolean> overGrad = above(needingGrad, users);
+        Map<Tensor, TracedTensor> cut = new IdentityHashMap<>();
+        for (Tensor t : overRefusal.keySet()) {
+            if (t.gradFn() == null && !t.requiresGrad() && !overGrad.containsKey(t) && t.dtype().isFloatingPoint()) {
+                TracedTensor traced = trace.origin(t);
+                cut.put(t, new TracedTensor.Leaf(t, traced.line(), traced.function(),
+                        new Initializer.Values(values(t)), null));
+            }
+        }
+        return cut;
+    }
+
+    /** {@code from} and every tensor that uses one of them, directly or not. */
+    private static Map<Tensor, Boolean> above(List<Tensor> from, Map<Tensor, List<Tensor>> users) {
+        Map<Tensor, Boolean> out = new IdentityHashMap<>();
+        Deque<Tensor> todo = new ArrayDeque<>(from);
+        while (!todo.isEmpty()) {
+            Tensor t = todo.pop();
+            if (out.put(t, Boolean.TRUE) == null) {
+                todo.addAll(users.getOrDefault(t, List.of()));
+            }
+        }
+        return out;
+    }
+
+    private static List<Double> values(Tensor t) {
+        List<Double> out = new ArrayList<>(t.numel());
+        for (double v : t.data()) {
+            out.add(v);
+        }
+        return out;
+    }
+
     private static TensorSource source(TracedTensor.Leaf leaf, String name, boolean randnRedraws) {
         Tensor t = leaf.tensor();
         Initializer init = leaf.init() instanceof Initializer.Randn && !randnRedraws
@@ -109,7 +191,7 @@ final class GraphAssembler {
 
     /** The node with its name; an intermediate the cell did not name hides its value, as {@code xw} does. */
     private static OpNode named(OpNode n, String name, boolean assigned) {
-        return new OpNode(name, n.op(), n.reduction(), n.dim(), n.keepdim(), n.min(), n.max(), n.exponent(),
-                n.scalar(), assigned ? null : Boolean.FALSE);
+        return new OpNode(name, n.op(), n.reduction(), n.dim(), n.keepdim(), n.startDim(), n.endDim(), n.min(),
+                n.max(), n.exponent(), n.scalar(), assigned ? null : Boolean.FALSE);
     }
 }

@@ -118,6 +118,7 @@ final class OpCalls {
                 yield dim == PyNone.NONE ? null : (int) Values.toLong(dim);
             }
             case KEEPDIM -> a.has(index, name) ? a.bool(index, name, false) : null;
+            case START_DIM, END_DIM -> a.has(index, name) ? (int) Values.toLong(a.get(index, name)) : null;
             case REDUCTION -> a.has(index, name) ? a.string(index, name, "mean") : null;
             case EXPONENT, SCALAR -> null;
         };

@@ -34,7 +34,12 @@ sealed interface TracedTensor {
             implements TracedTensor {
     }
 
-    /** Made by something a graph document has no node for; {@code why} says what and how to write it instead. */
-    record Unsupported(Tensor tensor, int line, String function, String why) implements TracedTensor {
+    /**
+     * Made by something a graph document has no node for; {@code why} says what and how to write it instead.
+     *
+     * @param inputs the tensors the call was given (in lists too), in order
+     */
+    record Unsupported(Tensor tensor, int line, String function, String why, List<Tensor> inputs)
+            implements TracedTensor {
     }
 }

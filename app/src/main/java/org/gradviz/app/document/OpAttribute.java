@@ -12,6 +12,8 @@ public enum OpAttribute {
     REDUCTION("reduction", null),
     DIM("dim", null),
     KEEPDIM("keepdim", null),
+    START_DIM("start_dim", null),
+    END_DIM("end_dim", null),
     MIN("min", null),
     MAX("max", null),
     EXPONENT("exponent", "exponent"),
@@ -51,6 +53,8 @@ public enum OpAttribute {
             case REDUCTION -> node.reduction();
             case DIM -> node.dim();
             case KEEPDIM -> node.keepdim();
+            case START_DIM -> node.startDim();
+            case END_DIM -> node.endDim();
             case MIN -> node.min();
             case MAX -> node.max();
             case EXPONENT -> node.exponent();
@@ -62,6 +66,6 @@ public enum OpAttribute {
     public static OpNode node(String name, OpKind kind, Map<OpAttribute, Object> values) {
         Map<OpAttribute, Object> v = values.isEmpty() ? Map.of() : new EnumMap<>(values);
         return new OpNode(name, kind, (String) v.get(REDUCTION), (Integer) v.get(DIM), (Boolean) v.get(KEEPDIM),
-                (Double) v.get(MIN), (Double) v.get(MAX), (Double) v.get(EXPONENT), (Double) v.get(SCALAR), null);
+                (Integer) v.get(START_DIM), (Integer) v.get(END_DIM), (Double) v.get(MIN), (Double) v.get(MAX), (Double) v.get(EXPONENT), (Double) v.get(SCALAR), null);
     }
 }

@@ -6,6 +6,7 @@ public enum OpGroup {
     ACTIVATIONS("Activations"),
     REDUCTIONS("Reductions"),
     MATMUL("Matmul"),
+    SHAPE("Shape"),
     LOSSES("Losses"),
     GRAPH("Graph");
 

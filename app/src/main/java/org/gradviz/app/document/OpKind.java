@@ -1,18 +1,21 @@
 package org.gradviz.app.document;
 
 import static org.gradviz.app.document.OpAttribute.DIM;
+import static org.gradviz.app.document.OpAttribute.END_DIM;
 import static org.gradviz.app.document.OpAttribute.EXPONENT;
 import static org.gradviz.app.document.OpAttribute.KEEPDIM;
 import static org.gradviz.app.document.OpAttribute.MAX;
 import static org.gradviz.app.document.OpAttribute.MIN;
 import static org.gradviz.app.document.OpAttribute.REDUCTION;
 import static org.gradviz.app.document.OpAttribute.SCALAR;
+import static org.gradviz.app.document.OpAttribute.START_DIM;
 import static org.gradviz.app.document.OpGroup.ACTIVATIONS;
 import static org.gradviz.app.document.OpGroup.ARITHMETIC;
 import static org.gradviz.app.document.OpGroup.GRAPH;
 import static org.gradviz.app.document.OpGroup.LOSSES;
 import static org.gradviz.app.document.OpGroup.MATMUL;
 import static org.gradviz.app.document.OpGroup.REDUCTIONS;
+import static org.gradviz.app.document.OpGroup.SHAPE;
 import static org.gradviz.app.document.OpSpelling.attribute;
 import static org.gradviz.app.document.OpSpelling.function;
 import static org.gradviz.app.document.OpSpelling.infix;
@@ -26,11 +29,13 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.function.BiFunction;
 import org.gradviz.engine.Tensor;
+import org.gradviz.engine.ops.Arithmetic;
 import org.gradviz.engine.ops.LinearAlgebra;
 import org.gradviz.engine.ops.LogSoftmax;
 import org.gradviz.engine.ops.Losses;
 import org.gradviz.engine.ops.Pointwise;
 import org.gradviz.engine.ops.Softmax;
+import org.gradviz.engine.ops.Views;
 
 /**
  * The ops a document node can be, by the logical names saved in documents: one row per op with everything the app
@@ -41,18 +46,19 @@ import org.gradviz.engine.ops.Softmax;
  */
 public enum OpKind {
     // ----- binary arithmetic: "other" is a port, or a Python number given as the "scalar" attribute
-    @JsonProperty("add") ADD(OpSpec.of("+", ARITHMETIC, Ports.BINARY).takes(SCALAR).commutative()
+    @JsonProperty("add") ADD(OpSpec.of("+", ARITHMETIC, Ports.BINARY).takes(SCALAR).commutative().numbersAsTensors()
             .spelled(infix("+", "add"))
             .runs(numberOr(SCALAR, "other", Tensor::add, Tensor::add))),
-    @JsonProperty("sub") SUB(OpSpec.of("-", ARITHMETIC, Ports.BINARY).takes(SCALAR)
+    @JsonProperty("sub") SUB(OpSpec.of("-", ARITHMETIC, Ports.BINARY).takes(SCALAR).numbersAsTensors()
             .numberFirstRefused("a number on the left of - has no node in a graph document; "
                     + "write -t + n instead of n - t")
             .spelled(infix("-", "sub"))
             .runs(numberOr(SCALAR, "other", Tensor::sub, Tensor::sub))),
     @JsonProperty("mul") MUL(OpSpec.of("×", ARITHMETIC, Ports.BINARY).takes(SCALAR).commutative().product()
+            .numbersAsTensors()
             .spelled(infix("*", "mul"))
             .runs(numberOr(SCALAR, "other", Tensor::mul, Tensor::mul))),
-    @JsonProperty("div") DIV(OpSpec.of("/", ARITHMETIC, Ports.BINARY).takes(SCALAR)
+    @JsonProperty("div") DIV(OpSpec.of("/", ARITHMETIC, Ports.BINARY).takes(SCALAR).numbersAsTensors()
             .numberFirstRefused("a number on the left of / has no node in a graph document; "
                     + "write t ** -1 * n instead of n / t")
             .spelled(infix("/", "div"))
@@ -63,6 +69,10 @@ public enum OpKind {
     /** {@code input ** exponent}: the exponent is a port or the "exponent" attribute. */
     @JsonProperty("pow") POW(OpSpec.of("**", ARITHMETIC, List.of("input", "exponent")).takes(EXPONENT)
             .starts(EXPONENT, 2.0)
+            .numberInputRuns((number, integral, in) -> Arithmetic.pow(number, integral, in.get("exponent")))
+            .overload(2, 3, "(Tensor input, Tensor exponent, *, Tensor out)")
+            .overload(2, 3, "(Number self, Tensor exponent, *, Tensor out)")
+            .overload(2, 3, "(Tensor input, Number exponent, *, Tensor out)")
             .numberFirstRefused("a number raised to a tensor (n ** t) has no node in a graph document; "
                     + "write torch.exp(t * math.log(n))")
             .spelled(infix("**", "pow"))
@@ -90,6 +100,8 @@ public enum OpKind {
             .spelled(function("torch.cos"))
             .runs(unary(Tensor::cos))),
     @JsonProperty("clamp") CLAMP(OpSpec.of("clamp", ACTIVATIONS, Ports.UNARY).takes(MIN, MAX).needsOneOf(MIN, MAX)
+            .overload(1, 4, "(Tensor input, Tensor min, Tensor max, *, Tensor out)")
+            .overload(1, 4, "(Tensor input, Number min, Number max, *, Tensor out)")
             .starts(MIN, 0.0)
             .spelled(function("torch.clamp"))
             .runs((n, in) -> input(in).clamp(n.min(), n.max()))),
@@ -102,27 +114,33 @@ public enum OpKind {
     /** Over the last dimension only, as the engine computes it. */
     @JsonProperty("softmax") SOFTMAX(OpSpec.of("softmax", ACTIVATIONS, Ports.UNARY).takes(DIM).needsOneOf(DIM)
             .starts(DIM, -1)
+            .overload(2, 4, "(Tensor input, int dim, torch.dtype dtype, *, Tensor out)")
+            .overload(2, 3, "(Tensor input, name dim, *, torch.dtype dtype)")
             .spelled(function("torch.softmax").taking("input, dim, dtype=None"),
-                    function("F.softmax").taking("input, dim=None, _stacklevel=3, dtype=None"),
+                    function("F.softmax").taking("input, dim=None, _stacklevel=3, dtype=None")
+                            .reading("softmax"),
                     method("softmax").taking("input, dim, dtype=None"), module("Softmax", "softmax").taking("dim=None"))
             .unsupportedWhen("'softmax' over a dimension other than the last", OpKind::notLastDim)
             .runs((n, in) -> Softmax.softmax(input(in), n.dim()))),
     /** Over the last dimension only, as the engine computes it. */
     @JsonProperty("log_softmax") LOG_SOFTMAX(OpSpec.of("log softmax", ACTIVATIONS, Ports.UNARY).takes(DIM)
             .needsOneOf(DIM).starts(DIM, -1)
+            .overload(2, 4, "(Tensor input, int dim, torch.dtype dtype, *, Tensor out)")
+            .overload(2, 3, "(Tensor input, name dim, *, torch.dtype dtype)")
             .spelled(function("torch.log_softmax").taking("input, dim, dtype=None"),
-                    function("F.log_softmax").taking("input, dim=None, _stacklevel=3, dtype=None"),
+                    function("F.log_softmax").taking("input, dim=None, _stacklevel=3, dtype=None")
+                            .reading("log_softmax"),
                     method("log_softmax").taking("input, dim, dtype=None"),
                     module("LogSoftmax", "log_softmax").taking("dim=None"))
             .unsupportedWhen("'log_softmax' over a dimension other than the last", OpKind::notLastDim)
             .runs((n, in) -> LogSoftmax.logSoftmax(input(in), n.dim()))),
     // ----- reductions (optional "dim" and "keepdim")
     @JsonProperty("sum") SUM(OpSpec.of("Σ", REDUCTIONS, Ports.UNARY).takes(DIM, KEEPDIM)
-            .numberFirstRefused(Ports.SUM_OF_A_LIST)
+            .numberFirstRefused(Ports.SUM_OF_A_LIST).overloads(Ports.REDUCTION)
             .spelled(method("sum").taking("input, dim=None, keepdim=False, *, dtype=None"))
             .runs((n, in) -> n.dim() == null ? input(in).sum() : input(in).sum(n.dim(), n.keepdimOrDefault()))),
     @JsonProperty("mean") MEAN(OpSpec.of("mean", REDUCTIONS, Ports.UNARY).takes(DIM, KEEPDIM)
-            .numberFirstRefused(Ports.SUM_OF_A_LIST)
+            .numberFirstRefused(Ports.SUM_OF_A_LIST).overloads(Ports.REDUCTION)
             .spelled(method("mean").taking("input, dim=None, keepdim=False, *, dtype=None"))
             .runs((n, in) -> n.dim() == null ? input(in).mean() : input(in).mean(n.dim(), n.keepdimOrDefault()))),
     // ----- products and movement
@@ -145,20 +163,30 @@ public enum OpKind {
     @JsonProperty("transpose") TRANSPOSE(OpSpec.of(".T", OpGroup.MATMUL, Ports.UNARY)
             .spelled(attribute("T"))
             .runs(unary(Tensor::T))),
+    /**
+     * {@code torch.flatten(input, start_dim, end_dim)}: dimensions start_dim to end_dim merged into one
+     * (ReshapeAliasBackward0), the input itself when that is one dimension. An absent start_dim is 0, as
+     * torch.flatten's; {@code nn.Flatten()} is start_dim=1, which the importer writes out.
+     */
+    @JsonProperty("flatten") FLATTEN(OpSpec.of("flatten", SHAPE, Ports.UNARY).takes(START_DIM, END_DIM)
+            .starts(START_DIM, 0).starts(END_DIM, -1)
+            .spelled(function("torch.flatten").taking("input, start_dim=0, end_dim=-1"),
+                    module("Flatten", "flatten").taking("start_dim=1, end_dim=-1").notInFunctional())
+            .runs((n, in) -> Views.flatten(input(in), n.startDimOrDefault(), n.endDimOrDefault()))),
     // ----- losses (optional "reduction": mean, sum or none)
     @JsonProperty("binary_cross_entropy_with_logits") BINARY_CROSS_ENTROPY_WITH_LOGITS(
             OpSpec.of("CE", LOSSES, Ports.LOSS).takes(REDUCTION)
-            .spelled(function("F.binary_cross_entropy_with_logits"),
+            .spelled(function("F.binary_cross_entropy_with_logits").reading("size"),
                     module("BCEWithLogitsLoss", "binary_cross_entropy_with_logits")
                             .taking("weight=None, size_average=None, reduce=None, reduction='mean', pos_weight=None"))
             .runs((n, in) -> Losses.binaryCrossEntropyWithLogits(input(in), in.get("target"),
                     OpEvaluator.reduction(n)))),
     @JsonProperty("binary_cross_entropy") BINARY_CROSS_ENTROPY(OpSpec.of("BCE", LOSSES, Ports.LOSS).takes(REDUCTION)
-            .spelled(function("F.binary_cross_entropy"), module("BCELoss", "binary_cross_entropy")
+            .spelled(function("F.binary_cross_entropy").reading("size"), module("BCELoss", "binary_cross_entropy")
                     .taking("weight=None, size_average=None, reduce=None, reduction='mean'"))
             .runs((n, in) -> Losses.binaryCrossEntropy(input(in), in.get("target"), OpEvaluator.reduction(n)))),
     @JsonProperty("mse_loss") MSE_LOSS(OpSpec.of("MSE", LOSSES, Ports.LOSS).takes(REDUCTION)
-            .spelled(function("F.mse_loss"), module("MSELoss", "mse_loss")
+            .spelled(function("F.mse_loss").reading("size"), module("MSELoss", "mse_loss")
                     .taking("size_average=None, reduce=None, reduction='mean'"))
             .unsupportedWhen("'mse_loss' of an input and a target of different sizes",
                     (n, in) -> !input(in).shape().equals(in.get("target").shape()))
@@ -255,6 +283,13 @@ public enum OpKind {
         static final List<String> UNARY = List.of("input");
         static final List<String> BINARY = List.of("input", "other");
         static final List<String> LOSS = List.of("input", "target");
+        /** torch.sum's and torch.mean's signatures. */
+        static final List<OpSpec.Overload> REDUCTION = List.of(
+                new OpSpec.Overload(1, 2, "(Tensor input, *, torch.dtype dtype)"),
+                new OpSpec.Overload(2, 5, "(Tensor input, tuple of ints dim, bool keepdim, *, torch.dtype dtype, "
+                        + "Tensor out)"),
+                new OpSpec.Overload(2, 5, "(Tensor input, tuple of names dim, bool keepdim, *, torch.dtype dtype, "
+                        + "Tensor out)"));
         static final String SUM_OF_A_LIST = "Python's sum() of a list has no node in a graph document; "
                 + "add the tensors with +";
     }

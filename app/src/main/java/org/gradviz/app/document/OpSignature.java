@@ -17,7 +17,8 @@ public record OpSignature(List<Parameter> parameters) {
     /**
      * @param name as torch names it
      * @param defaultValue its default as Python writes it ({@code None}, {@code 'mean'}, {@code True}), or null for
-     *                     none; for an op's attribute, the op's own default, which torch's never differs from
+     *                     none; for an op's attribute in a function's or method's signature, the op's own default
+     *                     (a module's {@code __init__} may differ: nn.Flatten's start_dim=1)
      * @param keywordOnly whether it comes after {@code *}
      */
     public record Parameter(String name, String defaultValue, boolean keywordOnly) {

@@ -24,12 +24,16 @@ import org.gradviz.engine.Tensor;
  * @param run how it runs on the engine, in a document and in the runner
  * @param limits what of torch's op the engine does not do, which the runner refuses before running it
  * @param documentCheck what a document checks before running it, to say what is wrong in its own words, or null
+ * @param numberInput how the runner takes a Python number as the first tensor ({@code torch.add(3, x)}), or null
+ *                    for torch's TypeError
+ * @param overloads torch's signatures of its {@code torch.X} function as torch's argument parser lists them, for
+ *                  its "invalid combination of arguments" TypeError; empty when torch has one
  */
 public record OpSpec(String symbol, List<String> ports, List<String> optionalPorts, OpGroup group,
                      List<OpAttribute> attributes, List<OpAttribute> needsOneOf, Map<OpAttribute, Object> defaults,
                      List<OpSpelling> spellings,
                      NumberFirst numberFirst, boolean product, OpRun run, List<Limit> limits,
-                     OpCheck documentCheck) {
+                     OpCheck documentCheck, NumberInput numberInput, List<Overload> overloads) {
 
     /**
      * Inputs torch takes that the engine does not: {@code construct} is what the refusal quotes
@@ -52,6 +56,33 @@ public record OpSpec(String symbol, List<String> ports, List<String> optionalPor
 
     /** A Python number where the op expects its first tensor: the same node with the operands swapped, or a refusal. */
     public record NumberFirst(boolean swaps, String refusal) {
+    }
+
+    /**
+     * A Python number where torch's {@code torch.X} takes its first tensor: torch wraps it as a 0-d tensor for add,
+     * sub, mul and div (its should_allow_numbers_as_tensors), and pow has an overload for it
+     * ({@code pow(Number self, Tensor exponent)}).
+     *
+     * @param wrapped whether the number is a 0-d tensor in the first port and the row runs as usual
+     * @param run else how the call runs with the number (and the other tensors by port)
+     */
+    public record NumberInput(boolean wrapped, NumberRun run) {
+    }
+
+    /** A call with a Python number as its first operand. */
+    @FunctionalInterface
+    public interface NumberRun {
+        Tensor apply(double number, boolean integral, Map<String, Tensor> in);
+    }
+
+    /**
+     * One of torch's signatures of the function, as its TypeError lists it.
+     *
+     * @param minArgs how many arguments it needs
+     * @param maxArgs how many it takes, its keyword-only ones too
+     * @param printed as torch prints it: {@code (Tensor input, Tensor exponent, *, Tensor out)}
+     */
+    public record Overload(int minArgs, int maxArgs, String printed) {
     }
 
     /** The spelling the code writer writes. */
@@ -78,6 +109,8 @@ public record OpSpec(String symbol, List<String> ports, List<String> optionalPor
         private OpRun run;
         private final List<Limit> limits = new ArrayList<>();
         private OpCheck documentCheck;
+        private NumberInput numberInput;
+        private final List<Overload> overloads = new ArrayList<>();
 
         private Builder(String symbol, OpGroup group, List<String> ports) {
             this.symbol = symbol;
@@ -147,11 +180,35 @@ public record OpSpec(String symbol, List<String> ports, List<String> optionalPor
             return this;
         }
 
+        /** torch takes a Python number as the first tensor, as a 0-d tensor ({@code torch.add(3, x)}). */
+        Builder numbersAsTensors() {
+            numberInput = new NumberInput(true, null);
+            return this;
+        }
+
+        /** torch takes a Python number as the first tensor and runs {@code how} ({@code torch.pow(2, x)}). */
+        Builder numberInputRuns(NumberRun how) {
+            numberInput = new NumberInput(false, how);
+            return this;
+        }
+
+        Builder overloads(List<Overload> all) {
+            overloads.addAll(all);
+            return this;
+        }
+
+        /** One of torch's signatures of {@code torch.X}, as its TypeError prints it. */
+        Builder overload(int minArgs, int maxArgs, String printed) {
+            overloads.add(new Overload(minArgs, maxArgs, printed));
+            return this;
+        }
+
         OpSpec build() {
             return new OpSpec(symbol, List.copyOf(ports), List.copyOf(optionalPorts), group, List.copyOf(attributes),
                     List.copyOf(needsOneOf),
                     java.util.Collections.unmodifiableMap(new EnumMap<>(defaults)),
-                    List.copyOf(spellings), numberFirst, product, run, List.copyOf(limits), documentCheck);
+                    List.copyOf(spellings), numberFirst, product, run, List.copyOf(limits), documentCheck, numberInput,
+                    List.copyOf(overloads));
         }
     }
 }

@@ -51,18 +51,26 @@ public sealed interface OpSpelling {
      *
      * @param signature its parameters when they are not the row's ports and keyword attributes, else null
      * @param run how the runner runs it when not as its row does ({@code torch.mm} is matmul of matrices only)
+     * @param readsFirst for an {@code F.} function written in Python, the attribute it reads first of its tensors
+     *                   ({@code input.softmax}, {@code target.size()}), whose AttributeError a number there gives;
+     *                   null for one of torch's C++ functions, whose TypeError it gives
      */
-    record Function(String qualifiedName, List<String> argumentNames, OpSignature signature, OpRun run)
-            implements OpSpelling {
+    record Function(String qualifiedName, List<String> argumentNames, OpSignature signature, OpRun run,
+                    String readsFirst) implements OpSpelling {
 
         /** This spelling with torch's parameters, {@code "input, dim, dtype=None"}. */
         public Function taking(String parameters) {
-            return new Function(qualifiedName, argumentNames, OpSignature.parse(parameters), run);
+            return new Function(qualifiedName, argumentNames, OpSignature.parse(parameters), run, readsFirst);
         }
 
         /** This spelling run by the runner as {@code how}, not as its row runs. */
         public Function running(OpRun how) {
-            return new Function(qualifiedName, argumentNames, signature, how);
+            return new Function(qualifiedName, argumentNames, signature, how, readsFirst);
+        }
+
+        /** This Python function, which reads {@code attribute} of its tensors first. */
+        public Function reading(String attribute) {
+            return new Function(qualifiedName, argumentNames, signature, run, attribute);
         }
 
         @Override
@@ -108,13 +116,22 @@ public sealed interface OpSpelling {
      *
      * @param init the parameters of its {@code __init__} after {@code self}, as torch declares them: the row's
      *             keyword attributes, which it keeps and passes to its functional form, and torch's others, which
-     *             gradviz accepts only at their defaults
+     *             gradviz accepts only at their defaults; a default may differ from the function's
+     *             ({@code nn.Flatten}'s start_dim=1, {@code torch.flatten}'s 0)
+     * @param inFunctional whether {@code torch.nn.functional} has its functional form ({@code F.relu} does,
+     *                     {@code F.flatten} does not: nn.Flatten runs {@code torch.flatten})
      */
-    record Module(String className, String torchName, OpSignature init) implements OpSpelling {
+    record Module(String className, String torchName, OpSignature init, boolean inFunctional)
+            implements OpSpelling {
 
         /** This module made with torch's {@code __init__} parameters, {@code "dim=None"}. */
         public Module taking(String parameters) {
-            return new Module(className, torchName, OpSignature.parse(parameters));
+            return new Module(className, torchName, OpSignature.parse(parameters), inFunctional);
+        }
+
+        /** This module, whose functional form is a {@code torch.} function only, not in {@code torch.nn.functional}. */
+        public Module notInFunctional() {
+            return new Module(className, torchName, init, false);
         }
 
         @Override
@@ -132,7 +149,7 @@ public sealed interface OpSpelling {
     }
 
     static Function function(String qualifiedName, String... argumentNames) {
-        return new Function(qualifiedName, List.of(argumentNames), null, null);
+        return new Function(qualifiedName, List.of(argumentNames), null, null, null);
     }
 
     static Method method(String name) {
@@ -144,6 +161,6 @@ public sealed interface OpSpelling {
     }
 
     static Module module(String className, String torchName) {
-        return new Module(className, torchName, new OpSignature(List.of()));
+        return new Module(className, torchName, new OpSignature(List.of()), true);
     }
 }

@@ -69,6 +69,20 @@ class PyTorchCodeWriterExamplesTest {
                 + printed);
     }
 
+    /**
+     * The cell written for the flatten example is, character for character, fixture f02, which real PyTorch ran:
+     * the written {@code torch.flatten(x, start_dim=1, end_dim=-1)} and {@code torch.flatten(a)} run in torch, and
+     * the cell prints what torch printed.
+     */
+    @org.junit.jupiter.api.Test
+    void theWrittenFlattenCellIsTheProgramPyTorchRan() throws Exception {
+        Path programs = Path.of(getClass().getResource("/fixtures/python/programs").toURI());
+        String written = new PyTorchCodeWriter().write(document("flatten-batch"));
+        assertEquals(Files.readString(programs.resolve("f02_written_flatten_batch.py")), written);
+        assertEquals("0\n", Files.readString(programs.resolve("f02_written_flatten_batch.code")));
+        assertEquals(Files.readString(programs.resolve("f02_written_flatten_batch.out")), Cells.stdout(written));
+    }
+
     @ParameterizedTest
     @MethodSource("pairedExamples")
     void aHiddenIntermediateIsWrittenInsideItsConsumer(String example) {

@@ -223,7 +223,20 @@ public final class Arithmetic {
     // ----- div
 
     public static Tensor div(Tensor a, Tensor b) {
+        if (!Broadcast.resultType(a, b).isFloatingPoint()) {
+            // NOTE: torch's div is true division: integer (and bool) operands are divided as the default float
+            return binary("div", trueDivisionOperand(a), trueDivisionOperand(b), BasicOp.DIV, DivBackward0::new);
+        }
         return binary("div", a, b, BasicOp.DIV, DivBackward0::new);
+    }
+
+    /** An integer operand of div as a float: the default dtype, or a Python float when it is a wrapped number. */
+    private static Tensor trueDivisionOperand(Tensor t) {
+        if (t.dtype().isFloatingPoint()) {
+            return t;
+        }
+        return t.isWrappedNumber() ? Tensor.wrappedNumber(t.item(), false)
+                : Tensor.fromData(t.shape(), DType.defaultFloat(), t.data().clone());
     }
 
     /** div_tensor_other_backward: -grad · ((self / other) / other), each op rounded to the dtype, not summed back. */
@@ -324,6 +337,9 @@ public final class Arithmetic {
 
     /** {@code t.div(scalar)} with a C++ scalar, recorded as DivBackward1 (Python's {@code t / 2} is DivBackward0). */
     public static Tensor divScalar(Tensor a, double scalar) {
+        if (!a.dtype().isFloatingPoint()) {
+            return div(a, Tensor.wrappedNumber(scalar, scalar == Math.rint(scalar)));
+        }
         return byScalar("div", "DivBackward1", a, scalar, BasicOp.DIV, Arithmetic::div);
     }
 
@@ -437,13 +453,26 @@ public final class Arithmetic {
 
     /** {@code a ** b} for tensors (also {@code number ** t}, with the number made a 0-d tensor). */
     public static Tensor pow(Tensor a, Tensor b) {
+        Tensor out = powValues(a, b);
+        return Autograd.record("pow", out, () -> new PowBackward1(a, b, out), a, b);
+    }
+
+    /**
+     * {@code torch.pow(number, t)}, torch's {@code pow(Scalar self, Tensor exponent)}: the values of
+     * {@code number ** t}, with the number kept as a number (PowBackward2, whose only input is the exponent).
+     */
+    public static Tensor pow(double base, boolean integral, Tensor exponent) {
+        Tensor out = powValues(Tensor.wrappedNumber(base, integral), exponent);
+        return Autograd.record("pow", out, () -> new PowBackward2(base, integral, exponent, out), exponent);
+    }
+
+    private static Tensor powValues(Tensor a, Tensor b) {
         Shape shape = Broadcast.shapes(a.shape(), b.shape());
         DType dtype = Broadcast.resultType(a, b);
-        Tensor out = dtype.isFloatingPoint()
+        return dtype.isFloatingPoint()
                 ? Tensor.fromData(shape, dtype, TorchPowKernels.pow(dtype.roundAll(Broadcast.expand(a, shape)),
                         dtype.roundAll(Broadcast.expand(b, shape)), dtype == DType.FLOAT32))
                 : elementwise(a, b, Math::pow);
-        return Autograd.record("pow", out, () -> new PowBackward1(a, b, out), a, b);
     }
 
     /** pow_backward_self: where(exponent == 0, 0, grad · (exponent · self^(exponent - 1))), not yet summed back. */
@@ -511,6 +540,54 @@ public final class Arithmetic {
             out.put("exponent", exponent);
             out.put("result", result);
             out.put("self", self);
+        }
+    }
+
+    /**
+     * d(c^b)/db = c^b·ln c for a number c: torch's pow_backward_exponent with a Scalar base, grad · (result · ln c),
+     * where ln c is the number's (in double, then a wrapped number); 0 where c = 0 and b ≥ 0.
+     */
+    static final class PowBackward2 extends Node {
+        private final double base;
+        private final boolean integral;
+        private final InputMeta exponentMeta;
+        private final SavedTensor exponent;
+        private final SavedTensor result;
+
+        PowBackward2(double base, boolean integral, Tensor b, Tensor out) {
+            this.base = base;
+            this.integral = integral;
+            exponentMeta = InputMeta.of(b);
+            exponent = save(b);
+            result = saveOutput(out);
+        }
+
+        @Override
+        public String name() {
+            return "PowBackward2";
+        }
+
+        @Override
+        protected Tensor[] apply(Tensor[] grads) {
+            Tensor g = grads[0];
+            Tensor slope = mul(result.unpack(), Tensor.wrappedNumber(Math.log(base), false));
+            if (base == 0) {
+                Tensor nonNegative = Comparison.compare(exponent.unpack(), Tensor.wrappedNumber(0, false),
+                        Comparison.Kind.GE);
+                slope = Where.where(nonNegative, Where.zero(g.dtype()), slope);
+            }
+            return new Tensor[] {needsInputGrad(0) ? exponentMeta.reduceRecorded(mul(g, slope)) : null};
+        }
+
+        @Override
+        protected Tensor[] applyDifferentiable(Tensor[] grads) {
+            return apply(grads);
+        }
+
+        @Override
+        protected void collectSaved(Map<String, Object> out) {
+            out.put("result", result);
+            out.put("self", integral ? (Object) (long) base : (Object) base);
         }
     }
 

@@ -5,7 +5,10 @@ import java.util.List;
 import org.gradviz.app.animation.TensorValue;
 import org.gradviz.app.document.ShapeText;
 
-/** {@code t}, {@code .T}, unsqueeze, squeeze and indexing: the gradient's elements moved back into place. */
+/**
+ * {@code t}, {@code .T}, unsqueeze, squeeze, flatten (reshape) and indexing: the gradient's elements moved back
+ * into place.
+ */
 final class MovementLenses {
     private MovementLenses() {
     }
@@ -23,6 +26,9 @@ final class MovementLenses {
                         (c, in) -> Derivation.of(LensMath.reshape(c.grad(), squeezed(c))))),
                 RuleLens.of("SqueezeBackward3", InputRule.of("self", c -> reshaped(c, c.sizes("self_sizes")),
                         (c, in) -> Derivation.of(LensMath.reshape(c.grad(), c.sizes("self_sizes"))))),
+                // flatten (and reshape): the gradient in the input's shape again
+                RuleLens.of("ReshapeAliasBackward0", InputRule.of("self", c -> reshaped(c, c.sizes("self_sym_sizes")),
+                        (c, in) -> Derivation.of(LensMath.reshape(c.grad(), c.sizes("self_sym_sizes"))))),
                 RuleLens.of("SelectBackward0", InputRule.of("self",
                         c -> "grad placed at index " + (long) c.number("index") + " of dim 0, zeros elsewhere",
                         MovementLenses::selectRule)));

@@ -216,6 +216,12 @@ public final class InspectorView extends ScrollPane {
             form.row("dim", textField("inspector-dim", n.dim() == null ? "" : n.dim().toString(),
                     v -> model.updateNode(n.name(), OpAttributes.withDim(n, v.isBlank() ? null : (int) number(v).orElse(0)))));
         }
+        if (n.op().takes(org.gradviz.app.document.OpAttribute.START_DIM)) {
+            form.row("start_dim", textField("inspector-start-dim", text(n.startDim()), v -> model.updateNode(n.name(),
+                    OpAttributes.withFlattenDims(n, wholeNumber(v), n.endDim()))));
+            form.row("end_dim", textField("inspector-end-dim", text(n.endDim()), v -> model.updateNode(n.name(),
+                    OpAttributes.withFlattenDims(n, n.startDim(), wholeNumber(v)))));
+        }
         if (n.op().takes(org.gradviz.app.document.OpAttribute.MIN)) {
             form.row("min", textField("inspector-min", text(n.min()), v -> model.updateNode(n.name(),
                     OpAttributes.withBounds(n, number(v).orElse(Double.NaN), n.max()))));
@@ -245,6 +251,19 @@ public final class InspectorView extends ScrollPane {
 
     private static String text(Double d) {
         return d == null ? "" : d.toString();
+    }
+
+    private static String text(Integer i) {
+        return i == null ? "" : i.toString();
+    }
+
+    /** A field's whole number, or null (the default) when it is empty or not one. */
+    private static Integer wholeNumber(String v) {
+        try {
+            return v.isBlank() ? null : Integer.valueOf(v.strip());
+        } catch (NumberFormatException e) {
+            return null;
+        }
     }
 
     // ----- values

@@ -39,7 +39,6 @@ public final class NnFunctionalForms {
         }
         // the modules a document has no node for
         String function = switch (name) {
-            case "Flatten" -> "flatten";
             case "CrossEntropyLoss" -> "cross_entropy";
             case "NLLLoss" -> "nll_loss";
             default -> null; // the containers

@@ -8,10 +8,10 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.gradviz.app.document.OpSignature;
 import org.gradviz.engine.DType;
 import org.gradviz.engine.Tensor;
 import org.gradviz.engine.nn.Init;
-import org.gradviz.engine.ops.Views;
 import org.gradviz.engine.ops.LinearAlgebra;
 import org.gradviz.engine.ops.Reduction;
 
@@ -33,10 +33,14 @@ final class NnLayers {
         m.put("Parameter", NnParameter.constructor());
         for (TableOps.Module op : TableOps.modules().values()) {
             // NOTE: a module that holds parameters draws them as torch does, in its own __init__
-            PyClass c = op.spelling().className().equals("Linear") ? linear(op) : NnOpModules.of(op);
+            PyClass c = switch (op.spelling().className()) {
+                case "Linear" -> linear(op);
+                case "Flatten" -> flatten(op);
+                default -> NnOpModules.of(op);
+            };
             m.put(c.name(), c);
         }
-        for (PyClass c : List.of(sequential(), moduleList(), flatten())) {
+        for (PyClass c : List.of(sequential(), moduleList())) {
             m.put(c.name(), c);
         }
         for (PyClass c : NnLosses.all()) {
@@ -221,9 +225,14 @@ final class NnLayers {
 
     // ----- activations and reshaping
 
-    private static PyClass flatten() {
+    /**
+     * {@code nn.Flatten}, made with the parameters its row's module spelling declares, run as its row's
+     * {@code torch.flatten}; it keeps what it was given, which torch checks only when it runs.
+     */
+    private static PyClass flatten(TableOps.Module op) {
         PyClass c = nnClass("Flatten", "flatten", NnModule.MODULE);
-        Signature init = Signature.of("Flatten.__init__", "self", REQUIRED, "start_dim", 1L, "end_dim", -1L);
+        Signature init = NnOpModules.signature("Flatten.__init__",
+                List.of(new OpSignature.Parameter("self", null, false)), op.spelling().init());
         method(c, "__init__", a -> {
             Object[] v = init.bind(a);
             initModule(self(a));
@@ -239,7 +248,9 @@ final class NnLayers {
             if (!Values.isInteger(start) || !Values.isInteger(end)) {
                 throw flattenArguments(start, end);
             }
-            return Views.flatten(input(v[1], "flatten"), Ints.int64(start), Ints.int64(end));
+            // NOTE: torch's forward is input.flatten(self.start_dim, self.end_dim), its row's method
+            return TableOps.torch().get(op.spelling().torchName()).method(input(v[1], "flatten"))
+                    .call(new Args("flatten", List.of(start, end), Map.of()));
         });
         method(c, "extra_repr", a -> "start_dim=" + Values.str(self(a).attribute("start_dim")) + ", end_dim="
                 + Values.str(self(a).attribute("end_dim")));

@@ -31,6 +31,8 @@ final class OpCall implements PyCallable {
     private final OpAttribute[] standIns;
     /** Per parameter after the ports, the keyword attribute it sets, or null for one of torch's others. */
     private final OpAttribute[] attributeAt;
+    /** For a Python {@code F.} function, the attribute it reads first of its tensors, else null. */
+    private final String readsFirst;
 
     /**
      * @param kind the row
@@ -39,13 +41,15 @@ final class OpCall implements PyCallable {
      * @param functional whether it is {@code torch.nn.functional}'s, a Python function whose missing needed attribute
      *                   (softmax's {@code dim=None}) gradviz refuses, where torch's native functions raise
      * @param run how it runs: its row's, or its spelling's own ({@code torch.mm})
+     * @param readsFirst for a Python {@code F.} function, the attribute it reads first of its tensors, else null
      */
-    OpCall(OpKind kind, String name, OpSignature signature, boolean functional, OpRun run) {
+    OpCall(OpKind kind, String name, OpSignature signature, boolean functional, OpRun run, String readsFirst) {
         this.kind = kind;
         this.name = name;
         this.signature = signature;
         this.functional = functional;
         this.run = run;
+        this.readsFirst = readsFirst;
         this.names = signature.names().toArray(String[]::new);
         this.positional = signature.positional();
         List<String> ports = kind.ports();
@@ -88,29 +92,19 @@ final class OpCall implements PyCallable {
     /** @param self 1 for a method call, whose arguments torch counts from after the tensor, else 0 */
     private Object call(Args a, int self) {
         OpSpec spec = kind.spec();
-        List<OpSignature.Parameter> parameters = signature.parameters();
         a.accept(positional, names);
         Map<String, Tensor> in = new LinkedHashMap<>();
         Map<OpAttribute, Object> attributes = new EnumMap<>(OpAttribute.class);
-        for (int i = 0; i < spec.ports().size(); i++) {
-            port(a, i, self, parameters.get(i), spec.ports().get(i), in, attributes);
+        Object numberFirst;
+        try {
+            numberFirst = bind(a, self, in, attributes);
+        } catch (PyError e) {
+            throw functional ? e : InvalidArguments.of(e, name, spec.overloads(), a, self == 1);
         }
-        for (int i = spec.ports().size(); i < parameters.size(); i++) {
-            OpSignature.Parameter p = parameters.get(i);
-            int index = p.keywordOnly() ? -1 : i;
-            OpAttribute attribute = attributeAt[i];
-            if (attribute != null) {
-                Object value = attribute(a, index, p, attribute, in.get(spec.ports().get(0)));
-                if (value != null) {
-                    attributes.put(attribute, value);
-                }
-            } else if (p.name().equals("dtype")) {
-                if (a.dtype(index, "dtype") != null) {
-                    throw new Unsupported("'" + name + "(dtype=...)'");
-                }
-            } else if (!p.optional()) {
-                a.get(index, p.name()); // NOTE: torch's, not gradviz's: required, but what it says is not used
-            }
+        if (numberFirst != null) {
+            // NOTE: torch's own overload for a number first (pow(Number self, Tensor exponent)), no node of the row
+            return spec.numberInput().run().apply(Values.toDouble(numberFirst, ""),
+                    Values.isInteger(numberFirst), in);
         }
         needed(spec, attributes);
         org.gradviz.app.document.OpNode node = OpAttribute.node(null, kind, attributes);
@@ -122,17 +116,79 @@ final class OpCall implements PyCallable {
         return run.apply(node, in);
     }
 
-    /** The argument for {@code port}: a tensor, or a Python number where an attribute stands in for the port. */
-    private void port(Args a, int i, int self, OpSignature.Parameter p, String port, Map<String, Tensor> in,
-                      Map<OpAttribute, Object> attributes) {
+    /**
+     * Binds the arguments: tensors to {@code in} by port, the rest to {@code attributes}.
+     *
+     * @return the Python number given as the first tensor of a row with its own run for that, else null
+     */
+    private Object bind(Args a, int self, Map<String, Tensor> in, Map<OpAttribute, Object> attributes) {
+        OpSpec spec = kind.spec();
+        List<OpSignature.Parameter> parameters = signature.parameters();
+        Object numberFirst = null;
+        for (int i = 0; i < spec.ports().size(); i++) {
+            Object number = port(a, i, self, parameters.get(i), spec.ports().get(i), in, attributes);
+            if (number != null) {
+                numberFirst = number;
+            }
+        }
+        for (int i = spec.ports().size(); i < parameters.size(); i++) {
+            OpSignature.Parameter p = parameters.get(i);
+            int index = p.keywordOnly() ? -1 : i;
+            OpAttribute attribute = attributeAt[i];
+            if (attribute != null) {
+                Object value = attribute(a, index, self, p, attribute, in.get(spec.ports().get(0)));
+                if (value != null) {
+                    attributes.put(attribute, value);
+                }
+            } else if (p.name().equals("dtype")) {
+                if (a.dtype(index, "dtype") != null) {
+                    throw new Unsupported("'" + name + "(dtype=...)'");
+                }
+            } else if (!p.optional()) {
+                a.get(index, p.name()); // NOTE: torch's, not gradviz's: required, but what it says is not used
+            }
+        }
+        if (numberFirst != null && !attributes.isEmpty()) {
+            // NOTE: torch has no overload of two numbers (pow(2, 3)); its message lists the overloads
+            throw PyError.type(name + "(): no overload takes two numbers");
+        }
+        return numberFirst;
+    }
+
+    /**
+     * The argument for {@code port}: a tensor, or a Python number where an attribute stands in for the port, or,
+     * in the first port, where torch takes a number ({@link OpSpec.NumberInput}).
+     *
+     * @return the number given as the first tensor of a row that runs it its own way, else null
+     */
+    private Object port(Args a, int i, int self, OpSignature.Parameter p, String port, Map<String, Tensor> in,
+                        Map<OpAttribute, Object> attributes) {
         int index = p.keywordOnly() ? -1 : i;
         Object v = p.optional() ? a.get(index, p.name(), PyNone.NONE) : a.get(index, p.name());
         if (v instanceof Tensor t) {
             in.put(port, t);
-            return;
+            return null;
         }
         if (p.optional() && v == PyNone.NONE) {
-            return;
+            return null;
+        }
+        if (readsFirst != null) {
+            // NOTE: a Python function of torch's reads an attribute of its tensor before any check
+            throw PyError.attribute("'" + Values.typeName(v) + "' object has no attribute '" + readsFirst + "'");
+        }
+        OpSpec.NumberInput numberInput = kind.spec().numberInput();
+        if (numberInput != null && self == 0 && Values.isNumber(v) && (numberInput.wrapped() || i == 0)) {
+            if (!numberInput.wrapped()) {
+                // NOTE: torch's overload names it "self", so only a number given by position takes it
+                if (index >= 0 && index < a.size()) {
+                    return v;
+                }
+                throw PyError.type(name + "(): argument '" + p.name() + "' must be Tensor, not "
+                        + Values.typeName(v));
+            }
+            // NOTE: torch's should_allow_numbers_as_tensors: torch.add(3, x) wraps 3 as a 0-d tensor
+            in.put(port, TensorArithmetic.wrap(v));
+            return null;
         }
         OpAttribute standIn = standIns[i];
         if (standIn == OpAttribute.SCALAR && Values.isNumber(v)) {
@@ -146,10 +202,16 @@ final class OpCall implements PyCallable {
             throw PyError.type(name + "(): argument '" + p.name() + "'" + position + " must be Tensor, not "
                     + Values.typeName(v));
         }
+        return null;
     }
 
-    /** A keyword attribute's value as the node holds it, null when the call left it out or gave None. */
-    private Object attribute(Args a, int index, OpSignature.Parameter p, OpAttribute attribute, Tensor input) {
+    /**
+     * A keyword attribute's value as the node holds it, null when the call left it out or gave None.
+     *
+     * @param self 1 for a method call, whose arguments torch counts from after the tensor, else 0
+     */
+    private Object attribute(Args a, int index, int self, OpSignature.Parameter p, OpAttribute attribute,
+                             Tensor input) {
         String key = p.name();
         return switch (attribute) {
             case DIM -> {
@@ -171,10 +233,26 @@ final class OpCall implements PyCallable {
                 yield input.shape().normalizeDim(Values.toIndex(dim, name + "(): argument 'dim'"));
             }
             case KEEPDIM -> a.has(index, key) ? a.bool(index, key, false) : null;
+            case START_DIM, END_DIM -> a.has(index, key) ? integer(a, index, self, key) : null;
             case MIN, MAX -> a.optionalNumber(index, key);
             case REDUCTION -> a.has(index, key) ? a.string(index, key, "mean") : null;
             case EXPONENT, SCALAR -> null;
         };
+    }
+
+    /**
+     * An {@code int} argument as torch's parser takes it: a Python int (not a bool), else torch's TypeError, which
+     * says where a positional one stands; clamped to the int range, whose ends no dimension reaches.
+     */
+    private int integer(Args a, int index, int self, String key) {
+        Object v = a.get(index, key);
+        if (!(Values.isInteger(v) && !(v instanceof Boolean))) {
+            String position = index >= 0 && index < a.size() ? " (position " + (index + 1 - self) + ")" : "";
+            throw PyError.type(name + "(): argument '" + key + "'" + position + " must be int, not "
+                    + Values.typeName(v));
+        }
+        long d = Ints.int64(v);
+        return (int) Math.max(Math.min(d, Integer.MAX_VALUE), Integer.MIN_VALUE);
     }
 
     /** The row's "at least one of" attributes, with torch's error, or gradviz's refusal for a functional's None. */

@@ -35,7 +35,8 @@ final class TableOps {
         for (OpKind kind : OpKind.values()) {
             for (OpSpelling s : kind.spec().spellings()) {
                 if (s instanceof OpSpelling.Function f && f.isFunctional()) {
-                    add(FUNCTIONAL, new OpCall(kind, f.torchName(), kind.spec().signatureOf(f), true, runOf(kind, s)));
+                    add(FUNCTIONAL, new OpCall(kind, f.torchName(), kind.spec().signatureOf(f), true, runOf(kind, s),
+                            f.readsFirst()));
                 } else if (s instanceof OpSpelling.Module m) {
                     if (MODULES.putIfAbsent(m.className(), new Module(kind, m)) != null) {
                         throw new IllegalStateException("nn." + m.className() + " is spelled twice in the op table");
@@ -48,18 +49,18 @@ final class TableOps {
                     } else if (s instanceof OpSpelling.Prefix prefix) {
                         PREFIX.put(prefix.symbol(), prefix.torchName());
                     }
-                    add(TORCH, new OpCall(kind, s.torchName(), kind.spec().signatureOf(s), false, runOf(kind, s)));
+                    add(TORCH, new OpCall(kind, s.torchName(), kind.spec().signatureOf(s), false, runOf(kind, s), null));
                 }
             }
         }
-        // a module's functional form, when no F. spelling gave it: as torch.X takes it
+        // a module's functional form, when no F. spelling gave it and torch.nn.functional has it: as torch.X takes it
         for (Module m : MODULES.values()) {
             String name = m.spelling().torchName();
-            if (!FUNCTIONAL.containsKey(name)) {
+            if (m.spelling().inFunctional() && !FUNCTIONAL.containsKey(name)) {
                 OpCall torch = TORCH.get(name);
                 OpSignature signature = torch != null && torch.kind() == m.kind() ? torch.signature()
                         : m.kind().spec().signatureOf(m.spelling());
-                add(FUNCTIONAL, new OpCall(m.kind(), name, signature, true, m.kind().spec().run()));
+                add(FUNCTIONAL, new OpCall(m.kind(), name, signature, true, m.kind().spec().run(), null));
             }
         }
     }

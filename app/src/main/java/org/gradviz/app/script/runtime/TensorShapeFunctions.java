@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.gradviz.app.document.OpSpec;
 import org.gradviz.engine.DType;
 import org.gradviz.engine.Shape;
 import org.gradviz.engine.Tensor;
@@ -14,7 +15,7 @@ import org.gradviz.engine.ops.Norms;
 import org.gradviz.engine.ops.Views;
 
 /**
- * The movements, joins and extremes: {@code view}, {@code reshape}, {@code flatten}, {@code squeeze},
+ * The movements, joins and extremes: {@code view}, {@code reshape}, {@code squeeze},
  * {@code unsqueeze}, {@code permute}, {@code expand}, {@code cat}, {@code stack}, {@code norm}, {@code dot},
  * {@code max}, {@code min}, {@code argmax}, {@code argmin}, and the legacy constructor {@code torch.Tensor(...)}.
  */
@@ -26,11 +27,6 @@ final class TensorShapeFunctions {
     /** Functions that are both {@code torch.f(t, ...)} and {@code t.f(...)}. */
     static void addShared(Map<String, PyCallable> m) {
         m.put("reshape", a -> Views.reshape(input(a), sizes(a, "shape", input(a).numel())));
-        m.put("flatten", a -> {
-            a.accept(3, "input", "start_dim", "end_dim");
-            return Views.flatten(input(a), a.has(1, "start_dim") ? a.integer(1, "start_dim") : 0,
-                    a.has(2, "end_dim") ? a.integer(2, "end_dim") : -1);
-        });
         m.put("squeeze", a -> {
             a.accept(2, "input", "dim");
             return a.has(1, "dim") ? Views.squeeze(input(a), a.integer(1, "dim")) : Views.squeeze(input(a));
@@ -93,7 +89,15 @@ final class TensorShapeFunctions {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("cat", new Builtin("cat", a -> {
             a.accept(2, "tensors", "dim");
-            return Joining.cat(tensors(a), a.has(1, "dim") ? a.integer(1, "dim") : 0);
+            List<Tensor> tensors;
+            long dim;
+            try {
+                tensors = tensors(a);
+                dim = a.has(1, "dim") ? a.integer(1, "dim") : 0;
+            } catch (PyError e) {
+                throw InvalidArguments.of(e, "cat", CAT_OVERLOADS, a, false);
+            }
+            return Joining.cat(tensors, dim);
         }));
         m.put("stack", new Builtin("stack", a -> {
             a.accept(2, "tensors", "dim");
@@ -177,16 +181,43 @@ final class TensorShapeFunctions {
     }
 
     /** {@code max(t)}, {@code max(t, dim, keepdim)} (a named tuple), {@code max(t, other)} (elementwise). */
+    /** torch.max's and torch.min's signatures, as their TypeError lists them. */
+    private static List<OpSpec.Overload> extremeOverloads() {
+        return List.of(new OpSpec.Overload(1, 1, "(Tensor input)"),
+                new OpSpec.Overload(2, 3, "(Tensor input, Tensor other, *, Tensor out)"),
+                new OpSpec.Overload(2, 4, "(Tensor input, int dim, bool keepdim, *, tuple of Tensors out)"),
+                new OpSpec.Overload(2, 4, "(Tensor input, name dim, bool keepdim, *, tuple of Tensors out)"));
+    }
+
+    /** torch.cat's signatures. */
+    private static final List<OpSpec.Overload> CAT_OVERLOADS = List.of(
+            new OpSpec.Overload(1, 3, "(tuple of Tensors tensors, int dim, *, Tensor out)"),
+            new OpSpec.Overload(2, 3, "(tuple of Tensors tensors, name dim, *, Tensor out)"));
+
     private static Object extreme(Args a, boolean max) {
         a.accept(3, "input", "dim", "keepdim");
-        Tensor t = input(a);
-        if (!a.has(1, "dim")) {
-            return Extremes.all(t, max);
+        String name = max ? "max" : "min";
+        Tensor t;
+        int dim;
+        try {
+            Object first = a.get(0, "input");
+            if (!(first instanceof Tensor)) {
+                throw PyError.type(name + "(): argument 'input'" + (a.size() > 0 ? " (position 1)" : "")
+                        + " must be Tensor, not " + Values.typeName(first));
+            }
+            t = (Tensor) first;
+            if (!a.has(1, "dim")) {
+                return Extremes.all(t, max);
+            }
+            if (a.get(1, "dim") instanceof Tensor) {
+                throw new Unsupported("'torch." + name + "(input, other)'");
+            }
+            dim = (int) a.integer(1, "dim");
+        } catch (PyError e) {
+            // NOTE: as the function's; a method call's list (without input and out) is not told apart here
+            throw InvalidArguments.of(e, name, extremeOverloads(), a, false);
         }
-        if (a.get(1, "dim") instanceof Tensor) {
-            throw new Unsupported("'torch." + (max ? "max" : "min") + "(input, other)'");
-        }
-        Extremes.ValuesIndices r = Extremes.along(t, (int) a.integer(1, "dim"), a.bool(2, "keepdim", false), max);
+        Extremes.ValuesIndices r = Extremes.along(t, dim, a.bool(2, "keepdim", false), max);
         return PyNamedTuple.of("torch.return_types." + (max ? "max" : "min"), List.of("values", "indices"),
                 r.values(), r.indices());
     }

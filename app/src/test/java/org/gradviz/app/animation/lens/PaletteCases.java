@@ -88,6 +88,10 @@ final class PaletteCases {
                 new PaletteCase("mean dim -1", MEAN, t -> apply(reduction(MEAN, -1, null), "input", t.randn(3, 4))),
                 new PaletteCase("t", T, t -> apply(node(T), "input", t.randn(2, 3))),
                 new PaletteCase(".T of (2,3,4)", TRANSPOSE, t -> apply(node(TRANSPOSE), "input", t.randn(2, 3, 4))),
+                new PaletteCase("flatten (2,3,4) from dim 1", FLATTEN,
+                        t -> apply(flatten(1, -1), "input", t.randn(2, 3, 4))),
+                new PaletteCase("flatten (2,3,4) dims 0 to 1", FLATTEN,
+                        t -> apply(flatten(0, 1), "input", t.randn(2, 3, 4))),
                 new PaletteCase("matmul (5) @ (5,3)", MATMUL,
                         t -> apply(node(MATMUL), "input", t.randn(5), "other", t.randn(5, 3))),
                 new PaletteCase("matmul (2,4) @ (4,3)", MATMUL,
@@ -135,22 +139,26 @@ final class PaletteCases {
     }
 
     private static OpNode scalar(OpKind op, double scalar) {
-        return new OpNode(op.id(), op, null, null, null, null, null, null, scalar, null);
+        return new OpNode(op.id(), op, null, null, null, null, null, null, null, null, scalar, null);
     }
 
     private static OpNode power(Double exponent) {
-        return new OpNode("pow", POW, null, null, null, null, null, exponent, null, null);
+        return new OpNode("pow", POW, null, null, null, null, null, null, null, exponent, null, null);
     }
 
     private static OpNode clamp(Double min, Double max) {
-        return new OpNode("clamp", CLAMP, null, null, null, min, max, null, null, null);
+        return new OpNode("clamp", CLAMP, null, null, null, null, null, min, max, null, null, null);
     }
 
     private static OpNode reduction(OpKind op, int dim, Boolean keepdim) {
-        return new OpNode(op.id(), op, null, dim, keepdim, null, null, null, null, null);
+        return new OpNode(op.id(), op, null, dim, keepdim, null, null, null, null, null, null, null);
+    }
+
+    private static OpNode flatten(int startDim, int endDim) {
+        return new OpNode("flatten", FLATTEN, null, null, null, startDim, endDim, null, null, null, null, null);
     }
 
     private static OpNode loss(OpKind op, String reduction) {
-        return new OpNode(op.id(), op, reduction, null, null, null, null, null, null, null);
+        return new OpNode(op.id(), op, reduction, null, null, null, null, null, null, null, null, null);
     }
 }

@@ -41,7 +41,9 @@ class RunnerReadsTheOpTableTest {
                     names.put("F." + s.torchName(), kind);
                 } else if (s instanceof OpSpelling.Module m) {
                     names.put("nn." + m.className(), kind);
-                    names.put("F." + s.torchName(), kind);
+                    if (m.inFunctional()) {
+                        names.put("F." + s.torchName(), kind);
+                    }
                 } else if (s instanceof OpSpelling.Attribute) {
                     names.put("Tensor." + s.torchName(), kind);
                 } else {
