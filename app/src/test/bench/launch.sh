@@ -8,10 +8,11 @@
 #   app/src/test/bench/launch.sh RUNS --plain   # the same with plain `java -jar app/target/gradviz.jar`
 #
 # Each run starts a fresh JVM with -Dgradviz.launchProbe=true (through GRADVIZ_JAVA_OPTIONS): the app prints
-# "gradviz-launch-ms=N start-ms=S shown-ms=W" (S: Application.start reached, W: window shown; all from JVM start)
-# once the first frame is rendered, and quits. The launcher's class-data archive goes to a throw-away cache folder:
-# one first launch writes it (its time is printed apart, as "first launch"), the RUNS timed launches read it, as every
-# launch after a user's first does. Needs xvfb-run (Debian: apt-get install -y xvfb libgtk-3-0 libxtst6).
+# "gradviz-launch-ms=N start-ms=S shown-ms=W" (S: Application.start has built the window, just before show(); W: the
+# window shown; all from JVM start) once the first frame is rendered, and quits. The launcher's class-data archive goes
+# to a throw-away cache folder: one first launch writes it (its time is printed apart, as "first launch"), the RUNS
+# timed launches read it, as every launch after a user's first does.
+# Needs xvfb-run (Debian: apt-get install -y xvfb libgtk-3-0 libxtst6).
 set -euo pipefail
 cd "$(dirname "$0")/../../../.."
 runs=${1:-10}

@@ -1,5 +1,6 @@
 package org.gradviz.app.cli;
 
+import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
@@ -57,7 +58,25 @@ public final class Main implements Callable<Integer> {
     }
 
     public static void main(String[] args) {
-        System.exit(commandLine(new FxWindowLauncher(), DEFAULT_DOCUMENT).execute(args));
+        System.exit(execute(args, new FxWindowLauncher(), DEFAULT_DOCUMENT, new PrintWriter(System.err, true)));
+    }
+
+    /**
+     * Runs the command {@code args} name. Without arguments there is nothing to parse, so the window opens
+     * without the command line being built: picocli's model of the commands (its classes are too old a class
+     * file version for the launcher's class-data archive) costs the window 0.1-0.2 s of every start.
+     */
+    static int execute(String[] args, WindowLauncher launcher, Path defaultDocument, PrintWriter err) {
+        if (args.length == 0) {
+            try {
+                return new Main(launcher, defaultDocument).openDefault(err);
+            } catch (RuntimeException e) {
+                // as picocli reports a command that failed: the stack trace, exit code 1
+                e.printStackTrace(err);
+                return ExitCode.FAILED;
+            }
+        }
+        return commandLine(launcher, defaultDocument).execute(args);
     }
 
     /**
@@ -98,19 +117,28 @@ public final class Main implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        return openDefault(spec.commandLine().getErr());
+    }
+
+    /** {@code gradviz} without arguments: the example when it is there, else an empty window. */
+    private int openDefault(PrintWriter err) {
         Optional<Path> example = Files.isRegularFile(defaultDocument)
             ? Optional.of(defaultDocument)
             : Optional.empty();
-        return openWindow(example);
+        return openWindow(example, err);
     }
 
     /** Opens the main window and blocks until it is closed; returns the exit code. */
     int openWindow(Optional<Path> document) {
+        return openWindow(document, spec.commandLine().getErr());
+    }
+
+    private int openWindow(Optional<Path> document, PrintWriter err) {
         try {
             launcher.open(document);
             return ExitCode.OK;
         } catch (WindowUnavailableException e) {
-            spec.commandLine().getErr().println("gradviz: " + e.getMessage());
+            err.println("gradviz: " + e.getMessage());
             return ExitCode.NO_WINDOW;
         }
     }

@@ -72,6 +72,11 @@ public final class RecentFiles {
     }
 
     private void update(List<Path> next) {
+        if (next.equals(files)) {
+            // reopening the file at the top (as every start does with the example): nothing to write, and
+            // writing would cost the first frame a preferences file (XML) flushed to disk
+            return;
+        }
         files.setAll(next);
         store(next);
     }

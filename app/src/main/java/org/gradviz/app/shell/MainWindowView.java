@@ -51,6 +51,7 @@ public final class MainWindowView extends BorderPane {
     public MainWindowView(EditorModel model, java.util.function.Function<GraphState, String> codeWriter,
             Menu... leadingMenus) {
         this.model = model;
+        WindowTheme.useStylesheet(model.display().theme()); // before the first control: see useStylesheet
         this.canvas = new GraphCanvas(model);
         this.tidy = new TidyAction(model, canvas);
         this.train = new TrainAction(model);

@@ -126,6 +126,46 @@ class MainTest {
     }
 
     @Test
+    void noArgumentsOpensTheExampleWithoutTheCommandLineToo() throws IOException {
+        Path example = dir.resolve("examples/one-layer-bce.json");
+        Files.createDirectories(example.getParent());
+        Files.writeString(example, "{}");
+
+        int code = Main.execute(new String[0], opened::add, example, new PrintWriter(err, true));
+
+        assertEquals(0, code);
+        assertEquals(List.of(Optional.of(example)), opened);
+        assertEquals("", err.toString());
+    }
+
+    @Test
+    void noArgumentsWithoutTheExampleOpensAnEmptyWindowWithoutTheCommandLineToo() {
+        int code = Main.execute(new String[0], opened::add, dir.resolve("absent.json"), new PrintWriter(err, true));
+
+        assertEquals(0, code);
+        assertEquals(List.of(Optional.empty()), opened);
+    }
+
+    @Test
+    void noDisplayWithoutArgumentsIsTheSameLineAndExitCode3() {
+        int code = Main.execute(new String[0], document -> {
+            throw new WindowUnavailableException("no display to open a window on");
+        }, dir.resolve("absent.json"), new PrintWriter(err, true));
+
+        assertEquals(3, code);
+        assertEquals("gradviz: no display to open a window on", err.toString().strip());
+    }
+
+    @Test
+    void argumentsStillGoThroughTheCommandLine() {
+        int code = Main.execute(new String[] {"frobnicate"}, opened::add, dir.resolve("absent.json"),
+            new PrintWriter(err, true));
+
+        assertEquals(2, code);
+        assertTrue(opened.isEmpty());
+    }
+
+    @Test
     void unknownSubcommandIsAUsageError() {
         int code = run("frobnicate");
 

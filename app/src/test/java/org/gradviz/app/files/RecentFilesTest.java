@@ -33,6 +33,19 @@ class RecentFilesTest {
     }
 
     @Test
+    void reopeningTheFileAtTheTopWritesNothing() {
+        RecentFiles recent = new RecentFiles(node);
+        recent.add(dir.resolve("a.json"));
+        recent.add(dir.resolve("b.json"));
+        node.put("file.0", "marker"); // stands for the stored list: a write would replace it
+
+        recent.add(dir.resolve("b.json"));
+
+        assertEquals("marker", node.get("file.0", null));
+        assertEquals(List.of(dir.resolve("b.json"), dir.resolve("a.json")), recent.files());
+    }
+
+    @Test
     void addingAFileAgainMovesItToTheTopOnce() {
         RecentFiles recent = new RecentFiles(node);
         recent.add(dir.resolve("a.json"));
