@@ -36,7 +36,7 @@ final class NnLayers {
             PyClass c = op.spelling().className().equals("Linear") ? linear(op) : NnOpModules.of(op);
             m.put(c.name(), c);
         }
-        for (PyClass c : List.of(sequential(), moduleList(), flatten())) {
+        for (PyClass c : List.of(sequential(), moduleList(), flatten(), NnEmbedding.module())) {
             m.put(c.name(), c);
         }
         for (PyClass c : NnLosses.all()) {

@@ -100,6 +100,7 @@ final class TensorShapeFunctions {
             return Joining.stack(tensors(a), a.has(1, "dim") ? a.integer(1, "dim") : 0);
         }));
         m.put("Tensor", new TensorType(TensorShapeFunctions::legacyTensor));
+        m.putAll(LegacyTensorClass.all());
         return m;
     }
 

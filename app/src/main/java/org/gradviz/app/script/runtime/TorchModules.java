@@ -156,7 +156,7 @@ final class TorchModules {
     }
 
     private static Tensor filled(Args a, double value) {
-        a.accept(Integer.MAX_VALUE, "dtype", "device", "requires_grad");
+        a.accept(Integer.MAX_VALUE, "size", "dtype", "device", "requires_grad");
         DType dtype = dtypeOrDefault(a);
         return TensorFactory.finish(Torch.full(TensorFactory.shape(a, dtype), value, dtype), a, -1);
     }
@@ -169,7 +169,7 @@ final class TorchModules {
     }
 
     private static Tensor random(Args a, boolean normal) {
-        a.accept(Integer.MAX_VALUE, "dtype", "device", "requires_grad");
+        a.accept(Integer.MAX_VALUE, "size", "dtype", "device", "requires_grad");
         DType d = dtypeOrDefault(a);
         int[] dims = TensorFactory.shape(a, d).dims();
         return TensorFactory.finish(normal ? Torch.randn(d, dims) : Torch.rand(d, dims), a, -1);

@@ -105,6 +105,9 @@ final class TypeBuiltins {
         if (type instanceof TensorType) {
             return v instanceof org.gradviz.engine.Tensor;
         }
+        if (type instanceof LegacyTensorClass c) {
+            return c.isInstance(v);
+        }
         if (type instanceof PyClass c) {
             return c == ExceptionTypes.OBJECT || v instanceof PyInstance i && i.cls().isSubclassOf(c);
         }
