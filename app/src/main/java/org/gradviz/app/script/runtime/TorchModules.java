@@ -21,13 +21,14 @@ final class TorchModules {
     static Map<String, PyModule> create(Runnable ignoreWarnings) {
         Map<String, Object> functionalMembers = functional();
         NnFunctional.addTo(functionalMembers);
+        Map<String, Object> torchMembers = torch();
+        TensorInPlace.addTorchFunctions(torchMembers, functionalMembers);
         PyModule functional = new PyModule("torch.nn.functional", functionalMembers);
         PyModule init = new PyModule("torch.nn.init", NnInit.members());
         Map<String, Object> nnMembers = NnLayers.members(functional);
         nnMembers.put("init", init);
         PyModule nn = new PyModule("torch.nn", nnMembers);
         PyModule optim = new PyModule("torch.optim", Optimizers.members());
-        Map<String, Object> torchMembers = torch();
         torchMembers.put("nn", nn);
         torchMembers.put("optim", optim);
         PyModule autograd = AutogradModule.create();
@@ -40,6 +41,7 @@ final class TorchModules {
         modules.put("torch.nn.init", init);
         modules.put("torch.optim", optim);
         modules.put("torch.autograd", autograd);
+        modules.put("torch.autograd.functional", (PyModule) autograd.attribute("functional"));
         modules.put("math", new PyModule("math", MathModule.members()));
         modules.put("random", new PyModule("random", RandomModule.members()));
         modules.put("warnings", new PyModule("warnings", warnings(ignoreWarnings)));
