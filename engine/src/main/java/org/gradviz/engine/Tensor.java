@@ -30,9 +30,18 @@ public final class Tensor {
     private boolean retainsGrad;
     /** The hooks of {@link #registerHook}: one pre-hook of the node, placed where the first one was registered. */
     private List<GradientHook> hooks;
-    private int version;
+    /** The version counter ({@code _version}), one cell shared by a tensor and its views, as in PyTorch. */
+    private final int[] version;
+    /** The tensor whose values this view shares ({@code view}, {@code reshape}), or null. */
+    private final Tensor base;
+    /** Whether a view shares this tensor's values. */
+    private boolean viewed;
 
     private Tensor(Shape shape, DType dtype, double[] data, boolean wrappedNumber) {
+        this(shape, dtype, data, wrappedNumber, null);
+    }
+
+    private Tensor(Shape shape, DType dtype, double[] data, boolean wrappedNumber, Tensor base) {
         if (data.length != shape.numel()) {
             throw new IllegalArgumentException(data.length + " values for shape " + shape);
         }
@@ -40,6 +49,19 @@ public final class Tensor {
         this.dtype = dtype;
         this.data = data;
         this.wrappedNumber = wrappedNumber;
+        this.base = base;
+        this.version = base != null ? base.version : new int[1];
+    }
+
+    /**
+     * A view of {@code of} under another shape with as many elements: the same values (an in-place change of either
+     * is seen by both) and the same version counter, as PyTorch's {@code view} and {@code reshape} of a contiguous
+     * tensor. Ops record it as their result.
+     */
+    public static Tensor viewOf(Tensor of, Shape shape) {
+        Tensor root = of.base != null ? of.base : of;
+        root.viewed = true;
+        return new Tensor(shape, of.dtype, of.data, false, root);
     }
 
     /**
@@ -251,7 +273,7 @@ public final class Tensor {
 
     /** The number of in-place modifications made to this tensor (PyTorch's {@code _version}). */
     public int version() {
-        return version;
+        return version[0];
     }
 
     /** The AccumulateGrad node of a leaf that requires grad (created once, then shared). */
@@ -308,7 +330,7 @@ public final class Tensor {
         for (int i = 0; i < data.length; i++) {
             data[i] = dtype.round(data[i] + o[i]);
         }
-        version++;
+        version[0]++;
     }
 
     // ----- backward
@@ -361,7 +383,7 @@ public final class Tensor {
     public Tensor zero_() {
         checkInPlaceAllowed();
         java.util.Arrays.fill(data, 0.0);
-        version++;
+        version[0]++;
         return this;
     }
 
@@ -372,9 +394,14 @@ public final class Tensor {
             throw TorchException.runtime("output with shape " + shape.listText()
                     + " doesn't match the broadcast shape " + result.shape.listText());
         }
+        if ((base != null || viewed) && GradMode.isEnabled() && (requiresGrad || result.gradFn != null)) {
+            // NOTE: PyTorch then rewrites the graph of the view's base (CopySlices); gradviz does not
+            throw new NotSupportedException("an in-place change of a tensor that shares its values with a view, "
+                    + "in a graph,");
+        }
         System.arraycopy(result.data, 0, data, 0, data.length);
         dtype.roundAll(data);
-        version++;
+        version[0]++;
         if (result.gradFn != null) {
             gradFn = result.gradFn;
             outputNr = result.outputNr;
@@ -389,11 +416,15 @@ public final class Tensor {
         for (int i = 0; i < positions.length; i++) {
             data[positions[i]] = dtype.round(values[i]);
         }
-        version++;
+        version[0]++;
         return this;
     }
 
     private void checkInPlaceAllowed() {
+        if (base != null && base.isLeaf() && base.requiresGrad && GradMode.isEnabled()) {
+            throw TorchException.runtime("a view of a leaf Variable that requires grad is being used in an in-place "
+                    + "operation.");
+        }
         if (isLeaf() && requiresGrad && GradMode.isEnabled()) {
             throw TorchException.runtime("a leaf Variable that requires grad is being used in an in-place operation.");
         }

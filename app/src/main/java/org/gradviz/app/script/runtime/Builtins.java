@@ -46,6 +46,8 @@ final class Builtins {
             return v.length == 1 ? new PyRange(BigInteger.ZERO, v[0], BigInteger.ONE)
                     : new PyRange(v[0], v[1], v.length == 3 ? v[2] : BigInteger.ONE);
         });
+        // NOTE: the number hex() of which is the address a default repr shows, as CPython's id is
+        put(m, "id", a -> Long.parseLong(Addresses.of(a.accept(1).get(0, "obj")).substring(2), 16));
         put(m, "len", a -> {
             Object v = a.accept(1).get(0, "obj");
             if (v instanceof String s) {

@@ -89,7 +89,7 @@ final class OpCall implements PyCallable {
     private Object call(Args a, int self) {
         OpSpec spec = kind.spec();
         List<OpSignature.Parameter> parameters = signature.parameters();
-        a.accept(positional, names);
+        a.accept(positional, !functional, names);
         Map<String, Tensor> in = new LinkedHashMap<>();
         Map<OpAttribute, Object> attributes = new EnumMap<>(OpAttribute.class);
         for (int i = 0; i < spec.ports().size(); i++) {
