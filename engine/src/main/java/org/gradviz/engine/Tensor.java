@@ -266,6 +266,21 @@ public final class Tensor {
         return new Tensor(shape, dtype, data, false);
     }
 
+    /** {@code t.detach_()}: this tensor cut from its graph in place, a leaf that does not require grad. */
+    public Tensor detach_() {
+        if (base != null) {
+            throw TorchException.runtime("Can't detach views in-place. Use detach() instead. If you are using "
+                    + "DistributedDataParallel (DDP) for training, and gradient_as_bucket_view is set as True, "
+                    + "gradients are views of DDP buckets, and hence detach_() cannot be called on these gradients. "
+                    + "To fix this error, please refer to the Optimizer.zero_grad() function in "
+                    + "torch/optim/optimizer.py as the solution.");
+        }
+        gradFn = null;
+        outputNr = 0;
+        requiresGrad = false;
+        return this;
+    }
+
     /** A copy of the values as a new leaf that does not require grad. */
     public Tensor detachedCopy() {
         return new Tensor(shape, dtype, data.clone(), false);

@@ -129,9 +129,7 @@ public enum OpKind {
     @JsonProperty("matmul") MATMUL(OpSpec.of("*", OpGroup.MATMUL, Ports.BINARY).product()
             .spelled(function("torch.matmul"), infix("@", "matmul"),
                     function("torch.mm", "input", "mat2")
-                            .running((n, in) -> LinearAlgebra.mm(input(in), in.get("other"))),
-                    function("torch.mv", "input", "vec")
-                            .running((n, in) -> LinearAlgebra.mvOf(input(in), in.get("other"))))
+                            .running((n, in) -> LinearAlgebra.mm(input(in), in.get("other"))))
             .checkedInDocuments((n, in) -> OpEvaluator.matmulShapes(input(in), in.get("other")))
             .runs((n, in) -> LinearAlgebra.matmul(input(in), in.get("other")))),
     @JsonProperty("linear") LINEAR(OpSpec.of("linear", OpGroup.MATMUL, List.of("input", "weight", "bias"))

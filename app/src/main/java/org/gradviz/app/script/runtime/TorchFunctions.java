@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import org.gradviz.engine.Tensor;
 import org.gradviz.engine.ops.Cumsum;
+import org.gradviz.engine.ops.LinearAlgebra;
 import org.gradviz.engine.ops.Pointwise;
 
 /**
@@ -22,6 +23,7 @@ final class TorchFunctions {
     static {
         unary("clone", Pointwise::clone);
         unary("reciprocal", Tensor::reciprocal);
+        OWN.put("mv", a -> LinearAlgebra.mvOf(a.accept(2, "input", "vec").tensor(0, "input"), a.tensor(1, "vec")));
         OWN.put("cumsum", a -> {
             a.accept(2, "input", "dim", "dtype");
             if (a.dtype(-1, "dtype") != null) {
