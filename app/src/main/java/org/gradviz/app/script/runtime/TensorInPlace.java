@@ -7,7 +7,6 @@ import org.gradviz.engine.Tensor;
 import org.gradviz.engine.Torch;
 import org.gradviz.engine.ops.Arithmetic;
 import org.gradviz.engine.ops.Broadcast;
-import org.gradviz.engine.random.TorchGenerator;
 
 /**
  * The in-place methods teaching code uses on weights and gradients: {@code add_}/{@code sub_} (with {@code alpha},
@@ -44,18 +43,19 @@ final class TensorInPlace {
                 return assign(t, Torch.full(t.shape(), value, t.dtype()));
             };
             case "uniform_" -> a -> {
-                a.accept(2, "from", "to");
+                a.accept(2, "from", "to", "generator");
                 double from = a.has(0, "from") ? a.number(0, "from") : 0;
                 double to = a.has(1, "to") ? a.number(1, "to") : 1;
                 return assign(t, Tensor.fromData(t.shape(), t.dtype(),
-                        TorchGenerator.defaultGenerator().uniform(t.numel(), from, to, t.dtype())));
+                        PyGenerator.of(a, "uniform_").uniform(t.numel(), from, to, t.dtype())));
             };
             case "normal_" -> a -> {
-                a.accept(2, "mean", "std");
+                a.accept(2, "mean", "std", "generator");
                 if ((a.has(0, "mean") && a.number(0, "mean") != 0) || (a.has(1, "std") && a.number(1, "std") != 1)) {
                     throw new Unsupported("'Tensor.normal_(mean, std)' other than (0, 1)");
                 }
-                return assign(t, Torch.randn(t.dtype(), t.shape().dims()));
+                return assign(t, Tensor.fromData(t.shape(), t.dtype(),
+                        PyGenerator.of(a, "normal_").randn(t.numel(), t.dtype())));
             };
             default -> name.endsWith("_") && POINTWISE.contains(name.substring(0, name.length() - 1))
                     ? a -> pointwise(t, name.substring(0, name.length() - 1), a.accept(0)) : null;

@@ -35,7 +35,8 @@ final class TypeBuiltins {
             a.keywords().forEach(d::put);
             return d;
         }));
-        m.put("set", new Builtin("set", a -> new PySet(a.size() == 0 ? List.of()
+        m.put("set", new Builtin("set", a -> a.size() == 1 && a.accept(1).get(0, "iterable") instanceof PySet s
+                ? PySet.copyOf(s) : new PySet(a.size() == 0 ? List.of()
                 : Iteration.items(a.accept(1).get(0, "iterable")))));
         m.put("isinstance", new Builtin("isinstance", a -> {
             a.accept(2);
