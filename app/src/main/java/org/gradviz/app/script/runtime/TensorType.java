@@ -12,6 +12,9 @@ import org.gradviz.engine.Torch;
  */
 final class TensorType implements PyCallable, HasAttributes {
 
+    /** {@code torch.Tensor}, the one class {@code type(t)} of every tensor is. */
+    static final TensorType TENSOR = new TensorType(TensorShapeFunctions::legacyTensor);
+
     private final PyCallable constructor;
     /** The dotted name of the class, {@code torch.Tensor} or {@code torch.autograd.variable.Variable}. */
     private final String qualifiedName;

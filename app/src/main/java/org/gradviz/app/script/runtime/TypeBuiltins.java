@@ -85,6 +85,9 @@ final class TypeBuiltins {
             if (v instanceof PyInstance i) {
                 return i.cls();
             }
+            if (v instanceof org.gradviz.engine.Tensor && !NnParameter.is(v)) {
+                return TensorType.TENSOR;
+            }
             Object builtin = m.get(Values.typeName(v));
             return builtin != null ? builtin : new Builtin(Values.typeName(v), x -> {
                 throw PyError.type("cannot create '" + Values.typeName(v) + "' instances");
