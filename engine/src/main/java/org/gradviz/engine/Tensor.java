@@ -35,9 +35,18 @@ public final class Tensor {
     private boolean retainsGrad;
     /** The hooks of {@link #registerHook}: one pre-hook of the node, placed where the first one was registered. */
     private List<GradientHook> hooks;
-    private int version;
+    /** The version counter ({@code _version}), one cell shared by a tensor and its views, as in PyTorch. */
+    private final int[] version;
+    /** The tensor whose values this view shares ({@code view}, {@code reshape}), or null. */
+    private final Tensor base;
+    /** Whether a view shares this tensor's values. */
+    private boolean viewed;
 
     private Tensor(Shape shape, DType dtype, double[] data, float[] floats, boolean wrappedNumber) {
+        this(shape, dtype, data, floats, wrappedNumber, null);
+    }
+
+    private Tensor(Shape shape, DType dtype, double[] data, float[] floats, boolean wrappedNumber, Tensor base) {
         int length = floats != null ? floats.length : data.length;
         if (length != shape.numel()) {
             throw new IllegalArgumentException(length + " values for shape " + shape);
@@ -47,6 +56,19 @@ public final class Tensor {
         this.data = data;
         this.floats = floats;
         this.wrappedNumber = wrappedNumber;
+        this.base = base;
+        this.version = base != null ? base.version : new int[1];
+    }
+
+    /**
+     * A view of {@code of} under another shape with as many elements: the same values (an in-place change of either
+     * is seen by both) and the same version counter, as PyTorch's {@code view} and {@code reshape} of a contiguous
+     * tensor. Ops record it as their result.
+     */
+    public static Tensor viewOf(Tensor of, Shape shape) {
+        Tensor root = of.base != null ? of.base : of;
+        root.viewed = true;
+        return new Tensor(shape, of.dtype, of.data, of.floats, false, root);
     }
 
     /**
@@ -272,6 +294,21 @@ public final class Tensor {
         return new Tensor(shape, dtype, data, floats, false);
     }
 
+    /** {@code t.detach_()}: this tensor cut from its graph in place, a leaf that does not require grad. */
+    public Tensor detach_() {
+        if (base != null) {
+            throw TorchException.runtime("Can't detach views in-place. Use detach() instead. If you are using "
+                    + "DistributedDataParallel (DDP) for training, and gradient_as_bucket_view is set as True, "
+                    + "gradients are views of DDP buckets, and hence detach_() cannot be called on these gradients. "
+                    + "To fix this error, please refer to the Optimizer.zero_grad() function in "
+                    + "torch/optim/optimizer.py as the solution.");
+        }
+        gradFn = null;
+        outputNr = 0;
+        requiresGrad = false;
+        return this;
+    }
+
     /** A copy of the values as a new leaf that does not require grad. */
     public Tensor detachedCopy() {
         return copyAs(shape);
@@ -285,7 +322,7 @@ public final class Tensor {
 
     /** The number of in-place modifications made to this tensor (PyTorch's {@code _version}). */
     public int version() {
-        return version;
+        return version[0];
     }
 
     /** The AccumulateGrad node of a leaf that requires grad (created once, then shared). */
@@ -359,7 +396,7 @@ public final class Tensor {
                 data[i] = dtype.round(data[i] + o[i]);
             }
         }
-        version++;
+        version[0]++;
     }
 
     // ----- backward
@@ -416,7 +453,7 @@ public final class Tensor {
         } else {
             java.util.Arrays.fill(data, 0.0);
         }
-        version++;
+        version[0]++;
         return this;
     }
 
@@ -426,6 +463,11 @@ public final class Tensor {
         if (!result.shape.equals(shape)) {
             throw TorchException.runtime("output with shape " + shape.listText()
                     + " doesn't match the broadcast shape " + result.shape.listText());
+        }
+        if ((base != null || viewed) && GradMode.isEnabled() && (requiresGrad || result.gradFn != null)) {
+            // NOTE: PyTorch then rewrites the graph of the view's base (CopySlices); gradviz does not
+            throw new NotSupportedException("an in-place change of a tensor that shares its values with a view, "
+                    + "in a graph,");
         }
         if (floats != null) {
             if (result.floats != null) {
@@ -437,7 +479,7 @@ public final class Tensor {
             System.arraycopy(result.data(), 0, data, 0, data.length);
             dtype.roundAll(data);
         }
-        version++;
+        version[0]++;
         if (result.gradFn != null) {
             gradFn = result.gradFn;
             outputNr = result.outputNr;
@@ -456,11 +498,15 @@ public final class Tensor {
                 data[positions[i]] = dtype.round(values[i]);
             }
         }
-        version++;
+        version[0]++;
         return this;
     }
 
     private void checkInPlaceAllowed() {
+        if (base != null && base.isLeaf() && base.requiresGrad && GradMode.isEnabled()) {
+            throw TorchException.runtime("a view of a leaf Variable that requires grad is being used in an in-place "
+                    + "operation.");
+        }
         if (isLeaf() && requiresGrad && GradMode.isEnabled()) {
             throw TorchException.runtime("a leaf Variable that requires grad is being used in an in-place operation.");
         }

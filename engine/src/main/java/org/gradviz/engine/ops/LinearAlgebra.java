@@ -357,6 +357,14 @@ public final class LinearAlgebra {
     }
 
     /** {@code a.mv(v)}: (m×k)·(k). */
+    /** {@code torch.mv(matrix, vector)}: a 2-D and a 1-D tensor, else torch's error. */
+    public static Tensor mvOf(Tensor a, Tensor v) {
+        if (a.dim() != 2 || v.dim() != 1) {
+            throw TorchException.runtime("vector + matrix @ vector expected, got 1, " + a.dim() + ", " + v.dim());
+        }
+        return mv(a, v);
+    }
+
     public static Tensor mv(Tensor a, Tensor v) {
         int m = a.shape().dim(0);
         int k = a.shape().dim(1);

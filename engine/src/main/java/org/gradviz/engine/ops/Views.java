@@ -31,7 +31,7 @@ public final class Views {
 
     /** The gradient given the shape of the input again; recorded under create_graph, as PyTorch's view. */
     private static Tensor shapedBack(Tensor grad, Shape shape) {
-        return org.gradviz.engine.GradMode.isEnabled() ? view(grad, shape) : reshaped(grad, shape);
+        return org.gradviz.engine.GradMode.isEnabled() ? viewCopy(grad, shape) : reshaped(grad, shape);
     }
 
     // ----- view, reshape, flatten
@@ -63,14 +63,19 @@ public final class Views {
         return Shape.of(dims);
     }
 
-    /** {@code t.view(*sizes)}. */
+    /** {@code t.view(*sizes)}: a view, sharing t's values. */
     public static Tensor view(Tensor a, Shape shape) {
-        return record("view", new ShapeBackward("ViewBackward0", a.shape()), reshaped(a, shape), a);
+        return record("view", new ShapeBackward("ViewBackward0", a.shape()), Tensor.viewOf(a, shape), a);
     }
 
-    /** {@code t.reshape(*sizes)}: a view of a contiguous tensor (ReshapeAliasBackward0). */
+    /** {@code t.reshape(*sizes)}: a view of a contiguous tensor (ReshapeAliasBackward0), sharing t's values. */
     public static Tensor reshape(Tensor a, Shape shape) {
-        return record("reshape", new ShapeBackward("ReshapeAliasBackward0", a.shape()), reshaped(a, shape), a);
+        return record("reshape", new ShapeBackward("ReshapeAliasBackward0", a.shape()), Tensor.viewOf(a, shape), a);
+    }
+
+    /** As {@link #view} on a copy: a gradient reshaped in a recorded chain rule, which nothing else sees. */
+    static Tensor viewCopy(Tensor a, Shape shape) {
+        return record("view", new ShapeBackward("ViewBackward0", a.shape()), reshaped(a, shape), a);
     }
 
     /** {@code t.flatten(start_dim, end_dim)}: the tensor itself when nothing is merged, as PyTorch. */

@@ -12,7 +12,7 @@ import org.gradviz.engine.Tensor;
 public final class Args {
     private final String function;
     private final List<Object> positional;
-    private final Map<String, Object> keywords;
+    private Map<String, Object> keywords;
 
     public Args(String function, List<Object> positional, Map<String, Object> keywords) {
         this.function = function;
@@ -46,6 +46,18 @@ public final class Args {
 
     /** Raises TypeError unless every keyword is one of {@code allowed} and at most {@code maxPositional} are given. */
     public Args accept(int maxPositional, String... allowed) {
+        return accept(maxPositional, true, allowed);
+    }
+
+    /**
+     * As {@link #accept(int, String...)}; with {@code numpyAliases} (torch's native functions) {@code axis=} and
+     * {@code keepdims=} stand for {@code dim=} and {@code keepdim=}, as torch's argument parser takes them.
+     */
+    public Args accept(int maxPositional, boolean numpyAliases, String... allowed) {
+        if (numpyAliases) {
+            alias("axis", "dim", allowed);
+            alias("keepdims", "keepdim", allowed);
+        }
         if (positional.size() > maxPositional) {
             throw PyError.type(function + "() takes " + (maxPositional == 1 ? "1 positional argument"
                     : maxPositional + " positional arguments") + " but " + positional.size()
@@ -60,6 +72,14 @@ public final class Args {
             }
         }
         return this;
+    }
+
+    private void alias(String alias, String name, String[] allowed) {
+        if (keywords.containsKey(alias) && !keywords.containsKey(name) && List.of(allowed).contains(name)) {
+            Map<String, Object> renamed = new java.util.LinkedHashMap<>();
+            keywords.forEach((k, v) -> renamed.put(k.equals(alias) ? name : k, v));
+            keywords = renamed;
+        }
     }
 
     public boolean has(int index, String name) {

@@ -46,6 +46,14 @@ final class Builtins {
             return v.length == 1 ? new PyRange(BigInteger.ZERO, v[0], BigInteger.ONE)
                     : new PyRange(v[0], v[1], v.length == 3 ? v[2] : BigInteger.ONE);
         });
+        // NOTE: the number hex() of which is the address a default repr shows, as CPython's id is
+        put(m, "id", a -> Long.parseLong(Addresses.of(a.accept(1).get(0, "obj")).substring(2), 16));
+        put(m, "hash", a -> {
+            Object v = a.accept(1).get(0, "obj");
+            Long h = CPythonHash.of(HashKey.of(v));
+            // NOTE: what CPython hashes by address gets a number from gradviz's made-up address, as CPython's does
+            return h != null ? h : Long.rotateRight(Long.parseLong(Addresses.of(v).substring(2), 16), 4);
+        });
         put(m, "len", a -> {
             Object v = a.accept(1).get(0, "obj");
             if (v instanceof String s) {

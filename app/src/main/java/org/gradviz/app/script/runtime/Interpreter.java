@@ -445,36 +445,61 @@ public final class Interpreter {
                 TensorIndexing.set(t, tensorIndex(s.index(), f), value);
                 return;
             }
-            Object index = eval(s.index(), f);
-            if (object instanceof List<?> list && Values.isInteger(index)) {
-                @SuppressWarnings("unchecked")
-                List<Object> items = (List<Object>) list;
-                items.set(Subscripts.position(index, items.size(), "list assignment"), value);
-            } else if (object instanceof PyDict d) {
-                d.put(index, value);
-            } else {
-                throw PyError.type("'" + Values.typeName(object) + "' object does not support item assignment");
-            }
+            setItem(object, eval(s.index(), f), value);
         } else {
             throw new Unsupported("assigning to this expression");
         }
     }
 
+    /** {@code object[index] = value} for a list or a dict. */
+    private static void setItem(Object object, Object index, Object value) {
+        if (object instanceof List<?> list && Values.isInteger(index)) {
+            @SuppressWarnings("unchecked")
+            List<Object> items = (List<Object>) list;
+            items.set(Subscripts.position(index, items.size(), "list assignment"), value);
+        } else if (object instanceof PyDict d) {
+            d.put(index, value);
+        } else {
+            throw PyError.type("'" + Values.typeName(object) + "' object does not support item assignment");
+        }
+    }
+
+    /**
+     * {@code target op= value} as Python runs it: the target's object and index are evaluated once, the current value
+     * is updated in place when it can be (a tensor, a list's +=), then stored back: {@code t[i] += 1} writes into t.
+     */
     private void augmentedAssign(Stmt.AugAssign a, Frame f) {
-        Object current = eval(a.target(), f);
-        Object operand = eval(a.value(), f);
-        if (current instanceof Tensor t) {
-            Object result = Operators.binary(a.op(), t, operand);
-            t.assignInPlace((Tensor) result);
+        if (a.target() instanceof Expr.Subscript s && !(s.index() instanceof Expr.Slice)) {
+            Object object = eval(s.object(), f);
+            Object index = object instanceof Tensor ? tensorIndex(s.index(), f) : eval(s.index(), f);
+            Object current = object instanceof Tensor t ? TensorIndexing.get(t, index) : Subscripts.get(object, index);
+            Object result = inPlace(a.op(), current, eval(a.value(), f));
+            if (object instanceof Tensor t) {
+                TensorIndexing.set(t, index, result);
+            } else {
+                setItem(object, index, result);
+            }
             return;
         }
-        if (current instanceof List<?> list && a.op() == org.gradviz.app.script.ast.BinaryOp.ADD) {
+        Object current = eval(a.target(), f);
+        Object result = inPlace(a.op(), current, eval(a.value(), f));
+        if (result != current) {
+            assign(a.target(), result, f);
+        }
+    }
+
+    /** {@code current op= operand}: a tensor or a list changed in place and returned, else the new value. */
+    private static Object inPlace(org.gradviz.app.script.ast.BinaryOp op, Object current, Object operand) {
+        if (current instanceof Tensor t) {
+            return t.assignInPlace((Tensor) Operators.binary(op, t, operand));
+        }
+        if (current instanceof List<?> list && op == org.gradviz.app.script.ast.BinaryOp.ADD) {
             @SuppressWarnings("unchecked")
             List<Object> items = (List<Object>) list;
             items.addAll(Iteration.items(operand));
-            return;
+            return list;
         }
-        assign(a.target(), Operators.binary(a.op(), current, operand), f);
+        return Operators.binary(op, current, operand);
     }
 
     // ----- expressions

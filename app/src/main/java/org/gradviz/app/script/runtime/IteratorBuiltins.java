@@ -14,6 +14,26 @@ final class IteratorBuiltins {
     }
 
     static void addTo(Map<String, Object> m) {
+        put(m, "iter", a -> {
+            a.accept(1);
+            Object v = a.get(0, "object");
+            return v instanceof PyIterator i ? i : new PyIterator(iteratorName(v), Iteration.items(v));
+        });
+        put(m, "next", a -> {
+            a.accept(2);
+            Object v = a.get(0, "iterator");
+            if (!(v instanceof PyIterator i)) {
+                throw PyError.type("'" + Values.typeName(v) + "' object is not an iterator");
+            }
+            Object item = i.next();
+            if (item != null) {
+                return item;
+            }
+            if (a.size() == 2) {
+                return a.positional().get(1);
+            }
+            throw new PyError("StopIteration", "");
+        });
         put(m, "zip", a -> {
             a.accept(Integer.MAX_VALUE);
             List<List<Object>> lists = new ArrayList<>();
@@ -98,6 +118,21 @@ final class IteratorBuiltins {
         });
         put(m, "any", a -> Iteration.items(a.accept(1).get(0, "iterable")).stream().anyMatch(Values::truthy));
         put(m, "all", a -> Iteration.items(a.accept(1).get(0, "iterable")).stream().allMatch(Values::truthy));
+    }
+
+    /** What {@code iter(v)} is called: {@code list_iterator}, {@code dict_keyiterator}, ... */
+    private static String iteratorName(Object v) {
+        if (v instanceof String s) {
+            return s.chars().allMatch(c -> c < 128) ? "str_ascii_iterator" : "str_iterator";
+        }
+        return switch (Values.typeName(v)) {
+            case "list" -> "list_iterator";
+            case "tuple", "Tensor", "Parameter" -> "tuple_iterator";
+            case "dict" -> "dict_keyiterator";
+            case "set" -> "set_iterator";
+            case "range" -> "range_iterator";
+            default -> "iterator";
+        };
     }
 
     private static PyCallable callable(Object f) {

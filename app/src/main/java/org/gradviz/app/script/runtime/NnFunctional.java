@@ -6,7 +6,7 @@ import org.gradviz.engine.ops.NllLoss;
 import org.gradviz.engine.ops.Reduction;
 
 /**
- * {@code F.nll_loss} and {@code F.cross_entropy}, which a document has no node for, refusing what the engine does not
+ * {@code F.nll_loss}, {@code F.cross_entropy} and {@code F.embedding}, which a document has no node for, refusing what the engine does not
  * do.
  */
 final class NnFunctional {
@@ -22,6 +22,7 @@ final class NnFunctional {
             Object[] v = lossArgs("cross_entropy", a);
             return crossEntropy((Tensor) v[0], (Tensor) v[1], NnLayers.reduction(v[6]), Ints.int64(v[4]));
         }));
+        functional.put("embedding", NnEmbedding.function());
     }
 
     /** input, target, weight, size_average, ignore_index, reduce, reduction, label_smoothing. */

@@ -40,7 +40,7 @@ final class NnLayers {
             };
             m.put(c.name(), c);
         }
-        for (PyClass c : List.of(sequential(), moduleList())) {
+        for (PyClass c : List.of(sequential(), moduleList(), NnEmbedding.module())) {
             m.put(c.name(), c);
         }
         for (PyClass c : NnLosses.all()) {

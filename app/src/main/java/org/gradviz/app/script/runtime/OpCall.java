@@ -92,7 +92,7 @@ final class OpCall implements PyCallable {
     /** @param self 1 for a method call, whose arguments torch counts from after the tensor, else 0 */
     private Object call(Args a, int self) {
         OpSpec spec = kind.spec();
-        a.accept(positional, names);
+        a.accept(positional, !functional, names);
         Map<String, Tensor> in = new LinkedHashMap<>();
         Map<OpAttribute, Object> attributes = new EnumMap<>(OpAttribute.class);
         Object numberFirst;

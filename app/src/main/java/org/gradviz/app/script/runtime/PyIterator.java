@@ -5,31 +5,35 @@ import java.util.List;
 
 /**
  * A one-pass iterator: a generator expression, {@code zip}, {@code enumerate}, {@code map}, {@code filter},
- * {@code reversed}. Its items are computed up front; once walked it is empty, as in Python.
+ * {@code reversed}, {@code iter(list)}. Its items are computed up front; {@code next} takes them one by one, a loop
+ * takes the rest; once walked it is empty, as in Python.
  *
  * @param typeName what Python calls it: {@code generator}, {@code zip}, ...
  * @param function for a generator, the function whose generator it is ({@code Module.parameters}), or
  *     {@code <genexpr>} for a generator expression
  */
-record PyIterator(String typeName, List<Object> items, boolean[] consumed, String function)
+record PyIterator(String typeName, List<Object> items, int[] position, String function)
         implements HasAttributes {
 
     PyIterator(String typeName, List<Object> items) {
-        this(typeName, new ArrayList<>(items), new boolean[1], "<genexpr>");
+        this(typeName, new ArrayList<>(items), new int[1], "<genexpr>");
     }
 
     /** The generator a function such as {@code Module.parameters} returns, yielding {@code items}. */
     static PyIterator generator(String function, List<Object> items) {
-        return new PyIterator("generator", new ArrayList<>(items), new boolean[1], function);
+        return new PyIterator("generator", new ArrayList<>(items), new int[1], function);
     }
 
     /** The items not walked yet; after this call there are none. */
     List<Object> take() {
-        if (consumed[0]) {
-            return List.of();
-        }
-        consumed[0] = true;
-        return items;
+        List<Object> rest = items.subList(position[0], items.size());
+        position[0] = items.size();
+        return rest;
+    }
+
+    /** {@code next(it)}: the next item, or null when there is none left. */
+    Object next() {
+        return position[0] < items.size() ? items.get(position[0]++) : null;
     }
 
     @Override

@@ -7,18 +7,55 @@ import java.util.Map;
 
 /**
  * A Python set: members equal as Python's dict keys are ({@link HashKey}), with {@code add}, {@code remove},
- * {@code discard}, {@code update}, {@code union}, ... and {@code in}, {@code len}, iteration. It iterates in insertion
- * order; CPython iterates in hash-table order, which differs for some ints and for everything hashed by address.
+ * {@code discard}, {@code update}, {@code union}, ... and {@code in}, {@code len}, iteration. It iterates in CPython
+ * 3.11's order: its hash table laid out as {@code setobject.c} lays it out (linear probing of 9, then perturbation;
+ * growing to 4 times the members when 3/5 full), with CPython's hashes ({@link CPythonHash}; strings as under
+ * {@code PYTHONHASHSEED=0}). A set that ever holds a member CPython hashes by address (None, a tensor, an object)
+ * iterates in insertion order instead.
  */
 public final class PySet implements HasAttributes {
+    private static final int MIN_SIZE = 8;
+    private static final int LINEAR_PROBES = 9;
+    private static final int PERTURB_SHIFT = 5;
+    private static final Object DUMMY = new Object();
+
+    /** Key to member, in insertion order. */
     private final Map<Object, Object> members = new LinkedHashMap<>();
+    /** CPython's table: keys ({@link HashKey}), {@link #DUMMY} where one was removed, null where none. */
+    private Object[] table = new Object[MIN_SIZE];
+    private long[] hashes = new long[MIN_SIZE];
+    private int fill;
+    private int used;
+    /** Where {@code pop} looks first, as CPython's {@code finger}. */
+    private int finger;
+    /** False once a member has no CPython hash to place it by: the set then iterates in insertion order. */
+    private boolean laidOut = true;
 
     PySet(Iterable<?> items) {
         items.forEach(this::add);
     }
 
+    /** {@code set(other)}: CPython's {@code set_merge} into a new set. */
+    static PySet copyOf(PySet other) {
+        PySet s = new PySet(List.of());
+        s.merge(other);
+        return s;
+    }
+
     void add(Object v) {
-        members.putIfAbsent(HashKey.of(v), v);
+        Object key = HashKey.of(v);
+        if (members.containsKey(key)) {
+            return;
+        }
+        members.put(key, v);
+        if (laidOut) {
+            Long hash = CPythonHash.of(key);
+            if (hash == null) {
+                laidOut = false;
+            } else {
+                addEntry(key, hash);
+            }
+        }
     }
 
     boolean contains(Object v) {
@@ -27,12 +64,181 @@ public final class PySet implements HasAttributes {
 
     /** The members in iteration order. */
     List<Object> items() {
-        return new ArrayList<>(members.values());
+        if (!laidOut) {
+            return new ArrayList<>(members.values());
+        }
+        List<Object> out = new ArrayList<>(used);
+        for (Object key : table) {
+            if (key != null && key != DUMMY) {
+                out.add(members.get(key));
+            }
+        }
+        return out;
     }
 
     int size() {
         return members.size();
     }
+
+    // ----- CPython's table (Objects/setobject.c)
+
+    /** {@code set_add_entry} of a key known not to be in the set. */
+    private void addEntry(Object key, long hash) {
+        int mask = table.length - 1;
+        long perturb = hash;
+        int i = (int) (hash & mask);
+        int freeSlot = -1;
+        while (true) {
+            int probes = i + LINEAR_PROBES <= mask ? LINEAR_PROBES : 0;
+            int j = i;
+            for (int p = 0; p <= probes; p++, j++) {
+                if (table[j] == null) {
+                    if (freeSlot >= 0) {
+                        table[freeSlot] = key;
+                        hashes[freeSlot] = hash;
+                        used++;
+                        return;
+                    }
+                    table[j] = key;
+                    hashes[j] = hash;
+                    fill++;
+                    used++;
+                    if ((long) fill * 5 >= (long) mask * 3) {
+                        resize(used > 50000 ? used * 2 : used * 4);
+                    }
+                    return;
+                }
+                if (table[j] == DUMMY && freeSlot < 0) {
+                    freeSlot = j;
+                }
+            }
+            perturb >>>= PERTURB_SHIFT;
+            i = (int) ((i * 5L + 1 + perturb) & mask);
+        }
+    }
+
+    /** {@code set_table_resize}: the smallest power of two above {@code minUsed}, entries re-placed in table order. */
+    private void resize(int minUsed) {
+        int size = MIN_SIZE;
+        while (size <= minUsed) {
+            size <<= 1;
+        }
+        Object[] oldTable = table;
+        long[] oldHashes = hashes;
+        table = new Object[size];
+        hashes = new long[size];
+        fill = used;
+        for (int i = 0; i < oldTable.length; i++) {
+            if (oldTable[i] != null && oldTable[i] != DUMMY) {
+                insertClean(oldTable[i], oldHashes[i]);
+            }
+        }
+    }
+
+    /** {@code set_insert_clean}: into the first empty slot of the probe sequence (no dummies, no duplicates). */
+    private void insertClean(Object key, long hash) {
+        int mask = table.length - 1;
+        long perturb = hash;
+        int i = (int) (hash & mask);
+        while (true) {
+            if (table[i] == null) {
+                table[i] = key;
+                hashes[i] = hash;
+                return;
+            }
+            if (i + LINEAR_PROBES <= mask) {
+                for (int j = 1; j <= LINEAR_PROBES; j++) {
+                    if (table[i + j] == null) {
+                        table[i + j] = key;
+                        hashes[i + j] = hash;
+                        return;
+                    }
+                }
+            }
+            perturb >>>= PERTURB_SHIFT;
+            i = (int) ((i * 5L + 1 + perturb) & mask);
+        }
+    }
+
+    /** {@code set_merge}: every member of other, copied slot for slot into an empty table of the same size. */
+    private void merge(PySet other) {
+        if (other == this || other.used == 0 && other.laidOut) {
+            return;
+        }
+        if (!laidOut || !other.laidOut) {
+            other.items().forEach(this::add);
+            return;
+        }
+        if ((long) (fill + other.used) * 5 >= (long) (table.length - 1) * 3) {
+            resize((used + other.used) * 2);
+        }
+        boolean empty = fill == 0;
+        if (empty && table.length == other.table.length && other.fill == other.used) {
+            table = other.table.clone();
+            hashes = other.hashes.clone();
+            fill = other.fill;
+            used = other.used;
+        } else if (empty) {
+            fill = other.used;
+            used = other.used;
+            for (int i = 0; i < other.table.length; i++) {
+                if (other.table[i] != null && other.table[i] != DUMMY) {
+                    insertClean(other.table[i], other.hashes[i]);
+                }
+            }
+        } else {
+            for (int i = 0; i < other.table.length; i++) {
+                Object key = other.table[i];
+                if (key != null && key != DUMMY && !members.containsKey(key)) {
+                    members.put(key, other.members.get(key));
+                    addEntry(key, other.hashes[i]);
+                }
+            }
+            return;
+        }
+        for (Object key : other.members.keySet()) {
+            members.put(key, other.members.get(key));
+        }
+    }
+
+    /** Removes a member: its slot becomes a dummy. */
+    private boolean discard(Object v) {
+        Object key = HashKey.of(v);
+        if (members.remove(key) == null) {
+            return false;
+        }
+        if (laidOut) {
+            for (int i = 0; i < table.length; i++) {
+                if (table[i] != null && table[i] != DUMMY && table[i].equals(key)) {
+                    table[i] = DUMMY;
+                    hashes[i] = -1;
+                    used--;
+                    break;
+                }
+            }
+        }
+        return true;
+    }
+
+    private void clear() {
+        members.clear();
+        table = new Object[MIN_SIZE];
+        hashes = new long[MIN_SIZE];
+        fill = 0;
+        used = 0;
+        laidOut = true;
+    }
+
+    /** {@code update} with any iterable: a set merges, anything else adds its items in order. */
+    private void update(Object iterable) {
+        if (iterable instanceof PySet s) {
+            merge(s);
+        } else {
+            Iteration.items(iterable).forEach(this::add);
+        }
+    }
+
+    // ----- Python's methods
 
     @Override
     public Object attribute(String name) {
@@ -43,49 +249,86 @@ public final class PySet implements HasAttributes {
             };
             case "remove" -> a -> {
                 Object v = a.accept(1).get(0, "elem");
-                if (members.remove(HashKey.of(v)) == null) {
+                if (!discard(v)) {
                     throw PyDict.keyError(v);
                 }
                 return PyNone.NONE;
             };
             case "discard" -> a -> {
-                members.remove(HashKey.of(a.accept(1).get(0, "elem")));
+                discard(a.accept(1).get(0, "elem"));
                 return PyNone.NONE;
             };
             case "update" -> a -> {
-                a.positional().forEach(it -> Iteration.items(it).forEach(this::add));
+                a.positional().forEach(this::update);
                 return PyNone.NONE;
             };
             case "clear" -> a -> {
-                members.clear();
+                clear();
                 return PyNone.NONE;
             };
-            case "copy" -> a -> new PySet(items());
+            case "copy" -> a -> copyOf(this);
             case "union" -> a -> {
-                PySet out = new PySet(items());
-                a.positional().forEach(it -> Iteration.items(it).forEach(out::add));
+                PySet out = copyOf(this);
+                a.positional().forEach(out::update);
                 return out;
             };
-            case "intersection" -> a -> filtered(Iteration.items(a.accept(1).get(0, "other")), true);
-            case "difference" -> a -> filtered(Iteration.items(a.accept(1).get(0, "other")), false);
-            case "issubset" -> a -> new PySet(Iteration.items(a.accept(1).get(0, "other"))).containsAll(this);
-            case "pop" -> a -> {
-                if (members.isEmpty()) {
-                    throw PyDict.keyError("pop from an empty set");
-                }
-                Object first = members.keySet().iterator().next();
-                return members.remove(first);
+            case "intersection" -> a -> intersection(a.accept(1).get(0, "other"));
+            case "difference" -> a -> difference(a.accept(1).get(0, "other"));
+            case "issubset" -> a -> {
+                Object other = a.accept(1).get(0, "other");
+                PySet o = other instanceof PySet s ? s : new PySet(Iteration.items(other));
+                return o.containsAll(this);
             };
+            case "pop" -> a -> pop();
             default -> null;
         };
         return body == null ? null : new Builtin(name, body);
     }
 
-    private PySet filtered(List<Object> other, boolean keep) {
-        PySet o = new PySet(other);
+    /** {@code set_intersection}: walks the smaller of two sets, or the other iterable, keeping what this holds. */
+    private PySet intersection(Object other) {
         PySet out = new PySet(List.of());
-        members.values().stream().filter(v -> o.contains(v) == keep).forEach(out::add);
+        if (other instanceof PySet o) {
+            PySet big = o.size() > size() ? o : this;
+            PySet small = big == this ? o : this;
+            small.items().stream().filter(big::contains).forEach(out::add);
+            return out;
+        }
+        Iteration.items(other).stream().filter(this::contains).forEach(out::add);
         return out;
+    }
+
+    /** {@code set_difference}: this set walked, or (when much larger than other, or other is no set) copied and pruned. */
+    private PySet difference(Object other) {
+        if (!(other instanceof PySet o) || (size() >> 2) > o.size()) {
+            PySet out = copyOf(this);
+            Iteration.items(other).forEach(out::discard);
+            return out;
+        }
+        PySet out = new PySet(List.of());
+        items().stream().filter(v -> !o.contains(v)).forEach(out::add);
+        return out;
+    }
+
+    private Object pop() {
+        if (members.isEmpty()) {
+            throw PyDict.keyError("pop from an empty set");
+        }
+        if (!laidOut) {
+            Object first = members.keySet().iterator().next();
+            return members.remove(first);
+        }
+        int i = finger & (table.length - 1);
+        while (table[i] == null || table[i] == DUMMY) {
+            i = (i + 1) & (table.length - 1);
+        }
+        Object key = table[i];
+        Object v = members.remove(key);
+        table[i] = DUMMY;
+        hashes[i] = -1;
+        used--;
+        finger = i + 1;
+        return v;
     }
 
     private boolean containsAll(PySet other) {
@@ -94,7 +337,7 @@ public final class PySet implements HasAttributes {
 
     /** {@code a - b}: the members of this set not in other. */
     PySet minus(PySet other) {
-        return filtered(other.items(), false);
+        return difference(other);
     }
 
     @Override
@@ -108,7 +351,7 @@ public final class PySet implements HasAttributes {
             return "set()";
         }
         StringBuilder sb = new StringBuilder("{");
-        for (Object v : members.values()) {
+        for (Object v : items()) {
             sb.append(sb.length() == 1 ? "" : ", ").append(Values.repr(v));
         }
         return sb.append('}').toString();

@@ -83,6 +83,9 @@ final class TensorFactory {
     static Shape shape(Args args, DType dtype) {
         List<?> given = args.size() == 1 && Values.items(args.positional().get(0)) != null
                 ? Values.items(args.positional().get(0)) : args.positional();
+        if (args.keywords().containsKey("size")) {
+            given = sizeKeyword(args);
+        }
         long[] sizes = new long[given.size()];
         for (int i = 0; i < sizes.length; i++) {
             Object size = given.get(i);
@@ -97,6 +100,19 @@ final class TensorFactory {
             }
         }
         return Storage.shapeOf(sizes, dtype);
+    }
+
+    /** The sizes of {@code f(size=(5, 3))}. */
+    private static List<?> sizeKeyword(Args args) {
+        Object size = args.keywords().get("size");
+        if (args.size() > 0) {
+            throw new Unsupported("'" + args.function() + "()' with sizes given both by position and as size=");
+        }
+        if (Values.items(size) == null) {
+            throw PyError.type(args.function() + "(): argument 'size' must be tuple of SymInts, not "
+                    + Values.typeName(size));
+        }
+        return Values.items(size);
     }
 
     /** Applies {@code requires_grad=} of a factory call, after checking its {@code device=}. */

@@ -2,19 +2,23 @@ package org.gradviz.app.script.runtime;
 
 import org.gradviz.app.script.ast.BinaryOp;
 import org.gradviz.engine.DType;
+import org.gradviz.engine.GradMode;
 import org.gradviz.engine.Tensor;
 import org.gradviz.engine.Torch;
 import org.gradviz.engine.ops.Arithmetic;
 import org.gradviz.engine.ops.Broadcast;
-import org.gradviz.engine.random.TorchGenerator;
 
 /**
  * The in-place methods teaching code uses on weights and gradients: {@code add_}/{@code sub_} (with {@code alpha},
  * one fused multiply-add per element as torch's CPU kernel), {@code mul_}, {@code div_}, {@code clamp_},
- * {@code copy_}, {@code fill_}, and the random fills {@code uniform_} and {@code normal_} (standard only). Each
+ * {@code copy_}, {@code fill_}, the pointwise {@code sin_}, {@code exp_}, ... outside a graph, and the random fills {@code uniform_} and {@code normal_} (standard only). Each
  * writes through to the tensor, bumps its version and refuses a leaf that requires grad, as torch does.
  */
 final class TensorInPlace {
+    /** The pointwise functions whose in-place form {@code name_} is here. */
+    private static final java.util.List<String> POINTWISE = java.util.List.of("abs", "cos", "exp", "log", "neg",
+            "relu", "sigmoid", "sin", "sqrt", "tanh");
+
     private TensorInPlace() {
     }
 
@@ -39,21 +43,50 @@ final class TensorInPlace {
                 return assign(t, Torch.full(t.shape(), value, t.dtype()));
             };
             case "uniform_" -> a -> {
-                a.accept(2, "from", "to");
+                a.accept(2, "from", "to", "generator");
                 double from = a.has(0, "from") ? a.number(0, "from") : 0;
                 double to = a.has(1, "to") ? a.number(1, "to") : 1;
                 return assign(t, Tensor.fromData(t.shape(), t.dtype(),
-                        TorchGenerator.defaultGenerator().uniform(t.numel(), from, to, t.dtype())));
+                        PyGenerator.of(a, "uniform_").uniform(t.numel(), from, to, t.dtype())));
             };
             case "normal_" -> a -> {
-                a.accept(2, "mean", "std");
+                a.accept(2, "mean", "std", "generator");
                 if ((a.has(0, "mean") && a.number(0, "mean") != 0) || (a.has(1, "std") && a.number(1, "std") != 1)) {
                     throw new Unsupported("'Tensor.normal_(mean, std)' other than (0, 1)");
                 }
-                return assign(t, Torch.randn(t.dtype(), t.shape().dims()));
+                return assign(t, Tensor.fromData(t.shape(), t.dtype(),
+                        PyGenerator.of(a, "normal_").randn(t.numel(), t.dtype())));
             };
-            default -> null;
+            default -> name.endsWith("_") && POINTWISE.contains(name.substring(0, name.length() - 1))
+                    ? a -> pointwise(t, name.substring(0, name.length() - 1), a.accept(0)) : null;
         };
+    }
+
+    /** {@code torch.sin_(t)}, ..., and {@code F.relu_(t)}: the in-place pointwise functions. */
+    static void addTorchFunctions(java.util.Map<String, Object> torch, java.util.Map<String, Object> functional) {
+        for (String base : POINTWISE) {
+            PyCallable f = a -> pointwise(a.accept(1, "input").tensor(0, "input"), base, a);
+            torch.put(base + "_", new Builtin(base + "_", f));
+        }
+        functional.put("relu_", new Builtin("relu_", a -> pointwise(a.accept(1, "input").tensor(0, "input"),
+                "relu", a)));
+    }
+
+    /**
+     * {@code t.sin_()}: t's values replaced by sin(t), where no graph records it (under no_grad, or t not requiring
+     * grad); a leaf that requires grad is torch's error. NOTE: in a graph torch saves a copy of t's old values for the
+     * chain rule; gradviz refuses that case rather than differentiate through values that are gone.
+     */
+    private static Tensor pointwise(Tensor t, String base, Args a) {
+        if (GradMode.isEnabled() && t.requiresGrad()) {
+            if (t.isLeaf()) {
+                throw new PyError("RuntimeError", "a leaf Variable that requires grad is being used in an in-place "
+                        + "operation.");
+            }
+            throw new Unsupported("'" + base + "_' on a tensor that records a gradient (outside torch.no_grad())");
+        }
+        Object method = TensorMembers.get(t, base);
+        return assign(t, ((PyCallable) method).call(new Args(base, java.util.List.of(), java.util.Map.of())));
     }
 
     /**

@@ -64,6 +64,7 @@ final class TensorMembers {
                 return PyNone.NONE;
             };
             case "zero_" -> a -> t.zero_();
+            case "detach_" -> a -> t.detach_();
             case "requires_grad_" -> a -> t.requiresGrad_(a.accept(1, "requires_grad")
                     .bool(0, "requires_grad", true));
             case "retain_grad" -> a -> {

@@ -103,12 +103,13 @@ final class TensorShapeFunctions {
             a.accept(2, "tensors", "dim");
             return Joining.stack(tensors(a), a.has(1, "dim") ? a.integer(1, "dim") : 0);
         }));
-        m.put("Tensor", new TensorType(TensorShapeFunctions::legacyTensor));
+        m.put("Tensor", TensorType.TENSOR);
+        m.putAll(LegacyTensorClass.all());
         return m;
     }
 
     /** {@code torch.Tensor(data)} (float32 values) or {@code torch.Tensor(*sizes)} (zeros; PyTorch leaves them unset). */
-    private static Tensor legacyTensor(Args a) {
+    static Tensor legacyTensor(Args a) {
         if (!a.keywords().isEmpty()) {
             throw new Unsupported("'torch.Tensor(...)' with keyword arguments");
         }

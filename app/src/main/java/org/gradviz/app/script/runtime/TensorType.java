@@ -7,14 +7,25 @@ import org.gradviz.engine.Torch;
 
 /**
  * {@code torch.Tensor}: the legacy constructor ({@code torch.Tensor([1, 2])} is float32) and the class whose
- * attributes are the unbound methods ({@code torch.Tensor.tanh(x)}); {@code isinstance(x, torch.Tensor)}.
+ * attributes are the unbound methods ({@code torch.Tensor.tanh(x)}); {@code isinstance(x, torch.Tensor)}. Also
+ * {@code torch.autograd.Variable}, the old wrapper, now a subclass of Tensor whose constructor detaches.
  */
 final class TensorType implements PyCallable, HasAttributes {
 
+    /** {@code torch.Tensor}, the one class {@code type(t)} of every tensor is. */
+    static final TensorType TENSOR = new TensorType(TensorShapeFunctions::legacyTensor);
+
     private final PyCallable constructor;
+    /** The dotted name of the class, {@code torch.Tensor} or {@code torch.autograd.variable.Variable}. */
+    private final String qualifiedName;
 
     TensorType(PyCallable constructor) {
+        this(constructor, "torch.Tensor");
+    }
+
+    TensorType(PyCallable constructor, String qualifiedName) {
         this.constructor = constructor;
+        this.qualifiedName = qualifiedName;
     }
 
     @Override
@@ -26,7 +37,7 @@ final class TensorType implements PyCallable, HasAttributes {
     @Override
     public Object attribute(String name) {
         if (name.equals("__name__")) {
-            return "Tensor";
+            return qualifiedName.substring(qualifiedName.lastIndexOf('.') + 1);
         }
         // probe: raises the error a missing method gives, before the program calls it
         if (!(TensorMembers.get(Torch.scalar(0.0, DType.FLOAT32), name) instanceof PyCallable)) {
@@ -49,6 +60,6 @@ final class TensorType implements PyCallable, HasAttributes {
 
     @Override
     public String toString() {
-        return "<class 'torch.Tensor'>";
+        return "<class '" + qualifiedName + "'>";
     }
 }

@@ -5,6 +5,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.gradviz.engine.Tensor;
+import org.gradviz.engine.ops.Cumsum;
+import org.gradviz.engine.ops.LinearAlgebra;
 import org.gradviz.engine.ops.Pointwise;
 
 /**
@@ -21,6 +23,18 @@ final class TorchFunctions {
     static {
         unary("clone", Pointwise::clone);
         unary("reciprocal", Tensor::reciprocal);
+        OWN.put("mv", a -> LinearAlgebra.mvOf(a.accept(2, "input", "vec").tensor(0, "input"), a.tensor(1, "vec")));
+        OWN.put("cumsum", a -> {
+            a.accept(2, "input", "dim", "dtype");
+            if (a.dtype(-1, "dtype") != null) {
+                throw new Unsupported("'cumsum(dtype=...)'");
+            }
+            if (!a.has(1, "dim")) {
+                throw PyError.type("cumsum() received an invalid combination of arguments - got (), but expected one "
+                        + "of:\n * (int dim, *, torch.dtype dtype)\n * (name dim, *, torch.dtype dtype)\n");
+            }
+            return Cumsum.cumsum(a.tensor(0, "input"), a.integer(1, "dim"));
+        });
         TensorShapeFunctions.addShared(OWN);
         for (Map.Entry<String, PyCallable> own : OWN.entrySet()) {
             if (FUNCTIONS.putIfAbsent(own.getKey(), own.getValue()) != null) {

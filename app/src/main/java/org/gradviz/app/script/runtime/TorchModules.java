@@ -10,6 +10,7 @@ import org.gradviz.engine.Shape;
 import org.gradviz.engine.Storage;
 import org.gradviz.engine.Tensor;
 import org.gradviz.engine.Torch;
+import org.gradviz.engine.random.TorchGenerator;
 
 /** The importable modules, by dotted name: {@code torch}, {@code torch.nn}, {@code torch.nn.functional}, ... */
 final class TorchModules {
@@ -21,13 +22,14 @@ final class TorchModules {
     static Map<String, PyModule> create(Runnable ignoreWarnings) {
         Map<String, Object> functionalMembers = functional();
         NnFunctional.addTo(functionalMembers);
+        Map<String, Object> torchMembers = torch();
+        TensorInPlace.addTorchFunctions(torchMembers, functionalMembers);
         PyModule functional = new PyModule("torch.nn.functional", functionalMembers);
         PyModule init = new PyModule("torch.nn.init", NnInit.members());
         Map<String, Object> nnMembers = NnLayers.members(functional);
         nnMembers.put("init", init);
         PyModule nn = new PyModule("torch.nn", nnMembers);
         PyModule optim = new PyModule("torch.optim", Optimizers.members());
-        Map<String, Object> torchMembers = torch();
         torchMembers.put("nn", nn);
         torchMembers.put("optim", optim);
         PyModule autograd = AutogradModule.create();
@@ -40,6 +42,7 @@ final class TorchModules {
         modules.put("torch.nn.init", init);
         modules.put("torch.optim", optim);
         modules.put("torch.autograd", autograd);
+        modules.put("torch.autograd.functional", (PyModule) autograd.attribute("functional"));
         modules.put("math", new PyModule("math", MathModule.members()));
         modules.put("random", new PyModule("random", RandomModule.members()));
         modules.put("warnings", new PyModule("warnings", warnings(ignoreWarnings)));
@@ -81,6 +84,7 @@ final class TorchModules {
             Shape shape = Storage.eyeShapeOf(n, cols, dtype);
             return TensorFactory.finish(Torch.eye(shape.dim(0), shape.dim(1), dtype), a, -1);
         });
+        m.put("Generator", PyGenerator.constructor());
         put(m, "randn", a -> random(a, true));
         put(m, "rand", a -> random(a, false));
         put(m, "randint", TorchModules::randint);
@@ -156,7 +160,7 @@ final class TorchModules {
     }
 
     private static Tensor filled(Args a, double value) {
-        a.accept(Integer.MAX_VALUE, "dtype", "device", "requires_grad");
+        a.accept(Integer.MAX_VALUE, "size", "dtype", "device", "requires_grad");
         DType dtype = dtypeOrDefault(a);
         return TensorFactory.finish(Torch.full(TensorFactory.shape(a, dtype), value, dtype), a, -1);
     }
@@ -169,10 +173,12 @@ final class TorchModules {
     }
 
     private static Tensor random(Args a, boolean normal) {
-        a.accept(Integer.MAX_VALUE, "dtype", "device", "requires_grad");
+        a.accept(Integer.MAX_VALUE, "size", "generator", "dtype", "device", "requires_grad");
         DType d = dtypeOrDefault(a);
-        int[] dims = TensorFactory.shape(a, d).dims();
-        return TensorFactory.finish(normal ? Torch.randn(d, dims) : Torch.rand(d, dims), a, -1);
+        Shape shape = TensorFactory.shape(a, d);
+        TorchGenerator g = PyGenerator.of(a, normal ? "randn" : "rand");
+        double[] values = normal ? g.randn(shape.numel(), d) : g.rand(shape.numel(), d);
+        return TensorFactory.finish(Tensor.fromData(shape, d, values), a, -1);
     }
 
     /** {@code torch.rand_like(t)} / {@code randn_like(t)}: t's shape, its dtype unless dtype= says. */
@@ -187,7 +193,7 @@ final class TorchModules {
 
     /** {@code torch.randint(high, size)} and {@code torch.randint(low, high, size)}: int64 unless dtype= says. */
     private static Tensor randint(Args a) {
-        a.accept(3, "low", "high", "size", "dtype", "device", "requires_grad");
+        a.accept(3, "low", "high", "size", "generator", "dtype", "device", "requires_grad");
         long given = a.positional().size() + List.of("low", "high", "size").stream()
                 .filter(a.keywords()::containsKey).count();
         boolean withLow = given == 3; // randint(low, high, size), else randint(high, size)
@@ -197,7 +203,11 @@ final class TorchModules {
         DType d = a.dtype(-1, "dtype");
         DType dtype = d == null ? DType.INT64 : d;
         Shape shape = TensorFactory.shape(new Args("randint", List.of(size), Map.of()), dtype);
-        return TensorFactory.finish(Torch.randint(low, high, shape, dtype), a, -1);
+        if (!a.keywords().containsKey("generator")) {
+            return TensorFactory.finish(Torch.randint(low, high, shape, dtype), a, -1);
+        }
+        double[] values = PyGenerator.of(a, "randint").randint(shape.numel(), low, high);
+        return TensorFactory.finish(Tensor.fromData(shape, dtype, dtype.roundAll(values)), a, -1);
     }
 
     /** {@code torch.cuda}: no GPU here, as on a machine without one. */

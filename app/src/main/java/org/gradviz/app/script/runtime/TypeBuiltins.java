@@ -35,7 +35,8 @@ final class TypeBuiltins {
             a.keywords().forEach(d::put);
             return d;
         }));
-        m.put("set", new Builtin("set", a -> new PySet(a.size() == 0 ? List.of()
+        m.put("set", new Builtin("set", a -> a.size() == 1 && a.accept(1).get(0, "iterable") instanceof PySet s
+                ? PySet.copyOf(s) : new PySet(a.size() == 0 ? List.of()
                 : Iteration.items(a.accept(1).get(0, "iterable")))));
         m.put("isinstance", new Builtin("isinstance", a -> {
             a.accept(2);
@@ -84,6 +85,9 @@ final class TypeBuiltins {
             if (v instanceof PyInstance i) {
                 return i.cls();
             }
+            if (v instanceof org.gradviz.engine.Tensor && !NnParameter.is(v)) {
+                return TensorType.TENSOR;
+            }
             Object builtin = m.get(Values.typeName(v));
             return builtin != null ? builtin : new Builtin(Values.typeName(v), x -> {
                 throw PyError.type("cannot create '" + Values.typeName(v) + "' instances");
@@ -104,6 +108,9 @@ final class TypeBuiltins {
         }
         if (type instanceof TensorType) {
             return v instanceof org.gradviz.engine.Tensor;
+        }
+        if (type instanceof LegacyTensorClass c) {
+            return c.isInstance(v);
         }
         if (type instanceof PyClass c) {
             return c == ExceptionTypes.OBJECT || v instanceof PyInstance i && i.cls().isSubclassOf(c);
