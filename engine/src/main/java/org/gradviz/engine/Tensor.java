@@ -370,10 +370,7 @@ public final class Tensor {
             FloatArrays.addInto(out, other.floats);
             return fromFloats(shape, out);
         }
-        double[] out = data();
-        if (out == data) {
-            out = out.clone();
-        }
+        double[] out = floats != null ? FloatArrays.widened(floats) : data.clone();
         double[] o = other.data();
         for (int i = 0; i < out.length; i++) {
             out[i] += o[i];

@@ -107,23 +107,25 @@ public final class Broadcast {
         float[] r = new float[out.numel()];
         if (b.numel() == 1 && a.numel() == r.length) {
             FloatLoops.valueRight(f, a.floats(), (float) b.item(), r);
-        } else if (a.numel() == 1 && b.numel() == r.length) {
+            return r;
+        }
+        if (a.numel() == 1 && b.numel() == r.length) {
             FloatLoops.valueLeft(f, (float) a.item(), b.floats(), r);
-        } else if (a.numel() == r.length && b.numel() == r.length) {
-            FloatLoops.arrays(f, a.floats(), 0, b.floats(), 0, r, 0, r.length);
-        } else if (a.numel() == r.length && isTrailing(b.shape(), out)) {
-            float[] y = b.floats();
+            return r;
+        }
+        float[] x = a.floats();
+        float[] y = b.floats();
+        if (x.length == r.length && y.length == r.length) {
+            FloatLoops.arrays(f, x, 0, y, 0, r, 0, r.length);
+        } else if (x.length == r.length && isTrailing(b.shape(), out)) {
             for (int row = 0; row < r.length; row += y.length) {
-                FloatLoops.arrays(f, a.floats(), row, y, 0, r, row, y.length);
+                FloatLoops.arrays(f, x, row, y, 0, r, row, y.length);
             }
-        } else if (b.numel() == r.length && isTrailing(a.shape(), out)) {
-            float[] x = a.floats();
+        } else if (y.length == r.length && isTrailing(a.shape(), out)) {
             for (int row = 0; row < r.length; row += x.length) {
-                FloatLoops.arrays(f, x, 0, b.floats(), row, r, row, x.length);
+                FloatLoops.arrays(f, x, 0, y, row, r, row, x.length);
             }
         } else {
-            float[] x = a.floats();
-            float[] y = b.floats();
             int[] ia = offsets(a.shape(), out);
             int[] ib = offsets(b.shape(), out);
             for (int i = 0; i < r.length; i++) {
