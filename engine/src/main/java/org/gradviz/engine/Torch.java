@@ -132,7 +132,7 @@ public final class Torch {
     }
 
     /** A number as C++'s {@code ostream} writes a double (as {@code %g}): 0, 0.5, 1.25e+20, inf, nan. */
-    static String cppText(double v) {
+    public static String cppText(double v) {
         if (Double.isNaN(v)) {
             return "nan";
         }

@@ -60,15 +60,66 @@ public final class TorchGenerator {
      * exactly widened to double.
      */
     public synchronized double[] randn(int n, DType dtype) {
+        return normal(n, 0, 1, dtype);
+    }
+
+    /**
+     * {@code t.normal_(mean, std)} on n elements: torch's {@code normal_kernel} turns each standard normal v into
+     * fma(v, std, mean), in float32 lanes for the batched float32 fill ({@code normal_fill_16_AVX2}), else in double
+     * and then rounded to the dtype (checked against torch 1.13: a separate multiply and add differs on about one
+     * value in six).
+     */
+    public synchronized double[] normal(int n, double mean, double std, DType dtype) {
         checkArguments(n, dtype, "normal_kernel_cpu");
-        if (n >= NormalFill.BLOCK) {
-            return dtype == DType.FLOAT32 ? widen(NormalFill.fillFloat(this, n)) : NormalFill.fillDouble(this, n);
+        if (!(std >= 0.0)) {
+            throw TorchException.runtime("normal expects std >= 0.0, but found std " + org.gradviz.engine.Torch.cppText(std));
+        }
+        if (n >= NormalFill.BLOCK && dtype == DType.FLOAT32) {
+            float[] values = NormalFill.fillFloat(this, n);
+            double[] out = new double[n];
+            for (int i = 0; i < n; i++) {
+                out[i] = Math.fma(values[i], (float) std, (float) mean);
+            }
+            return out;
+        }
+        double[] values = n >= NormalFill.BLOCK ? NormalFill.fillDouble(this, n) : new double[n];
+        for (int i = 0; i < n; i++) {
+            values[i] = Math.fma(n >= NormalFill.BLOCK ? values[i] : NormalDistribution.sample(this), std, mean);
+        }
+        return dtype.roundAll(values);
+    }
+
+    /**
+     * {@code torch.randperm(n)}: 0..n-1 shuffled as torch's CPU kernel does for small n, swapping element i with
+     * element i + random() % (n - i) for i from 0 to n - 2.
+     */
+    public synchronized long[] randperm(int n) {
+        if (n < 0) {
+            throw new IllegalArgumentException("Trying to create tensor with negative dimension " + n + ": [" + n + "]");
+        }
+        long[] r = new long[n];
+        for (int i = 0; i < n; i++) {
+            r[i] = i;
+        }
+        for (int i = 0; i < n - 1; i++) {
+            int z = (int) (random() % (n - i));
+            long saved = r[i];
+            r[i] = r[z + i];
+            r[z + i] = saved;
+        }
+        return r;
+    }
+
+    /** {@code t.bernoulli_(p)} on n elements in order: 1 where a double uniform in [0, 1) is below p, else 0. */
+    public synchronized double[] bernoulli(int n, double p) {
+        if (!(p >= 0 && p <= 1)) {
+            throw TorchException.runtime("bernoulli_ expects p to be in [0, 1], but got p=" + org.gradviz.engine.Torch.cppText(p));
         }
         double[] values = new double[n];
         for (int i = 0; i < n; i++) {
-            values[i] = NormalDistribution.sample(this);
+            values[i] = uniformDouble() < p ? 1 : 0;
         }
-        return dtype.roundAll(values);
+        return values;
     }
 
     /**

@@ -1,12 +1,14 @@
 package org.gradviz.app.script.runtime;
 
-import java.util.ArrayList;
 import java.util.List;
 import org.gradviz.engine.Node;
 import org.gradviz.engine.Tensor;
 
 /** {@code object.name} for every kind of value; only the members listed here exist. */
 final class Attributes {
+    /** Python's own types whose methods {@link PyTorchNames} records: one gradviz lacks is "not supported". */
+    private static final java.util.Set<String> PYTHON_TYPES = java.util.Set.of("str", "list", "dict", "tuple", "int",
+            "float");
 
     private Attributes() {
     }
@@ -29,7 +31,7 @@ final class Attributes {
         } else if (object instanceof Node n) {
             return TensorMembers.nodeMember(n, name);
         } else if (object instanceof List<?> list) {
-            Object v = listMethod(list, name);
+            Object v = ListMethods.get(list, name);
             if (v != null) {
                 return v;
             }
@@ -43,14 +45,18 @@ final class Attributes {
         } else if (object instanceof Builtin b && name.equals("__name__")) {
             return b.name();
         } else if (object instanceof String s) {
-            Object v = stringMethod(s, name);
+            Object v = StringMethods.get(s, name);
             if (v != null) {
                 return v;
             }
         } else if (object instanceof Double d && name.equals("is_integer")) {
             return new Builtin(name, a -> Double.isFinite(d) && d == Math.rint(d));
         }
-        throw PyError.attribute("'" + Values.typeName(object) + "' object has no attribute '" + name + "'");
+        String type = Values.typeName(object);
+        if (PYTHON_TYPES.contains(type)) {
+            throw missing(type, "'" + type + "' object", name);
+        }
+        throw PyError.attribute("'" + type + "' object has no attribute '" + name + "'");
     }
 
     /**
@@ -62,75 +68,5 @@ final class Attributes {
             return new Unsupported("'" + owner + "." + name + "'");
         }
         return PyError.attribute(what + " has no attribute '" + name + "'");
-    }
-
-    @SuppressWarnings("unchecked")
-    private static Object listMethod(List<?> list, String name) {
-        List<Object> items = (List<Object>) list;
-        return switch (name) {
-            case "append" -> new Builtin(name, a -> {
-                items.add(a.accept(1).get(0, "object"));
-                return PyNone.NONE;
-            });
-            case "extend" -> new Builtin(name, a -> {
-                items.addAll(Iteration.items(a.accept(1).get(0, "iterable")));
-                return PyNone.NONE;
-            });
-            case "pop" -> new Builtin(name, a -> {
-                if (items.isEmpty()) {
-                    throw PyError.index("pop from empty list");
-                }
-                Object i = a.size() == 0 ? (Object) (-1L) : a.accept(1).get(0, "index");
-                if (!Values.isInteger(i)) {
-                    throw PyError.type("'" + Values.typeName(i) + "' object cannot be interpreted as an integer");
-                }
-                Ints.ssize(i);
-                return items.remove(Subscripts.position(i, items.size(), "pop"));
-            });
-            default -> null;
-        };
-    }
-
-    private static Object stringMethod(String s, String name) {
-        return switch (name) {
-            case "join" -> new Builtin(name, a -> {
-                List<String> parts = new ArrayList<>();
-                for (Object x : Iteration.items(a.accept(1).get(0, "iterable"))) {
-                    if (!(x instanceof String str)) {
-                        throw PyError.type("sequence item " + parts.size() + ": expected str instance, "
-                                + Values.typeName(x) + " found");
-                    }
-                    parts.add(str);
-                }
-                return String.join(s, parts);
-            });
-            case "upper" -> new Builtin(name, a -> s.toUpperCase());
-            case "lower" -> new Builtin(name, a -> s.toLowerCase());
-            case "strip" -> new Builtin(name, a -> s.strip());
-            case "format" -> new Builtin(name, a -> StrFormat.format(s, a));
-            case "startswith" -> new Builtin(name, a -> s.startsWith(a.accept(1).string(0, "prefix", "")));
-            case "endswith" -> new Builtin(name, a -> s.endsWith(a.accept(1).string(0, "suffix", "")));
-            case "replace" -> new Builtin(name, a -> s.replace(a.accept(2).string(0, "old", ""),
-                    a.string(1, "new", "")));
-            case "split" -> new Builtin(name, a -> {
-                Object sep = a.accept(1, "sep").get(0, "sep", PyNone.NONE);
-                List<Object> parts = new ArrayList<>();
-                if (sep == PyNone.NONE) {
-                    for (String part : s.strip().split("\\s+")) {
-                        if (!part.isEmpty()) {
-                            parts.add(part);
-                        }
-                    }
-                } else {
-                    String separator = a.string(0, "sep", " ");
-                    if (separator.isEmpty()) {
-                        throw PyError.value("empty separator");
-                    }
-                    parts.addAll(List.of(s.split(java.util.regex.Pattern.quote(separator), -1)));
-                }
-                return parts;
-            });
-            default -> null;
-        };
     }
 }

@@ -94,6 +94,17 @@ final class Builtins {
         m.put("Ellipsis", PyEllipsis.ELLIPSIS);
         put(m, "staticmethod", a -> new PyStaticMethod(a.accept(1).get(0, "function")));
         put(m, "classmethod", a -> new PyClassMethod(a.accept(1).get(0, "function")));
+        put(m, "divmod", a -> {
+            a.accept(2);
+            Object x = a.get(0, "x");
+            Object y = a.get(1, "y");
+            if (!Values.isNumber(x) || !Values.isNumber(y) || x instanceof Tensor || y instanceof Tensor) {
+                throw PyError.type("unsupported operand type(s) for divmod(): '" + Values.typeName(x) + "' and '"
+                        + Values.typeName(y) + "'");
+            }
+            return new PyTuple(List.of(Operators.binary(org.gradviz.app.script.ast.BinaryOp.FLOOR_DIV, x, y),
+                    Operators.binary(org.gradviz.app.script.ast.BinaryOp.MOD, x, y)));
+        });
         put(m, "min", a -> extreme(a, false));
         put(m, "max", a -> extreme(a, true));
         put(m, "float", a -> {

@@ -93,31 +93,35 @@ final class IteratorBuiltins {
         });
         put(m, "sorted", a -> {
             a.accept(1, "key", "reverse");
-            List<Object> items = Iteration.items(a.get(0, "iterable"));
-            Object key = a.get(-1, "key", PyNone.NONE);
-            List<Object> keys = new ArrayList<>(items.size());
-            for (Object item : items) {
-                keys.add(key == PyNone.NONE ? item : callable(key).call(new Args("key", List.of(item), Map.of())));
-            }
-            Integer[] order = new Integer[items.size()];
-            for (int i = 0; i < order.length; i++) {
-                order[i] = i;
-            }
-            boolean reverse = a.bool(-1, "reverse", false);
-            // NOTE: stable, and reverse keeps equal items in their order, as Python's sort
-            java.util.Arrays.sort(order, (x, y) -> {
-                Object kx = keys.get(reverse ? y : x);
-                Object ky = keys.get(reverse ? x : y);
-                return Values.truthy(Operators.compare(CompareOp.LT, kx, ky)) ? -1 : Values.truthy(Operators.compare(CompareOp.LT, ky, kx)) ? 1 : 0;
-            });
-            List<Object> out = new ArrayList<>(items.size());
-            for (Integer i : order) {
-                out.add(items.get(i));
-            }
-            return out;
+            return sortedCopy(Iteration.items(a.get(0, "iterable")), a.get(-1, "key", PyNone.NONE),
+                    a.bool(-1, "reverse", false));
         });
         put(m, "any", a -> Iteration.items(a.accept(1).get(0, "iterable")).stream().anyMatch(Values::truthy));
         put(m, "all", a -> Iteration.items(a.accept(1).get(0, "iterable")).stream().allMatch(Values::truthy));
+    }
+
+    /** Python's sort of {@code items} by {@code key} (None: the items themselves), stable also in reverse. */
+    static List<Object> sortedCopy(List<Object> items, Object key, boolean reverse) {
+        List<Object> keys = new ArrayList<>(items.size());
+        for (Object item : items) {
+            keys.add(key == PyNone.NONE ? item : callable(key).call(new Args("key", List.of(item), Map.of())));
+        }
+        Integer[] order = new Integer[items.size()];
+        for (int i = 0; i < order.length; i++) {
+            order[i] = i;
+        }
+        // NOTE: stable, and reverse keeps equal items in their order, as Python's sort
+        java.util.Arrays.sort(order, (x, y) -> {
+            Object kx = keys.get(reverse ? y : x);
+            Object ky = keys.get(reverse ? x : y);
+            return Values.truthy(Operators.compare(CompareOp.LT, kx, ky)) ? -1
+                    : Values.truthy(Operators.compare(CompareOp.LT, ky, kx)) ? 1 : 0;
+        });
+        List<Object> out = new ArrayList<>(items.size());
+        for (Integer i : order) {
+            out.add(items.get(i));
+        }
+        return out;
     }
 
     /** What {@code iter(v)} is called: {@code list_iterator}, {@code dict_keyiterator}, ... */

@@ -6,7 +6,7 @@ import org.gradviz.engine.ops.NllLoss;
 import org.gradviz.engine.ops.Reduction;
 
 /**
- * {@code F.nll_loss}, {@code F.cross_entropy} and {@code F.embedding}, which a document has no node for, refusing what the engine does not
+ * {@code F.nll_loss}, {@code F.cross_entropy}, {@code F.embedding} and {@code F.dropout}, which a document has no node for, refusing what the engine does not
  * do.
  */
 final class NnFunctional {
@@ -23,6 +23,7 @@ final class NnFunctional {
             return crossEntropy((Tensor) v[0], (Tensor) v[1], NnLayers.reduction(v[6]), Ints.int64(v[4]));
         }));
         functional.put("embedding", NnEmbedding.function());
+        functional.put("dropout", NnDropout.function());
     }
 
     /** input, target, weight, size_average, ignore_index, reduce, reduction, label_smoothing. */

@@ -11,8 +11,7 @@ import org.gradviz.engine.random.TorchGenerator;
 /**
  * {@code torch.nn.init} as PyTorch 1.13 writes it: each fill runs under no_grad on the tensor in place, the bounds
  * computed in Python floats in torch's order ({@code xavier_uniform_}: gain·√(2/(fan_in + fan_out)), then ·√3), the
- * values drawn from the default generator as {@code Tensor.uniform_}. Normal fills other than the standard one are
- * refused (their scaling is not reproduced).
+ * values drawn from the default generator as {@code Tensor.uniform_} and {@code Tensor.normal_}.
  */
 final class NnInit {
     private NnInit() {
@@ -27,11 +26,7 @@ final class NnInit {
         });
         put(m, "normal_", a -> {
             a.accept(3, "tensor", "mean", "std");
-            if ((a.has(1, "mean") && a.number(1, "mean") != 0) || (a.has(2, "std") && a.number(2, "std") != 1)) {
-                throw new Unsupported("'torch.nn.init.normal_' with a mean or std other than (0, 1)");
-            }
-            Tensor t = a.tensor(0, "tensor");
-            return fill(t, Torch.randn(t.dtype(), t.shape().dims()));
+            return normal(a.tensor(0, "tensor"), a.number(1, "mean", 0), a.number(2, "std", 1));
         });
         put(m, "zeros_", a -> constant(a.accept(1, "tensor").tensor(0, "tensor"), 0));
         put(m, "ones_", a -> constant(a.accept(1, "tensor").tensor(0, "tensor"), 1));
@@ -51,17 +46,21 @@ final class NnInit {
             double bound = Math.sqrt(3.0) * std;
             return uniform(t, -bound, bound);
         });
+        put(m, "xavier_normal_", a -> {
+            a.accept(2, "tensor", "gain");
+            Tensor t = a.tensor(0, "tensor");
+            long[] fans = fans(t);
+            return normal(t, 0, a.number(1, "gain", 1.0) * Math.sqrt(2.0 / (double) (fans[0] + fans[1])));
+        });
+        put(m, "kaiming_normal_", a -> {
+            a.accept(4, "tensor", "a", "mode", "nonlinearity");
+            Tensor t = a.tensor(0, "tensor");
+            return normal(t, 0, kaimingStd(t, a));
+        });
         put(m, "kaiming_uniform_", a -> {
             a.accept(4, "tensor", "a", "mode", "nonlinearity");
             Tensor t = a.tensor(0, "tensor");
-            Object slope = a.has(1, "a") ? a.get(1, "a") : (Object) 0L;
-            String mode = a.string(2, "mode", "fan_in");
-            if (!mode.equals("fan_in") && !mode.equals("fan_out")) {
-                throw PyError.value("Mode " + mode + " not supported, please use one of fan_in, fan_out");
-            }
-            long fan = fans(t)[mode.equals("fan_in") ? 0 : 1];
-            double std = gain(a.string(3, "nonlinearity", "leaky_relu"), slope) / Math.sqrt(fan);
-            double bound = Math.sqrt(3.0) * std;
+            double bound = Math.sqrt(3.0) * kaimingStd(t, a);
             return uniform(t, -bound, bound);
         });
         return m;
@@ -69,6 +68,17 @@ final class NnInit {
 
     private static void put(Map<String, Object> m, String name, PyCallable f) {
         m.put(name, new Builtin(name, f));
+    }
+
+    /** kaiming's std, gain(nonlinearity, a) / √fan, for {@code (tensor, a=0, mode='fan_in', nonlinearity='leaky_relu')}. */
+    private static double kaimingStd(Tensor t, Args a) {
+        Object slope = a.has(1, "a") ? a.get(1, "a") : (Object) 0L;
+        String mode = a.string(2, "mode", "fan_in").toLowerCase(java.util.Locale.ROOT);
+        if (!mode.equals("fan_in") && !mode.equals("fan_out")) {
+            throw PyError.value("Mode " + mode + " not supported, please use one of ['fan_in', 'fan_out']");
+        }
+        long fan = fans(t)[mode.equals("fan_in") ? 0 : 1];
+        return gain(a.string(3, "nonlinearity", "leaky_relu"), slope) / Math.sqrt(fan);
     }
 
     /** {@code _calculate_fan_in_and_fan_out}: size(1)·receptive field and size(0)·receptive field. */
@@ -106,6 +116,11 @@ final class NnInit {
     private static Tensor uniform(Tensor t, double from, double to) {
         return fill(t, Tensor.fromData(t.shape(), t.dtype(),
                 TorchGenerator.defaultGenerator().uniform(t.numel(), from, to, t.dtype())));
+    }
+
+    private static Tensor normal(Tensor t, double mean, double std) {
+        return fill(t, Tensor.fromData(t.shape(), t.dtype(),
+                TorchGenerator.defaultGenerator().normal(t.numel(), mean, std, t.dtype())));
     }
 
     private static Tensor constant(Tensor t, double value) {

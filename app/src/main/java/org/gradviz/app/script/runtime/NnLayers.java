@@ -40,7 +40,7 @@ final class NnLayers {
             };
             m.put(c.name(), c);
         }
-        for (PyClass c : List.of(sequential(), moduleList(), NnEmbedding.module())) {
+        for (PyClass c : List.of(sequential(), moduleList(), NnEmbedding.module(), NnDropout.module())) {
             m.put(c.name(), c);
         }
         for (PyClass c : NnLosses.all()) {

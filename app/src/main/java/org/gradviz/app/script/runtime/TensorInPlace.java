@@ -11,7 +11,7 @@ import org.gradviz.engine.ops.Broadcast;
 /**
  * The in-place methods teaching code uses on weights and gradients: {@code add_}/{@code sub_} (with {@code alpha},
  * one fused multiply-add per element as torch's CPU kernel), {@code mul_}, {@code div_}, {@code clamp_},
- * {@code copy_}, {@code fill_}, the pointwise {@code sin_}, {@code exp_}, ... outside a graph, and the random fills {@code uniform_} and {@code normal_} (standard only). Each
+ * {@code copy_}, {@code fill_}, the pointwise {@code sin_}, {@code exp_}, ... outside a graph, and the random fills {@code uniform_}, {@code normal_} and {@code bernoulli_}. Each
  * writes through to the tensor, bumps its version and refuses a leaf that requires grad, as torch does.
  */
 final class TensorInPlace {
@@ -51,11 +51,19 @@ final class TensorInPlace {
             };
             case "normal_" -> a -> {
                 a.accept(2, "mean", "std", "generator");
-                if ((a.has(0, "mean") && a.number(0, "mean") != 0) || (a.has(1, "std") && a.number(1, "std") != 1)) {
-                    throw new Unsupported("'Tensor.normal_(mean, std)' other than (0, 1)");
-                }
+                double mean = a.number(0, "mean", 0);
+                double std = a.number(1, "std", 1);
                 return assign(t, Tensor.fromData(t.shape(), t.dtype(),
-                        PyGenerator.of(a, "normal_").randn(t.numel(), t.dtype())));
+                        PyGenerator.of(a, "normal_").normal(t.numel(), mean, std, t.dtype())));
+            };
+            case "bernoulli_" -> a -> {
+                a.accept(1, "p", "generator");
+                Object p = a.get(0, "p", 0.5);
+                if (p instanceof Tensor) {
+                    throw new Unsupported("'Tensor.bernoulli_' with a tensor of probabilities");
+                }
+                return assign(t, Tensor.fromData(t.shape(), t.dtype(), t.dtype().roundAll(
+                        PyGenerator.of(a, "bernoulli_").bernoulli(t.numel(), a.number(0, "p", 0.5)))));
             };
             default -> name.endsWith("_") && POINTWISE.contains(name.substring(0, name.length() - 1))
                     ? a -> pointwise(t, name.substring(0, name.length() - 1), a.accept(0)) : null;

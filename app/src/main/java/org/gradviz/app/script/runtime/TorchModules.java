@@ -14,6 +14,8 @@ import org.gradviz.engine.random.TorchGenerator;
 
 /** The importable modules, by dotted name: {@code torch}, {@code torch.nn}, {@code torch.nn.functional}, ... */
 final class TorchModules {
+    /** {@code torch.__version__} of the PyTorch gradviz reproduces (Debian's build of 1.13, as the fixtures). */
+    private static final String TORCH_VERSION = "1.13.0a0";
 
     private TorchModules() {
     }
@@ -88,6 +90,11 @@ final class TorchModules {
         put(m, "randn", a -> random(a, true));
         put(m, "rand", a -> random(a, false));
         put(m, "randint", TorchModules::randint);
+        put(m, "randperm", TorchModules::randperm);
+        put(m, "normal", TorchModules::normal);
+        put(m, "initial_seed", a -> TorchGenerator.defaultGenerator().initialSeed());
+        put(m, "get_default_dtype", a -> DType.defaultFloat());
+        m.put("__version__", TORCH_VERSION);
         put(m, "rand_like", a -> randomLike(a, false));
         put(m, "randn_like", a -> randomLike(a, true));
         put(m, "manual_seed", a -> {
@@ -208,6 +215,39 @@ final class TorchModules {
         }
         double[] values = PyGenerator.of(a, "randint").randint(shape.numel(), low, high);
         return TensorFactory.finish(Tensor.fromData(shape, dtype, dtype.roundAll(values)), a, -1);
+    }
+
+    /** {@code torch.randperm(n)}: int64 unless dtype= says. */
+    private static Tensor randperm(Args a) {
+        a.accept(1, "n", "generator", "dtype", "device", "requires_grad");
+        long n = a.integer(0, "n");
+        DType d = a.dtype(-1, "dtype");
+        DType dtype = d == null ? DType.INT64 : d;
+        Shape shape = TensorFactory.shape(new Args("randperm", List.of(new PyTuple(List.of(n))), Map.of()), dtype);
+        long[] order = PyGenerator.of(a, "randperm").randperm(shape.numel());
+        double[] values = new double[order.length];
+        for (int i = 0; i < order.length; i++) {
+            values[i] = order[i];
+        }
+        return TensorFactory.finish(Tensor.fromData(shape, dtype, dtype.roundAll(values)), a, -1);
+    }
+
+    /**
+     * {@code torch.normal(mean, std, size)} with numbers for mean and std: {@code Tensor.normal_} on a new tensor.
+     * The forms with tensors of means or deviations are refused.
+     */
+    private static Tensor normal(Args a) {
+        a.accept(3, "mean", "std", "size", "generator", "dtype", "device", "requires_grad");
+        if (a.get(0, "mean", null) instanceof Tensor || a.get(1, "std", null) instanceof Tensor) {
+            throw new Unsupported("'torch.normal' with a tensor of means or deviations");
+        }
+        if (!a.has(2, "size")) {
+            throw new Unsupported("'torch.normal' without size=");
+        }
+        DType d = dtypeOrDefault(a);
+        Shape shape = TensorFactory.shape(new Args("normal", List.of(a.get(2, "size")), Map.of()), d);
+        double[] values = PyGenerator.of(a, "normal").normal(shape.numel(), a.number(0, "mean"), a.number(1, "std"), d);
+        return TensorFactory.finish(Tensor.fromData(shape, d, values), a, -1);
     }
 
     /** {@code torch.cuda}: no GPU here, as on a machine without one. */

@@ -27,14 +27,18 @@ class HonestLimitsTest {
         "import torch\\ng = torch.autograd.gradcheck|prog.py:2:5: 'torch.autograd.gradcheck' is not supported "
                 + "by gradviz",
         "import torch.nn as nn\\nm = nn.Conv2d(1, 1, 3)|prog.py:2:5: 'torch.nn.Conv2d' is not supported by gradviz",
-        "from torch import nn\\ndef f():\\n    return nn.Dropout()|prog.py:3:12: 'torch.nn.Dropout' is not supported by gradviz",
+        "from torch import nn\\ndef f():\\n    return nn.Dropout2d()|prog.py:3:12: 'torch.nn.Dropout2d' is not supported by gradviz",
         "from torch import split|prog.py:1:19: 'torch.split' is not supported by gradviz",
         "f = frozenset([1])|prog.py:1:5: 'frozenset' is not supported by gradviz",
         "import torch\\nprint(1)\\ntorch.mul(torch.ones(1), 2, out=torch.ones(1))|prog.py:3:29: "
                 + "'torch.mul(out=...)' is not supported by gradviz",
         "def g():\\n    return hex(3)|prog.py:2:12: 'hex' is not supported by gradviz",
-        "import torch\\nimport torch.nn.functional as F\\ny = F.dropout|prog.py:3:5: "
-                + "'torch.nn.functional.dropout' is not supported by gradviz",
+        "import torch\\nimport torch.nn.functional as F\\ny = F.dropout2d|prog.py:3:5: "
+                + "'torch.nn.functional.dropout2d' is not supported by gradviz",
+        "import torch.nn as nn\\nimport torch\\nnn.init.trunc_normal_(torch.empty(3))|prog.py:3:1: "
+                + "'torch.nn.init.trunc_normal_' is not supported by gradviz",
+        "import torch\\nimport torch.optim.lr_scheduler as s|prog.py:2:8: 'import torch.optim.lr_scheduler' is not "
+                + "supported by gradviz",
     })
     void torchNamesPyTorchHasAreRefusedBeforeRunning(String source, String line) {
         assertRefused(source.replace("\\n", "\n") + "\n", line);
@@ -91,6 +95,21 @@ class HonestLimitsTest {
     void aRefusalAtRunTimeIsNotCaughtByExcept() {
         assertRefused("import torch\ntry:\n    torch.ones(2).numpy()\nexcept Exception:\n    print('caught')\n",
                 "prog.py:3:5: 'Tensor.numpy' is not supported by gradviz");
+    }
+
+    @Test
+    void aMethodOfPythonsOwnTypesGradvizLacksIsRefusedNotAnAttributeError() {
+        assertRefused("s = 'ab'\nprint(s.swapcase())\n", "prog.py:2:7: 'str.swapcase' is not supported by gradviz");
+        assertRefused("xs = [1]\nxs.extend([2])\nd = {}\nd.popitem()\n",
+                "prog.py:4:1: 'dict.popitem' is not supported by gradviz");
+        ScriptRun run = ScriptRun.of("s = 'ab'\ns.swapcas()\n");
+        assertEquals("AttributeError: 'str' object has no attribute 'swapcas'", run.lastErrLine());
+    }
+
+    @Test
+    void normalWithTensorsOfMeansIsRefusedWhenReached() {
+        assertRefused("import torch\ny = torch.normal(torch.zeros(2), 1.0)\n",
+                "prog.py:2:5: 'torch.normal' with a tensor of means or deviations is not supported by gradviz");
     }
 
     @Test
