@@ -13,6 +13,8 @@ import org.gradviz.engine.DType;
  *       min is below 1e-4): {@code 1.0000e+05};</li>
  *   <li>fixed otherwise: {@code 0.2074}.</li>
  * </ul>
+ * {@code sci_mode} set in the print options forces scientific notation on or off; the width stays the one measured
+ * in the style the values chose, as in PyTorch.
  * Integers print as Python ints, booleans as {@code True}/{@code False}.
  */
 final class ElementFormatter {
@@ -27,8 +29,9 @@ final class ElementFormatter {
      * @param dtype     the tensor's type
      * @param shown     the elements that will be printed (the summarised ones when the tensor is summarised)
      * @param precision digits of precision
+     * @param sciMode   scientific notation forced on or off, or null to choose it from the values
      */
-    ElementFormatter(DType dtype, double[] shown, int precision) {
+    ElementFormatter(DType dtype, double[] shown, int precision, Boolean sciMode) {
         this.precision = precision;
         if (!dtype.isFloatingPoint()) {
             this.style = dtype == DType.BOOL ? Style.BOOLEAN : Style.INTEGER;
@@ -52,22 +55,25 @@ final class ElementFormatter {
             }
         }
         if (count == 0) {
-            // NOTE: nothing finite and non-zero: PyTorch keeps int mode and width 1 (zeros print "0.").
+            // NOTE: nothing finite and non-zero: PyTorch keeps int mode and width 1 (zeros print "0."), whatever
+            // sci_mode says
             this.style = Style.WHOLE;
             this.width = 1;
             return;
         }
         boolean wide = max / min > 1000.0 || max > 1.0e8;
-        this.style = whole ? (wide ? Style.SCIENTIFIC : Style.WHOLE)
+        Style chosen = whole ? (wide ? Style.SCIENTIFIC : Style.WHOLE)
                 : (wide || min < 1.0e-4 ? Style.SCIENTIFIC : Style.FIXED);
         int w = 1;
         for (double v : shown) {
             if (Double.isFinite(v) && v != 0) {
                 // NOTE: PyTorch measures whole numbers without their trailing "." and then adds one for it.
-                w = Math.max(w, style == Style.WHOLE ? PythonFormat.fixed(v, 0).length() + 1 : bare(v).length());
+                w = Math.max(w, chosen == Style.WHOLE ? PythonFormat.fixed(v, 0).length() + 1
+                        : bare(chosen, v).length());
             }
         }
         this.width = w;
+        this.style = sciMode == null ? chosen : sciMode ? Style.SCIENTIFIC : whole ? Style.WHOLE : Style.FIXED;
     }
 
     /** The common width every formatted element is padded to. */
@@ -82,6 +88,10 @@ final class ElementFormatter {
     }
 
     private String bare(double v) {
+        return bare(style, v);
+    }
+
+    private String bare(Style style, double v) {
         switch (style) {
             case INTEGER:
             case BOOLEAN:

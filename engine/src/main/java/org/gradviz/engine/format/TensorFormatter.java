@@ -37,13 +37,14 @@ public final class TensorFormatter {
             throw new IllegalArgumentException("shape " + shape + " holds " + shape.numel() + " elements but "
                     + rowMajorValues.length + " values were given");
         }
-        PrintOptions options = PrintOptions.DEFAULT;
+        PrintOptions options = PrintOptions.current();
         if (shape.numel() == 0) {
             return withSuffixes(PREFIX + "[]", emptySuffixes(shape, dtype, suffixes), options);
         }
         boolean summarize = shape.numel() > options.threshold();
         NestedLayout layout = new NestedLayout(shape.dims(), rowMajorValues, summarize, options);
-        ElementFormatter formatter = new ElementFormatter(dtype, layout.shownValues(), options.precision());
+        ElementFormatter formatter = new ElementFormatter(dtype, layout.shownValues(), options.precision(),
+                options.sciMode());
         return withSuffixes(PREFIX + layout.render(formatter, PREFIX.length()), suffixes, options);
     }
 

@@ -34,6 +34,18 @@ final class LegacyTensorClass implements PyCallable, HasAttributes {
         return m;
     }
 
+    /** The legacy type name of a tensor of {@code dtype}: {@code torch.FloatTensor}, as {@code Tensor.type()} says. */
+    static String typeName(DType dtype) {
+        return all().values().stream().filter(c -> c.dtype == dtype).map(c -> "torch." + c.name).findFirst()
+                .orElseThrow();
+    }
+
+    /** The dtype of a legacy type name ({@code torch.DoubleTensor}), or null. */
+    static DType dtypeOf(String typeName) {
+        LegacyTensorClass c = typeName.startsWith("torch.") ? all().get(typeName.substring("torch.".length())) : null;
+        return c == null ? null : c.dtype;
+    }
+
     /** Whether {@code v} is an instance: a tensor of this dtype. */
     boolean isInstance(Object v) {
         return v instanceof Tensor t && t.dtype() == dtype;

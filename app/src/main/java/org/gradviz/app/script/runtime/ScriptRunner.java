@@ -113,6 +113,8 @@ public final class ScriptRunner {
             return new Outcome(REFUSED, Map.of(), e.format(displayName));
         }
         HeapReserve.restore();
+        // NOTE: each run starts as a new Python process would, with torch's default print options
+        org.gradviz.engine.format.PrintOptions.set(org.gradviz.engine.format.PrintOptions.DEFAULT);
         boolean[] ignoring = {false};
         Interpreter interpreter = new Interpreter(out, () -> ignoring[0] = true);
         Set<Integer> warnedLines = new HashSet<>();

@@ -25,6 +25,7 @@ final class TensorMembers {
             case "ndim" -> (long) t.dim();
             case "data" -> t.detach();
             case "device" -> PyDevice.CPU;
+            case "is_cuda" -> false;
             case "_version" -> (long) t.version();
             default -> {
                 Tensor op = TableOps.attribute(t, name);
@@ -78,11 +79,13 @@ final class TensorMembers {
             case "float" -> a -> Conversion.to(t, DType.FLOAT32);
             case "long" -> a -> Conversion.to(t, DType.INT64);
             case "bool" -> a -> Conversion.to(t, DType.BOOL);
+            case "type" -> a -> type(t, a);
             case "dim" -> a -> (long) t.dim();
             default -> {
                 PyCallable only = TensorShapeFunctions.method(t, name);
                 PyCallable own = only != null ? only : TensorPredicates.method(t, name);
                 own = own != null ? own : TensorInPlace.method(t, name);
+                own = own != null ? own : TensorNewMethods.method(t, name);
                 yield own != null ? own : TorchFunctions.tensorMethod(t, name);
             }
         };
@@ -90,6 +93,21 @@ final class TensorMembers {
             throw Attributes.missing("Tensor", "'Tensor' object", name);
         }
         return new Builtin(name, body, t);
+    }
+
+    /** {@code t.type()}: its legacy type name; {@code t.type(torch.float64)} or {@code t.type('torch.DoubleTensor')}. */
+    private static Object type(Tensor t, Args a) {
+        a.accept(2, "dtype", "non_blocking");
+        Object given = a.get(0, "dtype", PyNone.NONE);
+        if (given == PyNone.NONE) {
+            return LegacyTensorClass.typeName(t.dtype());
+        }
+        DType dtype = given instanceof DType d ? d : given instanceof String s ? LegacyTensorClass.dtypeOf(s) : null;
+        if (dtype == null) {
+            throw given instanceof String s ? PyError.value("invalid type: '" + s + "'")
+                    : new Unsupported("'Tensor.type(" + Values.typeName(given) + ")'");
+        }
+        return Conversion.to(t, dtype);
     }
 
     /** {@code t.to(device)}, {@code t.to(dtype)}, {@code t.to(device, dtype)}, with {@code dtype=}/{@code device=}. */

@@ -10,6 +10,7 @@ import org.gradviz.engine.Shape;
 import org.gradviz.engine.Storage;
 import org.gradviz.engine.Tensor;
 import org.gradviz.engine.Torch;
+import org.gradviz.engine.format.PrintOptions;
 import org.gradviz.engine.random.TorchGenerator;
 
 /** The importable modules, by dotted name: {@code torch}, {@code torch.nn}, {@code torch.nn.functional}, ... */
@@ -90,6 +91,7 @@ final class TorchModules {
         put(m, "randn", a -> random(a, true));
         put(m, "rand", a -> random(a, false));
         put(m, "randint", TorchModules::randint);
+        put(m, "set_printoptions", TorchModules::setPrintOptions);
         put(m, "randperm", TorchModules::randperm);
         put(m, "normal", TorchModules::normal);
         put(m, "initial_seed", a -> TorchGenerator.defaultGenerator().initialSeed());
@@ -215,6 +217,22 @@ final class TorchModules {
         }
         double[] values = PyGenerator.of(a, "randint").randint(shape.numel(), low, high);
         return TensorFactory.finish(Tensor.fromData(shape, dtype, dtype.roundAll(values)), a, -1);
+    }
+
+    /** {@code torch.set_printoptions(precision, threshold, edgeitems, linewidth, profile, sci_mode)}. */
+    private static Object setPrintOptions(Args a) {
+        Object[] v = Signature.of("set_printoptions", "precision", PyNone.NONE, "threshold", PyNone.NONE,
+                "edgeitems", PyNone.NONE, "linewidth", PyNone.NONE, "profile", PyNone.NONE, "sci_mode", PyNone.NONE)
+                .bind(a);
+        Double threshold = v[1] == PyNone.NONE ? null : Values.toDouble(v[1], "set_printoptions(): argument 'threshold'");
+        PrintOptions.set(PrintOptions.current().with(optionalInt(v[0], "precision"), threshold,
+                optionalInt(v[2], "edgeitems"), optionalInt(v[3], "linewidth"),
+                v[4] == PyNone.NONE ? null : Values.str(v[4]), v[5] == PyNone.NONE ? null : Values.truthy(v[5])));
+        return PyNone.NONE;
+    }
+
+    private static Integer optionalInt(Object v, String name) {
+        return v == PyNone.NONE ? null : Math.toIntExact(Values.toIndex(v, "set_printoptions(): argument '" + name + "'"));
     }
 
     /** {@code torch.randperm(n)}: int64 unless dtype= says. */
