@@ -146,8 +146,11 @@ final class NnLayers {
             }
             initModule(self);
             List<Object> modules = a.positional().subList(1, a.size());
-            if (modules.size() == 1 && modules.get(0) instanceof PyDict) {
-                throw new Unsupported("'nn.Sequential(OrderedDict)'");
+            if (modules.size() == 1 && modules.get(0) instanceof PyDict named && named.isOrderedDict()) {
+                for (Object key : named.keys()) {
+                    NnModuleRegistry.addModule(self, key, named.get(key));
+                }
+                return PyNone.NONE;
             }
             for (Object m : modules) {
                 addModule(self, m);

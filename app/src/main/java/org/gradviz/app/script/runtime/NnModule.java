@@ -152,10 +152,10 @@ final class NnModule {
             }
             return self(a);
         });
-        for (String name : List.of("state_dict", "load_state_dict", "cuda", "half", "register_buffer",
-                "register_parameter", "add_module", "register_forward_hook", "register_forward_pre_hook",
-                "register_full_backward_hook", "register_backward_hook", "buffers", "named_buffers", "named_modules",
-                "type", "get_submodule", "get_parameter")) {
+        NnModuleRegistry.define(m);
+        for (String name : List.of("state_dict", "load_state_dict", "cuda", "half", "register_forward_hook",
+                "register_forward_pre_hook", "register_full_backward_hook", "register_backward_hook", "type",
+                "get_submodule", "get_parameter")) {
             method(m, name, a -> {
                 throw new Unsupported("'Module." + name + "'");
             });

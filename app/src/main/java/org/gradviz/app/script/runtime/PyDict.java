@@ -5,10 +5,32 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** A Python dict: insertion order, keys equal as Python's are ({@code 1}, {@code 1.0} and {@code True} are one key). */
+/**
+ * A Python dict: insertion order, keys equal as Python's are ({@code 1}, {@code 1.0} and {@code True} are one key); or
+ * a {@code collections.OrderedDict}, the same but for its name and how it prints.
+ */
 public final class PyDict {
 
     private final Map<Object, Object[]> entries = new LinkedHashMap<>();
+    private final boolean ordered;
+
+    PyDict() {
+        this(false);
+    }
+
+    private PyDict(boolean ordered) {
+        this.ordered = ordered;
+    }
+
+    /** An empty {@code collections.OrderedDict}. */
+    static PyDict orderedDict() {
+        return new PyDict(true);
+    }
+
+    /** Whether this is a {@code collections.OrderedDict}. */
+    boolean isOrderedDict() {
+        return ordered;
+    }
 
     void put(Object key, Object value) {
         Object k = HashKey.of(key);
@@ -72,6 +94,10 @@ public final class PyDict {
 
     @Override
     public String toString() {
+        if (ordered) {
+            // NOTE: Python 3.11's repr: OrderedDict([('a', 1)]), and OrderedDict() when empty
+            return entries.isEmpty() ? "OrderedDict()" : "OrderedDict(" + Values.repr(items()) + ")";
+        }
         StringBuilder sb = new StringBuilder("{");
         boolean first = true;
         for (Object[] e : entries.values()) {

@@ -48,6 +48,7 @@ final class TorchModules {
         modules.put("torch.autograd.functional", (PyModule) autograd.attribute("functional"));
         modules.put("math", new PyModule("math", MathModule.members()));
         modules.put("random", new PyModule("random", RandomModule.members()));
+        modules.put("collections", new PyModule("collections", collections()));
         modules.put("warnings", new PyModule("warnings", warnings(ignoreWarnings)));
         return modules;
     }
@@ -266,6 +267,13 @@ final class TorchModules {
         Shape shape = TensorFactory.shape(new Args("normal", List.of(a.get(2, "size")), Map.of()), d);
         double[] values = PyGenerator.of(a, "normal").normal(shape.numel(), a.number(0, "mean"), a.number(1, "std"), d);
         return TensorFactory.finish(Tensor.fromData(shape, d, values), a, -1);
+    }
+
+    /** {@code collections}: only {@code OrderedDict}, which {@code nn.Sequential} takes to name its layers. */
+    private static Map<String, Object> collections() {
+        Map<String, Object> m = new LinkedHashMap<>();
+        put(m, "OrderedDict", a -> TypeBuiltins.filled(PyDict.orderedDict(), "OrderedDict", a));
+        return m;
     }
 
     /** {@code torch.cuda}: no GPU here, as on a machine without one. */

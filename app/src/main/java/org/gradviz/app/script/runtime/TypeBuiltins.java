@@ -12,29 +12,31 @@ final class TypeBuiltins {
     private TypeBuiltins() {
     }
 
+    /** {@code dict(...)} and {@code OrderedDict(...)}: {@code d} filled from a mapping or pairs, then the keywords. */
+    static PyDict filled(PyDict d, String name, Args a) {
+        if (a.size() > 1) {
+            throw PyError.type(name + " expected at most 1 argument, got " + a.size());
+        }
+        if (a.has(0, null)) {
+            Object given = a.positional().get(0);
+            if (given instanceof PyDict other) {
+                other.keys().forEach(k -> d.put(k, other.get(k)));
+            } else {
+                for (Object pair : Iteration.items(given)) {
+                    List<Object> kv = Iteration.items(pair);
+                    d.put(kv.get(0), kv.get(1));
+                }
+            }
+        }
+        a.keywords().forEach(d::put);
+        return d;
+    }
+
     static void addTo(Map<String, Object> m) {
         m.put("object", ExceptionTypes.OBJECT);
         m.putAll(ExceptionTypes.all());
         m.put("__name__", "__main__");
-        m.put("dict", new Builtin("dict", a -> {
-            if (a.size() > 1) {
-                throw PyError.type("dict expected at most 1 argument, got " + a.size());
-            }
-            PyDict d = new PyDict();
-            if (a.size() == 1) {
-                Object given = a.get(0, "mapping");
-                if (given instanceof PyDict other) {
-                    other.keys().forEach(k -> d.put(k, other.get(k)));
-                } else {
-                    for (Object pair : Iteration.items(given)) {
-                        List<Object> kv = Iteration.items(pair);
-                        d.put(kv.get(0), kv.get(1));
-                    }
-                }
-            }
-            a.keywords().forEach(d::put);
-            return d;
-        }));
+        m.put("dict", new Builtin("dict", a -> filled(new PyDict(), "dict", a)));
         m.put("set", new Builtin("set", a -> a.size() == 1 && a.accept(1).get(0, "iterable") instanceof PySet s
                 ? PySet.copyOf(s) : new PySet(a.size() == 0 ? List.of()
                 : Iteration.items(a.accept(1).get(0, "iterable")))));

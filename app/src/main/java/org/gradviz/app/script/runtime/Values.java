@@ -43,8 +43,8 @@ public final class Values {
         if (v instanceof PyTuple) {
             return "tuple";
         }
-        if (v instanceof PyDict) {
-            return "dict";
+        if (v instanceof PyDict d) {
+            return d.isOrderedDict() ? "OrderedDict" : "dict";
         }
         if (v instanceof PyIterator i) {
             return i.typeName();

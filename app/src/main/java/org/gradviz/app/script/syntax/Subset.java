@@ -35,9 +35,8 @@ public final class Subset {
 
     /** Modules a program may import, with or without {@code as}, or import names from. */
     public static final List<String> IMPORTABLE =
-            List.of("torch", "torch.nn", "torch.nn.functional", "torch.optim", "torch.autograd",
-                    "torch.autograd.functional", "math",
-                    "warnings", "random");
+            List.of("torch", "torch.nn", "torch.nn.functional", "torch.nn.init", "torch.optim", "torch.autograd",
+                    "torch.autograd.functional", "math", "warnings", "random", "collections");
 
     private Subset() {
     }
