@@ -18,6 +18,8 @@ import org.gradviz.engine.TorchException;
  * denom = (exp_avg_sq.sqrt() / bias_correction2_sqrt).add_(eps)
  * param.addcdiv_(exp_avg, denom, value=-step_size)
  * </pre>
+ * and {@code torch.optim.AdamW}'s {@code _single_tensor_adamw}, the same but for its decoupled weight decay: the
+ * gradient is left as it is and {@code param.mul_(1 - lr * weight_decay)} comes first.
  */
 public final class Adam extends Optimizer {
     private final double beta1;
@@ -25,6 +27,7 @@ public final class Adam extends Optimizer {
     private final double eps;
     private final double weightDecay;
     private final boolean maximize;
+    private final boolean decoupledDecay;
     private final Map<Tensor, State> states = new IdentityHashMap<>();
 
     /** The per-parameter state PyTorch keeps: the step count and the two running averages. */
@@ -41,6 +44,17 @@ public final class Adam extends Optimizer {
 
     public Adam(List<Tensor> params, double lr, double beta1, double beta2, double eps, double weightDecay,
             boolean maximize) {
+        this(params, lr, beta1, beta2, eps, weightDecay, maximize, false);
+    }
+
+    /** {@code torch.optim.AdamW(params, lr, betas, eps, weight_decay, maximize)}. */
+    public static Adam adamW(List<Tensor> params, double lr, double beta1, double beta2, double eps,
+            double weightDecay, boolean maximize) {
+        return new Adam(params, lr, beta1, beta2, eps, weightDecay, maximize, true);
+    }
+
+    private Adam(List<Tensor> params, double lr, double beta1, double beta2, double eps, double weightDecay,
+            boolean maximize, boolean decoupledDecay) {
         super(params, lr);
         if (!(lr >= 0)) {
             throw TorchException.value("Invalid learning rate: " + lr);
@@ -62,6 +76,7 @@ public final class Adam extends Optimizer {
         this.eps = eps;
         this.weightDecay = weightDecay;
         this.maximize = maximize;
+        this.decoupledDecay = decoupledDecay;
     }
 
     @Override
@@ -72,7 +87,11 @@ public final class Adam extends Optimizer {
                 continue;
             }
             DType dt = p.dtype();
-            double[] grad = startingGradient(p, g, maximize, weightDecay);
+            double[] grad = startingGradient(p, g, maximize, decoupledDecay ? 0 : weightDecay);
+            double[] updated = p.data().clone();
+            if (decoupledDecay) {
+                UpdateKernels.scale(updated, 1 - lr() * weightDecay, dt);
+            }
             State s = states.computeIfAbsent(p, k -> new State(k.numel()));
             s.step++;
             UpdateKernels.scale(s.expAvg, beta1, dt);
@@ -89,7 +108,6 @@ public final class Adam extends Optimizer {
                 double root = dt.round(Math.sqrt(s.expAvgSq[i]));
                 denom[i] = dt.round(dt.round(root / bc2Sqrt) + epsilon);
             }
-            double[] updated = p.data().clone();
             UpdateKernels.addcdiv(updated, s.expAvg, denom, -stepSize, dt);
             p.assignInPlace(Tensor.fromData(p.shape(), dt, updated));
         }

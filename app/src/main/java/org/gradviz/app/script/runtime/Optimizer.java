@@ -73,6 +73,11 @@ public final class Optimizer implements HasAttributes {
         }
     }
 
+    /** The parameter group, {@code param_groups[0]}, as the program sees it. */
+    PyDict group() {
+        return group;
+    }
+
     @Override
     public String typeName() {
         return name;

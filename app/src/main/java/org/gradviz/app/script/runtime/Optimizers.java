@@ -9,7 +9,7 @@ import org.gradviz.engine.optim.Adam;
 import org.gradviz.engine.optim.RMSprop;
 import org.gradviz.engine.optim.SGD;
 
-/** {@code torch.optim.SGD} and {@code torch.optim.Adam}: torch 1.13's signatures and checks, in its order. */
+/** {@code torch.optim.SGD}, {@code Adam}, {@code AdamW} and {@code RMSprop}: torch 1.13's signatures and checks, in its order. */
 final class Optimizers {
     private static final Object REQUIRED = Signature.REQUIRED;
     /** torch's {@code required} placeholder for SGD's lr. */
@@ -22,6 +22,7 @@ final class Optimizers {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("SGD", new Builtin("SGD", Optimizers::sgd));
         m.put("Adam", new Builtin("Adam", Optimizers::adam));
+        m.put("AdamW", new Builtin("AdamW", Optimizers::adamW));
         m.put("RMSprop", new Builtin("RMSprop", Optimizers::rmsprop));
         return m;
     }
@@ -70,6 +71,21 @@ final class Optimizers {
                 "lr", 0.001, "betas", new PyTuple(List.of(0.9, 0.999)), "eps", 1e-08, "weight_decay", 0L,
                 "amsgrad", false, "foreach", PyNone.NONE, "maximize", false, "capturable", false,
                 "differentiable", false, "fused", false);
+        return adamFamily("Adam", s, given, 8, new int[] {6, 7, 9, 10, 11});
+    }
+
+    private static Object adamW(Args given) {
+        Signature s = Signature.keywordOnlyAfter("AdamW.__init__", 7, "self", REQUIRED, "params", REQUIRED,
+                "lr", 0.001, "betas", new PyTuple(List.of(0.9, 0.999)), "eps", 1e-08, "weight_decay", 0.01,
+                "amsgrad", false, "maximize", false, "foreach", PyNone.NONE, "capturable", false);
+        return adamFamily("AdamW", s, given, 7, new int[] {6, 8, 9});
+    }
+
+    /**
+     * Adam or AdamW: torch's checks of lr, eps, betas and weight_decay in its order, then the options in
+     * {@code refused} taken at their defaults only; the group holds every setting after params.
+     */
+    private static Object adamFamily(String name, Signature s, Args given, int maximize, int[] refused) {
         Object[] v = s.bind(given.withSelf(PyNone.NONE));
         if (!(atLeast(v[2]) >= 0)) {
             throw PyError.value("Invalid learning rate: " + Values.str(v[2]));
@@ -79,10 +95,10 @@ final class Optimizers {
         }
         List<?> betas = Values.items(v[3]);
         if (!(v[3] instanceof PyTuple || v[3] instanceof List<?>)) {
-            throw new Unsupported("'Adam(betas=" + Values.typeName(v[3]) + ")'");
+            throw new Unsupported("'" + name + "(betas=" + Values.typeName(v[3]) + ")'");
         }
         if (betas.size() > 2) {
-            throw new Unsupported("'Adam(betas=...)' with more than two values");
+            throw new Unsupported("'" + name + "(betas=...)' with more than two values");
         }
         for (int i = 0; i < 2; i++) {
             if (i >= betas.size()) {
@@ -96,19 +112,21 @@ final class Optimizers {
         if (!(atLeast(v[5]) >= 0)) {
             throw PyError.value("Invalid weight_decay value: " + Values.str(v[5]));
         }
-        for (int i : new int[] {6, 7, 9, 10, 11}) {
-            refuseTrue("Adam", s.names().get(i), v[i]);
+        for (int i : refused) {
+            refuseTrue(name, s.names().get(i), v[i]);
         }
         List<Tensor> params = params(v[1]);
         Map<String, Object> group = new LinkedHashMap<>();
-        String[] keys = {"lr", "betas", "eps", "weight_decay", "amsgrad", "foreach", "maximize", "capturable",
-            "differentiable", "fused"};
-        for (int i = 0; i < keys.length; i++) {
-            group.put(keys[i], v[i + 2]);
+        for (int i = 2; i < v.length; i++) {
+            group.put(s.names().get(i), v[i]);
         }
-        Adam adam = new Adam(params, number(v[2]), number(betas.get(0)), number(betas.get(1)), number(v[4]),
-                number(v[5]), Values.truthy(v[8]));
-        return new Optimizer("Adam", adam, group);
+        double lr = number(v[2]);
+        double beta1 = number(betas.get(0));
+        double beta2 = number(betas.get(1));
+        boolean max = Values.truthy(v[maximize]);
+        Adam adam = name.equals("AdamW") ? Adam.adamW(params, lr, beta1, beta2, number(v[4]), number(v[5]), max)
+                : new Adam(params, lr, beta1, beta2, number(v[4]), number(v[5]), max);
+        return new Optimizer(name, adam, group);
     }
 
     private static Object rmsprop(Args given) {

@@ -31,8 +31,13 @@ final class TorchModules {
         PyModule init = new PyModule("torch.nn.init", NnInit.members());
         Map<String, Object> nnMembers = NnLayers.members(functional);
         nnMembers.put("init", init);
+        PyModule utils = new PyModule("torch.nn.utils", NnUtils.members());
+        nnMembers.put("utils", utils);
         PyModule nn = new PyModule("torch.nn", nnMembers);
-        PyModule optim = new PyModule("torch.optim", Optimizers.members());
+        PyModule scheduler = new PyModule("torch.optim.lr_scheduler", LrScheduler.members());
+        Map<String, Object> optimMembers = Optimizers.members();
+        optimMembers.put("lr_scheduler", scheduler);
+        PyModule optim = new PyModule("torch.optim", optimMembers);
         torchMembers.put("nn", nn);
         torchMembers.put("optim", optim);
         PyModule autograd = AutogradModule.create();
@@ -43,7 +48,9 @@ final class TorchModules {
         modules.put("torch.nn", nn);
         modules.put("torch.nn.functional", functional);
         modules.put("torch.nn.init", init);
+        modules.put("torch.nn.utils", utils);
         modules.put("torch.optim", optim);
+        modules.put("torch.optim.lr_scheduler", scheduler);
         modules.put("torch.autograd", autograd);
         modules.put("torch.autograd.functional", (PyModule) autograd.attribute("functional"));
         modules.put("math", new PyModule("math", MathModule.members()));

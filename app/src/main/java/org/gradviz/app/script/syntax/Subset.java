@@ -35,7 +35,8 @@ public final class Subset {
 
     /** Modules a program may import, with or without {@code as}, or import names from. */
     public static final List<String> IMPORTABLE =
-            List.of("torch", "torch.nn", "torch.nn.functional", "torch.nn.init", "torch.optim", "torch.autograd",
+            List.of("torch", "torch.nn", "torch.nn.functional", "torch.nn.init", "torch.nn.utils", "torch.optim", "torch.optim.lr_scheduler",
+                    "torch.autograd",
                     "torch.autograd.functional", "math", "warnings", "random", "collections");
 
     private Subset() {

@@ -1,0 +1,130 @@
+package org.gradviz.app.script.runtime;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * {@code torch.optim.lr_scheduler}'s {@code StepLR}, {@code MultiStepLR}, {@code ExponentialLR} and {@code LambdaLR}
+ * as torch 1.13 writes them: made on an optimiser, they record {@code initial_lr} in its parameter group and take
+ * their first step at once; each {@code step()} counts an epoch and writes the new rate into the group, which the
+ * optimiser's next step reads. The rates are computed in Python floats in torch's order.
+ */
+final class LrScheduler implements HasAttributes {
+    private static final Object REQUIRED = Signature.REQUIRED;
+
+    /** How a schedule turns the epoch and the group's current rate into the next rate. */
+    private interface Rule {
+        double next(int epoch, double current, double base);
+    }
+
+    private final String name;
+    private final Optimizer optimizer;
+    private final Rule rule;
+    private final double base;
+    private int lastEpoch = -1;
+    private double lastLr;
+
+    private LrScheduler(String name, Optimizer optimizer, Rule rule) {
+        this.name = name;
+        this.optimizer = optimizer;
+        this.rule = rule;
+        PyDict group = optimizer.group();
+        if (!group.containsKey("initial_lr")) {
+            group.put("initial_lr", group.get("lr"));
+        }
+        this.base = Values.toDouble(group.get("initial_lr"), "initial_lr");
+        step();
+    }
+
+    static Map<String, Object> members() {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("StepLR", new Builtin("StepLR", a -> {
+            Object[] v = bind(Signature.of("StepLR.__init__", "optimizer", REQUIRED, "step_size", REQUIRED, "gamma",
+                    0.1, "last_epoch", -1L, "verbose", false), a, 3);
+            long stepSize = Values.toIndex(v[1], "step_size");
+            double gamma = Values.toDouble(v[2], "gamma");
+            return new LrScheduler("StepLR", optimizer(v[0]), (epoch, lr, base) ->
+                    epoch == 0 || epoch % stepSize != 0 ? lr : lr * gamma);
+        }));
+        m.put("MultiStepLR", new Builtin("MultiStepLR", a -> {
+            Object[] v = bind(Signature.of("MultiStepLR.__init__", "optimizer", REQUIRED, "milestones", REQUIRED,
+                    "gamma", 0.1, "last_epoch", -1L, "verbose", false), a, 3);
+            List<Long> milestones = new ArrayList<>();
+            for (Object x : Iteration.items(v[1])) {
+                milestones.add(Values.toIndex(x, "milestones"));
+            }
+            double gamma = Values.toDouble(v[2], "gamma");
+            return new LrScheduler("MultiStepLR", optimizer(v[0]), (epoch, lr, base) -> {
+                long times = milestones.stream().filter(e -> e == epoch).count();
+                return times == 0 ? lr : lr * Math.pow(gamma, times);
+            });
+        }));
+        m.put("ExponentialLR", new Builtin("ExponentialLR", a -> {
+            Object[] v = bind(Signature.of("ExponentialLR.__init__", "optimizer", REQUIRED, "gamma", REQUIRED,
+                    "last_epoch", -1L, "verbose", false), a, 2);
+            double gamma = Values.toDouble(v[1], "gamma");
+            return new LrScheduler("ExponentialLR", optimizer(v[0]), (epoch, lr, base) ->
+                    epoch == 0 ? lr : lr * gamma);
+        }));
+        m.put("LambdaLR", new Builtin("LambdaLR", a -> {
+            Object[] v = bind(Signature.of("LambdaLR.__init__", "optimizer", REQUIRED, "lr_lambda", REQUIRED,
+                    "last_epoch", -1L, "verbose", false), a, 2);
+            if (!(v[1] instanceof PyCallable lambda)) {
+                throw new Unsupported("'LambdaLR' with a list of functions");
+            }
+            return new LrScheduler("LambdaLR", optimizer(v[0]), (epoch, lr, base) -> base * Values.toDouble(
+                    lambda.call(new Args("lr_lambda", List.of((long) epoch), Map.of())), "lr_lambda"));
+        }));
+        return m;
+    }
+
+    /** The arguments, refusing a last_epoch other than -1 and verbose=True (at {@code lastEpoch}, then after it). */
+    private static Object[] bind(Signature s, Args a, int lastEpoch) {
+        Object[] v = s.bind(a);
+        if (!Long.valueOf(-1).equals(v[lastEpoch])) {
+            throw new Unsupported("'" + a.function() + "(last_epoch=...)'");
+        }
+        if (Values.truthy(v[lastEpoch + 1])) {
+            throw new Unsupported("'" + a.function() + "(verbose=True)'");
+        }
+        return v;
+    }
+
+    private static Optimizer optimizer(Object v) {
+        if (v instanceof Optimizer o) {
+            return o;
+        }
+        throw PyError.type(Values.typeName(v) + " is not an Optimizer");
+    }
+
+    /** {@code scheduler.step()}: the next epoch, and its rate written into the optimiser's group. */
+    private Object step() {
+        lastEpoch++;
+        PyDict group = optimizer.group();
+        lastLr = rule.next(lastEpoch, Values.toDouble(group.get("lr"), "lr"), base);
+        group.put("lr", lastLr);
+        return PyNone.NONE;
+    }
+
+    @Override
+    public Object attribute(String attribute) {
+        return switch (attribute) {
+            case "step" -> new Builtin("step", a -> {
+                a.accept(0);
+                return step();
+            });
+            case "get_last_lr" -> new Builtin("get_last_lr", a -> new ArrayList<Object>(List.of(lastLr)));
+            case "last_epoch" -> (long) lastEpoch;
+            case "base_lrs" -> new ArrayList<Object>(List.of(base));
+            case "optimizer" -> optimizer;
+            default -> null;
+        };
+    }
+
+    @Override
+    public String typeName() {
+        return name;
+    }
+}
