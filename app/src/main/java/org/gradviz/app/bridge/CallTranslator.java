@@ -50,6 +50,8 @@ final class CallTranslator {
                     new Initializer.Values(values(result)), values(result));
             case "getitem" -> unsupported(call, result, "indexing a tensor (t[i]) has no node in a graph document; "
                     + "compute with whole tensors");
+            case "dropout" -> unsupported(call, result, "dropout() has no node in a graph document (it draws a new "
+                    + "mask at every step); call model.eval() before the cell's last computation, or leave it out");
             case "data", "grad" -> unsupported(call, result, "." + f + " makes a tensor outside the graph; "
                     + "a graph document cannot show where its values come from");
             default -> OpCalls.isOp(f) ? OpCalls.translate(call, result)

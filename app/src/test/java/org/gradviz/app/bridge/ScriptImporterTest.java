@@ -39,6 +39,29 @@ class ScriptImporterTest {
     // ----- torch.nn cells: a module's call is its functional op, a program's Module runs its forward line by line
 
     @Test
+    void dropoutWhileTrainingIsRefusedWithTheFixAndVanishesInEvaluationMode() throws Exception {
+        String[] head = {
+            "import torch",
+            "import torch.nn as nn",
+            "from collections import OrderedDict",
+            "torch.manual_seed(0)",
+            "model = nn.Sequential(OrderedDict([('fc', nn.Linear(3, 2)), ('drop', nn.Dropout(0.5))]))",
+            "x = torch.ones(4, 3)"};
+        String[] training = java.util.stream.Stream.concat(java.util.Arrays.stream(head),
+                java.util.stream.Stream.of("loss = model(x).sum()", "print(loss)")).toArray(String[]::new);
+        ScriptImportException e = refusal(training);
+        assertTrue(e.getMessage().startsWith("cell.py:7: dropout() has no node in a graph document (it draws a new "
+                + "mask at every step); call model.eval()"), e.getMessage());
+
+        String[] evaluated = java.util.stream.Stream.concat(java.util.Arrays.stream(head),
+                java.util.stream.Stream.of("model.eval()", "loss = model(x).sum()", "print(loss)"))
+                .toArray(String[]::new);
+        GraphDocument d = importCell(evaluated);
+        assertEquals(List.of(OpKind.LINEAR, OpKind.SUM), d.nodes().stream().map(OpNode::op).toList());
+        assertComputesWhatTheCellPrints(d, evaluated);
+    }
+
+    @Test
     void aSequentialOfLinearLayersImportsAsLinearNodesWithTheirDrawnWeightsAndBiases() throws Exception {
         String[] cell = {
             "import torch",

@@ -41,9 +41,11 @@ public final class NnFunctionalForms {
         String function = switch (name) {
             case "CrossEntropyLoss" -> "cross_entropy";
             case "NLLLoss" -> "nll_loss";
+            case "Dropout" -> "dropout";
             default -> null; // the containers
         };
-        if (function != null) {
+        // NOTE: dropout that did nothing (evaluation mode, p = 0) gave its input back: nothing to report
+        if (function != null && result != inputs.get(0)) {
             Interpreter.report(function, inputs, name.endsWith("Loss")
                     ? Map.of("reduction", module.attribute("reduction")) : Map.of(), result);
         }
