@@ -5,11 +5,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.gradviz.engine.Tensor;
+import org.gradviz.engine.optim.Adagrad;
 import org.gradviz.engine.optim.Adam;
 import org.gradviz.engine.optim.RMSprop;
 import org.gradviz.engine.optim.SGD;
 
-/** {@code torch.optim.SGD}, {@code Adam}, {@code AdamW} and {@code RMSprop}: torch 1.13's signatures and checks, in its order. */
+/** {@code torch.optim.SGD}, {@code Adam}, {@code AdamW}, {@code RMSprop} and {@code Adagrad}: torch 1.13's signatures and checks, in its order. */
 final class Optimizers {
     private static final Object REQUIRED = Signature.REQUIRED;
     /** torch's {@code required} placeholder for SGD's lr. */
@@ -24,6 +25,7 @@ final class Optimizers {
         m.put("Adam", new Builtin("Adam", Optimizers::adam));
         m.put("AdamW", new Builtin("AdamW", Optimizers::adamW));
         m.put("RMSprop", new Builtin("RMSprop", Optimizers::rmsprop));
+        m.put("Adagrad", new Builtin("Adagrad", Optimizers::adagrad));
         return m;
     }
 
@@ -153,6 +155,29 @@ final class Optimizers {
         RMSprop r = new RMSprop(params, number(v[2]), number(v[3]), number(v[4]), number(v[5]), number(v[6]),
                 Values.truthy(v[7]), Values.truthy(v[9]));
         return new Optimizer("RMSprop", r, group);
+    }
+
+    private static Object adagrad(Args given) {
+        Signature s = Signature.keywordOnlyAfter("Adagrad.__init__", 8, "self", REQUIRED, "params", REQUIRED,
+                "lr", 0.01, "lr_decay", 0L, "weight_decay", 0L, "initial_accumulator_value", 0L, "eps", 1e-10,
+                "foreach", PyNone.NONE, "maximize", false);
+        Object[] v = s.bind(given.withSelf(PyNone.NONE));
+        String[] checked = {"learning rate", "lr_decay value", "weight_decay value",
+            "initial_accumulator_value value", "epsilon value"};
+        for (int i = 0; i < checked.length; i++) {
+            if (!(atLeast(v[i + 2]) >= 0)) {
+                throw PyError.value("Invalid " + checked[i] + ": " + Values.str(v[i + 2]));
+            }
+        }
+        refuseTrue("Adagrad", "foreach", v[7]);
+        List<Tensor> params = params(v[1]);
+        Map<String, Object> group = new LinkedHashMap<>();
+        for (int i = 2; i < v.length; i++) {
+            group.put(s.names().get(i), v[i]);
+        }
+        Adagrad a = new Adagrad(params, number(v[2]), number(v[3]), number(v[4]), number(v[5]), number(v[6]),
+                Values.truthy(v[8]));
+        return new Optimizer("Adagrad", a, group);
     }
 
     private static void refuseTrue(String optimizer, String option, Object value) {
