@@ -35,6 +35,8 @@ final class TorchFunctions {
             }
             return Cumsum.cumsum(a.tensor(0, "input"), a.integer(1, "dim"));
         });
+        OWN.put("var", a -> TensorMoments.call(a, false));
+        OWN.put("std", a -> TensorMoments.call(a, true));
         TensorShapeFunctions.addShared(OWN);
         for (Map.Entry<String, PyCallable> own : OWN.entrySet()) {
             if (FUNCTIONS.putIfAbsent(own.getKey(), own.getValue()) != null) {
