@@ -118,6 +118,8 @@ public final class AstWalk {
             out.add(c.function());
             out.addAll(c.args());
             c.keywords().stream().map(Keyword::value).forEach(out::add);
+        } else if (e instanceof Expr.Starred st) {
+            out.add(st.value());
         } else if (e instanceof Expr.Attribute a) {
             out.add(a.object());
         } else if (e instanceof Expr.Subscript s) {

@@ -77,6 +77,10 @@ public sealed interface Expr extends Node {
     }
 
     /** {@code function(args..., name=value...)}. */
+    /** {@code *value} among a call's arguments: the items of an iterable, each a positional argument. */
+    record Starred(Expr value, int line, int column) implements Expr {
+    }
+
     record Call(Expr function, List<Expr> args, List<Keyword> keywords, int line, int column) implements Expr {
         public Call {
             args = List.copyOf(args);

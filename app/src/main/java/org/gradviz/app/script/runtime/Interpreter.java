@@ -763,11 +763,19 @@ public final class Interpreter {
         Object callee = eval(c.function(), f);
         List<Object> args = new ArrayList<>(c.args().size());
         for (Expr a : c.args()) {
-            args.add(eval(a, f));
+            if (a instanceof Expr.Starred st) {
+                args.addAll(CallUnpacking.positional(callee, eval(st.value(), f)));
+            } else {
+                args.add(eval(a, f));
+            }
         }
         Map<String, Object> keywords = c.keywords().isEmpty() ? Map.of() : new LinkedHashMap<>();
         for (Keyword k : c.keywords()) {
-            keywords.put(k.name(), eval(k.value(), f));
+            if (k.isUnpacking()) {
+                CallUnpacking.keywords(callee, eval(k.value(), f), keywords);
+            } else {
+                CallUnpacking.put(callee, keywords, k.name(), eval(k.value(), f));
+            }
         }
         if (callee instanceof PyFunction fn) {
             return callFunction(fn, args, keywords);

@@ -161,6 +161,16 @@ final class Operators {
             }
         } else if (a instanceof String x && b instanceof String y) {
             c = x.compareTo(y);
+        } else if (a instanceof PyTuple && b instanceof PyTuple || a instanceof List<?> && b instanceof List<?>) {
+            // NOTE: Python orders sequences by their first items that differ, else by length
+            List<?> x = Values.items(a);
+            List<?> y = Values.items(b);
+            for (int i = 0; i < Math.min(x.size(), y.size()); i++) {
+                if (!Values.pyEquals(x.get(i), y.get(i))) {
+                    return order(op, x.get(i), y.get(i));
+                }
+            }
+            c = Integer.compare(x.size(), y.size());
         } else {
             throw PyError.type("'" + op.symbol() + "' not supported between instances of '" + Values.typeName(a)
                     + "' and '" + Values.typeName(b) + "'");

@@ -22,7 +22,7 @@ public final class SupportedSubset {
         md.append("Python:\n\n");
         Subset.PYTHON.forEach(item -> md.append("- ").append(item).append('\n'));
         md.append("- refused: ").append(codes(new TreeSet<>(Subset.REFUSED_KEYWORDS)))
-                .append(", `*`/`**` unpacking and parameters, set displays, bitwise operators, "
+                .append(", `*` in assignment targets and displays, set displays, bitwise operators, "
                         + "annotations, `while`/`for ... else`, other modules\n");
         md.append("\nBuiltins: ").append(codes(names(Builtins.create(new PrintStream(OutputStream.nullOutputStream())))))
                 .append("\n\nModules:\n\n");

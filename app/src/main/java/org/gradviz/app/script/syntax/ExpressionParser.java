@@ -334,8 +334,16 @@ final class ExpressionParser {
                 }
                 last = expression();
                 keywords.add(new Keyword(name.text(), last, name.line(), name.column()));
+            } else if (ts.atOp("**")) {
+                Token star = ts.next();
+                last = expression();
+                keywords.add(new Keyword(null, last, star.line(), star.column()));
+            } else if (ts.atOp("*")) {
+                Token star = ts.next();
+                last = new Expr.Starred(expression(), star.line(), star.column());
+                positionalAfterKeyword |= keywords.stream().anyMatch(Keyword::isUnpacking);
+                args.add(last);
             } else {
-                refuseStar(true);
                 last = expression();
                 if (ts.atKeyword("for")) {
                     last = comprehension(Expr.ComprehensionKind.GENERATOR, last, Optional.empty(), ts.peek());

@@ -21,17 +21,39 @@ final class ParameterParser {
         this.expressions = expressions;
     }
 
-    /** Parameters up to, not including, the operator {@code close}. */
+    /**
+     * Parameters up to, not including, the operator {@code close}: plain ones, then optionally {@code *args} or a bare
+     * {@code *} and keyword-only ones, then optionally {@code **kwargs}. A {@code /} is refused.
+     */
     List<Param> parse(String close) {
         List<Param> params = new ArrayList<>();
         Set<String> seen = new HashSet<>();
         boolean defaults = false;
+        Param.Kind kind = Param.Kind.NORMAL;
+        Token bareStar = null;
         while (!ts.atOp(close)) {
             Token t = ts.peek();
-            if (t.isOp("*") || t.isOp("**") || t.isOp("/")) {
-                // NOTE: also refuses a bare '*' marker before keyword-only parameters
-                throw Subset.refuse("a '" + t.text() + "' parameter", t);
+            if (t.isOp("/")) {
+                throw Subset.refuse("a '/' parameter", t);
             }
+            Param.Kind own = kind;
+            if (t.isOp("*") || t.isOp("**")) {
+                if (kind != Param.Kind.NORMAL && t.isOp("*")) {
+                    throw ScriptSyntaxError.syntax("* argument may appear only once", t.line(), t.column());
+                }
+                ts.next();
+                if (t.isOp("*") && (ts.atOp(",") || ts.atOp(close))) {
+                    bareStar = t;
+                    kind = Param.Kind.KEYWORD_ONLY;
+                    if (!ts.acceptOp(",")) {
+                        break;
+                    }
+                    continue;
+                }
+                own = t.isOp("*") ? Param.Kind.VAR_POSITIONAL : Param.Kind.VAR_KEYWORD;
+                kind = Param.Kind.KEYWORD_ONLY;
+            }
+            bareStar = own == Param.Kind.KEYWORD_ONLY ? null : bareStar;
             Token name = ts.expectName();
             if (ts.atOp(":") && !close.equals(":")) {
                 throw Subset.refuse("a parameter annotation", ts.peek());
@@ -40,16 +62,28 @@ final class ParameterParser {
                 throw ScriptSyntaxError.syntax("duplicate argument '" + name.text() + "' in function definition",
                         name.line(), name.column());
             }
+            boolean variadic = own == Param.Kind.VAR_POSITIONAL || own == Param.Kind.VAR_KEYWORD;
+            if (variadic && ts.atOp("=")) {
+                throw ts.errorHere(own == Param.Kind.VAR_POSITIONAL ? "var-positional argument cannot have default value"
+                        : "var-keyword argument cannot have default value");
+            }
             Optional<Expr> value = ts.acceptOp("=") ? Optional.of(expressions.expression()) : Optional.empty();
-            if (value.isEmpty() && defaults) {
+            if (own == Param.Kind.NORMAL && value.isEmpty() && defaults) {
                 throw ScriptSyntaxError.syntax("non-default argument follows default argument", name.line(),
                         name.column());
             }
             defaults |= value.isPresent();
-            params.add(new Param(name.text(), value, name.line(), name.column()));
+            params.add(new Param(name.text(), value, own, name.line(), name.column()));
+            if (own == Param.Kind.VAR_KEYWORD && !ts.atOp(close) && !(ts.atOp(",") && ts.peek(1).isOp(close))) {
+                ts.acceptOp(",");
+                throw ts.errorHere("arguments cannot follow var-keyword argument");
+            }
             if (!ts.acceptOp(",")) {
                 break;
             }
+        }
+        if (bareStar != null) {
+            throw ScriptSyntaxError.syntax("named arguments must follow bare *", bareStar.line(), bareStar.column());
         }
         return params;
     }

@@ -19,7 +19,8 @@ public final class Subset {
             "assignment (chained, tuple/list unpacking, attributes, subscripts), `+=` and the other arithmetic "
                     + "augmented assignments",
             "`if`/`elif`/`else`, `for` (with unpacking targets), `while`, `break`, `continue`, `pass`",
-            "`def` with default values, `return`, `lambda`, closures, `global`, `nonlocal`; decorators, "
+            "`def` with default values, `*args`, keyword-only parameters and `**kwargs`, `return`, `lambda`, "
+                    + "closures, `global`, `nonlocal`; decorators, "
                     + "`@staticmethod`, `@classmethod`",
             "`class` with one base, `__init__`, methods, class and instance attributes, `super()`, "
                     + "`__str__`/`__repr__`/`__call__`",
@@ -28,6 +29,7 @@ public final class Subset {
             "int, float, str (f-strings, `%` formatting, `str.format`), bool, None, list, tuple, dict; list, dict "
                     + "and generator comprehensions",
             "arithmetic `+ - * / // % ** @`, comparisons, `and`/`or`/`not`, conditional expressions, calls with "
+                    + "`*items` and `**mapping` and "
                     + "keyword arguments, subscripts and slices");
 
     /** Reserved words that start a construct outside the subset. */

@@ -21,6 +21,10 @@ class SyntaxErrorsTest {
         Kind i = Kind.INDENTATION;
         return Stream.of(
                 Arguments.of("x = (1,\ny = 2\n", s, "'(' was never closed", 1, 5),
+                Arguments.of("def f(*):\n    pass\n", s, "named arguments must follow bare *", 1, 7),
+                Arguments.of("def f(*a, *b):\n    pass\n", s, "* argument may appear only once", 1, 11),
+                Arguments.of("def f(**k, a):\n    pass\n", s, "arguments cannot follow var-keyword argument", 1, 12),
+                Arguments.of("def f(*a=1):\n    pass\n", s, "var-positional argument cannot have default value", 1, 9),
                 Arguments.of("x = [1, 2\nprint(x)\n", s, "'[' was never closed", 1, 5),
                 Arguments.of("x = 1\n\nprint(1 2\n", s, "'(' was never closed", 3, 6),
                 Arguments.of("f(a=1, 2\n", s, "'(' was never closed", 1, 2),
