@@ -1,0 +1,42 @@
+package org.gradviz.engine.kernels;
+
+import jdk.incubator.vector.FloatVector;
+import jdk.incubator.vector.VectorSpecies;
+
+/**
+ * The whole vectors of {@link BceWithLogitsFloat}'s loops with the Vector API: the same float steps per lane, exp and
+ * log from {@link VectorSleefFloat}. Each method fills whole vectors from the first element and returns where it
+ * stopped; the caller does the rest. Only loaded when the JVM has {@code jdk.incubator.vector}.
+ */
+final class VectorBceWithLogits {
+    private static final VectorSpecies<Float> S = VectorSleefFloat.S;
+    private static final int L = S.length();
+
+    private VectorBceWithLogits() {
+    }
+
+    /** ((1-t)·x + max(-x, 0)) + log(1 + exp(-|x|)) for whole vectors; returns the first element not done. */
+    static int loss(float[] x, float[] t, float[] r) {
+        int i = 0;
+        for (; i <= r.length - L; i += L) {
+            FloatVector xv = FloatVector.fromArray(S, x, i);
+            FloatVector tv = FloatVector.fromArray(S, t, i);
+            FloatVector m = xv.neg().max(0f);
+            FloatVector sum = VectorSleefFloat.exp(xv.abs().neg()).add(1f);
+            FloatVector linear = FloatVector.broadcast(S, 1f).sub(tv).mul(xv).add(m);
+            linear.add(VectorSleefFloat.log(sum)).intoArray(r, i);
+        }
+        return i;
+    }
+
+    /** (σ(x) - t)·g (/ n for mean) for whole vectors below {@code end}; returns the first element not done. */
+    static int inputGrad(float[] x, float[] t, float g, boolean mean, float n, float[] r, int end) {
+        int i = 0;
+        for (; i <= end - L; i += L) {
+            FloatVector d = VectorSleefFloat.sigmoid(FloatVector.fromArray(S, x, i))
+                    .sub(FloatVector.fromArray(S, t, i)).mul(g);
+            (mean ? d.div(n) : d).intoArray(r, i);
+        }
+        return i;
+    }
+}
