@@ -19,24 +19,26 @@ final class VectorBceWithLogits {
     static int loss(float[] x, float[] t, float[] r) {
         int i = 0;
         for (; i <= r.length - L; i += L) {
+            // r holds 1 + exp(-|x|), then its log
             FloatVector xv = FloatVector.fromArray(S, x, i);
-            FloatVector tv = FloatVector.fromArray(S, t, i);
+            xv.abs().neg().intoArray(r, i);
+            VectorSleefFloat.exp(r, i, r, i);
+            FloatVector.fromArray(S, r, i).add(1f).intoArray(r, i);
+            VectorSleefFloat.log(r, i, r, i);
             FloatVector m = xv.neg().max(0f);
-            FloatVector sum = VectorSleefFloat.exp(xv.abs().neg()).add(1f);
-            FloatVector linear = FloatVector.broadcast(S, 1f).sub(tv).mul(xv).add(m);
-            linear.add(VectorSleefFloat.log(sum)).intoArray(r, i);
+            FloatVector linear = FloatVector.broadcast(S, 1f).sub(FloatVector.fromArray(S, t, i)).mul(xv).add(m);
+            linear.add(FloatVector.fromArray(S, r, i)).intoArray(r, i);
         }
         return i;
     }
 
     /** (σ(x) - t)·g (/ n for mean) for whole vectors below {@code end}; returns the first element not done. */
     static int inputGrad(float[] x, float[] t, float g, boolean mean, float n, float[] r, int end) {
-        int i = 0;
-        for (; i <= end - L; i += L) {
-            FloatVector d = VectorSleefFloat.sigmoid(FloatVector.fromArray(S, x, i))
-                    .sub(FloatVector.fromArray(S, t, i)).mul(g);
+        int done = VectorSleefFloat.sigmoid(x, r, end);
+        for (int i = 0; i < done; i += L) {
+            FloatVector d = FloatVector.fromArray(S, r, i).sub(FloatVector.fromArray(S, t, i)).mul(g);
             (mean ? d.div(n) : d).intoArray(r, i);
         }
-        return i;
+        return done;
     }
 }

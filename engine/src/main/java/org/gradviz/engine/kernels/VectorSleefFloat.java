@@ -18,6 +18,11 @@ import jdk.incubator.vector.VectorSpecies;
  * the integer is the low bits of the sum. exp only needs it for arguments in [-104, 100] (the others are replaced by
  * 0 or infinity, NaN stays NaN), log only for exponents.
  *
+ * <p>Each function reads one vector from an array and writes it to an array: C2 refuses to inline a method whose own
+ * compiled code is large ("already compiled into a big method"), and a call it does not inline passes its vectors
+ * boxed, which costs more than the maths. With arrays on both sides, and the whole body in one method, no vector
+ * leaves a compiled method.
+ *
  * <p>Only loaded when the JVM has {@code jdk.incubator.vector} ({@link org.gradviz.engine.VectorApi#PRESENT}).
  */
 public final class VectorSleefFloat {
@@ -34,8 +39,9 @@ public final class VectorSleefFloat {
 
     // ----- exp (xexpf)
 
-    /** {@link SleefFloat#exp} of every lane. */
-    public static FloatVector exp(FloatVector d) {
+    /** r[ro..] = {@link SleefFloat#exp} of each of the {@link #LANES} values x[xo..]. */
+    public static void exp(float[] x, int xo, float[] r, int ro) {
+        FloatVector d = FloatVector.fromArray(S, x, xo);
         FloatVector big = d.mul(SleefFloat.R_LN2F).add(MAGIC);
         IntVector q = big.reinterpretAsInts().sub(MAGIC_BITS);
         FloatVector fq = big.sub(MAGIC);
@@ -48,19 +54,12 @@ public final class VectorSleefFloat {
         u = fma(u, s, 0.166666671633720397949219f);
         u = fma(u, s, 0.5f);
         u = s.mul(s).fma(u, s).add(1.0f);
-        u = ldexp2(u, q);
-        u = u.blend(0f, d.compare(VectorOperators.LT, -104f));
-        return u.blend(Float.POSITIVE_INFINITY, d.compare(VectorOperators.GT, 100f));
-    }
-
-    /** d · 2^(q>>1) · 2^(q - (q>>1)), as {@code vldexp2_vf_vf_vi2}. */
-    private static FloatVector ldexp2(FloatVector d, IntVector q) {
+        // ldexp2: u · 2^(q>>1) · 2^(q - (q>>1))
         IntVector half = q.lanewise(VectorOperators.ASHR, 1);
-        return d.mul(pow2i(half)).mul(pow2i(q.sub(half)));
-    }
-
-    private static FloatVector pow2i(IntVector q) {
-        return q.add(0x7f).lanewise(VectorOperators.LSHL, 23).reinterpretAsFloats();
+        u = u.mul(half.add(0x7f).lanewise(VectorOperators.LSHL, 23).reinterpretAsFloats());
+        u = u.mul(q.sub(half).add(0x7f).lanewise(VectorOperators.LSHL, 23).reinterpretAsFloats());
+        u = u.blend(0f, d.compare(VectorOperators.LT, -104f));
+        u.blend(Float.POSITIVE_INFINITY, d.compare(VectorOperators.GT, 100f)).intoArray(r, ro);
     }
 
     /** a·b + c, rounded once. */
@@ -75,8 +74,9 @@ public final class VectorSleefFloat {
 
     // ----- log (xlogf_u1)
 
-    /** {@link SleefFloat#log} of every lane. */
-    public static FloatVector log(FloatVector d) {
+    /** r[ro..] = {@link SleefFloat#log} of each of the {@link #LANES} values x[xo..]. */
+    public static void log(float[] x, int xo, float[] r, int ro) {
+        FloatVector d = FloatVector.fromArray(S, x, xo);
         VectorMask<Float> o = d.compare(VectorOperators.LT, Float.MIN_NORMAL);
         d = d.blend(d.mul(0x1p64f), o);
         IntVector e = d.mul(1.0f / 0.75f).reinterpretAsInts().lanewise(VectorOperators.LSHR, 23).and(0xff).sub(0x7f);
@@ -112,17 +112,10 @@ public final class VectorSleefFloat {
         FloatVector z = x2.mul(qx).mul(p);
         FloatVector s2 = s1.add(z);
         FloatVector s2y = s1.sub(s2).add(z).add(s1y);
-        FloatVector r = s2.add(s2y);
-        r = r.blend(Float.POSITIVE_INFINITY, d.compare(VectorOperators.EQ, Float.POSITIVE_INFINITY));
-        r = r.blend(Float.NaN, d.compare(VectorOperators.LT, 0f).or(d.test(VectorOperators.IS_NAN)));
-        return r.blend(Float.NEGATIVE_INFINITY, d.compare(VectorOperators.EQ, 0f));
-    }
-
-    // ----- sigmoid of torch's vectorised loop
-
-    /** 1 / ((e^(0 - x)) + 1) of every lane, as torch's {@code Vectorized<float>} sigmoid: each step rounded. */
-    public static FloatVector sigmoid(FloatVector x) {
-        return FloatVector.broadcast(S, 1f).div(exp(FloatVector.zero(S).sub(x)).add(1f));
+        FloatVector res = s2.add(s2y);
+        res = res.blend(Float.POSITIVE_INFINITY, d.compare(VectorOperators.EQ, Float.POSITIVE_INFINITY));
+        res = res.blend(Float.NaN, d.compare(VectorOperators.LT, 0f).or(d.test(VectorOperators.IS_NAN)));
+        res.blend(Float.NEGATIVE_INFINITY, d.compare(VectorOperators.EQ, 0f)).intoArray(r, ro);
     }
 
     // ----- over arrays
@@ -131,7 +124,7 @@ public final class VectorSleefFloat {
     public static void exp(float[] x, float[] r, int from, int to) {
         int i = from;
         for (; i <= to - LANES; i += LANES) {
-            exp(FloatVector.fromArray(S, x, i)).intoArray(r, i);
+            exp(x, i, r, i);
         }
         for (; i < to; i++) {
             r[i] = SleefFloat.exp(x[i]);
@@ -142,18 +135,23 @@ public final class VectorSleefFloat {
     public static void log(float[] x, float[] r, int from, int to) {
         int i = from;
         for (; i <= to - LANES; i += LANES) {
-            log(FloatVector.fromArray(S, x, i)).intoArray(r, i);
+            log(x, i, r, i);
         }
         for (; i < to; i++) {
             r[i] = SleefFloat.log(x[i]);
         }
     }
 
-    /** r[i] = sigmoid(x[i]) for the whole vectors below {@code end}; returns the first element not done. */
+    /**
+     * r[i] = 1 / (e^(0 - x[i]) + 1), each step rounded, as torch's {@code Vectorized<float>} sigmoid, for the whole
+     * vectors below {@code end}; returns the first element not done.
+     */
     public static int sigmoid(float[] x, float[] r, int end) {
         int i = 0;
         for (; i <= end - LANES; i += LANES) {
-            sigmoid(FloatVector.fromArray(S, x, i)).intoArray(r, i);
+            FloatVector.zero(S).sub(FloatVector.fromArray(S, x, i)).intoArray(r, i);
+            exp(r, i, r, i);
+            FloatVector.broadcast(S, 1f).div(FloatVector.fromArray(S, r, i).add(1f)).intoArray(r, i);
         }
         return i;
     }

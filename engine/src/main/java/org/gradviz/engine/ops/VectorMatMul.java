@@ -1,6 +1,7 @@
 package org.gradviz.engine.ops;
 
 import jdk.incubator.vector.FloatVector;
+import jdk.incubator.vector.VectorShuffle;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
@@ -23,6 +24,11 @@ final class VectorMatMul {
      * vector loads into machine instructions, which made them slower than scalar code.
      */
     static void multiply(float[] a, float[] b, float[] c, int m, int k, int n) {
+        if (n < L && k <= L) {
+            // a few short dot products per row (a batch through a small layer): no transposes, no vectors
+            scalarColumns(a, b, c, m, k, n, 0);
+            return;
+        }
         if (n < L && m >= 2 * L) {
             // a tall, narrow product (a batch times a few outputs): Cᵀ = Bᵀ·Aᵀ vectorises along the batch
             float[] ct = new float[n * m];
@@ -66,7 +72,34 @@ final class VectorMatMul {
                 bt[j * k + p] = b[p * n + from + j];
             }
         }
-        for (int i = 0; i < m; i++) {
+        int i = 0;
+        for (; i + 4 <= m; i += 4) {
+            // four rows at a time: four independent sums per column share each value of B
+            int a0 = i * k;
+            int a1 = a0 + k;
+            int a2 = a1 + k;
+            int a3 = a2 + k;
+            for (int j = 0; j < cols; j++) {
+                int bj = j * k;
+                float s0 = 0f;
+                float s1 = 0f;
+                float s2 = 0f;
+                float s3 = 0f;
+                for (int p = 0; p < k; p++) {
+                    float bv = bt[bj + p];
+                    s0 += a[a0 + p] * bv;
+                    s1 += a[a1 + p] * bv;
+                    s2 += a[a2 + p] * bv;
+                    s3 += a[a3 + p] * bv;
+                }
+                int cj = i * n + from + j;
+                c[cj] = s0;
+                c[cj + n] = s1;
+                c[cj + 2 * n] = s2;
+                c[cj + 3 * n] = s3;
+            }
+        }
+        for (; i < m; i++) {
             int ai = i * k;
             for (int j = 0; j < cols; j++) {
                 int bj = j * k;
@@ -126,5 +159,43 @@ final class VectorMatMul {
             acc = acc.add(FloatVector.broadcast(S, a[ai + p]).mul(FloatVector.fromArray(S, b, p * n + j)));
         }
         acc.intoArray(c, i * n + j);
+    }
+
+    /** Whether {@link #multiplyTransposedLeft} can hold the m×n products of C in one vector. */
+    static boolean fitsOneVector(int m, int n) {
+        return m * n <= L;
+    }
+
+    /**
+     * C (m×n) = Aᵀ·B for A (k×m) and B (k×n) row-major, with all of C in one vector (m·n ≤ lanes): lane i·n + j adds
+     * A[p][i]·B[p][j] for p in order, so each element has the bits of the product of the transposed A, without the
+     * transpose. Rows p whose vector loads would pass the end of A or B are added lane by lane.
+     */
+    static void multiplyTransposedLeft(float[] a, float[] b, float[] c, int k, int m, int n) {
+        int used = m * n;
+        int[] rowOfA = new int[L];
+        int[] rowOfB = new int[L];
+        for (int l = 0; l < used; l++) {
+            rowOfA[l] = l / n;
+            rowOfB[l] = l % n;
+        }
+        VectorShuffle<Float> spreadA = VectorShuffle.fromArray(S, rowOfA, 0);
+        VectorShuffle<Float> spreadB = VectorShuffle.fromArray(S, rowOfB, 0);
+        int vectorRows = Math.min(k, Math.min(a.length < L ? 0 : (a.length - L) / m + 1,
+                b.length < L ? 0 : (b.length - L) / n + 1));
+        FloatVector acc = FloatVector.zero(S);
+        for (int p = 0; p < vectorRows; p++) {
+            FloatVector ap = FloatVector.fromArray(S, a, p * m).rearrange(spreadA);
+            FloatVector bp = FloatVector.fromArray(S, b, p * n).rearrange(spreadB);
+            acc = acc.add(ap.mul(bp));
+        }
+        float[] sums = new float[L];
+        acc.intoArray(sums, 0);
+        for (int p = vectorRows; p < k; p++) {
+            for (int l = 0; l < used; l++) {
+                sums[l] += a[p * m + rowOfA[l]] * b[p * n + rowOfB[l]];
+            }
+        }
+        System.arraycopy(sums, 0, c, 0, used);
     }
 }
