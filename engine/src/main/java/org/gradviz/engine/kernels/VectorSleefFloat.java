@@ -27,7 +27,6 @@ import jdk.incubator.vector.VectorSpecies;
  */
 public final class VectorSleefFloat {
     static final VectorSpecies<Float> S = FloatVector.SPECIES_PREFERRED;
-    private static final VectorSpecies<Integer> I = IntVector.SPECIES_PREFERRED;
     /** Floats in one vector of this machine's preferred width. */
     public static final int LANES = S.length();
 
@@ -45,14 +44,14 @@ public final class VectorSleefFloat {
         FloatVector big = d.mul(SleefFloat.R_LN2F).add(MAGIC);
         IntVector q = big.reinterpretAsInts().sub(MAGIC_BITS);
         FloatVector fq = big.sub(MAGIC);
-        FloatVector s = fma(fq, -SleefFloat.L2UF, d);
-        s = fma(fq, -SleefFloat.L2LF, s);
+        FloatVector s = fq.fma(FloatVector.broadcast(S, -SleefFloat.L2UF), d);
+        s = fq.fma(FloatVector.broadcast(S, -SleefFloat.L2LF), s);
         FloatVector u = FloatVector.broadcast(S, 0.000198527617612853646278381f);
-        u = fma(u, s, 0.00139304355252534151077271f);
-        u = fma(u, s, 0.00833336077630519866943359f);
-        u = fma(u, s, 0.0416664853692054748535156f);
-        u = fma(u, s, 0.166666671633720397949219f);
-        u = fma(u, s, 0.5f);
+        u = u.fma(s, FloatVector.broadcast(S, 0.00139304355252534151077271f));
+        u = u.fma(s, FloatVector.broadcast(S, 0.00833336077630519866943359f));
+        u = u.fma(s, FloatVector.broadcast(S, 0.0416664853692054748535156f));
+        u = u.fma(s, FloatVector.broadcast(S, 0.166666671633720397949219f));
+        u = u.fma(s, FloatVector.broadcast(S, 0.5f));
         u = s.mul(s).fma(u, s).add(1.0f);
         // ldexp2: u · 2^(q>>1) · 2^(q - (q>>1))
         IntVector half = q.lanewise(VectorOperators.ASHR, 1);
@@ -60,16 +59,6 @@ public final class VectorSleefFloat {
         u = u.mul(q.sub(half).add(0x7f).lanewise(VectorOperators.LSHL, 23).reinterpretAsFloats());
         u = u.blend(0f, d.compare(VectorOperators.LT, -104f));
         u.blend(Float.POSITIVE_INFINITY, d.compare(VectorOperators.GT, 100f)).intoArray(r, ro);
-    }
-
-    /** a·b + c, rounded once. */
-    private static FloatVector fma(FloatVector a, float b, FloatVector c) {
-        return a.fma(FloatVector.broadcast(S, b), c);
-    }
-
-    /** a·b + c, rounded once. */
-    private static FloatVector fma(FloatVector a, FloatVector b, float c) {
-        return a.fma(b, FloatVector.broadcast(S, c));
     }
 
     // ----- log (xlogf_u1)
@@ -81,12 +70,13 @@ public final class VectorSleefFloat {
         d = d.blend(d.mul(0x1p64f), o);
         IntVector e = d.mul(1.0f / 0.75f).reinterpretAsInts().lanewise(VectorOperators.LSHR, 23).and(0xff).sub(0x7f);
         FloatVector m = d.reinterpretAsInts().add(e.neg().lanewise(VectorOperators.LSHL, 23)).reinterpretAsFloats();
-        e = e.blend(e.sub(64), o.cast(I));
-        // e as a float: exact for the few hundred exponents there are
-        FloatVector fe = e.add(MAGIC_BITS).reinterpretAsFloats().sub(MAGIC);
+        // e as a float, less 64 where d was scaled: exact for the few hundred exponents there are (a float mask, as
+        // JDK 17 does not compile a float-to-int mask cast)
+        FloatVector fe = e.add(MAGIC_BITS).reinterpretAsFloats().sub(MAGIC).sub(FloatVector.zero(S).blend(64f, o));
         // s = dfmul((ln2 hi, lo), e)
         FloatVector sx = fe.mul(0.69314718246459960938f);
-        FloatVector sy = fma(fe, -1.904654323148236017e-09f, fma(fe, 0.69314718246459960938f, sx.neg()));
+        FloatVector sy = fe.fma(FloatVector.broadcast(S, -1.904654323148236017e-09f),
+                fe.fma(FloatVector.broadcast(S, 0.69314718246459960938f), sx.neg()));
         // x = dfdiv(dfadd2(-1, m), dfadd2(1, m))
         FloatVector nx = m.add(-1f);
         FloatVector nv = nx.sub(-1f);
@@ -97,12 +87,12 @@ public final class VectorSleefFloat {
         FloatVector t = FloatVector.broadcast(S, 1.0f).div(dx);
         FloatVector qx = nx.mul(t);
         FloatVector uu = t.fma(nx, qx.neg());
-        FloatVector v = dy.neg().fma(t, fma(dx.neg(), t, 1f));
+        FloatVector v = dy.neg().fma(t, dx.neg().fma(t, FloatVector.broadcast(S, 1f)));
         FloatVector qy = qx.fma(v, ny.fma(t, uu));
         FloatVector x2 = qx.mul(qx);
         FloatVector p = FloatVector.broadcast(S, 0.3027294874f);
-        p = fma(p, x2, 0.3996108174f);
-        p = fma(p, x2, 0.6666694880f);
+        p = p.fma(x2, FloatVector.broadcast(S, 0.3996108174f));
+        p = p.fma(x2, FloatVector.broadcast(S, 0.6666694880f));
         // s = dfadd(s, dfscale(x, 2))
         FloatVector ax = qx.mul(2f);
         FloatVector ay = qy.mul(2f);

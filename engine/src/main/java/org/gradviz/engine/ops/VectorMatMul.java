@@ -25,8 +25,14 @@ final class VectorMatMul {
      */
     static void multiply(float[] a, float[] b, float[] c, int m, int k, int n) {
         if (n < L && k <= L) {
-            // a few short dot products per row (a batch through a small layer): no transposes, no vectors
-            scalarColumns(a, b, c, m, k, n, 0);
+            // a batch through a small layer: blocks of rows along the vector lanes, no transposes
+            int blocked = m - m % L;
+            narrowRows(a, b, c, blocked, k, n);
+            if (blocked < m) {
+                float[] rest = new float[(m - blocked) * n];
+                scalarColumns(java.util.Arrays.copyOfRange(a, blocked * k, m * k), b, rest, m - blocked, k, n, 0);
+                System.arraycopy(rest, 0, c, blocked * n, rest.length);
+            }
             return;
         }
         if (n < L && m >= 2 * L) {
@@ -57,6 +63,37 @@ final class VectorMatMul {
         }
         if (vectorCols < n) {
             scalarColumns(a, b, c, m, k, n, vectorCols);
+        }
+    }
+
+    /**
+     * The first {@code rows} rows of C = A·B (a multiple of the lanes), for B narrower than a vector and short rows of
+     * A: for each block of rows, A's columns are copied into vectors along the rows, each column of C is summed over k
+     * in order in one vector, and copied back into C's rows. Both copies stay in a few cache lines.
+     */
+    private static void narrowRows(float[] a, float[] b, float[] c, int rows, int k, int n) {
+        float[] columns = new float[k * L];
+        float[] out = new float[n * L];
+        for (int i0 = 0; i0 < rows; i0 += L) {
+            for (int r = 0; r < L; r++) {
+                int ar = (i0 + r) * k;
+                for (int p = 0; p < k; p++) {
+                    columns[p * L + r] = a[ar + p];
+                }
+            }
+            for (int j = 0; j < n; j++) {
+                FloatVector acc = FloatVector.zero(S);
+                for (int p = 0; p < k; p++) {
+                    acc = acc.add(FloatVector.fromArray(S, columns, p * L).mul(b[p * n + j]));
+                }
+                acc.intoArray(out, j * L);
+            }
+            for (int r = 0; r < L; r++) {
+                int cr = (i0 + r) * n;
+                for (int j = 0; j < n; j++) {
+                    c[cr + j] = out[j * L + r];
+                }
+            }
         }
     }
 
