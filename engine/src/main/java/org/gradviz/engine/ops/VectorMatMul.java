@@ -24,8 +24,13 @@ final class VectorMatMul {
      * vector loads into machine instructions, which made them slower than scalar code.
      */
     static void multiply(float[] a, float[] b, float[] c, int m, int k, int n) {
+        if (n < L && k > 0 && k <= L && rowsPerVector(k, n) >= 2) {
+            // a batch through a small layer: several rows of C in each vector, no transposes
+            spreadRows(a, b, c, m, k, n);
+            return;
+        }
         if (n < L && k <= L) {
-            // a batch through a small layer: blocks of rows along the vector lanes, no transposes
+            // short rows but too many columns for two rows per vector: blocks of rows along the lanes
             int blocked = m - m % L;
             narrowRows(a, b, c, blocked, k, n);
             if (blocked < m) {
@@ -63,6 +68,55 @@ final class VectorMatMul {
         }
         if (vectorCols < n) {
             scalarColumns(a, b, c, m, k, n, vectorCols);
+        }
+    }
+
+    /**
+     * Rows of C = A·B that one vector holds at once: R rows of n products each, whose R rows of A (k values each) one
+     * vector load starting at the first of them reaches.
+     */
+    private static int rowsPerVector(int k, int n) {
+        return Math.min((L - 1) / k + 1, L / n);
+    }
+
+    /**
+     * C = A·B for B narrower than a vector and short rows of A: R = {@link #rowsPerVector} rows of C at a time, lane
+     * r·n + j holding C[i+r][j]. For each p in order, one load from A[i][p] and a fixed shuffle put A[i+r][p] in the
+     * lanes of row r; B's row p, repeated R times, is loaded from a small copy; each lane adds the product, so each
+     * element of C is summed over k in order. A block writes a whole vector: the lanes past its R·n values are written
+     * again by the next block, and the rows a whole load would pass the end of A or C for are done one by one.
+     */
+    private static void spreadRows(float[] a, float[] b, float[] c, int m, int k, int n) {
+        int rows = rowsPerVector(k, n);
+        int[] source = new int[L];
+        for (int l = 0; l < rows * n; l++) {
+            source[l] = (l / n) * k;
+        }
+        VectorShuffle<Float> spread = VectorShuffle.fromArray(S, source, 0);
+        float[] bRows = new float[k * L];
+        for (int p = 0; p < k; p++) {
+            for (int l = 0; l < L; l++) {
+                bRows[p * L + l] = b[p * n + l % n];
+            }
+        }
+        int i = 0;
+        for (; i + rows <= m && i * k + k - 1 + L <= a.length && i * n + L <= c.length; i += rows) {
+            FloatVector acc = FloatVector.zero(S);
+            int ai = i * k;
+            for (int p = 0; p < k; p++) {
+                acc = acc.add(FloatVector.fromArray(S, a, ai + p).rearrange(spread)
+                        .mul(FloatVector.fromArray(S, bRows, p * L)));
+            }
+            acc.intoArray(c, i * n);
+        }
+        for (; i < m; i++) {
+            for (int j = 0; j < n; j++) {
+                float sum = 0f;
+                for (int p = 0; p < k; p++) {
+                    sum += a[i * k + p] * b[p * n + j];
+                }
+                c[i * n + j] = sum;
+            }
         }
     }
 

@@ -128,6 +128,29 @@ class MatMulKernelTest {
     }
 
     /**
+     * A batch through a small layer (short rows of A, B narrower than a vector: several rows of C per vector, or blocks
+     * of rows along the lanes) has the bits of the plain loops, which {@link #productsAreTorchsBitForBit} checks against
+     * torch: shapes with every remainder of rows and the widest k and n of each kernel.
+     */
+    @Test
+    void narrowProductsHaveTheBitsOfThePlainLoops() {
+        int[][] mkn = {{1024, 5, 3}, {1027, 5, 3}, {5, 5, 3}, {3, 1, 1}, {100, 16, 1}, {100, 1, 15}, {50, 8, 2},
+            {61, 3, 5}, {17, 15, 9}, {2, 2, 2}, {40, 16, 15}, {333, 7, 8}, {64, 4, 4}, {20, 0, 3}};
+        Random r = new Random(4);
+        for (int[] s : mkn) {
+            double[] a = random(r, s[0] * s[1]);
+            double[] b = random(r, s[1] * s[2]);
+            float[] loops = new float[s[0] * s[2]];
+            MatMulKernel.multiplyFloatLoops(toFloat(a), toFloat(b), loops, s[0], s[1], s[2]);
+            float[] actual = product(a, b, s, DType.FLOAT32).floats();
+            for (int i = 0; i < loops.length; i++) {
+                assertEquals(Float.floatToIntBits(loops[i]), Float.floatToIntBits(actual[i]),
+                        s[0] + "x" + s[1] + "x" + s[2] + " at " + i);
+            }
+        }
+    }
+
+    /**
      * Aᵀ·B (a layer's weight gradient) without the transpose has the bits of the product of the transposed A, which
      * {@link #productsAreTorchsBitForBit} checks against torch: C in one vector (with rows too near the end for a vector
      * load, and fewer rows than one load), and C too large for one vector.
