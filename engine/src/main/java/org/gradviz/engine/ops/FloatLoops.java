@@ -10,10 +10,10 @@ final class FloatLoops {
     }
 
     /** Fewest values per run of {@link #repeated}. */
-    private static final int MIN_RUN = 64;
+    private static final int MIN_RUN = 1024;
 
     /**
-     * A short row (a bias of a few values) repeated until the run has at least 64 values, so that adding it to the
+     * A short row (a bias of a few values) repeated until the run has at least 1024 values, so that adding it to the
      * rows of a matrix is a few long loops instead of many short ones; a long row as it is.
      */
     static float[] repeated(float[] row) {
@@ -22,8 +22,9 @@ final class FloatLoops {
         }
         int copies = (MIN_RUN + row.length - 1) / row.length;
         float[] run = new float[copies * row.length];
-        for (int c = 0; c < copies; c++) {
-            System.arraycopy(row, 0, run, c * row.length, row.length);
+        System.arraycopy(row, 0, run, 0, row.length);
+        for (int filled = row.length; filled < run.length; filled *= 2) {
+            System.arraycopy(run, 0, run, filled, Math.min(filled, run.length - filled));
         }
         return run;
     }
