@@ -15,21 +15,28 @@ final class VectorBceWithLogits {
     private VectorBceWithLogits() {
     }
 
-    /** ((1-t)·x + max(-x, 0)) + log(1 + exp(-|x|)) for whole vectors; returns the first element not done. */
+    /**
+     * ((1-t)·x + max(-x, 0)) + log(1 + exp(-|x|)) for whole vectors; returns the first element not done. In passes
+     * over the array (r holds -|x|, its exp, 1 + that, its log), so that each SLEEF loop keeps its constants in
+     * registers.
+     */
     static int loss(float[] x, float[] t, float[] r) {
-        int i = 0;
-        for (; i <= r.length - L; i += L) {
-            // r holds 1 + exp(-|x|), then its log
-            FloatVector xv = FloatVector.fromArray(S, x, i);
-            xv.abs().neg().intoArray(r, i);
-            VectorSleefFloat.exp(r, i, r, i);
+        int end = r.length - r.length % L;
+        for (int i = 0; i < end; i += L) {
+            FloatVector.fromArray(S, x, i).abs().neg().intoArray(r, i);
+        }
+        VectorSleefFloat.exp(r, r, 0, end);
+        for (int i = 0; i < end; i += L) {
             FloatVector.fromArray(S, r, i).add(1f).intoArray(r, i);
-            VectorSleefFloat.log(r, i, r, i);
+        }
+        VectorSleefFloat.log(r, r, 0, end);
+        for (int i = 0; i < end; i += L) {
+            FloatVector xv = FloatVector.fromArray(S, x, i);
             FloatVector m = xv.neg().max(0f);
             FloatVector linear = FloatVector.broadcast(S, 1f).sub(FloatVector.fromArray(S, t, i)).mul(xv).add(m);
             linear.add(FloatVector.fromArray(S, r, i)).intoArray(r, i);
         }
-        return i;
+        return end;
     }
 
     /** (σ(x) - t)·g (/ n for mean) for whole vectors below {@code end}; returns the first element not done. */
