@@ -69,4 +69,22 @@ class Float32StorageTest {
                 .sub(Tensor.fromFloats(Shape.of(2), new float[] {0.5f, 0.25f}));
         assertArrayEquals(new float[] {0.5f, 1.75f, 2.5f, 3.75f}, bias.floats());
     }
+
+    @Test
+    void aShortRowAddedToEveryRowOfALongBatchReachesEveryRowInOrder() {
+        // 1000 rows of 3 (more than one repeated run of the row, and a remainder); x[i] = i, row = (0.5, -1, 2^-30):
+        // each sum is i + the row value rounded once to float, worked out here in double
+        int rows = 1000;
+        float[] x = new float[rows * 3];
+        for (int i = 0; i < x.length; i++) {
+            x[i] = i;
+        }
+        float[] row = {0.5f, -1f, 0x1p-30f};
+        float[] right = Tensor.fromFloats(Shape.of(rows, 3), x).add(Tensor.fromFloats(Shape.of(3), row)).floats();
+        float[] left = Tensor.fromFloats(Shape.of(3), row).sub(Tensor.fromFloats(Shape.of(rows, 3), x)).floats();
+        for (int i = 0; i < x.length; i++) {
+            assertEquals((float) ((double) i + row[i % 3]), right[i], "row + at " + i);
+            assertEquals((float) (row[i % 3] - (double) i), left[i], "row - at " + i);
+        }
+    }
 }

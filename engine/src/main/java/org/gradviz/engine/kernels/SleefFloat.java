@@ -20,9 +20,9 @@ public final class SleefFloat {
     private static final float PI_B2F = 0.00011315941810607910156f;
     private static final float PI_C2F = 1.9841872589410058936e-09f;
     private static final float TRIGRANGEMAX2F = 125.0f;
-    private static final float L2UF = 0.693145751953125f;
-    private static final float L2LF = 1.428606765330187045e-06f;
-    private static final float R_LN2F = (float) 1.442695040888963407359924681001892137426645954152985934135449406931;
+    static final float L2UF = 0.693145751953125f;
+    static final float L2LF = 1.428606765330187045e-06f;
+    static final float R_LN2F = (float) 1.442695040888963407359924681001892137426645954152985934135449406931;
     private static final float HALF_PI_HI = 3.1415927410125732422f * -0.5f;
     private static final float HALF_PI_LO = -8.7422776573475857731e-08f * -0.5f;
     private static final float NAN_BITS = Float.intBitsToFloat(-1);

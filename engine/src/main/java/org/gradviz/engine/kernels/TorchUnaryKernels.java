@@ -1,5 +1,7 @@
 package org.gradviz.engine.kernels;
 
+import org.gradviz.engine.VectorApi;
+
 /**
  * PyTorch 1.13's CPU kernels for sin, cos, exp, log, tanh and sigmoid on contiguous data, as this machine
  * runs them (AVX2 capability, one thread), over float32 ({@code float[]}) or float64 ({@code double[]}) values.
@@ -11,6 +13,8 @@ package org.gradviz.engine.kernels;
  *   <li>sigmoid goes through {@code cpu_kernel_vec}'s {@code vectorized_loop}: two vectors per step,
  *   then the elements left over (up to 15 in float32, 7 in float64) one by one with {@code std::exp}.</li>
  * </ul>
+ * With the Vector API ({@link VectorApi#PRESENT}) the SLEEF parts run on whole vectors ({@link VectorSleefFloat}),
+ * with the same bits.
  */
 public final class TorchUnaryKernels {
     private static final int F = SleefFloat.LANES;
@@ -47,6 +51,10 @@ public final class TorchUnaryKernels {
 
     public static float[] expFloat(float[] x) {
         float[] r = new float[x.length];
+        if (VectorApi.PRESENT) {
+            VectorSleefFloat.exp(x, r, 0, r.length);
+            return r;
+        }
         for (int i = 0; i < r.length; i++) {
             r[i] = SleefFloat.exp(x[i]);
         }
@@ -55,6 +63,10 @@ public final class TorchUnaryKernels {
 
     public static float[] logFloat(float[] x) {
         float[] r = new float[x.length];
+        if (VectorApi.PRESENT) {
+            VectorSleefFloat.log(x, r, 0, r.length);
+            return r;
+        }
         for (int i = 0; i < r.length; i++) {
             r[i] = SleefFloat.log(x[i]);
         }
@@ -76,12 +88,13 @@ public final class TorchUnaryKernels {
     public static float[] sigmoidFloat(float[] x) {
         float[] r = new float[x.length];
         int vectorized = x.length - x.length % (2 * F);
-        for (int i = 0; i < vectorized; i++) {
+        int i = VectorApi.PRESENT ? VectorSleefFloat.sigmoid(x, r, vectorized) : 0;
+        for (; i < vectorized; i++) {
             // NOTE: the vector kernel negates as 0 - x, which only differs from -x at 0 (same exp)
             float e = SleefFloat.exp(0f - x[i]);
             r[i] = 1f / (e + 1f);
         }
-        for (int i = vectorized; i < x.length; i++) {
+        for (; i < x.length; i++) {
             float e = GlibcMath.expf(-x[i]);
             r[i] = 1f / (1f + e);
         }

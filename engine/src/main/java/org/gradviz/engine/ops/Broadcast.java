@@ -118,12 +118,15 @@ public final class Broadcast {
         if (x.length == r.length && y.length == r.length) {
             FloatLoops.arrays(f, x, 0, y, 0, r, 0, r.length);
         } else if (x.length == r.length && isTrailing(b.shape(), out)) {
-            for (int row = 0; row < r.length; row += y.length) {
-                FloatLoops.arrays(f, x, row, y, 0, r, row, y.length);
+            // the rows repeated into one run; the last run may be a part of it (a whole number of rows)
+            float[] rows = FloatLoops.repeated(y);
+            for (int row = 0; row < r.length; row += rows.length) {
+                FloatLoops.arrays(f, x, row, rows, 0, r, row, Math.min(rows.length, r.length - row));
             }
         } else if (y.length == r.length && isTrailing(a.shape(), out)) {
-            for (int row = 0; row < r.length; row += x.length) {
-                FloatLoops.arrays(f, x, 0, y, row, r, row, x.length);
+            float[] rows = FloatLoops.repeated(x);
+            for (int row = 0; row < r.length; row += rows.length) {
+                FloatLoops.arrays(f, rows, 0, y, row, r, row, Math.min(rows.length, r.length - row));
             }
         } else {
             int[] ia = offsets(a.shape(), out);

@@ -9,6 +9,26 @@ final class FloatLoops {
     private FloatLoops() {
     }
 
+    /** Fewest values per run of {@link #repeated}. */
+    private static final int MIN_RUN = 1024;
+
+    /**
+     * A short row (a bias of a few values) repeated until the run has at least 1024 values, so that adding it to the
+     * rows of a matrix is a few long loops instead of many short ones; a long row as it is.
+     */
+    static float[] repeated(float[] row) {
+        if (row.length >= MIN_RUN || row.length == 0) {
+            return row;
+        }
+        int copies = (MIN_RUN + row.length - 1) / row.length;
+        float[] run = new float[copies * row.length];
+        System.arraycopy(row, 0, run, 0, row.length);
+        for (int filled = row.length; filled < run.length; filled *= 2) {
+            System.arraycopy(run, 0, run, filled, Math.min(filled, run.length - filled));
+        }
+        return run;
+    }
+
     /** r[ro+i] = f(x[xo+i], y[yo+i]) for i < n. */
     static void arrays(Broadcast.BinaryFn f, float[] x, int xo, float[] y, int yo, float[] r, int ro, int n) {
         if (f == BasicOp.ADD) {

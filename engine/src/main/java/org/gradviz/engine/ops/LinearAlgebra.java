@@ -299,6 +299,14 @@ public final class LinearAlgebra {
         return MatMulKernel.multiply(a, b, m, k, n, Shape.of(m, n));
     }
 
+    /** Aᵀ·B without recording, as {@code product(transposed(a), b)} gives it. */
+    static Tensor productOfTransposed(Tensor a, Tensor b) {
+        if (a.dim() != 2 || b.dim() != 2 || a.shape().dim(0) != b.shape().dim(0) || a.dtype() != b.dtype()) {
+            return product(transposed(a), b);
+        }
+        return MatMulKernel.multiplyTransposedLeft(a, b, a.shape().dim(0), a.shape().dim(1), b.shape().dim(1));
+    }
+
     /** d(A·B)/dA = G·Bᵀ, d(A·B)/dB = Aᵀ·G. */
     static final class MmBackward0 extends Node {
         private final SavedTensor self;
@@ -326,7 +334,7 @@ public final class LinearAlgebra {
                 out[0] = product(g, transposed(mat2.unpack()));
             }
             if (needsInputGrad(1)) {
-                out[1] = product(transposed(self.unpack()), g);
+                out[1] = productOfTransposed(self.unpack(), g);
             }
             return out;
         }
@@ -534,7 +542,7 @@ public final class LinearAlgebra {
             return new Tensor[] {
                 needsInputGrad(0) ? biasMeta.reduce(g) : null,
                 needsInputGrad(1) ? product(g, transposed(mat2.unpack())) : null,
-                needsInputGrad(2) ? product(transposed(mat1.unpack()), g) : null,
+                needsInputGrad(2) ? productOfTransposed(mat1.unpack(), g) : null,
             };
         }
 

@@ -8,9 +8,9 @@ import org.gradviz.engine.SavedTensor;
 import org.gradviz.engine.Shape;
 import org.gradviz.engine.Tensor;
 import org.gradviz.engine.TorchException;
+import org.gradviz.engine.kernels.BceWithLogitsFloat;
 import org.gradviz.engine.kernels.GlibcLog;
 import org.gradviz.engine.kernels.SleefDouble;
-import org.gradviz.engine.kernels.SleefFloat;
 import org.gradviz.engine.kernels.TorchUnaryKernels;
 
 /** The losses of {@code torch.nn.functional}, each one backward node as in PyTorch. */
@@ -51,29 +51,15 @@ public final class Losses {
         }
         DType dt = Broadcast.resultType(input, target);
         Tensor out = reduction.reduce(dt == DType.FLOAT32
-                ? Tensor.fromFloats(input.shape(), bceWithLogitsElements(input.floats(), target.floats()))
+                ? Tensor.fromFloats(input.shape(), BceWithLogitsFloat.loss(input.floats(), target.floats()))
                 : Tensor.fromData(input.shape(), dt, bceWithLogitsElements(input.data(), target.data())));
         return Autograd.record("binary_cross_entropy_with_logits", out,
                 () -> new BinaryCrossEntropyWithLogitsBackward0(input, target, reduction), input, target);
     }
 
     /**
-     * The element-wise loss (1-t)·x + m + ln(e^-m + e^(-x-m)) with m = max(-x, 0), as PyTorch 1.13 composes
-     * it from ops (it never overflows). One of e^-m, e^(-x-m) is e^0 = 1 exactly, so the sum is 1 + e^-|x|:
-     * the same bits with one exp fewer. exp and log are PyTorch's kernels (SLEEF's, for every element),
-     * each step rounded to the dtype.
+     * The element-wise loss in float64, as {@link BceWithLogitsFloat#loss}: (1-t)·x + m + ln(1 + e^-|x|).
      */
-    private static float[] bceWithLogitsElements(float[] x, float[] t) {
-        float[] r = new float[x.length];
-        for (int i = 0; i < r.length; i++) {
-            float m = Math.max(-x[i], 0f);
-            float sum = 1f + SleefFloat.exp(-Math.abs(x[i]));
-            r[i] = ((1f - t[i]) * x[i] + m) + SleefFloat.log(sum);
-        }
-        return r;
-    }
-
-    /** The same in float64. */
     private static double[] bceWithLogitsElements(double[] x, double[] t) {
         double[] r = new double[x.length];
         for (int i = 0; i < r.length; i++) {
@@ -105,6 +91,12 @@ public final class Losses {
          * kernel over the whole input (its vectorised blocks and scalar tail).
          */
         private Tensor inputGrad(Tensor grad, Tensor input, Tensor targetValues) {
+            if (input.dtype() == DType.FLOAT32 && targetValues.dtype() == DType.FLOAT32
+                    && grad.dtype() == DType.FLOAT32 && grad.numel() == 1) {
+                // the same steps in one pass: sigmoid, - t, · grad, / numel, each rounded to float
+                return Tensor.fromFloats(input.shape(), BceWithLogitsFloat.inputGrad(input.floats(),
+                        targetValues.floats(), grad.floats()[0], reduction == Reduction.MEAN, input.numel()));
+            }
             Tensor sigmoid = input.dtype() == DType.FLOAT32
                     ? Tensor.fromFloats(input.shape(), TorchUnaryKernels.sigmoidFloat(input.floats()))
                     : Tensor.fromData(input.shape(), input.dtype(), TorchUnaryKernels.sigmoidDouble(input.data()));

@@ -33,6 +33,20 @@ final class MatMulKernel {
         return Tensor.fromData(shape, a.dtype(), multiplyDouble(a.data(), b.data(), m, k, n));
     }
 
+    /**
+     * C (m×n) = Aᵀ·B for A (k×m) and B (k×n), row-major, in A's dtype: the bits of {@code multiply(transpose(A), B)},
+     * without the transpose when C fits in one vector of the Vector API (a small layer's weight gradient).
+     */
+    static Tensor multiplyTransposedLeft(Tensor a, Tensor b, int k, int m, int n) {
+        Shape shape = Shape.of(m, n);
+        if (a.dtype() == DType.FLOAT32 && VECTORIZED && VectorMatMul.fitsOneVector(m, n)) {
+            float[] c = new float[m * n];
+            VectorMatMul.multiplyTransposedLeft(a.floats(), b.floats(), c, k, m, n);
+            return Tensor.fromFloats(shape, c);
+        }
+        return multiply(transpose(a, k, m), b, m, k, n, shape);
+    }
+
     private static double[] multiplyDouble(double[] a, double[] b, int m, int k, int n) {
         double[] c = new double[m * n];
         for (int j0 = 0; j0 < n; j0 += BLOCK_J) {

@@ -286,8 +286,8 @@ final class TorchSum {
      */
     static double[] multiRowSum(Values x, int base, int rowStride, int colStride, int lanes, int rows, int size,
             boolean f32) {
-        if (f32) {
-            return multiRowSumFloat(x, base, rowStride, colStride, lanes, rows, size);
+        if (x.floats() != null) {
+            return multiRowSumFloat(x.floats(), base, rowStride, colStride, lanes, rows, size);
         }
         int width = rows * lanes;
         int levelPower = Math.max(MIN_LEVEL_POWER, ceilLog2(size) / LEVELS);
@@ -330,8 +330,8 @@ final class TorchSum {
         return acc;
     }
 
-    /** {@link #multiRowSum} with float accumulators: every addition is a float addition. */
-    private static double[] multiRowSumFloat(Values x, int base, int rowStride, int colStride, int lanes, int rows,
+    /** {@link #multiRowSum} of float32 storage with float accumulators: every addition is a float addition. */
+    private static double[] multiRowSumFloat(float[] x, int base, int rowStride, int colStride, int lanes, int rows,
             int size) {
         int width = rows * lanes;
         int levelPower = Math.max(MIN_LEVEL_POWER, ceilLog2(size) / LEVELS);
@@ -340,13 +340,8 @@ final class TorchSum {
         float[] acc = new float[LEVELS * width];
         int i = 0;
         while (i + step <= size) {
-            for (int j = 0; j < step; j++, i++) {
-                for (int k = 0, c = 0, e = base + i * rowStride; k < rows; k++, e += colStride) {
-                    for (int l = 0; l < lanes; l++, c++) {
-                        acc[c] += (float) x.at(e + l);
-                    }
-                }
-            }
+            addRows(x, base, rowStride, colStride, lanes, rows, acc, i, i + step);
+            i += step;
             for (int level = 1; level < LEVELS; level++) {
                 int to = level * width;
                 int from = to - width;
@@ -359,13 +354,7 @@ final class TorchSum {
                 }
             }
         }
-        for (; i < size; i++) {
-            for (int k = 0, c = 0, e = base + i * rowStride; k < rows; k++, e += colStride) {
-                for (int l = 0; l < lanes; l++, c++) {
-                    acc[c] += (float) x.at(e + l);
-                }
-            }
-        }
+        addRows(x, base, rowStride, colStride, lanes, rows, acc, i, size);
         double[] sums = new double[width];
         for (int c = 0; c < width; c++) {
             float s = acc[c];
@@ -375,6 +364,56 @@ final class TorchSum {
             sums[c] = s;
         }
         return sums;
+    }
+
+    /**
+     * Elements {@code from..to-1} of each of the rows into level 0: acc[k·lanes + l] += x[base + i·rowStride +
+     * k·colStride + l], element i after element i-1 in every accumulator.
+     */
+    private static void addRows(float[] x, int base, int rowStride, int colStride, int lanes, int rows, float[] acc,
+            int from, int to) {
+        int width = rows * lanes;
+        if (colStride == lanes) {
+            // the rows' elements are one contiguous run (a vectorised row sum): one loop the JIT vectorises
+            for (int i = from, e = base + from * rowStride; i < to; i++, e += rowStride) {
+                for (int c = 0; c < width; c++) {
+                    acc[c] += x[e + c];
+                }
+            }
+        } else if (lanes == 1 && rows == ILP) {
+            // one value from each of 4 rows (torch's 4 interleaved accumulators of a strided sum): 4 locals
+            float s0 = acc[0];
+            float s1 = acc[1];
+            float s2 = acc[2];
+            float s3 = acc[3];
+            for (int i = from, e = base + from * rowStride; i < to; i++, e += rowStride) {
+                s0 += x[e];
+                s1 += x[e + colStride];
+                s2 += x[e + 2 * colStride];
+                s3 += x[e + 3 * colStride];
+            }
+            acc[0] = s0;
+            acc[1] = s1;
+            acc[2] = s2;
+            acc[3] = s3;
+        } else if (lanes == 1) {
+            // one value per row, each row a running sum in a local
+            for (int k = 0; k < rows; k++) {
+                float sum = acc[k];
+                for (int i = from, e = base + from * rowStride + k * colStride; i < to; i++, e += rowStride) {
+                    sum += x[e];
+                }
+                acc[k] = sum;
+            }
+        } else {
+            for (int i = from; i < to; i++) {
+                for (int k = 0, c = 0, e = base + i * rowStride; k < rows; k++, e += colStride) {
+                    for (int l = 0; l < lanes; l++, c++) {
+                        acc[c] += x[e + l];
+                    }
+                }
+            }
+        }
     }
 
     /** ⌈log2 x⌉, 1 for x ≤ 2 (torch's {@code utils::CeilLog2}). */

@@ -1,6 +1,7 @@
 package org.gradviz.engine.ops;
 
 import jdk.incubator.vector.FloatVector;
+import jdk.incubator.vector.VectorShuffle;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
@@ -23,6 +24,22 @@ final class VectorMatMul {
      * vector loads into machine instructions, which made them slower than scalar code.
      */
     static void multiply(float[] a, float[] b, float[] c, int m, int k, int n) {
+        if (n < L && k > 0 && k <= L && rowsPerVector(k, n) >= 2) {
+            // a batch through a small layer: several rows of C in each vector, no transposes
+            spreadRows(a, b, c, m, k, n);
+            return;
+        }
+        if (n < L && k <= L) {
+            // short rows but too many columns for two rows per vector: blocks of rows along the lanes
+            int blocked = m - m % L;
+            narrowRows(a, b, c, blocked, k, n);
+            if (blocked < m) {
+                float[] rest = new float[(m - blocked) * n];
+                scalarColumns(java.util.Arrays.copyOfRange(a, blocked * k, m * k), b, rest, m - blocked, k, n, 0);
+                System.arraycopy(rest, 0, c, blocked * n, rest.length);
+            }
+            return;
+        }
         if (n < L && m >= 2 * L) {
             // a tall, narrow product (a batch times a few outputs): Cᵀ = Bᵀ·Aᵀ vectorises along the batch
             float[] ct = new float[n * m];
@@ -55,6 +72,86 @@ final class VectorMatMul {
     }
 
     /**
+     * Rows of C = A·B that one vector holds at once: R rows of n products each, whose R rows of A (k values each) one
+     * vector load starting at the first of them reaches.
+     */
+    private static int rowsPerVector(int k, int n) {
+        return Math.min((L - 1) / k + 1, L / n);
+    }
+
+    /**
+     * C = A·B for B narrower than a vector and short rows of A: R = {@link #rowsPerVector} rows of C at a time, lane
+     * r·n + j holding C[i+r][j]. For each p in order, one load from A[i][p] and a fixed shuffle put A[i+r][p] in the
+     * lanes of row r; B's row p, repeated R times, is loaded from a small copy; each lane adds the product, so each
+     * element of C is summed over k in order. A block writes a whole vector: the lanes past its R·n values are written
+     * again by the next block, and the rows a whole load would pass the end of A or C for are done one by one.
+     */
+    private static void spreadRows(float[] a, float[] b, float[] c, int m, int k, int n) {
+        int rows = rowsPerVector(k, n);
+        int[] source = new int[L];
+        for (int l = 0; l < rows * n; l++) {
+            source[l] = (l / n) * k;
+        }
+        VectorShuffle<Float> spread = VectorShuffle.fromArray(S, source, 0);
+        float[] bRows = new float[k * L];
+        for (int p = 0; p < k; p++) {
+            for (int l = 0; l < L; l++) {
+                bRows[p * L + l] = b[p * n + l % n];
+            }
+        }
+        int i = 0;
+        for (; i + rows <= m && i * k + k - 1 + L <= a.length && i * n + L <= c.length; i += rows) {
+            FloatVector acc = FloatVector.zero(S);
+            int ai = i * k;
+            for (int p = 0; p < k; p++) {
+                acc = acc.add(FloatVector.fromArray(S, a, ai + p).rearrange(spread)
+                        .mul(FloatVector.fromArray(S, bRows, p * L)));
+            }
+            acc.intoArray(c, i * n);
+        }
+        for (; i < m; i++) {
+            for (int j = 0; j < n; j++) {
+                float sum = 0f;
+                for (int p = 0; p < k; p++) {
+                    sum += a[i * k + p] * b[p * n + j];
+                }
+                c[i * n + j] = sum;
+            }
+        }
+    }
+
+    /**
+     * The first {@code rows} rows of C = A·B (a multiple of the lanes), for B narrower than a vector and short rows of
+     * A: for each block of rows, A's columns are copied into vectors along the rows, each column of C is summed over k
+     * in order in one vector, and copied back into C's rows. Both copies stay in a few cache lines.
+     */
+    private static void narrowRows(float[] a, float[] b, float[] c, int rows, int k, int n) {
+        float[] columns = new float[k * L];
+        float[] out = new float[n * L];
+        for (int i0 = 0; i0 < rows; i0 += L) {
+            for (int r = 0; r < L; r++) {
+                int ar = (i0 + r) * k;
+                for (int p = 0; p < k; p++) {
+                    columns[p * L + r] = a[ar + p];
+                }
+            }
+            for (int j = 0; j < n; j++) {
+                FloatVector acc = FloatVector.zero(S);
+                for (int p = 0; p < k; p++) {
+                    acc = acc.add(FloatVector.fromArray(S, columns, p * L).mul(b[p * n + j]));
+                }
+                acc.intoArray(out, j * L);
+            }
+            for (int r = 0; r < L; r++) {
+                int cr = (i0 + r) * n;
+                for (int j = 0; j < n; j++) {
+                    c[cr + j] = out[j * L + r];
+                }
+            }
+        }
+    }
+
+    /**
      * Columns {@code from..n-1} of C, each a dot product of a row of A with a column of B; the columns
      * are copied out of B first so that the dot products run over contiguous memory.
      */
@@ -66,7 +163,34 @@ final class VectorMatMul {
                 bt[j * k + p] = b[p * n + from + j];
             }
         }
-        for (int i = 0; i < m; i++) {
+        int i = 0;
+        for (; i + 4 <= m; i += 4) {
+            // four rows at a time: four independent sums per column share each value of B
+            int a0 = i * k;
+            int a1 = a0 + k;
+            int a2 = a1 + k;
+            int a3 = a2 + k;
+            for (int j = 0; j < cols; j++) {
+                int bj = j * k;
+                float s0 = 0f;
+                float s1 = 0f;
+                float s2 = 0f;
+                float s3 = 0f;
+                for (int p = 0; p < k; p++) {
+                    float bv = bt[bj + p];
+                    s0 += a[a0 + p] * bv;
+                    s1 += a[a1 + p] * bv;
+                    s2 += a[a2 + p] * bv;
+                    s3 += a[a3 + p] * bv;
+                }
+                int cj = i * n + from + j;
+                c[cj] = s0;
+                c[cj + n] = s1;
+                c[cj + 2 * n] = s2;
+                c[cj + 3 * n] = s3;
+            }
+        }
+        for (; i < m; i++) {
             int ai = i * k;
             for (int j = 0; j < cols; j++) {
                 int bj = j * k;
@@ -126,5 +250,43 @@ final class VectorMatMul {
             acc = acc.add(FloatVector.broadcast(S, a[ai + p]).mul(FloatVector.fromArray(S, b, p * n + j)));
         }
         acc.intoArray(c, i * n + j);
+    }
+
+    /** Whether {@link #multiplyTransposedLeft} can hold the m×n products of C in one vector. */
+    static boolean fitsOneVector(int m, int n) {
+        return m * n <= L;
+    }
+
+    /**
+     * C (m×n) = Aᵀ·B for A (k×m) and B (k×n) row-major, with all of C in one vector (m·n ≤ lanes): lane i·n + j adds
+     * A[p][i]·B[p][j] for p in order, so each element has the bits of the product of the transposed A, without the
+     * transpose. Rows p whose vector loads would pass the end of A or B are added lane by lane.
+     */
+    static void multiplyTransposedLeft(float[] a, float[] b, float[] c, int k, int m, int n) {
+        int used = m * n;
+        int[] rowOfA = new int[L];
+        int[] rowOfB = new int[L];
+        for (int l = 0; l < used; l++) {
+            rowOfA[l] = l / n;
+            rowOfB[l] = l % n;
+        }
+        VectorShuffle<Float> spreadA = VectorShuffle.fromArray(S, rowOfA, 0);
+        VectorShuffle<Float> spreadB = VectorShuffle.fromArray(S, rowOfB, 0);
+        int vectorRows = Math.min(k, Math.min(a.length < L ? 0 : (a.length - L) / m + 1,
+                b.length < L ? 0 : (b.length - L) / n + 1));
+        FloatVector acc = FloatVector.zero(S);
+        for (int p = 0; p < vectorRows; p++) {
+            FloatVector ap = FloatVector.fromArray(S, a, p * m).rearrange(spreadA);
+            FloatVector bp = FloatVector.fromArray(S, b, p * n).rearrange(spreadB);
+            acc = acc.add(ap.mul(bp));
+        }
+        float[] sums = new float[L];
+        acc.intoArray(sums, 0);
+        for (int p = vectorRows; p < k; p++) {
+            for (int l = 0; l < used; l++) {
+                sums[l] += a[p * m + rowOfA[l]] * b[p * n + rowOfB[l]];
+            }
+        }
+        System.arraycopy(sums, 0, c, 0, used);
     }
 }

@@ -127,6 +127,56 @@ class MatMulKernelTest {
         assertEquals(40, cases);
     }
 
+    /**
+     * A batch through a small layer (short rows of A, B narrower than a vector: several rows of C per vector, or blocks
+     * of rows along the lanes) has the bits of the plain loops, which {@link #productsAreTorchsBitForBit} checks against
+     * torch: shapes with every remainder of rows and the widest k and n of each kernel.
+     */
+    @Test
+    void narrowProductsHaveTheBitsOfThePlainLoops() {
+        int[][] mkn = {{1024, 5, 3}, {1027, 5, 3}, {5, 5, 3}, {3, 1, 1}, {100, 16, 1}, {100, 1, 15}, {50, 8, 2},
+            {61, 3, 5}, {17, 15, 9}, {2, 2, 2}, {40, 16, 15}, {333, 7, 8}, {64, 4, 4}, {20, 0, 3}};
+        Random r = new Random(4);
+        for (int[] s : mkn) {
+            double[] a = random(r, s[0] * s[1]);
+            double[] b = random(r, s[1] * s[2]);
+            float[] loops = new float[s[0] * s[2]];
+            MatMulKernel.multiplyFloatLoops(toFloat(a), toFloat(b), loops, s[0], s[1], s[2]);
+            float[] actual = product(a, b, s, DType.FLOAT32).floats();
+            for (int i = 0; i < loops.length; i++) {
+                assertEquals(Float.floatToIntBits(loops[i]), Float.floatToIntBits(actual[i]),
+                        s[0] + "x" + s[1] + "x" + s[2] + " at " + i);
+            }
+        }
+    }
+
+    /**
+     * Aᵀ·B (a layer's weight gradient) without the transpose has the bits of the product of the transposed A, which
+     * {@link #productsAreTorchsBitForBit} checks against torch: C in one vector (with rows too near the end for a vector
+     * load, and fewer rows than one load), and C too large for one vector.
+     */
+    @Test
+    void productOfATransposeHasTheBitsOfTheProductOfTheTransposedMatrix() {
+        int[][] kmn = {{1024, 5, 3}, {1027, 5, 3}, {7, 5, 3}, {3, 5, 3}, {1, 1, 1}, {100, 4, 4}, {33, 16, 1}, {50, 2, 7},
+            {64, 1, 16}, {40, 9, 10}, {0, 3, 2}};
+        Random r = new Random(3);
+        for (int[] s : kmn) {
+            int k = s[0];
+            int m = s[1];
+            int n = s[2];
+            Tensor a = Tensor.fromData(Shape.of(k, m), DType.FLOAT32, random(r, k * m));
+            Tensor b = Tensor.fromData(Shape.of(k, n), DType.FLOAT32, random(r, k * n));
+            float[] expected = MatMulKernel.multiply(MatMulKernel.transpose(a, k, m), b, m, k, n, Shape.of(m, n))
+                    .floats();
+            float[] actual = MatMulKernel.multiplyTransposedLeft(a, b, k, m, n).floats();
+            assertEquals(m * n, actual.length);
+            for (int i = 0; i < expected.length; i++) {
+                assertEquals(Float.floatToIntBits(expected[i]), Float.floatToIntBits(actual[i]),
+                        k + "x" + m + "ᵀ·" + k + "x" + n + " at " + i);
+            }
+        }
+    }
+
     @Test
     void transposeSwapsRowsAndColumns() {
         double[] x = new double[70 * 33];

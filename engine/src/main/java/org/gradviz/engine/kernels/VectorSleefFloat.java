@@ -1,0 +1,167 @@
+package org.gradviz.engine.kernels;
+
+import jdk.incubator.vector.FloatVector;
+import jdk.incubator.vector.IntVector;
+import jdk.incubator.vector.VectorMask;
+import jdk.incubator.vector.VectorOperators;
+import jdk.incubator.vector.VectorSpecies;
+
+/**
+ * {@link SleefFloat}'s exp and log (SLEEF's {@code expf8_u10}, {@code logf8_u10}) on whole vectors of the JDK's
+ * Vector API, step for step as the scalar port: the same fused multiply-adds (a lane-wise {@code fma} is exact, as
+ * {@link Math#fma}), the same separate products and sums, so every lane has the scalar port's bits. A function of one
+ * lane does not depend on its neighbours, so any vector width gives torch's bits; the elements after the last whole
+ * vector use the scalar port.
+ *
+ * <p>Two AVX2 conversions are done with the "magic number" 1.5·2^23 instead of a float↔int conversion: adding it to
+ * a float below 2^22 in magnitude rounds that float to the nearest integer, ties to even (as {@code vcvtps2dq}), and
+ * the integer is the low bits of the sum. exp only needs it for arguments in [-104, 100] (the others are replaced by
+ * 0 or infinity, NaN stays NaN), log only for exponents.
+ *
+ * <p>Each function reads one vector from an array and writes it to an array: C2 refuses to inline a method whose own
+ * compiled code is large ("already compiled into a big method"), and a call it does not inline passes its vectors
+ * boxed, which costs more than the maths. With arrays on both sides, and the whole body in one method, no vector
+ * leaves a compiled method.
+ *
+ * <p>Only loaded when the JVM has {@code jdk.incubator.vector} ({@link org.gradviz.engine.VectorApi#PRESENT}).
+ */
+public final class VectorSleefFloat {
+    static final VectorSpecies<Float> S = FloatVector.SPECIES_PREFERRED;
+    /** Floats in one vector of this machine's preferred width. */
+    public static final int LANES = S.length();
+
+    private static final float MAGIC = 0x1.8p23f;
+    private static final int MAGIC_BITS = Float.floatToRawIntBits(MAGIC);
+
+    private VectorSleefFloat() {
+    }
+
+    // ----- exp (xexpf)
+
+    /** r[ro..] = {@link SleefFloat#exp} of each of the {@link #LANES} values x[xo..]. */
+    public static void exp(float[] x, int xo, float[] r, int ro) {
+        expVectors(x, xo, r, ro, 1);
+    }
+
+    /**
+     * {@link SleefFloat#exp} of {@code vectors} whole vectors from x[xo..] into r[ro..]; the loop holds the whole
+     * body, so its constants stay in registers.
+     */
+    private static void expVectors(float[] x, int xo, float[] r, int ro, int vectors) {
+        for (int k = 0; k < vectors; k++, xo += LANES, ro += LANES) {
+            FloatVector d = FloatVector.fromArray(S, x, xo);
+            FloatVector big = d.mul(SleefFloat.R_LN2F).add(MAGIC);
+            IntVector q = big.reinterpretAsInts().sub(MAGIC_BITS);
+            FloatVector fq = big.sub(MAGIC);
+            FloatVector s = fq.fma(FloatVector.broadcast(S, -SleefFloat.L2UF), d);
+            s = fq.fma(FloatVector.broadcast(S, -SleefFloat.L2LF), s);
+            FloatVector u = FloatVector.broadcast(S, 0.000198527617612853646278381f);
+            u = u.fma(s, FloatVector.broadcast(S, 0.00139304355252534151077271f));
+            u = u.fma(s, FloatVector.broadcast(S, 0.00833336077630519866943359f));
+            u = u.fma(s, FloatVector.broadcast(S, 0.0416664853692054748535156f));
+            u = u.fma(s, FloatVector.broadcast(S, 0.166666671633720397949219f));
+            u = u.fma(s, FloatVector.broadcast(S, 0.5f));
+            u = s.mul(s).fma(u, s).add(1.0f);
+            // ldexp2: u · 2^(q>>1) · 2^(q - (q>>1))
+            IntVector half = q.lanewise(VectorOperators.ASHR, 1);
+            u = u.mul(half.add(0x7f).lanewise(VectorOperators.LSHL, 23).reinterpretAsFloats());
+            u = u.mul(q.sub(half).add(0x7f).lanewise(VectorOperators.LSHL, 23).reinterpretAsFloats());
+            u = u.blend(0f, d.compare(VectorOperators.LT, -104f));
+            u.blend(Float.POSITIVE_INFINITY, d.compare(VectorOperators.GT, 100f)).intoArray(r, ro);
+        }
+    }
+
+    // ----- log (xlogf_u1)
+
+    /** r[ro..] = {@link SleefFloat#log} of each of the {@link #LANES} values x[xo..]. */
+    public static void log(float[] x, int xo, float[] r, int ro) {
+        logVectors(x, xo, r, ro, 1);
+    }
+
+    /** {@link SleefFloat#log} of {@code vectors} whole vectors from x[xo..] into r[ro..], as {@link #expVectors}. */
+    private static void logVectors(float[] x, int xo, float[] r, int ro, int vectors) {
+        for (int k = 0; k < vectors; k++, xo += LANES, ro += LANES) {
+            FloatVector d = FloatVector.fromArray(S, x, xo);
+            VectorMask<Float> o = d.compare(VectorOperators.LT, Float.MIN_NORMAL);
+            d = d.blend(d.mul(0x1p64f), o);
+            IntVector e = d.mul(1.0f / 0.75f).reinterpretAsInts().lanewise(VectorOperators.LSHR, 23).and(0xff)
+                    .sub(0x7f);
+            FloatVector m = d.reinterpretAsInts().add(e.neg().lanewise(VectorOperators.LSHL, 23)).reinterpretAsFloats();
+            // e as a float, less 64 where d was scaled: exact for the few hundred exponents there are (a float mask, as
+            // JDK 17 does not compile a float-to-int mask cast)
+            FloatVector fe = e.add(MAGIC_BITS).reinterpretAsFloats().sub(MAGIC).sub(FloatVector.zero(S).blend(64f, o));
+            // s = dfmul((ln2 hi, lo), e)
+            FloatVector sx = fe.mul(0.69314718246459960938f);
+            FloatVector sy = fe.fma(FloatVector.broadcast(S, -1.904654323148236017e-09f),
+                    fe.fma(FloatVector.broadcast(S, 0.69314718246459960938f), sx.neg()));
+            // x = dfdiv(dfadd2(-1, m), dfadd2(1, m))
+            FloatVector nx = m.add(-1f);
+            FloatVector nv = nx.sub(-1f);
+            FloatVector ny = FloatVector.broadcast(S, -1f).sub(nx.sub(nv)).add(m.sub(nv));
+            FloatVector dx = m.add(1f);
+            FloatVector dv = dx.sub(1f);
+            FloatVector dy = FloatVector.broadcast(S, 1f).sub(dx.sub(dv)).add(m.sub(dv));
+            FloatVector t = FloatVector.broadcast(S, 1.0f).div(dx);
+            FloatVector qx = nx.mul(t);
+            FloatVector uu = t.fma(nx, qx.neg());
+            FloatVector v = dy.neg().fma(t, dx.neg().fma(t, FloatVector.broadcast(S, 1f)));
+            FloatVector qy = qx.fma(v, ny.fma(t, uu));
+            FloatVector x2 = qx.mul(qx);
+            FloatVector p = FloatVector.broadcast(S, 0.3027294874f);
+            p = p.fma(x2, FloatVector.broadcast(S, 0.3996108174f));
+            p = p.fma(x2, FloatVector.broadcast(S, 0.6666694880f));
+            // s = dfadd(s, dfscale(x, 2))
+            FloatVector ax = qx.mul(2f);
+            FloatVector ay = qy.mul(2f);
+            FloatVector s1 = sx.add(ax);
+            FloatVector s1y = sx.sub(s1).add(ax).add(sy).add(ay);
+            // s = dfadd(s, x2 * x.x * p)
+            FloatVector z = x2.mul(qx).mul(p);
+            FloatVector s2 = s1.add(z);
+            FloatVector s2y = s1.sub(s2).add(z).add(s1y);
+            FloatVector res = s2.add(s2y);
+            res = res.blend(Float.POSITIVE_INFINITY, d.compare(VectorOperators.EQ, Float.POSITIVE_INFINITY));
+            res = res.blend(Float.NaN, d.compare(VectorOperators.LT, 0f).or(d.test(VectorOperators.IS_NAN)));
+            res.blend(Float.NEGATIVE_INFINITY, d.compare(VectorOperators.EQ, 0f)).intoArray(r, ro);
+        }
+    }
+
+    // ----- over arrays
+
+    /** r[i] = exp(x[i]) for i in [from, to): whole vectors, then the scalar port. */
+    public static void exp(float[] x, float[] r, int from, int to) {
+        int vectors = (to - from) / LANES;
+        expVectors(x, from, r, from, vectors);
+        int i = from + vectors * LANES;
+        for (; i < to; i++) {
+            r[i] = SleefFloat.exp(x[i]);
+        }
+    }
+
+    /** r[i] = log(x[i]) for i in [from, to): whole vectors, then the scalar port. */
+    public static void log(float[] x, float[] r, int from, int to) {
+        int vectors = (to - from) / LANES;
+        logVectors(x, from, r, from, vectors);
+        int i = from + vectors * LANES;
+        for (; i < to; i++) {
+            r[i] = SleefFloat.log(x[i]);
+        }
+    }
+
+    /**
+     * r[i] = 1 / (e^(0 - x[i]) + 1), each step rounded, as torch's {@code Vectorized<float>} sigmoid, for the whole
+     * vectors below {@code end}; returns the first element not done.
+     */
+    public static int sigmoid(float[] x, float[] r, int end) {
+        int vectors = end / LANES;
+        int done = vectors * LANES;
+        for (int i = 0; i < done; i += LANES) {
+            FloatVector.zero(S).sub(FloatVector.fromArray(S, x, i)).intoArray(r, i);
+        }
+        expVectors(r, 0, r, 0, vectors);
+        for (int i = 0; i < done; i += LANES) {
+            FloatVector.broadcast(S, 1f).div(FloatVector.fromArray(S, r, i).add(1f)).intoArray(r, i);
+        }
+        return done;
+    }
+}
