@@ -91,6 +91,11 @@ final class OpCalls {
         for (OpAttribute attribute : spec.attributes()) {
             if (attribute.isKeyword()) {
                 Object value = keyword(a, attribute.isKeywordOnly() ? -1 : position++, attribute);
+                if (value instanceof List<?> dims) {
+                    return CallTranslator.unsupported(call, result, "a node's dim is one dimension, and this "
+                            + call.function() + " reduces " + (dims.isEmpty() ? "all of them (dim=())" : dims.size()
+                            + " at once") + "; reduce one dim at a time, e.g. x.sum(2).sum(0) for dim=(0, 2)");
+                }
                 if (value != null) {
                     attributes.put(attribute, value);
                 }
@@ -112,6 +117,9 @@ final class OpCalls {
             case DIM -> {
                 Object dim = a.get(index, name, PyNone.NONE);
                 List<?> dims = Values.items(dim);
+                if (dims != null && dims.size() != 1) {
+                    yield dims;
+                }
                 if (dims != null) {
                     dim = dims.get(0);
                 }

@@ -34,6 +34,7 @@ import org.gradviz.engine.ops.LinearAlgebra;
 import org.gradviz.engine.ops.LogSoftmax;
 import org.gradviz.engine.ops.Losses;
 import org.gradviz.engine.ops.Pointwise;
+import org.gradviz.engine.ops.Reductions;
 import org.gradviz.engine.ops.Softmax;
 import org.gradviz.engine.ops.Views;
 
@@ -138,10 +139,12 @@ public enum OpKind {
     @JsonProperty("sum") SUM(OpSpec.of("Σ", REDUCTIONS, Ports.UNARY).takes(DIM, KEEPDIM)
             .numberFirstRefused(Ports.SUM_OF_A_LIST).overloads(Ports.REDUCTION)
             .spelled(method("sum").taking("input, dim=None, keepdim=False, *, dtype=None"))
+            .severalDimsRun(Reductions::sum)
             .runs((n, in) -> n.dim() == null ? input(in).sum() : input(in).sum(n.dim(), n.keepdimOrDefault()))),
     @JsonProperty("mean") MEAN(OpSpec.of("mean", REDUCTIONS, Ports.UNARY).takes(DIM, KEEPDIM)
             .numberFirstRefused(Ports.SUM_OF_A_LIST).overloads(Ports.REDUCTION)
             .spelled(method("mean").taking("input, dim=None, keepdim=False, *, dtype=None"))
+            .severalDimsRun(Reductions::mean)
             .runs((n, in) -> n.dim() == null ? input(in).mean() : input(in).mean(n.dim(), n.keepdimOrDefault()))),
     // ----- products and movement
     @JsonProperty("matmul") MATMUL(OpSpec.of("*", OpGroup.MATMUL, Ports.BINARY).product()

@@ -104,6 +104,9 @@ final class ReductionFixtures {
         if (c.get("dim") != null) {
             s.append(" dim=").append(c.get("dim"));
         }
+        if (c.get("dims") != null) {
+            s.append(" dim=").append(c.get("dims")).append(" keepdim=").append(c.get("keepdim"));
+        }
         if (c.containsKey("reduction")) {
             s.append(' ').append(c.get("reduction"));
         }

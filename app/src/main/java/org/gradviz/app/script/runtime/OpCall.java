@@ -106,6 +106,10 @@ final class OpCall implements PyCallable {
             return spec.numberInput().run().apply(Values.toDouble(numberFirst, ""),
                     Values.isInteger(numberFirst), in);
         }
+        if (attributes.get(OpAttribute.DIM) instanceof int[] dims) {
+            return spec.severalDims().apply(in.get(spec.ports().get(0)), dims,
+                    Boolean.TRUE.equals(attributes.get(OpAttribute.KEEPDIM)));
+        }
         needed(spec, attributes);
         org.gradviz.app.document.OpNode node = OpAttribute.node(null, kind, attributes);
         for (OpSpec.Limit limit : spec.limits()) {
@@ -226,7 +230,15 @@ final class OpCall implements PyCallable {
                 List<?> dims = Values.items(dim);
                 if (dims != null) {
                     if (dims.size() != 1) {
-                        throw new Unsupported("'" + name + "()' over several dims");
+                        if (kind.spec().severalDims() == null) {
+                            throw new Unsupported("'" + name + "()' over several dims");
+                        }
+                        int[] several = new int[dims.size()];
+                        for (int i = 0; i < several.length; i++) {
+                            several[i] = (int) Math.max(Math.min(Values.toIndex(dims.get(i), name
+                                    + "(): argument 'dim'"), Integer.MAX_VALUE), Integer.MIN_VALUE);
+                        }
+                        yield several;
                     }
                     dim = dims.get(0);
                 }
