@@ -63,6 +63,11 @@ final class OpCalls {
         Spelled spelled = BY_NAME.get(call.function());
         OpSpec spec = spelled.kind().spec();
         Args a = call.arguments();
+        if (spec.alphaRun() != null && (a.size() == 3 || a.keywords().containsKey("alpha")
+                && !(Values.isInteger(a.keywords().get("alpha")) && Values.toLong(a.keywords().get("alpha")) == 1))) {
+            return CallTranslator.unsupported(call, result, "a node of " + call.function() + " has no alpha; "
+                    + "write the product out: a + alpha * b");
+        }
         List<String> names = spelled.spelling().argumentNames().isEmpty() ? spec.ports()
                 : spelled.spelling().argumentNames();
         List<Object> values = new ArrayList<>();

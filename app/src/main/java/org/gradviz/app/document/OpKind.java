@@ -48,12 +48,14 @@ import org.gradviz.engine.ops.Views;
 public enum OpKind {
     // ----- binary arithmetic: "other" is a port, or a Python number given as the "scalar" attribute
     @JsonProperty("add") ADD(OpSpec.of("+", ARITHMETIC, Ports.BINARY).takes(SCALAR).commutative().numbersAsTensors()
-            .spelled(infix("+", "add"))
+            .spelled(infix("+", "add").taking("input, other, *, alpha=1"))
+            .alphaRun(Arithmetic::add)
             .runs(numberOr(SCALAR, "other", Tensor::add, Tensor::add))),
     @JsonProperty("sub") SUB(OpSpec.of("-", ARITHMETIC, Ports.BINARY).takes(SCALAR).numbersAsTensors()
             .numberFirstRefused("a number on the left of - has no node in a graph document; "
                     + "write -t + n instead of n - t")
-            .spelled(infix("-", "sub"))
+            .spelled(infix("-", "sub").taking("input, other, *, alpha=1"))
+            .alphaRun(Arithmetic::sub)
             .runs(numberOr(SCALAR, "other", Tensor::sub, Tensor::sub))),
     @JsonProperty("mul") MUL(OpSpec.of("×", ARITHMETIC, Ports.BINARY).takes(SCALAR).commutative().product()
             .numbersAsTensors()

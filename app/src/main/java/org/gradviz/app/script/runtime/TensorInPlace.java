@@ -5,6 +5,7 @@ import org.gradviz.engine.DType;
 import org.gradviz.engine.GradMode;
 import org.gradviz.engine.Tensor;
 import org.gradviz.engine.Torch;
+import org.gradviz.engine.Warnings;
 import org.gradviz.engine.ops.Arithmetic;
 import org.gradviz.engine.ops.Broadcast;
 
@@ -94,26 +95,28 @@ final class TensorInPlace {
      * element as torch's add kernel computes it (recorded as a product and a sum when a graph needs it).
      */
     private static Tensor addScaled(Tensor t, Args a, int sign) {
-        a.accept(1, "other", "alpha");
-        Object other = a.get(0, "other");
-        double alpha = sign * Values.toDouble(a.get(-1, "alpha", 1L), "add_(): argument 'alpha'");
-        if (Math.abs(alpha) == 1) {
-            return assign(t, TensorArithmetic.apply(alpha > 0 ? BinaryOp.ADD : BinaryOp.SUB, t, other));
+        String name = sign > 0 ? "add_" : "sub_";
+        Object alphaValue;
+        Object other;
+        if (a.size() == 2 && a.keywords().isEmpty() && Values.isNumber(a.get(0, null))
+                && a.get(1, null) instanceof Tensor) {
+            // NOTE: torch's deprecated add_(Number alpha, Tensor other), with its warning once per process
+            Warnings.deprecatedSignature(name, name + "(Number alpha, Tensor other)",
+                    name + "(Tensor other, *, Number alpha)");
+            alphaValue = a.get(0, null);
+            other = a.get(1, null);
+        } else {
+            a.accept(1, "other", "alpha");
+            other = a.get(0, "other");
+            alphaValue = a.get(-1, "alpha", 1L);
+        }
+        double alpha = Values.toDouble(alphaValue, name + "(): argument 'alpha'");
+        if (alpha == 1 && Values.isInteger(alphaValue)) {
+            return assign(t, TensorArithmetic.apply(sign > 0 ? BinaryOp.ADD : BinaryOp.SUB, t, other));
         }
         Tensor o = other instanceof Tensor x ? x : TensorArithmetic.wrap(other);
-        if (o.requiresGrad() || t.requiresGrad()) {
-            return assign(t, TensorArithmetic.apply(BinaryOp.ADD, t,
-                    TensorArithmetic.apply(BinaryOp.MUL, o, alpha)));
-        }
-        DType dt = t.dtype();
-        double[] b = Broadcast.expand(o, t.shape());
-        double[] x = t.data();
-        double[] r = new double[x.length];
-        for (int i = 0; i < r.length; i++) {
-            r[i] = dt == DType.FLOAT32 ? Math.fma((float) b[i], (float) alpha, (float) x[i])
-                    : dt == DType.FLOAT64 ? Math.fma(b[i], alpha, x[i]) : x[i] + alpha * b[i];
-        }
-        return assign(t, Tensor.fromData(t.shape(), dt, dt.roundAll(r)));
+        boolean floatAlpha = !Values.isInteger(alphaValue);
+        return assign(t, sign > 0 ? Arithmetic.add(t, o, alpha, floatAlpha) : Arithmetic.sub(t, o, alpha, floatAlpha));
     }
 
     /** Writes {@code result} into t, refusing what torch refuses (a float result into an integer tensor). */
