@@ -114,7 +114,6 @@ public enum OpKind {
     @JsonProperty("sqrt") SQRT(OpSpec.of("√", ACTIVATIONS, Ports.UNARY)
             .spelled(function("torch.sqrt"))
             .runs(unary(Pointwise::sqrt))),
-    /** Over the last dimension only, as the engine computes it. */
     @JsonProperty("softmax") SOFTMAX(OpSpec.of("softmax", ACTIVATIONS, Ports.UNARY).takes(DIM).needsOneOf(DIM)
             .starts(DIM, -1)
             .overload(2, 4, "(Tensor input, int dim, torch.dtype dtype, *, Tensor out)")
@@ -123,9 +122,7 @@ public enum OpKind {
                     function("F.softmax").taking("input, dim=None, _stacklevel=3, dtype=None")
                             .reading("softmax"),
                     method("softmax").taking("input, dim, dtype=None"), module("Softmax", "softmax").taking("dim=None"))
-            .unsupportedWhen("'softmax' over a dimension other than the last", OpKind::notLastDim)
             .runs((n, in) -> Softmax.softmax(input(in), n.dim()))),
-    /** Over the last dimension only, as the engine computes it. */
     @JsonProperty("log_softmax") LOG_SOFTMAX(OpSpec.of("log softmax", ACTIVATIONS, Ports.UNARY).takes(DIM)
             .needsOneOf(DIM).starts(DIM, -1)
             .overload(2, 4, "(Tensor input, int dim, torch.dtype dtype, *, Tensor out)")
@@ -135,7 +132,6 @@ public enum OpKind {
                             .reading("log_softmax"),
                     method("log_softmax").taking("input, dim, dtype=None"),
                     module("LogSoftmax", "log_softmax").taking("dim=None"))
-            .unsupportedWhen("'log_softmax' over a dimension other than the last", OpKind::notLastDim)
             .runs((n, in) -> LogSoftmax.logSoftmax(input(in), n.dim()))),
     // ----- reductions (optional "dim" and "keepdim")
     @JsonProperty("sum") SUM(OpSpec.of("Σ", REDUCTIONS, Ports.UNARY).takes(DIM, KEEPDIM)
@@ -263,13 +259,6 @@ public enum OpKind {
 
     private static Tensor input(Map<String, Tensor> in) {
         return in.get("input");
-    }
-
-    /** Whether a node's dim is a valid dimension of its input other than the last (which the engine reduces). */
-    private static boolean notLastDim(OpNode node, Map<String, Tensor> in) {
-        int rank = Math.max(input(in).dim(), 1);
-        Integer dim = node.dim();
-        return dim != null && dim >= -rank && dim < rank && (dim < 0 ? dim + rank : dim) != rank - 1;
     }
 
     private static OpRun unary(java.util.function.UnaryOperator<Tensor> op) {
