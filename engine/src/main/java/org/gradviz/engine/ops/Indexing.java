@@ -9,7 +9,8 @@ import org.gradviz.engine.TorchException;
 
 /**
  * Basic indexing: {@code t[i]} is {@code t.select(0, i)}, {@code t[1:3]} is {@code t.slice(0, 1, 3, 1)}. Results
- * are copies (gradviz has no views); each backward places the gradient back into zeros shaped like the input.
+ * are views of the input's storage, as in PyTorch; each backward places the gradient back into zeros shaped like the
+ * input.
  */
 public final class Indexing {
 
@@ -73,9 +74,14 @@ public final class Indexing {
             }
         }
         Shape rest = Shape.of(restDims);
-        double[] values = new double[rest.numel()];
-        Layout.of(a.shape(), dim).copyRows(a.data(), values, i, 1, 1, false);
-        Tensor out = Tensor.fromData(rest, a.dtype(), values);
+        int[] own = a.strides();
+        int[] strides = new int[restDims.length];
+        for (int d = 0, j = 0; d < own.length; d++) {
+            if (d != dim) {
+                strides[j++] = own[d];
+            }
+        }
+        Tensor out = Tensor.asStrided(a, rest, strides, a.storageOffset() + i * own[dim]);
         return Autograd.record("select", out, () -> new SelectBackward0(a.shape(), dim, i), a);
     }
 
@@ -128,10 +134,10 @@ public final class Indexing {
         int[] dims = a.shape().dims();
         dims[dim] = count;
         Shape shape = Shape.of(dims);
-        double[] values = new double[shape.numel()];
-        Layout.of(a.shape(), dim).copyRows(a.data(), values, from, (int) Math.min(step, Integer.MAX_VALUE), count,
-                false);
-        Tensor out = Tensor.fromData(shape, a.dtype(), values);
+        int[] strides = a.strides();
+        int offset = a.storageOffset() + from * strides[dim];
+        strides[dim] = (int) Math.min((long) strides[dim] * step, Integer.MAX_VALUE);
+        Tensor out = Tensor.asStrided(a, shape, strides, offset);
         return Autograd.record("slice", out,
                 () -> new SliceBackward0(a.shape(), dim, from, to, (int) Math.min(step, size)), a);
     }

@@ -25,8 +25,21 @@ public final class LinearAlgebra {
         if (a.dim() > 2) {
             throw TorchException.runtime("t() expects a tensor with <= 2 dimensions, but self is " + a.dim() + "D");
         }
-        Tensor out = transposed(a);
+        Tensor out = a.dim() < 2 ? Tensor.asStrided(a, a.shape(), a.strides(), a.storageOffset())
+                : permutedView(a, new int[] {1, 0});
         return Autograd.record("t", out, () -> new TBackward0(), a);
+    }
+
+    /** A view of {@code a} with dimension {@code dims[i]} as its dimension i. */
+    static Tensor permutedView(Tensor a, int[] dims) {
+        int[] own = a.strides();
+        int[] strides = new int[dims.length];
+        int[] sizes = new int[dims.length];
+        for (int i = 0; i < dims.length; i++) {
+            strides[i] = own[dims[i]];
+            sizes[i] = a.shape().dim(dims[i]);
+        }
+        return Tensor.asStrided(a, Shape.of(sizes), strides, a.storageOffset());
     }
 
     private static Tensor transposed(Tensor a) {
@@ -63,7 +76,7 @@ public final class LinearAlgebra {
         for (int i = 0; i < rank; i++) {
             dims[i] = rank - 1 - i;
         }
-        Tensor out = permuted(a, dims);
+        Tensor out = permutedView(a, dims);
         return Autograd.record("permute", out, () -> new PermuteBackward0(dims), a);
     }
 
@@ -145,7 +158,13 @@ public final class LinearAlgebra {
             throw TorchException.index("Dimension out of range (expected to be in range of [" + (-a.dim() - 1) + ", "
                     + a.dim() + "], but got " + dim + ")");
         }
-        Tensor out = a.copyAs(insertOne(a.shape(), d));
+        // NOTE: torch's stride of the new dimension: 1 at the end, else the size times the stride of the one it precedes
+        int[] own = a.strides();
+        int[] strides = new int[own.length + 1];
+        for (int i = 0, j = 0; i < strides.length; i++) {
+            strides[i] = i == d ? (d >= own.length ? 1 : a.shape().dim(d) * own[d]) : own[j++];
+        }
+        Tensor out = Tensor.asStrided(a, insertOne(a.shape(), d), strides, a.storageOffset());
         return Autograd.record("unsqueeze", out, () -> new UnsqueezeBackward0(d, a.shape()), a);
     }
 
