@@ -160,7 +160,7 @@ public abstract class Node {
 
     /** Keeps this node's own output for the chain rule. */
     protected final SavedTensor saveOutput(Tensor t) {
-        SavedTensor s = SavedTensor.ofOutput(t);
+        SavedTensor s = SavedTensor.ofOutput(t, this);
         savedTensors.add(s);
         return s;
     }

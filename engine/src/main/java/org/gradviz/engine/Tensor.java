@@ -88,6 +88,8 @@ public final class Tensor {
         this.version = version;
         this.gradFnVersion = version[0];
         this.madeWithGrad = GradMode.isEnabled();
+        // NOTE: as torch, a view made under no_grad of a tensor that requires grad requires grad too (a leaf)
+        this.requiresGrad = base != null && !madeWithGrad && of.requiresGrad;
         if (strides == null) {
             this.data = storage.data;
             this.floats = storage.floats;
@@ -271,6 +273,15 @@ public final class Tensor {
         return base;
     }
 
+    /**
+     * {@code t.data_ptr()}: an address of its first element, as torch's: its storage's (a made-up, 64-byte aligned
+     * one, the same for all tensors over that storage) plus its offset in bytes of its dtype.
+     */
+    public long dataPtr() {
+        long start = 0x7f0000000000L + ((System.identityHashCode(storage) & 0xffffffL) << 12);
+        return start + (long) offset * dtype.itemSize();
+    }
+
     /** Whether {@code other} reads and writes the same storage as this tensor. */
     public boolean sharesStorageWith(Tensor other) {
         return storage == other.storage;
@@ -364,7 +375,7 @@ public final class Tensor {
      * PyTorch regenerates it.
      */
     public Node gradFn() {
-        if (base != null && gradFnVersion != version[0] && requiresGrad && base.requiresGrad) {
+        if (base != null && gradFnVersion != version[0] && requiresGrad && base.requiresGrad && madeWithGrad) {
             Node node = new ViewBackward.AsStridedBackward0(base.shape, shape, strides(), offset);
             node.setNextEdges(List.of(Autograd.gradientEdge(base)));
             gradFn = node;
@@ -629,13 +640,6 @@ public final class Tensor {
                     + " doesn't match the broadcast shape " + result.shape.listText());
         }
         boolean recorded = result.gradFn != null && GradMode.isEnabled();
-        if (recorded && base != null && !madeWithGrad) {
-            throw TorchException.runtime("A view was created in no_grad mode and is being modified inplace with grad "
-                    + "mode enabled. Given that this use case is ambiguous and error-prone, it is forbidden. You can "
-                    + "clarify your code by moving both the view and the inplace either both inside the no_grad block "
-                    + "(if you don't want the inplace to be tracked) or both outside (if you want the inplace to be "
-                    + "tracked).");
-        }
         beginWrite();
         if (floats != null) {
             if (result.floats != null) {
@@ -681,6 +685,13 @@ public final class Tensor {
     }
 
     private void checkInPlaceAllowed() {
+        if (base != null && !madeWithGrad && requiresGrad && GradMode.isEnabled()) {
+            throw TorchException.runtime("A view was created in no_grad mode and is being modified inplace with grad "
+                    + "mode enabled. Given that this use case is ambiguous and error-prone, it is forbidden. You can "
+                    + "clarify your code by moving both the view and the inplace either both inside the no_grad block "
+                    + "(if you don't want the inplace to be tracked) or both outside (if you want the inplace to be "
+                    + "tracked).");
+        }
         if (base != null && base.isLeaf() && base.requiresGrad && GradMode.isEnabled()) {
             throw TorchException.runtime("a view of a leaf Variable that requires grad is being used in an in-place "
                     + "operation.");

@@ -142,6 +142,25 @@ public final class Indexing {
                 () -> new SliceBackward0(a.shape(), dim, from, to, (int) Math.min(step, size)), a);
     }
 
+    /** {@code t.narrow(dim, start, length)}: {@code length} elements of dim from start (SliceBackward0). */
+    public static Tensor narrow(Tensor a, long dim, long start, long length) {
+        if (a.dim() == 0) {
+            throw TorchException.runtime("narrow() cannot be applied to a 0-dim tensor.");
+        }
+        int d = a.shape().normalizeDim(dim);
+        int size = a.shape().dim(d);
+        if (start < -size || start > size) {
+            throw TorchException.index("Dimension out of range (expected to be in range of [" + -size + ", "
+                    + (size - 1) + "], but got " + start + ")");
+        }
+        long s = start < 0 ? start + size : start;
+        if (length < 0 || s > size - length) {
+            throw TorchException.runtime("start (" + s + ") + length (" + length + ") exceeds dimension size (" + size
+                    + ").");
+        }
+        return slice(a, d, s, s + length, 1);
+    }
+
     /** A slice bound as torch clamps it: negative counts from the end, then into [0, size]. */
     private static int clamp(long bound, int size) {
         long b = bound < 0 ? bound + size : bound;

@@ -69,6 +69,59 @@ public final class LinearAlgebra {
         }
     }
 
+    /** {@code t.transpose(dim0, dim1)}: a view with the two dimensions swapped (TransposeBackward0). */
+    public static Tensor transpose(Tensor a, long dim0, long dim1) {
+        int d0 = a.shape().normalizeDim(dim0);
+        int d1 = a.shape().normalizeDim(dim1);
+        int[] order = new int[a.dim()];
+        for (int i = 0; i < order.length; i++) {
+            order[i] = i == d0 ? d1 : i == d1 ? d0 : i;
+        }
+        Tensor out = a.dim() == 0 ? Tensor.asStrided(a, a.shape(), a.strides(), a.storageOffset())
+                : permutedView(a, order);
+        return Autograd.record("transpose", out, () -> new TransposeBackward0(d0, d1), a);
+    }
+
+    /** d(a.transpose(d0, d1))/da: the gradient transposed back. */
+    static final class TransposeBackward0 extends Node {
+        private final int dim0;
+        private final int dim1;
+
+        TransposeBackward0(int dim0, int dim1) {
+            this.dim0 = dim0;
+            this.dim1 = dim1;
+        }
+
+        @Override
+        public String name() {
+            return "TransposeBackward0";
+        }
+
+        @Override
+        protected Tensor[] apply(Tensor[] grads) {
+            Tensor g = grads[0];
+            if (g.dim() == 0) {
+                return new Tensor[] {g};
+            }
+            int[] order = new int[g.dim()];
+            for (int i = 0; i < order.length; i++) {
+                order[i] = i == dim0 ? dim1 : i == dim1 ? dim0 : i;
+            }
+            return new Tensor[] {permuted(g, order)};
+        }
+
+        @Override
+        protected Tensor[] applyDifferentiable(Tensor[] grads) {
+            return new Tensor[] {transpose(grads[0], dim0, dim1)};
+        }
+
+        @Override
+        protected void collectSaved(Map<String, Object> out) {
+            out.put("dim0", (long) dim0);
+            out.put("dim1", (long) dim1);
+        }
+    }
+
     /** {@code t.T}: every dimension reversed, recorded as a permute. */
     public static Tensor reverseDims(Tensor a) {
         int rank = a.dim();

@@ -333,6 +333,39 @@ public final class Views {
         return record("copy_", new CopyBackwards(), a.copyAs(a.shape()), a);
     }
 
+    /**
+     * {@code self.copy_(src)}'s value, out of place: src broadcast to self's shape, in self's dtype, recorded as
+     * CopyBackwards of (self, src), which an in-place assignment of self then takes.
+     */
+    public static Tensor copied(Tensor self, Tensor src) {
+        Tensor out = Tensor.fromData(self.shape(), self.dtype(), Broadcast.expand(src, self.shape()));
+        return Autograd.record("copy_", out, () -> new CopyFromBackwards(src),
+                new Tensor[] {self, src.isWrappedNumber() ? null : src}, new Tensor[] {self, src});
+    }
+
+    /** d(self.copy_(src))/dself = 0, d/dsrc = 1 summed back to src's shape. */
+    static final class CopyFromBackwards extends Node {
+        private final InputMeta src;
+
+        CopyFromBackwards(Tensor src) {
+            this.src = InputMeta.of(src);
+        }
+
+        @Override
+        public String name() {
+            return "CopyBackwards";
+        }
+
+        @Override
+        protected Tensor[] apply(Tensor[] grads) {
+            Tensor g = grads[0];
+            return new Tensor[] {
+                needsInputGrad(0) ? Tensor.fromData(g.shape(), g.dtype(), new double[g.numel()]) : null,
+                needsInputGrad(1) ? src.reduce(g) : null,
+            };
+        }
+    }
+
     /** d(copy a)/da = 1. */
     static final class CopyBackwards extends Node {
         @Override
