@@ -28,8 +28,11 @@ public final class Tensor {
     /** The values of a float32 tensor, as {@link #data}; null for every other dtype. */
     private float[] floats;
     private final boolean wrappedNumber;
-    /** The values this tensor reads and writes, shared with its views, detach() and .data. */
-    private final SharedValues storage;
+    /**
+     * The values this tensor reads and writes, shared with its views, detach() and .data; made when the first of
+     * them is, so that a tensor nothing shares costs nothing more.
+     */
+    private SharedValues storage;
     /** Where this tensor's first element is in its storage. */
     private final int offset;
     /** How far apart its elements are in its storage per dimension; null for the whole storage in row-major order. */
@@ -68,7 +71,6 @@ public final class Tensor {
         this.data = data;
         this.floats = floats;
         this.wrappedNumber = wrappedNumber;
-        this.storage = new SharedValues(data, floats);
         this.offset = 0;
         this.strides = null;
         this.base = null;
@@ -81,7 +83,7 @@ public final class Tensor {
         this.shape = shape;
         this.dtype = of.dtype;
         this.wrappedNumber = false;
-        this.storage = of.storage;
+        this.storage = of.sharedStorage();
         this.offset = offset;
         this.strides = strides;
         this.base = base;
@@ -115,7 +117,7 @@ public final class Tensor {
      */
     public static Tensor asStrided(Tensor of, Shape shape, int[] strides, int offset) {
         Tensor root = of.base != null ? of.base : of;
-        boolean whole = offset == 0 && shape.numel() == of.storage.length()
+        boolean whole = offset == 0 && shape.numel() == of.sharedStorage().length()
                 && ViewGeometry.isContiguous(shape, strides);
         return new Tensor(of, root, shape, offset, whole ? null : strides.clone(), of.version);
     }
@@ -195,6 +197,14 @@ public final class Tensor {
 
     // ----- storage: views, strides, writes
 
+    /** The storage this tensor shares, made now if nothing shared it yet. */
+    private SharedValues sharedStorage() {
+        if (storage == null) {
+            storage = new SharedValues(data, floats);
+        }
+        return storage;
+    }
+
     /** A strided view's copy of its elements taken again when the storage was written since. */
     private void refresh() {
         if (strides != null && copiedAt != storage.writes) {
@@ -248,8 +258,10 @@ public final class Tensor {
                 }
             }
         }
-        storage.writes++;
-        copiedAt = storage.writes;
+        if (storage != null) {
+            storage.writes++;
+            copiedAt = storage.writes;
+        }
         version[0]++;
     }
 
@@ -278,13 +290,13 @@ public final class Tensor {
      * one, the same for all tensors over that storage) plus its offset in bytes of its dtype.
      */
     public long dataPtr() {
-        long start = 0x7f0000000000L + ((System.identityHashCode(storage) & 0xffffffL) << 12);
+        long start = 0x7f0000000000L + ((System.identityHashCode(sharedStorage()) & 0xffffffL) << 12);
         return start + (long) offset * dtype.itemSize();
     }
 
     /** Whether {@code other} reads and writes the same storage as this tensor. */
     public boolean sharesStorageWith(Tensor other) {
-        return storage == other.storage;
+        return sharedStorage() == other.sharedStorage();
     }
 
     /**
