@@ -161,6 +161,77 @@ public final class Indexing {
         return slice(a, d, s, s + length, 1);
     }
 
+    /**
+     * {@code t.diagonal(offset, dim1, dim2)}: a view of the elements (i, i + offset) of dims dim1 and dim2, which go,
+     * the diagonal as a last dimension (DiagonalBackward0).
+     */
+    public static Tensor diagonal(Tensor a, long offset, long dim1, long dim2) {
+        int d1 = a.shape().normalizeDim(dim1);
+        int d2 = a.shape().normalizeDim(dim2);
+        if (d1 == d2) {
+            throw TorchException.runtime("diagonal dimensions cannot be identical " + dim1 + ", " + dim2);
+        }
+        int size1 = a.shape().dim(d1);
+        int size2 = a.shape().dim(d2);
+        long length = offset >= 0 ? Math.max(Math.min(size1, size2 - offset), 0)
+                : Math.max(Math.min(size1 + offset, size2), 0);
+        int[] own = a.strides();
+        int start = a.storageOffset();
+        if (length > 0) {
+            start += (int) (offset >= 0 ? offset * own[d2] : -offset * own[d1]);
+        }
+        int[] dims = new int[a.dim() - 1];
+        int[] strides = new int[a.dim() - 1];
+        for (int d = 0, j = 0; d < a.dim(); d++) {
+            if (d != d1 && d != d2) {
+                dims[j] = a.shape().dim(d);
+                strides[j++] = own[d];
+            }
+        }
+        dims[dims.length - 1] = (int) length;
+        strides[strides.length - 1] = own[d1] + own[d2];
+        Tensor out = Tensor.asStrided(a, Shape.of(dims), strides, start);
+        Shape selfSizes = a.shape();
+        return Autograd.record("diagonal", out, () -> new DiagonalBackward0(selfSizes, (int) offset, d1, d2), a);
+    }
+
+    /** d(a.diagonal(...))/da: the gradient put on that diagonal of zeros shaped like a. */
+    static final class DiagonalBackward0 extends Node {
+        private final Shape selfSizes;
+        private final int offset;
+        private final int dim1;
+        private final int dim2;
+
+        DiagonalBackward0(Shape selfSizes, int offset, int dim1, int dim2) {
+            this.selfSizes = selfSizes;
+            this.offset = offset;
+            this.dim1 = dim1;
+            this.dim2 = dim2;
+        }
+
+        @Override
+        public String name() {
+            return "DiagonalBackward0";
+        }
+
+        @Override
+        protected Tensor[] apply(Tensor[] grads) {
+            Tensor zeros = Tensor.fromData(selfSizes, grads[0].dtype(), new double[selfSizes.numel()]);
+            try (var g = org.gradviz.engine.GradMode.disabled()) {
+                diagonal(zeros, offset, dim1, dim2).assignInPlace(grads[0]);
+            }
+            return new Tensor[] {zeros};
+        }
+
+        @Override
+        protected void collectSaved(Map<String, Object> out) {
+            out.put("dim1", (long) dim1);
+            out.put("dim2", (long) dim2);
+            out.put("offset", (long) offset);
+            out.put("self_sym_sizes", Reductions.sizes(selfSizes));
+        }
+    }
+
     /** A slice bound as torch clamps it: negative counts from the end, then into [0, size]. */
     private static int clamp(long bound, int size) {
         long b = bound < 0 ? bound + size : bound;

@@ -39,6 +39,12 @@ final class TensorShapeFunctions {
                 a.integer(1, "dim0"), a.integer(2, "dim1")));
         m.put("narrow", a -> org.gradviz.engine.ops.Indexing.narrow(input(a.accept(4, "input", "dim", "start",
                 "length")), a.integer(1, "dim"), a.integer(2, "start"), a.integer(3, "length")));
+        m.put("diagonal", a -> {
+            a.accept(4, "input", "offset", "dim1", "dim2");
+            Tensor t = input(a);
+            return org.gradviz.engine.ops.Indexing.diagonal(t, a.has(1, "offset") ? a.integer(1, "offset") : 0,
+                    a.has(2, "dim1") ? a.integer(2, "dim1") : 0, a.has(3, "dim2") ? a.integer(3, "dim2") : 1);
+        });
         m.put("select", a -> {
             Tensor t = input(a.accept(3, "input", "dim", "index"));
             if (t.dim() == 0) {
