@@ -39,6 +39,7 @@ final class TensorInPlace {
                 double[] values = t.dtype().roundAll(Broadcast.expand(src, t.shape()));
                 return assign(t, Tensor.fromData(t.shape(), t.dtype(), values));
             };
+            case "index_add_" -> a -> indexAdd(t, a);
             case "fill_" -> a -> {
                 double value = Values.toDouble(a.accept(1, "value").get(0, "value"), "fill_(): argument 'value'");
                 return assign(t, Torch.full(t.shape(), value, t.dtype()));
@@ -117,6 +118,69 @@ final class TensorInPlace {
         Tensor o = other instanceof Tensor x ? x : TensorArithmetic.wrap(other);
         boolean floatAlpha = !Values.isInteger(alphaValue);
         return assign(t, sign > 0 ? Arithmetic.add(t, o, alpha, floatAlpha) : Arithmetic.sub(t, o, alpha, floatAlpha));
+    }
+
+    /**
+     * {@code t.index_add_(dim, index, source, alpha=1)}: source's slice i along dim added (times alpha, fused) to t's
+     * slice index[i], in order, outside a graph; torch's checks and messages.
+     */
+    private static Tensor indexAdd(Tensor t, Args a) {
+        a.accept(3, "dim", "index", "source", "alpha");
+        int dim = t.dim() == 0 ? 0 : t.shape().normalizeDim(a.integer(0, "dim"));
+        Tensor index = a.tensor(1, "index");
+        Tensor source = a.tensor(2, "source");
+        Object alphaValue = a.get(-1, "alpha", 1L);
+        double alpha = Values.toDouble(alphaValue, "index_add_(): argument 'alpha'");
+        if (GradMode.isEnabled() && (t.requiresGrad() || source.requiresGrad())) {
+            if (t.isLeaf() && t.requiresGrad()) {
+                throw new PyError("RuntimeError", "a leaf Variable that requires grad is being used in an in-place "
+                        + "operation.");
+            }
+            throw new Unsupported("'index_add_' on a tensor that records a gradient (outside torch.no_grad())");
+        }
+        if (index.dim() > 1) {
+            throw PyError.index("index_add_(): Index is supposed to be a vector, but got dim: " + index.dim()
+                    + " with type: " + typeName(index.dtype()) + " and size: " + index.shape().listText());
+        }
+        if (index.dtype() != DType.INT64) {
+            throw new PyError("RuntimeError", "index_add_(): Expected dtype int32/int64 for index but got: "
+                    + typeName(index.dtype()));
+        }
+        if (source.dtype() != t.dtype()) {
+            throw new PyError("RuntimeError", "index_add_(): self (" + typeName(t.dtype()) + ") and source ("
+                    + typeName(source.dtype()) + ") must have the same scalar type");
+        }
+        int sourceSize = source.dim() == 0 ? 1 : source.shape().dim(dim);
+        if (index.numel() != sourceSize) {
+            throw new PyError("RuntimeError", "index_add_(): Number of indices (" + index.numel() + ") should be "
+                    + "equal to source.size(dim): (" + sourceSize + "), for dim: " + dim);
+        }
+        int size = t.dim() == 0 ? 1 : t.shape().dim(dim);
+        int inner = 1;
+        for (int d = dim + 1; d < t.dim(); d++) {
+            inner *= t.shape().dim(d);
+        }
+        int outer = t.numel() / Math.max(1, size * inner);
+        double[] ids = index.data();
+        double[] x = t.data().clone();
+        double[] src = source.data();
+        DType dt = t.dtype();
+        for (int i = 0; i < ids.length; i++) {
+            long k = (long) ids[i];
+            if (k < 0 || k >= size) {
+                throw PyError.index("index out of range in self");
+            }
+            int row = (int) k;
+            for (int o = 0; o < outer; o++) {
+                for (int j = 0; j < inner; j++) {
+                    int at = (o * size + row) * inner + j;
+                    double v = src[(o * ids.length + i) * inner + j];
+                    x[at] = dt.round(alpha == 1 ? x[at] + v : dt == DType.FLOAT32
+                            ? Math.fma((float) v, (float) alpha, (float) x[at]) : Math.fma(v, alpha, x[at]));
+                }
+            }
+        }
+        return assign(t, Tensor.fromData(t.shape(), dt, x));
     }
 
     /** Writes {@code result} into t, refusing what torch refuses (a float result into an integer tensor). */
