@@ -165,6 +165,13 @@ public abstract class Node {
         return s;
     }
 
+    /** Before {@code t} is overwritten in place with this node's output: its saved inputs that are t, copied. */
+    final void snapshotSavedInputs(Tensor t) {
+        for (SavedTensor s : savedTensors) {
+            s.snapshotIf(t);
+        }
+    }
+
     final void release() {
         released = true;
         for (SavedTensor s : savedTensors) {

@@ -85,6 +85,16 @@ public final class SavedTensor {
         return isOutput;
     }
 
+    /**
+     * For an input that is {@code t}, which an in-place op is about to overwrite with its result: a copy of its values
+     * now, as torch's in-place ops save {@code self.clone()} for their chain rule.
+     */
+    void snapshotIf(Tensor t) {
+        if (!isOutput && value == t) {
+            value = t.detachedCopy();
+        }
+    }
+
     void release() {
         value = null;
     }

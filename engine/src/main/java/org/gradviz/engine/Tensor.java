@@ -652,6 +652,9 @@ public final class Tensor {
                     + " doesn't match the broadcast shape " + result.shape.listText());
         }
         boolean recorded = result.gradFn != null && GradMode.isEnabled();
+        if (result.gradFn != null) {
+            result.gradFn.snapshotSavedInputs(this);
+        }
         beginWrite();
         if (floats != null) {
             if (result.floats != null) {
