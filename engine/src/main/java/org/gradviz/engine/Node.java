@@ -160,9 +160,16 @@ public abstract class Node {
 
     /** Keeps this node's own output for the chain rule. */
     protected final SavedTensor saveOutput(Tensor t) {
-        SavedTensor s = SavedTensor.ofOutput(t);
+        SavedTensor s = SavedTensor.ofOutput(t, this);
         savedTensors.add(s);
         return s;
+    }
+
+    /** Before {@code t} is overwritten in place with this node's output: its saved inputs that are t, copied. */
+    final void snapshotSavedInputs(Tensor t) {
+        for (SavedTensor s : savedTensors) {
+            s.snapshotIf(t);
+        }
     }
 
     final void release() {

@@ -14,21 +14,29 @@ public final class SavedTensor {
     private Tensor value;
     private final boolean isOutput;
     private final int savedVersion;
+    /** For an output: the node that saved it, its grad_fn then (the message names it, as torch's). */
+    private final Node owner;
 
-    private SavedTensor(Tensor value, boolean isOutput) {
+    private SavedTensor(Tensor value, boolean isOutput, Node owner) {
         this.value = value;
         this.isOutput = isOutput;
         this.savedVersion = value.version();
+        this.owner = owner;
     }
 
     /** Saves an input of the op (PyTorch saves its data, not the graph edge). */
     public static SavedTensor of(Tensor value) {
-        return new SavedTensor(value, false);
+        return new SavedTensor(value, false, null);
     }
 
     /** Saves the op's own output (e.g. sigmoid's {@code result}). */
     public static SavedTensor ofOutput(Tensor value) {
-        return new SavedTensor(value, true);
+        return new SavedTensor(value, true, null);
+    }
+
+    /** Saves {@code owner}'s own output, which the "modified by an inplace operation" error names it the output of. */
+    static SavedTensor ofOutput(Tensor value, Node owner) {
+        return new SavedTensor(value, true, owner);
     }
 
     /**
@@ -52,7 +60,8 @@ public final class SavedTensor {
             case INT64 -> "torch.LongTensor";
             case BOOL -> "torch.BoolTensor";
         };
-        String origin = value.gradFn() == null ? "" : ", which is output 0 of " + value.gradFn().name() + ",";
+        Node producer = owner != null ? owner : value.gradFn();
+        String origin = producer == null ? "" : ", which is output 0 of " + producer.name() + ",";
         return "one of the variables needed for gradient computation has been modified by an inplace operation: ["
                 + type + " " + value.shape().listText() + "]" + origin + " is at version " + value.version()
                 + "; expected version " + savedVersion + " instead. Hint: enable anomaly detection to find the "
@@ -74,6 +83,16 @@ public final class SavedTensor {
     /** True when this is the node's own output rather than one of its inputs. */
     public boolean isOutput() {
         return isOutput;
+    }
+
+    /**
+     * For an input that is {@code t}, which an in-place op is about to overwrite with its result: a copy of its values
+     * now, as torch's in-place ops save {@code self.clone()} for their chain rule.
+     */
+    void snapshotIf(Tensor t) {
+        if (!isOutput && value == t) {
+            value = t.detachedCopy();
+        }
     }
 
     void release() {

@@ -20,11 +20,25 @@ import org.gradviz.engine.ops.Reductions;
 public final class Tensor {
     private final Shape shape;
     private final DType dtype;
-    /** The values of every dtype but float32; null for float32. */
-    private final double[] data;
-    /** The values of a float32 tensor; null for every other dtype. */
-    private final float[] floats;
+    /**
+     * The values of every dtype but float32, row-major; null for float32. For a tensor over its whole storage in
+     * order this is the storage's own array; for a strided view, a copy of its elements, taken again when stale.
+     */
+    private double[] data;
+    /** The values of a float32 tensor, as {@link #data}; null for every other dtype. */
+    private float[] floats;
     private final boolean wrappedNumber;
+    /**
+     * The values this tensor reads and writes, shared with its views, detach() and .data; made when the first of
+     * them is, so that a tensor nothing shares costs nothing more.
+     */
+    private SharedValues storage;
+    /** Where this tensor's first element is in its storage. */
+    private final int offset;
+    /** How far apart its elements are in its storage per dimension; null for the whole storage in row-major order. */
+    private final int[] strides;
+    /** For a strided view: the storage's write count when {@link #data} or {@link #floats} was copied from it. */
+    private int copiedAt;
 
     private boolean requiresGrad;
     private Node gradFn;
@@ -35,18 +49,19 @@ public final class Tensor {
     private boolean retainsGrad;
     /** The hooks of {@link #registerHook}: one pre-hook of the node, placed where the first one was registered. */
     private List<GradientHook> hooks;
-    /** The version counter ({@code _version}), one cell shared by a tensor and its views, as in PyTorch. */
+    /**
+     * The version counter ({@code _version}), one cell shared by a tensor, its views and {@code detach()}, as in
+     * PyTorch ({@code .data} has its own).
+     */
     private final int[] version;
-    /** The tensor whose values this view shares ({@code view}, {@code reshape}), or null. */
+    /** The tensor whose storage this view shares ({@code t._base}: never itself a view), or null. */
     private final Tensor base;
-    /** Whether a view shares this tensor's values. */
-    private boolean viewed;
+    /** For a view: the version when its grad_fn was set; another means it changed in place since. */
+    private int gradFnVersion;
+    /** For a view: whether grad mode was on when it was made (torch refuses in-place changes in a graph else). */
+    private final boolean madeWithGrad;
 
     private Tensor(Shape shape, DType dtype, double[] data, float[] floats, boolean wrappedNumber) {
-        this(shape, dtype, data, floats, wrappedNumber, null);
-    }
-
-    private Tensor(Shape shape, DType dtype, double[] data, float[] floats, boolean wrappedNumber, Tensor base) {
         int length = floats != null ? floats.length : data.length;
         if (length != shape.numel()) {
             throw new IllegalArgumentException(length + " values for shape " + shape);
@@ -56,19 +71,55 @@ public final class Tensor {
         this.data = data;
         this.floats = floats;
         this.wrappedNumber = wrappedNumber;
+        this.offset = 0;
+        this.strides = null;
+        this.base = null;
+        this.version = new int[1];
+        this.madeWithGrad = true;
+    }
+
+    /** A tensor over the storage of {@code of}: {@code shape} at {@code offset} with {@code strides} (null: all of it). */
+    private Tensor(Tensor of, Tensor base, Shape shape, int offset, int[] strides, int[] version) {
+        this.shape = shape;
+        this.dtype = of.dtype;
+        this.wrappedNumber = false;
+        this.storage = of.sharedStorage();
+        this.offset = offset;
+        this.strides = strides;
         this.base = base;
-        this.version = base != null ? base.version : new int[1];
+        this.version = version;
+        this.gradFnVersion = version[0];
+        this.madeWithGrad = GradMode.isEnabled();
+        // NOTE: as torch, a view made under no_grad of a tensor that requires grad requires grad too (a leaf)
+        this.requiresGrad = base != null && !madeWithGrad && of.requiresGrad;
+        if (strides == null) {
+            this.data = storage.data;
+            this.floats = storage.floats;
+        } else {
+            copyFromStorage();
+        }
     }
 
     /**
      * A view of {@code of} under another shape with as many elements: the same values (an in-place change of either
-     * is seen by both) and the same version counter, as PyTorch's {@code view} and {@code reshape} of a contiguous
-     * tensor. Ops record it as their result.
+     * is seen by both) and the same version counter, as PyTorch's {@code view}; null when {@code of}'s strides
+     * cannot be viewed so (torch's {@code computeStride}), where {@code view} refuses and {@code reshape} copies.
      */
     public static Tensor viewOf(Tensor of, Shape shape) {
+        int[] newStrides = ViewGeometry.computeStride(of.shape, of.strides(), shape);
+        return newStrides == null ? null : asStrided(of, shape, newStrides, of.offset);
+    }
+
+    /**
+     * A view of {@code of}'s storage ({@code as_strided}): {@code shape} with {@code strides} from {@code offset},
+     * all counted in elements of the storage. It shares {@code of}'s values and version counter; its
+     * {@code _base} is {@code of}'s base, or {@code of}.
+     */
+    public static Tensor asStrided(Tensor of, Shape shape, int[] strides, int offset) {
         Tensor root = of.base != null ? of.base : of;
-        root.viewed = true;
-        return new Tensor(shape, of.dtype, of.data, of.floats, false, root);
+        boolean whole = offset == 0 && shape.numel() == of.sharedStorage().length()
+                && ViewGeometry.isContiguous(shape, strides);
+        return new Tensor(of, root, shape, offset, whole ? null : strides.clone(), of.version);
     }
 
     /**
@@ -125,6 +176,7 @@ public final class Tensor {
      * out for speed: callers must not modify it. For float32 it is a new array of the values widened.
      */
     public double[] data() {
+        refresh();
         return floats != null ? FloatArrays.widened(floats) : data;
     }
 
@@ -133,12 +185,126 @@ public final class Tensor {
      * modify it). For another dtype, a new array of its values rounded to float32.
      */
     public float[] floats() {
+        refresh();
         return floats != null ? floats : FloatArrays.narrowed(data);
     }
 
     /** The element at flat (row-major) position {@code i}. */
     double at(int i) {
+        refresh();
         return floats != null ? floats[i] : data[i];
+    }
+
+    // ----- storage: views, strides, writes
+
+    /** The storage this tensor shares, made now if nothing shared it yet. */
+    private SharedValues sharedStorage() {
+        if (storage == null) {
+            storage = new SharedValues(data, floats);
+        }
+        return storage;
+    }
+
+    /** A strided view's copy of its elements taken again when the storage was written since. */
+    private void refresh() {
+        if (strides != null && copiedAt != storage.writes) {
+            copyFromStorage();
+        }
+    }
+
+    /** Copies this strided view's elements out of the storage, in row-major order, into new arrays. */
+    private void copyFromStorage() {
+        int[] at = ViewGeometry.positions(shape, strides, offset);
+        if (storage.floats != null) {
+            float[] out = new float[at.length];
+            for (int i = 0; i < at.length; i++) {
+                out[i] = storage.floats[at[i]];
+            }
+            floats = out;
+        } else {
+            double[] out = new double[at.length];
+            for (int i = 0; i < at.length; i++) {
+                out[i] = storage.data[at[i]];
+            }
+            data = out;
+        }
+        copiedAt = storage.writes;
+    }
+
+    /**
+     * Before an in-place write: the current values to write into, or torch's error when several elements of this
+     * tensor are one element of the storage (an expanded tensor).
+     */
+    private void beginWrite() {
+        if (strides != null) {
+            refresh();
+            if (ViewGeometry.overlaps(shape, strides)) {
+                throw TorchException.runtime("unsupported operation: more than one element of the written-to tensor "
+                        + "refers to a single memory location. Please clone() the tensor before performing the "
+                        + "operation.");
+            }
+        }
+    }
+
+    /** After an in-place write: a strided view's values written back to the storage; the version bumped. */
+    private void endWrite() {
+        if (strides != null) {
+            int[] at = ViewGeometry.positions(shape, strides, offset);
+            for (int i = 0; i < at.length; i++) {
+                if (floats != null) {
+                    storage.floats[at[i]] = floats[i];
+                } else {
+                    storage.data[at[i]] = data[i];
+                }
+            }
+        }
+        if (storage != null) {
+            storage.writes++;
+            copiedAt = storage.writes;
+        }
+        version[0]++;
+    }
+
+    /** {@code t.stride()}: how far apart its elements are in its storage, per dimension. */
+    public int[] strides() {
+        return strides != null ? strides.clone() : shape.strides();
+    }
+
+    /** {@code t.storage_offset()}. */
+    public int storageOffset() {
+        return offset;
+    }
+
+    /** {@code t.is_contiguous()}: its elements in row-major order, one after the other, in its storage. */
+    public boolean isContiguous() {
+        return strides == null || ViewGeometry.isContiguous(shape, strides);
+    }
+
+    /** {@code t._base}: the tensor whose storage this view shares, or null. */
+    public Tensor base() {
+        return base;
+    }
+
+    /**
+     * {@code t.data_ptr()}: an address of its first element, as torch's: its storage's (a made-up, 64-byte aligned
+     * one, the same for all tensors over that storage) plus its offset in bytes of its dtype.
+     */
+    public long dataPtr() {
+        long start = 0x7f0000000000L + ((System.identityHashCode(sharedStorage()) & 0xffffffL) << 12);
+        return start + (long) offset * dtype.itemSize();
+    }
+
+    /** Whether {@code other} reads and writes the same storage as this tensor. */
+    public boolean sharesStorageWith(Tensor other) {
+        return sharedStorage() == other.sharedStorage();
+    }
+
+    /**
+     * {@code t.data}: the same values, a leaf that does not require grad, with a version counter of its own, so
+     * that changing it in place is not seen by autograd.
+     */
+    public Tensor dataAlias() {
+        return new Tensor(this, null, shape, offset, strides, new int[1]);
     }
 
     /** The element at {@code index} (one index per dimension). */
@@ -212,11 +378,22 @@ public final class Tensor {
 
     /** True for tensors that no recorded op produced (grad_fn is None). */
     public boolean isLeaf() {
-        return gradFn == null;
+        return gradFn() == null;
     }
 
-    /** The backward node that produced this tensor, or null for a leaf. */
+    /**
+     * The backward node that produced this tensor, or null for a leaf. For a view of a base that requires grad,
+     * changed in place since its grad_fn was set, an {@code AsStridedBackward0} into the base's grad_fn, as
+     * PyTorch regenerates it.
+     */
     public Node gradFn() {
+        if (base != null && gradFnVersion != version[0] && requiresGrad && base.requiresGrad && madeWithGrad) {
+            Node node = new ViewBackward.AsStridedBackward0(base.shape, shape, strides(), offset);
+            node.setNextEdges(List.of(Autograd.gradientEdge(base)));
+            gradFn = node;
+            outputNr = 0;
+            gradFnVersion = version[0];
+        }
         return gradFn;
     }
 
@@ -289,9 +466,12 @@ public final class Tensor {
         return retainsGrad;
     }
 
-    /** {@code t.detach()}: the same values, cut from the graph (a new leaf that does not require grad). */
+    /**
+     * {@code t.detach()}: the same values and version counter, cut from the graph (a new leaf that does not require
+     * grad); an in-place change of either is seen by the other.
+     */
     public Tensor detach() {
-        return new Tensor(shape, dtype, data, floats, false);
+        return new Tensor(this, null, shape, offset, strides, version);
     }
 
     /** {@code t.detach_()}: this tensor cut from its graph in place, a leaf that does not require grad. */
@@ -316,6 +496,7 @@ public final class Tensor {
 
     /** A copy of the values, in the same dtype, as a new leaf of {@code shape} (same element count). */
     public Tensor copyAs(Shape shape) {
+        refresh();
         return new Tensor(shape, dtype, data == null ? null : data.clone(), floats == null ? null : floats.clone(),
                 false);
     }
@@ -365,6 +546,8 @@ public final class Tensor {
 
     /** this + other for tensors of the same shape, without recording; used to sum gradients. */
     Tensor plainAdd(Tensor other) {
+        refresh();
+        other.refresh();
         if (floats != null && other.floats != null) {
             float[] out = floats.clone();
             FloatArrays.addInto(out, other.floats);
@@ -380,6 +563,8 @@ public final class Tensor {
 
     /** Adds {@code other} (same shape) into this tensor's values, without recording. */
     void addInPlaceInternal(Tensor other) {
+        beginWrite();
+        other.refresh();
         if (floats != null && other.floats != null) {
             FloatArrays.addInto(floats, other.floats);
         } else if (floats != null) {
@@ -393,7 +578,7 @@ public final class Tensor {
                 data[i] = dtype.round(data[i] + o[i]);
             }
         }
-        version[0]++;
+        endWrite();
     }
 
     // ----- backward
@@ -445,49 +630,64 @@ public final class Tensor {
     /** {@code t.zero_()}. */
     public Tensor zero_() {
         checkInPlaceAllowed();
+        beginWrite();
         if (floats != null) {
             java.util.Arrays.fill(floats, 0f);
         } else {
             java.util.Arrays.fill(data, 0.0);
         }
-        version[0]++;
+        endWrite();
         return this;
     }
 
-    /** {@code t += other} (and {@code -=}, {@code *=}) through {@code result}, the out-of-place value. */
+    /**
+     * {@code t += other} (and {@code -=}, {@code *=}, {@code t.add_(...)}) through {@code result}, the out-of-place
+     * value: written into t's storage, so its views and base see it. In a graph, t takes result's grad_fn; on a view,
+     * as PyTorch, the base takes a {@code CopySlices} of it and the view an {@code AsStridedBackward0}.
+     */
     public Tensor assignInPlace(Tensor result) {
         checkInPlaceAllowed();
         if (!result.shape.equals(shape)) {
             throw TorchException.runtime("output with shape " + shape.listText()
                     + " doesn't match the broadcast shape " + result.shape.listText());
         }
-        if ((base != null || viewed) && GradMode.isEnabled() && (requiresGrad || result.gradFn != null)) {
-            // NOTE: PyTorch then rewrites the graph of the view's base (CopySlices); gradviz does not
-            throw new NotSupportedException("an in-place change of a tensor that shares its values with a view, "
-                    + "in a graph,");
+        boolean recorded = result.gradFn != null && GradMode.isEnabled();
+        if (result.gradFn != null) {
+            result.gradFn.snapshotSavedInputs(this);
         }
+        beginWrite();
         if (floats != null) {
             if (result.floats != null) {
-                System.arraycopy(result.floats, 0, floats, 0, floats.length);
+                System.arraycopy(result.floats(), 0, floats, 0, floats.length);
             } else {
-                FloatArrays.narrowInto(result.data, floats);
+                FloatArrays.narrowInto(result.data(), floats);
             }
         } else {
             System.arraycopy(result.data(), 0, data, 0, data.length);
             dtype.roundAll(data);
         }
-        version[0]++;
-        if (result.gradFn != null) {
+        endWrite();
+        if (recorded && base != null) {
+            ViewBackward.rebase(this, base, result.gradFn);
+        } else if (result.gradFn != null) {
             gradFn = result.gradFn;
             outputNr = result.outputNr;
             requiresGrad = true;
         }
+        gradFnVersion = version[0];
         return this;
+    }
+
+    /** The view's and its base's grad_fn after an in-place change of the view in a graph (see ViewBackward). */
+    void setViewGradFn(Node node) {
+        setGradFn(node);
+        gradFnVersion = version[0];
     }
 
     /** {@code t[index] = values}: writes {@code values} at the flat {@code positions} ({@code index_put_}). */
     public Tensor writeAt(int[] positions, double[] values) {
         checkInPlaceAllowed();
+        beginWrite();
         for (int i = 0; i < positions.length; i++) {
             if (floats != null) {
                 floats[positions[i]] = (float) values[i];
@@ -495,11 +695,18 @@ public final class Tensor {
                 data[positions[i]] = dtype.round(values[i]);
             }
         }
-        version[0]++;
+        endWrite();
         return this;
     }
 
     private void checkInPlaceAllowed() {
+        if (base != null && !madeWithGrad && requiresGrad && GradMode.isEnabled()) {
+            throw TorchException.runtime("A view was created in no_grad mode and is being modified inplace with grad "
+                    + "mode enabled. Given that this use case is ambiguous and error-prone, it is forbidden. You can "
+                    + "clarify your code by moving both the view and the inplace either both inside the no_grad block "
+                    + "(if you don't want the inplace to be tracked) or both outside (if you want the inplace to be "
+                    + "tracked).");
+        }
         if (base != null && base.isLeaf() && base.requiresGrad && GradMode.isEnabled()) {
             throw TorchException.runtime("a view of a leaf Variable that requires grad is being used in an in-place "
                     + "operation.");

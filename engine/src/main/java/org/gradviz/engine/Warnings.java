@@ -22,6 +22,9 @@ public final class Warnings {
             + "reset the .grad fields of your parameters to None after use to break the cycle and avoid the leak.";
 
     private static final ThreadLocal<Consumer<String>> HANDLER = ThreadLocal.withInitial(() -> message -> { });
+    /** The {@link #warnOnce} sites that have warned since this thread's handler was installed. */
+    private static final ThreadLocal<java.util.Set<String>> WARNED_ONCE =
+            ThreadLocal.withInitial(java.util.HashSet::new);
 
     private Warnings() {
     }
@@ -30,7 +33,31 @@ public final class Warnings {
     public static Consumer<String> setHandler(Consumer<String> newHandler) {
         Consumer<String> previous = HANDLER.get();
         HANDLER.set(newHandler);
+        WARNED_ONCE.get().clear();
         return previous;
+    }
+
+    /**
+     * As torch's {@code TORCH_WARN_ONCE}: hands {@code message} to the handler the first time {@code site} warns
+     * (since the handler was installed), whatever the message; later warnings of that site are dropped.
+     */
+    public static void warnOnce(String site, String message) {
+        if (WARNED_ONCE.get().add(site)) {
+            warn(message);
+        }
+    }
+
+    /**
+     * torch's warning for a deprecated signature of {@code name}, which its argument parser gives once per process for
+     * all of them.
+     *
+     * @param deprecated the signature used, {@code add_(Number alpha, Tensor other)}
+     * @param instead the one to use, {@code add_(Tensor other, *, Number alpha)}
+     */
+    public static void deprecatedSignature(String name, String deprecated, String instead) {
+        warnOnce("python_arg_parser deprecated signature", "This overload of " + name + " is deprecated:\n\t"
+                + deprecated + "\nConsider using one of the following signatures instead:\n\t" + instead
+                + " (Triggered internally at  ./torch/csrc/utils/python_arg_parser.cpp:1420.)");
     }
 
     /** Hands {@code message} to the handler of the calling thread. */

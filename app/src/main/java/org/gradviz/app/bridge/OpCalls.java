@@ -63,6 +63,11 @@ final class OpCalls {
         Spelled spelled = BY_NAME.get(call.function());
         OpSpec spec = spelled.kind().spec();
         Args a = call.arguments();
+        if (spec.alphaRun() != null && (a.size() == 3 || a.keywords().containsKey("alpha")
+                && !(Values.isInteger(a.keywords().get("alpha")) && Values.toLong(a.keywords().get("alpha")) == 1))) {
+            return CallTranslator.unsupported(call, result, "a node of " + call.function() + " has no alpha; "
+                    + "write the product out: a + alpha * b");
+        }
         List<String> names = spelled.spelling().argumentNames().isEmpty() ? spec.ports()
                 : spelled.spelling().argumentNames();
         List<Object> values = new ArrayList<>();
@@ -91,6 +96,11 @@ final class OpCalls {
         for (OpAttribute attribute : spec.attributes()) {
             if (attribute.isKeyword()) {
                 Object value = keyword(a, attribute.isKeywordOnly() ? -1 : position++, attribute);
+                if (value instanceof List<?> dims) {
+                    return CallTranslator.unsupported(call, result, "a node's dim is one dimension, and this "
+                            + call.function() + " reduces " + (dims.isEmpty() ? "all of them (dim=())" : dims.size()
+                            + " at once") + "; reduce one dim at a time, e.g. x.sum(2).sum(0) for dim=(0, 2)");
+                }
                 if (value != null) {
                     attributes.put(attribute, value);
                 }
@@ -112,6 +122,9 @@ final class OpCalls {
             case DIM -> {
                 Object dim = a.get(index, name, PyNone.NONE);
                 List<?> dims = Values.items(dim);
+                if (dims != null && dims.size() != 1) {
+                    yield dims;
+                }
                 if (dims != null) {
                     dim = dims.get(0);
                 }

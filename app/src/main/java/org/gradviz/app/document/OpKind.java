@@ -34,6 +34,7 @@ import org.gradviz.engine.ops.LinearAlgebra;
 import org.gradviz.engine.ops.LogSoftmax;
 import org.gradviz.engine.ops.Losses;
 import org.gradviz.engine.ops.Pointwise;
+import org.gradviz.engine.ops.Reductions;
 import org.gradviz.engine.ops.Softmax;
 import org.gradviz.engine.ops.Views;
 
@@ -47,12 +48,14 @@ import org.gradviz.engine.ops.Views;
 public enum OpKind {
     // ----- binary arithmetic: "other" is a port, or a Python number given as the "scalar" attribute
     @JsonProperty("add") ADD(OpSpec.of("+", ARITHMETIC, Ports.BINARY).takes(SCALAR).commutative().numbersAsTensors()
-            .spelled(infix("+", "add"))
+            .spelled(infix("+", "add").taking("input, other, *, alpha=1"))
+            .alphaRun(Arithmetic::add)
             .runs(numberOr(SCALAR, "other", Tensor::add, Tensor::add))),
     @JsonProperty("sub") SUB(OpSpec.of("-", ARITHMETIC, Ports.BINARY).takes(SCALAR).numbersAsTensors()
             .numberFirstRefused("a number on the left of - has no node in a graph document; "
                     + "write -t + n instead of n - t")
-            .spelled(infix("-", "sub"))
+            .spelled(infix("-", "sub").taking("input, other, *, alpha=1"))
+            .alphaRun(Arithmetic::sub)
             .runs(numberOr(SCALAR, "other", Tensor::sub, Tensor::sub))),
     @JsonProperty("mul") MUL(OpSpec.of("×", ARITHMETIC, Ports.BINARY).takes(SCALAR).commutative().product()
             .numbersAsTensors()
@@ -111,7 +114,6 @@ public enum OpKind {
     @JsonProperty("sqrt") SQRT(OpSpec.of("√", ACTIVATIONS, Ports.UNARY)
             .spelled(function("torch.sqrt"))
             .runs(unary(Pointwise::sqrt))),
-    /** Over the last dimension only, as the engine computes it. */
     @JsonProperty("softmax") SOFTMAX(OpSpec.of("softmax", ACTIVATIONS, Ports.UNARY).takes(DIM).needsOneOf(DIM)
             .starts(DIM, -1)
             .overload(2, 4, "(Tensor input, int dim, torch.dtype dtype, *, Tensor out)")
@@ -120,9 +122,7 @@ public enum OpKind {
                     function("F.softmax").taking("input, dim=None, _stacklevel=3, dtype=None")
                             .reading("softmax"),
                     method("softmax").taking("input, dim, dtype=None"), module("Softmax", "softmax").taking("dim=None"))
-            .unsupportedWhen("'softmax' over a dimension other than the last", OpKind::notLastDim)
             .runs((n, in) -> Softmax.softmax(input(in), n.dim()))),
-    /** Over the last dimension only, as the engine computes it. */
     @JsonProperty("log_softmax") LOG_SOFTMAX(OpSpec.of("log softmax", ACTIVATIONS, Ports.UNARY).takes(DIM)
             .needsOneOf(DIM).starts(DIM, -1)
             .overload(2, 4, "(Tensor input, int dim, torch.dtype dtype, *, Tensor out)")
@@ -132,16 +132,17 @@ public enum OpKind {
                             .reading("log_softmax"),
                     method("log_softmax").taking("input, dim, dtype=None"),
                     module("LogSoftmax", "log_softmax").taking("dim=None"))
-            .unsupportedWhen("'log_softmax' over a dimension other than the last", OpKind::notLastDim)
             .runs((n, in) -> LogSoftmax.logSoftmax(input(in), n.dim()))),
     // ----- reductions (optional "dim" and "keepdim")
     @JsonProperty("sum") SUM(OpSpec.of("Σ", REDUCTIONS, Ports.UNARY).takes(DIM, KEEPDIM)
             .numberFirstRefused(Ports.SUM_OF_A_LIST).overloads(Ports.REDUCTION)
             .spelled(method("sum").taking("input, dim=None, keepdim=False, *, dtype=None"))
+            .severalDimsRun(Reductions::sum)
             .runs((n, in) -> n.dim() == null ? input(in).sum() : input(in).sum(n.dim(), n.keepdimOrDefault()))),
     @JsonProperty("mean") MEAN(OpSpec.of("mean", REDUCTIONS, Ports.UNARY).takes(DIM, KEEPDIM)
             .numberFirstRefused(Ports.SUM_OF_A_LIST).overloads(Ports.REDUCTION)
             .spelled(method("mean").taking("input, dim=None, keepdim=False, *, dtype=None"))
+            .severalDimsRun(Reductions::mean)
             .runs((n, in) -> n.dim() == null ? input(in).mean() : input(in).mean(n.dim(), n.keepdimOrDefault()))),
     // ----- products and movement
     @JsonProperty("matmul") MATMUL(OpSpec.of("*", OpGroup.MATMUL, Ports.BINARY).product()
@@ -258,13 +259,6 @@ public enum OpKind {
 
     private static Tensor input(Map<String, Tensor> in) {
         return in.get("input");
-    }
-
-    /** Whether a node's dim is a valid dimension of its input other than the last (which the engine reduces). */
-    private static boolean notLastDim(OpNode node, Map<String, Tensor> in) {
-        int rank = Math.max(input(in).dim(), 1);
-        Integer dim = node.dim();
-        return dim != null && dim >= -rank && dim < rank && (dim < 0 ? dim + rank : dim) != rank - 1;
     }
 
     private static OpRun unary(java.util.function.UnaryOperator<Tensor> op) {

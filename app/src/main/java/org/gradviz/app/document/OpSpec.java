@@ -26,6 +26,10 @@ import org.gradviz.engine.Tensor;
  * @param documentCheck what a document checks before running it, to say what is wrong in its own words, or null
  * @param numberInput how the runner takes a Python number as the first tensor ({@code torch.add(3, x)}), or null
  *                    for torch's TypeError
+ * @param severalDims how the runner takes several dims ({@code x.sum(dim=(0, 1))}), which a node's one {@code dim}
+ *                    cannot hold, or null when torch takes one only
+ * @param alphaRun how the runner takes torch's {@code alpha=} ({@code torch.add(a, b, alpha=2)}), which no node
+ *                 holds, or null when torch has none
  * @param overloads torch's signatures of its {@code torch.X} function as torch's argument parser lists them, for
  *                  its "invalid combination of arguments" TypeError; empty when torch has one
  */
@@ -33,7 +37,8 @@ public record OpSpec(String symbol, List<String> ports, List<String> optionalPor
                      List<OpAttribute> attributes, List<OpAttribute> needsOneOf, Map<OpAttribute, Object> defaults,
                      List<OpSpelling> spellings,
                      NumberFirst numberFirst, boolean product, OpRun run, List<Limit> limits,
-                     OpCheck documentCheck, NumberInput numberInput, List<Overload> overloads) {
+                     OpCheck documentCheck, NumberInput numberInput, SeveralDims severalDims,
+                     AlphaRun alphaRun, List<Overload> overloads) {
 
     /**
      * Inputs torch takes that the engine does not: {@code construct} is what the refusal quotes
@@ -75,6 +80,18 @@ public record OpSpec(String symbol, List<String> ports, List<String> optionalPor
         Tensor apply(double number, boolean integral, Map<String, Tensor> in);
     }
 
+    /** A reduction over several dimensions, or none given as {@code dim=()}: no node of a document holds it. */
+    @FunctionalInterface
+    public interface SeveralDims {
+        Tensor apply(Tensor input, int[] dims, boolean keepdim);
+    }
+
+    /** {@code input + alpha * other} (add) or {@code input - alpha * other} (sub) with alpha other than 1. */
+    @FunctionalInterface
+    public interface AlphaRun {
+        Tensor apply(Tensor input, Tensor other, double alpha, boolean floatAlpha);
+    }
+
     /**
      * One of torch's signatures of the function, as its TypeError lists it.
      *
@@ -110,6 +127,8 @@ public record OpSpec(String symbol, List<String> ports, List<String> optionalPor
         private final List<Limit> limits = new ArrayList<>();
         private OpCheck documentCheck;
         private NumberInput numberInput;
+        private SeveralDims severalDims;
+        private AlphaRun alphaRun;
         private final List<Overload> overloads = new ArrayList<>();
 
         private Builder(String symbol, OpGroup group, List<String> ports) {
@@ -187,6 +206,16 @@ public record OpSpec(String symbol, List<String> ports, List<String> optionalPor
         }
 
         /** torch takes a Python number as the first tensor and runs {@code how} ({@code torch.pow(2, x)}). */
+        Builder alphaRun(AlphaRun how) {
+            alphaRun = how;
+            return this;
+        }
+
+        Builder severalDimsRun(SeveralDims how) {
+            severalDims = how;
+            return this;
+        }
+
         Builder numberInputRuns(NumberRun how) {
             numberInput = new NumberInput(false, how);
             return this;
@@ -208,7 +237,7 @@ public record OpSpec(String symbol, List<String> ports, List<String> optionalPor
                     List.copyOf(needsOneOf),
                     java.util.Collections.unmodifiableMap(new EnumMap<>(defaults)),
                     List.copyOf(spellings), numberFirst, product, run, List.copyOf(limits), documentCheck, numberInput,
-                    List.copyOf(overloads));
+                    severalDims, alphaRun, List.copyOf(overloads));
         }
     }
 }

@@ -25,7 +25,12 @@ public sealed interface OpSpelling {
     String shown();
 
     /** {@code input op other}, a binary Python operator. */
-    record Infix(String symbol, String torchName) implements OpSpelling {
+    record Infix(String symbol, String torchName, OpSignature signature) implements OpSpelling {
+        /** This spelling's {@code torch.X} and method with torch's parameters, {@code "input, other, *, alpha=1"}. */
+        public Infix taking(String parameters) {
+            return new Infix(symbol, torchName, OpSignature.parse(parameters));
+        }
+
         @Override
         public String shown() {
             return symbol;
@@ -140,8 +145,8 @@ public sealed interface OpSpelling {
         }
     }
 
-    static OpSpelling infix(String symbol, String torchName) {
-        return new Infix(symbol, torchName);
+    static Infix infix(String symbol, String torchName) {
+        return new Infix(symbol, torchName, null);
     }
 
     static OpSpelling prefix(String symbol, String torchName) {

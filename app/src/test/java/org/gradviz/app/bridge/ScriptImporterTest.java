@@ -236,6 +236,38 @@ class ScriptImporterTest {
     }
 
     @Test
+    void aSumOverSeveralDimsRunsButIsRefusedWithItsLineAndTheFix() {
+        ScriptImportException e = refusal(
+                "import torch",
+                "w = torch.ones(2, 3, 4, requires_grad=True)",
+                "loss = w.sum(dim=(0, 2)).sum()");
+        assertEquals(List.of(3), e.lines());
+        assertTrue(e.getMessage().startsWith("cell.py:3: ") && e.getMessage().contains("reduces 2 at once")
+                && e.getMessage().contains("x.sum(2).sum(0)"), e.getMessage());
+    }
+
+    @Test
+    void addWithAlphaRunsButIsRefusedWithItsLine() {
+        ScriptImportException e = refusal(
+                "import torch",
+                "w = torch.ones(3, requires_grad=True)",
+                "b = torch.ones(3, requires_grad=True)",
+                "loss = torch.add(w, b, alpha=2).sum()");
+        assertEquals(List.of(4), e.lines());
+        assertTrue(e.getMessage().contains("has no alpha"), e.getMessage());
+    }
+
+    @Test
+    void softmaxOverTheFirstDimImportsAndComputesWhatTheCellPrints() throws ScriptImportException {
+        String[] cell = {
+            "import torch",
+            "x = torch.tensor([[1.0, 2.0, 3.0], [0.5, -1.0, 2.0]], requires_grad=True)",
+            "y = torch.softmax(x, 0)",
+            "print(y)"};
+        assertComputesWhatTheCellPrints(importCell(cell), cell);
+    }
+
+    @Test
     void importingNumpyIsRefusedWithItsLineAndColumn() {
         ScriptImportException e = refusal(
                 "import torch",

@@ -43,14 +43,65 @@ public final class Arithmetic {
         return binary("add", a, b, BasicOp.ADD, AddBackward0::new);
     }
 
-    /** d(a+b)/da = 1, d(a+b)/db = 1, each summed back over broadcast dimensions. */
+    /**
+     * {@code torch.add(a, b, alpha=alpha)}: a + alpha·b, one fused multiply-add per element as torch's vectorised
+     * CPU kernel ({@code vec::fmadd(other, alpha, self)}); alpha is rounded to the result's dtype first.
+     *
+     * @param floatAlpha whether alpha is a Python float, which torch refuses for an integer result
+     */
+    public static Tensor add(Tensor a, Tensor b, double alpha, boolean floatAlpha) {
+        return binary("add", a, b, scaledAdd(a, b, alpha, floatAlpha), (x, y) -> new AddBackward0(x, y, alpha,
+                floatAlpha));
+    }
+
+    /** {@code torch.sub(a, b, alpha=alpha)}: torch's add with -alpha. */
+    public static Tensor sub(Tensor a, Tensor b, double alpha, boolean floatAlpha) {
+        return binary("sub", a, b, scaledAdd(a, b, -alpha, floatAlpha), (x, y) -> new SubBackward0(x, y, alpha,
+                floatAlpha));
+    }
+
+    /** a + alpha·b in the result's dtype, fused, or torch's error for a float alpha of integer tensors. */
+    private static Broadcast.BinaryFn scaledAdd(Tensor a, Tensor b, double alpha, boolean floatAlpha) {
+        DType dtype = Broadcast.resultType(a, b);
+        if (!dtype.isFloatingPoint() && floatAlpha) {
+            throw org.gradviz.engine.TorchException.runtime("For integral input tensors, argument alpha must not be "
+                    + "a floating point number.");
+        }
+        if (dtype == DType.FLOAT32) {
+            float f = (float) alpha;
+            return (x, y) -> Math.fma((float) y, f, (float) x);
+        }
+        if (dtype == DType.FLOAT64) {
+            return (x, y) -> Math.fma(y, alpha, x);
+        }
+        return (x, y) -> x + alpha * y;
+    }
+
+    /** {@code grad * alpha} as torch's maybe_multiply: the gradient itself for alpha 1. */
+    private static Tensor timesAlpha(Tensor g, double alpha, boolean floatAlpha, boolean recorded) {
+        if (alpha == 1) {
+            return g;
+        }
+        Tensor scalar = Tensor.wrappedNumber(alpha, !floatAlpha);
+        return recorded ? mul(g, scalar) : elementwise(g, scalar, BasicOp.MUL);
+    }
+
+    /** d(a+alpha·b)/da = 1, d(a+alpha·b)/db = alpha, each summed back over broadcast dimensions. */
     static final class AddBackward0 extends Node {
         private final InputMeta self;
         private final InputMeta other;
+        private final double alpha;
+        private final boolean floatAlpha;
 
         AddBackward0(Tensor a, Tensor b) {
+            this(a, b, 1, false);
+        }
+
+        AddBackward0(Tensor a, Tensor b, double alpha, boolean floatAlpha) {
             self = InputMeta.of(a);
             other = InputMeta.of(b);
+            this.alpha = alpha;
+            this.floatAlpha = floatAlpha;
         }
 
         @Override
@@ -63,7 +114,7 @@ public final class Arithmetic {
             Tensor g = grads[0];
             return new Tensor[] {
                 needsInputGrad(0) ? self.reduce(g) : null,
-                needsInputGrad(1) ? other.reduce(g) : null,
+                needsInputGrad(1) ? other.reduce(timesAlpha(g, alpha, floatAlpha, false)) : null,
             };
         }
 
@@ -72,14 +123,19 @@ public final class Arithmetic {
             Tensor g = grads[0];
             return new Tensor[] {
                 needsInputGrad(0) ? self.reduceRecorded(g) : null,
-                needsInputGrad(1) ? other.reduceRecorded(g) : null,
+                needsInputGrad(1) ? other.reduceRecorded(timesAlpha(g, alpha, floatAlpha, true)) : null,
             };
         }
 
         @Override
         protected void collectSaved(Map<String, Object> out) {
-            out.put("alpha", 1L);
+            out.put("alpha", savedAlpha(alpha, floatAlpha));
         }
+    }
+
+    /** alpha as torch shows the saved Scalar: an int, or a float. */
+    private static Object savedAlpha(double alpha, boolean floatAlpha) {
+        return floatAlpha ? (Object) alpha : (Object) (long) alpha;
     }
 
     // ----- sub
@@ -88,14 +144,22 @@ public final class Arithmetic {
         return binary("sub", a, b, BasicOp.SUB, SubBackward0::new);
     }
 
-    /** d(a-b)/da = 1, d(a-b)/db = -1. */
+    /** d(a-alpha·b)/da = 1, d(a-alpha·b)/db = -alpha. */
     static final class SubBackward0 extends Node {
         private final InputMeta self;
         private final InputMeta other;
+        private final double alpha;
+        private final boolean floatAlpha;
 
         SubBackward0(Tensor a, Tensor b) {
+            this(a, b, 1, false);
+        }
+
+        SubBackward0(Tensor a, Tensor b, double alpha, boolean floatAlpha) {
             self = InputMeta.of(a);
             other = InputMeta.of(b);
+            this.alpha = alpha;
+            this.floatAlpha = floatAlpha;
         }
 
         @Override
@@ -108,7 +172,7 @@ public final class Arithmetic {
             Tensor g = grads[0];
             return new Tensor[] {
                 needsInputGrad(0) ? self.reduce(g) : null,
-                needsInputGrad(1) ? other.reduce(Pointwise.negated(g)) : null,
+                needsInputGrad(1) ? other.reduce(timesAlpha(Pointwise.negated(g), alpha, floatAlpha, false)) : null,
             };
         }
 
@@ -117,13 +181,13 @@ public final class Arithmetic {
             Tensor g = grads[0];
             return new Tensor[] {
                 needsInputGrad(0) ? self.reduceRecorded(g) : null,
-                needsInputGrad(1) ? other.reduceRecorded(neg(g)) : null,
+                needsInputGrad(1) ? other.reduceRecorded(timesAlpha(neg(g), alpha, floatAlpha, true)) : null,
             };
         }
 
         @Override
         protected void collectSaved(Map<String, Object> out) {
-            out.put("alpha", 1L);
+            out.put("alpha", savedAlpha(alpha, floatAlpha));
         }
     }
 

@@ -9,7 +9,8 @@ import org.gradviz.engine.TorchException;
 
 /**
  * Basic indexing: {@code t[i]} is {@code t.select(0, i)}, {@code t[1:3]} is {@code t.slice(0, 1, 3, 1)}. Results
- * are copies (gradviz has no views); each backward places the gradient back into zeros shaped like the input.
+ * are views of the input's storage, as in PyTorch; each backward places the gradient back into zeros shaped like the
+ * input.
  */
 public final class Indexing {
 
@@ -73,9 +74,14 @@ public final class Indexing {
             }
         }
         Shape rest = Shape.of(restDims);
-        double[] values = new double[rest.numel()];
-        Layout.of(a.shape(), dim).copyRows(a.data(), values, i, 1, 1, false);
-        Tensor out = Tensor.fromData(rest, a.dtype(), values);
+        int[] own = a.strides();
+        int[] strides = new int[restDims.length];
+        for (int d = 0, j = 0; d < own.length; d++) {
+            if (d != dim) {
+                strides[j++] = own[d];
+            }
+        }
+        Tensor out = Tensor.asStrided(a, rest, strides, a.storageOffset() + i * own[dim]);
         return Autograd.record("select", out, () -> new SelectBackward0(a.shape(), dim, i), a);
     }
 
@@ -128,12 +134,102 @@ public final class Indexing {
         int[] dims = a.shape().dims();
         dims[dim] = count;
         Shape shape = Shape.of(dims);
-        double[] values = new double[shape.numel()];
-        Layout.of(a.shape(), dim).copyRows(a.data(), values, from, (int) Math.min(step, Integer.MAX_VALUE), count,
-                false);
-        Tensor out = Tensor.fromData(shape, a.dtype(), values);
+        int[] strides = a.strides();
+        int offset = a.storageOffset() + from * strides[dim];
+        strides[dim] = (int) Math.min((long) strides[dim] * step, Integer.MAX_VALUE);
+        Tensor out = Tensor.asStrided(a, shape, strides, offset);
         return Autograd.record("slice", out,
                 () -> new SliceBackward0(a.shape(), dim, from, to, (int) Math.min(step, size)), a);
+    }
+
+    /** {@code t.narrow(dim, start, length)}: {@code length} elements of dim from start (SliceBackward0). */
+    public static Tensor narrow(Tensor a, long dim, long start, long length) {
+        if (a.dim() == 0) {
+            throw TorchException.runtime("narrow() cannot be applied to a 0-dim tensor.");
+        }
+        int d = a.shape().normalizeDim(dim);
+        int size = a.shape().dim(d);
+        if (start < -size || start > size) {
+            throw TorchException.index("Dimension out of range (expected to be in range of [" + -size + ", "
+                    + (size - 1) + "], but got " + start + ")");
+        }
+        long s = start < 0 ? start + size : start;
+        if (length < 0 || s > size - length) {
+            throw TorchException.runtime("start (" + s + ") + length (" + length + ") exceeds dimension size (" + size
+                    + ").");
+        }
+        return slice(a, d, s, s + length, 1);
+    }
+
+    /**
+     * {@code t.diagonal(offset, dim1, dim2)}: a view of the elements (i, i + offset) of dims dim1 and dim2, which go,
+     * the diagonal as a last dimension (DiagonalBackward0).
+     */
+    public static Tensor diagonal(Tensor a, long offset, long dim1, long dim2) {
+        int d1 = a.shape().normalizeDim(dim1);
+        int d2 = a.shape().normalizeDim(dim2);
+        if (d1 == d2) {
+            throw TorchException.runtime("diagonal dimensions cannot be identical " + dim1 + ", " + dim2);
+        }
+        int size1 = a.shape().dim(d1);
+        int size2 = a.shape().dim(d2);
+        long length = offset >= 0 ? Math.max(Math.min(size1, size2 - offset), 0)
+                : Math.max(Math.min(size1 + offset, size2), 0);
+        int[] own = a.strides();
+        int start = a.storageOffset();
+        if (length > 0) {
+            start += (int) (offset >= 0 ? offset * own[d2] : -offset * own[d1]);
+        }
+        int[] dims = new int[a.dim() - 1];
+        int[] strides = new int[a.dim() - 1];
+        for (int d = 0, j = 0; d < a.dim(); d++) {
+            if (d != d1 && d != d2) {
+                dims[j] = a.shape().dim(d);
+                strides[j++] = own[d];
+            }
+        }
+        dims[dims.length - 1] = (int) length;
+        strides[strides.length - 1] = own[d1] + own[d2];
+        Tensor out = Tensor.asStrided(a, Shape.of(dims), strides, start);
+        Shape selfSizes = a.shape();
+        return Autograd.record("diagonal", out, () -> new DiagonalBackward0(selfSizes, (int) offset, d1, d2), a);
+    }
+
+    /** d(a.diagonal(...))/da: the gradient put on that diagonal of zeros shaped like a. */
+    static final class DiagonalBackward0 extends Node {
+        private final Shape selfSizes;
+        private final int offset;
+        private final int dim1;
+        private final int dim2;
+
+        DiagonalBackward0(Shape selfSizes, int offset, int dim1, int dim2) {
+            this.selfSizes = selfSizes;
+            this.offset = offset;
+            this.dim1 = dim1;
+            this.dim2 = dim2;
+        }
+
+        @Override
+        public String name() {
+            return "DiagonalBackward0";
+        }
+
+        @Override
+        protected Tensor[] apply(Tensor[] grads) {
+            Tensor zeros = Tensor.fromData(selfSizes, grads[0].dtype(), new double[selfSizes.numel()]);
+            try (var g = org.gradviz.engine.GradMode.disabled()) {
+                diagonal(zeros, offset, dim1, dim2).assignInPlace(grads[0]);
+            }
+            return new Tensor[] {zeros};
+        }
+
+        @Override
+        protected void collectSaved(Map<String, Object> out) {
+            out.put("dim1", (long) dim1);
+            out.put("dim2", (long) dim2);
+            out.put("offset", (long) offset);
+            out.put("self_sym_sizes", Reductions.sizes(selfSizes));
+        }
     }
 
     /** A slice bound as torch clamps it: negative counts from the end, then into [0, size]. */

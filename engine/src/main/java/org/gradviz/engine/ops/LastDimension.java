@@ -8,8 +8,8 @@ import org.gradviz.engine.Tensor;
 import org.gradviz.engine.TorchException;
 
 /**
- * What softmax and log_softmax share: their dimension, checked as PyTorch 1.13 checks it (only the last is
- * supported here), the rows they work on, and a backward that works row by row from the saved result.
+ * What softmax and log_softmax share: their dimension, checked as PyTorch 1.13 checks it, the rows they work on
+ * (along the last dimension; another dimension goes to {@link AlongDim}), and a backward from the saved result.
  */
 final class LastDimension {
     private LastDimension() {
@@ -26,14 +26,31 @@ final class LastDimension {
                     + (rank - 1) + "], but got " + dim + ")");
         }
         int d = dim < 0 ? dim + rank : dim;
-        if (a.dim() > 0 && d != a.dim() - 1) {
-            throw new UnsupportedOperationException(op + " over a dimension other than the last");
-        }
         if (!a.dtype().isFloatingPoint()) {
-            throw TorchException.runtime("\"" + op + "_lastdim_kernel_impl\" not implemented for '"
+            // NOTE: the name of the kernel torch dispatches to: the last dimension's, softmax's other, log_softmax's
+            String kernel = isLast(a, d) ? op + "_lastdim_kernel_impl" : op.equals("softmax") ? "softmax_kernel_impl"
+                    : op;
+            throw TorchException.runtime("\"" + kernel + "\" not implemented for '"
                     + (a.dtype() == DType.INT64 ? "Long" : "Bool") + "'");
         }
         return d;
+    }
+
+    /** Whether {@code dim} is the last dimension of {@code a} (or {@code a} is 0-d), which the row kernels take. */
+    static boolean isLast(Tensor a, int dim) {
+        return a.dim() == 0 || dim == a.dim() - 1;
+    }
+
+    /**
+     * The input gradient of softmax ({@code log} false) or log_softmax along {@code dim}: {@code rule} by rows for the
+     * last dimension, torch's host_softmax_backward for another.
+     */
+    static Tensor backward(Tensor grad, Tensor y, int dim, RowRule rule, boolean log) {
+        if (isLast(y, dim)) {
+            return byRows(grad, y, rule);
+        }
+        double[] g = Broadcast.expand(grad, y.shape());
+        return Tensor.fromData(y.shape(), y.dtype(), AlongDim.backward(g, y.data(), y.shape(), dim, y.dtype(), log));
     }
 
     /** The length of a row along the last dimension (1 for a 0-d tensor). */
@@ -73,9 +90,11 @@ final class LastDimension {
         private final SavedTensor result;
         private final RowRule rule;
         private final RecordedRule recorded;
+        private final boolean log;
 
-        RowBackward(String name, int dim, Tensor result, RowRule rule, RecordedRule recorded) {
+        RowBackward(String name, int dim, Tensor result, RowRule rule, RecordedRule recorded, boolean log) {
             this.name = name;
+            this.log = log;
             this.dim = dim;
             this.result = saveOutput(result);
             this.rule = rule;
@@ -89,7 +108,7 @@ final class LastDimension {
 
         @Override
         protected Tensor[] apply(Tensor[] grads) {
-            return new Tensor[] {byRows(grads[0], result.unpack(), rule)};
+            return new Tensor[] {backward(grads[0], result.unpack(), dim, rule, log)};
         }
 
         @Override

@@ -25,8 +25,21 @@ public final class LinearAlgebra {
         if (a.dim() > 2) {
             throw TorchException.runtime("t() expects a tensor with <= 2 dimensions, but self is " + a.dim() + "D");
         }
-        Tensor out = transposed(a);
+        Tensor out = a.dim() < 2 ? Tensor.asStrided(a, a.shape(), a.strides(), a.storageOffset())
+                : permutedView(a, new int[] {1, 0});
         return Autograd.record("t", out, () -> new TBackward0(), a);
+    }
+
+    /** A view of {@code a} with dimension {@code dims[i]} as its dimension i. */
+    static Tensor permutedView(Tensor a, int[] dims) {
+        int[] own = a.strides();
+        int[] strides = new int[dims.length];
+        int[] sizes = new int[dims.length];
+        for (int i = 0; i < dims.length; i++) {
+            strides[i] = own[dims[i]];
+            sizes[i] = a.shape().dim(dims[i]);
+        }
+        return Tensor.asStrided(a, Shape.of(sizes), strides, a.storageOffset());
     }
 
     private static Tensor transposed(Tensor a) {
@@ -56,6 +69,59 @@ public final class LinearAlgebra {
         }
     }
 
+    /** {@code t.transpose(dim0, dim1)}: a view with the two dimensions swapped (TransposeBackward0). */
+    public static Tensor transpose(Tensor a, long dim0, long dim1) {
+        int d0 = a.shape().normalizeDim(dim0);
+        int d1 = a.shape().normalizeDim(dim1);
+        int[] order = new int[a.dim()];
+        for (int i = 0; i < order.length; i++) {
+            order[i] = i == d0 ? d1 : i == d1 ? d0 : i;
+        }
+        Tensor out = a.dim() == 0 ? Tensor.asStrided(a, a.shape(), a.strides(), a.storageOffset())
+                : permutedView(a, order);
+        return Autograd.record("transpose", out, () -> new TransposeBackward0(d0, d1), a);
+    }
+
+    /** d(a.transpose(d0, d1))/da: the gradient transposed back. */
+    static final class TransposeBackward0 extends Node {
+        private final int dim0;
+        private final int dim1;
+
+        TransposeBackward0(int dim0, int dim1) {
+            this.dim0 = dim0;
+            this.dim1 = dim1;
+        }
+
+        @Override
+        public String name() {
+            return "TransposeBackward0";
+        }
+
+        @Override
+        protected Tensor[] apply(Tensor[] grads) {
+            Tensor g = grads[0];
+            if (g.dim() == 0) {
+                return new Tensor[] {g};
+            }
+            int[] order = new int[g.dim()];
+            for (int i = 0; i < order.length; i++) {
+                order[i] = i == dim0 ? dim1 : i == dim1 ? dim0 : i;
+            }
+            return new Tensor[] {permuted(g, order)};
+        }
+
+        @Override
+        protected Tensor[] applyDifferentiable(Tensor[] grads) {
+            return new Tensor[] {transpose(grads[0], dim0, dim1)};
+        }
+
+        @Override
+        protected void collectSaved(Map<String, Object> out) {
+            out.put("dim0", (long) dim0);
+            out.put("dim1", (long) dim1);
+        }
+    }
+
     /** {@code t.T}: every dimension reversed, recorded as a permute. */
     public static Tensor reverseDims(Tensor a) {
         int rank = a.dim();
@@ -63,7 +129,7 @@ public final class LinearAlgebra {
         for (int i = 0; i < rank; i++) {
             dims[i] = rank - 1 - i;
         }
-        Tensor out = permuted(a, dims);
+        Tensor out = permutedView(a, dims);
         return Autograd.record("permute", out, () -> new PermuteBackward0(dims), a);
     }
 
@@ -145,7 +211,13 @@ public final class LinearAlgebra {
             throw TorchException.index("Dimension out of range (expected to be in range of [" + (-a.dim() - 1) + ", "
                     + a.dim() + "], but got " + dim + ")");
         }
-        Tensor out = a.copyAs(insertOne(a.shape(), d));
+        // NOTE: torch's stride of the new dimension: 1 at the end, else the size times the stride of the one it precedes
+        int[] own = a.strides();
+        int[] strides = new int[own.length + 1];
+        for (int i = 0, j = 0; i < strides.length; i++) {
+            strides[i] = i == d ? (d >= own.length ? 1 : a.shape().dim(d) * own[d]) : own[j++];
+        }
+        Tensor out = Tensor.asStrided(a, insertOne(a.shape(), d), strides, a.storageOffset());
         return Autograd.record("unsqueeze", out, () -> new UnsqueezeBackward0(d, a.shape()), a);
     }
 

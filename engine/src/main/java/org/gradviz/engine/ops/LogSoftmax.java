@@ -7,8 +7,9 @@ import org.gradviz.engine.kernels.SleefDouble;
 import org.gradviz.engine.kernels.SleefFloat;
 
 /**
- * {@code torch.log_softmax(input, dim)} over the last dimension, as PyTorch 1.13's {@code _vec_log_softmax_lastdim}:
- * per row m = max, s = Σ exp(x - m) in vector order, then x - m - log(s), each step in the dtype.
+ * {@code torch.log_softmax(input, dim)}: over the last dimension as PyTorch 1.13's {@code _vec_log_softmax_lastdim},
+ * per row m = max, s = Σ exp(x - m) in vector order, then x - m - log(s), each step in the dtype; over another as
+ * {@code host_softmax} ({@link AlongDim}).
  */
 public final class LogSoftmax {
     private LogSoftmax() {
@@ -18,6 +19,9 @@ public final class LogSoftmax {
         int d = LastDimension.checked(a, dim, "log_softmax");
         DType dt = a.dtype();
         double[] x = a.data();
+        if (!LastDimension.isLast(a, d)) {
+            return record(Tensor.fromData(a.shape(), dt, AlongDim.logSoftmax(x, a.shape(), d, dt)), d, a);
+        }
         int size = LastDimension.rowLength(a);
         double[] out = new double[x.length];
         double[] e = new double[size];
@@ -34,9 +38,12 @@ public final class LogSoftmax {
                 out[row + i] = dt.round(dt.round(x[row + i] - max) - logSum);
             }
         }
-        Tensor result = Tensor.fromData(a.shape(), dt, out);
+        return record(Tensor.fromData(a.shape(), dt, out), d, a);
+    }
+
+    private static Tensor record(Tensor result, int d, Tensor a) {
         return Autograd.record("log_softmax", result, () -> new LastDimension.RowBackward("LogSoftmaxBackward0", d,
-                result, LogSoftmax::row, LogSoftmax::backwardData), a);
+                result, LogSoftmax::row, LogSoftmax::backwardData, true), a);
     }
 
     /** {@code Vectorized::exp}: SLEEF's u10 exp on every element ({@code vec::map} pads the last vector). */
@@ -49,9 +56,9 @@ public final class LogSoftmax {
         return dt == DType.FLOAT32 ? SleefFloat.log((float) v) : SleefDouble.log(v);
     }
 
-    /** What LogSoftmaxBackward0 sends for {@code grad}, from the forward's {@code result} (for views of the rule). */
-    public static Tensor backward(Tensor grad, Tensor result) {
-        return LastDimension.byRows(grad, result, LogSoftmax::row);
+    /** What LogSoftmaxBackward0 over {@code dim} sends for {@code grad}, from the forward's {@code result}. */
+    public static Tensor backward(Tensor grad, Tensor result, int dim) {
+        return LastDimension.backward(grad, result, dim, LogSoftmax::row, true);
     }
 
     /** d(log_softmax x)/dx applied to g: g - exp(y) · Σg per row (y the result). */
@@ -66,7 +73,7 @@ public final class LogSoftmax {
 
     /** torch's {@code _log_softmax_backward_data(grad_output, output, dim)}, recorded. */
     static Tensor backwardData(Tensor gradOutput, Tensor output, int dim) {
-        Tensor out = LastDimension.byRows(gradOutput, output, LogSoftmax::row);
+        Tensor out = LastDimension.backward(gradOutput, output, dim, LogSoftmax::row, true);
         // d/d grad_output = grad - Σ(grad·exp(output)); d/d output = -Σgrad_output · exp(output) · grad (sums over
         // dim kept)
         return Autograd.record("_log_softmax_backward_data", out, () -> new BackwardOfBackward(

@@ -100,16 +100,123 @@ public final class Reductions {
         Shape outShape = a.shape().reduce(d, keepDim);
         double[] r = a.dim() == 0 ? a.data().clone() : sumAlong(a, d);
         Tensor out = Tensor.fromData(outShape, sumType(a), r);
-        return Autograd.record("sum", out, () -> new SumBackward1(a.shape(), d, keepDim), a);
+        return Autograd.record("sum", out, () -> new SumBackward1(a.shape(), new int[] {d}, keepDim), a);
+    }
+
+    /**
+     * {@code t.sum(dim=(0, 1))}: summed over every dimension of {@code dims} (in the order given, which
+     * {@code _saved_dim} keeps), in torch's order; an empty {@code dims} reduces them all, as torch 1.13.
+     */
+    public static Tensor sum(Tensor a, int[] dims, boolean keepDim) {
+        boolean[] reduced = reducedDims(a, dims);
+        Shape outShape = reducedShape(a.shape(), reduced, keepDim);
+        double[] r = sumOver(a, reduced);
+        Tensor out = Tensor.fromData(outShape, sumType(a), r);
+        int[] saved = normalized(a, dims);
+        return Autograd.record("sum", out, () -> new SumBackward1(a.shape(), saved, keepDim), a);
+    }
+
+    /** {@code t.mean(dim=(0, 1))}: torch's sum over those dimensions divided by the count summed. */
+    public static Tensor mean(Tensor a, int[] dims, boolean keepDim) {
+        requireFloat(a, "mean");
+        boolean[] reduced = reducedDims(a, dims);
+        Shape outShape = reducedShape(a.shape(), reduced, keepDim);
+        double[] r = sumOver(a, reduced);
+        int n = count(a.shape(), reduced);
+        for (int i = 0; i < r.length; i++) {
+            r[i] = a.dtype().round(r[i]) / n;
+        }
+        Tensor out = Tensor.fromData(outShape, a.dtype(), r);
+        int[] saved = normalized(a, dims);
+        return Autograd.record("mean", out, () -> new MeanBackward1(a, saved, keepDim), a);
+    }
+
+    private static int[] normalized(Tensor a, int[] dims) {
+        int[] out = new int[dims.length];
+        for (int i = 0; i < dims.length; i++) {
+            out[i] = a.shape().normalizeDim(dims[i]);
+        }
+        return out;
+    }
+
+    /** Which dimensions {@code dims} reduces (all when empty), with torch's error for one given twice. */
+    private static boolean[] reducedDims(Tensor a, int[] dims) {
+        boolean[] reduced = new boolean[a.dim()];
+        if (dims.length == 0) {
+            java.util.Arrays.fill(reduced, true);
+            return reduced;
+        }
+        boolean[] seen = new boolean[Math.max(1, a.dim())];
+        for (int dim : dims) {
+            int d = a.shape().normalizeDim(dim);
+            if (seen[d]) {
+                throw org.gradviz.engine.TorchException.runtime("dim " + d
+                        + " appears multiple times in the list of dims");
+            }
+            seen[d] = true;
+            if (a.dim() > 0) {
+                reduced[d] = true;
+            }
+        }
+        return reduced;
+    }
+
+    private static Shape reducedShape(Shape shape, boolean[] reduced, boolean keepDim) {
+        java.util.List<Integer> dims = new java.util.ArrayList<>();
+        for (int d = 0; d < shape.rank(); d++) {
+            if (!reduced[d]) {
+                dims.add(shape.dim(d));
+            } else if (keepDim) {
+                dims.add(1);
+            }
+        }
+        return Shape.of(dims);
+    }
+
+    /** How many elements each output element sums. */
+    private static int count(Shape shape, boolean[] reduced) {
+        int n = 1;
+        for (int d = 0; d < shape.rank(); d++) {
+            n *= reduced[d] ? shape.dim(d) : 1;
+        }
+        return n;
+    }
+
+    /** The sums over the reduced dimensions, in the keepdim shape's order. */
+    private static double[] sumOver(Tensor a, boolean[] reduced) {
+        if (a.dtype().isFloatingPoint()) {
+            return a.dim() == 0 ? a.data().clone() : TorchSum.over(a, reduced);
+        }
+        Shape shape = a.shape();
+        int[] outStrides = new int[shape.rank()];
+        int stride = 1;
+        for (int d = shape.rank() - 1; d >= 0; d--) {
+            outStrides[d] = reduced[d] ? 0 : stride;
+            stride *= reduced[d] ? 1 : shape.dim(d);
+        }
+        double[] x = a.data();
+        double[] r = new double[stride];
+        int[] index = new int[shape.rank()];
+        for (int i = 0; i < x.length; i++) {
+            int o = 0;
+            for (int d = 0; d < index.length; d++) {
+                o += index[d] * outStrides[d];
+            }
+            r[o] += x[i];
+            for (int d = index.length - 1; d >= 0 && ++index[d] == shape.dim(d); d--) {
+                index[d] = 0;
+            }
+        }
+        return r;
     }
 
     /** d(Σ_dim a)/da = 1 along dim: the gradient unsqueezed at dim and expanded. */
     static final class SumBackward1 extends Node {
         private final Shape selfSizes;
-        private final int dim;
+        private final int[] dim;
         private final boolean keepDim;
 
-        SumBackward1(Shape selfSizes, int dim, boolean keepDim) {
+        SumBackward1(Shape selfSizes, int[] dim, boolean keepDim) {
             this.selfSizes = selfSizes;
             this.dim = dim;
             this.keepDim = keepDim;
@@ -132,7 +239,7 @@ public final class Reductions {
 
         @Override
         protected void collectSaved(Map<String, Object> out) {
-            out.put("dim", List.of((long) dim));
+            out.put("dim", longs(dim));
             out.put("keepdim", keepDim);
             out.put("self_sym_sizes", sizes(selfSizes));
         }
@@ -193,17 +300,17 @@ public final class Reductions {
             r[i] = a.dtype().round(r[i]) / n;
         }
         Tensor out = Tensor.fromData(outShape, a.dtype(), r);
-        return Autograd.record("mean", out, () -> new MeanBackward1(a, d, keepDim), a);
+        return Autograd.record("mean", out, () -> new MeanBackward1(a, new int[] {d}, keepDim), a);
     }
 
     /** d(mean_dim a)/da = 1/size(dim) along dim. */
     static final class MeanBackward1 extends Node {
         private final Shape selfSizes;
         private final SavedTensor self;
-        private final int dim;
+        private final int[] dim;
         private final boolean keepDim;
 
-        MeanBackward1(Tensor a, int dim, boolean keepDim) {
+        MeanBackward1(Tensor a, int[] dim, boolean keepDim) {
             this.selfSizes = a.shape();
             this.self = save(a);
             this.dim = dim;
@@ -217,41 +324,74 @@ public final class Reductions {
 
         @Override
         protected Tensor[] apply(Tensor[] grads) {
-            int n = selfSizes.rank() == 0 ? 1 : selfSizes.dim(dim);
-            return new Tensor[] {expandAlong(grads[0], selfSizes, dim, n)};
+            return new Tensor[] {expandAlong(grads[0], selfSizes, dim, count(selfSizes, dim))};
         }
 
-        /** mean_backward: sum_backward(grad, ...) / size(dim). */
+        /** mean_backward: sum_backward(grad, ...) / the count of elements reduced. */
         @Override
         protected Tensor[] applyDifferentiable(Tensor[] grads) {
-            int n = selfSizes.rank() == 0 ? 1 : selfSizes.dim(dim);
-            return new Tensor[] {Arithmetic.divScalar(sumBackward(grads[0], selfSizes, dim, keepDim), n)};
+            return new Tensor[] {Arithmetic.divScalar(sumBackward(grads[0], selfSizes, dim, keepDim),
+                    count(selfSizes, dim))};
         }
 
         @Override
         protected void collectSaved(Map<String, Object> out) {
-            out.put("dim", List.of((long) dim));
+            out.put("dim", longs(dim));
             out.put("keepdim", keepDim);
             out.put("self", self);
             out.put("self_sym_sizes", sizes(selfSizes));
         }
     }
 
-    /** torch's sum_backward, recorded: grad.unsqueeze(dim) (unless kept), expanded to the input's sizes. */
-    private static Tensor sumBackward(Tensor grad, Shape selfSizes, int dim, boolean keepDim) {
-        Tensor kept = !keepDim && selfSizes.rank() > 0 ? LinearAlgebra.unsqueeze(grad, dim) : grad;
+    /**
+     * torch's sum_backward, recorded: grad.unsqueeze(d) for each reduced d in increasing order (unless kept),
+     * expanded to the input's sizes.
+     */
+    private static Tensor sumBackward(Tensor grad, Shape selfSizes, int[] dims, boolean keepDim) {
+        Tensor kept = grad;
+        if (!keepDim && selfSizes.rank() > 0) {
+            boolean[] reduced = reducedOf(selfSizes, dims);
+            for (int d = 0; d < reduced.length; d++) {
+                if (reduced[d]) {
+                    kept = LinearAlgebra.unsqueeze(kept, d);
+                }
+            }
+        }
         return Views.expandTo(kept, selfSizes);
+    }
+
+    /** The dimensions of {@code selfSizes} that {@code dims} reduces (all for none given). */
+    private static boolean[] reducedOf(Shape selfSizes, int[] dims) {
+        boolean[] reduced = new boolean[selfSizes.rank()];
+        if (dims.length == 0) {
+            java.util.Arrays.fill(reduced, true);
+        }
+        for (int d : dims) {
+            if (selfSizes.rank() > 0) {
+                reduced[d] = true;
+            }
+        }
+        return reduced;
+    }
+
+    /** The count of elements a reduction over {@code dims} of {@code selfSizes} sums into each output. */
+    private static int count(Shape selfSizes, int[] dims) {
+        return count(selfSizes, reducedOf(selfSizes, dims));
+    }
+
+    private static List<Long> longs(int[] dims) {
+        return java.util.Arrays.stream(dims).mapToObj(d -> (long) d).toList();
     }
 
     /**
      * A gradient reduced along {@code dim}, spread back over that dimension and divided by {@code n}
      * (PyTorch divides, {@code sum_backward(...) / n}; multiplying by 1/n can differ in the last bit).
      */
-    private static Tensor expandAlong(Tensor grad, Shape selfSizes, int dim, int n) {
+    private static Tensor expandAlong(Tensor grad, Shape selfSizes, int[] dims, int n) {
         if (selfSizes.rank() == 0) {
             return Tensor.fromData(selfSizes, grad.dtype(), new double[] {grad.item() / n});
         }
-        Shape kept = selfSizes.reduce(dim, true);
+        Shape kept = reducedShape(selfSizes, reducedOf(selfSizes, dims), true);
         Tensor g = grad.copyAs(kept);
         double[] r = Broadcast.expand(g, selfSizes);
         if (n != 1) {

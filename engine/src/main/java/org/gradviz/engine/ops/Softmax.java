@@ -5,8 +5,9 @@ import org.gradviz.engine.DType;
 import org.gradviz.engine.Tensor;
 
 /**
- * {@code torch.softmax(input, dim)} over the last dimension, as PyTorch 1.13's {@code _vec_softmax_lastdim}: per row
- * e = exp(x - max), s = Σe in vector order, then e · (1/s), each step in the dtype.
+ * {@code torch.softmax(input, dim)}: over the last dimension as PyTorch 1.13's {@code _vec_softmax_lastdim}, per row
+ * e = exp(x - max), s = Σe in vector order, then e · (1/s), each step in the dtype; over another as
+ * {@code _vec_softmax} ({@link AlongDim}).
  */
 public final class Softmax {
     private Softmax() {
@@ -16,6 +17,10 @@ public final class Softmax {
         int d = LastDimension.checked(a, dim, "softmax");
         DType dt = a.dtype();
         double[] x = a.data();
+        if (!LastDimension.isLast(a, d)) {
+            Tensor result = Tensor.fromData(a.shape(), dt, AlongDim.softmax(x, a.shape(), d, dt));
+            return record(result, d, a);
+        }
         int size = LastDimension.rowLength(a);
         double[] out = new double[x.length];
         for (int row = 0; row + size <= x.length && size > 0; row += size) {
@@ -31,15 +36,18 @@ public final class Softmax {
                 out[row + i] = dt.round(out[row + i] * inverse);
             }
         }
-        Tensor result = Tensor.fromData(a.shape(), dt, out);
-        return Autograd.record("softmax", result,
-                () -> new LastDimension.RowBackward("SoftmaxBackward0", d, result, Softmax::row,
-                        Softmax::backwardData), a);
+        return record(Tensor.fromData(a.shape(), dt, out), d, a);
     }
 
-    /** What SoftmaxBackward0 sends for {@code grad}, from the forward's {@code result} (for views of the rule). */
-    public static Tensor backward(Tensor grad, Tensor result) {
-        return LastDimension.byRows(grad, result, Softmax::row);
+    private static Tensor record(Tensor result, int d, Tensor a) {
+        return Autograd.record("softmax", result,
+                () -> new LastDimension.RowBackward("SoftmaxBackward0", d, result, Softmax::row,
+                        Softmax::backwardData, false), a);
+    }
+
+    /** What SoftmaxBackward0 over {@code dim} sends for {@code grad}, from the forward's {@code result}. */
+    public static Tensor backward(Tensor grad, Tensor result, int dim) {
+        return LastDimension.backward(grad, result, dim, Softmax::row, false);
     }
 
     /** d(softmax x)/dx applied to g: (g - Σ g·y) · y per row (y the result). */
@@ -52,7 +60,7 @@ public final class Softmax {
 
     /** torch's {@code _softmax_backward_data(grad_output, output, dim)}, recorded. */
     static Tensor backwardData(Tensor gradOutput, Tensor output, int dim) {
-        Tensor out = LastDimension.byRows(gradOutput, output, Softmax::row);
+        Tensor out = LastDimension.backward(gradOutput, output, dim, Softmax::row, false);
         return Autograd.record("_softmax_backward_data", out, () -> new BackwardOfBackward(
                 "SoftmaxBackwardDataBackward0", gradOutput, output, dim, (g, go, y) -> backwardData(g, y, dim),
                 (g, go, y) -> doubleBackward(g, go, y, dim)), gradOutput, output);

@@ -12,9 +12,9 @@ import org.gradviz.engine.TorchException;
 
 /**
  * The movements that change only the shape of a tensor ({@code view}, {@code reshape}, {@code flatten},
- * {@code squeeze}, {@code permute}) or repeat it ({@code expand}), each followed by its backward node. gradviz keeps
- * every tensor contiguous, so {@code view} never refuses a shape PyTorch would refuse for its strides, and
- * {@code reshape} records {@code ReshapeAliasBackward0} as PyTorch does for a contiguous tensor.
+ * {@code squeeze}, {@code permute}) or repeat it ({@code expand}), each followed by its backward node. Each is a view
+ * of its input's storage, as in PyTorch ({@link Tensor#asStrided}); {@code view} refuses what the strides cannot
+ * view, where {@code reshape} copies.
  */
 public final class Views {
     private Views() {
@@ -63,14 +63,47 @@ public final class Views {
         return Shape.of(dims);
     }
 
-    /** {@code t.view(*sizes)}: a view, sharing t's values. */
+    /** {@code t.view(*sizes)}: a view, sharing t's values, or torch's error when t's strides cannot be viewed so. */
     public static Tensor view(Tensor a, Shape shape) {
-        return record("view", new ShapeBackward("ViewBackward0", a.shape()), Tensor.viewOf(a, shape), a);
+        Tensor v = Tensor.viewOf(a, shape);
+        if (v == null) {
+            throw TorchException.runtime("view size is not compatible with input tensor's size and stride (at least one"
+                    + " dimension spans across two contiguous subspaces). Use .reshape(...) instead.");
+        }
+        return record("view", new ShapeBackward("ViewBackward0", a.shape()), v, a);
     }
 
-    /** {@code t.reshape(*sizes)}: a view of a contiguous tensor (ReshapeAliasBackward0), sharing t's values. */
+    /**
+     * {@code t.reshape(*sizes)}: a view where the strides allow (ReshapeAliasBackward0), else, as torch's
+     * {@code _unsafe_view(clone)}, a copy (UnsafeViewBackward0 after CloneBackward0).
+     */
     public static Tensor reshape(Tensor a, Shape shape) {
-        return record("reshape", new ShapeBackward("ReshapeAliasBackward0", a.shape()), Tensor.viewOf(a, shape), a);
+        Tensor v = Tensor.viewOf(a, shape);
+        if (v != null) {
+            return record("reshape", new ShapeBackward("ReshapeAliasBackward0", a.shape()), v, a);
+        }
+        Tensor copy = Pointwise.clone(a);
+        return record("reshape", new ShapeBackward("UnsafeViewBackward0", copy.shape()), reshaped(copy, shape), copy);
+    }
+
+    /** {@code t.contiguous()}: t itself when its elements are in order in its storage, else a copy (CloneBackward0). */
+    public static Tensor contiguous(Tensor a) {
+        return a.isContiguous() ? a : Pointwise.clone(a);
+    }
+
+    /** A view of {@code a} without dimension {@code d} if it has size 1 (squeeze's geometry). */
+    private static Tensor withoutOnes(Tensor a, boolean[] drop) {
+        int[] strides = a.strides();
+        List<Integer> dims = new ArrayList<>();
+        List<Integer> kept = new ArrayList<>();
+        for (int d = 0; d < a.dim(); d++) {
+            if (!drop[d]) {
+                dims.add(a.shape().dim(d));
+                kept.add(strides[d]);
+            }
+        }
+        return Tensor.asStrided(a, Shape.of(dims), kept.stream().mapToInt(Integer::intValue).toArray(),
+                a.storageOffset());
     }
 
     /** As {@link #view} on a copy: a gradient reshaped in a recorded chain rule, which nothing else sees. */
@@ -141,21 +174,21 @@ public final class Views {
 
     /** {@code t.squeeze()}: every dimension of size 1 removed (SqueezeBackward0). */
     public static Tensor squeeze(Tensor a) {
-        List<Integer> dims = new ArrayList<>();
-        for (int d : a.shape().dims()) {
-            if (d != 1) {
-                dims.add(d);
-            }
+        boolean[] drop = new boolean[a.dim()];
+        for (int d = 0; d < a.dim(); d++) {
+            drop[d] = a.shape().dim(d) == 1;
         }
-        return record("squeeze", new SqueezeBackward("SqueezeBackward0", a.shape(), null), reshaped(a,
-                Shape.of(dims)), a);
+        return record("squeeze", new SqueezeBackward("SqueezeBackward0", a.shape(), null), withoutOnes(a, drop), a);
     }
 
     /** {@code t.squeeze(dim)}: that dimension removed if its size is 1 (SqueezeBackward1 either way). */
     public static Tensor squeeze(Tensor a, long dim) {
         int d = a.dim() == 0 ? Shape.of(1).normalizeDim(dim) : a.shape().normalizeDim(dim);
-        Shape shape = a.dim() > 0 && a.shape().dim(d) == 1 ? a.shape().reduce(d, false) : a.shape();
-        return record("squeeze", new SqueezeBackward("SqueezeBackward1", a.shape(), (long) d), reshaped(a, shape),
+        boolean[] drop = new boolean[a.dim()];
+        if (a.dim() > 0) {
+            drop[d] = a.shape().dim(d) == 1;
+        }
+        return record("squeeze", new SqueezeBackward("SqueezeBackward1", a.shape(), (long) d), withoutOnes(a, drop),
                 a);
     }
 
@@ -213,7 +246,7 @@ public final class Views {
             }
             seen[order[i]] = true;
         }
-        Tensor out = LinearAlgebra.permuted(a, order);
+        Tensor out = LinearAlgebra.permutedView(a, order);
         return record("permute", new LinearAlgebra.PermuteBackward0(order), out, a);
     }
 
@@ -245,7 +278,14 @@ public final class Views {
             }
             dims[i] = (int) want;
         }
-        return expandTo(a, Shape.of(dims));
+        // NOTE: a view whose repeated dimensions have stride 0 (writing into it is torch's overlap error)
+        int[] own = a.strides();
+        int[] strides = new int[dims.length];
+        for (int i = lead; i < dims.length; i++) {
+            strides[i] = a.shape().dim(i - lead) == dims[i] ? own[i - lead] : 0;
+        }
+        Tensor out = Tensor.asStrided(a, Shape.of(dims), strides, a.storageOffset());
+        return record("expand", new ExpandBackward0(a), out, a);
     }
 
     /** {@code a} repeated to {@code shape} (broadcasting's expand), recorded as ExpandBackward0. */
@@ -291,6 +331,39 @@ public final class Views {
      */
     public static Tensor copy(Tensor a) {
         return record("copy_", new CopyBackwards(), a.copyAs(a.shape()), a);
+    }
+
+    /**
+     * {@code self.copy_(src)}'s value, out of place: src broadcast to self's shape, in self's dtype, recorded as
+     * CopyBackwards of (self, src), which an in-place assignment of self then takes.
+     */
+    public static Tensor copied(Tensor self, Tensor src) {
+        Tensor out = Tensor.fromData(self.shape(), self.dtype(), Broadcast.expand(src, self.shape()));
+        return Autograd.record("copy_", out, () -> new CopyFromBackwards(src),
+                new Tensor[] {self, src.isWrappedNumber() ? null : src}, new Tensor[] {self, src});
+    }
+
+    /** d(self.copy_(src))/dself = 0, d/dsrc = 1 summed back to src's shape. */
+    static final class CopyFromBackwards extends Node {
+        private final InputMeta src;
+
+        CopyFromBackwards(Tensor src) {
+            this.src = InputMeta.of(src);
+        }
+
+        @Override
+        public String name() {
+            return "CopyBackwards";
+        }
+
+        @Override
+        protected Tensor[] apply(Tensor[] grads) {
+            Tensor g = grads[0];
+            return new Tensor[] {
+                needsInputGrad(0) ? Tensor.fromData(g.shape(), g.dtype(), new double[g.numel()]) : null,
+                needsInputGrad(1) ? src.reduce(g) : null,
+            };
+        }
     }
 
     /** d(copy a)/da = 1. */

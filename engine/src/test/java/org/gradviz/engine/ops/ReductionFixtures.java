@@ -24,9 +24,14 @@ final class ReductionFixtures {
     }
 
     /** The fixture file: torch version, CPU capability, thread count and the list of cases. */
-    @SuppressWarnings("unchecked")
     static Map<String, Object> file() {
-        try (InputStream in = ReductionFixtures.class.getResourceAsStream(RESOURCE)) {
+        return file(RESOURCE);
+    }
+
+    /** Another fixture file of the same form ({@code /fixtures/softmax/softmax_dims.json}). */
+    @SuppressWarnings("unchecked")
+    static Map<String, Object> file(String resource) {
+        try (InputStream in = ReductionFixtures.class.getResourceAsStream(resource)) {
             return (Map<String, Object>) MiniJson.parse(new String(in.readAllBytes(), StandardCharsets.UTF_8));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -103,6 +108,9 @@ final class ReductionFixtures {
         }
         if (c.get("dim") != null) {
             s.append(" dim=").append(c.get("dim"));
+        }
+        if (c.get("dims") != null) {
+            s.append(" dim=").append(c.get("dims")).append(" keepdim=").append(c.get("keepdim"));
         }
         if (c.containsKey("reduction")) {
             s.append(' ').append(c.get("reduction"));

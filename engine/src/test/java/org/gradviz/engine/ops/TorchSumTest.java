@@ -119,6 +119,32 @@ class TorchSumTest {
         assertBits(ReductionFixtures.bits(c, "grad"), x.grad().data(), "input.grad");
     }
 
+    static Stream<Arguments> severalDims() {
+        return cases("sumDims", "meanDims");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("severalDims")
+    void sumAndMeanOverSeveralDimsAndTheirGradientsAreTorchsBits(String label, Map<String, Object> c) {
+        Tensor x = ReductionFixtures.tensor(c, "shape", "seed").requiresGrad_(true);
+        int[] dims = ((java.util.List<?>) c.get("dims")).stream().mapToInt(d -> ((Long) d).intValue()).toArray();
+        boolean keepdim = (Boolean) c.get("keepdim");
+        Tensor y = "sumDims".equals(c.get("op")) ? Reductions.sum(x, dims, keepdim) : Reductions.mean(x, dims, keepdim);
+        assertEquals(ReductionFixtures.shape(c, "outShape"), y.shape());
+        assertBits(ReductionFixtures.bits(c, "out"), y.data(), "out");
+        y.backward(Torch.tensor(y.shape(), y.dtype(), ReductionFixtures.values((Long) c.get("gradSeed"),
+                y.numel(), y.dtype())));
+        assertBits(ReductionFixtures.bits(c, "grad"), x.grad().data(), "grad");
+    }
+
+    @Test
+    void aDimGivenTwiceInTheListIsTorchsError() {
+        Tensor x = Torch.zeros(2, 3, 4);
+        org.gradviz.engine.TorchException e = org.junit.jupiter.api.Assertions.assertThrows(
+                org.gradviz.engine.TorchException.class, () -> Reductions.sum(x, new int[] {1, -2}, false));
+        assertEquals("dim 1 appears multiple times in the list of dims", e.getMessage());
+    }
+
     @Test
     void float32SumOf16777216AndTwoOnesIs16777216AsInTorch() {
         Tensor x = Torch.tensor(Shape.of(3), DType.FLOAT32, new double[] {16777216.0, 1.0, 1.0});

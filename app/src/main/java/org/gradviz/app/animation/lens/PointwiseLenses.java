@@ -74,12 +74,12 @@ final class PointwiseLenses {
                 RuleLens.of("SoftmaxBackward0", InputRule.of("self", "(grad − Σ grad·result)·result", (c, in) -> {
                     TensorValue result = c.tensor("result");
                     return Derivation.of(TensorValue.of(Softmax.backward(LensMath.tensor(c.grad()),
-                            LensMath.tensor(result))), LensValue.of("result", result));
+                            LensMath.tensor(result), (int) c.number("dim"))), LensValue.of("result", result));
                 })),
                 RuleLens.of("LogSoftmaxBackward0", InputRule.of("self", "grad − exp(result) · Σ grad", (c, in) -> {
                     TensorValue result = c.tensor("result");
                     return Derivation.of(TensorValue.of(LogSoftmax.backward(LensMath.tensor(c.grad()),
-                            LensMath.tensor(result))), LensValue.of("result", result));
+                            LensMath.tensor(result), (int) c.number("dim"))), LensValue.of("result", result));
                 })),
                 RuleLens.of("ClampBackward1", InputRule.of("self", c -> "grad · " + clampRange(c),
                         PointwiseLenses::clampRule)));

@@ -24,21 +24,34 @@ final class ReductionLenses {
                         })),
                 RuleLens.of("MeanBackward1", InputRule.of("self", c -> "grad / n" + alongDim(c), (c, in) -> {
                     int[] sizes = c.sizes("self_sym_sizes");
-                    int n = sizes.length == 0 ? 1 : sizes[dim(c)];
+                    int n = java.util.Arrays.stream(reduced(c)).map(d -> sizes[d]).reduce(1, (x, y) -> x * y);
                     // NOTE: torch multiplies by 1/n here (mean over all elements divides by n)
                     return Derivation.of(LensMath.map(spreadAlongDim(c), v -> v * (1.0 / n)), LensValue.count("n", n));
                 })));
     }
 
-    private static int dim(LensContext c) {
-        return c.sizes("dim")[0];
+    /** The dimensions reduced, in increasing order: those of {@code dim}, or all when it is empty. */
+    private static int[] reduced(LensContext c) {
+        int[] sizes = c.sizes("self_sym_sizes");
+        int[] dims = c.sizes("dim");
+        if (sizes.length == 0) {
+            return new int[0];
+        }
+        return dims.length == 0 ? java.util.stream.IntStream.range(0, sizes.length).toArray()
+                : java.util.Arrays.stream(dims).sorted().toArray();
+    }
+
+    /** {@code 1} or, for several, {@code (0, 2)}. */
+    private static String dimText(LensContext c) {
+        int[] dims = reduced(c);
+        return dims.length == 1 ? "dim " + dims[0] : "dims " + ShapeText.of(dims);
     }
 
     /** {@code , expanded along dim 1 to (2, 3)} or, without keepdim, {@code , unsqueezed at dim 1, expanded …}. */
     private static String alongDim(LensContext c) {
         String to = ShapeText.of(c.sizes("self_sym_sizes"));
-        return c.flag("keepdim") ? ", expanded along dim " + dim(c) + " to " + to
-                : ", unsqueezed at dim " + dim(c) + ", expanded to " + to;
+        return c.flag("keepdim") ? ", expanded along " + dimText(c) + " to " + to
+                : ", unsqueezed at " + dimText(c) + ", expanded to " + to;
     }
 
     /** The gradient of a reduction along one dim, put back as a size-1 dim and expanded to the input's sizes. */
@@ -48,7 +61,9 @@ final class ReductionLenses {
             return LensMath.reshape(c.grad(), sizes);
         }
         int[] kept = sizes.clone();
-        kept[dim(c)] = 1;
+        for (int d : reduced(c)) {
+            kept[d] = 1;
+        }
         return LensMath.expand(LensMath.reshape(c.grad(), kept), sizes);
     }
 }

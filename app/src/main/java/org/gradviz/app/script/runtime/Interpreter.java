@@ -469,7 +469,10 @@ public final class Interpreter {
      * is updated in place when it can be (a tensor, a list's +=), then stored back: {@code t[i] += 1} writes into t.
      */
     private void augmentedAssign(Stmt.AugAssign a, Frame f) {
-        if (a.target() instanceof Expr.Subscript s && !(s.index() instanceof Expr.Slice)) {
+        if (a.target() instanceof Expr.Subscript s && !(s.index() instanceof Expr.Slice)
+                || a.target() instanceof Expr.Subscript sliced && isTensor(sliced.object(), f)) {
+            // NOTE: Python's t[i] op= v: t[i] changed in place (a view of t), then set into t[i] again
+            Expr.Subscript s = (Expr.Subscript) a.target();
             Object object = eval(s.object(), f);
             Object index = object instanceof Tensor ? tensorIndex(s.index(), f) : eval(s.index(), f);
             Object current = object instanceof Tensor t ? TensorIndexing.get(t, index) : Subscripts.get(object, index);
@@ -486,6 +489,11 @@ public final class Interpreter {
         if (result != current) {
             assign(a.target(), result, f);
         }
+    }
+
+    /** Whether {@code e} is a name bound to a tensor (looked up without side effects), for {@code t[a:b] op= v}. */
+    private boolean isTensor(Expr e, Frame f) {
+        return e instanceof Expr.Name n && lookup(n.id(), f) instanceof Tensor;
     }
 
     /** {@code current op= operand}: a tensor or a list changed in place and returned, else the new value. */

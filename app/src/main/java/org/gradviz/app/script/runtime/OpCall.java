@@ -11,6 +11,7 @@ import org.gradviz.app.document.OpRun;
 import org.gradviz.app.document.OpSignature;
 import org.gradviz.app.document.OpSpec;
 import org.gradviz.engine.Tensor;
+import org.gradviz.engine.Warnings;
 
 /**
  * A Python call of a document op under one of its names ({@code torch.sum}, {@code t.sum}, {@code F.softmax}): binds
@@ -92,6 +93,21 @@ final class OpCall implements PyCallable {
     /** @param self 1 for a method call, whose arguments torch counts from after the tensor, else 0 */
     private Object call(Args a, int self) {
         OpSpec spec = kind.spec();
+        if (spec.alphaRun() != null && a.size() == 3 && a.keywords().isEmpty() && a.positional().get(0) instanceof Tensor t
+                && Values.isNumber(a.positional().get(1)) && !(a.positional().get(1) instanceof Boolean)
+                && a.positional().get(2) instanceof Tensor other) {
+            // NOTE: torch's deprecated add(Tensor input, Number alpha, Tensor other), warned once per process
+            Object alpha = a.positional().get(1);
+            if (self == 1) {
+                Warnings.deprecatedSignature(name, name + "(Number alpha, Tensor other)",
+                        name + "(Tensor other, *, Number alpha)");
+            } else {
+                Warnings.deprecatedSignature(name, name + "(Tensor input, Number alpha, Tensor other, *, Tensor out)",
+                        name + "(Tensor input, Tensor other, *, Number alpha, Tensor out)");
+            }
+            return spec.alphaRun().apply(t, other, Values.toDouble(alpha, name + "(): argument 'alpha'"),
+                    !Values.isInteger(alpha));
+        }
         a.accept(positional, !functional, names);
         Map<String, Tensor> in = new LinkedHashMap<>();
         Map<OpAttribute, Object> attributes = new EnumMap<>(OpAttribute.class);
@@ -105,6 +121,18 @@ final class OpCall implements PyCallable {
             // NOTE: torch's own overload for a number first (pow(Number self, Tensor exponent)), no node of the row
             return spec.numberInput().run().apply(Values.toDouble(numberFirst, ""),
                     Values.isInteger(numberFirst), in);
+        }
+        if (spec.alphaRun() != null && a.has(-1, "alpha")) {
+            Object alpha = a.get(-1, "alpha");
+            if (!(Values.isNumber(alpha) && !(alpha instanceof Boolean) && Values.toDouble(alpha, "alpha") == 1
+                    && Values.isInteger(alpha))) {
+                return spec.alphaRun().apply(in.get(spec.ports().get(0)), in.get(spec.ports().get(1)),
+                        Values.toDouble(alpha, name + "(): argument 'alpha'"), !Values.isInteger(alpha));
+            }
+        }
+        if (attributes.get(OpAttribute.DIM) instanceof int[] dims) {
+            return spec.severalDims().apply(in.get(spec.ports().get(0)), dims,
+                    Boolean.TRUE.equals(attributes.get(OpAttribute.KEEPDIM)));
         }
         needed(spec, attributes);
         org.gradviz.app.document.OpNode node = OpAttribute.node(null, kind, attributes);
@@ -226,7 +254,15 @@ final class OpCall implements PyCallable {
                 List<?> dims = Values.items(dim);
                 if (dims != null) {
                     if (dims.size() != 1) {
-                        throw new Unsupported("'" + name + "()' over several dims");
+                        if (kind.spec().severalDims() == null) {
+                            throw new Unsupported("'" + name + "()' over several dims");
+                        }
+                        int[] several = new int[dims.size()];
+                        for (int i = 0; i < several.length; i++) {
+                            several[i] = (int) Math.max(Math.min(Values.toIndex(dims.get(i), name
+                                    + "(): argument 'dim'"), Integer.MAX_VALUE), Integer.MIN_VALUE);
+                        }
+                        yield several;
                     }
                     dim = dims.get(0);
                 }

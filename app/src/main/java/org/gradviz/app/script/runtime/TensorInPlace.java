@@ -5,6 +5,7 @@ import org.gradviz.engine.DType;
 import org.gradviz.engine.GradMode;
 import org.gradviz.engine.Tensor;
 import org.gradviz.engine.Torch;
+import org.gradviz.engine.Warnings;
 import org.gradviz.engine.ops.Arithmetic;
 import org.gradviz.engine.ops.Broadcast;
 
@@ -38,6 +39,7 @@ final class TensorInPlace {
                 double[] values = t.dtype().roundAll(Broadcast.expand(src, t.shape()));
                 return assign(t, Tensor.fromData(t.shape(), t.dtype(), values));
             };
+            case "index_add_" -> a -> indexAdd(t, a);
             case "fill_" -> a -> {
                 double value = Values.toDouble(a.accept(1, "value").get(0, "value"), "fill_(): argument 'value'");
                 return assign(t, Torch.full(t.shape(), value, t.dtype()));
@@ -102,26 +104,91 @@ final class TensorInPlace {
      * element as torch's add kernel computes it (recorded as a product and a sum when a graph needs it).
      */
     private static Tensor addScaled(Tensor t, Args a, int sign) {
-        a.accept(1, "other", "alpha");
-        Object other = a.get(0, "other");
-        double alpha = sign * Values.toDouble(a.get(-1, "alpha", 1L), "add_(): argument 'alpha'");
-        if (Math.abs(alpha) == 1) {
-            return assign(t, TensorArithmetic.apply(alpha > 0 ? BinaryOp.ADD : BinaryOp.SUB, t, other));
+        String name = sign > 0 ? "add_" : "sub_";
+        Object alphaValue;
+        Object other;
+        if (a.size() == 2 && a.keywords().isEmpty() && Values.isNumber(a.get(0, null))
+                && a.get(1, null) instanceof Tensor) {
+            // NOTE: torch's deprecated add_(Number alpha, Tensor other), with its warning once per process
+            Warnings.deprecatedSignature(name, name + "(Number alpha, Tensor other)",
+                    name + "(Tensor other, *, Number alpha)");
+            alphaValue = a.get(0, null);
+            other = a.get(1, null);
+        } else {
+            a.accept(1, "other", "alpha");
+            other = a.get(0, "other");
+            alphaValue = a.get(-1, "alpha", 1L);
+        }
+        double alpha = Values.toDouble(alphaValue, name + "(): argument 'alpha'");
+        if (alpha == 1 && Values.isInteger(alphaValue)) {
+            return assign(t, TensorArithmetic.apply(sign > 0 ? BinaryOp.ADD : BinaryOp.SUB, t, other));
         }
         Tensor o = other instanceof Tensor x ? x : TensorArithmetic.wrap(other);
-        if (o.requiresGrad() || t.requiresGrad()) {
-            return assign(t, TensorArithmetic.apply(BinaryOp.ADD, t,
-                    TensorArithmetic.apply(BinaryOp.MUL, o, alpha)));
+        boolean floatAlpha = !Values.isInteger(alphaValue);
+        return assign(t, sign > 0 ? Arithmetic.add(t, o, alpha, floatAlpha) : Arithmetic.sub(t, o, alpha, floatAlpha));
+    }
+
+    /**
+     * {@code t.index_add_(dim, index, source, alpha=1)}: source's slice i along dim added (times alpha, fused) to t's
+     * slice index[i], in order, outside a graph; torch's checks and messages.
+     */
+    private static Tensor indexAdd(Tensor t, Args a) {
+        a.accept(3, "dim", "index", "source", "alpha");
+        int dim = t.dim() == 0 ? 0 : t.shape().normalizeDim(a.integer(0, "dim"));
+        Tensor index = a.tensor(1, "index");
+        Tensor source = a.tensor(2, "source");
+        Object alphaValue = a.get(-1, "alpha", 1L);
+        double alpha = Values.toDouble(alphaValue, "index_add_(): argument 'alpha'");
+        if (GradMode.isEnabled() && (t.requiresGrad() || source.requiresGrad())) {
+            if (t.isLeaf() && t.requiresGrad()) {
+                throw new PyError("RuntimeError", "a leaf Variable that requires grad is being used in an in-place "
+                        + "operation.");
+            }
+            throw new Unsupported("'index_add_' on a tensor that records a gradient (outside torch.no_grad())");
         }
+        if (index.dim() > 1) {
+            throw PyError.index("index_add_(): Index is supposed to be a vector, but got dim: " + index.dim()
+                    + " with type: " + typeName(index.dtype()) + " and size: " + index.shape().listText());
+        }
+        if (index.dtype() != DType.INT64) {
+            throw new PyError("RuntimeError", "index_add_(): Expected dtype int32/int64 for index but got: "
+                    + typeName(index.dtype()));
+        }
+        if (source.dtype() != t.dtype()) {
+            throw new PyError("RuntimeError", "index_add_(): self (" + typeName(t.dtype()) + ") and source ("
+                    + typeName(source.dtype()) + ") must have the same scalar type");
+        }
+        int sourceSize = source.dim() == 0 ? 1 : source.shape().dim(dim);
+        if (index.numel() != sourceSize) {
+            throw new PyError("RuntimeError", "index_add_(): Number of indices (" + index.numel() + ") should be "
+                    + "equal to source.size(dim): (" + sourceSize + "), for dim: " + dim);
+        }
+        int size = t.dim() == 0 ? 1 : t.shape().dim(dim);
+        int inner = 1;
+        for (int d = dim + 1; d < t.dim(); d++) {
+            inner *= t.shape().dim(d);
+        }
+        int outer = t.numel() / Math.max(1, size * inner);
+        double[] ids = index.data();
+        double[] x = t.data().clone();
+        double[] src = source.data();
         DType dt = t.dtype();
-        double[] b = Broadcast.expand(o, t.shape());
-        double[] x = t.data();
-        double[] r = new double[x.length];
-        for (int i = 0; i < r.length; i++) {
-            r[i] = dt == DType.FLOAT32 ? Math.fma((float) b[i], (float) alpha, (float) x[i])
-                    : dt == DType.FLOAT64 ? Math.fma(b[i], alpha, x[i]) : x[i] + alpha * b[i];
+        for (int i = 0; i < ids.length; i++) {
+            long k = (long) ids[i];
+            if (k < 0 || k >= size) {
+                throw PyError.index("index out of range in self");
+            }
+            int row = (int) k;
+            for (int o = 0; o < outer; o++) {
+                for (int j = 0; j < inner; j++) {
+                    int at = (o * size + row) * inner + j;
+                    double v = src[(o * ids.length + i) * inner + j];
+                    x[at] = dt.round(alpha == 1 ? x[at] + v : dt == DType.FLOAT32
+                            ? Math.fma((float) v, (float) alpha, (float) x[at]) : Math.fma(v, alpha, x[at]));
+                }
+            }
         }
-        return assign(t, Tensor.fromData(t.shape(), dt, dt.roundAll(r)));
+        return assign(t, Tensor.fromData(t.shape(), dt, x));
     }
 
     /** Writes {@code result} into t, refusing what torch refuses (a float result into an integer tensor). */

@@ -110,8 +110,12 @@ final class TensorIndexing {
                     + "in-place operation.");
         }
         if (GradMode.isEnabled() && (t.requiresGrad() && !t.isLeaf() || value instanceof Tensor v && v.requiresGrad())) {
-            throw new Unsupported("assigning into a tensor that records a gradient ('t[i] = ...' outside "
-                    + "torch.no_grad())");
+            if (index instanceof Tensor || index instanceof List<?>) {
+                throw new Unsupported("assigning into a tensor that records a gradient with a tensor index "
+                        + "('t[mask] = ...' outside torch.no_grad())");
+            }
+            copyIntoView(t, index, value);
+            return;
         }
         if (index instanceof Tensor mask) {
             maskedFill(t, mask, value);
@@ -141,6 +145,24 @@ final class TensorIndexing {
             flat[i] = (int) at[i];
         }
         t.writeAt(flat, Broadcast.expand(source, target));
+    }
+
+    /**
+     * {@code t[index] = value} in a graph, as torch: {@code t[index].copy_(value)}, so t's grad_fn becomes a
+     * CopySlices of the copy (or the copy itself when the index is all of t).
+     */
+    private static void copyIntoView(Tensor t, Object index, Object value) {
+        Tensor view = get(t, index);
+        Tensor source;
+        if (value instanceof Tensor v) {
+            source = v;
+        } else if (Values.isNumber(value)) {
+            source = TensorArithmetic.wrap(value);
+        } else {
+            throw PyError.type("can't assign a " + Values.typeName(value) + " to a " + typeText(t.dtype()));
+        }
+        checkExpands(source.dtype(), source.shape(), view.shape());
+        view.assignInPlace(org.gradviz.engine.ops.Views.copied(view, source));
     }
 
     /** {@code t[mask] = number}: writes where a bool mask shaped like {@code t} is true. */

@@ -23,7 +23,8 @@ final class TensorMembers {
             case "shape" -> PySize.of(t.shape());
             case "dtype" -> t.dtype();
             case "ndim" -> (long) t.dim();
-            case "data" -> t.detach();
+            case "data" -> t.dataAlias();
+            case "_base" -> orNone(t.base());
             case "device" -> PyDevice.CPU;
             case "is_cuda" -> false;
             case "_version" -> (long) t.version();

@@ -16,7 +16,8 @@ import org.gradviz.engine.ops.Views;
 
 /**
  * The movements, joins and extremes: {@code view}, {@code reshape}, {@code squeeze},
- * {@code unsqueeze}, {@code permute}, {@code expand}, {@code cat}, {@code stack}, {@code norm}, {@code dot},
+ * {@code unsqueeze}, {@code permute}, {@code transpose}, {@code narrow}, {@code select}, {@code expand} (all views),
+ * {@code contiguous}, {@code stride()}, {@code storage_offset()}, {@code data_ptr()}, {@code cat}, {@code stack}, {@code norm}, {@code dot},
  * {@code max}, {@code min}, {@code argmax}, {@code argmin}, and the legacy constructor {@code torch.Tensor(...)}.
  */
 final class TensorShapeFunctions {
@@ -34,6 +35,24 @@ final class TensorShapeFunctions {
         m.put("unsqueeze", a -> LinearAlgebra.unsqueeze(input(a.accept(2, "input", "dim")),
                 (int) a.integer(1, "dim")));
         m.put("permute", a -> Views.permute(input(a), longs(a, "dims")));
+        m.put("transpose", a -> LinearAlgebra.transpose(input(a.accept(3, "input", "dim0", "dim1")),
+                a.integer(1, "dim0"), a.integer(2, "dim1")));
+        m.put("narrow", a -> org.gradviz.engine.ops.Indexing.narrow(input(a.accept(4, "input", "dim", "start",
+                "length")), a.integer(1, "dim"), a.integer(2, "start"), a.integer(3, "length")));
+        m.put("diagonal", a -> {
+            a.accept(4, "input", "offset", "dim1", "dim2");
+            Tensor t = input(a);
+            return org.gradviz.engine.ops.Indexing.diagonal(t, a.has(1, "offset") ? a.integer(1, "offset") : 0,
+                    a.has(2, "dim1") ? a.integer(2, "dim1") : 0, a.has(3, "dim2") ? a.integer(3, "dim2") : 1);
+        });
+        m.put("select", a -> {
+            Tensor t = input(a.accept(3, "input", "dim", "index"));
+            if (t.dim() == 0) {
+                throw new PyError("IndexError", "select() cannot be applied to a 0-dim tensor.");
+            }
+            return org.gradviz.engine.ops.Indexing.select(t, t.shape().normalizeDim(a.integer(1, "dim")),
+                    a.integer(2, "index"));
+        });
         m.put("norm", a -> {
             a.accept(4, "input", "p", "dim", "keepdim");
             Object p = a.get(1, "p", "fro");
@@ -80,6 +99,27 @@ final class TensorShapeFunctions {
                 return Views.view(t, sizes(withSelf(t, a), "size", t.numel()));
             };
             case "expand" -> a -> Views.expand(t, longs(withSelf(t, a), "size"));
+            case "contiguous" -> a -> Views.contiguous(t);
+            case "is_contiguous" -> a -> {
+                a.accept(0);
+                return t.isContiguous();
+            };
+            case "stride" -> a -> {
+                a.accept(1, "dim");
+                int[] strides = t.strides();
+                if (a.has(0, "dim") && a.get(0, "dim") != PyNone.NONE) {
+                    return (long) strides[t.shape().normalizeDim(a.integer(0, "dim"))];
+                }
+                return PyTuple.of(java.util.Arrays.stream(strides).mapToObj(x -> (Object) (long) x).toArray());
+            };
+            case "storage_offset" -> a -> {
+                a.accept(0);
+                return (long) t.storageOffset();
+            };
+            case "data_ptr" -> a -> {
+                a.accept(0);
+                return t.dataPtr();
+            };
             default -> null;
         };
     }
