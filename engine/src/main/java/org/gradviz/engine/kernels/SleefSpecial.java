@@ -22,11 +22,11 @@ public final class SleefSpecial {
     // ----- float32
 
     public static float log1p(float d, boolean vector) {
-        return vector ? log1pVector(d) : (float) StrictMath.log1p(d);
+        return vector ? log1pVector(d) : GlibcFloatSpecial.log1pf(d);
     }
 
     public static float expm1(float a, boolean vector) {
-        return vector ? expm1Vector(a) : (float) StrictMath.expm1(a);
+        return vector ? expm1Vector(a) : GlibcFloatSpecial.expm1f(a);
     }
 
     public static float erf(float x, boolean vector) {
@@ -34,17 +34,17 @@ public final class SleefSpecial {
     }
 
     public static float tanh(float x, boolean vector) {
-        return vector ? SleefFloat.tanh(x) : (float) StrictMath.tanh(x);
+        return vector ? SleefFloat.tanh(x) : GlibcFloatSpecial.tanhf(x);
     }
 
     // ----- float64
 
     public static double log1p(double d, boolean vector) {
-        return StrictMath.log1p(d);
+        return vector ? SleefDoubleSpecial.log1p(d) : StrictMath.log1p(d);
     }
 
     public static double expm1(double a, boolean vector) {
-        return StrictMath.expm1(a);
+        return vector ? SleefDoubleSpecial.expm1(a) : StrictMath.expm1(a);
     }
 
     public static double erf(double x, boolean vector) {

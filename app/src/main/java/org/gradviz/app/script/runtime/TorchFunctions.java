@@ -36,6 +36,7 @@ final class TorchFunctions {
             return Cumsum.cumsum(a.tensor(0, "input"), a.integer(1, "dim"));
         });
         TensorShapeFunctions.addShared(OWN);
+        PointwiseFunctions.addShared(OWN);
         for (Map.Entry<String, PyCallable> own : OWN.entrySet()) {
             if (FUNCTIONS.putIfAbsent(own.getKey(), own.getValue()) != null) {
                 throw new IllegalStateException(own.getKey() + " is both an op of the table and the runner's own");

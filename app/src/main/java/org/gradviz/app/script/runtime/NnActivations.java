@@ -1,0 +1,258 @@
+package org.gradviz.app.script.runtime;
+
+import static org.gradviz.app.script.runtime.NnModule.method;
+import static org.gradviz.app.script.runtime.NnModule.nnClass;
+import static org.gradviz.app.script.runtime.NnModule.self;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.gradviz.engine.Tensor;
+import org.gradviz.engine.ops.Activations;
+import org.gradviz.engine.ops.Pointwise;
+import org.gradviz.engine.ops.Reduction;
+import org.gradviz.engine.ops.RobustLosses;
+
+/**
+ * The activations and losses of {@code torch.nn} and {@code torch.nn.functional} that a document has no node for:
+ * {@code leaky_relu}, {@code elu}, {@code silu}, {@code softplus}, {@code gelu}, {@code l1_loss},
+ * {@code smooth_l1_loss}, {@code huber_loss} (each a function and a module), {@code nn.Identity}, and
+ * {@code F.relu(x, inplace=True)}. In-place forms other than relu's and leaky_relu's are refused.
+ */
+final class NnActivations {
+    private static final Object REQUIRED = Signature.REQUIRED;
+
+    private NnActivations() {
+    }
+
+    /** The functions of {@code torch.nn.functional}. */
+    static void addTo(Map<String, Object> f) {
+        put(f, "relu", Signature.of("relu", "input", REQUIRED, "inplace", false),
+                v -> Values.truthy(v[1]) ? Activations.reluInPlace(input(v[0], "relu"))
+                        : Pointwise.relu(input(v[0], "relu")));
+        put(f, "leaky_relu", Signature.of("leaky_relu", "input", REQUIRED, "negative_slope", 0.01, "inplace", false),
+                v -> leakyRelu(v[0], v[1], Values.truthy(v[2])));
+        put(f, "leaky_relu_", Signature.of("leaky_relu_", "input", REQUIRED, "negative_slope", 0.01),
+                v -> leakyRelu(v[0], v[1], true));
+        put(f, "elu", Signature.of("elu", "input", REQUIRED, "alpha", 1.0, "inplace", false),
+                v -> elu(v[0], v[1], v[2]));
+        put(f, "silu", Signature.of("silu", "input", REQUIRED, "inplace", false), v -> {
+            refuseInPlace("F.silu", v[1]);
+            return Activations.silu(input(v[0], "silu"));
+        });
+        put(f, "softplus", Signature.of("softplus", "input", REQUIRED, "beta", 1L, "threshold", 20L),
+                v -> Activations.softplus(input(v[0], "softplus"), number(v[1], "softplus", "beta"),
+                        number(v[2], "softplus", "threshold")));
+        put(f, "gelu", Signature.keywordOnlyAfter("gelu", 1, "input", REQUIRED, "approximate", "none"),
+                v -> gelu(v[0], v[1]));
+        put(f, "l1_loss", lossSignature("l1_loss", "beta", null),
+                v -> RobustLosses.l1Loss(input(v[0], "l1_loss"), target(v[1], "l1_loss"), reduction(v, "l1_loss")));
+        put(f, "smooth_l1_loss", lossSignature("smooth_l1_loss", "beta", 1.0),
+                v -> RobustLosses.smoothL1Loss(input(v[0], "smooth_l1_loss"), target(v[1], "smooth_l1_loss"),
+                        reduction(v, "smooth_l1_loss"), number(v[5], "smooth_l1_loss", "beta")));
+        put(f, "huber_loss", Signature.of("huber_loss", "input", REQUIRED, "target", REQUIRED, "reduction", "mean",
+                "delta", 1.0), v -> RobustLosses.huberLoss(input(v[0], "huber_loss"), target(v[1], "huber_loss"),
+                        NnLayers.reduction(v[2]), number(v[3], "huber_loss", "delta")));
+    }
+
+    /** The functions computed from the bound arguments. */
+    @FunctionalInterface
+    private interface Body {
+        Object apply(Object[] v);
+    }
+
+    private static void put(Map<String, Object> f, String name, Signature s, Body body) {
+        f.put(name, new Builtin(name, a -> body.apply(s.bind(a))));
+    }
+
+    /** input, target, size_average, reduce, reduction and (for smooth_l1_loss) beta. */
+    private static Signature lossSignature(String name, String extra, Object extraDefault) {
+        List<Object> spec = new ArrayList<>(List.of("input", REQUIRED, "target", REQUIRED, "size_average",
+                PyNone.NONE, "reduce", PyNone.NONE, "reduction", "mean"));
+        if (extraDefault != null) {
+            spec.add(extra);
+            spec.add(extraDefault);
+        }
+        return Signature.of(name, spec.toArray());
+    }
+
+    private static Reduction reduction(Object[] v, String name) {
+        if (v[2] != PyNone.NONE || v[3] != PyNone.NONE) {
+            throw new Unsupported("'" + name + "(size_average=..., reduce=...)' (deprecated; use reduction=)");
+        }
+        return NnLayers.reduction(v[4]);
+    }
+
+    private static Tensor input(Object v, String name) {
+        return NnLayers.input(v, name);
+    }
+
+    private static Tensor target(Object v, String name) {
+        if (v instanceof Tensor t) {
+            return t;
+        }
+        throw PyError.type(name + "(): argument 'target' (position 2) must be Tensor, not " + Values.typeName(v));
+    }
+
+    private static double number(Object v, String name, String param) {
+        return Values.toDouble(v, name + "(): argument '" + param + "'");
+    }
+
+    private static void refuseInPlace(String name, Object inplace) {
+        if (Values.truthy(inplace)) {
+            throw new Unsupported("'" + name + "(inplace=True)'");
+        }
+    }
+
+    private static Tensor leakyRelu(Object input, Object slope, boolean inplace) {
+        Tensor x = input(input, "leaky_relu");
+        double s = number(slope, "leaky_relu", "negative_slope");
+        return inplace ? Activations.leakyReluInPlace(x, s) : Activations.leakyRelu(x, s);
+    }
+
+    private static Tensor elu(Object input, Object alpha, Object inplace) {
+        refuseInPlace("F.elu", inplace);
+        return Activations.elu(input(input, "elu"), number(alpha, "elu", "alpha"));
+    }
+
+    private static Tensor gelu(Object input, Object approximate) {
+        Tensor x = input(input, "gelu");
+        if (!(approximate instanceof String s)) {
+            throw PyError.type("gelu(): argument 'approximate' must be str, not " + Values.typeName(approximate));
+        }
+        if (!s.equals("none") && !s.equals("tanh")) {
+            throw new PyError("RuntimeError", "approximate argument must be either none or tanh.");
+        }
+        return Activations.gelu(x, s.equals("tanh"));
+    }
+
+    // ----- modules
+
+    /** The module classes of {@code torch.nn}. */
+    static List<PyClass> modules() {
+        List<PyClass> out = new ArrayList<>();
+        out.add(identity());
+        out.add(activation("LeakyReLU", Signature.of("LeakyReLU.__init__", "self", REQUIRED, "negative_slope", 0.01,
+                "inplace", false), (self, x) -> leakyRelu(x, self.attribute("negative_slope"),
+                        Values.truthy(self.attribute("inplace"))),
+                self -> "negative_slope=" + Values.str(self.attribute("negative_slope")) + inplace(self, ", ")));
+        out.add(activation("ELU", Signature.of("ELU.__init__", "self", REQUIRED, "alpha", 1.0, "inplace", false),
+                (self, x) -> elu(x, self.attribute("alpha"), self.attribute("inplace")),
+                self -> "alpha=" + Values.str(self.attribute("alpha")) + inplace(self, ", ")));
+        out.add(activation("SiLU", Signature.of("SiLU.__init__", "self", REQUIRED, "inplace", false),
+                (self, x) -> {
+                    refuseInPlace("nn.SiLU", self.attribute("inplace"));
+                    return Activations.silu(input(x, "silu"));
+                }, self -> inplace(self, "")));
+        out.add(activation("Softplus", Signature.of("Softplus.__init__", "self", REQUIRED, "beta", 1L, "threshold",
+                20L), (self, x) -> Activations.softplus(input(x, "softplus"),
+                        number(self.attribute("beta"), "softplus", "beta"),
+                        number(self.attribute("threshold"), "softplus", "threshold")),
+                self -> "beta=" + Values.str(self.attribute("beta")) + ", threshold="
+                        + Values.str(self.attribute("threshold"))));
+        out.add(activation("GELU", Signature.of("GELU.__init__", "self", REQUIRED, "approximate", "none"),
+                (self, x) -> gelu(x, self.attribute("approximate")),
+                self -> "approximate=" + Values.repr(self.attribute("approximate"))));
+        out.add(loss("L1Loss", Signature.of("L1Loss.__init__", "self", REQUIRED, "size_average", PyNone.NONE,
+                "reduce", PyNone.NONE, "reduction", "mean"),
+                (self, x, t) -> RobustLosses.l1Loss(x, t, reduction(self))));
+        out.add(loss("SmoothL1Loss", Signature.of("SmoothL1Loss.__init__", "self", REQUIRED, "size_average",
+                PyNone.NONE, "reduce", PyNone.NONE, "reduction", "mean", "beta", 1.0),
+                (self, x, t) -> RobustLosses.smoothL1Loss(x, t, reduction(self),
+                        number(self.attribute("beta"), "smooth_l1_loss", "beta"))));
+        out.add(loss("HuberLoss", Signature.of("HuberLoss.__init__", "self", REQUIRED, "reduction", "mean",
+                "delta", 1.0), (self, x, t) -> RobustLosses.huberLoss(x, t, reduction(self),
+                        number(self.attribute("delta"), "huber_loss", "delta"))));
+        return out;
+    }
+
+    private static String inplace(PyInstance self, String separator) {
+        return Values.truthy(self.attribute("inplace")) ? separator + "inplace=True" : "";
+    }
+
+    private static Reduction reduction(PyInstance self) {
+        return NnLayers.reduction(self.attribute("reduction"));
+    }
+
+    @FunctionalInterface
+    private interface Forward {
+        Tensor apply(PyInstance self, Object input);
+    }
+
+    @FunctionalInterface
+    private interface ExtraRepr {
+        String apply(PyInstance self);
+    }
+
+    @FunctionalInterface
+    private interface LossForward {
+        Tensor apply(PyInstance self, Tensor input, Tensor target);
+    }
+
+    /** An activation module: its {@code __init__} keeps every parameter, {@code forward(input)} runs it. */
+    private static PyClass activation(String name, Signature init, Forward forward, ExtraRepr extraRepr) {
+        PyClass c = nnClass(name, "activation", NnModule.MODULE);
+        method(c, "__init__", a -> {
+            Object[] v = init.bind(a);
+            PyInstance self = self(a);
+            NnLayers.initModule(self);
+            for (int i = 1; i < v.length; i++) {
+                String param = init.names().get(i);
+                if (param.equals("inplace") && !name.equals("LeakyReLU")) {
+                    refuseInPlace("nn." + name, v[i]);
+                }
+                self.setOwn(param, v[i]);
+            }
+            return PyNone.NONE;
+        });
+        method(c, "forward", a -> {
+            Object[] v = Signature.of(name + ".forward", "self", REQUIRED, "input", REQUIRED).bind(a);
+            return forward.apply(self(a), v[1]);
+        });
+        method(c, "extra_repr", a -> extraRepr.apply(self(a)));
+        return c;
+    }
+
+    /**
+     * A loss module; {@code size_average} and {@code reduce} (deprecated) are refused unless None, as torch would
+     * turn them into a reduction.
+     */
+    private static PyClass loss(String name, Signature init, LossForward forward) {
+        PyClass c = nnClass(name, "loss", NnModule.MODULE);
+        method(c, "__init__", a -> {
+            Object[] v = init.bind(a);
+            PyInstance self = self(a);
+            NnLayers.initModule(self);
+            for (int i = 1; i < v.length; i++) {
+                String param = init.names().get(i);
+                if ((param.equals("size_average") || param.equals("reduce"))) {
+                    if (v[i] != PyNone.NONE) {
+                        throw new Unsupported("'nn." + name + "(" + param + "=...)' (deprecated; use reduction=)");
+                    }
+                    continue;
+                }
+                self.setOwn(param, v[i]);
+            }
+            return PyNone.NONE;
+        });
+        method(c, "forward", a -> {
+            Object[] v = Signature.of(name + ".forward", "self", REQUIRED, "input", REQUIRED, "target", REQUIRED)
+                    .bind(a);
+            String fn = name.equals("L1Loss") ? "l1_loss" : name.equals("HuberLoss") ? "huber_loss"
+                    : "smooth_l1_loss";
+            return forward.apply(self(a), input(v[1], fn), target(v[2], fn));
+        });
+        return c;
+    }
+
+    /** {@code nn.Identity(*args, **kwargs)}: forward returns its input itself. */
+    private static PyClass identity() {
+        PyClass c = nnClass("Identity", "linear", NnModule.MODULE);
+        method(c, "__init__", a -> {
+            NnLayers.initModule(self(a));
+            return PyNone.NONE;
+        });
+        method(c, "forward", a -> Signature.of("Identity.forward", "self", REQUIRED, "input", REQUIRED).bind(a)[1]);
+        return c;
+    }
+}
