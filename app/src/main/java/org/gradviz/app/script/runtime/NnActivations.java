@@ -12,6 +12,7 @@ import org.gradviz.engine.ops.Activations;
 import org.gradviz.engine.ops.Pointwise;
 import org.gradviz.engine.ops.Reduction;
 import org.gradviz.engine.ops.RobustLosses;
+import org.gradviz.engine.ops.WeightedBceWithLogits;
 
 /**
  * The activations and losses of {@code torch.nn} and {@code torch.nn.functional} that a document has no node for:
@@ -46,13 +47,63 @@ final class NnActivations {
         put(f, "gelu", Signature.keywordOnlyAfter("gelu", 1, "input", REQUIRED, "approximate", "none"),
                 v -> gelu(v[0], v[1]));
         put(f, "l1_loss", lossSignature("l1_loss", "beta", null),
-                v -> RobustLosses.l1Loss(input(v[0], "l1_loss"), target(v[1], "l1_loss"), reduction(v, "l1_loss")));
+                v -> RobustLosses.l1Loss(sized(v[0], v[1]), (Tensor) v[1], reduction(v, "l1_loss")));
         put(f, "smooth_l1_loss", lossSignature("smooth_l1_loss", "beta", 1.0),
-                v -> RobustLosses.smoothL1Loss(input(v[0], "smooth_l1_loss"), target(v[1], "smooth_l1_loss"),
-                        reduction(v, "smooth_l1_loss"), number(v[5], "smooth_l1_loss", "beta")));
+                v -> RobustLosses.smoothL1Loss(sized(v[0], v[1]), (Tensor) v[1], reduction(v, "smooth_l1_loss"),
+                        number(v[5], "smooth_l1_loss", "beta")));
         put(f, "huber_loss", Signature.of("huber_loss", "input", REQUIRED, "target", REQUIRED, "reduction", "mean",
-                "delta", 1.0), v -> RobustLosses.huberLoss(input(v[0], "huber_loss"), target(v[1], "huber_loss"),
+                "delta", 1.0), v -> RobustLosses.huberLoss(sized(v[0], v[1]), (Tensor) v[1],
                         NnLayers.reduction(v[2]), number(v[3], "huber_loss", "delta")));
+        put(f, "binary_cross_entropy_with_logits", Signature.of("binary_cross_entropy_with_logits", "input",
+                REQUIRED, "target", REQUIRED, "weight", PyNone.NONE, "size_average", PyNone.NONE, "reduce",
+                PyNone.NONE, "reduction", "mean", "pos_weight", PyNone.NONE), NnActivations::bceWithLogits);
+    }
+
+    /**
+     * The input of a loss torch writes in Python, which compares {@code target.size()} with {@code input.size()}
+     * before anything else: a non-tensor is Python's AttributeError.
+     */
+    private static Tensor sized(Object input, Object target) {
+        for (Object v : new Object[] {target, input}) {
+            if (!(v instanceof Tensor)) {
+                throw PyError.attribute("'" + Values.typeName(v) + "' object has no attribute 'size'");
+            }
+        }
+        return (Tensor) input;
+    }
+
+    /**
+     * {@code F.binary_cross_entropy_with_logits}: the op table's (a document op) without weight and pos_weight, else
+     * the weighted loss.
+     */
+    private static Tensor bceWithLogits(Object[] v) {
+        if (v[3] != PyNone.NONE || v[4] != PyNone.NONE) {
+            throw new Unsupported("'binary_cross_entropy_with_logits(size_average=..., reduce=...)' (deprecated; "
+                    + "use reduction=)");
+        }
+        if (v[2] == PyNone.NONE && v[6] == PyNone.NONE) {
+            return (Tensor) TableOps.functional().get("binary_cross_entropy_with_logits").call(new Args("binary_cross_entropy_with_logits",
+                    List.of(v[0], v[1]), Map.of("reduction", v[5])));
+        }
+        Tensor input = sized(v[0], v[1]);
+        Tensor target = (Tensor) v[1];
+        if (!target.shape().equals(input.shape())) {
+            throw PyError.value("Target size (" + PySize.of(target.shape()) + ") must be the same as input size ("
+                    + PySize.of(input.shape()) + ")");
+        }
+        return WeightedBceWithLogits.loss(input, target, optionalTensor(v[2], "weight"),
+                optionalTensor(v[6], "pos_weight"), NnLayers.reduction(v[5]));
+    }
+
+    private static Tensor optionalTensor(Object v, String name) {
+        if (v == PyNone.NONE) {
+            return null;
+        }
+        if (v instanceof Tensor t) {
+            return t;
+        }
+        throw PyError.type("binary_cross_entropy_with_logits(): argument '" + name + "' must be Tensor, not "
+                + Values.typeName(v));
     }
 
     /** The functions computed from the bound arguments. */
@@ -87,10 +138,6 @@ final class NnActivations {
         return NnLayers.input(v, name);
     }
 
-    private static Tensor target(Object v, String name) {
-        if (v instanceof Tensor t) {
-            return t;
-        }
         throw PyError.type(name + "(): argument 'target' (position 2) must be Tensor, not " + Values.typeName(v));
     }
 
@@ -155,13 +202,17 @@ final class NnActivations {
                 self -> "approximate=" + Values.repr(self.attribute("approximate"))));
         out.add(loss("L1Loss", Signature.of("L1Loss.__init__", "self", REQUIRED, "size_average", PyNone.NONE,
                 "reduce", PyNone.NONE, "reduction", "mean"),
-                (self, x, t) -> RobustLosses.l1Loss(x, t, reduction(self))));
+                (self, x, t) -> RobustLosses.l1Loss(sized(x, t), (Tensor) t, reduction(self))));
         out.add(loss("SmoothL1Loss", Signature.of("SmoothL1Loss.__init__", "self", REQUIRED, "size_average",
                 PyNone.NONE, "reduce", PyNone.NONE, "reduction", "mean", "beta", 1.0),
-                (self, x, t) -> RobustLosses.smoothL1Loss(x, t, reduction(self),
+                (self, x, t) -> RobustLosses.smoothL1Loss(sized(x, t), (Tensor) t, reduction(self),
                         number(self.attribute("beta"), "smooth_l1_loss", "beta"))));
+        out.add(loss("BCEWithLogitsLoss", Signature.of("BCEWithLogitsLoss.__init__", "self", REQUIRED, "weight",
+                PyNone.NONE, "size_average", PyNone.NONE, "reduce", PyNone.NONE, "reduction", "mean", "pos_weight",
+                PyNone.NONE), (self, x, t) -> bceWithLogits(new Object[] {x, t, self.attribute("weight"), PyNone.NONE,
+                        PyNone.NONE, self.attribute("reduction"), self.attribute("pos_weight")})));
         out.add(loss("HuberLoss", Signature.of("HuberLoss.__init__", "self", REQUIRED, "reduction", "mean",
-                "delta", 1.0), (self, x, t) -> RobustLosses.huberLoss(x, t, reduction(self),
+                "delta", 1.0), (self, x, t) -> RobustLosses.huberLoss(sized(x, t), (Tensor) t, reduction(self),
                         number(self.attribute("delta"), "huber_loss", "delta"))));
         return out;
     }
@@ -186,7 +237,7 @@ final class NnActivations {
 
     @FunctionalInterface
     private interface LossForward {
-        Tensor apply(PyInstance self, Tensor input, Tensor target);
+        Tensor apply(PyInstance self, Object input, Object target);
     }
 
     /** An activation module: its {@code __init__} keeps every parameter, {@code forward(input)} runs it. */
@@ -238,9 +289,7 @@ final class NnActivations {
         method(c, "forward", a -> {
             Object[] v = Signature.of(name + ".forward", "self", REQUIRED, "input", REQUIRED, "target", REQUIRED)
                     .bind(a);
-            String fn = name.equals("L1Loss") ? "l1_loss" : name.equals("HuberLoss") ? "huber_loss"
-                    : "smooth_l1_loss";
-            return forward.apply(self(a), input(v[1], fn), target(v[2], fn));
+            return forward.apply(self(a), v[1], v[2]);
         });
         return c;
     }

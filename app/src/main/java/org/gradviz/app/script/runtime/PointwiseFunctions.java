@@ -22,7 +22,8 @@ final class PointwiseFunctions {
     }
 
     static void addShared(Map<String, PyCallable> m) {
-        unary(m, "square", t -> Arithmetic.pow(t, 2.0));
+        // NOTE: torch.square is pow(t, 2), whose integer exponent keeps an integer tensor's dtype
+        unary(m, "square", t -> t.dtype().isFloatingPoint() ? Arithmetic.pow(t, 2.0) : Arithmetic.mul(t, t));
         unary(m, "rsqrt", UnaryFunctions::rsqrt);
         unary(m, "sign", UnaryFunctions::sign);
         unary(m, "log1p", UnaryFunctions::log1p);
