@@ -138,9 +138,6 @@ final class NnActivations {
         return NnLayers.input(v, name);
     }
 
-        throw PyError.type(name + "(): argument 'target' (position 2) must be Tensor, not " + Values.typeName(v));
-    }
-
     private static double number(Object v, String name, String param) {
         return Values.toDouble(v, name + "(): argument '" + param + "'");
     }
