@@ -47,12 +47,12 @@ final class NnActivations {
         put(f, "gelu", Signature.keywordOnlyAfter("gelu", 1, "input", REQUIRED, "approximate", "none"),
                 v -> gelu(v[0], v[1]));
         put(f, "l1_loss", lossSignature("l1_loss", "beta", null),
-                v -> RobustLosses.l1Loss(sized(v[0], v[1]), (Tensor) v[1], reduction(v, "l1_loss")));
+                v -> RobustLosses.l1Loss(sized("l1_loss", v[0], v[1]), (Tensor) v[1], reduction(v, "l1_loss")));
         put(f, "smooth_l1_loss", lossSignature("smooth_l1_loss", "beta", 1.0),
-                v -> RobustLosses.smoothL1Loss(sized(v[0], v[1]), (Tensor) v[1], reduction(v, "smooth_l1_loss"),
+                v -> RobustLosses.smoothL1Loss(sized("smooth_l1_loss", v[0], v[1]), (Tensor) v[1], reduction(v, "smooth_l1_loss"),
                         number(v[5], "smooth_l1_loss", "beta")));
         put(f, "huber_loss", Signature.of("huber_loss", "input", REQUIRED, "target", REQUIRED, "reduction", "mean",
-                "delta", 1.0), v -> RobustLosses.huberLoss(sized(v[0], v[1]), (Tensor) v[1],
+                "delta", 1.0), v -> RobustLosses.huberLoss(sized("huber_loss", v[0], v[1]), (Tensor) v[1],
                         NnLayers.reduction(v[2]), number(v[3], "huber_loss", "delta")));
         put(f, "binary_cross_entropy_with_logits", Signature.of("binary_cross_entropy_with_logits", "input",
                 REQUIRED, "target", REQUIRED, "weight", PyNone.NONE, "size_average", PyNone.NONE, "reduce",
@@ -61,13 +61,18 @@ final class NnActivations {
 
     /**
      * The input of a loss torch writes in Python, which compares {@code target.size()} with {@code input.size()}
-     * before anything else: a non-tensor is Python's AttributeError.
+     * before anything else: a non-tensor is Python's AttributeError. {@code name}: the loss, which refuses input and
+     * target of different sizes (null: the caller checks).
      */
-    private static Tensor sized(Object input, Object target) {
+    private static Tensor sized(String name, Object input, Object target) {
         for (Object v : new Object[] {target, input}) {
             if (!(v instanceof Tensor)) {
                 throw PyError.attribute("'" + Values.typeName(v) + "' object has no attribute 'size'");
             }
+        }
+        if (name != null && !((Tensor) input).shape().equals(((Tensor) target).shape())) {
+            // NOTE: torch warns and broadcasts the two
+            throw new Unsupported("'" + name + "' of an input and a target of different sizes");
         }
         return (Tensor) input;
     }
@@ -85,7 +90,7 @@ final class NnActivations {
             return (Tensor) TableOps.functional().get("binary_cross_entropy_with_logits").call(new Args("binary_cross_entropy_with_logits",
                     List.of(v[0], v[1]), Map.of("reduction", v[5])));
         }
-        Tensor input = sized(v[0], v[1]);
+        Tensor input = sized(null, v[0], v[1]);
         Tensor target = (Tensor) v[1];
         if (!target.shape().equals(input.shape())) {
             throw PyError.value("Target size (" + PySize.of(target.shape()) + ") must be the same as input size ("
@@ -199,17 +204,17 @@ final class NnActivations {
                 self -> "approximate=" + Values.repr(self.attribute("approximate"))));
         out.add(loss("L1Loss", Signature.of("L1Loss.__init__", "self", REQUIRED, "size_average", PyNone.NONE,
                 "reduce", PyNone.NONE, "reduction", "mean"),
-                (self, x, t) -> RobustLosses.l1Loss(sized(x, t), (Tensor) t, reduction(self))));
+                (self, x, t) -> RobustLosses.l1Loss(sized("l1_loss", x, t), (Tensor) t, reduction(self))));
         out.add(loss("SmoothL1Loss", Signature.of("SmoothL1Loss.__init__", "self", REQUIRED, "size_average",
                 PyNone.NONE, "reduce", PyNone.NONE, "reduction", "mean", "beta", 1.0),
-                (self, x, t) -> RobustLosses.smoothL1Loss(sized(x, t), (Tensor) t, reduction(self),
+                (self, x, t) -> RobustLosses.smoothL1Loss(sized("smooth_l1_loss", x, t), (Tensor) t, reduction(self),
                         number(self.attribute("beta"), "smooth_l1_loss", "beta"))));
         out.add(loss("BCEWithLogitsLoss", Signature.of("BCEWithLogitsLoss.__init__", "self", REQUIRED, "weight",
                 PyNone.NONE, "size_average", PyNone.NONE, "reduce", PyNone.NONE, "reduction", "mean", "pos_weight",
                 PyNone.NONE), (self, x, t) -> bceWithLogits(new Object[] {x, t, self.attribute("weight"), PyNone.NONE,
                         PyNone.NONE, self.attribute("reduction"), self.attribute("pos_weight")})));
         out.add(loss("HuberLoss", Signature.of("HuberLoss.__init__", "self", REQUIRED, "reduction", "mean",
-                "delta", 1.0), (self, x, t) -> RobustLosses.huberLoss(sized(x, t), (Tensor) t, reduction(self),
+                "delta", 1.0), (self, x, t) -> RobustLosses.huberLoss(sized("huber_loss", x, t), (Tensor) t, reduction(self),
                         number(self.attribute("delta"), "huber_loss", "delta"))));
         return out;
     }

@@ -3,10 +3,12 @@ package org.gradviz.app.script.runtime;
 import java.util.Map;
 import java.util.function.BinaryOperator;
 import java.util.function.UnaryOperator;
+import org.gradviz.engine.Autograd;
 import org.gradviz.engine.DType;
 import org.gradviz.engine.Tensor;
 import org.gradviz.engine.ops.Arithmetic;
 import org.gradviz.engine.ops.Bounds;
+import org.gradviz.engine.ops.Conversion;
 import org.gradviz.engine.ops.Logical;
 import org.gradviz.engine.ops.UnaryFunctions;
 import org.gradviz.engine.ops.Where;
@@ -37,8 +39,8 @@ final class PointwiseFunctions {
         binary(m, "logical_xor", (a, b) -> Logical.logical(a, b, Logical.Connective.XOR));
         binary(m, "maximum", Bounds::maximum);
         binary(m, "minimum", Bounds::minimum);
-        m.put("clamp_min", a -> Bounds.clampMin(a.accept(2, "input", "min").tensor(0, "input"), a.number(1, "min")));
-        m.put("clamp_max", a -> Bounds.clampMax(a.accept(2, "input", "max").tensor(0, "input"), a.number(1, "max")));
+        m.put("clamp_min", a -> Bounds.clampMin(bounded(a.accept(2, "input", "min"), "min"), a.number(1, "min")));
+        m.put("clamp_max", a -> Bounds.clampMax(bounded(a.accept(2, "input", "max"), "max"), a.number(1, "max")));
         m.put("floor_divide", a -> {
             a.accept(2, "input", "other");
             return floorDivide(a.get(0, "input"), a.get(1, "other"));
@@ -48,6 +50,15 @@ final class PointwiseFunctions {
             a.accept(3, "input", "mask", "value");
             return maskedFill(a.tensor(0, "input"), a.tensor(1, "mask"), a.get(2, "value"));
         });
+    }
+
+    /** The input of clamp_min/clamp_max: an integer tensor with a float bound is clamped as the default float. */
+    private static Tensor bounded(Args a, String bound) {
+        Tensor t = a.tensor(0, "input");
+        if (!t.dtype().isFloatingPoint() && !Values.isInteger(a.get(1, bound))) {
+            return Autograd.quietly(() -> Conversion.to(t, DType.defaultFloat()));
+        }
+        return t;
     }
 
     private static void unary(Map<String, PyCallable> m, String name, UnaryOperator<Tensor> op) {

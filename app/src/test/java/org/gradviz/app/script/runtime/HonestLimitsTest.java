@@ -51,6 +51,10 @@ class HonestLimitsTest {
                 + "requires grad is not supported by gradviz",
         "y = torch.where(torch.ones(2) > 0)|prog.py:3:5: 'torch.where(condition)' (the indices of its true "
                 + "elements) is not supported by gradviz",
+        "y = nn.L1Loss()(torch.ones(3), torch.ones(3, 1))|prog.py:3:5: 'l1_loss' of an input and a target of "
+                + "different sizes is not supported by gradviz",
+        "y = nn.CrossEntropyLoss(label_smoothing=0.1)(torch.ones(3), torch.tensor(1))|prog.py:3:5: "
+                + "'cross_entropy(label_smoothing=...)' of an input that is not 2-D is not supported by gradviz",
         "y = nn.L1Loss(reduce=False)|prog.py:3:5: 'nn.L1Loss(reduce=...)' (deprecated; use reduction=) is not "
                 + "supported by gradviz",
         "m = nn.Sequential(nn.ReLU())\\nprint(m[0:1])|prog.py:4:7: 'Sequential[a:b]' is not supported by gradviz",
