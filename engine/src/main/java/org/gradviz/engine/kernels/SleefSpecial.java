@@ -5,11 +5,11 @@ package org.gradviz.engine.kernels;
  * {@code Sleef_log1pf8_u10}, {@code Sleef_expm1f8_u10}, ATen's own float {@code erf}, SLEEF's tanh) or as its scalar
  * tail does ({@code std::log1p}, ... of glibc).
  *
- * <p>NOTE: not every path here is bit-exact. Exact: float32 vector log1p, expm1, erf and tanh (ports of the AVX2 code),
- * float64 vector tanh (SLEEF port), float64 scalar log1p, expm1 and tanh ({@link StrictMath} is fdlibm, which glibc's
- * double versions are). Closest correct algorithm instead: float64 vector log1p, expm1 and erf (SLEEF's double
- * versions are not ported), every erf of a float64, and the float32 scalar tail (glibc's float functions are
- * computed in double here and rounded, which can differ in the last bit).
+ * <p>Ports: float32 vector log1p and expm1 (SLEEF), erf (ATen's Abramowitz–Stegun form) and tanh ({@link SleefFloat});
+ * float32 scalar log1pf, expm1f and tanhf (glibc, {@link GlibcFloatSpecial}); float64 vector log1p, expm1 and erf
+ * ({@link SleefDoubleSpecial}) and tanh ({@link SleefDouble}); float64 scalar log1p, expm1 and tanh
+ * ({@link StrictMath}, fdlibm's, as glibc's are) and erf (glibc's, below). NOTE: the float32 scalar erf is glibc's
+ * double erf rounded to float, not glibc's erff (torch's float gelu runs oneDNN instead, see TorchActivationsTest).
  */
 public final class SleefSpecial {
     private static final float L2UF = 0.693145751953125f;
@@ -48,7 +48,7 @@ public final class SleefSpecial {
     }
 
     public static double erf(double x, boolean vector) {
-        return erf(x);
+        return vector ? SleefDoubleSpecial.erf(x) : erf(x);
     }
 
     public static double tanh(double x, boolean vector) {

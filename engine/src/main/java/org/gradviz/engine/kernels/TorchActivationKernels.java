@@ -196,7 +196,8 @@ public final class TorchActivationKernels {
         return loop(g, x, (dy, a, v) -> {
             double cdf = 0.5 * (1d + SleefSpecial.erf(a * SQRT1_2, v));
             double pdf = beta * exp(a * a * -0.5, v);
-            return dy * Math.fma(a, pdf, cdf);
+            // NOTE: GCC fuses cdf + x·pdf in the vector loop only
+            return dy * (v ? Math.fma(a, pdf, cdf) : cdf + a * pdf);
         });
     }
 
