@@ -168,29 +168,21 @@ public final class TorchActivationKernels {
 
     // ----- gelu
 
-    /** x·0.5·(1 + erf(x·√½)). */
+    /** x·0.5·(1 + erf(x·√½)): torch runs oneDNN's kernel for float32 ({@link OneDnnGelu}). */
     public static float[] geluFloat(float[] x) {
-        float alpha = (float) SQRT1_2;
-        return loop(x, (a, v) -> a * 0.5f * (1f + SleefSpecial.erf(a * alpha, v)));
+        return loop(x, (a, v) -> OneDnnGelu.forward(a));
     }
 
     public static double[] geluDouble(double[] x) {
         return loop(x, (a, v) -> a * 0.5 * (1d + SleefSpecial.erf(a * SQRT1_2, v)));
     }
 
-    /** g·(cdf + x·pdf), cdf = 0.5·(1 + erf(x·√½)), pdf = (2/√π·√½·0.5)·e^(x·x·-0.5). */
+    /** g·(cdf + x·pdf) as oneDNN's gelu_erf backward computes it for float32: its derivative times g. */
     public static float[] geluBackwardFloat(float[] g, float[] x) {
-        float alpha = (float) SQRT1_2;
-        float betaVec = (float) (TWO_SQRTPI * SQRT1_2 * 0.5);
-        // NOTE: the scalar tail's kBeta is M_2_SQRTPI * M_SQRT1_2 * 0.5f with float factors: rounded per step
-        float betaScalar = (float) ((float) (TWO_SQRTPI * SQRT1_2) * 0.5f);
-        return loop(g, x, (dy, a, v) -> {
-            float cdf = 0.5f * (1f + SleefSpecial.erf(a * alpha, v));
-            float pdf = (v ? betaVec : betaScalar) * exp(a * a * -0.5f, v);
-            return dy * Math.fma(a, pdf, cdf);
-        });
+        return loop(g, x, (dy, a, v) -> OneDnnGelu.derivative(a) * dy);
     }
 
+    /** g·(cdf + x·pdf), cdf = 0.5·(1 + erf(x·√½)), pdf = (2/√π·√½·0.5)·e^(x·x·-0.5). */
     public static double[] geluBackwardDouble(double[] g, double[] x) {
         double beta = TWO_SQRTPI * SQRT1_2 * 0.5;
         return loop(g, x, (dy, a, v) -> {

@@ -24,8 +24,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * 15, 16, 17, 33 and 1000 (vectorised chunks and scalar tails), inputs including zeros, ±20, ±100 and infinities.
  *
  * <p>Fixture: {@code fixtures/activations/activations.txt} from {@code make_activations.py} (real torch, one thread),
- * whose inputs this test draws from the same SplitMix64 stream. gelu (approximate='none') in float32 is compared
- * within a tolerance: torch runs oneDNN's kernel for it, which is not ported.
+ * whose inputs this test draws from the same SplitMix64 stream. (float32 gelu is oneDNN's kernel in torch.)
  */
 class TorchActivationsTest {
     private static final int[] LENGTHS = {1, 7, 8, 9, 15, 16, 17, 33, 1000};
@@ -36,8 +35,6 @@ class TorchActivationsTest {
     }
 
     private static final Map<String, Case> CASES = new LinkedHashMap<>();
-    /** The cases that are close, not bit-exact, in float32: gelu, which torch runs with oneDNN's kernel. */
-    private static final java.util.Set<String> CLOSE = java.util.Set.of("gelu");
 
     static {
         unary("leaky_relu", "wide", x -> Activations.leakyRelu(x, 0.01));
@@ -147,31 +144,22 @@ class TorchActivationsTest {
             }
             out.backward(Torch.tensor(out.shape(), dtype, dtype.roundAll(g)));
             String[] want = expected.get(n);
-            double tolerance = CLOSE.contains(name) && dtype == DType.FLOAT32 ? 2e-6 : 0;
-            compare(mismatches, n + " out", want[3], out, dtype, tolerance);
+            compare(mismatches, n + " out", want[3], out, dtype);
             for (int k = 0; k < c.arity && 4 + k < want.length; k++) {
-                compare(mismatches, n + " grad" + k, want[4 + k], leaves[k].grad(), dtype, tolerance);
+                compare(mismatches, n + " grad" + k, want[4 + k], leaves[k].grad(), dtype);
             }
         }
         assertEquals(List.of(), mismatches);
     }
 
-    /**
-     * {@code tolerance} 0: the same bits; else within tolerance·max(1, |want|) (NaN where torch has NaN).
-     */
-    private static void compare(List<String> mismatches, String where, String want, Tensor got, DType dtype,
-            double tolerance) {
+    private static void compare(List<String> mismatches, String where, String want, Tensor got, DType dtype) {
         String[] words = want.split(",");
         double[] values = got.data();
         int bad = 0;
         String first = null;
         for (int i = 0; i < words.length; i++) {
             String hex = hex(values[i], dtype);
-            double expected = dtype == DType.FLOAT32 ? Float.intBitsToFloat((int) Long.parseLong(words[i], 16))
-                    : Double.longBitsToDouble(Long.parseUnsignedLong(words[i], 16));
-            boolean close = tolerance > 0 && (Double.isNaN(expected) ? Double.isNaN(values[i])
-                    : Math.abs(values[i] - expected) <= tolerance * Math.max(1, Math.abs(expected)));
-            if (!hex.equals(words[i]) && !close) {
+            if (!hex.equals(words[i])) {
                 bad++;
                 if (first == null) {
                     first = "[" + i + "] want " + words[i] + " got " + hex;
