@@ -9,7 +9,6 @@ import java.util.List;
 import java.util.Map;
 import org.gradviz.engine.Tensor;
 import org.gradviz.engine.ops.Activations;
-import org.gradviz.engine.ops.Pointwise;
 import org.gradviz.engine.ops.Reduction;
 import org.gradviz.engine.ops.RobustLosses;
 import org.gradviz.engine.ops.WeightedBceWithLogits;
@@ -28,9 +27,13 @@ final class NnActivations {
 
     /** The functions of {@code torch.nn.functional}. */
     static void addTo(Map<String, Object> f) {
-        put(f, "relu", Signature.of("relu", "input", REQUIRED, "inplace", false),
-                v -> Values.truthy(v[1]) ? Activations.reluInPlace(input(v[0], "relu"))
-                        : Pointwise.relu(input(v[0], "relu")));
+        OpCall tableRelu = TableOps.functional().get("relu");
+        Signature relu = Signature.of("relu", "input", REQUIRED, "inplace", false);
+        f.put("relu", new Builtin("relu", new ExtendedOpCall(tableRelu, a -> {
+            Object[] v = relu.bind(a);
+            return Values.truthy(v[1]) ? Activations.reluInPlace(input(v[0], "relu"))
+                    : tableRelu.call(new Args("relu", List.of(v[0]), Map.of()));
+        })));
         put(f, "leaky_relu", Signature.of("leaky_relu", "input", REQUIRED, "negative_slope", 0.01, "inplace", false),
                 v -> leakyRelu(v[0], v[1], Values.truthy(v[2])));
         put(f, "leaky_relu_", Signature.of("leaky_relu_", "input", REQUIRED, "negative_slope", 0.01),
@@ -54,9 +57,12 @@ final class NnActivations {
         put(f, "huber_loss", Signature.of("huber_loss", "input", REQUIRED, "target", REQUIRED, "reduction", "mean",
                 "delta", 1.0), v -> RobustLosses.huberLoss(sized("huber_loss", v[0], v[1]), (Tensor) v[1],
                         NnLayers.reduction(v[2]), number(v[3], "huber_loss", "delta")));
-        put(f, "binary_cross_entropy_with_logits", Signature.of("binary_cross_entropy_with_logits", "input",
-                REQUIRED, "target", REQUIRED, "weight", PyNone.NONE, "size_average", PyNone.NONE, "reduce",
-                PyNone.NONE, "reduction", "mean", "pos_weight", PyNone.NONE), NnActivations::bceWithLogits);
+        Signature bce = Signature.of("binary_cross_entropy_with_logits", "input", REQUIRED, "target", REQUIRED,
+                "weight", PyNone.NONE, "size_average", PyNone.NONE, "reduce", PyNone.NONE, "reduction", "mean",
+                "pos_weight", PyNone.NONE);
+        f.put("binary_cross_entropy_with_logits", new Builtin("binary_cross_entropy_with_logits",
+                new ExtendedOpCall(TableOps.functional().get("binary_cross_entropy_with_logits"),
+                        a -> bceWithLogits(bce.bind(a)))));
     }
 
     /**

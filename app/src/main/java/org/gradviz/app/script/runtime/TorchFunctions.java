@@ -45,7 +45,8 @@ final class TorchFunctions {
         }
         // NOTE: div with rounding_mode= is no document op: the runner's own, else the table's div
         OpCall tableDiv = TableOps.torch().get("div");
-        FUNCTIONS.put("div", a -> a.keywords().containsKey("rounding_mode") ? roundingDiv(a) : tableDiv.call(a));
+        FUNCTIONS.put("div", new ExtendedOpCall(tableDiv,
+                a -> a.keywords().containsKey("rounding_mode") ? roundingDiv(a) : tableDiv.call(a)));
     }
 
     /** {@code torch.div(input, other, rounding_mode=...)}, a number for other made a wrapped number. */
