@@ -14,7 +14,8 @@ import org.gradviz.engine.kernels.TorchActivationKernels;
 
 /**
  * The activations of {@code torch.nn.functional} beyond relu, sigmoid and tanh: leaky_relu, elu, silu, softplus and
- * gelu, each followed by its backward node; and the in-place relu_ and leaky_relu_, whose node saves the result.
+ * gelu, each followed by its backward node; and the in-place relu_, leaky_relu_, elu_ (whose node saves the result)
+ * and silu_ (whose node saves a copy of the input).
  * The numbers are PyTorch 1.13's CPU kernels ({@link TorchActivationKernels}).
  */
 public final class Activations {
@@ -124,13 +125,6 @@ public final class Activations {
      * itself, so a later in-place change of a is torch's error at backward).
      */
     public static Tensor leakyReluInPlace(Tensor a, double negativeSlope) {
-        if (negativeSlope < 0 && GradMode.isEnabled() && a.requiresGrad()) {
-            throw TorchException.runtime("In-place leakyReLu backward calculation is triggered with a negative "
-                    + "slope which is not supported. This is caused by calling in-place forward function with a "
-                    + "negative slope, please call out-of-place version instead. File an issue at "
-                    + "https://github.com/pytorch/pytorch/issues if you do require supporting in-place leakRelu "
-                    + "backward calculation with negative slope");
-        }
         a.assignInPlace(leakyReluValues(a, negativeSlope));
         return Autograd.record("leaky_relu_", a, () -> new LeakyReluBackward1(a, negativeSlope), a);
     }
@@ -152,6 +146,13 @@ public final class Activations {
 
         @Override
         protected Tensor[] apply(Tensor[] grads) {
+            if (slope < 0) {
+                throw TorchException.runtime("In-place leakyReLu backward calculation is triggered with a negative "
+                        + "slope which is not supported. This is caused by calling in-place forward function with a "
+                        + "negative slope, please call out-of-place version instead. File an issue at "
+                        + "https://github.com/pytorch/pytorch if you do require supporting in-place leakRelu "
+                        + "backward calculation with negative slope");
+            }
             return new Tensor[] {leakyReluBackward(grads[0], result.unpack(), slope)};
         }
 
@@ -213,12 +214,75 @@ public final class Activations {
         }
     }
 
+    /** {@code a.elu_(alpha)} (nn.ELU(inplace=True)): a's values replaced, EluBackward1 saving the result. */
+    public static Tensor eluInPlace(Tensor a, double alpha) {
+        a.assignInPlace(Autograd.quietly(() -> elu(a.detach(), alpha)));
+        return Autograd.record("elu_", a, () -> new EluBackward1(a, alpha), a);
+    }
+
+    /** As EluBackward0, from the result: r > 0 ? g : g·1·(r + alpha). */
+    static final class EluBackward1 extends Node {
+        private final SavedTensor result;
+        private final double alpha;
+
+        EluBackward1(Tensor out, double alpha) {
+            this.result = saveOutput(out);
+            this.alpha = alpha;
+        }
+
+        @Override
+        public String name() {
+            return "EluBackward1";
+        }
+
+        @Override
+        protected Tensor[] apply(Tensor[] grads) {
+            if (alpha < 0) {
+                throw TorchException.runtime("In-place elu backward calculation is triggered with a negative slope "
+                        + "which is not supported. This is caused by calling in-place forward function with a "
+                        + "negative slope, please call out-of-place version instead.");
+            }
+            return new Tensor[] {kernel2(grads[0], result.unpack(), (g, r) -> {
+                float a = (float) alpha;
+                float[] out = new float[r.length];
+                for (int i = 0; i < out.length; i++) {
+                    out[i] = r[i] > 0 ? g[i] : g[i] * 1f * (r[i] + a);
+                }
+                return out;
+            }, (g, r) -> {
+                double[] out = new double[r.length];
+                for (int i = 0; i < out.length; i++) {
+                    out[i] = r[i] > 0 ? g[i] : g[i] * 1d * (r[i] + alpha);
+                }
+                return out;
+            })};
+        }
+
+        @Override
+        protected void collectSaved(Map<String, Object> out) {
+            out.put("alpha", Arithmetic.numberValue(alpha));
+            out.put("input_scale", 1L);
+            out.put("result", result);
+            out.put("scale", 1L);
+        }
+    }
+
     // ----- silu
 
     /** {@code F.silu(a)}: a·σ(a). */
     public static Tensor silu(Tensor a) {
         Tensor out = kernel("silu_cpu", a, TorchActivationKernels::siluFloat, TorchActivationKernels::siluDouble);
         return Autograd.record("silu", out, () -> new SiluBackward0(a), a);
+    }
+
+    /**
+     * {@code F.silu(a, inplace=True)}: a's values replaced; SiluBackward0 keeps a copy of a's old values, as torch's
+     * in-place autograd saves the original self.
+     */
+    public static Tensor siluInPlace(Tensor a) {
+        Tensor original = a.detachedCopy();
+        a.assignInPlace(Autograd.quietly(() -> silu(a.detach())));
+        return Autograd.record("silu_", a, () -> new SiluBackward0(original), a);
     }
 
     /** d silu(a)/da = σ(a)·(1 + a·(1 - σ(a))). */

@@ -17,7 +17,7 @@ import org.gradviz.engine.ops.WeightedBceWithLogits;
  * The activations and losses of {@code torch.nn} and {@code torch.nn.functional} that a document has no node for:
  * {@code leaky_relu}, {@code elu}, {@code silu}, {@code softplus}, {@code gelu}, {@code l1_loss},
  * {@code smooth_l1_loss}, {@code huber_loss} (each a function and a module), {@code nn.Identity}, and
- * {@code F.relu(x, inplace=True)}. In-place forms other than relu's and leaky_relu's are refused.
+ * {@code F.relu(x, inplace=True)}, with their in-place forms.
  */
 final class NnActivations {
     private static final Object REQUIRED = Signature.REQUIRED;
@@ -40,10 +40,8 @@ final class NnActivations {
                 v -> leakyRelu(v[0], v[1], true));
         put(f, "elu", Signature.of("elu", "input", REQUIRED, "alpha", 1.0, "inplace", false),
                 v -> elu(v[0], v[1], v[2]));
-        put(f, "silu", Signature.of("silu", "input", REQUIRED, "inplace", false), v -> {
-            refuseInPlace("F.silu", v[1]);
-            return Activations.silu(input(v[0], "silu"));
-        });
+        put(f, "silu", Signature.of("silu", "input", REQUIRED, "inplace", false),
+                v -> silu(v[0], Values.truthy(v[1])));
         put(f, "softplus", Signature.of("softplus", "input", REQUIRED, "beta", 1L, "threshold", 20L),
                 v -> Activations.softplus(input(v[0], "softplus"), number(v[1], "softplus", "beta"),
                         number(v[2], "softplus", "threshold")));
@@ -153,12 +151,6 @@ final class NnActivations {
         return Values.toDouble(v, name + "(): argument '" + param + "'");
     }
 
-    private static void refuseInPlace(String name, Object inplace) {
-        if (Values.truthy(inplace)) {
-            throw new Unsupported("'" + name + "(inplace=True)'");
-        }
-    }
-
     private static Tensor leakyRelu(Object input, Object slope, boolean inplace) {
         Tensor x = input(input, "leaky_relu");
         double s = number(slope, "leaky_relu", "negative_slope");
@@ -166,8 +158,14 @@ final class NnActivations {
     }
 
     private static Tensor elu(Object input, Object alpha, Object inplace) {
-        refuseInPlace("F.elu", inplace);
-        return Activations.elu(input(input, "elu"), number(alpha, "elu", "alpha"));
+        Tensor x = input(input, "elu");
+        double a = number(alpha, "elu", "alpha");
+        return Values.truthy(inplace) ? Activations.eluInPlace(x, a) : Activations.elu(x, a);
+    }
+
+    private static Tensor silu(Object input, boolean inplace) {
+        Tensor x = input(input, "silu");
+        return inplace ? Activations.siluInPlace(x) : Activations.silu(x);
     }
 
     private static Tensor gelu(Object input, Object approximate) {
@@ -195,10 +193,7 @@ final class NnActivations {
                 (self, x) -> elu(x, self.attribute("alpha"), self.attribute("inplace")),
                 self -> "alpha=" + Values.str(self.attribute("alpha")) + inplace(self, ", ")));
         out.add(activation("SiLU", Signature.of("SiLU.__init__", "self", REQUIRED, "inplace", false),
-                (self, x) -> {
-                    refuseInPlace("nn.SiLU", self.attribute("inplace"));
-                    return Activations.silu(input(x, "silu"));
-                }, self -> inplace(self, "")));
+                (self, x) -> silu(x, Values.truthy(self.attribute("inplace"))), self -> inplace(self, "")));
         out.add(activation("Softplus", Signature.of("Softplus.__init__", "self", REQUIRED, "beta", 1L, "threshold",
                 20L), (self, x) -> Activations.softplus(input(x, "softplus"),
                         number(self.attribute("beta"), "softplus", "beta"),
@@ -256,11 +251,7 @@ final class NnActivations {
             PyInstance self = self(a);
             NnLayers.initModule(self);
             for (int i = 1; i < v.length; i++) {
-                String param = init.names().get(i);
-                if (param.equals("inplace") && !name.equals("LeakyReLU")) {
-                    refuseInPlace("nn." + name, v[i]);
-                }
-                self.setOwn(param, v[i]);
+                self.setOwn(init.names().get(i), v[i]);
             }
             return PyNone.NONE;
         });
