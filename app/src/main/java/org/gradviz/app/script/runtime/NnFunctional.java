@@ -2,6 +2,7 @@ package org.gradviz.app.script.runtime;
 
 import java.util.Map;
 import org.gradviz.engine.Tensor;
+import org.gradviz.engine.ops.LabelSmoothing;
 import org.gradviz.engine.ops.NllLoss;
 import org.gradviz.engine.ops.Reduction;
 
@@ -20,7 +21,8 @@ final class NnFunctional {
         }));
         functional.put("cross_entropy", new Builtin("cross_entropy", a -> {
             Object[] v = lossArgs("cross_entropy", a);
-            return crossEntropy((Tensor) v[0], (Tensor) v[1], NnLayers.reduction(v[6]), Ints.int64(v[4]));
+            return crossEntropy((Tensor) v[0], (Tensor) v[1], NnLayers.reduction(v[6]), Ints.int64(v[4]),
+                    Values.toDouble(v[7], "cross_entropy(): argument 'label_smoothing'"));
         }));
         functional.put("embedding", NnEmbedding.function());
         functional.put("dropout", NnDropout.function());
@@ -37,7 +39,7 @@ final class NnFunctional {
                 throw new Unsupported("'" + name + "(" + s.names().get(i) + "=...)'");
             }
         }
-        if (!(v[7] instanceof Number n && n.doubleValue() == 0)) {
+        if (name.equals("nll_loss") && !(v[7] instanceof Number n && n.doubleValue() == 0)) {
             throw new Unsupported("'" + name + "(label_smoothing=...)'");
         }
         for (int i = 0; i < 2; i++) {
@@ -66,8 +68,14 @@ final class NnFunctional {
         return NllLoss.nllLoss(input, target, r, ignoreIndex);
     }
 
-    static Tensor crossEntropy(Tensor input, Tensor target, Reduction r, long ignoreIndex) {
+    static Tensor crossEntropy(Tensor input, Tensor target, Reduction r, long ignoreIndex, double labelSmoothing) {
         checkClassInput(input, target);
+        if (labelSmoothing != 0) {
+            if (input.dim() != 2) {
+                throw new Unsupported("'cross_entropy(label_smoothing=...)' of an input that is not 2-D");
+            }
+            return LabelSmoothing.crossEntropy(input, target, r, ignoreIndex, labelSmoothing);
+        }
         return NllLoss.crossEntropy(input, target, r, ignoreIndex);
     }
 }

@@ -43,6 +43,9 @@ final class NnLayers {
         for (PyClass c : List.of(sequential(), moduleList(), NnEmbedding.module(), NnDropout.module())) {
             m.put(c.name(), c);
         }
+        for (PyClass c : NnActivations.modules()) {
+            m.put(c.name(), c);
+        }
         for (PyClass c : NnLosses.all()) {
             m.put(c.name(), c);
         }

@@ -27,7 +27,8 @@ final class NnLosses {
     static List<PyClass> all() {
         List<PyClass> out = new ArrayList<>();
         out.add(loss("CrossEntropyLoss", (x, t, self) -> NnFunctional.crossEntropy(x, t, reduction(self),
-                Ints.int64(self.attribute("ignore_index")))));
+                Ints.int64(self.attribute("ignore_index")), Values.toDouble(self.attribute("label_smoothing"),
+                        "label_smoothing"))));
         out.add(loss("NLLLoss", (x, t, self) -> NnFunctional.nllLoss(x, t, reduction(self),
                 Ints.int64(self.attribute("ignore_index")))));
         return out;
@@ -61,7 +62,7 @@ final class NnLosses {
                 boolean isDefault = switch (param) {
                     case "reduction" -> true;
                     case "ignore_index" -> Values.isInteger(value);
-                    case "label_smoothing" -> value instanceof Number n && n.doubleValue() == 0;
+                    case "label_smoothing" -> Values.isNumber(value);
                     default -> value == PyNone.NONE;
                 };
                 if (!isDefault) {

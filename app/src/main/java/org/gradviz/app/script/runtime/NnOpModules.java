@@ -14,12 +14,14 @@ import org.gradviz.app.document.OpKind;
 import org.gradviz.app.document.OpSignature;
 import org.gradviz.app.document.OpSpelling;
 import org.gradviz.engine.Tensor;
+import org.gradviz.engine.ops.Activations;
 
 /**
  * The {@code torch.nn} modules of the op table's module spellings that hold no parameters ({@code nn.ReLU},
  * {@code nn.Softmax(dim)}, {@code nn.MSELoss()}): made with torch's {@code __init__} parameters as the spelling
  * declares them, keeping the row's keyword attributes, and run as their functional form with those.
- * Torch's other parameters are accepted at their defaults only: {@code inplace=True} and any other value are refused.
+ * Torch's other parameters are accepted at their defaults only (any other value is refused), but for
+ * {@code nn.ReLU(inplace=True)}, which runs relu_.
  */
 final class NnOpModules {
     private static final Object REQUIRED = Signature.REQUIRED;
@@ -60,6 +62,9 @@ final class NnOpModules {
                 }
                 args.add(v[i]);
             }
+            if (kind == OpKind.RELU && Values.truthy(self(a).attribute("inplace"))) {
+                return Activations.reluInPlace((Tensor) args.get(0));
+            }
             return TableOps.functional().get(spelling.torchName())
                     .call(new Args(spelling.torchName(), args, keywords(self(a), name, kind, init)));
         });
@@ -79,7 +84,7 @@ final class NnOpModules {
             self.setOwn(param, value);
             return;
         }
-        if (!sameDefault(value, fallback)) {
+        if (!sameDefault(value, fallback) && !(param.equals("inplace") && kind == OpKind.RELU)) {
             String given = fallback instanceof Boolean ? (Values.truthy(value) ? "True" : "False") : "...";
             throw new Unsupported("'nn." + name + "(" + param + "=" + given + ")'");
         }

@@ -26,6 +26,7 @@ final class TensorArithmetic {
                 case DIV -> Arithmetic.div(x, y);
                 case POW -> Arithmetic.pow(x, y);
                 case MATMUL -> LinearAlgebra.matmul(x, y);
+                case FLOOR_DIV -> PointwiseFunctions.floorDivide(x, y);
                 default -> throw unsupportedByGradviz(op);
             };
         }
@@ -37,6 +38,7 @@ final class TensorArithmetic {
                 case MUL -> Arithmetic.mul(x, n);
                 case DIV -> Arithmetic.div(x, n);
                 case POW -> Arithmetic.pow(x, Values.toDouble(b, ""));
+                case FLOOR_DIV -> PointwiseFunctions.floorDivide(x, b);
                 case MATMUL -> throw Numbers.unsupported(op, a, b);
                 default -> throw unsupportedByGradviz(op);
             };
@@ -50,6 +52,7 @@ final class TensorArithmetic {
                 case SUB -> Arithmetic.rsub(y, number);
                 case DIV -> y.rdiv(number);
                 case POW -> Arithmetic.pow(Torch.scalar(number, resultType(a, y)), y);
+                case FLOOR_DIV -> PointwiseFunctions.floorDivide(a, y);
                 case MATMUL -> throw Numbers.unsupported(op, a, b);
                 default -> throw unsupportedByGradviz(op);
             };

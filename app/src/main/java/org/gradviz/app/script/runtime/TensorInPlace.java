@@ -6,6 +6,7 @@ import org.gradviz.engine.GradMode;
 import org.gradviz.engine.Tensor;
 import org.gradviz.engine.Torch;
 import org.gradviz.engine.Warnings;
+import org.gradviz.engine.ops.Activations;
 import org.gradviz.engine.ops.Arithmetic;
 import org.gradviz.engine.ops.Broadcast;
 
@@ -33,6 +34,10 @@ final class TensorInPlace {
             case "clamp_" -> a -> {
                 a.accept(2, "min", "max");
                 return assign(t, t.clamp(a.optionalNumber(0, "min"), a.optionalNumber(1, "max")));
+            };
+            case "masked_fill_" -> a -> {
+                a.accept(2, "mask", "value");
+                return assign(t, PointwiseFunctions.maskedFill(t, a.tensor(0, "mask"), a.get(1, "value")));
             };
             case "copy_" -> a -> {
                 Tensor src = a.accept(1, "src").tensor(0, "src");
@@ -88,6 +93,10 @@ final class TensorInPlace {
      * chain rule; gradviz refuses that case rather than differentiate through values that are gone.
      */
     private static Tensor pointwise(Tensor t, String base, Args a) {
+        if (base.equals("relu")) {
+            // NOTE: relu_ saves its result, so it records in a graph as torch's (ReluBackward0 on t)
+            return Activations.reluInPlace(t);
+        }
         if (GradMode.isEnabled() && t.requiresGrad()) {
             if (t.isLeaf()) {
                 throw new PyError("RuntimeError", "a leaf Variable that requires grad is being used in an in-place "

@@ -8,6 +8,7 @@ import org.gradviz.app.document.OpSpec;
 import org.gradviz.engine.DType;
 import org.gradviz.engine.Shape;
 import org.gradviz.engine.Tensor;
+import org.gradviz.engine.ops.Bounds;
 import org.gradviz.engine.ops.Extremes;
 import org.gradviz.engine.ops.Joining;
 import org.gradviz.engine.ops.LinearAlgebra;
@@ -250,8 +251,9 @@ final class TensorShapeFunctions {
             if (!a.has(1, "dim")) {
                 return Extremes.all(t, max);
             }
-            if (a.get(1, "dim") instanceof Tensor) {
-                throw new Unsupported("'torch." + name + "(input, other)'");
+            if (a.get(1, "dim") instanceof Tensor other && !a.has(2, "keepdim")) {
+                // torch.max(a, b) is torch.maximum(a, b)
+                return max ? Bounds.maximum(t, other) : Bounds.minimum(t, other);
             }
             dim = (int) a.integer(1, "dim");
         } catch (PyError e) {

@@ -8,6 +8,7 @@ import org.gradviz.engine.Tensor;
 import org.gradviz.engine.ops.Cumsum;
 import org.gradviz.engine.ops.LinearAlgebra;
 import org.gradviz.engine.ops.Pointwise;
+import org.gradviz.engine.ops.RoundingDivision;
 
 /**
  * The functions that exist both as {@code torch.f(t, ...)} and as the method {@code t.f(...)}: each takes the
@@ -38,11 +39,29 @@ final class TorchFunctions {
         OWN.put("var", a -> TensorMoments.call(a, false));
         OWN.put("std", a -> TensorMoments.call(a, true));
         TensorShapeFunctions.addShared(OWN);
+        PointwiseFunctions.addShared(OWN);
         for (Map.Entry<String, PyCallable> own : OWN.entrySet()) {
             if (FUNCTIONS.putIfAbsent(own.getKey(), own.getValue()) != null) {
                 throw new IllegalStateException(own.getKey() + " is both an op of the table and the runner's own");
             }
         }
+        // NOTE: div with rounding_mode= is no document op: the runner's own, else the table's div
+        OpCall tableDiv = TableOps.torch().get("div");
+        FUNCTIONS.put("div", new ExtendedOpCall(tableDiv,
+                a -> a.keywords().containsKey("rounding_mode") ? roundingDiv(a) : tableDiv.call(a)));
+    }
+
+    /** {@code torch.div(input, other, rounding_mode=...)}, a number for other made a wrapped number. */
+    private static Tensor roundingDiv(Args a) {
+        a.accept(2, "input", "other", "rounding_mode");
+        Tensor input = a.tensor(0, "input");
+        Object other = a.get(1, "other");
+        Tensor b = other instanceof Tensor t ? t : TensorArithmetic.wrap(other);
+        Object mode = a.get(-1, "rounding_mode");
+        if (mode != PyNone.NONE && !(mode instanceof String)) {
+            throw PyError.type("div(): argument 'rounding_mode' must be str, not " + Values.typeName(mode));
+        }
+        return RoundingDivision.div(input, b, mode == PyNone.NONE ? null : (String) mode);
     }
 
     private TorchFunctions() {
@@ -64,6 +83,10 @@ final class TorchFunctions {
 
     /** {@code t.name(...)} as a function of the remaining arguments, or null when there is no such method. */
     static PyCallable tensorMethod(Tensor t, String name) {
+        if (name.equals("div")) {
+            return a -> a.keywords().containsKey("rounding_mode") ? roundingDiv(a.withSelf(t))
+                    : TableOps.torch().get("div").method(t).call(a);
+        }
         PyCallable f = FUNCTIONS.get(name);
         if (f == null) {
             return null;

@@ -25,6 +25,7 @@ final class TorchModules {
     static Map<String, PyModule> create(Runnable ignoreWarnings) {
         Map<String, Object> functionalMembers = functional();
         NnFunctional.addTo(functionalMembers);
+        NnActivations.addTo(functionalMembers);
         Map<String, Object> torchMembers = torch();
         TensorInPlace.addTorchFunctions(torchMembers, functionalMembers);
         PyModule functional = new PyModule("torch.nn.functional", functionalMembers);

@@ -23,7 +23,7 @@ class HonestLimitsTest {
         "import matplotlib.pyplot as plt|prog.py:1:8: 'import matplotlib.pyplot' is not supported by gradviz",
         "import torchvision|prog.py:1:8: 'import torchvision' is not supported by gradviz",
         "import torch\\nx = torch.chunk([x])|prog.py:2:5: 'torch.chunk' is not supported by gradviz",
-        "import torch\\nt = torch.where([1])|prog.py:2:5: 'torch.where' is not supported by gradviz",
+        "import torch\\nt = torch.roll([1])|prog.py:2:5: 'torch.roll' is not supported by gradviz",
         "import torch\\ng = torch.autograd.gradcheck|prog.py:2:5: 'torch.autograd.gradcheck' is not supported "
                 + "by gradviz",
         "import torch.nn as nn\\nm = nn.Conv2d(1, 1, 3)|prog.py:2:5: 'torch.nn.Conv2d' is not supported by gradviz",
@@ -47,7 +47,17 @@ class HonestLimitsTest {
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', value = {
         "m = nn.Linear(2, 1)\\nm.state_dict()|prog.py:4:1: 'Module.state_dict' is not supported by gradviz",
-        "m = nn.ReLU(inplace=True)|prog.py:3:5: 'nn.ReLU(inplace=True)' is not supported by gradviz",
+        "m = nn.Hardtanh()|prog.py:3:5: 'torch.nn.Hardtanh' is not supported by gradviz",
+        "x = torch.ones(2, requires_grad=True)\\ny = x // 2|prog.py:4:5: '//' (floor_divide) of a tensor that "
+                + "requires grad is not supported by gradviz",
+        "y = torch.where(torch.ones(2) > 0)|prog.py:3:5: 'torch.where(condition)' (the indices of its true "
+                + "elements) is not supported by gradviz",
+        "y = nn.L1Loss()(torch.ones(3), torch.ones(3, 1))|prog.py:3:5: 'l1_loss' of an input and a target of "
+                + "different sizes is not supported by gradviz",
+        "y = nn.CrossEntropyLoss(label_smoothing=0.1)(torch.ones(3), torch.tensor(1))|prog.py:3:5: "
+                + "'cross_entropy(label_smoothing=...)' of an input that is not 2-D is not supported by gradviz",
+        "y = nn.L1Loss(reduce=False)|prog.py:3:5: 'nn.L1Loss(reduce=...)' (deprecated; use reduction=) is not "
+                + "supported by gradviz",
         "m = nn.Sequential(nn.ReLU())\\nprint(m[0:1])|prog.py:4:7: 'Sequential[a:b]' is not supported by gradviz",
         "m = nn.Linear(2, 1).double()|prog.py:3:5: 'Module.double' to another dtype is not supported by gradviz",
         "m = nn.MSELoss(size_average=False)|prog.py:3:5: 'nn.MSELoss(size_average=...)' is not supported by gradviz",

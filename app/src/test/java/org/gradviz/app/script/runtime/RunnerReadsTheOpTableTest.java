@@ -62,7 +62,8 @@ class RunnerReadsTheOpTableTest {
         collect("torch.", modules.get("torch").members(), names);
         collect("F.", modules.get("torch.nn.functional").members(), names);
         TorchFunctions.all().forEach((name, f) -> {
-            if (f instanceof OpCall call) {
+            OpCall call = f instanceof ExtendedOpCall extended ? extended.row() : f instanceof OpCall c ? c : null;
+            if (call != null) {
                 names.put("Tensor." + name + "()", call.kind());
             }
         });
@@ -78,7 +79,10 @@ class RunnerReadsTheOpTableTest {
 
     private static void collect(String prefix, Map<String, Object> members, Map<String, OpKind> names) {
         members.forEach((name, member) -> {
-            if (member instanceof Builtin b && b.body() instanceof OpCall call) {
+            // NOTE: a name the runner extends with arguments the row lacks (rounding_mode=) still runs its row
+            OpCall call = member instanceof Builtin b ? (b.body() instanceof ExtendedOpCall extended ? extended.row()
+                    : b.body() instanceof OpCall c ? c : null) : null;
+            if (call != null) {
                 assertEquals(name, call.name(), prefix + name);
                 names.put(prefix + name, call.kind());
             }
