@@ -73,7 +73,7 @@ public final class GlibcLog {
     private static final double LOG_LN2_LO = 0x1.ef35793c76730p-45;
     /** log1p(r) - r ≈ A0·r² + ... for |r| < 1/256. */
     private static final double[] LOG_A = {
-        -0x1.0000000000000p-1, 0x1.555555551305bp-2, -0x1.fffffffeb459p-3, 0x1.999b324f10111p-3, -0x1.55575e506c89fp-3,
+        -0x1.0000000000001p-1, 0x1.555555551305bp-2, -0x1.fffffffeb459p-3, 0x1.999b324f10111p-3, -0x1.55575e506c89fp-3,
     };
     /** log1p(r) ≈ r + B0·r² + ... near 1 (|log x| < 1/16). */
     private static final double[] LOG_B = {
