@@ -9,57 +9,65 @@ import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.function.DoubleUnaryOperator;
 import java.util.zip.CRC32;
+import org.gradviz.engine.kernels.GlibcLog;
+import org.gradviz.engine.kernels.GlibcMath;
 import org.gradviz.engine.kernels.GlibcSinCos;
+import org.gradviz.engine.kernels.GlibcTanh;
 import org.junit.jupiter.api.Test;
 
 /**
- * {@link GlibcSinCos} gives this machine's glibc 2.36 bits for sin and cos: 320,000 drawn inputs per function
- * (Box–Muller angles in [0, 2π), [-10, 10), wide and huge magnitudes through both reductions, subnormals,
- * neighbours of multiples of π/2, any finite double), checked per group of 1,000 by the CRC32 of the results,
- * and about 2,100 inputs in full (special values, each branch threshold ± 3 ulps, Box–Muller angles). Fixture
- * {@code fixtures/glibc_sincos} from {@code make_glibc_sincos.py} (libm through ctypes); the inputs are drawn here
- * from the same SplitMix64 streams.
+ * The engine's ports of glibc 2.36 ({@link GlibcSinCos}, {@link GlibcTanh}, {@link GlibcMath#exp}, {@link GlibcLog})
+ * give this machine's libm bits: sin and cos on 320,000 drawn inputs each (Box–Muller angles in [0, 2π), [-10, 10),
+ * wide and huge magnitudes through both reductions, subnormals, neighbours of multiples of π/2, any finite double),
+ * tanh, expm1, exp and log on 140,000 to 160,000 each, checked per group of 1,000 by the CRC32 of the results; and
+ * about 2,200 inputs in full (special values, branch thresholds ± 3 ulps, Box–Muller angles). Fixture
+ * {@code fixtures/glibc_math} from {@code make_glibc_math.py} (libm through ctypes); the inputs are drawn here from
+ * the same SplitMix64 streams.
  */
-class GlibcSinCosTest {
+class GlibcScalarMathTest {
     private static final int GROUP = 1000;
     private static final long MANTISSA = (1L << 52) - 1;
 
     @Test
-    void sinAndCosGiveGlibcsBitsOnEveryDrawnGroup() throws IOException {
+    void everyFunctionGivesGlibcsBitsOnEveryDrawnGroup() throws IOException {
         List<String> mismatches = new ArrayList<>();
+        Map<String, Integer> groupsPerFunction = new TreeMap<>();
         String category = null;
+        String group = null;
         SplitMix64 rng = null;
         double[] xs = null;
-        int groups = 0;
         for (String line : fixtureLines()) {
             String[] f = line.split(" ");
             if (!f[0].equals("group")) {
                 continue;
             }
-            if (!f[2].equals(category)) {
-                category = f[2];
+            if (!f[1].equals(category)) {
+                category = f[1];
                 rng = new SplitMix64(seedOf(category));
             }
-            if (f[1].equals("sin")) { // sin comes first and draws the group
+            if (!f[2].equals(group)) { // the functions of one group share its inputs
+                group = f[2];
                 xs = new double[GROUP];
                 for (int i = 0; i < GROUP; i++) {
                     xs[i] = draw(category, rng);
                 }
             }
-            long crc = crcOf(xs, function(f[1]));
-            if (crc != Long.parseLong(f[4], 16)) {
-                mismatches.add(f[1] + " " + category + " group " + f[3]);
+            if (crcOf(xs, function(f[3])) != Long.parseLong(f[4], 16)) {
+                mismatches.add(f[3] + " " + category + " group " + group);
             }
-            groups++;
+            groupsPerFunction.merge(f[3], 1, Integer::sum);
         }
-        assertEquals(640, groups);
+        assertEquals(Map.of("sin", 320, "cos", 320, "tanh", 140, "expm1", 140, "exp", 140, "log", 120),
+                groupsPerFunction);
         assertEquals(List.of(), mismatches);
     }
 
     @Test
-    void sinAndCosGiveGlibcsBitsOnSpecialValuesThresholdsAndAngles() throws IOException {
+    void everyFunctionGivesGlibcsBitsOnSpecialValuesThresholdsAndAngles() throws IOException {
         List<String> mismatches = new ArrayList<>();
         int values = 0;
         for (String line : fixtureLines()) {
@@ -74,12 +82,20 @@ class GlibcSinCosTest {
             }
             values++;
         }
-        assertEquals(true, values > 4000);
+        assertEquals(true, values > 5000, values + " values");
         assertEquals(List.of(), mismatches);
     }
 
     private static DoubleUnaryOperator function(String name) {
-        return name.equals("sin") ? GlibcSinCos::sin : GlibcSinCos::cos;
+        return switch (name) {
+            case "sin" -> GlibcSinCos::sin;
+            case "cos" -> GlibcSinCos::cos;
+            case "tanh" -> GlibcTanh::tanh;
+            case "expm1" -> GlibcTanh::expm1;
+            case "exp" -> GlibcMath::exp;
+            case "log" -> GlibcLog::log;
+            default -> throw new IllegalArgumentException(name);
+        };
     }
 
     /** The CRC32 of the results' bits, little-endian, any NaN as the canonical one. */
@@ -102,11 +118,14 @@ class GlibcSinCosTest {
             case "tiny" -> 0x5C0504L;
             case "halfpi" -> 0x5C0505L;
             case "bits" -> 0x5C0506L;
+            case "micro" -> 0x5C0507L;
+            case "exprange" -> 0x5C0508L;
+            case "positive" -> 0x5C0509L;
             default -> throw new IllegalArgumentException(category);
         };
     }
 
-    /** The inputs make_glibc_sincos.py draws for each category. */
+    /** The inputs make_glibc_math.py draws for each category. */
     private static double draw(String category, SplitMix64 rng) {
         switch (category) {
             case "theta":
@@ -138,13 +157,19 @@ class GlibcSinCosTest {
                 }
                 return Double.longBitsToDouble(b);
             }
+            case "micro":
+                return rng.uniform(-5.0, 5.0);
+            case "exprange":
+                return rng.uniform(-760.0, 760.0);
+            case "positive":
+                return rng.uniform(0.0, 4.0);
             default:
                 throw new IllegalArgumentException(category);
         }
     }
 
     private static List<String> fixtureLines() throws IOException {
-        try (InputStream in = GlibcSinCosTest.class.getResourceAsStream("/fixtures/glibc_sincos/glibc_sincos.txt")) {
+        try (InputStream in = GlibcScalarMathTest.class.getResourceAsStream("/fixtures/glibc_math/glibc_math.txt")) {
             List<String> lines = new ArrayList<>();
             for (String line : new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\n")) {
                 if (!line.startsWith("#")) {
