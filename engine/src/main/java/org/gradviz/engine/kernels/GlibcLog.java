@@ -4,7 +4,9 @@ package org.gradviz.engine.kernels;
  * glibc 2.36's {@code logf} and {@code log} as their x86-64 FMA variants compute them: the scalar {@code std::log}
  * that PyTorch's non-vectorised CPU kernels call (binary_cross_entropy's element loss). Neither is correctly rounded
  * (0.82 and 0.52 ulp at worst), so only this algorithm gives their last bits. Each {@code a*b + c} of the C source
- * that GCC contracts is one fused multiply-add here.
+ * that GCC contracts is one fused multiply-add here. Also glibc's {@code log10} (fdlibm's algorithm, compiled without
+ * fused multiply-adds) and {@code log1p} (fdlibm's, its FMA variant), as CPython's {@code math.log10}/{@code math.log1p}
+ * call them.
  */
 public final class GlibcLog {
     private GlibcLog() {
@@ -203,5 +205,133 @@ public final class GlibcLog {
         lo = Math.fma(b[0] * rlo, rhi + r, lo);
         double y = Math.fma(r3, p, lo);
         return y + hi;
+    }
+
+    // ----- log10 (sysdeps/ieee754/dbl-64/e_log10.c)
+
+    private static final double TWO54 = 0x1p54;
+    private static final double IVLN10 = 4.34294481903251816668e-01;
+    private static final double LOG10_2HI = 3.01029995663611771306e-01;
+    private static final double LOG10_2LO = 3.69423907715893078616e-13;
+
+    /** glibc's {@code log10}: x = 2^k·m with m in [1, 2) (or [1/2, 1) for k < 0), k·log10(2) + log(m)/ln10. */
+    public static double log10(double x) {
+        long hx = Double.doubleToRawLongBits(x);
+        int k = 0;
+        if (hx < 0x0010000000000000L) { // x < 2^-1022, or negative
+            if ((hx & 0x7fffffffffffffffL) == 0) {
+                return -TWO54 / Math.abs(x); // -inf
+            }
+            if (hx < 0) {
+                return Double.NaN;
+            }
+            k -= 54;
+            x *= TWO54; // subnormal: scaled up
+            hx = Double.doubleToRawLongBits(x);
+        }
+        if (hx >= 0x7ff0000000000000L) {
+            return x + x;
+        }
+        k += (int) (hx >> 52) - 1023;
+        int i = k < 0 ? 1 : 0;
+        hx = (hx & 0x000fffffffffffffL) | ((long) (0x3ff - i) << 52);
+        double y = k + i;
+        x = Double.longBitsToDouble(hx);
+        double z = y * LOG10_2LO + IVLN10 * log(x);
+        return z + y * LOG10_2HI;
+    }
+
+    // ----- log1p (sysdeps/ieee754/dbl-64/s_log1p.c, FMA variant: the fusions read off the compiled library)
+
+    private static final double LN2_HI = 6.93147180369123816490e-01;
+    private static final double LN2_LO = 1.90821492927058770002e-10;
+    private static final double[] LP = {
+        0.0, 6.666666666666735130e-01, 3.999999999940941908e-01, 2.857142874366239149e-01,
+        2.222219843214978396e-01, 1.818357216161805012e-01, 1.531383769920937332e-01, 1.479819860511658591e-01,
+    };
+
+    /**
+     * glibc's {@code log1p}: 1 + x = 2^k·(1 + f) with f in [√2/2 - 1, √2 - 1] and a correction c for the rounding
+     * of 1 + x; log(1 + f) = f - s·(f - R) with s = f/(2 + f) and R a polynomial in s².
+     */
+    public static double log1p(double x) {
+        int hx = (int) (Double.doubleToRawLongBits(x) >>> 32);
+        int ax = hx & 0x7fffffff;
+        int k = 1;
+        int hu = 0;
+        double f = 0;
+        double c = 0;
+        if (hx < 0x3FDA827A) { // x < 0.41422
+            if (ax >= 0x3ff00000) { // x <= -1
+                return x == -1.0 ? Double.NEGATIVE_INFINITY : Double.NaN;
+            }
+            if (ax < 0x3e200000) { // |x| < 2^-29
+                if (ax < 0x3c900000) {
+                    return x;
+                }
+                return Math.fma(-(x * x), 0.5, x);
+            }
+            if (hx > 0 || hx <= 0xbfd2bec3) { // -0.2929 < x < 0.41422
+                k = 0;
+                f = x;
+                hu = 1;
+            }
+        } else if (hx >= 0x7ff00000) {
+            return x + x;
+        }
+        if (k != 0) {
+            double u;
+            if (hx < 0x43400000) {
+                u = 1.0 + x;
+                hu = (int) (Double.doubleToRawLongBits(u) >>> 32);
+                k = (hu >> 20) - 1023;
+                c = k > 0 ? 1.0 - (u - x) : x - (u - 1.0); // the rounding error of 1 + x
+                c /= u;
+            } else {
+                u = x;
+                hu = (int) (Double.doubleToRawLongBits(u) >>> 32);
+                k = (hu >> 20) - 1023;
+                c = 0;
+            }
+            hu &= 0x000fffff;
+            long low = Double.doubleToRawLongBits(u) & 0xffffffffL;
+            if (hu < 0x6a09e) {
+                u = Double.longBitsToDouble(((long) (hu | 0x3ff00000) << 32) | low); // u normalized
+            } else {
+                k += 1;
+                u = Double.longBitsToDouble(((long) (hu | 0x3fe00000) << 32) | low); // u/2 normalized
+                hu = (0x00100000 - hu) >> 2;
+            }
+            f = u - 1.0;
+        }
+        double hfsq = 0.5 * f * f;
+        if (hu == 0) { // |f| < 2^-20
+            if (f == 0.0) {
+                if (k == 0) {
+                    return 0.0;
+                }
+                return Math.fma(k, LN2_HI, Math.fma(k, LN2_LO, c));
+            }
+            double r = Math.fma(-f, 0.66666666666666666, 1.0) * hfsq;
+            if (k == 0) {
+                return f - r;
+            }
+            return Math.fma(k, LN2_HI, -((r - Math.fma(k, LN2_LO, c)) - f));
+        }
+        double s = f / (2.0 + f);
+        double z = s * s;
+        double r2 = Math.fma(z, LP[3], LP[2]);
+        double r3 = Math.fma(z, LP[5], LP[4]);
+        double r4 = Math.fma(z, LP[7], LP[6]);
+        double z2 = z * z;
+        double z4 = z2 * z2;
+        double z6 = z2 * z4;
+        // NOTE: z²·R2 is rounded first and z·Lp1 fused onto it, as GCC ordered R1 + z²·R2 + z⁴·R3 + z⁶·R4
+        double r = Math.fma(z6, r4, Math.fma(z4, r3, Math.fma(z, LP[1], z2 * r2)));
+        double sr = s * (hfsq + r);
+        if (k == 0) {
+            return f - (hfsq - sr);
+        }
+        return Math.fma(k, LN2_HI, -((hfsq - (Math.fma(k, LN2_LO, c) + sr)) - f));
     }
 }

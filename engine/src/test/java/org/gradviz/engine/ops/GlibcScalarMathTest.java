@@ -13,18 +13,20 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.DoubleUnaryOperator;
 import java.util.zip.CRC32;
+import org.gradviz.engine.kernels.GlibcErf;
 import org.gradviz.engine.kernels.GlibcLog;
 import org.gradviz.engine.kernels.GlibcMath;
 import org.gradviz.engine.kernels.GlibcSinCos;
-import org.gradviz.engine.kernels.GlibcTanh;
+import org.gradviz.engine.kernels.GlibcHyperbolic;
 import org.junit.jupiter.api.Test;
 
 /**
- * The engine's ports of glibc 2.36 ({@link GlibcSinCos}, {@link GlibcTanh}, {@link GlibcMath#exp}, {@link GlibcLog})
- * give this machine's libm bits: sin and cos on 320,000 drawn inputs each (Box–Muller angles in [0, 2π), [-10, 10),
- * wide and huge magnitudes through both reductions, subnormals, neighbours of multiples of π/2, any finite double),
- * tanh, expm1, exp and log on 140,000 to 160,000 each, checked per group of 1,000 by the CRC32 of the results; and
- * about 2,200 inputs in full (special values, branch thresholds ± 3 ulps, Box–Muller angles). Fixture
+ * The engine's ports of glibc 2.36 ({@link GlibcSinCos}, {@link GlibcHyperbolic}, {@link GlibcMath#exp},
+ * {@link GlibcLog}, {@link GlibcErf}) give this machine's libm bits: sin and cos on 320,000 drawn inputs each
+ * (Box–Muller angles in [0, 2π), [-10, 10), wide and huge magnitudes through both reductions, subnormals, neighbours
+ * of multiples of π/2, any finite double), tanh, expm1, exp, log, sinh, cosh, log1p, log10 and erf on 120,000 to
+ * 160,000 each, checked per group of 1,000 by the CRC32 of the results; and about 2,600 inputs in full (special
+ * values, branch thresholds ± 3 ulps, Box–Muller angles). Fixture
  * {@code fixtures/glibc_math} from {@code make_glibc_math.py} (libm through ctypes); the inputs are drawn here from
  * the same SplitMix64 streams.
  */
@@ -61,7 +63,9 @@ class GlibcScalarMathTest {
             }
             groupsPerFunction.merge(f[3], 1, Integer::sum);
         }
-        assertEquals(Map.of("sin", 320, "cos", 320, "tanh", 140, "expm1", 140, "exp", 140, "log", 120),
+        assertEquals(Map.ofEntries(Map.entry("sin", 320), Map.entry("cos", 320), Map.entry("tanh", 140),
+                Map.entry("expm1", 160), Map.entry("exp", 140), Map.entry("log", 120), Map.entry("sinh", 160),
+                Map.entry("cosh", 160), Map.entry("log1p", 140), Map.entry("log10", 120), Map.entry("erf", 140)),
                 groupsPerFunction);
         assertEquals(List.of(), mismatches);
     }
@@ -90,10 +94,15 @@ class GlibcScalarMathTest {
         return switch (name) {
             case "sin" -> GlibcSinCos::sin;
             case "cos" -> GlibcSinCos::cos;
-            case "tanh" -> GlibcTanh::tanh;
-            case "expm1" -> GlibcTanh::expm1;
+            case "tanh" -> GlibcHyperbolic::tanh;
+            case "expm1" -> GlibcHyperbolic::expm1;
             case "exp" -> GlibcMath::exp;
             case "log" -> GlibcLog::log;
+            case "sinh" -> GlibcHyperbolic::sinh;
+            case "cosh" -> GlibcHyperbolic::cosh;
+            case "log1p" -> GlibcLog::log1p;
+            case "log10" -> GlibcLog::log10;
+            case "erf" -> GlibcErf::erf;
             default -> throw new IllegalArgumentException(name);
         };
     }
@@ -121,6 +130,7 @@ class GlibcScalarMathTest {
             case "micro" -> 0x5C0507L;
             case "exprange" -> 0x5C0508L;
             case "positive" -> 0x5C0509L;
+            case "aroundzero" -> 0x5C050AL;
             default -> throw new IllegalArgumentException(category);
         };
     }
@@ -163,6 +173,8 @@ class GlibcScalarMathTest {
                 return rng.uniform(-760.0, 760.0);
             case "positive":
                 return rng.uniform(0.0, 4.0);
+            case "aroundzero":
+                return rng.uniform(-1.0, 1.0);
             default:
                 throw new IllegalArgumentException(category);
         }

@@ -3,12 +3,12 @@ package org.gradviz.engine.kernels;
 import static java.lang.Math.fma;
 
 /**
- * glibc 2.36's double {@code expm1} and {@code tanh} as this x86-64 machine runs them (CPython's
- * {@code math.expm1}/{@code math.tanh}): {@code tanh} (sysdeps/ieee754/dbl-64/s_tanh.c, compiled without fused
- * multiply-adds) calls {@code expm1}, whose FMA variant the CPU picks (s_expm1.c with -mfma: which
- * {@code a*b + c} GCC fused was read off the compiled library).
+ * glibc 2.36's double {@code expm1}, {@code tanh}, {@code sinh} and {@code cosh} as this x86-64 machine runs them
+ * (CPython's {@code math.expm1}, {@code math.tanh}, ...): tanh, sinh and cosh (sysdeps/ieee754/dbl-64 s_tanh.c,
+ * e_sinh.c, e_cosh.c, compiled without fused multiply-adds) call {@code expm1} and {@code exp}, whose FMA variants
+ * the CPU picks (s_expm1.c with -mfma: which {@code a*b + c} GCC fused was read off the compiled library).
  */
-public final class GlibcTanh {
+public final class GlibcHyperbolic {
     private static final double O_THRESHOLD = 0x1.62e42fefa39efp+9;
     private static final double LN2_HI = 0x1.62e42fee00000p-1;
     private static final double LN2_LO = 0x1.a39ef35793c76p-33;
@@ -20,8 +20,10 @@ public final class GlibcTanh {
     private static final double Q4 = 0x1.0cfca86e65239p-18;
     private static final double Q5 = -0x1.afdb76e09c32dp-23;
     private static final double TINY = 1.0e-300;
+    private static final double SHUGE = 1.0e307;
+    private static final double HUGE = 1.0e300;
 
-    private GlibcTanh() {
+    private GlibcHyperbolic() {
     }
 
     /** glibc's {@code tanh(x)}: 1 - 2/(expm1(2|x|) + 2) for |x| >= 1, -t/(t + 2) with t = expm1(-2|x|) below. */
@@ -51,6 +53,67 @@ public final class GlibcTanh {
             z = 1.0 - TINY;
         }
         return jx >= 0 ? z : -z;
+    }
+
+    /** glibc's {@code sinh(x)}: from expm1(|x|) below 22, from exp(|x|) (halved, or squared for the last range) above. */
+    public static double sinh(double x) {
+        long bits = Double.doubleToRawLongBits(x);
+        int jx = (int) (bits >>> 32);
+        int ix = jx & 0x7fffffff;
+        if (ix >= 0x7ff00000) { // inf or NaN
+            return x + x;
+        }
+        double h = jx < 0 ? -0.5 : 0.5;
+        if (ix < 0x40360000) { // |x| < 22
+            if (ix < 0x3e300000 && SHUGE + x > 1.0) { // |x| < 2^-28: sinh x = x
+                return x;
+            }
+            double t = expm1(Math.abs(x));
+            if (ix < 0x3ff00000) {
+                return h * (2.0 * t - t * t / (t + 1.0));
+            }
+            return h * (t + t / (t + 1.0));
+        }
+        if (ix < 0x40862e42) { // |x| < log(max double)
+            return h * GlibcMath.exp(Math.abs(x));
+        }
+        int lx = (int) bits;
+        if (ix < 0x408633ce || (ix == 0x408633ce && Integer.compareUnsigned(lx, 0x8fb9f87d) <= 0)) {
+            double w = GlibcMath.exp(0.5 * Math.abs(x));
+            double t = h * w;
+            return t * w;
+        }
+        return x * SHUGE; // overflow
+    }
+
+    /** glibc's {@code cosh(x)}: 1 + expm1(|x|)²/(2·exp(|x|)) near 0, (e^|x| + e^-|x|)/2 up to 22, e^|x|/2 above. */
+    public static double cosh(double x) {
+        long bits = Double.doubleToRawLongBits(x);
+        int ix = (int) (bits >>> 32) & 0x7fffffff;
+        if (ix < 0x40360000) { // |x| < 22
+            if (ix < 0x3fd62e43) { // |x| < ln2/2
+                if (ix < 0x3c800000) {
+                    return 1.0;
+                }
+                double t = expm1(Math.abs(x));
+                double w = 1.0 + t;
+                return 1.0 + (t * t) / (w + w);
+            }
+            double t = GlibcMath.exp(Math.abs(x));
+            return 0.5 * t + 0.5 / t;
+        }
+        if (ix < 0x40862e42) {
+            return 0.5 * GlibcMath.exp(Math.abs(x));
+        }
+        if ((bits & 0x7fffffffffffffffL) <= 0x408633ce8fb9f87dL) {
+            double w = GlibcMath.exp(0.5 * Math.abs(x));
+            double t = 0.5 * w;
+            return t * w;
+        }
+        if (ix >= 0x7ff00000) { // inf or NaN
+            return x * x;
+        }
+        return HUGE * HUGE; // overflow
     }
 
     /**
