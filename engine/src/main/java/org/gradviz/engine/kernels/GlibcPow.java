@@ -7,7 +7,7 @@ package org.gradviz.engine.kernels;
  * out as a double and 15 more bits from a 128-entry table, times y, then {@code exp} with {@link GlibcMath}'s
  * table. Each {@code a*b + c} of the C source that GCC contracts is one fused multiply-add here.
  */
-final class GlibcPow {
+public final class GlibcPow {
     private static final int LOG_N = 128;
     private static final long OFF = 0x3fe6955500000000L;
     private static final double LN2_HI = 0x1.62e42fefa3800p-1;
@@ -311,7 +311,8 @@ final class GlibcPow {
             return 0x1p1009 * Math.fma(scale, tmp, scale);
         }
         // NOTE: scale·tmp is used twice here, and GCC does not fuse it
-        double scale = Double.longBitsToDouble(sbits + (1022L << 52));
+        sbits += 1022L << 52; // the signed scale
+        double scale = Double.longBitsToDouble(sbits);
         double scaledTmp = scale * tmp;
         double y = scale + scaledTmp;
         if (Math.abs(y) < 1.0) {

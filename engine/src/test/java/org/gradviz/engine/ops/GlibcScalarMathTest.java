@@ -16,6 +16,7 @@ import java.util.zip.CRC32;
 import org.gradviz.engine.kernels.GlibcErf;
 import org.gradviz.engine.kernels.GlibcLog;
 import org.gradviz.engine.kernels.GlibcMath;
+import org.gradviz.engine.kernels.GlibcPow;
 import org.gradviz.engine.kernels.GlibcSinCos;
 import org.gradviz.engine.kernels.GlibcHyperbolic;
 import org.junit.jupiter.api.Test;
@@ -25,7 +26,8 @@ import org.junit.jupiter.api.Test;
  * {@link GlibcLog}, {@link GlibcErf}) give this machine's libm bits: sin and cos on 320,000 drawn inputs each
  * (Box–Muller angles in [0, 2π), [-10, 10), wide and huge magnitudes through both reductions, subnormals, neighbours
  * of multiples of π/2, any finite double), tanh, expm1, exp, log, sinh, cosh, log1p, log10 and erf on 120,000 to
- * 160,000 each, checked per group of 1,000 by the CRC32 of the results; and about 2,600 inputs in full (special
+ * 160,000 each, pow on 40,000 pairs (down to subnormal results, and negative bases), checked per group of 1,000 by
+ * the CRC32 of the results; and about 2,600 inputs in full (special
  * values, branch thresholds ± 3 ulps, Box–Muller angles). Fixture
  * {@code fixtures/glibc_math} from {@code make_glibc_math.py} (libm through ctypes); the inputs are drawn here from
  * the same SplitMix64 streams.
@@ -53,19 +55,22 @@ class GlibcScalarMathTest {
             }
             if (!f[2].equals(group)) { // the functions of one group share its inputs
                 group = f[2];
-                xs = new double[GROUP];
-                for (int i = 0; i < GROUP; i++) {
-                    xs[i] = draw(category, rng);
+                boolean pairs = category.startsWith("pow");
+                xs = new double[pairs ? 2 * GROUP : GROUP];
+                for (int i = 0; i < xs.length; i++) {
+                    xs[i] = pairs && i % 2 == 1 ? drawPowExponent(category, rng) : draw(category, rng);
                 }
             }
-            if (crcOf(xs, function(f[3])) != Long.parseLong(f[4], 16)) {
+            long crc = f[3].equals("pow") ? crcOfPow(xs) : crcOf(xs, function(f[3]));
+            if (crc != Long.parseLong(f[4], 16)) {
                 mismatches.add(f[3] + " " + category + " group " + group);
             }
             groupsPerFunction.merge(f[3], 1, Integer::sum);
         }
         assertEquals(Map.ofEntries(Map.entry("sin", 320), Map.entry("cos", 320), Map.entry("tanh", 140),
                 Map.entry("expm1", 160), Map.entry("exp", 140), Map.entry("log", 120), Map.entry("sinh", 160),
-                Map.entry("cosh", 160), Map.entry("log1p", 140), Map.entry("log10", 120), Map.entry("erf", 140)),
+                Map.entry("cosh", 160), Map.entry("log1p", 140), Map.entry("log10", 120), Map.entry("erf", 140),
+                Map.entry("pow", 40)),
                 groupsPerFunction);
         assertEquals(List.of(), mismatches);
     }
@@ -118,6 +123,19 @@ class GlibcScalarMathTest {
         return crc.getValue();
     }
 
+    /** pow(x, y) over the pairs (x, y) of {@code xy}, CRC32 as {@link #crcOf}. */
+    private static long crcOfPow(double[] xy) {
+        double[] results = new double[xy.length / 2];
+        for (int i = 0; i < results.length; i++) {
+            results[i] = GlibcPow.pow(xy[2 * i], xy[2 * i + 1]);
+        }
+        return crcOf(results, r -> r);
+    }
+
+    private static double drawPowExponent(String category, SplitMix64 rng) {
+        return category.equals("powpairs") ? rng.uniform(-1100.0, 1100.0) : (double) (rng.below(2201) - 1100);
+    }
+
     private static long seedOf(String category) {
         return switch (category) {
             case "theta" -> 0x5C0500L;
@@ -131,6 +149,8 @@ class GlibcScalarMathTest {
             case "exprange" -> 0x5C0508L;
             case "positive" -> 0x5C0509L;
             case "aroundzero" -> 0x5C050AL;
+            case "powpairs" -> 0x5C050BL;
+            case "powint" -> 0x5C050CL;
             default -> throw new IllegalArgumentException(category);
         };
     }
@@ -175,6 +195,10 @@ class GlibcScalarMathTest {
                 return rng.uniform(0.0, 4.0);
             case "aroundzero":
                 return rng.uniform(-1.0, 1.0);
+            case "powpairs": // x of (x, y); drawPowExponent draws y
+                return rng.uniform(0.0, 3.0);
+            case "powint":
+                return rng.uniform(-3.0, 3.0);
             default:
                 throw new IllegalArgumentException(category);
         }
