@@ -18,8 +18,8 @@ import org.gradviz.engine.kernels.GlibcSinCos;
 /**
  * The members of Python's {@code math} module teaching code uses, with CPython 3.11's results, argument checks and
  * messages. The functions CPython takes from libm are the engine's ports of this machine's glibc 2.36 (bit for bit)
- * where one exists; {@code atan}, {@code atan2}, {@code asin}, {@code acos} and {@code log2} (of a number that is
- * not a power of two) use Java's {@code StrictMath} and may differ from CPython in the last bit.
+ * where one exists; {@code atan}, {@code atan2}, {@code asin} and {@code acos} use Java's {@code StrictMath} and may
+ * differ from CPython in the last bit.
  */
 final class MathModule {
     private static final double RAD_TO_DEG = 180.0 / Math.PI;
@@ -60,7 +60,7 @@ final class MathModule {
         one(m, "factorial", MathModule::factorial);
         one(m, "fsum", x -> MathSums.fsum(Iteration.items(x)));
         m.put("log", new Builtin("log", MathModule::log));
-        one(m, "log2", x -> logOf(x, MathModule::log2));
+        one(m, "log2", x -> logOf(x, GlibcLog::log2));
         one(m, "log10", x -> logOf(x, GlibcLog::log10));
         two(m, "pow", (x, y) -> pow(real(x), real(y)));
         two(m, "atan2", (y, x) -> StrictMath.atan2(real(y), real(x))); // NOTE: not glibc's, last bit may differ
@@ -278,18 +278,6 @@ final class MathModule {
             throw PyError.value("math domain error");
         }
         return log.applyAsDouble(x);
-    }
-
-    /** log2 of a positive finite number: exact at powers of two. */
-    private static double log2(double x) {
-        long bits = Double.doubleToRawLongBits(x);
-        if ((bits & 0x000fffffffffffffL) == 0 && x >= Double.MIN_NORMAL) {
-            return Math.getExponent(x);
-        }
-        if (bits == 1L << Long.numberOfTrailingZeros(bits)) { // a subnormal power of two
-            return Long.numberOfTrailingZeros(bits) - 1074;
-        }
-        return StrictMath.log(x) / StrictMath.log(2.0); // NOTE: not glibc's log2, last bit may differ
     }
 
     /** CPython's math_pow: IEEE special cases decided first, libm's pow for finite numbers. */
