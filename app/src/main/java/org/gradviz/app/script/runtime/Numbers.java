@@ -178,18 +178,44 @@ final class Numbers {
                 if (b == 0.0) {
                     throw PyError.zeroDivision("float floor division by zero");
                 }
-                yield Math.floor(a / b);
+                yield floatDivmod(a, b)[0];
             }
             case MOD -> {
                 if (b == 0.0) {
                     throw PyError.zeroDivision("float modulo");
                 }
-                double r = a % b;
-                yield r != 0.0 && (r < 0) != (b < 0) ? r + b : r;
+                yield floatDivmod(a, b)[1];
             }
             case POW -> floatPower(a, b);
             case MATMUL -> throw unsupported(op, 0.0, 0.0);
         };
+    }
+
+    /**
+     * CPython's float_divmod: the remainder is fmod's (exact), with the divisor's sign; the quotient (a - mod) / b
+     * snapped to the nearest integer (so 7.0 // 0.1 is 69.0, as fmod sees 0.1 above a tenth).
+     */
+    private static double[] floatDivmod(double a, double b) {
+        double mod = a % b;
+        double div = (a - mod) / b;
+        if (mod != 0.0) {
+            if ((b < 0) != (mod < 0)) {
+                mod += b;
+                div -= 1.0;
+            }
+        } else {
+            mod = Math.copySign(0.0, b);
+        }
+        double floorDiv;
+        if (div != 0.0) {
+            floorDiv = Math.floor(div);
+            if (div - floorDiv > 0.5) {
+                floorDiv += 1.0;
+            }
+        } else {
+            floorDiv = Math.copySign(0.0, a / b);
+        }
+        return new double[] {floorDiv, mod};
     }
 
     /** CPython's float_pow: IEEE special cases decided first, then glibc's pow of |a| (negated for an odd power). */
