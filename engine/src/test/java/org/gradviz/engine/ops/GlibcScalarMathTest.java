@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.DoubleUnaryOperator;
 import java.util.zip.CRC32;
+import org.gradviz.engine.kernels.GlibcAtan;
 import org.gradviz.engine.kernels.GlibcErf;
 import org.gradviz.engine.kernels.GlibcLog;
 import org.gradviz.engine.kernels.GlibcMath;
@@ -23,14 +24,13 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The engine's ports of glibc 2.36 ({@link GlibcSinCos}, {@link GlibcHyperbolic}, {@link GlibcMath#exp},
- * {@link GlibcLog}, {@link GlibcErf}) give this machine's libm bits: sin and cos on 320,000 drawn inputs each
- * (Box–Muller angles in [0, 2π), [-10, 10), wide and huge magnitudes through both reductions, subnormals, neighbours
- * of multiples of π/2, any finite double), tanh, expm1, exp, log, sinh, cosh, log1p, log10, log2 and erf on 120,000 to
- * 160,000 each, pow on 40,000 pairs (down to subnormal results, and negative bases), checked per group of 1,000 by
- * the CRC32 of the results; and about 2,600 inputs in full (special
- * values, branch thresholds ± 3 ulps, Box–Muller angles). Fixture
- * {@code fixtures/glibc_math} from {@code make_glibc_math.py} (libm through ctypes); the inputs are drawn here from
- * the same SplitMix64 streams.
+ * {@link GlibcLog}, {@link GlibcErf}, {@link GlibcAtan}, {@link GlibcPow}) give this machine's libm bits: sin and cos
+ * on 320,000 drawn inputs each (Box–Muller angles in [0, 2π), [-10, 10), wide and huge magnitudes through both
+ * reductions, subnormals, neighbours of multiples of π/2, any finite double); tanh, expm1, exp, log, sinh, cosh,
+ * log1p, log10, log2, erf and atan on 120,000 to 160,000 each; pow on 40,000 pairs (down to subnormal results, and
+ * negative bases); each group of 1,000 checked by the CRC32 of its results; and about 2,600 inputs in full (special
+ * values, branch thresholds ± 3 ulps, Box–Muller angles). Fixture {@code fixtures/glibc_math} from
+ * {@code make_glibc_math.py} (libm through ctypes); the inputs are drawn here from the same SplitMix64 streams.
  */
 class GlibcScalarMathTest {
     private static final int GROUP = 1000;
@@ -70,7 +70,7 @@ class GlibcScalarMathTest {
         assertEquals(Map.ofEntries(Map.entry("sin", 320), Map.entry("cos", 320), Map.entry("tanh", 140),
                 Map.entry("expm1", 160), Map.entry("exp", 140), Map.entry("log", 140), Map.entry("sinh", 160),
                 Map.entry("cosh", 160), Map.entry("log1p", 140), Map.entry("log10", 140), Map.entry("erf", 140),
-                Map.entry("log2", 140), Map.entry("pow", 40)),
+                Map.entry("log2", 140), Map.entry("atan", 140), Map.entry("pow", 40)),
                 groupsPerFunction);
         assertEquals(List.of(), mismatches);
     }
@@ -109,6 +109,7 @@ class GlibcScalarMathTest {
             case "log10" -> GlibcLog::log10;
             case "erf" -> GlibcErf::erf;
             case "log2" -> GlibcLog::log2;
+            case "atan" -> GlibcAtan::atan;
             default -> throw new IllegalArgumentException(name);
         };
     }

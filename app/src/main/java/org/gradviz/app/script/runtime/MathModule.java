@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.function.DoubleUnaryOperator;
 import org.gradviz.app.script.ast.BinaryOp;
 import org.gradviz.engine.Tensor;
+import org.gradviz.engine.kernels.GlibcAtan;
 import org.gradviz.engine.kernels.GlibcErf;
 import org.gradviz.engine.kernels.GlibcHyperbolic;
 import org.gradviz.engine.kernels.GlibcLog;
@@ -18,8 +19,8 @@ import org.gradviz.engine.kernels.GlibcSinCos;
 /**
  * The members of Python's {@code math} module teaching code uses, with CPython 3.11's results, argument checks and
  * messages. The functions CPython takes from libm are the engine's ports of this machine's glibc 2.36 (bit for bit)
- * where one exists; {@code atan}, {@code atan2}, {@code asin} and {@code acos} use Java's {@code StrictMath} and may
- * differ from CPython in the last bit.
+ * where one exists; {@code atan2}, {@code asin} and {@code acos} use Java's {@code StrictMath} and may differ from
+ * CPython in the last bit.
  */
 final class MathModule {
     private static final double RAD_TO_DEG = 180.0 / Math.PI;
@@ -45,7 +46,7 @@ final class MathModule {
         libm(m, "cosh", GlibcHyperbolic::cosh, true);
         libm(m, "erf", GlibcErf::erf, false);
         libm(m, "log1p", GlibcLog::log1p, false);
-        libm(m, "atan", StrictMath::atan, false); // NOTE: not glibc's, last bit may differ
+        libm(m, "atan", GlibcAtan::atan, false);
         libm(m, "asin", StrictMath::asin, false); // NOTE: not glibc's, last bit may differ
         libm(m, "acos", StrictMath::acos, false); // NOTE: not glibc's, last bit may differ
         libm(m, "sqrt", Math::sqrt, false);
