@@ -108,7 +108,8 @@ final class MathModule {
                 throw PyError.value("math domain error");
             }
             if (Double.isInfinite(r) && Double.isFinite(x)) {
-                throw canOverflow ? new PyError("OverflowError", "math range error") : PyError.value("math domain error");
+                throw canOverflow ? new PyError("OverflowError", "math range error")
+                        : PyError.value("math domain error");
             }
             return r;
         });
