@@ -55,7 +55,7 @@ public final class GlibcHyperbolic {
         return jx >= 0 ? z : -z;
     }
 
-    /** glibc's {@code sinh(x)}: from expm1(|x|) below 22, from exp(|x|) (halved, or squared for the last range) above. */
+    /** glibc's {@code sinh(x)}: from expm1(|x|) below 22, from exp(|x|) above (halved, or squared at the top). */
     public static double sinh(double x) {
         long bits = Double.doubleToRawLongBits(x);
         int jx = (int) (bits >>> 32);

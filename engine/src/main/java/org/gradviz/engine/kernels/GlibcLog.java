@@ -424,7 +424,8 @@ public final class GlibcLog {
         double r2 = r * r;
         double r4 = r2 * r2;
         double[] a = LOG2_A;
-        double p = Math.fma(r4, Math.fma(r, a[5], a[4]), Math.fma(r2, Math.fma(r, a[3], a[2]), Math.fma(r, a[1], a[0])));
+        double p = Math.fma(r4, Math.fma(r, a[5], a[4]),
+                Math.fma(r2, Math.fma(r, a[3], a[2]), Math.fma(r, a[1], a[0])));
         return Math.fma(r2, p, lo) + hi;
     }
 
