@@ -4,7 +4,9 @@ package org.gradviz.engine.kernels;
  * glibc 2.36's {@code logf} and {@code log} as their x86-64 FMA variants compute them: the scalar {@code std::log}
  * that PyTorch's non-vectorised CPU kernels call (binary_cross_entropy's element loss). Neither is correctly rounded
  * (0.82 and 0.52 ulp at worst), so only this algorithm gives their last bits. Each {@code a*b + c} of the C source
- * that GCC contracts is one fused multiply-add here.
+ * that GCC contracts is one fused multiply-add here. Also glibc's {@code log2} (FMA variant), {@code log10} (fdlibm's
+ * algorithm, compiled without fused multiply-adds) and {@code log1p} (fdlibm's, FMA variant), as CPython's
+ * {@code math.log2}/{@code math.log10}/{@code math.log1p} call them.
  */
 public final class GlibcLog {
     private GlibcLog() {
@@ -73,7 +75,7 @@ public final class GlibcLog {
     private static final double LOG_LN2_LO = 0x1.ef35793c76730p-45;
     /** log1p(r) - r ≈ A0·r² + ... for |r| < 1/256. */
     private static final double[] LOG_A = {
-        -0x1.0000000000000p-1, 0x1.555555551305bp-2, -0x1.fffffffeb459p-3, 0x1.999b324f10111p-3, -0x1.55575e506c89fp-3,
+        -0x1.0000000000001p-1, 0x1.555555551305bp-2, -0x1.fffffffeb459p-3, 0x1.999b324f10111p-3, -0x1.55575e506c89fp-3,
     };
     /** log1p(r) ≈ r + B0·r² + ... near 1 (|log x| < 1/16). */
     private static final double[] LOG_B = {
@@ -203,5 +205,247 @@ public final class GlibcLog {
         lo = Math.fma(b[0] * rlo, rhi + r, lo);
         double y = Math.fma(r3, p, lo);
         return y + hi;
+    }
+
+    // ----- log10 (sysdeps/ieee754/dbl-64/e_log10.c)
+
+    private static final double TWO54 = 0x1p54;
+    private static final double IVLN10 = 4.34294481903251816668e-01;
+    private static final double LOG10_2HI = 3.01029995663611771306e-01;
+    private static final double LOG10_2LO = 3.69423907715893078616e-13;
+
+    /** glibc's {@code log10}: x = 2^k·m with m in [1, 2) (or [1/2, 1) for k < 0), k·log10(2) + log(m)/ln10. */
+    public static double log10(double x) {
+        long hx = Double.doubleToRawLongBits(x);
+        int k = 0;
+        if (hx < 0x0010000000000000L) { // x < 2^-1022, or negative
+            if ((hx & 0x7fffffffffffffffL) == 0) {
+                return -TWO54 / Math.abs(x); // -inf
+            }
+            if (hx < 0) {
+                return Double.NaN;
+            }
+            k -= 54;
+            x *= TWO54; // subnormal: scaled up
+            hx = Double.doubleToRawLongBits(x);
+        }
+        if (hx >= 0x7ff0000000000000L) {
+            return x + x;
+        }
+        k += (int) (hx >> 52) - 1023;
+        int i = k < 0 ? 1 : 0;
+        hx = (hx & 0x000fffffffffffffL) | ((long) (0x3ff - i) << 52);
+        double y = k + i;
+        x = Double.longBitsToDouble(hx);
+        double z = y * LOG10_2LO + IVLN10 * log(x);
+        return z + y * LOG10_2HI;
+    }
+
+    // ----- log1p (sysdeps/ieee754/dbl-64/s_log1p.c, FMA variant: the fusions read off the compiled library)
+
+    private static final double LN2_HI = 6.93147180369123816490e-01;
+    private static final double LN2_LO = 1.90821492927058770002e-10;
+    private static final double[] LP = {
+        0.0, 6.666666666666735130e-01, 3.999999999940941908e-01, 2.857142874366239149e-01,
+        2.222219843214978396e-01, 1.818357216161805012e-01, 1.531383769920937332e-01, 1.479819860511658591e-01,
+    };
+
+    /**
+     * glibc's {@code log1p}: 1 + x = 2^k·(1 + f) with f in [√2/2 - 1, √2 - 1] and a correction c for the rounding
+     * of 1 + x; log(1 + f) = f - s·(f - R) with s = f/(2 + f) and R a polynomial in s².
+     */
+    public static double log1p(double x) {
+        int hx = (int) (Double.doubleToRawLongBits(x) >>> 32);
+        int ax = hx & 0x7fffffff;
+        int k = 1;
+        int hu = 0;
+        double f = 0;
+        double c = 0;
+        if (hx < 0x3FDA827A) { // x < 0.41422
+            if (ax >= 0x3ff00000) { // x <= -1
+                return x == -1.0 ? Double.NEGATIVE_INFINITY : Double.NaN;
+            }
+            if (ax < 0x3e200000) { // |x| < 2^-29
+                if (ax < 0x3c900000) {
+                    return x;
+                }
+                return Math.fma(-(x * x), 0.5, x);
+            }
+            if (hx > 0 || hx <= 0xbfd2bec3) { // -0.2929 < x < 0.41422
+                k = 0;
+                f = x;
+                hu = 1;
+            }
+        } else if (hx >= 0x7ff00000) {
+            return x + x;
+        }
+        if (k != 0) {
+            double u;
+            if (hx < 0x43400000) {
+                u = 1.0 + x;
+                hu = (int) (Double.doubleToRawLongBits(u) >>> 32);
+                k = (hu >> 20) - 1023;
+                c = k > 0 ? 1.0 - (u - x) : x - (u - 1.0); // the rounding error of 1 + x
+                c /= u;
+            } else {
+                u = x;
+                hu = (int) (Double.doubleToRawLongBits(u) >>> 32);
+                k = (hu >> 20) - 1023;
+                c = 0;
+            }
+            hu &= 0x000fffff;
+            long low = Double.doubleToRawLongBits(u) & 0xffffffffL;
+            if (hu < 0x6a09e) {
+                u = Double.longBitsToDouble(((long) (hu | 0x3ff00000) << 32) | low); // u normalized
+            } else {
+                k += 1;
+                u = Double.longBitsToDouble(((long) (hu | 0x3fe00000) << 32) | low); // u/2 normalized
+                hu = (0x00100000 - hu) >> 2;
+            }
+            f = u - 1.0;
+        }
+        double hfsq = 0.5 * f * f;
+        if (hu == 0) { // |f| < 2^-20
+            if (f == 0.0) {
+                if (k == 0) {
+                    return 0.0;
+                }
+                return Math.fma(k, LN2_HI, Math.fma(k, LN2_LO, c));
+            }
+            double r = Math.fma(-f, 0.66666666666666666, 1.0) * hfsq;
+            if (k == 0) {
+                return f - r;
+            }
+            return Math.fma(k, LN2_HI, -((r - Math.fma(k, LN2_LO, c)) - f));
+        }
+        double s = f / (2.0 + f);
+        double z = s * s;
+        double r2 = Math.fma(z, LP[3], LP[2]);
+        double r3 = Math.fma(z, LP[5], LP[4]);
+        double r4 = Math.fma(z, LP[7], LP[6]);
+        double z2 = z * z;
+        double z4 = z2 * z2;
+        double z6 = z2 * z4;
+        // NOTE: z²·R2 is rounded first and z·Lp1 fused onto it, as GCC ordered R1 + z²·R2 + z⁴·R3 + z⁶·R4
+        double r = Math.fma(z6, r4, Math.fma(z4, r3, Math.fma(z, LP[1], z2 * r2)));
+        double sr = s * (hfsq + r);
+        if (k == 0) {
+            return f - (hfsq - sr);
+        }
+        return Math.fma(k, LN2_HI, -((hfsq - (Math.fma(k, LN2_LO, c) + sr)) - f));
+    }
+
+    // ----- log2 (sysdeps/ieee754/dbl-64/e_log2.c, table e_log2_data.c; FMA variant: fusions read off the library)
+
+    private static final double LOG2_INVLN2_HI = 0x1.7154765200000p+0;
+    private static final double LOG2_INVLN2_LO = 0x1.705fc2eefa200p-33;
+    /** log2(1 + r) - r/ln2 ≈ r²·(A0 + A1·r + ...) for |r| < 1/128. */
+    private static final double[] LOG2_A = {
+        -0x1.71547652b8339p-1, 0x1.ec709dc3a04bep-2, -0x1.7154764702ffbp-2, 0x1.2776c50034c48p-2,
+        -0x1.ec7b328ea92bcp-3, 0x1.a6225e117f92ep-3,
+    };
+    /** log2(1 + r) - r/ln2 ≈ r²·(B0 + B1·r + ...) near 1. */
+    private static final double[] LOG2_B = {
+        -0x1.71547652b82fep-1, 0x1.ec709dc3a03f7p-2, -0x1.71547652b7c3fp-2, 0x1.2776c50f05be4p-2,
+        -0x1.ec709dd768fe5p-3, 0x1.a61761ec4e736p-3, -0x1.7153fbc64a79bp-3, 0x1.484d154f01b4ap-3,
+        -0x1.289e4a72c383cp-3, 0x1.0b32f285aee66p-3,
+    };
+    /** Per subinterval i of [OFF, 2·OFF): 1/c ... */
+    private static final double[] LOG2_INVC = {
+        0x1.724286bb1acf8p+0, 0x1.6e1f766d2cca1p+0, 0x1.6a13d0e30d48ap+0, 0x1.661ec32d06c85p+0,
+        0x1.623fa951198f8p+0, 0x1.5e75ba4cf026cp+0, 0x1.5ac055a214fb8p+0, 0x1.571ed0f166e1ep+0,
+        0x1.53909590bf835p+0, 0x1.5014fed61adddp+0, 0x1.4cab88e487bd0p+0, 0x1.49539b4334feep+0,
+        0x1.460cbdfafd569p+0, 0x1.42d664ee4b953p+0, 0x1.3fb01111dd8a6p+0, 0x1.3c995b70c5836p+0,
+        0x1.3991c4ab6fd4ap+0, 0x1.3698e0ce099b5p+0, 0x1.33ae48213e7b2p+0, 0x1.30d191985bdb1p+0,
+        0x1.2e025cab271d7p+0, 0x1.2b404cf13cd82p+0, 0x1.288b02c7ccb50p+0, 0x1.25e2263944de5p+0,
+        0x1.234563d8615b1p+0, 0x1.20b46e33eaf38p+0, 0x1.1e2eefdcda3ddp+0, 0x1.1bb4a580b3930p+0,
+        0x1.19453847f2200p+0, 0x1.16e06c0d5d73cp+0, 0x1.1485f47b7e4c2p+0, 0x1.12358ad0085d1p+0,
+        0x1.0fef00f532227p+0, 0x1.0db2077d03a8fp+0, 0x1.0b7e6d65980d9p+0, 0x1.0953efe7b408dp+0,
+        0x1.07325cac53b83p+0, 0x1.05197e40d1b5cp+0, 0x1.03091c1208ea2p+0, 0x1.0101025b37e21p+0,
+        0x1.fc07ef9caa76bp-1, 0x1.f4465d3f6f184p-1, 0x1.ecc079f84107fp-1, 0x1.e573a99975ae8p-1,
+        0x1.de5d6f0bd3de6p-1, 0x1.d77b681ff38b3p-1, 0x1.d0cb5724de943p-1, 0x1.ca4b2dc0e7563p-1,
+        0x1.c3f8ee8d6cb51p-1, 0x1.bdd2b4f020c4cp-1, 0x1.b7d6c006015cap-1, 0x1.b20366e2e338fp-1,
+        0x1.ac57026295039p-1, 0x1.a6d01bc2731ddp-1, 0x1.a16d3bc3ff18bp-1, 0x1.9c2d14967feadp-1,
+        0x1.970e4f47c9902p-1, 0x1.920fb3982bcf2p-1, 0x1.8d30187f759f1p-1, 0x1.886e5ebb9f66dp-1,
+        0x1.83c97b658b994p-1, 0x1.7f405ffc61022p-1, 0x1.7ad22181415cap-1, 0x1.767dcf99eff8cp-1,
+    };
+    /** ... and log2(c), with k + log2(c) exact. */
+    private static final double[] LOG2_LOGC = {
+        -0x1.1095feecdb000p-1, -0x1.08494bd76d000p-1, -0x1.00143aee8f800p-1, -0x1.efec5360b4000p-2,
+        -0x1.dfdd91ab7e000p-2, -0x1.cffae0cc79000p-2, -0x1.c043811fda000p-2, -0x1.b0b67323ae000p-2,
+        -0x1.a152f5a2db000p-2, -0x1.9217f5af86000p-2, -0x1.8304db0719000p-2, -0x1.74189f9a9e000p-2,
+        -0x1.6552bb5199000p-2, -0x1.56b23a29b1000p-2, -0x1.483650f5fa000p-2, -0x1.39de937f6a000p-2,
+        -0x1.2baa1538d6000p-2, -0x1.1d98340ca4000p-2, -0x1.0fa853a40e000p-2, -0x1.01d9c32e73000p-2,
+        -0x1.e857da2fa6000p-3, -0x1.cd3c8633d8000p-3, -0x1.b26034c14a000p-3, -0x1.97c1c2f4fe000p-3,
+        -0x1.7d6023f800000p-3, -0x1.633a71a05e000p-3, -0x1.494f5e9570000p-3, -0x1.2f9e424e0a000p-3,
+        -0x1.162595afdc000p-3, -0x1.f9c9a75bd8000p-4, -0x1.c7b575bf9c000p-4, -0x1.960c60ff48000p-4,
+        -0x1.64ce247b60000p-4, -0x1.33f78b2014000p-4, -0x1.0387d1a42c000p-4, -0x1.a6f9208b50000p-5,
+        -0x1.47a954f770000p-5, -0x1.d23a8c50c0000p-6, -0x1.16a2629780000p-6, -0x1.720f8d8e80000p-8,
+        0x1.6fe53b1500000p-7, 0x1.11ccce10f8000p-5, 0x1.c4dfc8c8b8000p-5, 0x1.3aa321e574000p-4,
+        0x1.918a0d08b8000p-4, 0x1.e72e9da044000p-4, 0x1.1dcd2507f6000p-3, 0x1.476ab03dea000p-3,
+        0x1.7074377e22000p-3, 0x1.98ede8ba94000p-3, 0x1.c0db86ad2e000p-3, 0x1.e840aafcee000p-3,
+        0x1.0790ab4678000p-2, 0x1.1ac056801c000p-2, 0x1.2db11d4fee000p-2, 0x1.406464ec58000p-2,
+        0x1.52dbe093af000p-2, 0x1.651902050d000p-2, 0x1.771d2cdeaf000p-2, 0x1.88e9c857d9000p-2,
+        0x1.9a80155e16000p-2, 0x1.abe186ed3d000p-2, 0x1.bd0f2aea0e000p-2, 0x1.ce0a43dbf4000p-2,
+    };
+
+    /** glibc's {@code log2}: near 1 a polynomial in r = x - 1; elsewhere k + log2(c) + log2(z/c) for x = 2^k·z. */
+    public static double log2(double x) {
+        long ix = Double.doubleToRawLongBits(x);
+        int top = (int) (ix >>> 48);
+        long lo1 = Double.doubleToRawLongBits(1.0 - 0x1.5b51p-5);
+        long hi1 = Double.doubleToRawLongBits(1.0 + 0x1.6ab2p-5);
+        if (Long.compareUnsigned(ix - lo1, hi1 - lo1) < 0) {
+            return log2NearOne(x);
+        }
+        if (Integer.compareUnsigned(top - 0x0010, 0x7ff0 - 0x0010) >= 0) {
+            if (ix * 2 == 0) {
+                return Double.NEGATIVE_INFINITY;
+            }
+            if (ix == Double.doubleToRawLongBits(Double.POSITIVE_INFINITY)) {
+                return x;
+            }
+            if ((top & 0x8000) != 0 || (top & 0x7ff0) == 0x7ff0) {
+                return Double.NaN;
+            }
+            ix = Double.doubleToRawLongBits(x * 0x1p52) - (52L << 52); // subnormal: normalized
+        }
+        long tmp = ix - LOG_OFF;
+        int i = (int) ((tmp >>> (52 - 6)) % 64);
+        long k = tmp >> 52;
+        double z = Double.longBitsToDouble(ix - (tmp & (0xfffL << 52)));
+        double kd = k;
+        double r = Math.fma(z, LOG2_INVC[i], -1.0);
+        double t1 = r * LOG2_INVLN2_HI;
+        double t2 = Math.fma(r, LOG2_INVLN2_LO, Math.fma(r, LOG2_INVLN2_HI, -t1));
+        double t3 = kd + LOG2_LOGC[i];
+        double hi = t3 + t1;
+        double lo = t3 - hi + t1 + t2;
+        double r2 = r * r;
+        double r4 = r2 * r2;
+        double[] a = LOG2_A;
+        double p = Math.fma(r4, Math.fma(r, a[5], a[4]),
+                Math.fma(r2, Math.fma(r, a[3], a[2]), Math.fma(r, a[1], a[0])));
+        return Math.fma(r2, p, lo) + hi;
+    }
+
+    private static double log2NearOne(double x) {
+        if (x == 1.0) {
+            return 0;
+        }
+        double[] b = LOG2_B;
+        double r = x - 1.0;
+        double hi = r * LOG2_INVLN2_HI;
+        double lo = Math.fma(r, LOG2_INVLN2_LO, Math.fma(LOG2_INVLN2_HI, r, -hi));
+        double r2 = r * r;
+        double r4 = r2 * r2;
+        // p = r²·(B0 + B1·r), fused into both y = hi + p and hi - y + p
+        double b01 = Math.fma(r, b[1], b[0]);
+        double y = Math.fma(b01, r2, hi);
+        lo = Math.fma(b01, r2, hi - y) + lo;
+        double q = Math.fma(r4, Math.fma(r2, Math.fma(r, b[9], b[8]), Math.fma(r, b[7], b[6])),
+                Math.fma(r2, Math.fma(r, b[5], b[4]), Math.fma(r, b[3], b[2])));
+        lo = Math.fma(q, r4, lo);
+        return y + lo;
     }
 }

@@ -201,11 +201,12 @@ public final class GlibcMath {
             double scale = Double.longBitsToDouble(sbits - (1009L << 52));
             return 0x1p1009 * Math.fma(scale, tmp, scale);
         }
-        // k < 0: care in the subnormal range
+        // k < 0: care in the subnormal range. NOTE: scale·tmp is used twice here, and GCC does not fuse it
         double scale = Double.longBitsToDouble(sbits + (1022L << 52));
-        double y = Math.fma(scale, tmp, scale);
+        double scaledTmp = scale * tmp;
+        double y = scale + scaledTmp;
         if (y < 1.0) {
-            double lo = Math.fma(scale, tmp, scale - y);
+            double lo = scale - y + scaledTmp;
             double hi = 1.0 + y;
             lo = 1.0 - hi + y + lo;
             y = (hi + lo) - 1.0;

@@ -7,7 +7,7 @@ package org.gradviz.engine.kernels;
  * out as a double and 15 more bits from a 128-entry table, times y, then {@code exp} with {@link GlibcMath}'s
  * table. Each {@code a*b + c} of the C source that GCC contracts is one fused multiply-add here.
  */
-final class GlibcPow {
+public final class GlibcPow {
     private static final int LOG_N = 128;
     private static final long OFF = 0x3fe6955500000000L;
     private static final double LN2_HI = 0x1.62e42fefa3800p-1;
@@ -160,7 +160,7 @@ final class GlibcPow {
     }
 
     /** glibc's {@code pow(x, y)}. */
-    static double pow(double x, double y) {
+    public static double pow(double x, double y) {
         int signBias = 0;
         long ix = Double.doubleToRawLongBits(x);
         long iy = Double.doubleToRawLongBits(y);
@@ -310,11 +310,14 @@ final class GlibcPow {
             double scale = Double.longBitsToDouble(sbits - (1009L << 52));
             return 0x1p1009 * Math.fma(scale, tmp, scale);
         }
-        double scale = Double.longBitsToDouble(sbits + (1022L << 52));
-        double y = Math.fma(scale, tmp, scale);
+        // NOTE: scale·tmp is used twice here, and GCC does not fuse it
+        sbits += 1022L << 52; // the signed scale
+        double scale = Double.longBitsToDouble(sbits);
+        double scaledTmp = scale * tmp;
+        double y = scale + scaledTmp;
         if (Math.abs(y) < 1.0) {
             double one = y < 0.0 ? -1.0 : 1.0;
-            double lo = Math.fma(scale, tmp, scale - y);
+            double lo = scale - y + scaledTmp;
             double hi = one + y;
             lo = one - hi + y + lo;
             y = (hi + lo) - one;

@@ -8,6 +8,7 @@ import org.gradviz.engine.Node;
 import org.gradviz.engine.SavedTensor;
 import org.gradviz.engine.Shape;
 import org.gradviz.engine.Tensor;
+import org.gradviz.engine.kernels.GlibcLog;
 import org.gradviz.engine.kernels.TorchPowKernels;
 
 /**
@@ -634,7 +635,7 @@ public final class Arithmetic {
         @Override
         protected Tensor[] apply(Tensor[] grads) {
             Tensor g = grads[0];
-            Tensor slope = mul(result.unpack(), Tensor.wrappedNumber(Math.log(base), false));
+            Tensor slope = mul(result.unpack(), Tensor.wrappedNumber(GlibcLog.log(base), false)); // Scalar::log
             if (base == 0) {
                 Tensor nonNegative = Comparison.compare(exponent.unpack(), Tensor.wrappedNumber(0, false),
                         Comparison.Kind.GE);

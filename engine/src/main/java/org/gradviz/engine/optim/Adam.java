@@ -6,6 +6,7 @@ import java.util.Map;
 import org.gradviz.engine.DType;
 import org.gradviz.engine.Tensor;
 import org.gradviz.engine.TorchException;
+import org.gradviz.engine.kernels.GlibcPow;
 
 /**
  * {@code torch.optim.Adam(params, lr, betas, eps, weight_decay, maximize)}, PyTorch 1.13's {@code _single_tensor_adam}
@@ -98,8 +99,9 @@ public final class Adam extends Optimizer {
             UpdateKernels.addScaled(s.expAvg, grad, 1 - beta1, dt);
             UpdateKernels.scale(s.expAvgSq, beta2, dt);
             UpdateKernels.addcmul(s.expAvgSq, grad, grad, 1 - beta2, dt);
-            double biasCorrection1 = 1 - Math.pow(beta1, s.step);
-            double biasCorrection2 = 1 - Math.pow(beta2, s.step);
+            // NOTE: torch computes these in Python: beta ** step is glibc's pow
+            double biasCorrection1 = 1 - GlibcPow.pow(beta1, s.step);
+            double biasCorrection2 = 1 - GlibcPow.pow(beta2, s.step);
             double stepSize = lr() / biasCorrection1;
             double bc2Sqrt = dt.round(Math.sqrt(biasCorrection2));
             double epsilon = dt.round(eps);

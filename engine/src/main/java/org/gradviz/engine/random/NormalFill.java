@@ -1,12 +1,15 @@
 package org.gradviz.engine.random;
 
+import org.gradviz.engine.kernels.GlibcLog;
+import org.gradviz.engine.kernels.GlibcSinCos;
+
 /**
  * PyTorch's batched {@code normal_fill} for contiguous tensors of 16 or more elements:
  * fill with uniform values, turn each block of 16 into normals by Box–Muller
  * (u1 = 1 - data[j], u2 = data[j + 8]), and when the size is not a multiple of 16,
  * draw the last 16 uniforms again and redo that block.
  *
- * <p>float64 uses double arithmetic with glibc-like {@code log}/{@code cos}/{@code sin};
+ * <p>float64 uses double arithmetic with glibc's {@code log}/{@code cos}/{@code sin} (which torch calls);
  * float32 follows the AVX2 kernel ({@code normal_fill_16_AVX2}) in float arithmetic.
  */
 final class NormalFill {
@@ -61,10 +64,10 @@ final class NormalFill {
         for (int j = offset; j < offset + HALF; j++) {
             double u1 = 1 - data[j]; // [0, 1) -> (0, 1] for log
             double u2 = data[j + HALF];
-            double radius = Math.sqrt(-2 * CorrectlyRoundedMath.log(u1));
+            double radius = Math.sqrt(-2 * GlibcLog.log(u1));
             double theta = 2.0 * Math.PI * u2;
-            data[j] = radius * CorrectlyRoundedMath.cos(theta);
-            data[j + HALF] = radius * CorrectlyRoundedMath.sin(theta);
+            data[j] = radius * GlibcSinCos.cos(theta);
+            data[j + HALF] = radius * GlibcSinCos.sin(theta);
         }
     }
 

@@ -91,6 +91,7 @@ final class Builtins {
             }
             throw PyError.type("bad operand type for abs(): '" + Values.typeName(v) + "'");
         });
+        put(m, "pow", Builtins::pow);
         m.put("Ellipsis", PyEllipsis.ELLIPSIS);
         put(m, "staticmethod", a -> new PyStaticMethod(a.accept(1).get(0, "function")));
         put(m, "classmethod", a -> new PyClassMethod(a.accept(1).get(0, "function")));
@@ -171,6 +172,40 @@ final class Builtins {
         IteratorBuiltins.addTo(m);
         TypeBuiltins.addTo(m);
         return m;
+    }
+
+    /** pow(base, exp, mod=None): {@code base ** exp}, or with a modulus the integer power modulo mod. */
+    private static Object pow(Args a) {
+        if (a.size() > 3) {
+            throw PyError.type("pow() takes at most 3 arguments (" + a.size() + " given)");
+        }
+        String[] names = {"base", "exp"};
+        for (int i = 0; i < 2; i++) {
+            if (!a.has(i, names[i])) {
+                throw PyError.type("pow() missing required argument '" + names[i] + "' (pos " + (i + 1) + ")");
+            }
+        }
+        a.accept(3, "base", "exp", "mod");
+        Object base = a.get(0, "base");
+        Object exp = a.get(1, "exp");
+        Object mod = a.get(2, "mod", PyNone.NONE);
+        if (mod == PyNone.NONE) {
+            return Operators.binary(org.gradviz.app.script.ast.BinaryOp.POW, base, exp);
+        }
+        if (!Values.isInteger(base) || !Values.isInteger(exp) || !Values.isInteger(mod)) {
+            throw PyError.type("pow() 3rd argument not allowed unless all arguments are integers");
+        }
+        BigInteger m = Ints.big(mod);
+        if (m.signum() == 0) {
+            throw PyError.value("pow() 3rd argument cannot be 0");
+        }
+        BigInteger r;
+        try {
+            r = Ints.big(base).modPow(Ints.big(exp), m.abs());
+        } catch (ArithmeticException e) {
+            throw PyError.value("base is not invertible for the given modulus");
+        }
+        return Ints.of(m.signum() < 0 && r.signum() != 0 ? r.add(m) : r);
     }
 
     private static void put(Map<String, Object> m, String name, PyCallable f) {

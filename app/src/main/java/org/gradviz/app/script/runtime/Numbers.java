@@ -2,6 +2,7 @@ package org.gradviz.app.script.runtime;
 
 import java.math.BigInteger;
 import org.gradviz.app.script.ast.BinaryOp;
+import org.gradviz.engine.kernels.GlibcPow;
 
 /**
  * Python arithmetic on int (unbounded: a long while it fits, a BigInteger beyond) and float, with Python's rules:
@@ -177,30 +178,87 @@ final class Numbers {
                 if (b == 0.0) {
                     throw PyError.zeroDivision("float floor division by zero");
                 }
-                yield Math.floor(a / b);
+                yield floatDivmod(a, b)[0];
             }
             case MOD -> {
                 if (b == 0.0) {
                     throw PyError.zeroDivision("float modulo");
                 }
-                double r = a % b;
-                yield r != 0.0 && (r < 0) != (b < 0) ? r + b : r;
+                yield floatDivmod(a, b)[1];
             }
-            case POW -> {
-                if (a == 0.0 && b < 0) {
-                    throw PyError.zeroDivision("0.0 cannot be raised to a negative power");
-                }
-                if (a < 0 && b != Math.rint(b) && Double.isFinite(b)) {
-                    throw new Unsupported("a complex number (a negative number ** a fraction)");
-                }
-                double power = Math.pow(a, b);
-                if (Double.isInfinite(power) && Double.isFinite(a) && Double.isFinite(b)) {
-                    throw new PyError("OverflowError", "(34, 'Numerical result out of range')");
-                }
-                yield power;
-            }
+            case POW -> floatPower(a, b);
             case MATMUL -> throw unsupported(op, 0.0, 0.0);
         };
+    }
+
+    /**
+     * CPython's float_divmod: the remainder is fmod's (exact), with the divisor's sign; the quotient (a - mod) / b
+     * snapped to the nearest integer (so 7.0 // 0.1 is 69.0, as fmod sees 0.1 above a tenth).
+     */
+    private static double[] floatDivmod(double a, double b) {
+        double mod = a % b;
+        double div = (a - mod) / b;
+        if (mod != 0.0) {
+            if ((b < 0) != (mod < 0)) {
+                mod += b;
+                div -= 1.0;
+            }
+        } else {
+            mod = Math.copySign(0.0, b);
+        }
+        double floorDiv;
+        if (div != 0.0) {
+            floorDiv = Math.floor(div);
+            if (div - floorDiv > 0.5) {
+                floorDiv += 1.0;
+            }
+        } else {
+            floorDiv = Math.copySign(0.0, a / b);
+        }
+        return new double[] {floorDiv, mod};
+    }
+
+    /** CPython's float_pow: IEEE special cases decided first, then glibc's pow of |a| (negated for an odd power). */
+    private static double floatPower(double a, double b) {
+        if (b == 0) {
+            return 1.0;
+        }
+        if (Double.isNaN(a)) {
+            return a;
+        }
+        if (Double.isNaN(b)) {
+            return a == 1.0 ? 1.0 : b;
+        }
+        if (Double.isInfinite(b)) {
+            double abs = Math.abs(a);
+            return abs == 1.0 ? 1.0 : (b > 0) == (abs > 1.0) ? Math.abs(b) : 0.0;
+        }
+        boolean oddB = Math.abs(b) % 2.0 == 1.0;
+        if (Double.isInfinite(a)) {
+            return b > 0 ? (oddB ? a : Math.abs(a)) : (oddB ? Math.copySign(0.0, a) : 0.0);
+        }
+        if (a == 0.0) {
+            if (b < 0) {
+                throw PyError.zeroDivision("0.0 cannot be raised to a negative power");
+            }
+            return oddB ? a : 0.0;
+        }
+        boolean negate = false;
+        if (a < 0) {
+            if (b != Math.floor(b)) {
+                throw new Unsupported("a complex number (a negative number ** a fraction)");
+            }
+            a = -a;
+            negate = oddB;
+        }
+        if (a == 1.0) {
+            return negate ? -1.0 : 1.0;
+        }
+        double power = GlibcPow.pow(a, b);
+        if (Double.isInfinite(power)) {
+            throw new PyError("OverflowError", "(34, 'Numerical result out of range')");
+        }
+        return negate ? -power : power;
     }
 
     static PyError unsupported(BinaryOp op, Object a, Object b) {
