@@ -23,6 +23,12 @@ public final class Storage {
      */
     public static Shape shapeOf(long[] sizes, DType dtype) {
         numel(sizes, dtype);
+        for (long size : sizes) {
+            // NOTE: only reachable with no elements at all (torch.randn(10**18, 0)): torch makes that tensor
+            if (size > Integer.MAX_VALUE) {
+                throw new NotSupportedException("a dimension of " + size + " (more than 2**31 - 1)");
+            }
+        }
         return Shape.of(Arrays.stream(sizes).mapToInt(Math::toIntExact).toArray());
     }
 

@@ -115,6 +115,12 @@ class HonestLimitsTest {
     }
 
     @Test
+    void anEmptyTensorWithADimensionBeyondAnIntIsRefusedNotAnInternalError() {
+        assertRefused("import torch\nx = torch.randn(10**18, 0, requires_grad=True)\n",
+                "prog.py:2:1: a dimension of 1000000000000000000 (more than 2**31 - 1) is not supported by gradviz");
+    }
+
+    @Test
     void normalWithTensorsOfMeansIsRefusedWhenReached() {
         assertRefused("import torch\ny = torch.normal(torch.zeros(2), 1.0)\n",
                 "prog.py:2:5: 'torch.normal' with a tensor of means or deviations is not supported by gradviz");
