@@ -40,7 +40,7 @@ public final class SleefDouble {
         return a < TRIGRANGEMAX2 ? SHORT : a < TRIGRANGEMAX ? LONG : PAYNE_HANEK;
     }
 
-    private record DD(double x, double y) {
+    record DD(double x, double y) {
     }
 
     // ----- sin, cos (xsin_u1, xcos_u1)
@@ -385,26 +385,26 @@ public final class SleefDouble {
     }
 
     /** ddadd_vd2_vd_vd. */
-    private static DD add(double x, double y) {
+    static DD add(double x, double y) {
         double s = x + y;
         return new DD(s, (x - s) + y);
     }
 
     /** ddadd2_vd2_vd_vd. */
-    private static DD add2(double x, double y) {
+    static DD add2(double x, double y) {
         double s = x + y;
         double v = s - x;
         return new DD(s, (x - (s - v)) + (y - v));
     }
 
     /** ddadd_vd2_vd2_vd. */
-    private static DD add(DD x, double y) {
+    static DD add(DD x, double y) {
         double s = x.x + y;
         return new DD(s, ((x.x - s) + y) + x.y);
     }
 
     /** ddadd2_vd2_vd2_vd. */
-    private static DD add2(DD x, double y) {
+    static DD add2(DD x, double y) {
         double s = x.x + y;
         double v = s - x.x;
         double t = (x.x - (s - v)) + (y - v);
@@ -412,19 +412,19 @@ public final class SleefDouble {
     }
 
     /** ddadd_vd2_vd_vd2. */
-    private static DD add(double x, DD y) {
+    static DD add(double x, DD y) {
         double s = x + y.x;
         return new DD(s, ((x - s) + y.x) + y.y);
     }
 
     /** ddadd_vd2_vd2_vd2. */
-    private static DD add(DD x, DD y) {
+    static DD add(DD x, DD y) {
         double s = x.x + y.x;
         return new DD(s, (((x.x - s) + y.x) + x.y) + y.y);
     }
 
     /** ddadd2_vd2_vd2_vd2. */
-    private static DD add2(DD x, DD y) {
+    static DD add2(DD x, DD y) {
         double s = x.x + y.x;
         double v = s - x.x;
         double t = (x.x - (s - v)) + (y.x - v);
@@ -432,19 +432,19 @@ public final class SleefDouble {
     }
 
     /** ddmul_vd2_vd_vd. */
-    private static DD mul(double x, double y) {
+    static DD mul(double x, double y) {
         double s = x * y;
         return new DD(s, Math.fma(x, y, -s));
     }
 
     /** ddmul_vd2_vd2_vd. */
-    private static DD mul(DD x, double y) {
+    static DD mul(DD x, double y) {
         double s = x.x * y;
         return new DD(s, Math.fma(x.y, y, Math.fma(x.x, y, -s)));
     }
 
     /** ddmul_vd2_vd2_vd2. */
-    private static DD mul(DD x, DD y) {
+    static DD mul(DD x, DD y) {
         double s = x.x * y.x;
         return new DD(s, Math.fma(x.x, y.y, Math.fma(x.y, y.x, Math.fma(x.x, y.x, -s))));
     }
@@ -455,7 +455,7 @@ public final class SleefDouble {
     }
 
     /** ddsqu_vd2_vd2. */
-    private static DD squ(DD x) {
+    static DD squ(DD x) {
         double s = x.x * x.x;
         return new DD(s, Math.fma(x.x + x.x, x.y, Math.fma(x.x, x.x, -s)));
     }
@@ -467,7 +467,7 @@ public final class SleefDouble {
     }
 
     /** dddiv_vd2_vd2_vd2. */
-    private static DD div(DD n, DD d) {
+    static DD div(DD n, DD d) {
         double t = 1.0 / d.x;
         double s = n.x * t;
         double u = Math.fma(t, n.x, -s);
@@ -488,7 +488,7 @@ public final class SleefDouble {
     }
 
     /** {@code _mm256_cvtpd_epi32}: nearest even; NaN and out-of-range give {@code 0x80000000}. */
-    private static int rintToInt(double x) {
+    static int rintToInt(double x) {
         double r = Math.rint(x);
         return r >= -0x1p31 && r < 0x1p31 ? (int) r : Integer.MIN_VALUE;
     }
@@ -498,22 +498,22 @@ public final class SleefDouble {
         return x > -0x1p31 - 1 && x < 0x1p31 ? (int) x : Integer.MIN_VALUE;
     }
 
-    private static int ilogb2k(double d) {
+    static int ilogb2k(double d) {
         return ((int) (Double.doubleToRawLongBits(d) >>> 52) & 0x7ff) - 0x3ff;
     }
 
     /** Adds q to the exponent field with 32-bit arithmetic on the high word, as SLEEF's vldexp3. */
-    private static double ldexp3(double d, int q) {
+    static double ldexp3(double d, int q) {
         long bits = Double.doubleToRawLongBits(d);
         int hi = (int) (bits >>> 32) + (q << 20);
         return Double.longBitsToDouble(((long) hi << 32) | (bits & 0xffffffffL));
     }
 
-    private static double pow2i(int q) {
+    static double pow2i(int q) {
         return Double.longBitsToDouble((long) ((q + 0x3ff) << 20) << 32);
     }
 
-    private static double ldexp2(double d, int e) {
+    static double ldexp2(double d, int e) {
         return d * pow2i(e >> 1) * pow2i(e - (e >> 1));
     }
 

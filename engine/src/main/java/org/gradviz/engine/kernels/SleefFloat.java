@@ -263,7 +263,7 @@ public final class SleefFloat {
     }
 
     /** expk2f: e^(d, 0) as a float-float pair. */
-    private static float[] expk2(float d) {
+    static float[] expk2(float d) {
         float u = (d + 0f) * R_LN2F;
         int q = rintToInt(u);
         float fq = q;
@@ -514,7 +514,7 @@ public final class SleefFloat {
     // ----- float-float steps and AVX2 conversions
 
     /** s = dfadd2_vf2_vf2_vf(s, y), in place. */
-    private static void dfadd2(float[] s, float y) {
+    static void dfadd2(float[] s, float y) {
         float x = s[0];
         float r = x + y;
         float v = r - x;

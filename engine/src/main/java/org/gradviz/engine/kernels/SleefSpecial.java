@@ -12,9 +12,6 @@ package org.gradviz.engine.kernels;
  * double erf rounded to float, not glibc's erff (torch's float gelu runs oneDNN instead, see TorchActivationsTest).
  */
 public final class SleefSpecial {
-    private static final float L2UF = 0.693145751953125f;
-    private static final float L2LF = 1.428606765330187045e-06f;
-    private static final float R_LN2F = (float) 1.442695040888963407359924681001892137426645954152985934135449406931;
 
     private SleefSpecial() {
     }
@@ -113,7 +110,7 @@ public final class SleefSpecial {
 
     /** {@code Sleef_expm1f8_u10} (xexpm1f) of one lane. */
     static float expm1Vector(float a) {
-        float[] d = expk2(a);
+        float[] d = SleefFloat.expk2(a);
         // dfadd2(d, -1)
         float x = d[0];
         float s = x + -1f;
@@ -149,69 +146,11 @@ public final class SleefSpecial {
         return Float.intBitsToFloat(Float.floatToRawIntBits(y) ^ sign);
     }
 
-    /** expk2f: e^(d, 0) as a float-float pair (as SLEEF's tanhf and expm1f use it). */
-    private static float[] expk2(float d) {
-        float u = (d + 0f) * R_LN2F;
-        int q = SleefFloat.rintToInt(u);
-        float fq = q;
-        float[] s = {d, 0};
-        dfadd2(s, fq * -L2UF);
-        dfadd2(s, fq * -L2LF);
-        float sx = s[0];
-        float sy = s[1];
-        u = 0.1980960224e-3f;
-        u = Math.fma(u, sx, 0.1394256484e-2f);
-        u = Math.fma(u, sx, 0.8333456703e-2f);
-        u = Math.fma(u, sx, 0.4166637361e-1f);
-        float[] t = {sx * u, 0};
-        t[1] = Math.fma(sy, u, Math.fma(sx, u, -t[0]));
-        dfadd2(t, 0.166666659414234244790680580464e+0f);
-        float mx = sx * t[0];
-        float my = Math.fma(sx, t[1], Math.fma(sy, t[0], Math.fma(sx, t[0], -mx)));
-        t[0] = mx;
-        t[1] = my;
-        dfadd2(t, 0.5f);
-        float qx = sx * sx;
-        float qy = Math.fma(sx + sx, sy, Math.fma(sx, sx, -qx));
-        float px = qx * t[0];
-        float py = Math.fma(qx, t[1], Math.fma(qy, t[0], Math.fma(qx, t[0], -px)));
-        float a = sx + px;
-        float av = a - sx;
-        float at = (sx - (a - av)) + (px - av);
-        float ay = at + (sy + py);
-        float rx = 1f + a;
-        float ry = ((1f - rx) + a) + ay;
-        rx = ldexp2(rx, q);
-        ry = ldexp2(ry, q);
-        if (d < -104) {
-            rx = 0f;
-            ry = 0f;
-        }
-        return new float[] {rx, ry};
-    }
-
-    private static void dfadd2(float[] s, float y) {
-        float x = s[0];
-        float r = x + y;
-        float v = r - x;
-        float t = (x - (r - v)) + (y - v);
-        s[0] = r;
-        s[1] = t + s[1];
-    }
-
     private static int ilogb2k(float d) {
         return ((Float.floatToRawIntBits(d) >>> 23) & 0xff) - 0x7f;
     }
 
     private static float ldexp3(float d, int q) {
         return Float.intBitsToFloat(Float.floatToRawIntBits(d) + (q << 23));
-    }
-
-    private static float pow2i(int q) {
-        return Float.intBitsToFloat((q + 0x7f) << 23);
-    }
-
-    private static float ldexp2(float d, int e) {
-        return d * pow2i(e >> 1) * pow2i(e - (e >> 1));
     }
 }
