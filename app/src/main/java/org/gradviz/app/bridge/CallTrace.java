@@ -13,8 +13,8 @@ import org.gradviz.engine.Tensor;
 
 /**
  * What a cell did with tensors while it ran: the origin of every tensor it made (in the order made), the first
- * variable each was assigned to, the random generator's seeds and draws, and the last tensor with a grad_fn
- * that was assigned. Keeps the tensors alive for the length of one import.
+ * variable each was assigned to, the name of each module parameter, the random generator's seeds and draws, and
+ * the last tensor with a grad_fn that was assigned. Keeps the tensors alive for the length of one import.
  */
 final class CallTrace implements TensorObserver {
 
@@ -26,6 +26,11 @@ final class CallTrace implements TensorObserver {
     private final Map<Tensor, Integer> sequence = new IdentityHashMap<>();
     private final Map<Tensor, String> names = new IdentityHashMap<>();
     private final Map<Tensor, String> attributeNames = new IdentityHashMap<>();
+    /** The nn.Parameters the cell assigned to a module's attribute, by that attribute. */
+    private final Map<Tensor, String> parameterNames = new IdentityHashMap<>();
+    private final java.util.Set<Tensor> parameters = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
+    /** The parameters a module drew itself (nn.Linear's weight and bias). */
+    private final java.util.Set<Tensor> drawnByModule = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
     private final List<RandomEvent> random = new ArrayList<>();
     private Tensor lastWithGradFn;
 
@@ -36,6 +41,11 @@ final class CallTrace implements TensorObserver {
         }
         if (!(call.result() instanceof Tensor t) || origins.containsKey(t)) {
             return; // NOTE: methods such as requires_grad_() and zero_() return the tensor they were called on
+        }
+        if (call.function().equals(CallTranslator.DRAWN_PARAMETER)) {
+            drawnByModule.add(t);
+        } else if (call.function().equals("Parameter")) {
+            parameters.add(t);
         }
         TracedTensor traced = CallTranslator.translate(call, t);
         // NOTE: a custom Function's forward runs under no_grad; its ops are inlined as the ops of the cell
@@ -67,6 +77,9 @@ final class CallTrace implements TensorObserver {
     public void attributeAssigned(String name, Object value) {
         if (value instanceof Tensor t) {
             attributeNames.putIfAbsent(t, name);
+            if (parameters.contains(t)) {
+                parameterNames.putIfAbsent(t, name);
+            }
         }
     }
 
@@ -80,8 +93,17 @@ final class CallTrace implements TensorObserver {
         return sequence.get(t);
     }
 
-    /** The first variable {@code t} was assigned to, else the first attribute of an instance, or null. */
+    /**
+     * The name the cell gave {@code t}: for a module's parameter the attribute it is in (torch's last part of its
+     * name in {@code named_parameters()}), whatever variable a loop over {@code model.parameters()} held it in, and
+     * none for one the module drew itself (it is named after what made it, as {@code weight1}); for any other
+     * tensor the first variable it was assigned to, else the first attribute of an instance; or null.
+     */
     String name(Tensor t) {
+        String parameter = parameterNames.get(t);
+        if (parameter != null || drawnByModule.contains(t)) {
+            return parameter;
+        }
         String variable = names.get(t);
         return variable != null ? variable : attributeNames.get(t);
     }
