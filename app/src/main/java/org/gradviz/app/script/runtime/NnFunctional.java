@@ -4,6 +4,7 @@ import java.util.Map;
 import org.gradviz.engine.Tensor;
 import org.gradviz.engine.ops.LabelSmoothing;
 import org.gradviz.engine.ops.NllLoss;
+import org.gradviz.engine.ops.SoftTargetCrossEntropy;
 import org.gradviz.engine.ops.Reduction;
 
 /**
@@ -58,9 +59,6 @@ final class NnFunctional {
         if (input.dim() == 0) {
             throw new PyError("IndexError", "Dimension out of range (expected to be in range of [-1, 0], but got 1)");
         }
-        if (target.dtype().isFloatingPoint() && target.shape().equals(input.shape())) {
-            throw new Unsupported("'cross_entropy' with class probabilities as target");
-        }
     }
 
     static Tensor nllLoss(Tensor input, Tensor target, Reduction r, long ignoreIndex) {
@@ -69,6 +67,9 @@ final class NnFunctional {
     }
 
     static Tensor crossEntropy(Tensor input, Tensor target, Reduction r, long ignoreIndex, double labelSmoothing) {
+        if (input.dim() > 0 && target.shape().equals(input.shape())) { // torch takes it for class probabilities
+            return SoftTargetCrossEntropy.crossEntropy(input, target, r, ignoreIndex, labelSmoothing);
+        }
         checkClassInput(input, target);
         if (labelSmoothing != 0) {
             if (input.dim() != 2) {
