@@ -140,6 +140,22 @@ public final class TorchGenerator {
         return values;
     }
 
+    /**
+     * {@code t.exponential_(lambd)} on n elements in order, as torch 1.13's CPU kernel without MKL: -1/λ · log(1 - u) in
+     * double (glibc's log) for each double uniform u, then rounded to the dtype; λ = 0 gives inf.
+     */
+    public synchronized double[] exponential(int n, double lambda, DType dtype) {
+        if (!(lambda >= 0.0)) {
+            throw TorchException.runtime("exponential_ expects lambda >= 0.0, but found lambda="
+                    + org.gradviz.engine.Torch.cppText(lambda));
+        }
+        double[] values = new double[n];
+        for (int i = 0; i < n; i++) {
+            values[i] = -1.0 / lambda * org.gradviz.engine.kernels.GlibcLog.log(1.0 - uniformDouble());
+        }
+        return dtype.roundAll(values);
+    }
+
     /** {@code torch.rand(n, dtype=dtype)}: n uniforms in [0, 1). */
     public synchronized double[] rand(int n, DType dtype) {
         checkArguments(n, dtype, "check_uniform_bounds");

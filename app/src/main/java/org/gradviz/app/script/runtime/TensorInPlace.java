@@ -13,7 +13,7 @@ import org.gradviz.engine.ops.Broadcast;
 /**
  * The in-place methods teaching code uses on weights and gradients: {@code add_}/{@code sub_} (with {@code alpha},
  * one fused multiply-add per element as torch's CPU kernel), {@code mul_}, {@code div_}, {@code clamp_},
- * {@code copy_}, {@code fill_}, the pointwise {@code sin_}, {@code exp_}, ... outside a graph, and the random fills {@code uniform_}, {@code normal_} and {@code bernoulli_}. Each
+ * {@code copy_}, {@code fill_}, the pointwise {@code sin_}, {@code exp_}, ... outside a graph, and the random fills {@code uniform_}, {@code normal_}, {@code exponential_} and {@code bernoulli_}. Each
  * writes through to the tensor, bumps its version and refuses a leaf that requires grad, as torch does.
  */
 final class TensorInPlace {
@@ -62,6 +62,11 @@ final class TensorInPlace {
                 double std = a.number(1, "std", 1);
                 return assign(t, Tensor.fromData(t.shape(), t.dtype(),
                         PyGenerator.of(a, "normal_").normal(t.numel(), mean, std, t.dtype())));
+            };
+            case "exponential_" -> a -> {
+                a.accept(1, "lambd", "generator");
+                return assign(t, Tensor.fromData(t.shape(), t.dtype(),
+                        PyGenerator.of(a, "exponential_").exponential(t.numel(), a.number(0, "lambd", 1), t.dtype())));
             };
             case "bernoulli_" -> a -> {
                 a.accept(1, "p", "generator");

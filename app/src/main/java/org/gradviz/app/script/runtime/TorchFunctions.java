@@ -40,6 +40,7 @@ final class TorchFunctions {
         OWN.put("std", a -> TensorMoments.call(a, true));
         TensorShapeFunctions.addShared(OWN);
         PointwiseFunctions.addShared(OWN);
+        RandomSampling.addShared(OWN);
         for (Map.Entry<String, PyCallable> own : OWN.entrySet()) {
             if (FUNCTIONS.putIfAbsent(own.getKey(), own.getValue()) != null) {
                 throw new IllegalStateException(own.getKey() + " is both an op of the table and the runner's own");
