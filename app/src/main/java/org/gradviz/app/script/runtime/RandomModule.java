@@ -7,7 +7,8 @@ import java.util.Map;
 
 /**
  * Python's {@code random} module for the functions teaching code uses ({@code seed}, {@code random},
- * {@code randint}, {@code randrange}, {@code uniform}, {@code choice}), on CPython's Mersenne Twister: the same
+ * {@code randint}, {@code randrange}, {@code uniform}, {@code gauss}, {@code choice}; {@code shuffle}, {@code sample}
+ * and {@code choices} in {@link RandomSequences}), on CPython's Mersenne Twister: the same
  * seeding ({@code init_by_array} of the seed's 32-bit words) and the same draws, so seeded programs print CPython's
  * numbers. Unseeded, it starts from the clock, as CPython does from the OS.
  */
@@ -17,6 +18,8 @@ final class RandomModule {
 
     private final int[] mt = new int[N];
     private int index;
+    /** {@code gauss()}'s second normal of a pair, kept for the next call; a new seed drops it. */
+    private Double gaussNext;
 
     private RandomModule() {
         seed(BigInteger.valueOf(System.nanoTime()));
@@ -64,6 +67,11 @@ final class RandomModule {
             }
             return r.randrange(integer(v[0]), integer(v[1]), v[0], v[1]);
         }));
+        m.put("gauss", new Builtin("gauss", a -> {
+            Object[] v = Signature.of("Random.gauss", "mu", 0.0, "sigma", 1.0).bind(a);
+            return Values.toDouble(v[0], "gauss") + r.gauss() * Values.toDouble(v[1], "gauss");
+        }));
+        RandomSequences.addTo(m, r);
         m.put("choice", new Builtin("choice", a -> {
             Object[] v = Signature.of("Random.choice", "seq", Signature.REQUIRED).bind(a);
             List<?> items = Values.items(v[0]);
@@ -94,7 +102,7 @@ final class RandomModule {
     }
 
     /** CPython's {@code _randbelow_with_getrandbits(n)}: k = bit length of n, draw k bits until below n. */
-    private long below(long n) {
+    long below(long n) {
         int k = 64 - Long.numberOfLeadingZeros(n);
         if (k > 32) {
             throw new Unsupported("'random' with a range wider than 2**32");
@@ -106,14 +114,31 @@ final class RandomModule {
         return r;
     }
 
+    /**
+     * One standard normal of {@code gauss()}: CPython's Box-Muller pair from two {@code random()} draws, the cosine
+     * now and the sine at the next call (with glibc's cos, sin and log, as CPython's math calls them).
+     */
+    private double gauss() {
+        Double z = gaussNext;
+        gaussNext = null;
+        if (z == null) {
+            double x2pi = random() * (2 * Math.PI);
+            double g2rad = Math.sqrt(-2.0 * org.gradviz.engine.kernels.GlibcLog.log(1.0 - random()));
+            z = org.gradviz.engine.kernels.GlibcSinCos.cos(x2pi) * g2rad;
+            gaussNext = org.gradviz.engine.kernels.GlibcSinCos.sin(x2pi) * g2rad;
+        }
+        return z;
+    }
+
     /** {@code random()}: 53 bits from two draws, (a·2^26 + b) / 2^53. */
-    private double random() {
+    double random() {
         long a = next() >>> 5;
         long b = next() >>> 6;
         return (a * 67108864.0 + b) * (1.0 / 9007199254740992.0);
     }
 
     private void seed(BigInteger seed) {
+        gaussNext = null;
         byte[] bytes = seed.toByteArray();
         int words = Math.max(1, (seed.bitLength() + 31) / 32);
         int[] key = new int[words];

@@ -74,7 +74,7 @@ final class TensorMembers {
                 return PyNone.NONE;
             };
             case "register_hook" -> a -> TensorHooks.register(t, a);
-            case "numel" -> a -> (long) t.numel();
+            case "numel", "nelement" -> a -> (long) t.numel();
             case "to" -> a -> to(t, a);
             case "double" -> a -> Conversion.to(t, DType.FLOAT64);
             case "float" -> a -> Conversion.to(t, DType.FLOAT32);
