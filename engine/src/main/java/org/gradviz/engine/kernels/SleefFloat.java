@@ -546,11 +546,11 @@ public final class SleefFloat {
         return Math.abs(x) < 0x1p31f ? (int) x : Integer.MIN_VALUE;
     }
 
-    private static int ilogb2k(float d) {
+    static int ilogb2k(float d) {
         return ((Float.floatToRawIntBits(d) >>> 23) & 0xff) - 0x7f;
     }
 
-    private static float ldexp3(float d, int q) {
+    static float ldexp3(float d, int q) {
         return Float.intBitsToFloat(Float.floatToRawIntBits(d) + (q << 23));
     }
 

@@ -19,7 +19,7 @@ public final class UnaryFunctions {
     }
 
     /** {@code f32} on float32 data, {@code f64} on the rest (integer inputs give the default float type). */
-    private static Tensor floating(Tensor a, FloatOp f32, DoubleUnaryOperator f64) {
+    static Tensor floating(Tensor a, FloatOp f32, DoubleUnaryOperator f64) {
         DType dtype = a.dtype().isFloatingPoint() ? a.dtype() : DType.defaultFloat();
         if (dtype == DType.FLOAT32) {
             float[] x = a.floats();
@@ -38,7 +38,7 @@ public final class UnaryFunctions {
     }
 
     @FunctionalInterface
-    private interface FloatOp {
+    interface FloatOp {
         float apply(float x);
     }
 

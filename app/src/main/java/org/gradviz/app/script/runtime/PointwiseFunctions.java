@@ -16,7 +16,7 @@ import org.gradviz.engine.ops.Where;
 /**
  * The element-wise functions that are both {@code torch.f(t, ...)} and {@code t.f(...)} and no document op:
  * {@code where}, {@code masked_fill}, {@code maximum}/{@code minimum}, {@code clamp_min}/{@code clamp_max},
- * {@code square}, {@code rsqrt}, {@code sign}, {@code log1p}, {@code expm1}, {@code isnan}/{@code isinf}/
+ * {@code square}, {@code rsqrt}, {@code sign}, {@code log1p}, {@code expm1}, {@code log10}, {@code log2}, {@code isnan}/{@code isinf}/
  * {@code isfinite}, {@code logical_and/or/xor/not} and {@code floor_divide}.
  */
 final class PointwiseFunctions {
@@ -30,6 +30,8 @@ final class PointwiseFunctions {
         unary(m, "sign", UnaryFunctions::sign);
         unary(m, "log1p", UnaryFunctions::log1p);
         unary(m, "expm1", UnaryFunctions::expm1);
+        unary(m, "log10", org.gradviz.engine.ops.Logarithms::log10);
+        unary(m, "log2", org.gradviz.engine.ops.Logarithms::log2);
         unary(m, "isnan", Logical::isnan);
         unary(m, "isinf", Logical::isinf);
         unary(m, "isfinite", Logical::isfinite);
