@@ -124,29 +124,7 @@ final class Builtins {
         });
         put(m, "int", a -> {
             Object v = a.accept(1).get(0, "x", 0L);
-            if (v instanceof String s) {
-                return Ints.parse(s);
-            }
-            if (v instanceof Tensor t) {
-                v = TensorMembers.item(t, a);
-            }
-            if (v instanceof Double d) {
-                if (Double.isNaN(d)) {
-                    throw PyError.value("cannot convert float NaN to integer");
-                }
-                if (Double.isInfinite(d)) {
-                    throw new PyError("OverflowError", "cannot convert float infinity to integer");
-                }
-                return Ints.fromDouble(d);
-            }
-            if (v instanceof Boolean) {
-                return Values.toLong(v);
-            }
-            if (Values.isInteger(v)) {
-                return v;
-            }
-            throw PyError.type("int() argument must be a string, a bytes-like object or a real number, not '"
-                    + Values.typeName(v) + "'");
+            return intOf(v instanceof Tensor t ? TensorMembers.item(t, a) : v);
         });
         put(m, "bool", a -> Values.truthy(a.accept(1).get(0, "x", false)));
         put(m, "str", a -> Values.str(a.accept(1).get(0, "object", "")));
@@ -175,6 +153,30 @@ final class Builtins {
     }
 
     /** pow(base, exp, mod=None): {@code base ** exp}, or with a modulus the integer power modulo mod. */
+    /** Python's {@code int(v)} of a str, float, bool or int (not of a tensor: its item first). */
+    static Object intOf(Object v) {
+        if (v instanceof String s) {
+            return Ints.parse(s);
+        }
+        if (v instanceof Double d) {
+            if (Double.isNaN(d)) {
+                throw PyError.value("cannot convert float NaN to integer");
+            }
+            if (Double.isInfinite(d)) {
+                throw new PyError("OverflowError", "cannot convert float infinity to integer");
+            }
+            return Ints.fromDouble(d);
+        }
+        if (v instanceof Boolean) {
+            return Values.toLong(v);
+        }
+        if (Values.isInteger(v)) {
+            return v;
+        }
+        throw PyError.type("int() argument must be a string, a bytes-like object or a real number, not '"
+                + Values.typeName(v) + "'");
+    }
+
     private static Object pow(Args a) {
         if (a.size() > 3) {
             throw PyError.type("pow() takes at most 3 arguments (" + a.size() + " given)");

@@ -37,12 +37,12 @@ final class PyGenerator implements HasAttributes {
     public Object attribute(String name) {
         return switch (name) {
             case "manual_seed" -> new Builtin("manual_seed", a -> {
-                generator.manualSeed(a.accept(1, "seed").integer(0, "seed"));
+                generator.manualSeed(GeneratorSeeds.bits(a.accept(1, "seed").get(0, "seed"), "manual_seed(): argument 'seed'"));
                 return this;
             });
             case "initial_seed" -> new Builtin("initial_seed", a -> {
                 a.accept(0);
-                return generator.initialSeed();
+                return GeneratorSeeds.unsigned(generator.initialSeed());
             });
             case "device" -> PyDevice.CPU;
             default -> null;

@@ -103,13 +103,13 @@ final class TorchModules {
         put(m, "set_printoptions", TorchModules::setPrintOptions);
         put(m, "randperm", TorchModules::randperm);
         put(m, "normal", TorchModules::normal);
-        put(m, "initial_seed", a -> TorchGenerator.defaultGenerator().initialSeed());
+        put(m, "initial_seed", a -> GeneratorSeeds.unsigned(TorchGenerator.defaultGenerator().initialSeed()));
         put(m, "get_default_dtype", a -> DType.defaultFloat());
         m.put("__version__", TORCH_VERSION);
         put(m, "rand_like", a -> randomLike(a, false));
         put(m, "randn_like", a -> randomLike(a, true));
         put(m, "manual_seed", a -> {
-            Torch.manualSeed(a.accept(1, "seed").integer(0, "seed"));
+            Torch.manualSeed(GeneratorSeeds.bitsOfNumber(a.accept(1, "seed").get(0, "seed")));
             return PyNone.NONE;
         });
         put(m, "is_grad_enabled", a -> GradMode.isEnabled());
