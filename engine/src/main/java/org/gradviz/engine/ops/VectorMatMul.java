@@ -24,6 +24,9 @@ final class VectorMatMul {
      * vector loads into machine instructions, which made them slower than scalar code.
      */
     static void multiply(float[] a, float[] b, float[] c, int m, int k, int n) {
+        if (m == 0 || n == 0) {
+            return; // nothing to compute (a layer with no outputs): the blocks below divide by n
+        }
         if (n < L && k > 0 && k <= L && rowsPerVector(k, n) >= 2) {
             // a batch through a small layer: several rows of C in each vector, no transposes
             spreadRows(a, b, c, m, k, n);
@@ -254,7 +257,7 @@ final class VectorMatMul {
 
     /** Whether {@link #multiplyTransposedLeft} can hold the m×n products of C in one vector. */
     static boolean fitsOneVector(int m, int n) {
-        return m * n <= L;
+        return m > 0 && n > 0 && m * n <= L;
     }
 
     /**

@@ -50,6 +50,26 @@ class MatMulKernelTest {
         assertTrue(MatMulKernel.VECTORIZED, "surefire's argLine adds jdk.incubator.vector");
     }
 
+    /**
+     * A layer with no outputs (nn.Linear(5, 0), found by RunFuzzProperties) or no inputs: empty products, and for k = 0
+     * zeros, as torch gives them; the vector kernels divided by the zero width.
+     */
+    @Test
+    void emptyProductsHaveTheirShapeAndZeroWidthSumsAreZero() {
+        for (DType dtype : new DType[] {DType.FLOAT32, DType.FLOAT64}) {
+            Tensor x = Tensor.fromData(Shape.of(64, 5), dtype, new double[64 * 5]);
+            Tensor none = Tensor.fromData(Shape.of(5, 0), dtype, new double[0]);
+            Tensor empty = LinearAlgebra.mm(x, none);
+            assertEquals(Shape.of(64, 0), empty.shape());
+            Tensor wide = Tensor.fromData(Shape.of(3, 0), dtype, new double[0]);
+            Tensor zeros = LinearAlgebra.mm(wide, Tensor.fromData(Shape.of(0, 4), dtype, new double[0]));
+            assertEquals(Shape.of(3, 4), zeros.shape());
+            assertArrayEquals(new double[12], zeros.data());
+            // the weight gradient's Aᵀ·B with an empty side
+            assertEquals(Shape.of(5, 0), MatMulKernel.multiplyTransposedLeft(x, empty, 64, 5, 0).shape());
+        }
+    }
+
     @Test
     void float64ProductEqualsTheSequentialLoopBitForBit() {
         Random r = new Random(1);
