@@ -22,17 +22,18 @@ final class ElementFormatter {
     private enum Style { INTEGER, BOOLEAN, WHOLE, SCIENTIFIC, FIXED }
 
     private final Style style;
-    private final int precision;
+    private final PrintOptions options;
     private final int width;
 
     /**
      * @param dtype     the tensor's type
      * @param shown     the elements that will be printed (the summarised ones when the tensor is summarised)
-     * @param precision digits of precision
-     * @param sciMode   scientific notation forced on or off, or null to choose it from the values
+     * @param options   the print options: their precision (checked when a value is formatted with it) and sci_mode,
+     *                  scientific notation forced on or off, or null to choose it from the values
      */
-    ElementFormatter(DType dtype, double[] shown, int precision, Boolean sciMode) {
-        this.precision = precision;
+    ElementFormatter(DType dtype, double[] shown, PrintOptions options) {
+        this.options = options;
+        Boolean sciMode = options.sciMode();
         if (!dtype.isFloatingPoint()) {
             this.style = dtype == DType.BOOL ? Style.BOOLEAN : Style.INTEGER;
             int w = 1;
@@ -97,11 +98,11 @@ final class ElementFormatter {
             case BOOLEAN:
                 return plain(v);
             case SCIENTIFIC:
-                return PythonFormat.scientific(v, precision);
+                return PythonFormat.scientific(v, options.usablePrecision());
             case WHOLE:
                 return Double.isFinite(v) ? PythonFormat.fixed(v, 0) + "." : PythonFormat.fixed(v, 0);
             default:
-                return PythonFormat.fixed(v, precision);
+                return PythonFormat.fixed(v, options.usablePrecision());
         }
     }
 

@@ -73,11 +73,14 @@ final class NestedLayout {
             }
             return all;
         }
-        int edge = options.edgeItems();
-        int[] some = new int[2 * edge];
-        for (int i = 0; i < edge; i++) {
+        int head = options.headItems(size);
+        int tail = options.tailStart(size);
+        int[] some = new int[head + size - tail];
+        for (int i = 0; i < head; i++) {
             some[i] = i;
-            some[edge + i] = size - edge + i;
+        }
+        for (int i = tail; i < size; i++) {
+            some[head + i - tail] = i;
         }
         return some;
     }
@@ -87,7 +90,7 @@ final class NestedLayout {
             return formatter.format(values[offset]);
         }
         boolean elided = options.elides(dims[depth], summarize);
-        int edge = options.edgeItems();
+        int edge = options.headItems(dims[depth]);
         List<String> parts = new ArrayList<>();
         int[] indices = shownIndices(depth);
         for (int k = 0; k < indices.length; k++) {

@@ -43,8 +43,7 @@ public final class TensorFormatter {
         }
         boolean summarize = shape.numel() > options.threshold();
         NestedLayout layout = new NestedLayout(shape.dims(), rowMajorValues, summarize, options);
-        ElementFormatter formatter = new ElementFormatter(dtype, layout.shownValues(), options.precision(),
-                options.sciMode());
+        ElementFormatter formatter = new ElementFormatter(dtype, layout.shownValues(), options);
         return withSuffixes(PREFIX + layout.render(formatter, PREFIX.length()), suffixes, options);
     }
 

@@ -156,8 +156,15 @@ public final class Interpreter {
             // NOTE: the heap is full: let go of the reserve so the MemoryError and its traceback can be made
             HeapReserve.release();
             throw withTraceback(new PyError("MemoryError", ""));
-        } catch (IllegalArgumentException | IllegalStateException | IndexOutOfBoundsException
-                 | ArithmeticException | ClassCastException e) {
+        } catch (ScriptCancelledException | org.gradviz.app.script.ScriptSyntaxError e) {
+            throw e;
+        } catch (UnsupportedOperationException e) {
+            // an engine op's own refusal says what it lacks; Java's (an unmodifiable list) says nothing: a bug
+            if (e.getMessage() == null) {
+                throw withTraceback(new PyError("SystemError", "gradviz internal error: " + e));
+            }
+            throw new Unsupported(e.getMessage()).at(s);
+        } catch (RuntimeException e) {
             // NOTE: a bug in gradviz, not in the program: reported as Python reports its own internal errors
             throw withTraceback(new PyError("SystemError", "gradviz internal error: " + e));
         }

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicReference;
+import org.gradviz.app.script.ScriptCancelledException;
 import java.util.function.Consumer;
 import org.gradviz.app.script.ScriptSyntaxError;
 import org.gradviz.app.script.SourceText;
@@ -168,7 +169,20 @@ public final class ScriptRunner {
     public Outcome runWithDeepStack(PrintStream out, PrintStream err, Consumer<Interpreter> beforeRun)
             throws InterruptedException {
         AtomicReference<Outcome> outcome = new AtomicReference<>();
-        Thread worker = new Thread(null, () -> outcome.set(run(out, err, beforeRun)), "gradviz-run", STACK_BYTES);
+        Thread worker = new Thread(null, () -> {
+            try {
+                outcome.set(run(out, err, beforeRun));
+            } catch (ScriptCancelledException e) {
+                throw e;
+            } catch (RuntimeException | StackOverflowError e) {
+                // NOTE: a gradviz bug outside any statement (printing the traceback, the warnings): still an exit
+                // with Python's SystemError, never a Java stack trace and no outcome
+                out.flush();
+                err.print("SystemError: gradviz internal error: " + e + "\n");
+                err.flush();
+                outcome.set(new Outcome(FAILED, Map.of(), displayName + ": SystemError: gradviz internal error"));
+            }
+        }, "gradviz-run", STACK_BYTES);
         worker.start();
         worker.join();
         return outcome.get();

@@ -1,5 +1,6 @@
 package org.gradviz.app.script.runtime;
 
+import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -234,14 +235,40 @@ final class TorchModules {
                 "edgeitems", PyNone.NONE, "linewidth", PyNone.NONE, "profile", PyNone.NONE, "sci_mode", PyNone.NONE)
                 .bind(a);
         Double threshold = v[1] == PyNone.NONE ? null : Values.toDouble(v[1], "set_printoptions(): argument 'threshold'");
-        PrintOptions.set(PrintOptions.current().with(optionalInt(v[0], "precision"), threshold,
-                optionalInt(v[2], "edgeitems"), optionalInt(v[3], "linewidth"),
+        PrintOptions.set(PrintOptions.current().with(precision(v[0]), threshold,
+                clampedInt(v[2], "edgeitems"), clampedInt(v[3], "linewidth"),
                 v[4] == PyNone.NONE ? null : Values.str(v[4]), v[5] == PyNone.NONE ? null : Values.truthy(v[5])));
         return PyNone.NONE;
     }
 
-    private static Integer optionalInt(Object v, String name) {
-        return v == PyNone.NONE ? null : Math.toIntExact(Values.toIndex(v, "set_printoptions(): argument '" + name + "'"));
+    /** A precision as torch keeps it (any int): 2**63 and more saturate, to fail as Python's format does. */
+    private static Long precision(Object v) {
+        if (v == PyNone.NONE) {
+            return null;
+        }
+        BigInteger p = Ints.big(integerArgument(v, "precision"));
+        return p.bitLength() < 64 ? p.longValue() : p.signum() > 0 ? Long.MAX_VALUE : Long.MIN_VALUE;
+    }
+
+    /**
+     * edgeitems or linewidth as torch keeps it (any int); beyond 2**30 either way a tensor gradviz can hold prints
+     * the same, so the value is clamped there.
+     */
+    private static Integer clampedInt(Object v, String name) {
+        if (v == PyNone.NONE) {
+            return null;
+        }
+        BigInteger n = Ints.big(integerArgument(v, name));
+        return n.max(BigInteger.valueOf(-LARGEST_PRINT_COUNT)).min(BigInteger.valueOf(LARGEST_PRINT_COUNT)).intValue();
+    }
+
+    private static final int LARGEST_PRINT_COUNT = 1 << 30;
+
+    private static Object integerArgument(Object v, String name) {
+        if (!Values.isInteger(v)) {
+            throw PyError.type("set_printoptions(): argument '" + name + "' must be int, not " + Values.typeName(v));
+        }
+        return v;
     }
 
     /** {@code torch.randperm(n)}: int64 unless dtype= says. */
