@@ -69,6 +69,11 @@ class GradientCheckProperties {
         c.add(unary("relu", t -> t[0].relu(), Domain.AWAY_FROM_KINKS));
         c.add(unary("clamp", t -> t[0].clamp(-0.5, 0.5), Domain.AWAY_FROM_KINKS));
         c.add(unary("reciprocal", t -> t[0].reciprocal(), Domain.POSITIVE));
+        for (Rounding.Step step : Rounding.Step.values()) {
+            c.add(unary(step.op(), t -> Rounding.step(t[0], step), Domain.AWAY_FROM_KINKS));
+        }
+        c.add(unary("frac", t -> Rounding.frac(t[0]), Domain.AWAY_FROM_KINKS));
+        c.add(unary("nan_to_num", t -> Rounding.nanToNum(t[0].exp(), 0, null, null), Domain.ANY));
         c.add(unary("sum", t -> t[0].sum(), Domain.ANY));
         c.add(unary("mean", t -> t[0].mean(), Domain.ANY));
         c.add(new OpCase("sum dim", t -> t[0].sum(-1, false), r -> new Shape[] {randomShape(r, 1)}, Domain.ANY));

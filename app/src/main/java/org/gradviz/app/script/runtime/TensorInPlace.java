@@ -18,8 +18,8 @@ import org.gradviz.engine.ops.Broadcast;
  */
 final class TensorInPlace {
     /** The pointwise functions whose in-place form {@code name_} is here. */
-    private static final java.util.List<String> POINTWISE = java.util.List.of("abs", "cos", "exp", "log", "neg",
-            "relu", "sigmoid", "sin", "sqrt", "tanh");
+    private static final java.util.List<String> POINTWISE = java.util.List.of("abs", "ceil", "cos", "exp", "floor",
+            "frac", "log", "neg", "relu", "round", "sigmoid", "sin", "sqrt", "tanh", "trunc");
 
     private TensorInPlace() {
     }

@@ -40,6 +40,7 @@ final class TorchFunctions {
         OWN.put("std", a -> TensorMoments.call(a, true));
         TensorShapeFunctions.addShared(OWN);
         TensorSorting.addShared(OWN);
+        TensorRounding.addShared(OWN);
         PointwiseFunctions.addShared(OWN);
         for (Map.Entry<String, PyCallable> own : OWN.entrySet()) {
             if (FUNCTIONS.putIfAbsent(own.getKey(), own.getValue()) != null) {
