@@ -73,6 +73,13 @@ class GradientCheckProperties {
             c.add(unary(step.op(), t -> Rounding.step(t[0], step), Domain.AWAY_FROM_KINKS));
         }
         c.add(unary("frac", t -> Rounding.frac(t[0]), Domain.AWAY_FROM_KINKS));
+        c.add(unary("prod", t -> Products.prod(t[0]), Domain.POSITIVE));
+        c.add(new OpCase("prod dim", t -> Products.prod(t[0], 0, false), r -> new Shape[] {randomShape(r, 1)},
+                Domain.ANY));
+        c.add(new OpCase("prod dim keepdim", t -> Products.prod(t[0], -1, true), r -> new Shape[] {randomShape(r, 1)},
+                Domain.ANY));
+        c.add(new OpCase("cumprod", t -> Products.cumprod(t[0], -1), r -> new Shape[] {randomShape(r, 1)},
+                Domain.ANY));
         c.add(unary("nan_to_num", t -> Rounding.nanToNum(t[0].exp(), 0, null, null), Domain.ANY));
         c.add(unary("sum", t -> t[0].sum(), Domain.ANY));
         c.add(unary("mean", t -> t[0].mean(), Domain.ANY));

@@ -41,6 +41,7 @@ final class TorchFunctions {
         TensorShapeFunctions.addShared(OWN);
         TensorSorting.addShared(OWN);
         TensorRounding.addShared(OWN);
+        TensorProducts.addShared(OWN);
         PointwiseFunctions.addShared(OWN);
         for (Map.Entry<String, PyCallable> own : OWN.entrySet()) {
             if (FUNCTIONS.putIfAbsent(own.getKey(), own.getValue()) != null) {
