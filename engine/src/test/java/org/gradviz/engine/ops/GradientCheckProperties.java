@@ -78,6 +78,13 @@ class GradientCheckProperties {
                 Domain.ANY));
         c.add(new OpCase("prod dim keepdim", t -> Products.prod(t[0], -1, true), r -> new Shape[] {randomShape(r, 1)},
                 Domain.ANY));
+        c.add(new OpCase("amax dims", t -> ReducedExtremes.extreme(t[0], new int[] {0}, false, true),
+                r -> new Shape[] {randomShape(r, 1)}, Domain.ANY));
+        c.add(unary("amin", t -> ReducedExtremes.extreme(t[0], new int[0], true, false), Domain.ANY));
+        c.add(new OpCase("logsumexp", t -> LogSumExp.logsumexp(t[0], new int[] {-1}, false),
+                r -> new Shape[] {randomShape(r, 1)}, Domain.ANY));
+        c.add(new OpCase("logsumexp keepdim", t -> LogSumExp.logsumexp(t[0], new int[] {0}, true),
+                r -> new Shape[] {randomShape(r, 1)}, Domain.ANY));
         c.add(new OpCase("cumprod", t -> Products.cumprod(t[0], -1), r -> new Shape[] {randomShape(r, 1)},
                 Domain.ANY));
         c.add(unary("nan_to_num", t -> Rounding.nanToNum(t[0].exp(), 0, null, null), Domain.ANY));

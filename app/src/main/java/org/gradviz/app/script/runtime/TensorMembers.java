@@ -89,6 +89,7 @@ final class TensorMembers {
                 own = own != null ? own : TensorSorting.method(t, name);
                 own = own != null ? own : TensorRounding.method(t, name);
                 own = own != null ? own : TensorProducts.method(t, name);
+                own = own != null ? own : TensorReductions.method(t, name);
                 own = own != null ? own : TensorNewMethods.method(t, name);
                 yield own != null ? own : TorchFunctions.tensorMethod(t, name);
             }

@@ -42,6 +42,7 @@ final class TorchFunctions {
         TensorSorting.addShared(OWN);
         TensorRounding.addShared(OWN);
         TensorProducts.addShared(OWN);
+        TensorReductions.addShared(OWN);
         PointwiseFunctions.addShared(OWN);
         for (Map.Entry<String, PyCallable> own : OWN.entrySet()) {
             if (FUNCTIONS.putIfAbsent(own.getKey(), own.getValue()) != null) {
