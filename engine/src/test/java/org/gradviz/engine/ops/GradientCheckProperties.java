@@ -73,6 +73,8 @@ class GradientCheckProperties {
             c.add(unary(step.op(), t -> Rounding.step(t[0], step), Domain.AWAY_FROM_KINKS));
         }
         c.add(unary("frac", t -> Rounding.frac(t[0]), Domain.AWAY_FROM_KINKS));
+        c.add(unary("hardtanh", t -> Hardtanh.hardtanh(t[0], -1, 1), Domain.AWAY_FROM_KINKS));
+        c.add(unary("relu6", t -> Hardtanh.hardtanh(t[0], 0, 6), Domain.AWAY_FROM_KINKS));
         c.add(unary("prod", t -> Products.prod(t[0]), Domain.POSITIVE));
         c.add(new OpCase("prod dim", t -> Products.prod(t[0], 0, false), r -> new Shape[] {randomShape(r, 1)},
                 Domain.ANY));
