@@ -75,6 +75,14 @@ class GradientCheckProperties {
         c.add(unary("frac", t -> Rounding.frac(t[0]), Domain.AWAY_FROM_KINKS));
         c.add(unary("hardtanh", t -> Hardtanh.hardtanh(t[0], -1, 1), Domain.AWAY_FROM_KINKS));
         c.add(unary("relu6", t -> Hardtanh.hardtanh(t[0], 0, 6), Domain.AWAY_FROM_KINKS));
+        c.add(unary("var_mean", t -> {
+            Tensor[] r = Moments.withMean(t[0], null, 1, false, false);
+            return Arithmetic.add(r[0], Arithmetic.mulScalar(r[1], 3));
+        }, Domain.ANY));
+        c.add(new OpCase("std_mean dim", t -> {
+            Tensor[] r = Moments.withMean(t[0], 0, 0, true, true);
+            return Arithmetic.sub(r[0], r[1]);
+        }, r -> new Shape[] {Shape.of(2 + r.nextInt(5), 3)}, Domain.ANY));
         c.add(unary("prod", t -> Products.prod(t[0]), Domain.POSITIVE));
         c.add(new OpCase("prod dim", t -> Products.prod(t[0], 0, false), r -> new Shape[] {randomShape(r, 1)},
                 Domain.ANY));
