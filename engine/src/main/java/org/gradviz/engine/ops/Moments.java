@@ -209,7 +209,10 @@ public final class Moments {
      * Welford's running mean rounded to the dtype. One node with two outputs (VarMeanBackward0/StdMeanBackward0).
      */
     public static Tensor[] withMean(Tensor a, Integer dim, double correction, boolean keepDim, boolean sqrt) {
-        requireFloat(a, sqrt);
+        if (!a.dtype().isFloatingPoint()) {
+            throw TorchException.runtime((sqrt ? "std_mean" : "var_mean")
+                    + " only support floating point and complex dtypes");
+        }
         Integer d = dim == null ? null : a.shape().normalizeDim(dim);
         Shape outShape = d == null ? (keepDim ? ones(a.dim()) : Shape.SCALAR) : a.shape().reduce(d, keepDim);
         Tensor flat = d == null ? Tensor.fromData(Shape.of(a.numel()), a.dtype(), a.data()) : a;
