@@ -131,7 +131,7 @@ public final class Reductions {
         return Autograd.record("mean", out, () -> new MeanBackward1(a, saved, keepDim), a);
     }
 
-    private static int[] normalized(Tensor a, int[] dims) {
+    static int[] normalized(Tensor a, int[] dims) {
         int[] out = new int[dims.length];
         for (int i = 0; i < dims.length; i++) {
             out[i] = a.shape().normalizeDim(dims[i]);
@@ -140,7 +140,7 @@ public final class Reductions {
     }
 
     /** Which dimensions {@code dims} reduces (all when empty), with torch's error for one given twice. */
-    private static boolean[] reducedDims(Tensor a, int[] dims) {
+    static boolean[] reducedDims(Tensor a, int[] dims) {
         boolean[] reduced = new boolean[a.dim()];
         if (dims.length == 0) {
             java.util.Arrays.fill(reduced, true);
@@ -161,7 +161,7 @@ public final class Reductions {
         return reduced;
     }
 
-    private static Shape reducedShape(Shape shape, boolean[] reduced, boolean keepDim) {
+    static Shape reducedShape(Shape shape, boolean[] reduced, boolean keepDim) {
         java.util.List<Integer> dims = new java.util.ArrayList<>();
         for (int d = 0; d < shape.rank(); d++) {
             if (!reduced[d]) {

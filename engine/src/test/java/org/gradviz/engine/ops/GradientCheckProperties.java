@@ -69,6 +69,35 @@ class GradientCheckProperties {
         c.add(unary("relu", t -> t[0].relu(), Domain.AWAY_FROM_KINKS));
         c.add(unary("clamp", t -> t[0].clamp(-0.5, 0.5), Domain.AWAY_FROM_KINKS));
         c.add(unary("reciprocal", t -> t[0].reciprocal(), Domain.POSITIVE));
+        for (Rounding.Step step : Rounding.Step.values()) {
+            c.add(unary(step.op(), t -> Rounding.step(t[0], step), Domain.AWAY_FROM_KINKS));
+        }
+        c.add(unary("frac", t -> Rounding.frac(t[0]), Domain.AWAY_FROM_KINKS));
+        c.add(unary("hardtanh", t -> Hardtanh.hardtanh(t[0], -1, 1), Domain.AWAY_FROM_KINKS));
+        c.add(unary("relu6", t -> Hardtanh.hardtanh(t[0], 0, 6), Domain.AWAY_FROM_KINKS));
+        c.add(unary("var_mean", t -> {
+            Tensor[] r = Moments.withMean(t[0], null, 1, false, false);
+            return Arithmetic.add(r[0], Arithmetic.mulScalar(r[1], 3));
+        }, Domain.ANY));
+        c.add(new OpCase("std_mean dim", t -> {
+            Tensor[] r = Moments.withMean(t[0], 0, 0, true, true);
+            return Arithmetic.sub(r[0], r[1]);
+        }, r -> new Shape[] {Shape.of(2 + r.nextInt(5), 3)}, Domain.ANY));
+        c.add(unary("prod", t -> Products.prod(t[0]), Domain.POSITIVE));
+        c.add(new OpCase("prod dim", t -> Products.prod(t[0], 0, false), r -> new Shape[] {randomShape(r, 1)},
+                Domain.ANY));
+        c.add(new OpCase("prod dim keepdim", t -> Products.prod(t[0], -1, true), r -> new Shape[] {randomShape(r, 1)},
+                Domain.ANY));
+        c.add(new OpCase("amax dims", t -> ReducedExtremes.extreme(t[0], new int[] {0}, false, true),
+                r -> new Shape[] {randomShape(r, 1)}, Domain.ANY));
+        c.add(unary("amin", t -> ReducedExtremes.extreme(t[0], new int[0], true, false), Domain.ANY));
+        c.add(new OpCase("logsumexp", t -> LogSumExp.logsumexp(t[0], new int[] {-1}, false),
+                r -> new Shape[] {randomShape(r, 1)}, Domain.ANY));
+        c.add(new OpCase("logsumexp keepdim", t -> LogSumExp.logsumexp(t[0], new int[] {0}, true),
+                r -> new Shape[] {randomShape(r, 1)}, Domain.ANY));
+        c.add(new OpCase("cumprod", t -> Products.cumprod(t[0], -1), r -> new Shape[] {randomShape(r, 1)},
+                Domain.ANY));
+        c.add(unary("nan_to_num", t -> Rounding.nanToNum(t[0].exp(), 0, null, null), Domain.ANY));
         c.add(unary("sum", t -> t[0].sum(), Domain.ANY));
         c.add(unary("mean", t -> t[0].mean(), Domain.ANY));
         c.add(new OpCase("sum dim", t -> t[0].sum(-1, false), r -> new Shape[] {randomShape(r, 1)}, Domain.ANY));

@@ -9,7 +9,7 @@ import org.gradviz.engine.Shape;
 
 /**
  * The finite-difference check of {@link GradientCheckProperties} for the movement, join, extreme and norm ops:
- * view/reshape/flatten/squeeze/expand/permute, cat, stack, max/min (whole and along a dim), norm (p = 1, 2).
+ * view/reshape/flatten/squeeze/expand/permute, cat, stack, max/min (whole and along a dim), sort, topk, norm (p = 1, 2).
  */
 class ShapeOpsGradientCheckProperties extends GradientCheckProperties {
 
@@ -38,6 +38,14 @@ class ShapeOpsGradientCheckProperties extends GradientCheckProperties {
                 r -> new Shape[] {Shape.of(3, 4)}, Domain.ANY));
         c.add(new OpCase("min dim 0 keepdim", t -> Extremes.along(t[0], 0, true, false).values(),
                 r -> new Shape[] {Shape.of(3, 2, 2)}, Domain.ANY));
+        c.add(new OpCase("sort dim 1 descending", t -> Sorting.sort(t[0], 1, true, false).values(),
+                r -> new Shape[] {Shape.of(2, 3 + r.nextInt(20))}, Domain.ANY));
+        c.add(new OpCase("sort dim 0 stable", t -> Sorting.sort(t[0].exp(), 0, false, true).values(),
+                r -> new Shape[] {Shape.of(1 + r.nextInt(18), 2)}, Domain.ANY));
+        c.add(new OpCase("topk dim -1", t -> Sorting.topk(t[0], 2, -1, true, true).values(),
+                r -> new Shape[] {Shape.of(3, 2 + r.nextInt(150))}, Domain.ANY));
+        c.add(new OpCase("topk smallest dim 0 unsorted", t -> Sorting.topk(t[0].sin(), 3, 0, false, false).values(),
+                r -> new Shape[] {Shape.of(3 + r.nextInt(20), 2)}, Domain.ANY));
         c.add(new OpCase("norm", t -> Norms.norm(t[0], 2, null, false), r -> new Shape[] {Shape.of(2, 3)},
                 Domain.ANY));
         c.add(new OpCase("norm dim", t -> Norms.norm(t[0], 2, 1, true), r -> new Shape[] {Shape.of(3, 4)},

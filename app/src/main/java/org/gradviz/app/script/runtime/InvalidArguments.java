@@ -107,11 +107,13 @@ final class InvalidArguments {
             if (!p.startsWith("(Tensor input")) {
                 continue;
             }
-            boolean hasOut = p.endsWith(", Tensor out)");
+            // NOTE: out is a Tensor or, for functions of several results, a tuple of Tensors
+            boolean hasOut = p.endsWith(" out)");
             String inner = p.substring(1, p.length() - 1);
             inner = inner.startsWith("Tensor input, ") ? inner.substring("Tensor input, ".length()) : "";
             if (hasOut) {
-                inner = inner.substring(0, inner.length() - "Tensor out".length());
+                int cut = inner.lastIndexOf(", ");
+                inner = cut < 0 ? "" : inner.substring(0, cut + 2);
                 inner = inner.endsWith("*, ") ? inner.substring(0, inner.length() - 3) : inner;
                 inner = inner.endsWith(", ") ? inner.substring(0, inner.length() - 2) : inner;
             }

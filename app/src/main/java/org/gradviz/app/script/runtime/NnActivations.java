@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import org.gradviz.engine.Tensor;
 import org.gradviz.engine.ops.Activations;
+import org.gradviz.engine.ops.Hardtanh;
 import org.gradviz.engine.ops.Reduction;
 import org.gradviz.engine.ops.RobustLosses;
 import org.gradviz.engine.ops.WeightedBceWithLogits;
@@ -38,6 +39,12 @@ final class NnActivations {
                 v -> leakyRelu(v[0], v[1], Values.truthy(v[2])));
         put(f, "leaky_relu_", Signature.of("leaky_relu_", "input", REQUIRED, "negative_slope", 0.01),
                 v -> leakyRelu(v[0], v[1], true));
+        put(f, "hardtanh", Signature.of("hardtanh", "input", REQUIRED, "min_val", -1.0, "max_val", 1.0, "inplace",
+                false), v -> hardtanh(v[0], v[1], v[2], Values.truthy(v[3])));
+        put(f, "hardtanh_", Signature.of("hardtanh_", "input", REQUIRED, "min_val", -1.0, "max_val", 1.0),
+                v -> hardtanh(v[0], v[1], v[2], true));
+        put(f, "relu6", Signature.of("relu6", "input", REQUIRED, "inplace", false),
+                v -> hardtanh(v[0], 0L, 6L, Values.truthy(v[1])));
         put(f, "elu", Signature.of("elu", "input", REQUIRED, "alpha", 1.0, "inplace", false),
                 v -> elu(v[0], v[1], v[2]));
         put(f, "silu", Signature.of("silu", "input", REQUIRED, "inplace", false),
@@ -157,6 +164,35 @@ final class NnActivations {
         return inplace ? Activations.leakyReluInPlace(x, s) : Activations.leakyRelu(x, s);
     }
 
+    /**
+     * {@code F.hardtanh} and {@code F.relu6}. NOTE: in place only where no graph records it (torch's hardtanh_
+     * records HardtanhBackward1 on the result, which gradviz refuses); a leaf that requires grad is torch's error.
+     */
+    private static Tensor hardtanh(Object input, Object min, Object max, boolean inplace) {
+        Tensor x = input(input, "hardtanh");
+        double lo = bound(min, "min_val", 2);
+        double hi = bound(max, "max_val", 3);
+        if (!inplace) {
+            return Hardtanh.hardtanh(x, lo, hi);
+        }
+        if (org.gradviz.engine.GradMode.isEnabled() && x.requiresGrad()) {
+            if (x.isLeaf()) {
+                throw new PyError("RuntimeError", "a leaf Variable that requires grad is being used in an in-place "
+                        + "operation.");
+            }
+            throw new Unsupported("'hardtanh_' (or relu6 in place) on a tensor that records a gradient");
+        }
+        return x.assignInPlace(Tensor.fromData(x.shape(), x.dtype(), Hardtanh.values(x, lo, hi)));
+    }
+
+    private static double bound(Object v, String name, int position) {
+        if (!Values.isNumber(v)) {
+            throw PyError.type("hardtanh(): argument '" + name + "' (position " + position + ") must be Number, not "
+                    + Values.typeName(v));
+        }
+        return Values.toDouble(v, name);
+    }
+
     private static Tensor elu(Object input, Object alpha, Object inplace) {
         Tensor x = input(input, "elu");
         double a = number(alpha, "elu", "alpha");
@@ -189,6 +225,9 @@ final class NnActivations {
                 "inplace", false), (self, x) -> leakyRelu(x, self.attribute("negative_slope"),
                         Values.truthy(self.attribute("inplace"))),
                 self -> "negative_slope=" + Values.str(self.attribute("negative_slope")) + inplace(self, ", ")));
+        out.add(hardtanhModule());
+        out.add(activation("ReLU6", Signature.of("ReLU6.__init__", "self", REQUIRED, "inplace", false),
+                (self, x) -> hardtanh(x, 0L, 6L, Values.truthy(self.attribute("inplace"))), self -> inplace(self, "")));
         out.add(activation("ELU", Signature.of("ELU.__init__", "self", REQUIRED, "alpha", 1.0, "inplace", false),
                 (self, x) -> elu(x, self.attribute("alpha"), self.attribute("inplace")),
                 self -> "alpha=" + Values.str(self.attribute("alpha")) + inplace(self, ", ")));
@@ -289,6 +328,31 @@ final class NnActivations {
             Object[] v = Signature.of(name + ".forward", "self", REQUIRED, "input", REQUIRED, "target", REQUIRED)
                     .bind(a);
             return forward.apply(self(a), v[1], v[2]);
+        });
+        return c;
+    }
+
+    /**
+     * {@code nn.Hardtanh(min_val=-1.0, max_val=1.0, inplace=False)}: torch asserts max_val > min_val; the deprecated
+     * min_value/max_value are refused.
+     */
+    private static PyClass hardtanhModule() {
+        Signature init = Signature.of("Hardtanh.__init__", "self", REQUIRED, "min_val", -1.0, "max_val", 1.0,
+                "inplace", false, "min_value", PyNone.NONE, "max_value", PyNone.NONE);
+        PyClass c = activation("Hardtanh", init, (self, x) -> hardtanh(x, self.attribute("min_val"),
+                self.attribute("max_val"), Values.truthy(self.attribute("inplace"))),
+                self -> "min_val=" + Values.str(self.attribute("min_val")) + ", max_val="
+                        + Values.str(self.attribute("max_val")) + inplace(self, ", "));
+        PyCallable plain = (PyCallable) c.attribute("__init__");
+        method(c, "__init__", a -> {
+            Object[] v = init.bind(a);
+            if (v[4] != PyNone.NONE || v[5] != PyNone.NONE) {
+                throw new Unsupported("'nn.Hardtanh(min_value=..., max_value=...)' (deprecated; use min_val=, max_val=)");
+            }
+            if (!(Values.toDouble(v[2], "max_val") > Values.toDouble(v[1], "min_val"))) {
+                throw new PyError("AssertionError", "");
+            }
+            return plain.call(a);
         });
         return c;
     }

@@ -13,13 +13,16 @@ import org.gradviz.engine.ops.Broadcast;
 /**
  * The in-place methods teaching code uses on weights and gradients: {@code add_}/{@code sub_} (with {@code alpha},
  * one fused multiply-add per element as torch's CPU kernel), {@code mul_}, {@code div_}, {@code clamp_},
- * {@code copy_}, {@code fill_}, the pointwise {@code sin_}, {@code exp_}, ... outside a graph, and the random fills {@code uniform_}, {@code normal_}, {@code exponential_} and {@code bernoulli_}. Each
+ * {@code copy_}, {@code fill_}, the pointwise {@code sin_}, {@code exp_}, ... outside a graph (the rounding ones, whose chain rule reads no value, in one too), and the random fills {@code uniform_}, {@code normal_}, {@code exponential_} and {@code bernoulli_}. Each
  * writes through to the tensor, bumps its version and refuses a leaf that requires grad, as torch does.
  */
 final class TensorInPlace {
     /** The pointwise functions whose in-place form {@code name_} is here. */
-    private static final java.util.List<String> POINTWISE = java.util.List.of("abs", "cos", "exp", "log", "neg",
-            "relu", "sigmoid", "sin", "sqrt", "tanh");
+    private static final java.util.List<String> POINTWISE = java.util.List.of("abs", "ceil", "cos", "exp", "floor",
+            "frac", "log", "nan_to_num", "neg", "relu", "round", "sigmoid", "sin", "sqrt", "tanh", "trunc");
+    /** Those whose chain rule reads no value of the input, so t can take the out-of-place node in a graph too. */
+    private static final java.util.List<String> SAVES_NOTHING = java.util.List.of("ceil", "floor", "frac", "round",
+            "trunc");
 
     private TensorInPlace() {
     }
@@ -102,7 +105,7 @@ final class TensorInPlace {
             // NOTE: relu_ saves its result, so it records in a graph as torch's (ReluBackward0 on t)
             return Activations.reluInPlace(t);
         }
-        if (GradMode.isEnabled() && t.requiresGrad()) {
+        if (GradMode.isEnabled() && t.requiresGrad() && !(SAVES_NOTHING.contains(base) && !t.isLeaf())) {
             if (t.isLeaf()) {
                 throw new PyError("RuntimeError", "a leaf Variable that requires grad is being used in an in-place "
                         + "operation.");

@@ -86,6 +86,10 @@ final class TensorMembers {
                 PyCallable only = TensorShapeFunctions.method(t, name);
                 PyCallable own = only != null ? only : TensorPredicates.method(t, name);
                 own = own != null ? own : TensorInPlace.method(t, name);
+                own = own != null ? own : TensorSorting.method(t, name);
+                own = own != null ? own : TensorRounding.method(t, name);
+                own = own != null ? own : TensorProducts.method(t, name);
+                own = own != null ? own : TensorReductions.method(t, name);
                 own = own != null ? own : TensorNewMethods.method(t, name);
                 yield own != null ? own : TorchFunctions.tensorMethod(t, name);
             }

@@ -15,7 +15,28 @@ final class TensorMoments {
     }
 
     static Tensor call(Args a, boolean sqrt) {
-        String name = sqrt ? "std" : "var";
+        Call c = parse(a, sqrt ? "std" : "var");
+        if (c.dim() == null) {
+            if (c.keepDim()) {
+                throw new Unsupported("'" + c.name() + "(keepdim=True)' over every dim");
+            }
+            return Moments.all(c.input(), c.correction(), sqrt);
+        }
+        return Moments.along(c.input(), c.dim(), c.correction(), c.keepDim(), sqrt);
+    }
+
+    /** {@code torch.var_mean(...)} / {@code torch.std_mean(...)}: the tuple (var or std, mean), same arguments. */
+    static PyTuple withMean(Args a, boolean sqrt) {
+        Call c = parse(a, sqrt ? "std_mean" : "var_mean");
+        Tensor[] r = Moments.withMean(c.input(), c.dim(), c.correction(), c.keepDim(), sqrt);
+        return PyTuple.of(r[0], r[1]);
+    }
+
+    /** A call's arguments: the one dim reduced (null: all of them). */
+    private record Call(String name, Tensor input, Integer dim, double correction, boolean keepDim) {
+    }
+
+    private static Call parse(Args a, String name) {
         a.accept(4, "input", "dim", "unbiased", "keepdim", "correction");
         Tensor input = a.tensor(0, "input");
         List<Object> positional = a.positional();
@@ -39,14 +60,7 @@ final class TensorMoments {
         double c = correction != null && correction != PyNone.NONE ? Values.toDouble(correction, name + "(): correction")
                 : unbiased == null || Values.truthy(unbiased) ? 1 : 0;
         boolean keep = keepdim != null && Values.truthy(keepdim);
-        Integer d = singleDim(dim, name);
-        if (d == null) {
-            if (keep) {
-                throw new Unsupported("'" + name + "(keepdim=True)' over every dim");
-            }
-            return Moments.all(input, c, sqrt);
-        }
-        return Moments.along(input, d, c, keep, sqrt);
+        return new Call(name, input, singleDim(dim, name), c, keep);
     }
 
     /** The one dim reduced, or null for all of them. */

@@ -144,6 +144,8 @@ final class TensorShapeFunctions {
             a.accept(2, "tensors", "dim");
             return Joining.stack(tensors(a), a.has(1, "dim") ? a.integer(1, "dim") : 0);
         }));
+        m.put("var_mean", new Builtin("var_mean", a -> TensorMoments.withMean(a, false)));
+        m.put("std_mean", new Builtin("std_mean", a -> TensorMoments.withMean(a, true)));
         m.put("Tensor", TensorType.TENSOR);
         m.putAll(LegacyTensorClass.all());
         return m;

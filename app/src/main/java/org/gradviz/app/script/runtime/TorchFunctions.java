@@ -39,6 +39,10 @@ final class TorchFunctions {
         OWN.put("var", a -> TensorMoments.call(a, false));
         OWN.put("std", a -> TensorMoments.call(a, true));
         TensorShapeFunctions.addShared(OWN);
+        TensorSorting.addShared(OWN);
+        TensorRounding.addShared(OWN);
+        TensorProducts.addShared(OWN);
+        TensorReductions.addShared(OWN);
         PointwiseFunctions.addShared(OWN);
         RandomSampling.addShared(OWN);
         for (Map.Entry<String, PyCallable> own : OWN.entrySet()) {
