@@ -39,6 +39,7 @@ final class TorchFunctions {
         OWN.put("var", a -> TensorMoments.call(a, false));
         OWN.put("std", a -> TensorMoments.call(a, true));
         TensorShapeFunctions.addShared(OWN);
+        TensorRearrangements.addShared(OWN);
         PointwiseFunctions.addShared(OWN);
         for (Map.Entry<String, PyCallable> own : OWN.entrySet()) {
             if (FUNCTIONS.putIfAbsent(own.getKey(), own.getValue()) != null) {

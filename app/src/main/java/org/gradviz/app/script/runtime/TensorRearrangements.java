@@ -1,0 +1,145 @@
+package org.gradviz.app.script.runtime;
+
+import java.util.List;
+import java.util.Map;
+import org.gradviz.engine.Tensor;
+import org.gradviz.engine.ops.BatchedProducts;
+import org.gradviz.engine.ops.Rearranging;
+import org.gradviz.engine.ops.Splitting;
+
+/**
+ * The batched products ({@code bmm}, {@code addmm}, {@code outer}), the splits ({@code split}, {@code chunk},
+ * {@code unbind}, tuples of views) and the moves ({@code repeat}, {@code flip}, {@code roll}, {@code tril},
+ * {@code triu}).
+ */
+final class TensorRearrangements {
+
+    private TensorRearrangements() {
+    }
+
+    /** Functions that are both {@code torch.f(t, ...)} and {@code t.f(...)}. */
+    static void addShared(Map<String, PyCallable> m) {
+        m.put("bmm", a -> BatchedProducts.bmm(a.accept(2, "input", "mat2").tensor(0, "input"), a.tensor(1, "mat2")));
+        m.put("outer", a -> BatchedProducts.outer(a.accept(2, "input", "vec2").tensor(0, "input"),
+                a.tensor(1, "vec2")));
+        m.put("addmm", a -> {
+            a.accept(3, "input", "mat1", "mat2", "beta", "alpha");
+            return BatchedProducts.addmm(a.tensor(0, "input"), a.tensor(1, "mat1"), a.tensor(2, "mat2"),
+                    scalar(a, "beta"), scalar(a, "alpha"));
+        });
+        m.put("split", a -> {
+            a.accept(3, "tensor", "split_size_or_sections", "dim");
+            Tensor t = a.tensor(0, "tensor");
+            Object sizes = a.get(1, "split_size_or_sections");
+            long dim = a.has(2, "dim") ? a.integer(2, "dim") : 0;
+            List<?> sections = Values.items(sizes);
+            if (sections == null) {
+                if (!Values.isInteger(sizes)) {
+                    throw PyError.type("split_with_sizes(): argument 'split_sizes' (position 2) must be tuple of ints,"
+                            + " not " + Values.typeName(sizes));
+                }
+                return PyTuple.of((Object[]) Splitting.split(t, Ints.int64(sizes), dim));
+            }
+            long[] each = new long[sections.size()];
+            for (int i = 0; i < each.length; i++) {
+                each[i] = Values.toIndex(sections.get(i), "split_with_sizes(): argument 'split_sizes'");
+            }
+            return PyTuple.of((Object[]) Splitting.splitWithSizes(t, each, dim));
+        });
+        m.put("chunk", a -> {
+            a.accept(3, "input", "chunks", "dim");
+            return PyTuple.of((Object[]) Splitting.chunk(a.tensor(0, "input"), a.integer(1, "chunks"),
+                    a.has(2, "dim") ? a.integer(2, "dim") : 0));
+        });
+        m.put("unbind", a -> {
+            a.accept(2, "input", "dim");
+            return PyTuple.of((Object[]) Splitting.unbind(a.tensor(0, "input"), a.has(1, "dim") ? a.integer(1, "dim")
+                    : 0));
+        });
+        m.put("flip", a -> {
+            if (a.size() < 2 && !a.keywords().containsKey("dims")) {
+                throw PyError.type("flip() missing 1 required positional arguments: \"dims\"");
+            }
+            return Rearranging.flip(a.tensor(0, "input"), TensorShapeFunctions.longs(a, "dims"));
+        });
+        m.put("roll", a -> {
+            a.accept(3, "input", "shifts", "dims");
+            if (!a.has(1, "shifts")) {
+                throw PyError.type("roll() missing 1 required positional arguments: \"shifts\"");
+            }
+            Object dims = a.get(2, "dims", PyNone.NONE);
+            return Rearranging.roll(a.tensor(0, "input"), ints(a.get(1, "shifts"), "roll", "shifts", 2),
+                    dims == PyNone.NONE ? new long[0] : ints(dims, "roll", "dims", 3));
+        });
+        m.put("tril", a -> triangle(a, true));
+        m.put("triu", a -> triangle(a, false));
+    }
+
+    /** Methods only: {@code t.repeat(...)}. */
+    static PyCallable method(Tensor t, String name) {
+        return switch (name) {
+            case "repeat" -> a -> {
+                if (a.size() == 0 && !a.keywords().containsKey("repeats")) {
+                    throw PyError.type("repeat() missing 1 required positional arguments: \"repeats\"");
+                }
+                Args all = a.withSelf(t);
+                for (Object v : a.size() == 1 && Values.items(a.positional().get(0)) != null
+                        ? Values.items(a.positional().get(0)) : a.positional()) {
+                    if (!Values.isInteger(v)) {
+                        throw PyError.type("repeat(): argument 'repeats' (position 1) must be tuple of SymInts, not "
+                                + Values.typeName(v));
+                    }
+                }
+                return Rearranging.repeat(t, TensorShapeFunctions.longs(all, "repeats"));
+            };
+            default -> null;
+        };
+    }
+
+    private static Tensor triangle(Args a, boolean lower) {
+        a.accept(2, "input", "diagonal");
+        return Rearranging.triangle(a.tensor(0, "input"), a.has(1, "diagonal") ? a.integer(1, "diagonal") : 0,
+                lower);
+    }
+
+    /** An int or a tuple of ints (roll's shifts and dims). */
+    private static long[] ints(Object v, String function, String name, int position) {
+        List<?> items = Values.items(v);
+        if (items == null) {
+            if (!Values.isInteger(v)) {
+                throw PyError.type(function + "(): argument '" + name + "' (position " + position
+                        + ") must be tuple of ints, not " + Values.typeName(v));
+            }
+            return new long[] {Ints.int64(v)};
+        }
+        long[] out = new long[items.size()];
+        for (int i = 0; i < out.length; i++) {
+            Object x = items.get(i);
+            if (!Values.isInteger(x)) {
+                throw PyError.type(function + "(): argument '" + name + "' (position " + position
+                        + ") must be tuple of ints, but found element of type " + Values.typeName(x) + " at pos "
+                        + i);
+            }
+            out[i] = Ints.int64(x);
+        }
+        return out;
+    }
+
+    /** addmm's {@code beta=} or {@code alpha=}: a Python number as given (1 when absent), a bool as an int. */
+    private static Object scalar(Args a, String name) {
+        Object v = a.get(-1, name, 1L);
+        if (v instanceof Boolean b) {
+            return b ? 1L : 0L;
+        }
+        if (v instanceof Tensor t && t.numel() == 1) {
+            return t.dtype().isFloatingPoint() ? (Object) t.item() : (Object) (long) t.item();
+        }
+        if (v instanceof Double || v instanceof Long) {
+            return v;
+        }
+        if (Values.isInteger(v)) {
+            return Ints.int64(v);
+        }
+        throw PyError.type("addmm(): argument '" + name + "' must be Number, not " + Values.typeName(v));
+    }
+}
