@@ -293,6 +293,9 @@ public final class Rearranging {
     /** {@code t.tril(diagonal)} (lower) or {@code t.triu(diagonal)}: the last two dims' other triangle zeroed. */
     public static Tensor triangle(Tensor a, long diagonal, boolean lower) {
         String name = lower ? "tril" : "triu";
+        if (a.dim() == 0) {
+            throw TorchException.index("Dimension specified as -2 but tensor has no dimensions");
+        }
         if (a.dim() < 2) {
             a.shape().normalizeDim(-2);
             throw TorchException.runtime(name + ": input tensor must have at least 2 dimensions");
