@@ -4,13 +4,14 @@ import java.util.List;
 import java.util.Map;
 import org.gradviz.engine.Tensor;
 import org.gradviz.engine.ops.BatchedProducts;
+import org.gradviz.engine.ops.Gathering;
 import org.gradviz.engine.ops.Rearranging;
 import org.gradviz.engine.ops.Splitting;
 
 /**
  * The batched products ({@code bmm}, {@code addmm}, {@code outer}), the splits ({@code split}, {@code chunk},
  * {@code unbind}, tuples of views) and the moves ({@code repeat}, {@code flip}, {@code roll}, {@code tril},
- * {@code triu}).
+ * {@code triu}), {@code gather}, {@code scatter}, {@code scatter_add} (and their in-place forms) and {@code diag}.
  */
 final class TensorRearrangements {
 
@@ -71,6 +72,19 @@ final class TensorRearrangements {
             return Rearranging.roll(a.tensor(0, "input"), ints(a.get(1, "shifts"), "roll", "shifts", 2),
                     dims == PyNone.NONE ? new long[0] : ints(dims, "roll", "dims", 3));
         });
+        m.put("gather", a -> {
+            a.accept(3, "input", "dim", "index", "sparse_grad");
+            if (a.bool(-1, "sparse_grad", false)) {
+                throw new Unsupported("'gather(sparse_grad=True)'");
+            }
+            return Gathering.gather(a.tensor(0, "input"), a.integer(1, "dim"), a.tensor(2, "index"));
+        });
+        m.put("scatter", a -> scatter(a, false));
+        m.put("scatter_add", a -> scatter(a, true));
+        m.put("diag", a -> {
+            a.accept(2, "input", "diagonal");
+            return Gathering.diag(a.tensor(0, "input"), a.has(1, "diagonal") ? a.integer(1, "diagonal") : 0);
+        });
         m.put("tril", a -> triangle(a, true));
         m.put("triu", a -> triangle(a, false));
     }
@@ -92,8 +106,33 @@ final class TensorRearrangements {
                 }
                 return Rearranging.repeat(t, TensorShapeFunctions.longs(all, "repeats"));
             };
+            case "scatter_" -> a -> TensorInPlace.assign(t, scatter(a.withSelf(t), false));
+            case "scatter_add_" -> a -> TensorInPlace.assign(t, scatter(a.withSelf(t), true));
             default -> null;
         };
+    }
+
+    /**
+     * {@code scatter(input, dim, index, src)} or {@code scatter(input, dim, index, value)} (a number), and
+     * {@code scatter_add(input, dim, index, src)}; {@code reduce=} is refused.
+     */
+    private static Tensor scatter(Args a, boolean add) {
+        a.accept(4, "input", "dim", "index", "src", "value", "reduce");
+        if (a.keywords().containsKey("reduce")) {
+            throw new Unsupported("'" + a.function() + "(reduce=...)'");
+        }
+        Tensor self = a.tensor(0, "input");
+        long dim = a.integer(1, "dim");
+        Tensor index = a.tensor(2, "index");
+        Object src = a.has(3, "src") ? a.get(3, "src") : a.get(3, "value");
+        if (src instanceof Tensor s) {
+            return add ? Gathering.scatterAdd(self, dim, index, s) : Gathering.scatter(self, dim, index, s);
+        }
+        if (add || !Values.isNumber(src)) {
+            throw PyError.type(a.function() + "(): argument '" + (add ? "src" : "value") + "' must be "
+                    + (add ? "Tensor" : "Number") + ", not " + Values.typeName(src));
+        }
+        return Gathering.scatter(self, dim, index, Values.toDouble(src, a.function() + "(): argument 'value'"));
     }
 
     private static Tensor triangle(Args a, boolean lower) {
