@@ -82,6 +82,25 @@ class RearrangingGradientCheckProperties extends GradientCheckProperties {
                 r -> new Shape[] {Shape.of(2, size(r), size(r))}, Domain.ANY));
         c.add(new OpCase("triu", t -> Rearranging.triangle(t[0].exp(), 1, false),
                 r -> new Shape[] {Shape.of(size(r), size(r))}, Domain.ANY));
+        c.add(new OpCase("gather with repeated indices", t -> Gathering.gather(t[0].exp(), 1,
+                index(Shape.of(2, 4), 0, 2, 2, 1, 0, 0, 0, 2)), r -> new Shape[] {Shape.of(2, 3)}, Domain.ANY));
+        c.add(new OpCase("scatter src", t -> Gathering.scatter(t[0], 0, index(Shape.of(1, 3), 1, 0, 1),
+                t[1].sin()), r -> new Shape[] {Shape.of(2, 3), Shape.of(2, 3)}, Domain.ANY));
+        c.add(new OpCase("scatter value", t -> Gathering.scatter(t[0].pow(2), 1, index(Shape.of(2, 1), 2, 0), 0.5),
+                r -> new Shape[] {Shape.of(2, 3)}, Domain.ANY));
+        c.add(new OpCase("scatter_add with repeated indices", t -> Gathering.scatterAdd(t[0], 1,
+                index(Shape.of(2, 3), 0, 0, 2, 1, 1, 1), t[1].exp()),
+                r -> new Shape[] {Shape.of(2, 3), Shape.of(2, 3)}, Domain.ANY));
+        c.add(new OpCase("diag of a vector", t -> Gathering.diag(t[0].exp(), -1), r -> new Shape[] {Shape.of(3)},
+                Domain.ANY));
+        c.add(new OpCase("diag of a square matrix", t -> Gathering.diag(t[0].sin(), 1),
+                r -> new Shape[] {Shape.of(3, 3)}, Domain.ANY));
+        c.add(new OpCase("diag of a wide matrix", t -> Gathering.diag(t[0], 0), r -> new Shape[] {Shape.of(2, 4)},
+                Domain.ANY));
         return c;
+    }
+
+    private static Tensor index(Shape shape, double... values) {
+        return org.gradviz.engine.Torch.tensor(shape, org.gradviz.engine.DType.INT64, values);
     }
 }
