@@ -317,6 +317,143 @@ public final class Gathering {
         }
     }
 
+    // ----- repeat_interleave
+
+    /**
+     * {@code t.repeat_interleave(repeats, dim)}: each slice along dim repeated its count of times, as torch computes
+     * it: the input flattened when dim is None, then {@code index_select} of the repeated indices
+     * (IndexSelectBackward0). {@code repeats} is an int64 tensor of one count or one per slice.
+     */
+    public static Tensor repeatInterleave(Tensor self, Tensor repeats, Long dim) {
+        Tensor input = dim == null ? Views.flatten(self, 0, -1) : self;
+        int d = dim == null ? 0 : input.shape().normalizeDim(dim);
+        int size = input.dim() == 0 ? 1 : input.shape().dim(d);
+        double[] counts;
+        if (repeats.dim() == 0 || (repeats.dim() == 1 && repeats.numel() == 1)) {
+            counts = new double[size];
+            java.util.Arrays.fill(counts, repeats.data()[0]);
+        } else if (repeats.dim() == 1) {
+            if (repeats.numel() != size) {
+                throw TorchException.runtime("repeats must have the same size as input along dim");
+            }
+            counts = repeats.data();
+        } else {
+            throw TorchException.runtime("repeats must be 0-dim or 1-dim tensor");
+        }
+        if (repeats.dtype() != DType.INT64) {
+            throw TorchException.runtime("\"repeat_interleave_cpu\" not implemented for '"
+                    + LinearAlgebra.cTypeName(repeats.dtype()) + "'");
+        }
+        Tensor index = repeatedIndices(counts);
+        Tensor out = indexSelected(input, d, index);
+        Shape selfSizes = input.shape();
+        return Autograd.record("index_select", out, () -> new IndexSelectBackward0(selfSizes, d, index), input);
+    }
+
+    /** {@code torch.repeat_interleave(repeats)}: i repeated repeats[i] times, as an int64 tensor. */
+    public static Tensor repeatedIndices(Tensor repeats) {
+        if (repeats.dim() > 1) {
+            throw TorchException.runtime("repeats must be 0-dim or 1-dim tensor");
+        }
+        if (repeats.dtype() != DType.INT64) {
+            throw TorchException.runtime("\"repeat_interleave_cpu\" not implemented for '"
+                    + LinearAlgebra.cTypeName(repeats.dtype()) + "'");
+        }
+        return repeatedIndices(repeats.data());
+    }
+
+    private static Tensor repeatedIndices(double[] counts) {
+        long total = 0;
+        for (double c : counts) {
+            if (c < 0) {
+                throw TorchException.runtime("repeats can not be negative");
+            }
+            total += (long) c;
+        }
+        double[] index = new double[(int) total];
+        int at = 0;
+        for (int i = 0; i < counts.length; i++) {
+            for (long k = 0; k < (long) counts[i]; k++) {
+                index[at++] = i;
+            }
+        }
+        return Tensor.fromData(Shape.of(index.length), DType.INT64, index);
+    }
+
+    /** The slices of {@code a} along {@code dim} at the (valid) positions of a 1-D {@code index}, in order. */
+    private static Tensor indexSelected(Tensor a, int dim, Tensor index) {
+        int[] dims = a.dim() == 0 ? new int[] {index.numel()} : a.shape().dims();
+        if (a.dim() > 0) {
+            dims[dim] = index.numel();
+        }
+        Shape shape = a.dim() == 0 ? Shape.SCALAR : Shape.of(dims);
+        int size = a.dim() == 0 ? 1 : a.shape().dim(dim);
+        int outer = 1;
+        for (int i = 0; i < dim; i++) {
+            outer *= a.shape().dim(i);
+        }
+        int inner = a.numel() / Math.max(1, outer * size);
+        double[] x = a.data();
+        double[] ids = index.data();
+        double[] r = new double[outer * ids.length * inner];
+        for (int o = 0; o < outer; o++) {
+            for (int j = 0; j < ids.length; j++) {
+                System.arraycopy(x, (o * size + (int) ids[j]) * inner, r, (o * ids.length + j) * inner, inner);
+            }
+        }
+        return Tensor.fromData(a.dim() == 0 ? Shape.of(ids.length).reduce(0, false) : shape, a.dtype(), r);
+    }
+
+    /** d(index_select)/da: torch's index_select_backward: zeros with the gradient's slices added at the index. */
+    static final class IndexSelectBackward0 extends Node {
+        private final Shape selfSizes;
+        private final int dim;
+        private final SavedTensor index;
+
+        IndexSelectBackward0(Shape selfSizes, int dim, Tensor index) {
+            this.selfSizes = selfSizes;
+            this.dim = dim;
+            this.index = save(index);
+        }
+
+        @Override
+        public String name() {
+            return "IndexSelectBackward0";
+        }
+
+        @Override
+        protected Tensor[] apply(Tensor[] grads) {
+            Tensor g = grads[0];
+            double[] ids = index.unpack().data();
+            int size = selfSizes.rank() == 0 ? 1 : selfSizes.dim(dim);
+            int outer = 1;
+            for (int i = 0; i < dim; i++) {
+                outer *= selfSizes.dim(i);
+            }
+            int inner = selfSizes.numel() / Math.max(1, outer * size);
+            double[] v = g.data();
+            double[] r = new double[selfSizes.numel()];
+            DType dt = g.dtype();
+            for (int o = 0; o < outer; o++) {
+                for (int j = 0; j < ids.length; j++) {
+                    int to = (o * size + (int) ids[j]) * inner;
+                    int from = (o * ids.length + j) * inner;
+                    for (int e = 0; e < inner; e++) {
+                        r[to + e] = dt.round(r[to + e] + v[from + e]);
+                    }
+                }
+            }
+            return new Tensor[] {Tensor.fromData(selfSizes, dt, r)};
+        }
+
+        @Override
+        protected void collectSaved(Map<String, Object> out) {
+            out.put("dim", (long) dim);
+            out.put("index", index);
+            out.put("self_sym_sizes", Reductions.sizes(selfSizes));
+        }
+    }
+
     // ----- one_hot
 
     /** {@code F.one_hot(t, num_classes)}: int64 zeros with a 1 at each class, in a new last dimension. */

@@ -97,6 +97,10 @@ class RearrangingGradientCheckProperties extends GradientCheckProperties {
                 r -> new Shape[] {Shape.of(3, 3)}, Domain.ANY));
         c.add(new OpCase("diag of a wide matrix", t -> Gathering.diag(t[0], 0), r -> new Shape[] {Shape.of(2, 4)},
                 Domain.ANY));
+        c.add(new OpCase("repeat_interleave counts along dim 1", t -> Gathering.repeatInterleave(t[0].exp(),
+                index(Shape.of(3), 2, 0, 3), 1L), r -> new Shape[] {Shape.of(2, 3)}, Domain.ANY));
+        c.add(new OpCase("repeat_interleave flattened", t -> Gathering.repeatInterleave(t[0].sin(),
+                index(Shape.of(1), 2), null), r -> new Shape[] {Shape.of(2, 2)}, Domain.ANY));
         return c;
     }
 

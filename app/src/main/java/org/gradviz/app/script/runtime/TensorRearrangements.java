@@ -85,6 +85,7 @@ final class TensorRearrangements {
             a.accept(2, "input", "diagonal");
             return Gathering.diag(a.tensor(0, "input"), a.has(1, "diagonal") ? a.integer(1, "diagonal") : 0);
         });
+        m.put("repeat_interleave", TensorRearrangements::repeatInterleave);
         m.put("tril", a -> triangle(a, true));
         m.put("triu", a -> triangle(a, false));
     }
@@ -133,6 +134,36 @@ final class TensorRearrangements {
                     + (add ? "Tensor" : "Number") + ", not " + Values.typeName(src));
         }
         return Gathering.scatter(self, dim, index, Values.toDouble(src, a.function() + "(): argument 'value'"));
+    }
+
+    /**
+     * {@code repeat_interleave(input, repeats, dim=None)} (repeats an int or an int64 tensor), and
+     * {@code torch.repeat_interleave(repeats)}: the indices each repeated so often.
+     */
+    private static Tensor repeatInterleave(Args a) {
+        a.accept(3, "input", "repeats", "dim", "output_size");
+        if (a.get(-1, "output_size", PyNone.NONE) != PyNone.NONE) {
+            throw new Unsupported("'repeat_interleave(output_size=...)'");
+        }
+        Tensor input = a.tensor(0, "input");
+        if (!a.has(1, "repeats")) {
+            return Gathering.repeatedIndices(input);
+        }
+        Object repeats = a.get(1, "repeats");
+        Tensor counts;
+        if (repeats instanceof Tensor t) {
+            counts = t;
+        } else if (Values.isInteger(repeats) && !(repeats instanceof Boolean)) {
+            counts = org.gradviz.engine.Torch.tensor(org.gradviz.engine.Shape.of(1), org.gradviz.engine.DType.INT64,
+                    new double[] {Ints.int64(repeats)});
+        } else {
+            throw PyError.type("repeat_interleave() received an invalid combination of arguments - got ("
+                    + Values.typeName(repeats) + "), but expected one of:\n * (Tensor repeats, int dim, *, int "
+                    + "output_size)\n * (int repeats, int dim, *, int output_size)\n");
+        }
+        Object dim = a.get(2, "dim", PyNone.NONE);
+        return Gathering.repeatInterleave(input, counts, dim == PyNone.NONE ? null
+                : Values.toIndex(dim, "repeat_interleave(): argument 'dim'"));
     }
 
     private static Tensor triangle(Args a, boolean lower) {
