@@ -156,6 +156,11 @@ public final class Splitting {
         }
 
         @Override
+        protected boolean outputsAreViews() {
+            return true;
+        }
+
+        @Override
         public int numOutputs() {
             return sizes.length;
         }
