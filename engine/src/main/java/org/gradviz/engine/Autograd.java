@@ -43,6 +43,21 @@ public final class Autograd {
         return out;
     }
 
+    /**
+     * As {@link #record(String, Tensor, Supplier, Tensor...)} for an op with several outputs ({@code split},
+     * {@code unbind}): one node, output i its output number i; each output is reported.
+     */
+    public static Tensor[] recordOutputs(String op, Tensor[] outs, Supplier<? extends Node> backward,
+            Tensor... inputs) {
+        if (backward != null && GradMode.isEnabled() && anyRequiresGrad(inputs)) {
+            attachOutputs(backward.get(), outs, inputs);
+        }
+        for (Tensor out : outs) {
+            fireOpExecuted(op, out, inputs);
+        }
+        return outs;
+    }
+
     private static boolean anyRequiresGrad(Tensor[] inputs) {
         for (Tensor t : inputs) {
             if (t != null && t.requiresGrad()) {

@@ -70,6 +70,14 @@ public abstract class Node {
         return 1;
     }
 
+    /**
+     * True for a node whose outputs are views of its input ({@code split}, {@code unbind}): torch forbids changing
+     * such an output in place while grad mode is on.
+     */
+    protected boolean outputsAreViews() {
+        return false;
+    }
+
     /** The edges to the nodes of this node's inputs, in input order, like {@code next_functions}. */
     public List<Edge> nextFunctions() {
         return nextEdges;

@@ -707,6 +707,12 @@ public final class Tensor {
                     + "(if you don't want the inplace to be tracked) or both outside (if you want the inplace to be "
                     + "tracked).");
         }
+        if (base != null && gradFn != null && gradFn.outputsAreViews() && GradMode.isEnabled()) {
+            throw TorchException.runtime("Output " + outputNr + " of " + gradFn.name() + " is a view and is being "
+                    + "modified inplace. This view is the output of a function that returns multiple views. Such "
+                    + "functions do not allow the output views to be modified inplace. You should replace the inplace "
+                    + "operation by an out-of-place one.");
+        }
         if (base != null && base.isLeaf() && base.requiresGrad && GradMode.isEnabled()) {
             throw TorchException.runtime("a view of a leaf Variable that requires grad is being used in an in-place "
                     + "operation.");

@@ -42,7 +42,7 @@ public final class LinearAlgebra {
         return Tensor.asStrided(a, Shape.of(sizes), strides, a.storageOffset());
     }
 
-    private static Tensor transposed(Tensor a) {
+    static Tensor transposed(Tensor a) {
         if (a.dim() < 2) {
             return a.copyAs(a.shape());
         }
@@ -322,11 +322,10 @@ public final class LinearAlgebra {
         if (da == 2 && db == 2) {
             return mm(a, b);
         }
-        throw TorchException.runtime("gradviz supports matmul of 1-D and 2-D tensors; got " + da + "-D and " + db
-                + "-D (batched matmul is not supported yet)");
+        return BatchedProducts.matmul(a, b);
     }
 
-    private static void requireSameType(Tensor a, Tensor b) {
+    static void requireSameType(Tensor a, Tensor b) {
         if (a.dtype() != b.dtype()) {
             throw TorchException.runtime("expected scalar type " + cTypeName(a.dtype()) + " but found "
                     + cTypeName(b.dtype()));
@@ -587,20 +586,36 @@ public final class LinearAlgebra {
                 new Tensor[] {bias, input, wt}, new Tensor[] {input, weight, bias});
     }
 
-    /** addmm(bias, A, B) = bias + A·B: d/dbias = g summed to bias's shape, d/dA = g·Bᵀ, d/dB = Aᵀ·g. */
+    /**
+     * addmm(bias, A, B, beta, alpha) = beta·bias + alpha·A·B: d/dbias = beta·g summed to bias's shape,
+     * d/dA = alpha·g·Bᵀ, d/dB = alpha·Aᵀ·g (torch's maybe_multiply: no product when the number is 1).
+     */
     static final class AddmmBackward0 extends Node {
         private final InputMeta biasMeta;
         private final SavedTensor mat1;
         private final SavedTensor mat2;
         private final Shape mat1Sizes;
         private final Shape mat2Sizes;
+        private final List<Long> mat1Strides;
+        private final List<Long> mat2Strides;
+        private final Object beta;
+        private final Object alpha;
 
+        /** F.linear's: the weight's transpose as mat2, beta = alpha = 1. */
         AddmmBackward0(Tensor bias, Tensor a, Tensor b) {
+            this(bias, a, b, 1L, 1L);
+        }
+
+        AddmmBackward0(Tensor bias, Tensor a, Tensor b, Object beta, Object alpha) {
             biasMeta = InputMeta.of(bias);
             mat1 = b.requiresGrad() ? save(a) : null;
             mat2 = a.requiresGrad() ? save(b) : null;
             mat1Sizes = a.shape();
             mat2Sizes = b.shape();
+            mat1Strides = java.util.Arrays.stream(a.strides()).mapToObj(v -> (long) v).toList();
+            mat2Strides = java.util.Arrays.stream(b.strides()).mapToObj(v -> (long) v).toList();
+            this.beta = beta;
+            this.alpha = alpha;
         }
 
         @Override
@@ -608,40 +623,67 @@ public final class LinearAlgebra {
             return "AddmmBackward0";
         }
 
+        private static boolean isOne(Object number) {
+            return ((Number) number).doubleValue() == 1;
+        }
+
+        /** torch's maybe_multiply: {@code t * number}, or t itself when the number is 1. */
+        private static Tensor times(Tensor t, Object number, boolean recorded) {
+            if (isOne(number)) {
+                return t;
+            }
+            double v = ((Number) number).doubleValue();
+            return recorded ? Arithmetic.mulScalar(t, v)
+                    : Arithmetic.mul(t, Tensor.wrappedNumber(v, !(number instanceof Double)));
+        }
+
         @Override
         protected Tensor[] apply(Tensor[] grads) {
             Tensor g = grads[0];
             return new Tensor[] {
-                needsInputGrad(0) ? biasMeta.reduce(g) : null,
-                needsInputGrad(1) ? product(g, transposed(mat2.unpack())) : null,
-                needsInputGrad(2) ? productOfTransposed(mat1.unpack(), g) : null,
+                needsInputGrad(0) ? biasMeta.reduce(times(g, beta, false)) : null,
+                needsInputGrad(1) ? times(product(g, transposed(mat2.unpack())), alpha, false) : null,
+                needsInputGrad(2) ? times(productOfTransposed(mat1.unpack(), g), alpha, false) : null,
             };
         }
 
         /**
-         * self: grad (summed to the bias's shape); mat1: grad.mm(mat2.t()); mat2 (weight.t(), column-major):
-         * grad.t().mm(mat1).t(), as mm_mat2_backward takes that branch for a transposed weight.
+         * self: grad·beta (summed to the bias's shape); mat1: grad.mm(mat2.t()), or mat2.mm(grad.t()).t() for a
+         * column-major mat1; mat2: mat1.t().mm(grad), or grad.t().mm(mat1).t() for a column-major mat2 (F.linear's
+         * weight.t()), as mm_mat1_backward and mm_mat2_backward take those branches; each times alpha.
          */
         @Override
         protected Tensor[] applyDifferentiable(Tensor[] grads) {
             Tensor g = grads[0];
-            return new Tensor[] {
-                needsInputGrad(0) ? biasMeta.reduceRecorded(g) : null,
-                needsInputGrad(1) ? mm(g, t(mat2.unpack())) : null,
-                needsInputGrad(2) ? t(mm(t(g), mat1.unpack())) : null,
-            };
+            Tensor[] out = new Tensor[3];
+            if (needsInputGrad(0)) {
+                out[0] = biasMeta.reduceRecorded(times(g, beta, true));
+            }
+            if (needsInputGrad(1)) {
+                Tensor m2 = mat2.unpack();
+                out[1] = times(columnMajor(mat1Sizes, mat1Strides) ? t(mm(m2, t(g))) : mm(g, t(m2)), alpha, true);
+            }
+            if (needsInputGrad(2)) {
+                Tensor m1 = mat1.unpack();
+                out[2] = times(columnMajor(mat2Sizes, mat2Strides) ? t(mm(t(g), m1)) : mm(t(m1), g), alpha, true);
+            }
+            return out;
+        }
+
+        private static boolean columnMajor(Shape sizes, List<Long> strides) {
+            return strides.get(0) == 1 && strides.get(1) == sizes.dim(0);
         }
 
         @Override
         protected void collectSaved(Map<String, Object> out) {
-            out.put("alpha", 1L);
-            out.put("beta", 1L);
+            out.put("alpha", alpha);
+            out.put("beta", beta);
             out.put("mat1", mat1);
             out.put("mat1_sym_sizes", Reductions.sizes(mat1Sizes));
-            out.put("mat1_sym_strides", needsInputGrad(1) ? strides(mat1Sizes) : List.of());
+            out.put("mat1_sym_strides", needsInputGrad(1) ? mat1Strides : List.of());
             out.put("mat2", mat2);
             out.put("mat2_sym_sizes", Reductions.sizes(mat2Sizes));
-            out.put("mat2_sym_strides", needsInputGrad(2) ? List.of(1L, (long) mat2Sizes.dim(0)) : List.of());
+            out.put("mat2_sym_strides", needsInputGrad(2) ? mat2Strides : List.of());
         }
     }
 }

@@ -39,7 +39,8 @@ final class MatMulKernel {
      */
     static Tensor multiplyTransposedLeft(Tensor a, Tensor b, int k, int m, int n) {
         Shape shape = Shape.of(m, n);
-        if (a.dtype() == DType.FLOAT32 && VECTORIZED && VectorMatMul.fitsOneVector(m, n)) {
+        if (a.dtype() == DType.FLOAT32 && VECTORIZED && m > 0 && n > 0 && k > 0
+                && VectorMatMul.fitsOneVector(m, n)) {
             float[] c = new float[m * n];
             VectorMatMul.multiplyTransposedLeft(a.floats(), b.floats(), c, k, m, n);
             return Tensor.fromFloats(shape, c);
@@ -70,6 +71,9 @@ final class MatMulKernel {
 
     private static float[] multiplyFloat(float[] a, float[] b, int m, int k, int n) {
         float[] c = new float[m * n];
+        if (m == 0 || n == 0 || k == 0) {
+            return c; // NOTE: an empty product is zeros; the vector kernels divide by these sizes
+        }
         if (VECTORIZED) {
             VectorMatMul.multiply(a, b, c, m, k, n);
         } else {

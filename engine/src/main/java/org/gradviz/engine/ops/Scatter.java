@@ -40,7 +40,7 @@ final class Scatter {
     }
 
     /** The flat position in {@code shape} each element of {@code index} addresses along {@code dim}. */
-    private static int[] positions(Shape shape, int dim, Tensor index) {
+    static int[] positions(Shape shape, int dim, Tensor index) {
         int rank = shape.rank();
         int[] strides = new int[rank];
         for (int d = rank - 1, stride = 1; d >= 0; d--) {

@@ -106,6 +106,11 @@ public final class Views {
                 a.storageOffset());
     }
 
+    /** torch's {@code _unsafe_view} (matmul's last step): the values under another shape, UnsafeViewBackward0. */
+    static Tensor unsafeView(Tensor a, Shape shape) {
+        return record("_unsafe_view", new ShapeBackward("UnsafeViewBackward0", a.shape()), reshaped(a, shape), a);
+    }
+
     /** As {@link #view} on a copy: a gradient reshaped in a recorded chain rule, which nothing else sees. */
     static Tensor viewCopy(Tensor a, Shape shape) {
         return record("view", new ShapeBackward("ViewBackward0", a.shape()), reshaped(a, shape), a);

@@ -46,6 +46,7 @@ class SecondDerivativeCheckProperties {
         }
         c.addAll(viewCases());
         c.addAll(ShapeOpsGradientCheckProperties.joinExtremeAndIndexCases());
+        c.addAll(RearrangingGradientCheckProperties.cases());
         for (Reduction red : Reduction.values()) {
             c.add(new OpCase("bce input " + red.pythonName(), t -> Losses.binaryCrossEntropy(t[0],
                     constantTarget(t[0].shape()), red),

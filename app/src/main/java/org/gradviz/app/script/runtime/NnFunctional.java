@@ -27,6 +27,11 @@ final class NnFunctional {
         }));
         functional.put("embedding", NnEmbedding.function());
         functional.put("dropout", NnDropout.function());
+        functional.put("one_hot", new Builtin("one_hot", a -> {
+            a.accept(2, "input", "num_classes");
+            return org.gradviz.engine.ops.Gathering.oneHot(a.tensor(0, "input"), a.has(1, "num_classes")
+                    ? a.integer(1, "num_classes") : -1);
+        }));
     }
 
     /** input, target, weight, size_average, ignore_index, reduce, reduction, label_smoothing. */

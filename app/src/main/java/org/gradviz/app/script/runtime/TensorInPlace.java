@@ -209,7 +209,7 @@ final class TensorInPlace {
     }
 
     /** Writes {@code result} into t, refusing what torch refuses (a float result into an integer tensor). */
-    private static Tensor assign(Tensor t, Object result) {
+    static Tensor assign(Tensor t, Object result) {
         Tensor r = (Tensor) result;
         if (r.dtype().isFloatingPoint() && !t.dtype().isFloatingPoint()) {
             throw new PyError("RuntimeError", "result type " + typeName(r.dtype()) + " can't be cast to the desired "

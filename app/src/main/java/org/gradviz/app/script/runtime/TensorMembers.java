@@ -84,6 +84,7 @@ final class TensorMembers {
             case "dim" -> a -> (long) t.dim();
             default -> {
                 PyCallable only = TensorShapeFunctions.method(t, name);
+                only = only != null ? only : TensorRearrangements.method(t, name);
                 PyCallable own = only != null ? only : TensorPredicates.method(t, name);
                 own = own != null ? own : TensorInPlace.method(t, name);
                 own = own != null ? own : TensorSorting.method(t, name);

@@ -180,7 +180,7 @@ final class TensorShapeFunctions {
     }
 
     /** The ints after the tensor: {@code f(t, 2, 3)}, {@code f(t, (2, 3))} or {@code f(t, name=(2, 3))}. */
-    private static long[] longs(Args a, String name) {
+    static long[] longs(Args a, String name) {
         List<?> given;
         if (a.size() == 2 && Values.items(a.positional().get(1)) != null) {
             given = Values.items(a.positional().get(1));

@@ -43,6 +43,7 @@ final class TorchFunctions {
         TensorRounding.addShared(OWN);
         TensorProducts.addShared(OWN);
         TensorReductions.addShared(OWN);
+        TensorRearrangements.addShared(OWN);
         PointwiseFunctions.addShared(OWN);
         RandomSampling.addShared(OWN);
         for (Map.Entry<String, PyCallable> own : OWN.entrySet()) {

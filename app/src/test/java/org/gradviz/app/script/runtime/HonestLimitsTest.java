@@ -22,13 +22,13 @@ class HonestLimitsTest {
         "import numpy as np|prog.py:1:8: 'import numpy' is not supported by gradviz",
         "import matplotlib.pyplot as plt|prog.py:1:8: 'import matplotlib.pyplot' is not supported by gradviz",
         "import torchvision|prog.py:1:8: 'import torchvision' is not supported by gradviz",
-        "import torch\\nx = torch.chunk([x])|prog.py:2:5: 'torch.chunk' is not supported by gradviz",
-        "import torch\\nt = torch.roll([1])|prog.py:2:5: 'torch.roll' is not supported by gradviz",
+        "import torch\\nx = torch.kron([x])|prog.py:2:5: 'torch.kron' is not supported by gradviz",
+        "import torch\\nt = torch.cross([1])|prog.py:2:5: 'torch.cross' is not supported by gradviz",
         "import torch\\ng = torch.autograd.gradcheck|prog.py:2:5: 'torch.autograd.gradcheck' is not supported "
                 + "by gradviz",
         "import torch.nn as nn\\nm = nn.Conv2d(1, 1, 3)|prog.py:2:5: 'torch.nn.Conv2d' is not supported by gradviz",
         "from torch import nn\\ndef f():\\n    return nn.Dropout2d()|prog.py:3:12: 'torch.nn.Dropout2d' is not supported by gradviz",
-        "from torch import split|prog.py:1:19: 'torch.split' is not supported by gradviz",
+        "from torch import tensordot|prog.py:1:19: 'torch.tensordot' is not supported by gradviz",
         "f = frozenset([1])|prog.py:1:5: 'frozenset' is not supported by gradviz",
         "import torch\\nprint(1)\\ntorch.mul(torch.ones(1), 2, out=torch.ones(1))|prog.py:3:29: "
                 + "'torch.mul(out=...)' is not supported by gradviz",
@@ -81,7 +81,7 @@ class HonestLimitsTest {
 
     @Test
     void refusalComesBeforeAnyOutput() {
-        ScriptRun run = ScriptRun.of("import torch\nprint('first')\nx = torch.chunk([x])\n");
+        ScriptRun run = ScriptRun.of("import torch\nprint('first')\nx = torch.kron([x])\n");
         assertEquals("", run.out());
         assertEquals(ScriptRunner.REFUSED, run.exitCode());
     }
