@@ -47,7 +47,7 @@ final class CallTranslator {
                     new Initializer.Values(values(result)), null);
             case "linspace", "arange", "Tensor" -> leaf(call, result, new Initializer.Values(values(result)), null);
             // a conversion of a tensor outside any graph (torch.Tensor([2.0]).double()) is a leaf of its numbers
-            case "double", "float", "to" -> isConstant(call.args()) ? leaf(call, result,
+            case "double", "float", "long", "to" -> isConstant(call.args()) ? leaf(call, result,
                     new Initializer.Values(values(result)), null)
                     : unsupported(call, result, f + "() of a tensor in the graph has no node in a graph document; "
                             + "make the tensor in the dtype it is used in");

@@ -163,7 +163,7 @@ public enum OpKind {
      * {@code input}, shaped as input then the row (EmbeddingBackward0, one edge: indices take no gradient).
      * {@code nn.Embedding(n, d)} is this node with its weight, drawn by the module, as a parameter.
      */
-    @JsonProperty("embedding") EMBEDDING(OpSpec.of("embed", OpGroup.MATMUL, List.of("input", "weight"))
+    @JsonProperty("embedding") EMBEDDING(OpSpec.of("embed", OpGroup.MATMUL, List.of("input", "weight")).indices("input")
             .spelled(function("F.embedding").taking("input, weight, padding_idx=None, max_norm=None, norm_type=2.0, "
                             + "scale_grad_by_freq=False, sparse=False"),
                     module("Embedding", "embedding").taking("num_embeddings, embedding_dim, padding_idx=None, "
@@ -210,7 +210,7 @@ public enum OpKind {
      * {@code F.nll_loss(input, target)}: minus the input's entry at each int64 class index of target (log
      * probabilities, from log_softmax), reduced (NllLossBackward0). Input (N, C) with target (N), or (C) with ().
      */
-    @JsonProperty("nll_loss") NLL_LOSS(OpSpec.of("NLL", LOSSES, Ports.LOSS).takes(REDUCTION)
+    @JsonProperty("nll_loss") NLL_LOSS(OpSpec.of("NLL", LOSSES, Ports.LOSS).indices("target").takes(REDUCTION)
             .spelled(function("F.nll_loss").taking(Ports.NLL_ARGUMENTS),
                     module("NLLLoss", "nll_loss").taking(Ports.NLL_INIT))
             .unsupportedWhen("'nll_loss' of an input with more than 2 dimensions", (n, in) -> input(in).dim() > 2)
@@ -221,7 +221,8 @@ public enum OpKind {
      * {@code F.cross_entropy(input, target)} with int64 class indices: nll_loss of log_softmax over the classes, the
      * two nodes torch records (LogSoftmaxBackward0 under NllLossBackward0).
      */
-    @JsonProperty("cross_entropy") CROSS_ENTROPY(OpSpec.of("XE", LOSSES, Ports.LOSS).takes(REDUCTION)
+    @JsonProperty("cross_entropy") CROSS_ENTROPY(OpSpec.of("XE", LOSSES, Ports.LOSS).indices("target")
+            .takes(REDUCTION)
             .spelled(function("F.cross_entropy").taking(Ports.NLL_ARGUMENTS + ", label_smoothing=0.0"),
                     module("CrossEntropyLoss", "cross_entropy").taking(Ports.NLL_INIT + ", label_smoothing=0.0"))
             .unsupportedWhen("'nll_loss' of an input with more than 2 dimensions", (n, in) -> input(in).dim() > 2)
@@ -278,6 +279,11 @@ public enum OpKind {
     /** The ops that take {@code dim} and {@code keepdim}. */
     public boolean isReduction() {
         return takes(DIM);
+    }
+
+    /** Whether {@code port} takes int64 indices (nll_loss's target, embedding's input). */
+    public boolean takesIndices(String port) {
+        return spec.integerPorts().contains(port);
     }
 
     /** Whether {@code port} must be connected on {@code node} of this kind. */
