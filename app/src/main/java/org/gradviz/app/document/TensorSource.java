@@ -35,4 +35,20 @@ public record TensorSource(
     public boolean isIntegral() {
         return "int64".equals(dtype);
     }
+
+    /**
+     * This source made int64 as {@code t.long()} makes it: values rounded toward zero, no gradient, and zeros where it
+     * was drawn with randn (which draws floats only).
+     */
+    public TensorSource asInt64() {
+        Initializer made = init;
+        if (init instanceof Initializer.Values v && v.data() != null) {
+            made = new Initializer.Values(v.data().stream().map(x -> (double) (long) x.doubleValue()).toList());
+        } else if (init instanceof Initializer.Full f) {
+            made = new Initializer.Full((long) f.value());
+        } else if (init instanceof Initializer.Randn) {
+            made = new Initializer.Zeros();
+        }
+        return new TensorSource(name, role, shape, "int64", false, made);
+    }
 }

@@ -109,7 +109,7 @@ public final class InspectorView extends ScrollPane {
         form.row("role", new Label(t.role().name().toLowerCase(java.util.Locale.ROOT)));
         form.row("shape", shapeEditor(t));
         ComboBox<String> dtype = combo("inspector-dtype", List.of("float32", "float64", "int64"), t.dtypeOrDefault(),
-                v -> update(t, v.equals("int64") ? asIntegers(t)
+                v -> update(t, v.equals("int64") ? t.asInt64()
                         : with(t, t.name(), t.shape(), v.equals("float32") ? null : v, t.requiresGrad(), t.init())));
         form.row("dtype", dtype);
         ComboBox<String> init = combo("inspector-init", List.of("ones", "zeros", "eye", "randn", "full", "values"),
@@ -192,22 +192,6 @@ public final class InspectorView extends ScrollPane {
     /** An element as the field shows it: {@code 3} in an int64 tensor, {@code 3.0} in a float one. */
     private static String element(TensorSource t, double v) {
         return t.isIntegral() ? Long.toString((long) v) : Double.toString(v);
-    }
-
-    /**
-     * {@code t} made int64 as {@code t.long()} makes it: values rounded toward zero, no gradient, and zeros where it
-     * was drawn with randn (which draws floats only).
-     */
-    static TensorSource asIntegers(TensorSource t) {
-        Initializer init = t.init();
-        if (init instanceof Initializer.Values v) {
-            init = new Initializer.Values(v.data().stream().map(x -> (double) (long) x.doubleValue()).toList());
-        } else if (init instanceof Initializer.Full f) {
-            init = new Initializer.Full((long) f.value());
-        } else if (init instanceof Initializer.Randn) {
-            init = new Initializer.Zeros();
-        }
-        return new TensorSource(t.name(), t.role(), t.shape(), "int64", false, init);
     }
 
     private void update(TensorSource old, TensorSource next) {
