@@ -16,12 +16,12 @@ public final class ValueLabel {
             return "None";
         }
         if (value.shape().length == 0) {
-            return DecimalText.of(value.item());
+            return DecimalText.of(value.item(), value.dtype());
         }
         if (value.numel() <= MAX_ELEMENTS && value.shape().length == 1) {
             StringBuilder sb = new StringBuilder("[");
             for (int i = 0; i < value.numel(); i++) {
-                sb.append(i > 0 ? ", " : "").append(DecimalText.of(value.get(i)));
+                sb.append(i > 0 ? ", " : "").append(DecimalText.of(value.get(i), value.dtype()));
             }
             return sb.append(']').toString();
         }

@@ -7,6 +7,7 @@ import org.gradviz.app.script.runtime.Args;
 import org.gradviz.app.script.runtime.NnFunctionalForms;
 import org.gradviz.app.script.runtime.ObservedCall;
 import org.gradviz.app.script.runtime.Values;
+import org.gradviz.engine.DType;
 import org.gradviz.engine.Tensor;
 
 /**
@@ -29,7 +30,11 @@ final class CallTranslator {
         Args a = call.arguments();
         String f = call.function();
         return switch (f) {
-            case "tensor" -> leaf(call, result, new Initializer.Values(flatten(a.get(0, "data"))), null);
+            case "tensor" -> leaf(call, result, new Initializer.Values(result.dtype() == DType.INT64 ? values(result)
+                    : flatten(a.get(0, "data"))), null);
+            // the legacy typed constructors of data: torch.LongTensor([0]) is torch.tensor([0]) in int64
+            case "LongTensor", "FloatTensor", "DoubleTensor" -> leaf(call, result,
+                    new Initializer.Values(values(result)), null);
             case "ones", "ones_like" -> leaf(call, result, new Initializer.Ones(), null);
             case "zeros", "zeros_like" -> leaf(call, result, new Initializer.Zeros(), null);
             case "eye" -> leaf(call, result, new Initializer.Eye(), null);
@@ -42,7 +47,7 @@ final class CallTranslator {
                     new Initializer.Values(values(result)), null);
             case "linspace", "arange", "Tensor" -> leaf(call, result, new Initializer.Values(values(result)), null);
             // a conversion of a tensor outside any graph (torch.Tensor([2.0]).double()) is a leaf of its numbers
-            case "double", "float", "to" -> isConstant(call.args()) ? leaf(call, result,
+            case "double", "float", "long", "to" -> isConstant(call.args()) ? leaf(call, result,
                     new Initializer.Values(values(result)), null)
                     : unsupported(call, result, f + "() of a tensor in the graph has no node in a graph document; "
                             + "make the tensor in the dtype it is used in");
@@ -67,10 +72,9 @@ final class CallTranslator {
     }
 
     private static TracedTensor leaf(ObservedCall call, Tensor result, Initializer init, List<Double> drawn) {
-        if (!result.dtype().isFloatingPoint()) {
-            return unsupported(call, result, "a graph document holds float32 and float64 tensors, and this "
-                    + call.function() + "() makes " + result.dtype().shortName() + "; write floats such as 1.0 "
-                    + "or pass dtype=torch.float32");
+        if (result.dtype() == DType.BOOL) {
+            return unsupported(call, result, "a graph document holds float32, float64 and int64 tensors, and this "
+                    + call.function() + "() makes bool; write numbers such as 1.0 or pass dtype=torch.float32");
         }
         return new TracedTensor.Leaf(result, call.line(), call.function(), init, drawn);
     }

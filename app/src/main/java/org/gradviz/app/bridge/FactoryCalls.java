@@ -17,11 +17,11 @@ final class FactoryCalls {
         Initializer init = t.init();
         if (init instanceof Initializer.Values v) {
             function = "tensor";
-            args.add(PythonLiterals.nested(v.data(), t.shape()));
+            args.add(PythonLiterals.nested(v.data(), t.shape(), t.isIntegral()));
         } else if (init instanceof Initializer.Full f) {
             function = "full";
             args.add(PythonLiterals.sizeTuple(t.shape()));
-            args.add(PythonLiterals.floatLiteral(f.value()));
+            args.add(t.isIntegral() ? Long.toString((long) f.value()) : PythonLiterals.floatLiteral(f.value()));
         } else {
             function = init instanceof Initializer.Ones ? "ones" : init instanceof Initializer.Zeros ? "zeros"
                     : init instanceof Initializer.Eye ? "eye" : "randn";

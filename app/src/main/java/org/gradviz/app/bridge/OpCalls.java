@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.stream.Collectors;
 import org.gradviz.app.document.OpAttribute;
 import org.gradviz.app.document.OpKind;
+import org.gradviz.app.document.OpSignature;
 import org.gradviz.app.document.OpSpec;
 import org.gradviz.app.document.OpSpelling;
 import org.gradviz.app.script.runtime.Args;
@@ -92,6 +93,11 @@ final class OpCalls {
                 ports.put(port, values.get(i));
             }
         }
+        String unheld = unheldArgument(spec, spelled.spelling(), a);
+        if (unheld != null) {
+            return CallTranslator.unsupported(call, result, "a node of " + call.function() + " has no " + unheld
+                    + "; leave it at its default, or compute without it");
+        }
         int position = spec.ports().size();
         for (OpAttribute attribute : spec.attributes()) {
             if (attribute.isKeyword()) {
@@ -107,6 +113,49 @@ final class OpCalls {
             }
         }
         return node(call, result, OpAttribute.node(null, spelled.kind(), attributes), ports);
+    }
+
+    /**
+     * The first argument of the call that its node cannot hold, as {@code name=value}, or null: a parameter of the
+     * spelling that is neither a port nor an attribute, given other than at its default
+     * ({@code F.nll_loss(x, t, ignore_index=0)}, {@code nn.Embedding(5, 3, padding_idx=0)}), or a tensor given by a
+     * keyword the node has no port for ({@code pos_weight=w}).
+     */
+    private static String unheldArgument(OpSpec spec, OpSpelling spelling, Args a) {
+        // NOTE: a module's spelling declares its __init__; its call reports the functional form's arguments
+        List<OpSignature.Parameter> parameters = spelling instanceof OpSpelling.Module ? List.of()
+                : spec.signatureOf(spelling).parameters();
+        java.util.Set<String> held = new java.util.HashSet<>(spec.ports());
+        spec.attributes().forEach(x -> held.add(x.key()));
+        held.add("dtype"); // NOTE: the runner refuses a dtype= of a row itself
+        for (int i = spec.ports().size(); i < parameters.size(); i++) {
+            OpSignature.Parameter p = parameters.get(i);
+            int index = p.keywordOnly() ? -1 : i;
+            if (held.contains(p.name()) || !p.optional() || !a.has(index, p.name())) {
+                continue;
+            }
+            Object given = a.get(index, p.name());
+            if (!atDefault(given, p.defaultValue())) {
+                return p.name() + "=" + Values.repr(given);
+            }
+        }
+        for (Map.Entry<String, Object> k : a.keywords().entrySet()) {
+            if (!held.contains(k.getKey()) && k.getValue() instanceof Tensor) {
+                return k.getKey() + "=<a tensor>";
+            }
+        }
+        return null;
+    }
+
+    /** Whether {@code given} is the default written {@code text} ({@code None}, {@code -100}, {@code 2.0}, {@code False}). */
+    private static boolean atDefault(Object given, String text) {
+        return switch (text) {
+            case "None" -> given == PyNone.NONE;
+            case "True", "False" -> Values.isNumber(given) && Values.truthy(given) == text.equals("True");
+            default -> text.startsWith("'") ? text.substring(1, text.length() - 1).equals(given)
+                    : Values.isNumber(given) && !(given instanceof Boolean)
+                    && Values.toDouble(given, "") == Double.parseDouble(text);
+        };
     }
 
     /** The attribute of {@code spec} that a number in {@code port} goes to, or null. */

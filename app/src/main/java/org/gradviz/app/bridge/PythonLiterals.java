@@ -42,14 +42,21 @@ final class PythonLiterals {
 
     /** Row-major {@code data} nested as {@code shape}: {@code [[1.0, 2.0], [3.0, 4.0]]}, or {@code 1.5} for 0-d. */
     static String nested(List<Double> data, List<Integer> shape) {
+        return nested(data, shape, false);
+    }
+
+    /** {@link #nested(List, List)}, with whole numbers as ints ({@code [[0, 2]]}) when {@code integral}. */
+    static String nested(List<Double> data, List<Integer> shape, boolean integral) {
         StringBuilder sb = new StringBuilder();
-        nestInto(sb, data, shape, 0, 0);
+        nestInto(sb, data, shape, 0, 0, integral);
         return sb.toString();
     }
 
-    private static int nestInto(StringBuilder sb, List<Double> data, List<Integer> shape, int depth, int next) {
+    private static int nestInto(StringBuilder sb, List<Double> data, List<Integer> shape, int depth, int next,
+                                boolean integral) {
         if (depth == shape.size()) {
-            sb.append(floatLiteral(data.get(next)));
+            double v = data.get(next);
+            sb.append(integral ? Long.toString((long) v) : floatLiteral(v));
             return next + 1;
         }
         sb.append('[');
@@ -57,7 +64,7 @@ final class PythonLiterals {
             if (i > 0) {
                 sb.append(", ");
             }
-            next = nestInto(sb, data, shape, depth + 1, next);
+            next = nestInto(sb, data, shape, depth + 1, next, integral);
         }
         sb.append(']');
         return next;

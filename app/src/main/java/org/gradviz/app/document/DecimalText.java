@@ -13,4 +13,14 @@ public final class DecimalText {
     public static String of(double v) {
         return PythonFormat.fixed(v, 4);
     }
+
+    /** An element of a tensor of {@code dtype} (torch's short name): an int64 one as an integer, {@code 3}. */
+    public static String of(double v, String dtype) {
+        return "int64".equals(dtype) ? Long.toString((long) v) : of(v);
+    }
+
+    /** A number as short as it reads exactly: {@code 3}, {@code 0.5}. */
+    static String plain(double v) {
+        return v == Math.rint(v) && Math.abs(v) < 1e15 ? Long.toString((long) v) : Double.toString(v);
+    }
 }

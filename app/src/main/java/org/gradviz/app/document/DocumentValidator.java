@@ -17,6 +17,8 @@ import org.gradviz.engine.Storage;
 final class DocumentValidator {
     private static final Pattern NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
     private static final Set<String> REDUCTIONS = Set.of("mean", "sum", "none");
+    private static final Set<String> DTYPES = Set.of("float32", "float64", "int64");
+    private static final double MAX_EXACT = 0x1p53;
 
     private final GraphDocument document;
     private final boolean requireConnected;
@@ -74,8 +76,14 @@ final class DocumentValidator {
             }
             numel = Math.multiplyHigh(numel, d) != 0 ? Long.MAX_VALUE : numel * d;
         }
-        if (!t.dtypeOrDefault().equals("float32") && !t.dtypeOrDefault().equals("float64")) {
-            throw fail(place + ": dtype " + quoted(t.dtype()) + " is not supported (use float32 or float64)");
+        if (!DTYPES.contains(t.dtypeOrDefault())) {
+            throw fail(place + ": dtype " + quoted(t.dtype()) + " is not supported (use float32, float64 or int64)");
+        }
+        boolean integral = t.isIntegral();
+        if (integral && t.requiresGrad()) {
+            // torch: RuntimeError: Only Tensors of floating point and complex dtype can require gradients
+            throw fail(place + ": \"requires_grad\" is true, and only tensors of floating point dtype can require "
+                    + "gradients; make it float32, or set requires_grad to false");
         }
         if (!Storage.fitsNow(numel)) {
             throw fail(place + ": shape " + ShapeText.of(t.shape()) + " has " + (numel == Long.MAX_VALUE
@@ -93,12 +101,33 @@ final class DocumentValidator {
                 throw fail(place + ": " + v.data().size() + " values do not fill shape " + ShapeText.of(t.shape())
                         + " (" + numel + " needed)");
             }
+            if (integral) {
+                for (int k = 0; k < v.data().size(); k++) {
+                    checkWhole(place, "data[" + k + "]", v.data().get(k));
+                }
+            }
+        }
+        if (integral && t.init() instanceof Initializer.Full f) {
+            checkWhole(place, "full's value", f.value());
+        }
+        if (integral && t.init() instanceof Initializer.Randn) {
+            // torch: RuntimeError: "normal_kernel_cpu" not implemented for 'Long'
+            throw fail(place + ": randn draws floats, and this tensor is int64; give its values, or make it float32");
         }
         if (t.init() instanceof Initializer.Eye && t.shape().size() != 2) {
             throw fail(place + ": eye needs a shape of two sizes, got " + ShapeText.of(t.shape()));
         }
         if (t.init() instanceof Initializer.Randn && document.seed() == null) {
             throw fail(place + ": randn needs the document's \"seed\" (as torch.manual_seed) so runs repeat");
+        }
+    }
+
+    /** An element of an int64 tensor: a whole number that a double holds exactly (|v| up to 2**53). */
+    private static void checkWhole(String place, String what, double v) {
+        if (v != Math.rint(v) || Math.abs(v) > MAX_EXACT) {
+            throw fail(place + ": dtype int64 holds whole numbers, and " + what + " is " + DecimalText.plain(v)
+                    + (v == Math.rint(v) ? " (beyond 2**53, which gradviz holds exactly)" : "")
+                    + "; write a whole number, or make the tensor float32");
         }
     }
 

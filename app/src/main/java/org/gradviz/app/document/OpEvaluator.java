@@ -31,6 +31,22 @@ public final class OpEvaluator {
         }
     }
 
+    /**
+     * The input and target of a class-index loss as a document can hold them: class probabilities (a float target of
+     * the input's shape, which torch's cross_entropy also takes) are gradviz's refusal; the rest is the engine's, in
+     * torch's words ({@code expected scalar type Long but found Float}, {@code Target 5 is out of bounds.}).
+     */
+    static void classInput(String op, Tensor input, Tensor target) {
+        if (op.equals("cross_entropy") && target.dtype().isFloatingPoint() && target.shape().equals(input.shape())) {
+            throw new DocumentException("cross_entropy with class probabilities as target is not supported by "
+                    + "gradviz; give the class indices as an int64 tensor");
+        }
+        if (input.dim() == 0 || input.dim() > 2) {
+            throw new DocumentException(op + ": input of shape " + ShapeText.of(input.size()) + " is neither "
+                    + "(N, C) nor (C); gradviz takes those two");
+        }
+    }
+
     static Reduction reduction(OpNode node) {
         return node.reduction() == null ? Reduction.MEAN : Reduction.fromName(node.reduction());
     }

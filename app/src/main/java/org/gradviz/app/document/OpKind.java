@@ -30,9 +30,11 @@ import java.util.Map;
 import java.util.function.BiFunction;
 import org.gradviz.engine.Tensor;
 import org.gradviz.engine.ops.Arithmetic;
+import org.gradviz.engine.ops.Embedding;
 import org.gradviz.engine.ops.LinearAlgebra;
 import org.gradviz.engine.ops.LogSoftmax;
 import org.gradviz.engine.ops.Losses;
+import org.gradviz.engine.ops.NllLoss;
 import org.gradviz.engine.ops.Pointwise;
 import org.gradviz.engine.ops.Reductions;
 import org.gradviz.engine.ops.Softmax;
@@ -156,6 +158,18 @@ public enum OpKind {
             .spelled(function("F.linear"),
                     module("Linear", "linear").taking("in_features, out_features, bias=True, device=None, dtype=None"))
             .runs((n, in) -> LinearAlgebra.linear(input(in), in.get("weight"), in.get("bias")))),
+    /**
+     * {@code F.embedding(input, weight)}: row {@code i} of the table {@code weight} for every int64 index {@code i} of
+     * {@code input}, shaped as input then the row (EmbeddingBackward0, one edge: indices take no gradient).
+     * {@code nn.Embedding(n, d)} is this node with its weight, drawn by the module, as a parameter.
+     */
+    @JsonProperty("embedding") EMBEDDING(OpSpec.of("embed", OpGroup.MATMUL, List.of("input", "weight")).indices("input")
+            .spelled(function("F.embedding").taking("input, weight, padding_idx=None, max_norm=None, norm_type=2.0, "
+                            + "scale_grad_by_freq=False, sparse=False"),
+                    module("Embedding", "embedding").taking("num_embeddings, embedding_dim, padding_idx=None, "
+                            + "max_norm=None, norm_type=2.0, scale_grad_by_freq=False, sparse=False, _weight=None, "
+                            + "device=None, dtype=None"))
+            .runs((n, in) -> Embedding.embedding(in.get("weight"), input(in), -1))),
     /** {@code t.t()}. */
     @JsonProperty("t") T(OpSpec.of("t()", OpGroup.MATMUL, Ports.UNARY)
             .spelled(method("t"))
@@ -192,6 +206,29 @@ public enum OpKind {
             .unsupportedWhen("'mse_loss' of an input and a target of different sizes",
                     (n, in) -> !input(in).shape().equals(in.get("target").shape()))
             .runs((n, in) -> Losses.mseLoss(input(in), in.get("target"), OpEvaluator.reduction(n)))),
+    /**
+     * {@code F.nll_loss(input, target)}: minus the input's entry at each int64 class index of target (log
+     * probabilities, from log_softmax), reduced (NllLossBackward0). Input (N, C) with target (N), or (C) with ().
+     */
+    @JsonProperty("nll_loss") NLL_LOSS(OpSpec.of("NLL", LOSSES, Ports.LOSS).indices("target").takes(REDUCTION)
+            .spelled(function("F.nll_loss").taking(Ports.NLL_ARGUMENTS),
+                    module("NLLLoss", "nll_loss").taking(Ports.NLL_INIT))
+            .unsupportedWhen("'nll_loss' of an input with more than 2 dimensions", (n, in) -> input(in).dim() > 2)
+            .checkedInDocuments((n, in) -> OpEvaluator.classInput("nll_loss", input(in), in.get("target")))
+            .runs((n, in) -> NllLoss.nllLoss(input(in), in.get("target"), OpEvaluator.reduction(n),
+                    Ports.NO_IGNORED_CLASS))),
+    /**
+     * {@code F.cross_entropy(input, target)} with int64 class indices: nll_loss of log_softmax over the classes, the
+     * two nodes torch records (LogSoftmaxBackward0 under NllLossBackward0).
+     */
+    @JsonProperty("cross_entropy") CROSS_ENTROPY(OpSpec.of("XE", LOSSES, Ports.LOSS).indices("target")
+            .takes(REDUCTION)
+            .spelled(function("F.cross_entropy").taking(Ports.NLL_ARGUMENTS + ", label_smoothing=0.0"),
+                    module("CrossEntropyLoss", "cross_entropy").taking(Ports.NLL_INIT + ", label_smoothing=0.0"))
+            .unsupportedWhen("'nll_loss' of an input with more than 2 dimensions", (n, in) -> input(in).dim() > 2)
+            .checkedInDocuments((n, in) -> OpEvaluator.classInput("cross_entropy", input(in), in.get("target")))
+            .runs((n, in) -> NllLoss.crossEntropy(input(in), in.get("target"), OpEvaluator.reduction(n),
+                    Ports.NO_IGNORED_CLASS))),
     // ----- graph
     /** {@code t.detach()}: the same values, cut from the graph, so no gradient flows back through it. */
     @JsonProperty("detach") DETACH(OpSpec.of("detach", GRAPH, Ports.UNARY)
@@ -244,6 +281,11 @@ public enum OpKind {
         return takes(DIM);
     }
 
+    /** Whether {@code port} takes int64 indices (nll_loss's target, embedding's input). */
+    public boolean takesIndices(String port) {
+        return spec.integerPorts().contains(port);
+    }
+
     /** Whether {@code port} must be connected on {@code node} of this kind. */
     public boolean requires(String port, OpNode node) {
         if (spec.optionalPorts().contains(port)) {
@@ -284,6 +326,13 @@ public enum OpKind {
                         + "Tensor out)"),
                 new OpSpec.Overload(2, 5, "(Tensor input, tuple of names dim, bool keepdim, *, torch.dtype dtype, "
                         + "Tensor out)"));
+        /** F.nll_loss's parameters, and nn.NLLLoss's; a node holds reduction only, the rest stay at their defaults. */
+        static final String NLL_ARGUMENTS = "input, target, weight=None, size_average=None, ignore_index=-100, "
+                + "reduce=None, reduction='mean'";
+        static final String NLL_INIT = "weight=None, size_average=None, ignore_index=-100, reduce=None, "
+                + "reduction='mean'";
+        /** torch's default ignore_index, -100: no class is left out. */
+        static final long NO_IGNORED_CLASS = -100;
         static final String SUM_OF_A_LIST = "Python's sum() of a list has no node in a graph document; "
                 + "add the tensors with +";
     }

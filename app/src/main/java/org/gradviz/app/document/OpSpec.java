@@ -14,6 +14,8 @@ import org.gradviz.engine.Tensor;
  * @param symbol what the network view draws in the op's circle
  * @param ports every input port, in argument order (PyTorch's argument names)
  * @param optionalPorts the ports that may stay unconnected ({@code bias})
+ * @param integerPorts the ports that take int64 indices (a loss's class {@code target}, an embedding's
+ *                     {@code input}), which take no gradient
  * @param group the palette heading it is listed under
  * @param attributes the attributes it takes, in the order torch takes the keyword ones
  * @param needsOneOf attributes of which a node must carry at least one (clamp's min and max, softmax's dim)
@@ -33,7 +35,8 @@ import org.gradviz.engine.Tensor;
  * @param overloads torch's signatures of its {@code torch.X} function as torch's argument parser lists them, for
  *                  its "invalid combination of arguments" TypeError; empty when torch has one
  */
-public record OpSpec(String symbol, List<String> ports, List<String> optionalPorts, OpGroup group,
+public record OpSpec(String symbol, List<String> ports, List<String> optionalPorts, List<String> integerPorts,
+                     OpGroup group,
                      List<OpAttribute> attributes, List<OpAttribute> needsOneOf, Map<OpAttribute, Object> defaults,
                      List<OpSpelling> spellings,
                      NumberFirst numberFirst, boolean product, OpRun run, List<Limit> limits,
@@ -117,6 +120,7 @@ public record OpSpec(String symbol, List<String> ports, List<String> optionalPor
         private final OpGroup group;
         private final List<String> ports;
         private final List<String> optionalPorts = new ArrayList<>();
+        private final List<String> integerPorts = new ArrayList<>();
         private final List<OpAttribute> attributes = new ArrayList<>();
         private final List<OpAttribute> needsOneOf = new ArrayList<>();
         private final Map<OpAttribute, Object> defaults = new EnumMap<>(OpAttribute.class);
@@ -139,6 +143,12 @@ public record OpSpec(String symbol, List<String> ports, List<String> optionalPor
 
         Builder optional(String port) {
             optionalPorts.add(port);
+            return this;
+        }
+
+        /** {@code port} takes int64 indices. */
+        Builder indices(String port) {
+            integerPorts.add(port);
             return this;
         }
 
@@ -233,7 +243,8 @@ public record OpSpec(String symbol, List<String> ports, List<String> optionalPor
         }
 
         OpSpec build() {
-            return new OpSpec(symbol, List.copyOf(ports), List.copyOf(optionalPorts), group, List.copyOf(attributes),
+            return new OpSpec(symbol, List.copyOf(ports), List.copyOf(optionalPorts), List.copyOf(integerPorts), group,
+                    List.copyOf(attributes),
                     List.copyOf(needsOneOf),
                     java.util.Collections.unmodifiableMap(new EnumMap<>(defaults)),
                     List.copyOf(spellings), numberFirst, product, run, List.copyOf(limits), documentCheck, numberInput,

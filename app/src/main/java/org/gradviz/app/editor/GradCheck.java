@@ -154,7 +154,9 @@ public final class GradCheck {
     }
 
     /** A float64 tensor over a copy of {@code data}, shaped like {@code like}, that requires no grad. */
+    /** {@code data} in float64, or in {@code like}'s dtype when that is no float (int64 indices stay indices). */
     private static Tensor float64(double[] data, Tensor like) {
-        return Tensor.fromData(like.shape(), DType.FLOAT64, data.clone());
+        return Tensor.fromData(like.shape(), like.dtype().isFloatingPoint() ? DType.FLOAT64 : like.dtype(),
+                data.clone());
     }
 }

@@ -173,13 +173,15 @@ class OpTableRoundTripTest {
                 continue;
             }
             List<Double> data = new ArrayList<>();
-            int size = port.equals("bias") ? 2 : 4;
+            boolean indices = op.takesIndices(port);
+            int size = port.equals("bias") || indices ? 2 : 4;
             for (int i = 0; i < size; i++) {
-                data.add(0.15 + 0.15 * i + 0.1 * p);
+                data.add(indices ? 1.0 - i : 0.15 + 0.15 * i + 0.1 * p); // NOTE: indices 1, 0 of two rows or classes
             }
-            boolean grad = !port.equals("target"); // NOTE: torch has no derivative for a cross entropy's target
+            boolean grad = !port.equals("target") && !indices; // NOTE: torch has no derivative for a cross entropy's target
             tensors.add(new TensorSource("t_" + port, grad ? TensorRole.PARAMETER : TensorRole.INPUT,
-                    size == 2 ? List.of(2) : List.of(2, 2), null, grad, new Initializer.Values(data)));
+                    size == 2 ? List.of(2) : List.of(2, 2), indices ? "int64" : null, grad,
+                    new Initializer.Values(data)));
             edges.add(new Connection("t_" + port, "out", port));
         }
         edges.add(new Connection("out", "total", "input"));
@@ -218,12 +220,12 @@ class OpTableRoundTripTest {
         }
         String out;
         if (spelling instanceof OpSpelling.Module module) {
-            // NOTE: nn.Linear draws its own weight and bias, so it is called on the input alone
+            // NOTE: nn.Linear and nn.Embedding draw their own weights, so they are called on the input alone
             // and a module takes the keyword attributes when it is made: nn.Softmax(dim=-1)
-            boolean linear = module.className().equals("Linear");
-            List<String> args = linear ? List.of("t_input") : List.copyOf(in.values().stream()
+            boolean drawn = module.className().equals("Linear") || module.className().equals("Embedding");
+            List<String> args = drawn ? List.of("t_input") : List.copyOf(in.values().stream()
                     .map(PythonExpression::text).toList());
-            List<String> made = new ArrayList<>(linear ? List.of("2, 2") : List.of());
+            List<String> made = new ArrayList<>(drawn ? List.of("2, 2") : List.of());
             for (OpAttribute a : node.op().spec().attributes()) {
                 if (a.isKeyword() && a.of(node) != null) {
                     made.add(a.key() + "=" + (a.of(node) instanceof String text ? "'" + text + "'" : a.of(node)));

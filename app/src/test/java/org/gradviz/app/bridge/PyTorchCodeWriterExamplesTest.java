@@ -83,6 +83,20 @@ class PyTorchCodeWriterExamplesTest {
         assertEquals(Files.readString(programs.resolve("f02_written_flatten_batch.out")), Cells.stdout(written));
     }
 
+    /**
+     * The cell written for the word-embedding example is, character for character, fixture q02, which real PyTorch
+     * ran: its int64 sources are written as {@code torch.tensor([[0, 2], [4, 1]], dtype=torch.int64)}, and the cell
+     * prints what torch printed (the example's own cell prints the same, see above).
+     */
+    @org.junit.jupiter.api.Test
+    void theWrittenWordEmbeddingCellIsTheProgramPyTorchRan() throws Exception {
+        Path programs = Path.of(getClass().getResource("/fixtures/python/programs").toURI());
+        String written = new PyTorchCodeWriter().write(document("word-embedding-nll"));
+        assertEquals(Files.readString(programs.resolve("q02_written_word_embedding_nll.py")), written);
+        assertEquals("0\n", Files.readString(programs.resolve("q02_written_word_embedding_nll.code")));
+        assertEquals(Files.readString(programs.resolve("q02_written_word_embedding_nll.out")), Cells.stdout(written));
+    }
+
     @ParameterizedTest
     @MethodSource("pairedExamples")
     void aHiddenIntermediateIsWrittenInsideItsConsumer(String example) {

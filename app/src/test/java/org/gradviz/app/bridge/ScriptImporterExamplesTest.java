@@ -24,7 +24,7 @@ class ScriptImporterExamplesTest {
     @Test
     void everyExampleDocumentHasItsCell() {
         assertEquals(List.of("cubic-mean", "eye-pow-transpose", "flatten-batch", "mlp-two-layer", "one-layer-bce",
-                "scalar-logistic", "sin-of-square", "square"), pairedExamples());
+                "scalar-logistic", "sin-of-square", "square", "word-embedding-nll"), pairedExamples());
     }
 
     @ParameterizedTest

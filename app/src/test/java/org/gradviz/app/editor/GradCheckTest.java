@@ -172,4 +172,14 @@ class GradCheckTest {
         assertEquals(3, x.checks().get(0).autograd(), 1e-12);
         assertEquals(12, x.checks().get(1).numeric(), 1e-6);
     }
+
+    @Test
+    void anInt64TargetStaysIndicesWhileTheOtherLeavesAreCheckedInFloat64() throws InterruptedException {
+        // the example's embedding and nll_loss: its int64 context and target are no numbers to move
+        GraphDocument doc = new org.gradviz.app.document.DocumentReader().read(
+                org.gradviz.app.document.Examples.file("word-embedding-nll.json"));
+        GradCheckReport report = check(doc);
+        assertEquals(List.of("emb", "w", "b"), report.leaves().stream().map(LeafGradCheck::leaf).toList());
+        assertTrue(report.passed(), report.toString());
+    }
 }

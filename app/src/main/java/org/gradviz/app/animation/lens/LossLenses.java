@@ -52,11 +52,47 @@ final class LossLenses {
                                     (t, x) -> Math.max(Math.log(1 - x), -100) - Math.max(Math.log(x), -100)),
                                     LensValue.of("self", self));
                         })),
+                // NOTE: only the target class of each row gets a gradient; the others stay 0
+                RuleLens.of("NllLossBackward0",
+                        InputRule.of("self", c -> reduction(c) == Reduction.MEAN
+                                        ? "−grad / total_weight at each row's target class, 0 elsewhere"
+                                        : reduction(c) == Reduction.SUM ? "−grad at each row's target class, 0 elsewhere"
+                                        : "−grad[i] at row i's target class, 0 elsewhere",
+                                LossLenses::nllRule)),
                 RuleLens.of("MseLossBackward0",
                         InputRule.of("self", c -> normText(c) + " · (self − target) · grad",
                                 (c, in) -> mseChain(c, in, c.tensor("self"), c.tensor("target"))),
                         InputRule.of("target", c -> normText(c) + " · (target − self) · grad",
                                 (c, in) -> mseChain(c, in, c.tensor("target"), c.tensor("self")))));
+    }
+
+    /** torch's nll_loss_backward: −grad (÷ total_weight, rounded, for mean) at each target class. */
+    private static Derivation nllRule(LensContext c, InputMeta in) {
+        TensorValue self = c.tensor("self");
+        TensorValue target = c.tensor("target");
+        TensorValue grad = c.grad();
+        DType dtype = DType.fromShortName(self.dtype());
+        int classes = self.shape()[self.shape().length - 1];
+        long ignored = (long) c.number("ignore_index");
+        double[] out = new double[self.numel()];
+        List<LensValue> values = new ArrayList<>(List.of(LensValue.of("target", target)));
+        double common = 0;
+        boolean perRow = reduction(c) == Reduction.NONE && self.shape().length == 2;
+        if (!perRow) {
+            common = grad.get(0);
+            if (reduction(c) == Reduction.MEAN) {
+                TensorValue total = c.tensor("total_weight");
+                values.add(LensValue.of("total_weight", total));
+                common = dtype.round(common / total.item());
+            }
+        }
+        for (int row = 0; row < target.numel(); row++) {
+            long k = (long) target.get(row);
+            if (k != ignored) {
+                out[row * classes + (int) k] = -(perRow ? grad.get(row) : common);
+            }
+        }
+        return Derivation.of(new TensorValue(self.shape(), self.dtype(), out), values.toArray(LensValue[]::new));
     }
 
     private static String normText(LensContext c) {

@@ -29,6 +29,9 @@ final class ProductLenses {
                 RuleLens.of("DotBackward0",
                         InputRule.of("self", "grad · tensor", (c, in) -> gradTimes(c, "tensor")),
                         InputRule.of("tensor", "grad · self", (c, in) -> gradTimes(c, "self"))),
+                // NOTE: a row picked twice gets both rows of grad, added in index order; rows never picked stay 0
+                RuleLens.of("EmbeddingBackward0",
+                        InputRule.of("weight", "row i of grad added to row indices[i]", ProductLenses::embeddingRule)),
                 // addmm(self, mat1, mat2) = beta · self + alpha · mat1 @ mat2, which F.linear records as
                 // addmm(bias, input, weightᵀ)
                 RuleLens.of("AddmmBackward0",
@@ -41,6 +44,23 @@ final class ProductLenses {
                                 (c, in) -> gradTimesTransposed(c, "mat2", c.number("alpha"))),
                         InputRule.of("mat2", "mat1ᵀ @ grad · alpha",
                                 (c, in) -> transposedTimesGrad(c, "mat1", c.number("alpha")))));
+    }
+
+    /** torch's embedding_dense_backward: zeros shaped as the table, grad's rows added at their indices in turn. */
+    private static Derivation embeddingRule(LensContext c, InputMeta in) {
+        TensorValue weight = c.tensor("weight");
+        TensorValue indices = c.tensor("indices");
+        TensorValue grad = c.grad();
+        org.gradviz.engine.DType dtype = org.gradviz.engine.DType.fromShortName(grad.dtype());
+        int width = weight.shape()[1];
+        double[] out = new double[weight.numel()];
+        for (int i = 0; i < indices.numel(); i++) {
+            int row = (int) indices.get(i);
+            for (int k = 0; k < width; k++) {
+                out[row * width + k] = dtype.round(out[row * width + k] + grad.get(i * width + k));
+            }
+        }
+        return Derivation.of(new TensorValue(weight.shape(), grad.dtype(), out), LensValue.of("indices", indices));
     }
 
     /** grad @ {@code name}ᵀ, times alpha where the op has one. */

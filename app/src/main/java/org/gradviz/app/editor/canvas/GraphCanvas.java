@@ -598,7 +598,7 @@ public final class GraphCanvas extends Region {
     private static String kindText(TensorSource t) {
         String init = t.init() == null ? "" : t.init().getClass().getSimpleName().toLowerCase(java.util.Locale.ROOT);
         return t.role().name().toLowerCase(java.util.Locale.ROOT) + " · " + init
-                + (t.requiresGrad() ? " · requires_grad" : "");
+                + (t.isIntegral() ? " · int64" : "") + (t.requiresGrad() ? " · requires_grad" : "");
     }
 
     private NodeView newNode(String name, List<String> ports) {

@@ -233,7 +233,7 @@ final class NodeView extends BorderPane {
         } else if (hidden) {
             grid.showHidden();
         } else {
-            grid.showValues(tensor.data());
+            grid.showValues(tensor);
         }
     }
 

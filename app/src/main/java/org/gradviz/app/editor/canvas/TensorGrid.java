@@ -29,7 +29,7 @@ public final class TensorGrid extends Canvas {
 
     public TensorGrid(TensorValue tensor, GridStyle style) {
         this(tensor.shape(), style);
-        showValues(tensor.data());
+        showValues(tensor);
     }
 
     /** Cells for a tensor of {@code size}, empty until {@link #showValues} or {@link #showText} fills them. */
@@ -58,12 +58,17 @@ public final class TensorGrid extends Canvas {
 
     /** Draws {@code data} (a tensor of this grid's size) into the cells again: nothing else changes. */
     public void showValues(double[] data) {
-        draw(size, data, null);
+        draw(size, data, null, null);
+    }
+
+    /** The elements of {@code tensor}, an int64 one's as integers ({@code 3}), others with 4 decimals. */
+    public void showValues(TensorValue tensor) {
+        draw(size, tensor.data(), null, tensor.dtype());
     }
 
     /** Draws {@code text} in every cell, on the empty-cell colour ({@code ""}: empty cells, {@code ?}: reveal). */
     public void showText(String text) {
-        draw(size, null, text);
+        draw(size, null, text, null);
     }
 
     /** A {@code ?} in every cell, no colour that would give the value away (reveal: the class predicts it first). */
@@ -71,7 +76,7 @@ public final class TensorGrid extends Canvas {
         showText(HIDDEN);
     }
 
-    private void draw(int[] size, double[] data, String fillText) {
+    private void draw(int[] size, double[] data, String fillText, String dtype) {
         int columns = size.length == 0 ? 1 : size[size.length - 1];
         int rows = 1; // every dimension but the last, flattened
         for (int d = 0; d < size.length - 1; d++) {
@@ -104,7 +109,7 @@ public final class TensorGrid extends Canvas {
                 g.setStroke(palette.lines());
                 g.strokeRect(x, y, cellWidth, cellHeight);
                 g.setFill(GridPalette.textOn(fill));
-                g.fillText(ellipsis ? "…" : data == null ? fillText : DecimalText.of(v), x + cellWidth / 2,
+                g.fillText(ellipsis ? "…" : data == null ? fillText : DecimalText.of(v, dtype), x + cellWidth / 2,
                         y + cellHeight / 2);
             }
         }

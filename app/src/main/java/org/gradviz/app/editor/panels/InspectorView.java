@@ -108,15 +108,16 @@ public final class InspectorView extends ScrollPane {
                 t.requiresGrad(), t.init()))));
         form.row("role", new Label(t.role().name().toLowerCase(java.util.Locale.ROOT)));
         form.row("shape", shapeEditor(t));
-        ComboBox<String> dtype = combo("inspector-dtype", List.of("float32", "float64"), t.dtypeOrDefault(),
-                v -> update(t, with(t, t.name(), t.shape(), v.equals("float32") ? null : v, t.requiresGrad(), t.init())));
+        ComboBox<String> dtype = combo("inspector-dtype", List.of("float32", "float64", "int64"), t.dtypeOrDefault(),
+                v -> update(t, v.equals("int64") ? t.asInt64()
+                        : with(t, t.name(), t.shape(), v.equals("float32") ? null : v, t.requiresGrad(), t.init())));
         form.row("dtype", dtype);
         ComboBox<String> init = combo("inspector-init", List.of("ones", "zeros", "eye", "randn", "full", "values"),
                 InitNames.of(t.init()), v -> update(t, with(t, t.name(), t.shape(), t.dtype(), t.requiresGrad(),
                         InitNames.create(v, t))));
         form.row("init", init);
         if (t.init() instanceof Initializer.Full f) {
-            form.row("value", textField("inspector-full", Double.toString(f.value()), v -> number(v).ifPresent(
+            form.row("value", textField("inspector-full", element(t, f.value()), v -> number(v).ifPresent(
                     x -> update(t, with(t, t.name(), t.shape(), t.dtype(), t.requiresGrad(), new Initializer.Full(x))))));
         }
         if (t.init() instanceof Initializer.Randn) {
@@ -131,6 +132,7 @@ public final class InspectorView extends ScrollPane {
         grad.setId("inspector-requires-grad");
         grad.setMnemonicParsing(false);
         grad.setSelected(t.requiresGrad());
+        grad.setDisable(t.isIntegral()); // NOTE: only floating point tensors can require gradients
         grad.setOnAction(e -> update(t, with(t, t.name(), t.shape(), t.dtype(), grad.isSelected(), t.init())));
         form.row("", grad);
         return form;
@@ -175,7 +177,7 @@ public final class InspectorView extends ScrollPane {
         int columns = t.shape().isEmpty() ? 1 : t.shape().get(t.shape().size() - 1);
         for (int i = 0; i < v.data().size() && i < 64; i++) {
             int index = i;
-            TextField cell = textField("inspector-value-" + i, Double.toString(v.data().get(i)), s -> number(s)
+            TextField cell = textField("inspector-value-" + i, element(t, v.data().get(i)), s -> number(s)
                     .ifPresent(x -> {
                         List<Double> data = new ArrayList<>(v.data());
                         data.set(index, x);
@@ -185,6 +187,11 @@ public final class InspectorView extends ScrollPane {
             grid.add(cell, i % Math.max(1, columns), i / Math.max(1, columns));
         }
         return grid;
+    }
+
+    /** An element as the field shows it: {@code 3} in an int64 tensor, {@code 3.0} in a float one. */
+    private static String element(TensorSource t, double v) {
+        return t.isIntegral() ? Long.toString((long) v) : Double.toString(v);
     }
 
     private void update(TensorSource old, TensorSource next) {

@@ -62,7 +62,9 @@ final class LegacyTensorClass implements PyCallable, HasAttributes {
                 throw new Unsupported("'torch." + name + "(tensor)'");
             }
             if (Values.items(data) != null && !(data instanceof PySize)) {
-                return TensorFactory.fromData(data, dtype);
+                Tensor made = TensorFactory.fromData(data, dtype);
+                Interpreter.report(name, List.of(data), Map.of(), made); // a factory of its numbers, as torch.tensor
+                return made;
             }
             if (!Values.isInteger(data)) {
                 throw PyError.type("new(): data must be a sequence (got " + Values.typeName(data) + ")");

@@ -12,7 +12,7 @@ import org.gradviz.engine.ops.Embedding;
 
 /**
  * {@code nn.Embedding(num_embeddings, embedding_dim, padding_idx=None)} and {@code F.embedding}: a lookup table of
- * rows, which a document has no node for (its input is integer indices). The table is drawn as torch 1.13's
+ * rows (the op table's embedding row; a padding row is the engine's own). The table is drawn as torch 1.13's
  * {@code reset_parameters} draws it: {@code normal_()} from the default generator, then the padding row set to 0.
  */
 final class NnEmbedding {
@@ -22,7 +22,7 @@ final class NnEmbedding {
     private NnEmbedding() {
     }
 
-    /** {@code torch.nn.Embedding}. */
+    /** {@code torch.nn.Embedding}, the module spelling of the embedding row. */
     static PyClass module() {
         PyClass c = nnClass("Embedding", "sparse", NnModule.MODULE);
         Signature init = Signature.of("Embedding.__init__", "self", REQUIRED, "num_embeddings", REQUIRED,
@@ -76,20 +76,24 @@ final class NnEmbedding {
         return c;
     }
 
-    /** {@code F.embedding(input, weight, padding_idx=None)}. */
-    static Builtin function() {
+    /** {@code F.embedding(input, weight, padding_idx=None)}: its op table row's unless padding_idx is given. */
+    static PyCallable function() {
         Signature s = Signature.of("embedding", "input", REQUIRED, "weight", REQUIRED, "padding_idx", PyNone.NONE,
                 "max_norm", PyNone.NONE, "norm_type", 2.0, "scale_grad_by_freq", false, "sparse", false);
-        return new Builtin("embedding", a -> {
+        return a -> {
             Object[] v = s.bind(a);
             refuseOptions("F.embedding", v, 3);
             if (!(v[1] instanceof Tensor weight)) {
                 throw PyError.type("embedding(): argument 'weight' (position 1) must be Tensor, not "
                         + Values.typeName(v[1]));
             }
-            long padding = v[2] == PyNone.NONE ? -1 : paddingIndex(v[2], weight.dim() > 0 ? weight.shape().dim(0) : 0);
+            if (v[2] == PyNone.NONE) {
+                return TableOps.functional().get("embedding").call(new Args("embedding",
+                        java.util.List.of(indices(v[0]), weight), Map.of()));
+            }
+            long padding = paddingIndex(v[2], weight.dim() > 0 ? weight.shape().dim(0) : 0);
             return Embedding.embedding(weight, indices(v[0]), padding);
-        });
+        };
     }
 
     /** max_norm, norm_type, scale_grad_by_freq and sparse left at their defaults (from {@code first} on). */

@@ -1,5 +1,6 @@
 package org.gradviz.app.script.runtime;
 
+import java.util.List;
 import java.util.Map;
 import org.gradviz.engine.Tensor;
 import org.gradviz.engine.ops.LabelSmoothing;
@@ -8,30 +9,61 @@ import org.gradviz.engine.ops.SoftTargetCrossEntropy;
 import org.gradviz.engine.ops.Reduction;
 
 /**
- * {@code F.nll_loss}, {@code F.cross_entropy}, {@code F.embedding} and {@code F.dropout}, which a document has no node for, refusing what the engine does not
- * do.
+ * {@code F.dropout}, which a document has no node for, and what {@code F.nll_loss}, {@code F.cross_entropy} and
+ * {@code F.embedding} take beyond their op table rows; refusing what the engine does not do.
  */
 final class NnFunctional {
+    /** torch's default ignore_index. */
+    static final long NO_IGNORED_CLASS = -100;
+
     private NnFunctional() {
     }
 
     static void addTo(Map<String, Object> functional) {
-        functional.put("nll_loss", new Builtin("nll_loss", a -> {
-            Object[] v = lossArgs("nll_loss", a);
-            return nllLoss((Tensor) v[0], (Tensor) v[1], NnLayers.reduction(v[6]), Ints.int64(v[4]));
-        }));
-        functional.put("cross_entropy", new Builtin("cross_entropy", a -> {
-            Object[] v = lossArgs("cross_entropy", a);
-            return crossEntropy((Tensor) v[0], (Tensor) v[1], NnLayers.reduction(v[6]), Ints.int64(v[4]),
-                    Values.toDouble(v[7], "cross_entropy(): argument 'label_smoothing'"));
-        }));
-        functional.put("embedding", NnEmbedding.function());
         functional.put("dropout", NnDropout.function());
         functional.put("one_hot", new Builtin("one_hot", a -> {
             a.accept(2, "input", "num_classes");
             return org.gradviz.engine.ops.Gathering.oneHot(a.tensor(0, "input"), a.has(1, "num_classes")
                     ? a.integer(1, "num_classes") : -1);
         }));
+    }
+
+    /**
+     * {@code F.nll_loss}, {@code F.cross_entropy} and {@code F.embedding}, names of op table rows that also take
+     * arguments no node holds (weight, ignore_index, label_smoothing, padding_idx): such calls run here, every other
+     * call runs its row.
+     */
+    static void extendRows(Map<String, Object> functional) {
+        OpCall nll = TableOps.functional().get("nll_loss");
+        functional.put("nll_loss", new Builtin("nll_loss", new ExtendedOpCall(nll, a -> {
+            Object[] v = lossArgs("nll_loss", a);
+            Reduction r = NnLayers.reduction(v[6]);
+            long ignoreIndex = Ints.int64(v[4]);
+            if (ignoreIndex == NO_IGNORED_CLASS) {
+                checkClassInput((Tensor) v[0], (Tensor) v[1]);
+                return row(nll, v);
+            }
+            return nllLoss((Tensor) v[0], (Tensor) v[1], r, ignoreIndex);
+        })));
+        OpCall crossEntropy = TableOps.functional().get("cross_entropy");
+        functional.put("cross_entropy", new Builtin("cross_entropy", new ExtendedOpCall(crossEntropy, a -> {
+            Object[] v = lossArgs("cross_entropy", a);
+            Reduction r = NnLayers.reduction(v[6]);
+            long ignoreIndex = Ints.int64(v[4]);
+            double labelSmoothing = Values.toDouble(v[7], "cross_entropy(): argument 'label_smoothing'");
+            if (ignoreIndex == NO_IGNORED_CLASS && labelSmoothing == 0) {
+                checkClassInput((Tensor) v[0], (Tensor) v[1]);
+                return row(crossEntropy, v);
+            }
+            return crossEntropy((Tensor) v[0], (Tensor) v[1], r, ignoreIndex, labelSmoothing);
+        })));
+        functional.put("embedding", new Builtin("embedding", new ExtendedOpCall(TableOps.functional()
+                .get("embedding"), NnEmbedding.function())));
+    }
+
+    /** The loss's row, on input and target with the reduction (already checked) of the bound arguments {@code v}. */
+    private static Object row(OpCall row, Object[] v) {
+        return row.call(new Args(row.name(), List.of(v[0], v[1]), Map.of("reduction", v[6])));
     }
 
     /** input, target, weight, size_average, ignore_index, reduce, reduction, label_smoothing. */

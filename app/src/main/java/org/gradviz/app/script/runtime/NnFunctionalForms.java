@@ -39,8 +39,6 @@ public final class NnFunctionalForms {
         }
         // the modules a document has no node for
         String function = switch (name) {
-            case "CrossEntropyLoss" -> "cross_entropy";
-            case "NLLLoss" -> "nll_loss";
             case "Dropout" -> "dropout";
             default -> null; // the containers
         };
@@ -65,6 +63,18 @@ public final class NnFunctionalForms {
         for (OpAttribute a : spec.attributes()) {
             if (a.isKeyword() && row.spelling().init().names().contains(a.key())) {
                 keywords.put(a.key(), module.attribute(a.key()));
+            }
+        }
+        // what the module was made with that its functional form takes and no node holds (nn.NLLLoss's
+        // ignore_index, nn.Embedding's padding_idx), so that an importer can refuse what is not at its default
+        OpCall functional = TableOps.functional().get(row.spelling().torchName());
+        for (String name : row.spelling().init().names()) {
+            boolean held = spec.ports().contains(name) || keywords.containsKey(name);
+            if (!held && functional != null && functional.signature().names().contains(name)) {
+                Object value = module.attribute(name);
+                if (value != null) {
+                    keywords.put(name, value);
+                }
             }
         }
         Interpreter.report(row.spelling().torchName(), args, keywords, result);

@@ -36,17 +36,16 @@ final class NnLayers {
             PyClass c = switch (op.spelling().className()) {
                 case "Linear" -> linear(op);
                 case "Flatten" -> flatten(op);
+                case "Embedding" -> NnEmbedding.module();
+                case "NLLLoss", "CrossEntropyLoss" -> NnLosses.of(op.spelling().className());
                 default -> NnOpModules.of(op);
             };
             m.put(c.name(), c);
         }
-        for (PyClass c : List.of(sequential(), moduleList(), NnEmbedding.module(), NnDropout.module())) {
+        for (PyClass c : List.of(sequential(), moduleList(), NnDropout.module())) {
             m.put(c.name(), c);
         }
         for (PyClass c : NnActivations.modules()) {
-            m.put(c.name(), c);
-        }
-        for (PyClass c : NnLosses.all()) {
             m.put(c.name(), c);
         }
         m.put("functional", functional);

@@ -4,14 +4,14 @@ import static org.gradviz.app.script.runtime.NnModule.method;
 import static org.gradviz.app.script.runtime.NnModule.nnClass;
 import static org.gradviz.app.script.runtime.NnModule.self;
 
-import java.util.ArrayList;
-import java.util.List;
 import org.gradviz.engine.Tensor;
 import org.gradviz.engine.ops.Reduction;
 
 /**
- * The loss classes of {@code torch.nn} that a document has no node for ({@code CrossEntropyLoss}, {@code NLLLoss}):
- * {@code loss_fn(input, target)} with the reduction given when made. The op table's losses are {@link NnOpModules}.
+ * {@code nn.CrossEntropyLoss} and {@code nn.NLLLoss}: {@code loss_fn(input, target)} with the reduction,
+ * ignore_index and label_smoothing given when made (the op table's nll_loss and cross_entropy rows hold the
+ * reduction; a call reports itself as that row's functional form). The other losses of the table are
+ * {@link NnOpModules}.
  */
 final class NnLosses {
     private static final Object REQUIRED = Signature.REQUIRED;
@@ -24,14 +24,16 @@ final class NnLosses {
     private NnLosses() {
     }
 
-    static List<PyClass> all() {
-        List<PyClass> out = new ArrayList<>();
-        out.add(loss("CrossEntropyLoss", (x, t, self) -> NnFunctional.crossEntropy(x, t, reduction(self),
-                Ints.int64(self.attribute("ignore_index")), Values.toDouble(self.attribute("label_smoothing"),
-                        "label_smoothing"))));
-        out.add(loss("NLLLoss", (x, t, self) -> NnFunctional.nllLoss(x, t, reduction(self),
-                Ints.int64(self.attribute("ignore_index")))));
-        return out;
+    /** {@code nn.CrossEntropyLoss} or {@code nn.NLLLoss}: the module spellings of the op table's two rows. */
+    static PyClass of(String name) {
+        return switch (name) {
+            case "CrossEntropyLoss" -> loss(name, (x, t, self) -> NnFunctional.crossEntropy(x, t, reduction(self),
+                    Ints.int64(self.attribute("ignore_index")), Values.toDouble(self.attribute("label_smoothing"),
+                            "label_smoothing")));
+            case "NLLLoss" -> loss(name, (x, t, self) -> NnFunctional.nllLoss(x, t, reduction(self),
+                    Ints.int64(self.attribute("ignore_index"))));
+            default -> throw new IllegalArgumentException(name);
+        };
     }
 
     private static Reduction reduction(PyInstance self) {

@@ -26,6 +26,7 @@ final class TorchModules {
     static Map<String, PyModule> create(Runnable ignoreWarnings) {
         Map<String, Object> functionalMembers = functional();
         NnFunctional.addTo(functionalMembers);
+        NnFunctional.extendRows(functionalMembers);
         NnActivations.addTo(functionalMembers);
         Map<String, Object> torchMembers = torch();
         TensorInPlace.addTorchFunctions(torchMembers, functionalMembers);

@@ -123,6 +123,21 @@ final class PaletteCases {
                         t -> apply(loss(MSE_LOSS, "sum"), "input", t.randn(3), "target", t.randn(3))),
                 new PaletteCase("mse_loss none", MSE_LOSS,
                         t -> apply(loss(MSE_LOSS, "none"), "input", t.randn(2, 2), "target", t.targets(2, 2))),
+                new PaletteCase("nll_loss mean of log_softmax", NLL_LOSS, t -> apply(node(NLL_LOSS),
+                        "input", apply(reduction(LOG_SOFTMAX, 1, null), "input", t.randn(3, 4)),
+                        "target", t.indices(2, 0, 3))),
+                new PaletteCase("nll_loss sum (4)", NLL_LOSS, t -> apply(loss(NLL_LOSS, "sum"),
+                        "input", t.randn(4), "target", t.indices(1))),
+                new PaletteCase("nll_loss none, a class twice", NLL_LOSS, t -> apply(loss(NLL_LOSS, "none"),
+                        "input", t.randn(3, 2), "target", t.indices(1, 1, 0))),
+                new PaletteCase("cross_entropy mean", CROSS_ENTROPY, t -> apply(node(CROSS_ENTROPY),
+                        "input", t.randn(3, 4), "target", t.indices(0, 3, 3))),
+                new PaletteCase("cross_entropy sum", CROSS_ENTROPY, t -> apply(loss(CROSS_ENTROPY, "sum"),
+                        "input", t.randn(2, 3), "target", t.indices(2, 1))),
+                new PaletteCase("embedding (3) rows of (4,2), one twice", EMBEDDING, t -> apply(node(EMBEDDING),
+                        "input", t.indices(3, 0, 3), "weight", t.randn(4, 2))),
+                new PaletteCase("embedding (2,2) rows of (5,3)", EMBEDDING, t -> apply(node(EMBEDDING),
+                        "input", org.gradviz.engine.ops.Views.reshape(t.indices(4, 1, 1, 2), org.gradviz.engine.Shape.of(2, 2)), "weight", t.randn(5, 3))),
                 new PaletteCase("select a[1] of (3,2)", null, t -> Indexing.select(t.randn(3, 2), 1)));
     }
 

@@ -43,6 +43,15 @@ final class TestTensors {
     }
 
     /** Exactly these values, requiring grad. */
+    /** Int64 class or row indices, which take no gradient. */
+    Tensor indices(long... values) {
+        double[] d = new double[values.length];
+        for (int i = 0; i < d.length; i++) {
+            d[i] = values[i];
+        }
+        return Tensor.fromData(Shape.of(d.length), org.gradviz.engine.DType.INT64, d);
+    }
+
     Tensor values(double... values) {
         return Tensor.fromData(Shape.of(values.length), dtype, values.clone()).requiresGrad_(true);
     }
