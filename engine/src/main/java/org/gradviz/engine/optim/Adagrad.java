@@ -3,6 +3,7 @@ package org.gradviz.engine.optim;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
+import org.gradviz.engine.CpuCapability;
 import org.gradviz.engine.DType;
 import org.gradviz.engine.Tensor;
 
@@ -83,9 +84,9 @@ public final class Adagrad extends Optimizer {
         for (int i = 0; i < values.length; i++) {
             float g = maximize ? -grad[i] : grad[i];
             if (weightDecay != 0) {
-                g = Math.fma(values[i], decay, g);
+                g = CpuCapability.mulAdd(values[i], decay, g);
             }
-            sum[i] = Math.fma(g, g, sum[i]);
+            sum[i] = CpuCapability.mulAdd(g, g, sum[i]);
             float std = (float) Math.sqrt(sum[i]) + epsilon;
             values[i] += negClr * g / std;
         }
@@ -99,9 +100,9 @@ public final class Adagrad extends Optimizer {
         for (int i = 0; i < values.length; i++) {
             double g = maximize ? -grad[i] : grad[i];
             if (weightDecay != 0) {
-                g = Math.fma(values[i], weightDecay, g);
+                g = CpuCapability.mulAdd(values[i], weightDecay, g);
             }
-            sum[i] = Math.fma(g, g, sum[i]);
+            sum[i] = CpuCapability.mulAdd(g, g, sum[i]);
             double std = Math.sqrt(sum[i]) + eps;
             values[i] += negClr * g / std;
         }

@@ -3,6 +3,7 @@ package org.gradviz.engine.optim;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
+import org.gradviz.engine.CpuCapability;
 import org.gradviz.engine.Tensor;
 import org.gradviz.engine.TorchException;
 import org.gradviz.engine.kernels.GlibcPow;
@@ -113,10 +114,10 @@ public final class Adam extends Optimizer {
             if (decoupledDecay) {
                 values[i] *= shrink;
             } else if (weightDecay != 0) {
-                g = Math.fma(values[i], decay, g);
+                g = CpuCapability.mulAdd(values[i], decay, g);
             }
-            expAvg[i] = Math.fma(g, rest1, expAvg[i] * b1);
-            expAvgSq[i] = Math.fma(rest2 * g, g, expAvgSq[i] * b2);
+            expAvg[i] = CpuCapability.mulAdd(g, rest1, expAvg[i] * b1);
+            expAvgSq[i] = CpuCapability.mulAdd(rest2 * g, g, expAvgSq[i] * b2);
             float denom = (float) Math.sqrt(expAvgSq[i]) / bc2Sqrt + epsilon;
             values[i] += negStepSize * expAvg[i] / denom;
         }
@@ -137,10 +138,10 @@ public final class Adam extends Optimizer {
             if (decoupledDecay) {
                 values[i] *= shrink;
             } else if (weightDecay != 0) {
-                g = Math.fma(values[i], weightDecay, g);
+                g = CpuCapability.mulAdd(values[i], weightDecay, g);
             }
-            expAvg[i] = Math.fma(g, rest1, expAvg[i] * beta1);
-            expAvgSq[i] = Math.fma(rest2 * g, g, expAvgSq[i] * beta2);
+            expAvg[i] = CpuCapability.mulAdd(g, rest1, expAvg[i] * beta1);
+            expAvgSq[i] = CpuCapability.mulAdd(rest2 * g, g, expAvgSq[i] * beta2);
             double denom = Math.sqrt(expAvgSq[i]) / bc2Sqrt + eps;
             values[i] += negStepSize * expAvg[i] / denom;
         }

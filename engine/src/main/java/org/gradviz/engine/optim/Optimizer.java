@@ -1,6 +1,7 @@
 package org.gradviz.engine.optim;
 
 import java.util.List;
+import org.gradviz.engine.CpuCapability;
 import org.gradviz.engine.DType;
 import org.gradviz.engine.GradMode;
 import org.gradviz.engine.Tensor;
@@ -12,9 +13,9 @@ import org.gradviz.engine.TorchException;
  * elements that applies torch's ops in turn, each rounded as its CPU kernel does for the dtype, so float32 parameters
  * take PyTorch's bits, updated in float32 in their own storage.
  *
- * <p>NOTE: {@code add_(other, alpha)} and {@code addcmul_} are fused multiply-adds in PyTorch's CPU build (vectorised
- * and tail loop alike, measured against torch 1.13): one rounding, not two; {@code addcmul_(t1, t2, value)} rounds
- * {@code value·t1} first. {@code addcdiv_(t1, t2, value)} is {@code self + (value·t1)/t2}, each step rounded. A Python
+ * <p>NOTE: {@code add_(other, alpha)} and {@code addcmul_} are fused multiply-adds in PyTorch's AVX2 build (vectorised
+ * and tail loop alike, measured against torch 1.13): one rounding, not two ({@link CpuCapability#mulAdd}: two in the
+ * default build); {@code addcmul_(t1, t2, value)} rounds {@code value·t1} first. {@code addcdiv_(t1, t2, value)} is {@code self + (value·t1)/t2}, each step rounded. A Python
  * number in an op is rounded to the parameter's dtype first.
  */
 public abstract class Optimizer {

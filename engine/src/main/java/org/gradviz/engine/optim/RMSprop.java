@@ -3,7 +3,7 @@ package org.gradviz.engine.optim;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
-import org.gradviz.engine.DType;
+import org.gradviz.engine.CpuCapability;
 import org.gradviz.engine.DType;
 import org.gradviz.engine.Tensor;
 import org.gradviz.engine.TorchException;
@@ -82,18 +82,18 @@ public final class RMSprop extends Optimizer {
         for (int i = 0; i < values.length; i++) {
             float g = maximize ? -grad[i] : grad[i];
             if (weightDecay != 0) {
-                g = Math.fma(values[i], decay, g);
+                g = CpuCapability.mulAdd(values[i], decay, g);
             }
-            squareAvg[i] = Math.fma(rest * g, g, squareAvg[i] * a);
+            squareAvg[i] = CpuCapability.mulAdd(rest * g, g, squareAvg[i] * a);
             float avg = squareAvg[i];
             if (centered) {
-                gradAvg[i] = Math.fma(g, rest, gradAvg[i] * a);
-                avg = Math.fma(-gradAvg[i], gradAvg[i], avg);
+                gradAvg[i] = CpuCapability.mulAdd(g, rest, gradAvg[i] * a);
+                avg = CpuCapability.mulAdd(-gradAvg[i], gradAvg[i], avg);
             }
             avg = (float) Math.sqrt(avg) + epsilon;
             if (momentum > 0) {
                 buf[i] = buf[i] * mom + g / avg;
-                values[i] = Math.fma(buf[i], negLr, values[i]);
+                values[i] = CpuCapability.mulAdd(buf[i], negLr, values[i]);
             } else {
                 values[i] += negLr * g / avg;
             }
@@ -111,18 +111,18 @@ public final class RMSprop extends Optimizer {
         for (int i = 0; i < values.length; i++) {
             double g = maximize ? -grad[i] : grad[i];
             if (weightDecay != 0) {
-                g = Math.fma(values[i], weightDecay, g);
+                g = CpuCapability.mulAdd(values[i], weightDecay, g);
             }
-            squareAvg[i] = Math.fma(rest * g, g, squareAvg[i] * alpha);
+            squareAvg[i] = CpuCapability.mulAdd(rest * g, g, squareAvg[i] * alpha);
             double avg = squareAvg[i];
             if (centered) {
-                gradAvg[i] = Math.fma(g, rest, gradAvg[i] * alpha);
-                avg = Math.fma(-gradAvg[i], gradAvg[i], avg);
+                gradAvg[i] = CpuCapability.mulAdd(g, rest, gradAvg[i] * alpha);
+                avg = CpuCapability.mulAdd(-gradAvg[i], gradAvg[i], avg);
             }
             avg = Math.sqrt(avg) + eps;
             if (momentum > 0) {
                 buf[i] = buf[i] * momentum + g / avg;
-                values[i] = Math.fma(buf[i], negLr, values[i]);
+                values[i] = CpuCapability.mulAdd(buf[i], negLr, values[i]);
             } else {
                 values[i] += negLr * g / avg;
             }

@@ -3,6 +3,7 @@ package org.gradviz.engine.optim;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
+import org.gradviz.engine.CpuCapability;
 import org.gradviz.engine.Tensor;
 import org.gradviz.engine.TorchException;
 
@@ -70,13 +71,13 @@ public final class SGD extends Optimizer {
         for (int i = 0; i < values.length; i++) {
             float d = maximize ? -grad[i] : grad[i];
             if (weightDecay != 0) {
-                d = Math.fma(values[i], decay, d);
+                d = CpuCapability.mulAdd(values[i], decay, d);
             }
             if (momentum != 0) {
-                buf[i] = first ? d : Math.fma(d, keep, buf[i] * mom);
-                d = nesterov ? Math.fma(buf[i], mom, d) : buf[i];
+                buf[i] = first ? d : CpuCapability.mulAdd(d, keep, buf[i] * mom);
+                d = nesterov ? CpuCapability.mulAdd(buf[i], mom, d) : buf[i];
             }
-            values[i] = Math.fma(d, negLr, values[i]);
+            values[i] = CpuCapability.mulAdd(d, negLr, values[i]);
         }
     }
 
@@ -93,13 +94,13 @@ public final class SGD extends Optimizer {
         for (int i = 0; i < values.length; i++) {
             double d = maximize ? -grad[i] : grad[i];
             if (weightDecay != 0) {
-                d = Math.fma(values[i], weightDecay, d);
+                d = CpuCapability.mulAdd(values[i], weightDecay, d);
             }
             if (momentum != 0) {
-                buf[i] = first ? d : Math.fma(d, keep, buf[i] * momentum);
-                d = nesterov ? Math.fma(buf[i], momentum, d) : buf[i];
+                buf[i] = first ? d : CpuCapability.mulAdd(d, keep, buf[i] * momentum);
+                d = nesterov ? CpuCapability.mulAdd(buf[i], momentum, d) : buf[i];
             }
-            values[i] = Math.fma(d, negLr, values[i]);
+            values[i] = CpuCapability.mulAdd(d, negLr, values[i]);
         }
     }
 }

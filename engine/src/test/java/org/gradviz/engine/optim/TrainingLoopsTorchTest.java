@@ -1,6 +1,7 @@
 package org.gradviz.engine.optim;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assumptions.assumeFalse;
 
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -9,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Supplier;
+import org.gradviz.engine.CpuCapability;
 import org.gradviz.engine.DType;
 import org.gradviz.engine.Tensor;
 import org.gradviz.engine.Torch;
@@ -24,7 +26,9 @@ import org.junit.jupiter.params.provider.CsvSource;
  * Short training loops of the tutorial kind give torch 1.13's bits at every {@code loss.item()} and in the final
  * parameters, in float32 and float64: the seed layer on a batch of 1024 (matmul, BCE with logits, SGD with momentum and
  * weight decay), a tanh/sigmoid network with mse_loss and Adam, and sin/cos/exp/log with AdamW. Surefire runs this
- * both with the Vector API and without it (its plain-kernels execution), against the same fixture.
+ * with the Vector API, without it (its plain-kernels execution) against the same fixture, and with
+ * {@code ATEN_CPU_CAPABILITY=default} (its default-capability execution) against {@code training_default.txt}, made by
+ * torch started with that variable.
  *
  * <p>Fixture: {@code fixtures/training/training.txt} from {@code make_training_loops.py} (real torch, one thread); the
  * inputs are drawn from torch's generator, which the engine reproduces.
@@ -40,12 +44,21 @@ class TrainingLoopsTorchTest {
         return Conversion.to(t, dtype).requiresGrad_(true);
     }
 
+    /** Drawn in float64 as the script does (float32 randn of 16 or more is a capability-dependent kernel). */
+    private static Tensor randn(int... dims) {
+        return Torch.randn(DType.FLOAT64, dims);
+    }
+
+    private static Tensor rand(int... dims) {
+        return Torch.rand(DType.FLOAT64, dims);
+    }
+
     private static Loop seedBatch(DType dt) {
         Torch.manualSeed(0);
-        Tensor x = Conversion.to(Torch.randn(1024, 5), dt);
-        Tensor y = Conversion.to(Torch.rand(1024, 3), dt);
-        Tensor w = leaf(Torch.randn(5, 3), dt);
-        Tensor b = leaf(Torch.randn(3), dt);
+        Tensor x = Conversion.to(randn(1024, 5), dt);
+        Tensor y = Conversion.to(rand(1024, 3), dt);
+        Tensor w = leaf(randn(5, 3), dt);
+        Tensor b = leaf(randn(3), dt);
         SGD opt = new SGD(List.of(w, b), 0.1, 0.9, 0, 1e-3, false, false);
         return new Loop(() -> {
             opt.zeroGrad();
@@ -58,11 +71,11 @@ class TrainingLoopsTorchTest {
 
     private static Loop tanhSigmoidAdam(DType dt) {
         Torch.manualSeed(1);
-        Tensor x = Conversion.to(Torch.randn(100, 7), dt);
-        Tensor y = Conversion.to(Torch.rand(100, 2), dt);
-        Tensor w1 = leaf(Torch.randn(7, 33).mul(0.3), dt);
+        Tensor x = Conversion.to(randn(100, 7), dt);
+        Tensor y = Conversion.to(rand(100, 2), dt);
+        Tensor w1 = leaf(randn(7, 33).mul(0.3), dt);
         Tensor b1 = leaf(Torch.zeros(33), dt);
-        Tensor w2 = leaf(Torch.randn(33, 2).mul(0.3), dt);
+        Tensor w2 = leaf(randn(33, 2).mul(0.3), dt);
         Tensor b2 = leaf(Torch.zeros(2), dt);
         Adam opt = new Adam(List.of(w1, b1, w2, b2), 0.01, 0.9, 0.999, 1e-8, 0, false);
         return new Loop(() -> {
@@ -77,9 +90,9 @@ class TrainingLoopsTorchTest {
 
     private static Loop expLogSinAdamW(DType dt) {
         Torch.manualSeed(2);
-        Tensor x = Conversion.to(Torch.randn(64, 9), dt);
-        Tensor w = leaf(Torch.randn(9, 17).mul(0.2), dt);
-        Tensor v = leaf(Torch.randn(17).mul(0.2), dt);
+        Tensor x = Conversion.to(randn(64, 9), dt);
+        Tensor w = leaf(randn(9, 17).mul(0.2), dt);
+        Tensor v = leaf(randn(17).mul(0.2), dt);
         Adam opt = Adam.adamW(List.of(w, v), 0.02, 0.9, 0.999, 1e-8, 0.05, false);
         return new Loop(() -> {
             opt.zeroGrad();
@@ -96,7 +109,8 @@ class TrainingLoopsTorchTest {
 
     private static List<String[]> fixture(String name, String dtype) throws IOException {
         List<String[]> out = new ArrayList<>();
-        try (var in = TrainingLoopsTorchTest.class.getResourceAsStream("/fixtures/training/training.txt");
+        String file = CpuCapability.SCALAR ? "training_default.txt" : "training.txt";
+        try (var in = TrainingLoopsTorchTest.class.getResourceAsStream("/fixtures/training/" + file);
                 var reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
             for (String line = reader.readLine(); line != null; line = reader.readLine()) {
                 String[] f = line.split(" ");
@@ -128,6 +142,8 @@ class TrainingLoopsTorchTest {
         "tanh_sigmoid_adam, float64", "exp_log_sin_adamw, float32", "exp_log_sin_adamw, float64"})
     void everyLossAndTheFinalParametersAreTorchsBits(String name, String dtypeName) throws IOException {
         DType dt = dtypeName.equals("float32") ? DType.FLOAT32 : DType.FLOAT64;
+        assumeFalse(CpuCapability.SCALAR && name.equals("exp_log_sin_adamw") && dt == DType.FLOAT32,
+                "float32 sin/cos of ATEN_CPU_CAPABILITY=default (glibc's sinf/cosf) are not reproduced");
         Loop loop = switch (name) {
             case "seed_batch" -> seedBatch(dt);
             case "tanh_sigmoid_adam" -> tanhSigmoidAdam(dt);
