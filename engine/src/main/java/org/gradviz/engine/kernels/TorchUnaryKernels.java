@@ -16,8 +16,7 @@ import org.gradviz.engine.VectorApi;
  * </ul>
  * With the Vector API ({@link VectorApi#PRESENT}) the SLEEF parts run on whole vectors ({@link VectorSleefFloat}),
  * with the same bits. With {@link CpuCapability#DEFAULT} ({@code ATEN_CPU_CAPABILITY=default}) every element is glibc's
- * ({@code std::exp} and so on, as torch's generic {@code Vectorized} maps them), except float32 sin and cos, which
- * stay SLEEF's (glibc's {@code sinf}/{@code cosf} are not ported).
+ * ({@code std::exp} and so on, as torch's generic {@code Vectorized} maps them).
  */
 public final class TorchUnaryKernels {
     private static final int F = SleefFloat.LANES;
@@ -38,8 +37,13 @@ public final class TorchUnaryKernels {
 
     /** sin or cos: the reduction is chosen per vector of 8 (see {@link SleefFloat}). */
     private static float[] trigFloat(float[] x, boolean sin) {
-        // NOTE: no port of glibc's sinf/cosf yet: the default capability keeps SLEEF's bits here
         float[] r = new float[x.length];
+        if (CpuCapability.SCALAR) {
+            for (int i = 0; i < r.length; i++) {
+                r[i] = sin ? GlibcSinCosF.sinf(x[i]) : GlibcSinCosF.cosf(x[i]);
+            }
+            return r;
+        }
         for (int start = 0; start < x.length; start += F) {
             int end = Math.min(start + F, x.length);
             boolean payneHanek = false;

@@ -1,5 +1,6 @@
 package org.gradviz.engine.random;
 
+import org.gradviz.engine.CpuCapability;
 import org.gradviz.engine.DType;
 import org.gradviz.engine.TorchException;
 
@@ -65,9 +66,9 @@ public final class TorchGenerator {
 
     /**
      * {@code t.normal_(mean, std)} on n elements: torch's {@code normal_kernel} turns each standard normal v into
-     * fma(v, std, mean), in float32 lanes for the batched float32 fill ({@code normal_fill_16_AVX2}), else in double
-     * and then rounded to the dtype (checked against torch 1.13: a separate multiply and add differs on about one
-     * value in six).
+     * fma(v, std, mean) ({@link CpuCapability#mulAdd}: v·std + mean rounded twice with the default capability), in
+     * float32 lanes for the batched float32 fill ({@code normal_fill_16_AVX2}), else in double and then rounded to the
+     * dtype (checked against torch 1.13: a separate multiply and add differs on about one value in six).
      */
     public synchronized double[] normal(int n, double mean, double std, DType dtype) {
         checkArguments(n, dtype, "normal_kernel_cpu");
@@ -78,13 +79,14 @@ public final class TorchGenerator {
             float[] values = NormalFill.fillFloat(this, n);
             double[] out = new double[n];
             for (int i = 0; i < n; i++) {
-                out[i] = Math.fma(values[i], (float) std, (float) mean);
+                out[i] = CpuCapability.mulAdd(values[i], (float) std, (float) mean);
             }
             return out;
         }
         double[] values = n >= NormalFill.BLOCK ? NormalFill.fillDouble(this, n) : new double[n];
         for (int i = 0; i < n; i++) {
-            values[i] = Math.fma(n >= NormalFill.BLOCK ? values[i] : NormalDistribution.sample(this), std, mean);
+            values[i] = CpuCapability.mulAdd(n >= NormalFill.BLOCK ? values[i] : NormalDistribution.sample(this), std,
+                    mean);
         }
         return dtype.roundAll(values);
     }
