@@ -154,8 +154,8 @@ public final class TorchGenerator {
 
     /**
      * {@code t.uniform_(from, to)} on n elements in order: PyTorch's {@code uniform_real(bits, from, to)} is
-     * {@code x * (to - from) + from} in the dtype with x in [0, 1) as {@link #rand}; the CPU build contracts it to
-     * one fused multiply-add (measured against torch 1.13).
+     * {@code x * (to - from) + from} in the dtype with x in [0, 1) as {@link #rand}; the AVX2 build contracts it to
+     * one fused multiply-add (measured against torch 1.13), the default build does not ({@link CpuCapability#mulAdd}).
      */
     public synchronized double[] uniform(int n, double from, double to, DType dtype) {
         checkArguments(n, dtype, "check_uniform_bounds");
@@ -164,12 +164,12 @@ public final class TorchGenerator {
             float lo = (float) from;
             float span = (float) to - lo;
             for (int i = 0; i < n; i++) {
-                values[i] = Math.fma(uniformFloat(), span, lo);
+                values[i] = CpuCapability.mulAdd(uniformFloat(), span, lo);
             }
         } else {
             double span = to - from;
             for (int i = 0; i < n; i++) {
-                values[i] = Math.fma(uniformDouble(), span, from);
+                values[i] = CpuCapability.mulAdd(uniformDouble(), span, from);
             }
         }
         return values;
