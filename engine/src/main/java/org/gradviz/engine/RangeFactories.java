@@ -17,8 +17,8 @@ final class RangeFactories {
 
     /**
      * {@code linspace(start, end, steps)} for a floating-point type. NOTE: the kernel counts from {@code start} for the
-     * first half and back from {@code end} for the second; its scalar tail is compiled with fused multiply-adds, its
-     * vectors ({@code Vectorized::arange(base, step)}) are not.
+     * first half and back from {@code end} for the second; its scalar tail is compiled with fused multiply-adds on AVX2
+     * ({@link CpuCapability#mulAdd}), its vectors ({@code Vectorized::arange(base, step)}) are not.
      */
     static double[] linspace(double start, double end, int steps, DType dtype) {
         double[] out = new double[steps];
@@ -36,13 +36,15 @@ final class RangeFactories {
             int v = lanes(dtype);
             int i = 0;
             for (int paired = steps - steps % (2 * v); i < paired; i += v) {
-                float base = i < half ? Math.fma(step, (float) i, s) : Math.fma(-step, (float) (steps - i - 1), e);
+                float base = i < half ? CpuCapability.mulAdd(step, (float) i, s)
+                        : CpuCapability.mulAdd(-step, (float) (steps - i - 1), e);
                 for (int k = 0; k < v; k++) {
                     out[i + k] = base + (float) k * step;
                 }
             }
             for (; i < steps; i++) {
-                out[i] = i < half ? Math.fma(step, (float) i, s) : Math.fma(-step, (float) (steps - i - 1), e);
+                out[i] = i < half ? CpuCapability.mulAdd(step, (float) i, s)
+                        : CpuCapability.mulAdd(-step, (float) (steps - i - 1), e);
             }
             return out;
         }
@@ -51,20 +53,22 @@ final class RangeFactories {
         int v = lanes(dtype);
         int i = 0;
         for (int paired = steps - steps % (2 * v); i < paired; i += v) {
-            double base = i < half ? Math.fma(step, i, start) : Math.fma(-step, steps - i - 1, end);
+            double base = i < half ? CpuCapability.mulAdd(step, i, start)
+                    : CpuCapability.mulAdd(-step, steps - i - 1, end);
             for (int k = 0; k < v; k++) {
                 out[i + k] = base + k * step;
             }
         }
         for (; i < steps; i++) {
-            out[i] = i < half ? Math.fma(step, i, start) : Math.fma(-step, steps - i - 1, end);
+            out[i] = i < half ? CpuCapability.mulAdd(step, i, start) : CpuCapability.mulAdd(-step, steps - i - 1, end);
         }
         return out;
     }
 
     /**
      * {@code arange(start, end, step)}: {@code count} elements {@code start + step * i}, computed in double (torch's
-     * accumulate type on the CPU) with fused multiply-adds and rounded to {@code dtype}.
+     * accumulate type on the CPU) with fused multiply-adds on AVX2 ({@link CpuCapability#mulAdd}) and rounded to
+     * {@code dtype}.
      */
     static double[] arange(double start, double step, int count, DType dtype) {
         double[] out = new double[count];
@@ -77,13 +81,13 @@ final class RangeFactories {
         int v = lanes(dtype);
         int i = 0;
         for (int paired = count - count % (2 * v); i < paired; i += v) {
-            double base = dtype.round(Math.fma(step, i, start));
+            double base = dtype.round(CpuCapability.mulAdd(step, i, start));
             for (int k = 0; k < v; k++) {
-                out[i + k] = dtype.round(Math.fma(step, k, base));
+                out[i + k] = dtype.round(CpuCapability.mulAdd(step, k, base));
             }
         }
         for (; i < count; i++) {
-            out[i] = dtype.round(Math.fma(step, i, start));
+            out[i] = dtype.round(CpuCapability.mulAdd(step, i, start));
         }
         return out;
     }

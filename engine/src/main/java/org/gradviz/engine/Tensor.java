@@ -2,6 +2,7 @@ package org.gradviz.engine;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
 import org.gradviz.engine.format.TensorFormatter;
 import org.gradviz.engine.kernels.FloatArrays;
 import org.gradviz.engine.ops.Arithmetic;
@@ -637,6 +638,26 @@ public final class Tensor {
             java.util.Arrays.fill(data, 0.0);
         }
         endWrite();
+        return this;
+    }
+
+    /**
+     * An optimiser's step, which no graph records: {@code float32} changes a float32 tensor's values in place,
+     * {@code others} those of any other dtype (as doubles), in the tensor's storage (a strided view's values are written
+     * back to it). The version counter goes up by {@code inPlaceOps}, once per torch in-place op the step stands for
+     * (AdamW's {@code param.mul_} and {@code param.addcdiv_} are two).
+     */
+    public Tensor updateInPlace(int inPlaceOps, Consumer<float[]> float32, Consumer<double[]> others) {
+        checkInPlaceAllowed();
+        beginWrite();
+        if (floats != null) {
+            float32.accept(floats);
+        } else {
+            others.accept(data);
+            dtype.roundAll(data);
+        }
+        endWrite();
+        version[0] += inPlaceOps - 1;
         return this;
     }
 

@@ -1,11 +1,13 @@
 package org.gradviz.engine.kernels;
 
+import org.gradviz.engine.CpuCapability;
 import org.gradviz.engine.VectorApi;
 
 /**
  * {@code binary_cross_entropy_with_logits} on float32 values in one pass over the elements, with the bits of PyTorch
  * 1.13's composition of ops: every intermediate is rounded to float as the op that makes it in torch rounds it, so
  * fusing the ops changes nothing. The vector parts use {@link VectorBceWithLogits} when the JVM has the Vector API.
+ * With {@link CpuCapability#DEFAULT}, glibc's {@code expf} and {@code logf} on every element.
  */
 public final class BceWithLogitsFloat {
     private BceWithLogitsFloat() {
@@ -18,7 +20,7 @@ public final class BceWithLogitsFloat {
      */
     public static float[] loss(float[] x, float[] t) {
         float[] r = new float[x.length];
-        int i = VectorApi.PRESENT ? VectorBceWithLogits.loss(x, t, r) : 0;
+        int i = VectorApi.PRESENT && !CpuCapability.SCALAR ? VectorBceWithLogits.loss(x, t, r) : 0;
         for (; i < r.length; i++) {
             r[i] = loss(x[i], t[i]);
         }
@@ -27,6 +29,9 @@ public final class BceWithLogitsFloat {
 
     static float loss(float x, float t) {
         float m = Math.max(-x, 0f);
+        if (CpuCapability.SCALAR) {
+            return ((1f - t) * x + m) + GlibcLog.logf(1f + GlibcMath.expf(-Math.abs(x)));
+        }
         float sum = 1f + SleefFloat.exp(-Math.abs(x));
         return ((1f - t) * x + m) + SleefFloat.log(sum);
     }
@@ -38,7 +43,7 @@ public final class BceWithLogitsFloat {
      */
     public static float[] inputGrad(float[] x, float[] t, float g, boolean mean, float n) {
         float[] r = new float[x.length];
-        int vectorized = x.length - x.length % (2 * SleefFloat.LANES);
+        int vectorized = CpuCapability.SCALAR ? 0 : x.length - x.length % (2 * SleefFloat.LANES);
         int i = VectorApi.PRESENT ? VectorBceWithLogits.inputGrad(x, t, g, mean, n, r, vectorized) : 0;
         for (; i < vectorized; i++) {
             float e = SleefFloat.exp(0f - x[i]);

@@ -1,5 +1,6 @@
 package org.gradviz.engine.kernels;
 
+import org.gradviz.engine.CpuCapability;
 import org.gradviz.engine.VectorApi;
 
 /**
@@ -14,7 +15,8 @@ import org.gradviz.engine.VectorApi;
  *   then the elements left over (up to 15 in float32, 7 in float64) one by one with {@code std::exp}.</li>
  * </ul>
  * With the Vector API ({@link VectorApi#PRESENT}) the SLEEF parts run on whole vectors ({@link VectorSleefFloat}),
- * with the same bits.
+ * with the same bits. With {@link CpuCapability#DEFAULT} ({@code ATEN_CPU_CAPABILITY=default}) every element is glibc's
+ * ({@code std::exp} and so on, as torch's generic {@code Vectorized} maps them).
  */
 public final class TorchUnaryKernels {
     private static final int F = SleefFloat.LANES;
@@ -36,6 +38,12 @@ public final class TorchUnaryKernels {
     /** sin or cos: the reduction is chosen per vector of 8 (see {@link SleefFloat}). */
     private static float[] trigFloat(float[] x, boolean sin) {
         float[] r = new float[x.length];
+        if (CpuCapability.SCALAR) {
+            for (int i = 0; i < r.length; i++) {
+                r[i] = sin ? GlibcSinCosF.sinf(x[i]) : GlibcSinCosF.cosf(x[i]);
+            }
+            return r;
+        }
         for (int start = 0; start < x.length; start += F) {
             int end = Math.min(start + F, x.length);
             boolean payneHanek = false;
@@ -51,6 +59,12 @@ public final class TorchUnaryKernels {
 
     public static float[] expFloat(float[] x) {
         float[] r = new float[x.length];
+        if (CpuCapability.SCALAR) {
+            for (int i = 0; i < r.length; i++) {
+                r[i] = GlibcMath.expf(x[i]);
+            }
+            return r;
+        }
         if (VectorApi.PRESENT) {
             VectorSleefFloat.exp(x, r, 0, r.length);
             return r;
@@ -63,6 +77,12 @@ public final class TorchUnaryKernels {
 
     public static float[] logFloat(float[] x) {
         float[] r = new float[x.length];
+        if (CpuCapability.SCALAR) {
+            for (int i = 0; i < r.length; i++) {
+                r[i] = GlibcLog.logf(x[i]);
+            }
+            return r;
+        }
         if (VectorApi.PRESENT) {
             VectorSleefFloat.log(x, r, 0, r.length);
             return r;
@@ -76,7 +96,7 @@ public final class TorchUnaryKernels {
     public static float[] tanhFloat(float[] x) {
         float[] r = new float[x.length];
         for (int i = 0; i < r.length; i++) {
-            r[i] = SleefFloat.tanh(x[i]);
+            r[i] = CpuCapability.SCALAR ? GlibcFloatSpecial.tanhf(x[i]) : SleefFloat.tanh(x[i]);
         }
         return r;
     }
@@ -87,7 +107,7 @@ public final class TorchUnaryKernels {
      */
     public static float[] sigmoidFloat(float[] x) {
         float[] r = new float[x.length];
-        int vectorized = x.length - x.length % (2 * F);
+        int vectorized = CpuCapability.SCALAR ? 0 : x.length - x.length % (2 * F);
         int i = VectorApi.PRESENT ? VectorSleefFloat.sigmoid(x, r, vectorized) : 0;
         for (; i < vectorized; i++) {
             // NOTE: the vector kernel negates as 0 - x, which only differs from -x at 0 (same exp)
@@ -114,6 +134,12 @@ public final class TorchUnaryKernels {
     /** sin or cos: the reduction is chosen per vector of 4 (see {@link SleefDouble}). */
     private static double[] trigDouble(double[] x, boolean sin) {
         double[] r = new double[x.length];
+        if (CpuCapability.SCALAR) {
+            for (int i = 0; i < r.length; i++) {
+                r[i] = sin ? GlibcSinCos.sin(x[i]) : GlibcSinCos.cos(x[i]);
+            }
+            return r;
+        }
         for (int start = 0; start < x.length; start += D) {
             int end = Math.min(start + D, x.length);
             int range = 0;
@@ -130,7 +156,7 @@ public final class TorchUnaryKernels {
     public static double[] expDouble(double[] x) {
         double[] r = new double[x.length];
         for (int i = 0; i < r.length; i++) {
-            r[i] = SleefDouble.exp(x[i]);
+            r[i] = CpuCapability.SCALAR ? GlibcMath.exp(x[i]) : SleefDouble.exp(x[i]);
         }
         return r;
     }
@@ -138,7 +164,7 @@ public final class TorchUnaryKernels {
     public static double[] logDouble(double[] x) {
         double[] r = new double[x.length];
         for (int i = 0; i < r.length; i++) {
-            r[i] = SleefDouble.log(x[i]);
+            r[i] = CpuCapability.SCALAR ? GlibcLog.log(x[i]) : SleefDouble.log(x[i]);
         }
         return r;
     }
@@ -146,7 +172,7 @@ public final class TorchUnaryKernels {
     public static double[] tanhDouble(double[] x) {
         double[] r = new double[x.length];
         for (int i = 0; i < r.length; i++) {
-            r[i] = SleefDouble.tanh(x[i]);
+            r[i] = CpuCapability.SCALAR ? GlibcHyperbolic.tanh(x[i]) : SleefDouble.tanh(x[i]);
         }
         return r;
     }
@@ -154,7 +180,7 @@ public final class TorchUnaryKernels {
     /** 1 / (1 + e^-x): SLEEF's exp over blocks of 8, glibc's {@code exp} for the rest. */
     public static double[] sigmoidDouble(double[] x) {
         double[] r = new double[x.length];
-        int vectorized = x.length - x.length % (2 * D);
+        int vectorized = CpuCapability.SCALAR ? 0 : x.length - x.length % (2 * D);
         for (int i = 0; i < vectorized; i++) {
             double e = SleefDouble.exp(0d - x[i]);
             r[i] = 1d / (e + 1d);

@@ -3,6 +3,7 @@ package org.gradviz.engine.ops;
 import java.util.Map;
 import java.util.function.BiFunction;
 import org.gradviz.engine.Autograd;
+import org.gradviz.engine.CpuCapability;
 import org.gradviz.engine.DType;
 import org.gradviz.engine.Node;
 import org.gradviz.engine.SavedTensor;
@@ -61,7 +62,7 @@ public final class Arithmetic {
                 floatAlpha));
     }
 
-    /** a + alpha·b in the result's dtype, fused, or torch's error for a float alpha of integer tensors. */
+    /** a + alpha·b in the result's dtype, fused on AVX2 ({@link CpuCapability#mulAdd}), or torch's error for a float alpha of integer tensors. */
     private static Broadcast.BinaryFn scaledAdd(Tensor a, Tensor b, double alpha, boolean floatAlpha) {
         DType dtype = Broadcast.resultType(a, b);
         if (!dtype.isFloatingPoint() && floatAlpha) {
@@ -70,10 +71,10 @@ public final class Arithmetic {
         }
         if (dtype == DType.FLOAT32) {
             float f = (float) alpha;
-            return (x, y) -> Math.fma((float) y, f, (float) x);
+            return (x, y) -> CpuCapability.mulAdd((float) y, f, (float) x);
         }
         if (dtype == DType.FLOAT64) {
-            return (x, y) -> Math.fma(y, alpha, x);
+            return (x, y) -> CpuCapability.mulAdd(y, alpha, x);
         }
         return (x, y) -> x + alpha * y;
     }

@@ -2,6 +2,7 @@ package org.gradviz.engine.ops;
 
 import java.util.Map;
 import org.gradviz.engine.Autograd;
+import org.gradviz.engine.CpuCapability;
 import org.gradviz.engine.DType;
 import org.gradviz.engine.Node;
 import org.gradviz.engine.SavedTensor;
@@ -10,6 +11,7 @@ import org.gradviz.engine.Tensor;
 import org.gradviz.engine.TorchException;
 import org.gradviz.engine.kernels.BceWithLogitsFloat;
 import org.gradviz.engine.kernels.GlibcLog;
+import org.gradviz.engine.kernels.GlibcMath;
 import org.gradviz.engine.kernels.SleefDouble;
 import org.gradviz.engine.kernels.TorchUnaryKernels;
 
@@ -64,7 +66,8 @@ public final class Losses {
         double[] r = new double[x.length];
         for (int i = 0; i < r.length; i++) {
             double m = Math.max(-x[i], 0);
-            r[i] = ((1 - t[i]) * x[i] + m) + SleefDouble.log(1 + SleefDouble.exp(-Math.abs(x[i])));
+            r[i] = ((1 - t[i]) * x[i] + m) + (CpuCapability.SCALAR ? GlibcLog.log(1 + GlibcMath.exp(-Math.abs(x[i])))
+                    : SleefDouble.log(1 + SleefDouble.exp(-Math.abs(x[i]))));
         }
         return r;
     }

@@ -5,6 +5,7 @@ import java.util.function.BinaryOperator;
 import java.util.function.DoubleUnaryOperator;
 import java.util.function.UnaryOperator;
 import org.gradviz.engine.Autograd;
+import org.gradviz.engine.CpuCapability;
 import org.gradviz.engine.DType;
 import org.gradviz.engine.Node;
 import org.gradviz.engine.SavedTensor;
@@ -196,13 +197,13 @@ public final class Pointwise {
 
     /**
      * torch's tanh_backward(grad, result) = grad · (1 - result²) in the dtype.
-     * NOTE: 1 - result² is one fused multiply-add: GCC contracts it, in the vector loop and the scalar
-     * tail alike.
+     * NOTE: 1 - result² is one fused multiply-add on AVX2: GCC contracts it, in the vector loop and the scalar
+     * tail alike (not in the default build).
      */
     public static Broadcast.BinaryFn tanhBackward(DType dtype) {
         return dtype == DType.FLOAT32
-                ? (g, r) -> (float) g * Math.fma(-(float) r, (float) r, 1f)
-                : (g, r) -> g * Math.fma(-r, r, 1);
+                ? (g, r) -> (float) g * CpuCapability.mulAdd(-(float) r, (float) r, 1f)
+                : (g, r) -> g * CpuCapability.mulAdd(-r, r, 1);
     }
 
     public static Tensor relu(Tensor a) {

@@ -3,6 +3,7 @@ package org.gradviz.engine.optim;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
+import org.gradviz.engine.CpuCapability;
 import org.gradviz.engine.DType;
 import org.gradviz.engine.Tensor;
 
@@ -26,14 +27,24 @@ public final class Adagrad extends Optimizer {
     private final boolean maximize;
     private final Map<Tensor, State> states = new IdentityHashMap<>();
 
-    /** The step count and the running sum of squared gradients, per parameter. */
+    /**
+     * The step count and the running sum of squared gradients, per parameter: {@code float[]} for a float32
+     * parameter, else {@code double[]}.
+     */
     private static final class State {
         long step;
-        final double[] sum;
+        final Object sum;
 
-        State(int n, double initial, DType dtype) {
-            sum = new double[n];
-            java.util.Arrays.fill(sum, dtype.round(initial));
+        State(Tensor p, double initial) {
+            if (p.dtype() == DType.FLOAT32) {
+                float[] f = new float[p.numel()];
+                java.util.Arrays.fill(f, (float) initial);
+                sum = f;
+            } else {
+                double[] d = new double[p.numel()];
+                java.util.Arrays.fill(d, p.dtype().round(initial));
+                sum = d;
+            }
         }
     }
 
@@ -47,31 +58,53 @@ public final class Adagrad extends Optimizer {
         this.maximize = maximize;
         // NOTE: torch makes the sums when the optimiser is made, not at the first step
         for (Tensor p : params) {
-            states.put(p, new State(p.numel(), initialAccumulator, p.dtype()));
+            states.put(p, new State(p, initialAccumulator));
+        }
+    }
+
+    /** The next step's state of {@code p}, its step count advanced. */
+    private State advance(Tensor p) {
+        State s = states.computeIfAbsent(p, k -> new State(k, initialAccumulator));
+        s.step++;
+        return s;
+    }
+
+    /** {@code lr / (1 + (step - 1) * lr_decay)}, a Python float in torch. */
+    private double clr(State s) {
+        return lr() / (1 + (s.step - 1) * lrDecay);
+    }
+
+    @Override
+    protected void updateFloats(Tensor p, float[] values, float[] grad) {
+        State s = advance(p);
+        float[] sum = (float[]) s.sum;
+        float decay = (float) weightDecay;
+        float epsilon = (float) eps;
+        float negClr = (float) -clr(s);
+        for (int i = 0; i < values.length; i++) {
+            float g = maximize ? -grad[i] : grad[i];
+            if (weightDecay != 0) {
+                g = CpuCapability.mulAdd(values[i], decay, g);
+            }
+            sum[i] = CpuCapability.mulAdd(g, g, sum[i]);
+            float std = (float) Math.sqrt(sum[i]) + epsilon;
+            values[i] += negClr * g / std;
         }
     }
 
     @Override
-    protected void update() {
-        for (Tensor p : params()) {
-            Tensor g = p.gradOrNull();
-            if (g == null) {
-                continue;
+    protected void updateDoubles(Tensor p, double[] values, double[] grad) {
+        State s = advance(p);
+        double[] sum = (double[]) s.sum;
+        double negClr = -clr(s);
+        for (int i = 0; i < values.length; i++) {
+            double g = maximize ? -grad[i] : grad[i];
+            if (weightDecay != 0) {
+                g = CpuCapability.mulAdd(values[i], weightDecay, g);
             }
-            DType dt = p.dtype();
-            State s = states.computeIfAbsent(p, k -> new State(k.numel(), initialAccumulator, dt));
-            s.step++;
-            double[] grad = startingGradient(p, g, maximize, weightDecay);
-            double clr = lr() / (1 + (s.step - 1) * lrDecay);
-            UpdateKernels.addcmul(s.sum, grad, grad, 1, dt);
-            double epsilon = dt.round(eps);
-            double[] std = new double[grad.length];
-            for (int i = 0; i < std.length; i++) {
-                std[i] = dt.round(dt.round(Math.sqrt(s.sum[i])) + epsilon);
-            }
-            double[] updated = p.data().clone();
-            UpdateKernels.addcdiv(updated, grad, std, -clr, dt);
-            p.assignInPlace(Tensor.fromData(p.shape(), dt, updated));
+            sum[i] = CpuCapability.mulAdd(g, g, sum[i]);
+            double std = Math.sqrt(sum[i]) + eps;
+            values[i] += negClr * g / std;
         }
     }
 }

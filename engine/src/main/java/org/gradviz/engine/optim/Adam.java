@@ -3,7 +3,7 @@ package org.gradviz.engine.optim;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
-import org.gradviz.engine.DType;
+import org.gradviz.engine.CpuCapability;
 import org.gradviz.engine.Tensor;
 import org.gradviz.engine.TorchException;
 import org.gradviz.engine.kernels.GlibcPow;
@@ -31,16 +31,14 @@ public final class Adam extends Optimizer {
     private final boolean decoupledDecay;
     private final Map<Tensor, State> states = new IdentityHashMap<>();
 
-    /** The per-parameter state PyTorch keeps: the step count and the two running averages. */
+    /**
+     * The per-parameter state PyTorch keeps: the step count and the two running averages, {@code float[]} for a
+     * float32 parameter, else {@code double[]}.
+     */
     private static final class State {
         long step;
-        final double[] expAvg;
-        final double[] expAvgSq;
-
-        State(int n) {
-            expAvg = new double[n];
-            expAvgSq = new double[n];
-        }
+        Object expAvg;
+        Object expAvgSq;
     }
 
     public Adam(List<Tensor> params, double lr, double beta1, double beta2, double eps, double weightDecay,
@@ -81,37 +79,76 @@ public final class Adam extends Optimizer {
     }
 
     @Override
-    protected void update() {
-        for (Tensor p : params()) {
-            Tensor g = p.gradOrNull();
-            if (g == null) {
-                continue;
-            }
-            DType dt = p.dtype();
-            double[] grad = startingGradient(p, g, maximize, decoupledDecay ? 0 : weightDecay);
-            double[] updated = p.data().clone();
-            if (decoupledDecay) {
-                UpdateKernels.scale(updated, 1 - lr() * weightDecay, dt);
-            }
-            State s = states.computeIfAbsent(p, k -> new State(k.numel()));
-            s.step++;
-            UpdateKernels.scale(s.expAvg, beta1, dt);
-            UpdateKernels.addScaled(s.expAvg, grad, 1 - beta1, dt);
-            UpdateKernels.scale(s.expAvgSq, beta2, dt);
-            UpdateKernels.addcmul(s.expAvgSq, grad, grad, 1 - beta2, dt);
-            // NOTE: torch computes these in Python: beta ** step is glibc's pow
-            double biasCorrection1 = 1 - GlibcPow.pow(beta1, s.step);
-            double biasCorrection2 = 1 - GlibcPow.pow(beta2, s.step);
-            double stepSize = lr() / biasCorrection1;
-            double bc2Sqrt = dt.round(Math.sqrt(biasCorrection2));
-            double epsilon = dt.round(eps);
-            double[] denom = new double[grad.length];
-            for (int i = 0; i < denom.length; i++) {
-                double root = dt.round(Math.sqrt(s.expAvgSq[i]));
-                denom[i] = dt.round(dt.round(root / bc2Sqrt) + epsilon);
-            }
-            UpdateKernels.addcdiv(updated, s.expAvg, denom, -stepSize, dt);
-            p.assignInPlace(Tensor.fromData(p.shape(), dt, updated));
+    protected int inPlaceOps() {
+        // AdamW: param.mul_ and param.addcdiv_
+        return decoupledDecay ? 2 : 1;
+    }
+
+    /** The next step's state of {@code p}, its step count advanced, its averages made (as zeros) the first time. */
+    private State advance(Tensor p, boolean float32) {
+        State s = states.computeIfAbsent(p, k -> new State());
+        if (s.step == 0) {
+            s.expAvg = float32 ? new float[p.numel()] : new double[p.numel()];
+            s.expAvgSq = float32 ? new float[p.numel()] : new double[p.numel()];
         }
+        s.step++;
+        return s;
+    }
+
+    @Override
+    protected void updateFloats(Tensor p, float[] values, float[] grad) {
+        State s = advance(p, true);
+        float[] expAvg = (float[]) s.expAvg;
+        float[] expAvgSq = (float[]) s.expAvgSq;
+        float decay = (float) weightDecay;
+        float shrink = (float) (1 - lr() * weightDecay);
+        float b1 = (float) beta1;
+        float rest1 = (float) (1 - beta1);
+        float b2 = (float) beta2;
+        float rest2 = (float) (1 - beta2);
+        float bc2Sqrt = (float) Math.sqrt(biasCorrection(beta2, s.step));
+        float epsilon = (float) eps;
+        float negStepSize = (float) -(lr() / biasCorrection(beta1, s.step));
+        for (int i = 0; i < values.length; i++) {
+            float g = maximize ? -grad[i] : grad[i];
+            if (decoupledDecay) {
+                values[i] *= shrink;
+            } else if (weightDecay != 0) {
+                g = CpuCapability.mulAdd(values[i], decay, g);
+            }
+            expAvg[i] = CpuCapability.mulAdd(g, rest1, expAvg[i] * b1);
+            expAvgSq[i] = CpuCapability.mulAdd(rest2 * g, g, expAvgSq[i] * b2);
+            float denom = (float) Math.sqrt(expAvgSq[i]) / bc2Sqrt + epsilon;
+            values[i] += negStepSize * expAvg[i] / denom;
+        }
+    }
+
+    @Override
+    protected void updateDoubles(Tensor p, double[] values, double[] grad) {
+        State s = advance(p, false);
+        double[] expAvg = (double[]) s.expAvg;
+        double[] expAvgSq = (double[]) s.expAvgSq;
+        double shrink = 1 - lr() * weightDecay;
+        double rest1 = 1 - beta1;
+        double rest2 = 1 - beta2;
+        double bc2Sqrt = Math.sqrt(biasCorrection(beta2, s.step));
+        double negStepSize = -(lr() / biasCorrection(beta1, s.step));
+        for (int i = 0; i < values.length; i++) {
+            double g = maximize ? -grad[i] : grad[i];
+            if (decoupledDecay) {
+                values[i] *= shrink;
+            } else if (weightDecay != 0) {
+                g = CpuCapability.mulAdd(values[i], weightDecay, g);
+            }
+            expAvg[i] = CpuCapability.mulAdd(g, rest1, expAvg[i] * beta1);
+            expAvgSq[i] = CpuCapability.mulAdd(rest2 * g, g, expAvgSq[i] * beta2);
+            double denom = Math.sqrt(expAvgSq[i]) / bc2Sqrt + eps;
+            values[i] += negStepSize * expAvg[i] / denom;
+        }
+    }
+
+    /** {@code 1 - beta ** step}, which torch computes in Python: glibc's pow. */
+    private static double biasCorrection(double beta, long step) {
+        return 1 - GlibcPow.pow(beta, step);
     }
 }

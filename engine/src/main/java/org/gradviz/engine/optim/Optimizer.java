@@ -1,14 +1,22 @@
 package org.gradviz.engine.optim;
 
 import java.util.List;
+import org.gradviz.engine.CpuCapability;
+import org.gradviz.engine.DType;
 import org.gradviz.engine.GradMode;
 import org.gradviz.engine.Tensor;
 import org.gradviz.engine.TorchException;
 
 /**
  * What every {@code torch.optim} optimiser shares: one parameter group, {@code zero_grad(set_to_none)} and
- * {@code step()}. Each subclass writes PyTorch 1.13's single-tensor ({@code foreach=False}) update, one kernel per
- * PyTorch op, so float32 parameters take PyTorch's bits.
+ * {@code step()}. Each subclass writes PyTorch 1.13's single-tensor ({@code foreach=False}) update as one loop over the
+ * elements that applies torch's ops in turn, each rounded as its CPU kernel does for the dtype, so float32 parameters
+ * take PyTorch's bits, updated in float32 in their own storage.
+ *
+ * <p>NOTE: {@code add_(other, alpha)} and {@code addcmul_} are fused multiply-adds in PyTorch's AVX2 build (vectorised
+ * and tail loop alike, measured against torch 1.13): one rounding, not two ({@link CpuCapability#mulAdd}: two in the
+ * default build); {@code addcmul_(t1, t2, value)} rounds {@code value·t1} first. {@code addcdiv_(t1, t2, value)} is {@code self + (value·t1)/t2}, each step rounded. A Python
+ * number in an op is rounded to the parameter's dtype first.
  */
 public abstract class Optimizer {
     private final List<Tensor> params;
@@ -70,19 +78,33 @@ public abstract class Optimizer {
     }
 
     /** One update of every parameter with a gradient; runs with grad mode off. */
-    protected abstract void update();
-
-    /**
-     * The gradient every optimiser of torch 1.13 starts from: {@code p}'s grad, negated when {@code maximize}, plus
-     * {@code weightDecay · p} ({@code grad.add(param, alpha=weight_decay)}, one rounding) when that is not 0.
-     */
-    protected static double[] startingGradient(Tensor p, Tensor grad, boolean maximize, double weightDecay) {
-        double[] g = grad.data().clone();
-        if (maximize) {
-            for (int i = 0; i < g.length; i++) {
-                g[i] = -g[i];
+    private void update() {
+        for (Tensor p : params) {
+            Tensor g = p.gradOrNull();
+            if (g == null) {
+                continue;
+            }
+            if (p.dtype() == DType.FLOAT32) {
+                float[] grad = g.floats();
+                p.updateInPlace(inPlaceOps(), values -> updateFloats(p, values, grad), null);
+            } else {
+                double[] grad = g.data();
+                p.updateInPlace(inPlaceOps(), null, values -> updateDoubles(p, values, grad));
             }
         }
-        return weightDecay == 0 ? g : UpdateKernels.addedScaled(g, p.data(), weightDecay, p.dtype());
     }
+
+    /** How many in-place ops on the parameter torch's step makes (each bumps its version). */
+    protected int inPlaceOps() {
+        return 1;
+    }
+
+    /**
+     * One float32 parameter's step in float32, element by element in the order of torch's ops, each rounded as the
+     * op's CPU kernel rounds: {@code values} is the parameter's storage, {@code grad} its gradient (read only).
+     */
+    protected abstract void updateFloats(Tensor p, float[] values, float[] grad);
+
+    /** The same step for a float64 parameter. */
+    protected abstract void updateDoubles(Tensor p, double[] values, double[] grad);
 }

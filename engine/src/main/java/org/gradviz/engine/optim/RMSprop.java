@@ -3,6 +3,7 @@ package org.gradviz.engine.optim;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
+import org.gradviz.engine.CpuCapability;
 import org.gradviz.engine.DType;
 import org.gradviz.engine.Tensor;
 import org.gradviz.engine.TorchException;
@@ -28,15 +29,15 @@ public final class RMSprop extends Optimizer {
     private final boolean maximize;
     private final Map<Tensor, State> states = new IdentityHashMap<>();
 
-    private static final class State {
-        final double[] squareAvg;
-        final double[] gradAvg;
-        final double[] momentumBuffer;
-
-        State(int n) {
-            squareAvg = new double[n];
-            gradAvg = new double[n];
-            momentumBuffer = new double[n];
+    /**
+     * square_avg, grad_avg (centered) and momentum_buffer: {@code float[]} for a float32 parameter, else
+     * {@code double[]}.
+     */
+    private record State(Object squareAvg, Object gradAvg, Object momentumBuffer) {
+        static State of(Tensor p) {
+            int n = p.numel();
+            return p.dtype() == DType.FLOAT32 ? new State(new float[n], new float[n], new float[n])
+                    : new State(new double[n], new double[n], new double[n]);
         }
     }
 
@@ -67,36 +68,64 @@ public final class RMSprop extends Optimizer {
     }
 
     @Override
-    protected void update() {
-        for (Tensor p : params()) {
-            Tensor g = p.gradOrNull();
-            if (g == null) {
-                continue;
+    protected void updateFloats(Tensor p, float[] values, float[] grad) {
+        State s = states.computeIfAbsent(p, State::of);
+        float[] squareAvg = (float[]) s.squareAvg();
+        float[] gradAvg = (float[]) s.gradAvg();
+        float[] buf = (float[]) s.momentumBuffer();
+        float decay = (float) weightDecay;
+        float a = (float) alpha;
+        float rest = (float) (1 - alpha);
+        float epsilon = (float) eps;
+        float mom = (float) momentum;
+        float negLr = (float) -lr();
+        for (int i = 0; i < values.length; i++) {
+            float g = maximize ? -grad[i] : grad[i];
+            if (weightDecay != 0) {
+                g = CpuCapability.mulAdd(values[i], decay, g);
             }
-            DType dt = p.dtype();
-            double[] grad = startingGradient(p, g, maximize, weightDecay);
-            State s = states.computeIfAbsent(p, k -> new State(k.numel()));
-            UpdateKernels.scale(s.squareAvg, alpha, dt);
-            UpdateKernels.addcmul(s.squareAvg, grad, grad, 1 - alpha, dt);
-            double[] avg = s.squareAvg.clone();
+            squareAvg[i] = CpuCapability.mulAdd(rest * g, g, squareAvg[i] * a);
+            float avg = squareAvg[i];
             if (centered) {
-                UpdateKernels.scale(s.gradAvg, alpha, dt);
-                UpdateKernels.addScaled(s.gradAvg, grad, 1 - alpha, dt);
-                UpdateKernels.addcmul(avg, s.gradAvg, s.gradAvg, -1, dt);
+                gradAvg[i] = CpuCapability.mulAdd(g, rest, gradAvg[i] * a);
+                avg = CpuCapability.mulAdd(-gradAvg[i], gradAvg[i], avg);
             }
-            double epsilon = dt.round(eps);
-            for (int i = 0; i < avg.length; i++) {
-                avg[i] = dt.round(dt.round(Math.sqrt(avg[i])) + epsilon);
-            }
-            double[] updated = p.data().clone();
+            avg = (float) Math.sqrt(avg) + epsilon;
             if (momentum > 0) {
-                UpdateKernels.scale(s.momentumBuffer, momentum, dt);
-                UpdateKernels.addcdiv(s.momentumBuffer, grad, avg, 1, dt);
-                UpdateKernels.addScaled(updated, s.momentumBuffer, -lr(), dt);
+                buf[i] = buf[i] * mom + g / avg;
+                values[i] = CpuCapability.mulAdd(buf[i], negLr, values[i]);
             } else {
-                UpdateKernels.addcdiv(updated, grad, avg, -lr(), dt);
+                values[i] += negLr * g / avg;
             }
-            p.assignInPlace(Tensor.fromData(p.shape(), dt, updated));
+        }
+    }
+
+    @Override
+    protected void updateDoubles(Tensor p, double[] values, double[] grad) {
+        State s = states.computeIfAbsent(p, State::of);
+        double[] squareAvg = (double[]) s.squareAvg();
+        double[] gradAvg = (double[]) s.gradAvg();
+        double[] buf = (double[]) s.momentumBuffer();
+        double rest = 1 - alpha;
+        double negLr = -lr();
+        for (int i = 0; i < values.length; i++) {
+            double g = maximize ? -grad[i] : grad[i];
+            if (weightDecay != 0) {
+                g = CpuCapability.mulAdd(values[i], weightDecay, g);
+            }
+            squareAvg[i] = CpuCapability.mulAdd(rest * g, g, squareAvg[i] * alpha);
+            double avg = squareAvg[i];
+            if (centered) {
+                gradAvg[i] = CpuCapability.mulAdd(g, rest, gradAvg[i] * alpha);
+                avg = CpuCapability.mulAdd(-gradAvg[i], gradAvg[i], avg);
+            }
+            avg = Math.sqrt(avg) + eps;
+            if (momentum > 0) {
+                buf[i] = buf[i] * momentum + g / avg;
+                values[i] = CpuCapability.mulAdd(buf[i], negLr, values[i]);
+            } else {
+                values[i] += negLr * g / avg;
+            }
         }
     }
 }

@@ -3,7 +3,7 @@ package org.gradviz.engine.optim;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
-import org.gradviz.engine.DType;
+import org.gradviz.engine.CpuCapability;
 import org.gradviz.engine.Tensor;
 import org.gradviz.engine.TorchException;
 
@@ -23,7 +23,8 @@ public final class SGD extends Optimizer {
     private final double weightDecay;
     private final boolean nesterov;
     private final boolean maximize;
-    private final Map<Tensor, double[]> momentumBuffers = new IdentityHashMap<>();
+    /** Each parameter's momentum buffer, {@code float[]} for a float32 parameter, else {@code double[]}. */
+    private final Map<Tensor, Object> momentumBuffers = new IdentityHashMap<>();
 
     public SGD(List<Tensor> params, double lr) {
         this(params, lr, 0);
@@ -56,28 +57,50 @@ public final class SGD extends Optimizer {
     }
 
     @Override
-    protected void update() {
-        for (Tensor p : params()) {
-            Tensor grad = p.gradOrNull();
-            if (grad == null) {
-                continue;
+    protected void updateFloats(Tensor p, float[] values, float[] grad) {
+        float decay = (float) weightDecay;
+        float mom = (float) momentum;
+        float keep = (float) (1 - dampening);
+        float negLr = (float) -lr();
+        float[] buf = (float[]) momentumBuffers.get(p);
+        boolean first = buf == null;
+        if (first && momentum != 0) {
+            buf = new float[values.length];
+            momentumBuffers.put(p, buf);
+        }
+        for (int i = 0; i < values.length; i++) {
+            float d = maximize ? -grad[i] : grad[i];
+            if (weightDecay != 0) {
+                d = CpuCapability.mulAdd(values[i], decay, d);
             }
-            DType dt = p.dtype();
-            double[] dp = startingGradient(p, grad, maximize, weightDecay);
             if (momentum != 0) {
-                double[] buf = momentumBuffers.get(p);
-                if (buf == null) {
-                    buf = dp.clone();
-                    momentumBuffers.put(p, buf);
-                } else {
-                    UpdateKernels.scale(buf, momentum, dt);
-                    UpdateKernels.addScaled(buf, dp, 1 - dampening, dt);
-                }
-                dp = nesterov ? UpdateKernels.addedScaled(dp, buf, momentum, dt) : buf;
+                buf[i] = first ? d : CpuCapability.mulAdd(d, keep, buf[i] * mom);
+                d = nesterov ? CpuCapability.mulAdd(buf[i], mom, d) : buf[i];
             }
-            double[] updated = p.data().clone();
-            UpdateKernels.addScaled(updated, dp, -lr(), dt);
-            p.assignInPlace(Tensor.fromData(p.shape(), dt, updated));
+            values[i] = CpuCapability.mulAdd(d, negLr, values[i]);
+        }
+    }
+
+    @Override
+    protected void updateDoubles(Tensor p, double[] values, double[] grad) {
+        double keep = 1 - dampening;
+        double negLr = -lr();
+        double[] buf = (double[]) momentumBuffers.get(p);
+        boolean first = buf == null;
+        if (first && momentum != 0) {
+            buf = new double[values.length];
+            momentumBuffers.put(p, buf);
+        }
+        for (int i = 0; i < values.length; i++) {
+            double d = maximize ? -grad[i] : grad[i];
+            if (weightDecay != 0) {
+                d = CpuCapability.mulAdd(values[i], weightDecay, d);
+            }
+            if (momentum != 0) {
+                buf[i] = first ? d : CpuCapability.mulAdd(d, keep, buf[i] * momentum);
+                d = nesterov ? CpuCapability.mulAdd(buf[i], momentum, d) : buf[i];
+            }
+            values[i] = CpuCapability.mulAdd(d, negLr, values[i]);
         }
     }
 }

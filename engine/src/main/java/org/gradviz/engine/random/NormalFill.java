@@ -1,7 +1,9 @@
 package org.gradviz.engine.random;
 
+import org.gradviz.engine.CpuCapability;
 import org.gradviz.engine.kernels.GlibcLog;
 import org.gradviz.engine.kernels.GlibcSinCos;
+import org.gradviz.engine.kernels.GlibcSinCosF;
 
 /**
  * PyTorch's batched {@code normal_fill} for contiguous tensors of 16 or more elements:
@@ -10,7 +12,8 @@ import org.gradviz.engine.kernels.GlibcSinCos;
  * draw the last 16 uniforms again and redo that block.
  *
  * <p>float64 uses double arithmetic with glibc's {@code log}/{@code cos}/{@code sin} (which torch calls);
- * float32 follows the AVX2 kernel ({@code normal_fill_16_AVX2}) in float arithmetic.
+ * float32 follows the AVX2 kernel ({@code normal_fill_16_AVX2}) in float arithmetic, or with
+ * {@link CpuCapability#DEFAULT} the scalar {@code normal_fill_16} in float with glibc's float functions.
  */
 final class NormalFill {
     /** Box–Muller works on blocks of this many values. */
@@ -71,8 +74,12 @@ final class NormalFill {
         }
     }
 
-    /** normal_fill_16_AVX2: the same transformation in float lanes (mean 0, std 1). */
+    /** normal_fill_16_AVX2 (or, for the default capability, normal_fill_16 in float): mean 0, std 1. */
     private static void boxMullerFloat(float[] data, int offset) {
+        if (CpuCapability.SCALAR) {
+            boxMullerFloatScalar(data, offset);
+            return;
+        }
         for (int j = offset; j < offset + HALF; j++) {
             float u1 = 1f - data[j];
             float u2 = data[j + HALF];
@@ -81,6 +88,21 @@ final class NormalFill {
             float[] sinCos = AvxMathFun.sincos(theta);
             data[j] = radius * sinCos[1];
             data[j + HALF] = radius * sinCos[0];
+        }
+    }
+
+    /**
+     * normal_fill_16 in float, as torch's default build runs it: glibc's {@code logf}, {@code sqrtf}, {@code cosf} and
+     * {@code sinf}; the angle is 2π·u2 in double, rounded to float.
+     */
+    private static void boxMullerFloatScalar(float[] data, int offset) {
+        for (int j = offset; j < offset + HALF; j++) {
+            float u1 = 1f - data[j];
+            float u2 = data[j + HALF];
+            float radius = (float) Math.sqrt(-2f * GlibcLog.logf(u1));
+            float theta = (float) (2.0 * Math.PI * u2);
+            data[j] = radius * GlibcSinCosF.cosf(theta);
+            data[j + HALF] = radius * GlibcSinCosF.sinf(theta);
         }
     }
 }

@@ -1,5 +1,6 @@
 package org.gradviz.engine.random;
 
+import org.gradviz.engine.CpuCapability;
 import org.gradviz.engine.DType;
 import org.gradviz.engine.TorchException;
 
@@ -65,9 +66,9 @@ public final class TorchGenerator {
 
     /**
      * {@code t.normal_(mean, std)} on n elements: torch's {@code normal_kernel} turns each standard normal v into
-     * fma(v, std, mean), in float32 lanes for the batched float32 fill ({@code normal_fill_16_AVX2}), else in double
-     * and then rounded to the dtype (checked against torch 1.13: a separate multiply and add differs on about one
-     * value in six).
+     * fma(v, std, mean) ({@link CpuCapability#mulAdd}: v·std + mean rounded twice with the default capability), in
+     * float32 lanes for the batched float32 fill ({@code normal_fill_16_AVX2}), else in double and then rounded to the
+     * dtype (checked against torch 1.13: a separate multiply and add differs on about one value in six).
      */
     public synchronized double[] normal(int n, double mean, double std, DType dtype) {
         checkArguments(n, dtype, "normal_kernel_cpu");
@@ -78,13 +79,14 @@ public final class TorchGenerator {
             float[] values = NormalFill.fillFloat(this, n);
             double[] out = new double[n];
             for (int i = 0; i < n; i++) {
-                out[i] = Math.fma(values[i], (float) std, (float) mean);
+                out[i] = CpuCapability.mulAdd(values[i], (float) std, (float) mean);
             }
             return out;
         }
         double[] values = n >= NormalFill.BLOCK ? NormalFill.fillDouble(this, n) : new double[n];
         for (int i = 0; i < n; i++) {
-            values[i] = Math.fma(n >= NormalFill.BLOCK ? values[i] : NormalDistribution.sample(this), std, mean);
+            values[i] = CpuCapability.mulAdd(n >= NormalFill.BLOCK ? values[i] : NormalDistribution.sample(this), std,
+                    mean);
         }
         return dtype.roundAll(values);
     }
@@ -168,8 +170,8 @@ public final class TorchGenerator {
 
     /**
      * {@code t.uniform_(from, to)} on n elements in order: PyTorch's {@code uniform_real(bits, from, to)} is
-     * {@code x * (to - from) + from} in the dtype with x in [0, 1) as {@link #rand}; the CPU build contracts it to
-     * one fused multiply-add (measured against torch 1.13).
+     * {@code x * (to - from) + from} in the dtype with x in [0, 1) as {@link #rand}; the AVX2 build contracts it to
+     * one fused multiply-add (measured against torch 1.13), the default build does not ({@link CpuCapability#mulAdd}).
      */
     public synchronized double[] uniform(int n, double from, double to, DType dtype) {
         checkArguments(n, dtype, "check_uniform_bounds");
@@ -178,12 +180,12 @@ public final class TorchGenerator {
             float lo = (float) from;
             float span = (float) to - lo;
             for (int i = 0; i < n; i++) {
-                values[i] = Math.fma(uniformFloat(), span, lo);
+                values[i] = CpuCapability.mulAdd(uniformFloat(), span, lo);
             }
         } else {
             double span = to - from;
             for (int i = 0; i < n; i++) {
-                values[i] = Math.fma(uniformDouble(), span, from);
+                values[i] = CpuCapability.mulAdd(uniformDouble(), span, from);
             }
         }
         return values;

@@ -1,16 +1,17 @@
 package org.gradviz.engine.kernels;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Random;
 import org.gradviz.engine.VectorApi;
+import org.gradviz.engine.testing.KernelPath;
 import org.junit.jupiter.api.Test;
 
 /**
- * The fused float32 BCE-with-logits loops (vector lanes where the Vector API is on, as in these tests) against torch's
- * op-by-op steps written out one element at a time with the scalar SLEEF and glibc ports, for lengths around the
- * vector blocks and inputs that include ±0, NaN, ±infinity, denormals and the exp range edges.
+ * The fused float32 BCE-with-logits loops (vector lanes in surefire's default execution, plain loops in its
+ * plain-kernels one) against torch's op-by-op steps written out one element at a time with the scalar SLEEF and glibc
+ * ports, for lengths around the vector blocks and inputs that include ±0, NaN, ±infinity, denormals and the exp range
+ * edges.
  */
 class BceWithLogitsFloatTest {
     private static final float[] SPECIAL = {
@@ -34,8 +35,8 @@ class BceWithLogitsFloatTest {
     }
 
     @Test
-    void testsRunWithTheVectorApi() {
-        assertTrue(VectorApi.PRESENT, "surefire's argLine adds jdk.incubator.vector");
+    void testsRunOnTheKernelPathOfTheirExecution() {
+        assertEquals(KernelPath.vectorApiExpected(), VectorApi.PRESENT, KernelPath.describe());
     }
 
     @Test

@@ -1,13 +1,13 @@
 package org.gradviz.engine.ops;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Random;
 import org.gradviz.engine.DType;
 import org.gradviz.engine.Shape;
 import org.gradviz.engine.Tensor;
 import org.gradviz.engine.Torch;
+import org.gradviz.engine.testing.KernelPath;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -26,8 +26,8 @@ class LossesFloat32Test {
     }
 
     @Test
-    void vectorisedFloat32LossAndGradientMatchFloat64() {
-        assertTrue(MatMulKernel.VECTORIZED);
+    void float32LossAndGradientMatchFloat64() {
+        assertEquals(KernelPath.vectorApiExpected(), MatMulKernel.VECTORIZED, KernelPath.describe());
         Random r = new Random(7);
         double[] x = values(r, 12);
         double[] t = new double[N];

@@ -2,7 +2,6 @@ package org.gradviz.engine.ops;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -13,6 +12,7 @@ import org.gradviz.engine.DType;
 import org.gradviz.engine.Torch;
 import org.gradviz.engine.Shape;
 import org.gradviz.engine.Tensor;
+import org.gradviz.engine.testing.KernelPath;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -46,8 +46,8 @@ class MatMulKernelTest {
     }
 
     @Test
-    void testsRunWithTheVectorApi() {
-        assertTrue(MatMulKernel.VECTORIZED, "surefire's argLine adds jdk.incubator.vector");
+    void testsRunOnTheKernelPathOfTheirExecution() {
+        assertEquals(KernelPath.vectorApiExpected(), MatMulKernel.VECTORIZED, KernelPath.describe());
     }
 
     /**
@@ -106,7 +106,7 @@ class MatMulKernelTest {
     /**
      * {@code fixtures/matmul/matmul.txt} from {@code make_matmul.py}: A·B and Aᵀ·B by torch in float32 and float64, for
      * operands drawn from the generator after {@code manual_seed(7)} in the same order here. The engine's product (with
-     * the Vector API, as surefire runs it, and the plain loops) must give every bit.
+     * the Vector API in surefire's default execution, the plain loops in both) must give every bit.
      */
     @Test
     void productsAreTorchsBitForBit() throws IOException {
