@@ -18,6 +18,7 @@ import org.gradviz.app.script.format.FormatSpecException;
 import org.gradviz.app.script.format.FormatTooLargeException;
 import org.gradviz.app.script.resolve.Resolution;
 import org.gradviz.app.script.resolve.Resolver;
+import org.gradviz.engine.DType;
 import org.gradviz.engine.GradMode;
 import org.gradviz.engine.Node;
 import org.gradviz.engine.Tensor;
@@ -85,11 +86,13 @@ public final class Interpreter {
         stack.add(module);
         Interpreter outer = RUNNING.get();
         RUNNING.set(this);
+        DType outerDefault = DType.setDefaultFloat(DType.FLOAT32);
         try {
             execAll(program.body(), module);
         } finally {
             stack.clear();
             RUNNING.set(outer);
+            DType.setDefaultFloat(outerDefault);
         }
     }
 

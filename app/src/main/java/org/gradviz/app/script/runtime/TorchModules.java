@@ -105,6 +105,9 @@ final class TorchModules {
         put(m, "normal", TorchModules::normal);
         put(m, "initial_seed", a -> TorchGenerator.defaultGenerator().initialSeed());
         put(m, "get_default_dtype", a -> DType.defaultFloat());
+        put(m, "set_default_dtype", TorchModules::setDefaultDtype);
+        put(m, "finfo", TypeInfo::finfo);
+        put(m, "iinfo", TypeInfo::iinfo);
         m.put("__version__", TORCH_VERSION);
         put(m, "rand_like", a -> randomLike(a, false));
         put(m, "randn_like", a -> randomLike(a, true));
@@ -127,6 +130,19 @@ final class TorchModules {
         put(m, "numel", a -> (long) a.tensor(0, "input").numel());
         TensorPredicates.addTo(m);
         return m;
+    }
+
+    /** {@code torch.set_default_dtype(d)}: float32 or float64, for the rest of the run. */
+    private static Object setDefaultDtype(Args a) {
+        Object d = a.accept(1, "d").get(0, "d");
+        if (!(d instanceof DType dtype)) {
+            throw PyError.type("invalid dtype object: only floating-point types are supported as the default type");
+        }
+        if (!dtype.isFloatingPoint()) {
+            throw PyError.type("only floating-point types are supported as the default type");
+        }
+        DType.setDefaultFloat(dtype);
+        return PyNone.NONE;
     }
 
     /** {@code linspace(start, end, steps)} and the 1 to 3 argument forms of {@code arange}. */
