@@ -40,7 +40,8 @@ final class NnLayers {
             };
             m.put(c.name(), c);
         }
-        for (PyClass c : List.of(sequential(), moduleList(), NnEmbedding.module(), NnDropout.module())) {
+        for (PyClass c : List.of(sequential(), moduleList(), NnEmbedding.module(), NnDropout.module(),
+                NnDistances.cosineModule(), NnDistances.pairwiseModule())) {
             m.put(c.name(), c);
         }
         for (PyClass c : NnActivations.modules()) {

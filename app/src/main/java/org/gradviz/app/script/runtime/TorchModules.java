@@ -25,6 +25,7 @@ final class TorchModules {
     static Map<String, PyModule> create(Runnable ignoreWarnings) {
         Map<String, Object> functionalMembers = functional();
         NnFunctional.addTo(functionalMembers);
+        NnDistances.addFunctional(functionalMembers);
         NnActivations.addTo(functionalMembers);
         Map<String, Object> torchMembers = torch();
         TensorInPlace.addTorchFunctions(torchMembers, functionalMembers);
@@ -106,6 +107,7 @@ final class TorchModules {
         put(m, "initial_seed", a -> TorchGenerator.defaultGenerator().initialSeed());
         put(m, "get_default_dtype", a -> DType.defaultFloat());
         put(m, "set_default_dtype", TorchModules::setDefaultDtype);
+        NnDistances.addTorch(m);
         put(m, "finfo", TypeInfo::finfo);
         put(m, "iinfo", TypeInfo::iinfo);
         m.put("__version__", TORCH_VERSION);
