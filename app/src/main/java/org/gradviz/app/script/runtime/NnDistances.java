@@ -12,6 +12,7 @@ import org.gradviz.engine.ops.Arithmetic;
 import org.gradviz.engine.ops.Bounds;
 import org.gradviz.engine.ops.Broadcast;
 import org.gradviz.engine.ops.Norms;
+import org.gradviz.engine.ops.Padding;
 import org.gradviz.engine.ops.Pointwise;
 import org.gradviz.engine.ops.Reductions;
 import org.gradviz.engine.ops.Views;
@@ -45,6 +46,7 @@ final class NnDistances {
             return normalize(x, order(v[1], "normalize"), x.shape().normalizeDim(Values.toIndex(v[2],
                     "normalize(): argument 'dim'")), Values.toDouble(v[3], "normalize(): argument 'eps'"));
         }));
+        functional.put("pad", new Builtin("pad", NnDistances::pad));
         functional.put("cosine_similarity", cosineFunction());
         functional.put("pairwise_distance", pairwiseFunction());
     }
@@ -122,6 +124,41 @@ final class NnDistances {
                     Values.truthy(self.attribute("keepdim")));
         });
         return c;
+    }
+
+    /** {@code F.pad(input, pad, mode="constant", value=None)}: the constant mode only. */
+    private static Object pad(Args a) {
+        Object[] v = Signature.of("pad", "input", REQUIRED, "pad", REQUIRED, "mode", "constant", "value",
+                PyNone.NONE).bind(a);
+        Tensor x = tensor(v[0], "pad", "input", 1);
+        if (!"constant".equals(v[2])) {
+            throw new Unsupported("'pad(mode=" + Values.repr(v[2]) + ")'");
+        }
+        java.util.List<?> items = Values.items(v[1]);
+        if (items == null || v[1] instanceof PyDict || v[1] instanceof String) {
+            throw PyError.type("pad(): argument 'pad' (position 2) must be tuple of ints, not "
+                    + Values.typeName(v[1]));
+        }
+        long[] pad = new long[items.size()];
+        for (int i = 0; i < pad.length; i++) {
+            Object item = items.get(i);
+            if (!(item instanceof Long || item instanceof java.math.BigInteger)) {
+                throw PyError.type("pad(): argument 'pad' (position 2) must be tuple of ints, not "
+                        + Values.typeName(v[1]));
+            }
+            pad[i] = Values.toIndex(item, "pad(): argument 'pad'");
+        }
+        if (pad.length % 2 != 0) {
+            throw new PyError("RuntimeError", "Padding length must be divisible by 2");
+        }
+        if (pad.length / 2 > x.dim()) {
+            throw new PyError("RuntimeError", "Padding length too large");
+        }
+        if (v[3] != PyNone.NONE && !(v[3] instanceof Number || v[3] instanceof Boolean)) {
+            throw PyError.type("pad(): argument 'value' (position 4) must be float, not " + Values.typeName(v[3]));
+        }
+        double value = v[3] == PyNone.NONE ? 0 : Values.toDouble(v[3], "pad(): argument 'value'");
+        return Padding.constantPad(x, pad, value);
     }
 
     private static Tensor tensor(Object v, String function, String name, int position) {
