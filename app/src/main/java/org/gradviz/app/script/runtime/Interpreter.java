@@ -87,12 +87,14 @@ public final class Interpreter {
         Interpreter outer = RUNNING.get();
         RUNNING.set(this);
         DType outerDefault = DType.setDefaultFloat(DType.FLOAT32);
+        org.gradviz.engine.AnomalyMode.Guard anomaly = org.gradviz.engine.AnomalyMode.set(false);
         try {
             execAll(program.body(), module);
         } finally {
             stack.clear();
             RUNNING.set(outer);
             DType.setDefaultFloat(outerDefault);
+            anomaly.close();
         }
     }
 
@@ -390,6 +392,12 @@ public final class Interpreter {
 
     private Flow with(Stmt.With w, Frame f) {
         Object context = eval(w.context(), f);
+        if (context instanceof AnomalyContext anomaly) {
+            try (var guard = anomaly.enter()) {
+                w.alias().ifPresent(alias -> f.scope.assign(alias, PyNone.NONE));
+                return execAll(w.body(), f);
+            }
+        }
         if (!(context instanceof GradModeContext grad)) {
             throw PyError.type("'" + Values.typeName(context) + "' object does not support the context manager "
                     + "protocol");

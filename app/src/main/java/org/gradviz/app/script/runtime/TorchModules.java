@@ -118,6 +118,10 @@ final class TorchModules {
             return PyNone.NONE;
         });
         put(m, "is_grad_enabled", a -> GradMode.isEnabled());
+        put(m, "is_anomaly_enabled", a -> {
+            a.accept(0);
+            return org.gradviz.engine.AnomalyMode.isEnabled();
+        });
         m.put("no_grad", new Builtin("no_grad", a -> new GradModeContext(false)));
         m.put("enable_grad", new Builtin("enable_grad", a -> new GradModeContext(true)));
         put(m, "set_grad_enabled", a -> GradModeContext.setNow(Values.truthy(a.accept(1, "mode").get(0, "mode"))));
