@@ -4,6 +4,7 @@ import static org.gradviz.app.script.runtime.NnModule.method;
 import static org.gradviz.app.script.runtime.NnModule.nnClass;
 import static org.gradviz.app.script.runtime.NnModule.self;
 
+import java.util.List;
 import java.util.Map;
 import org.gradviz.engine.GradMode;
 import org.gradviz.engine.Shape;
@@ -11,6 +12,7 @@ import org.gradviz.engine.Tensor;
 import org.gradviz.engine.ops.Arithmetic;
 import org.gradviz.engine.ops.Bounds;
 import org.gradviz.engine.ops.Broadcast;
+import org.gradviz.engine.ops.Cdist;
 import org.gradviz.engine.ops.Norms;
 import org.gradviz.engine.ops.Padding;
 import org.gradviz.engine.ops.Pointwise;
@@ -54,6 +56,30 @@ final class NnDistances {
     static void addTorch(Map<String, Object> torch) {
         torch.put("cosine_similarity", cosineFunction());
         torch.put("pairwise_distance", pairwiseFunction());
+        torch.put("cdist", new Builtin("cdist", NnDistances::cdist));
+    }
+
+    /** {@code torch.cdist(x1, x2, p=2.0, compute_mode=...)}: 2-D inputs by the direct kernel. */
+    private static Object cdist(Args a) {
+        Object[] v = Signature.of("cdist", "x1", REQUIRED, "x2", REQUIRED, "p", 2.0, "compute_mode",
+                "use_mm_for_euclid_dist_if_necessary").bind(a);
+        Tensor x1 = tensor(v[0], "cdist", "x1", 1);
+        Tensor x2 = tensor(v[1], "cdist", "x2", 2);
+        double p = Values.toDouble(v[2], "cdist(): argument 'p'");
+        String mode = Values.str(v[3]);
+        if (!List.of("use_mm_for_euclid_dist_if_necessary", "use_mm_for_euclid_dist", "donot_use_mm_for_euclid_dist")
+                .contains(mode)) {
+            throw PyError.value(mode + " is not a valid value for compute_mode");
+        }
+        if (x1.dim() > 2 || x2.dim() > 2) {
+            throw new Unsupported("'cdist' of batched (3-D or more) inputs");
+        }
+        boolean large = x1.dim() == 2 && x2.dim() == 2 && (x1.shape().dim(0) > 25 || x2.shape().dim(0) > 25);
+        if (p == 2 && (mode.equals("use_mm_for_euclid_dist") || mode.startsWith("use_mm") && large)) {
+            throw new Unsupported("'cdist' by matrix products (p=2 with more than 25 rows, or "
+                    + "compute_mode='use_mm_for_euclid_dist')");
+        }
+        return Cdist.cdist(x1, x2, p);
     }
 
     private static Builtin cosineFunction() {
