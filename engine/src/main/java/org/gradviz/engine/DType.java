@@ -7,6 +7,9 @@ public enum DType {
     INT64("torch.int64", false),
     BOOL("torch.bool", false);
 
+    /** {@code torch.get_default_dtype()}, per thread as a program's run is on one thread. */
+    private static final ThreadLocal<DType[]> DEFAULT_FLOAT = ThreadLocal.withInitial(() -> new DType[] {null});
+
     private final String torchName;
     private final boolean floatingPoint;
 
@@ -15,9 +18,24 @@ public enum DType {
         this.floatingPoint = floatingPoint;
     }
 
-    /** PyTorch's default floating-point type. */
+    /** PyTorch's default floating-point type: float32 unless {@link #setDefaultFloat} chose float64. */
     public static DType defaultFloat() {
-        return FLOAT32;
+        DType d = DEFAULT_FLOAT.get()[0];
+        return d == null ? FLOAT32 : d;
+    }
+
+    /**
+     * {@code torch.set_default_dtype(dtype)} on this thread; returns the previous default so a run can put it back.
+     *
+     * @throws IllegalArgumentException for a type that is not floating point
+     */
+    public static DType setDefaultFloat(DType dtype) {
+        if (!dtype.isFloatingPoint()) {
+            throw new IllegalArgumentException("only floating-point types are supported as the default type");
+        }
+        DType previous = defaultFloat();
+        DEFAULT_FLOAT.get()[0] = dtype;
+        return previous;
     }
 
     public String torchName() {

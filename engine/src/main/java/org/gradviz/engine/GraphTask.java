@@ -120,6 +120,7 @@ final class GraphTask {
                 ? new Tensor[node.nextFunctions().size()]
                 : createGraph ? applyRecording(node, gradOutputs)
                 : Autograd.plainChainRule(() -> node.apply(gradOutputs));
+        AnomalyMode.check(node, gradInputs);
         if (!keepGraph) {
             node.release();
         }

@@ -228,6 +228,39 @@ public final class Arithmetic {
         }
     }
 
+    /**
+     * {@code a + number} as torch's C++ code calls it ({@code add.Scalar}, e.g. inside pairwise_distance): the same
+     * sum as Python's {@code a + number}, recorded as AddBackward1.
+     */
+    public static Tensor addScalar(Tensor a, double number) {
+        Tensor out = elementwise(a, Tensor.wrappedNumber(number, number == Math.rint(number)), BasicOp.ADD);
+        return Autograd.record("add", out, () -> new AddBackward1(a), a);
+    }
+
+    /** d(a+c)/da = 1. */
+    static final class AddBackward1 extends Node {
+        private final InputMeta self;
+
+        AddBackward1(Tensor a) {
+            self = InputMeta.of(a);
+        }
+
+        @Override
+        public String name() {
+            return "AddBackward1";
+        }
+
+        @Override
+        protected Tensor[] apply(Tensor[] grads) {
+            return new Tensor[] {self.reduce(grads[0])};
+        }
+
+        @Override
+        protected Tensor[] applyDifferentiable(Tensor[] grads) {
+            return new Tensor[] {self.reduceRecorded(grads[0])};
+        }
+    }
+
     // ----- mul
 
     public static Tensor mul(Tensor a, Tensor b) {

@@ -94,9 +94,11 @@ public final class AstWalk {
             out.addAll(l.elements());
         } else if (e instanceof Expr.TupleExpr t) {
             out.addAll(t.elements());
+        } else if (e instanceof Expr.SetExpr t) {
+            out.addAll(t.elements());
         } else if (e instanceof Expr.DictExpr d) {
             for (int i = 0; i < d.keys().size(); i++) {
-                out.add(d.keys().get(i));
+                d.keys().get(i).ifPresent(out::add);
                 out.add(d.values().get(i));
             }
         } else if (e instanceof Expr.Unary u) {

@@ -76,11 +76,14 @@ public sealed interface Expr extends Node {
     record IfExpr(Expr test, Expr body, Expr orElse, int line, int column) implements Expr {
     }
 
-    /** {@code function(args..., name=value...)}. */
-    /** {@code *value} among a call's arguments: the items of an iterable, each a positional argument. */
+    /**
+     * {@code *value}: among a call's arguments or a list, tuple or set display, the items of an iterable; as an
+     * assignment or loop target, the list of the items the other targets leave.
+     */
     record Starred(Expr value, int line, int column) implements Expr {
     }
 
+    /** {@code function(args..., name=value...)}. */
     record Call(Expr function, List<Expr> args, List<Keyword> keywords, int line, int column) implements Expr {
         public Call {
             args = List.copyOf(args);
@@ -101,8 +104,18 @@ public sealed interface Expr extends Node {
             implements Expr {
     }
 
-    /** {@code {k: v, ...}}. */
-    record DictExpr(List<Expr> keys, List<Expr> values, int line, int column) implements Expr {
+    /** {@code {a, *b, ...}}: a set display (never empty: {@code {}} is a dict). */
+    record SetExpr(List<Expr> elements, int line, int column) implements Expr {
+        public SetExpr {
+            elements = List.copyOf(elements);
+        }
+    }
+
+    /**
+     * {@code {k: v, **m, ...}}; an entry {@code **m} has an empty key and {@code m} as its value, as in Python's
+     * own syntax tree.
+     */
+    record DictExpr(List<Optional<Expr>> keys, List<Expr> values, int line, int column) implements Expr {
         public DictExpr {
             keys = List.copyOf(keys);
             values = List.copyOf(values);
@@ -113,8 +126,8 @@ public sealed interface Expr extends Node {
     record Lambda(Stmt.FunctionDef function, int line, int column) implements Expr {
     }
 
-    /** The kinds of comprehension: {@code [..]}, {@code {k: v ..}}, and a generator {@code (..)}. */
-    enum ComprehensionKind { LIST, DICT, GENERATOR }
+    /** The kinds of comprehension: {@code [..]}, {@code {..}}, {@code {k: v ..}}, and a generator {@code (..)}. */
+    enum ComprehensionKind { LIST, SET, DICT, GENERATOR }
 
     /**
      * {@code [element for target in iterable if condition ...]}; {@code value} is present for a dict

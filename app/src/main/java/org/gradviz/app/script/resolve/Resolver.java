@@ -202,6 +202,8 @@ public final class Resolver {
             t.elements().forEach(this::target);
         } else if (target instanceof Expr.ListExpr l) {
             l.elements().forEach(this::target);
+        } else if (target instanceof Expr.Starred st) {
+            target(st.value());
         } else {
             expr(target);
         }

@@ -19,6 +19,10 @@ final class AutogradModule {
         m.put("Function", CustomFunction.baseClass());
         m.put("grad", new Builtin("grad", AutogradGrad::grad));
         m.put("backward", new Builtin("backward", AutogradGrad::backward));
+        m.put("gradcheck", new Builtin("gradcheck", GradCheck::gradcheck));
+        m.put("detect_anomaly", new Builtin("detect_anomaly", AnomalyContext::detectAnomaly));
+        m.put("set_detect_anomaly", new Builtin("set_detect_anomaly", AnomalyContext::setDetectAnomaly));
+        m.put("gradgradcheck", new Builtin("gradgradcheck", GradCheck::gradgradcheck));
         m.put("functional", new PyModule("torch.autograd.functional", AutogradFunctional.members()));
         m.put("Variable", new TensorType(AutogradModule::variable, "torch.autograd.variable.Variable"));
         return new PyModule("torch.autograd", m);

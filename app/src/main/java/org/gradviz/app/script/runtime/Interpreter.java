@@ -18,6 +18,7 @@ import org.gradviz.app.script.format.FormatSpecException;
 import org.gradviz.app.script.format.FormatTooLargeException;
 import org.gradviz.app.script.resolve.Resolution;
 import org.gradviz.app.script.resolve.Resolver;
+import org.gradviz.engine.DType;
 import org.gradviz.engine.GradMode;
 import org.gradviz.engine.Node;
 import org.gradviz.engine.Tensor;
@@ -85,11 +86,15 @@ public final class Interpreter {
         stack.add(module);
         Interpreter outer = RUNNING.get();
         RUNNING.set(this);
+        DType outerDefault = DType.setDefaultFloat(DType.FLOAT32);
+        org.gradviz.engine.AnomalyMode.Guard anomaly = org.gradviz.engine.AnomalyMode.set(false);
         try {
             execAll(program.body(), module);
         } finally {
             stack.clear();
             RUNNING.set(outer);
+            DType.setDefaultFloat(outerDefault);
+            anomaly.close();
         }
     }
 
@@ -394,6 +399,12 @@ public final class Interpreter {
 
     private Flow with(Stmt.With w, Frame f) {
         Object context = eval(w.context(), f);
+        if (context instanceof AnomalyContext anomaly) {
+            try (var guard = anomaly.enter()) {
+                w.alias().ifPresent(alias -> f.scope.assign(alias, PyNone.NONE));
+                return execAll(w.body(), f);
+            }
+        }
         if (!(context instanceof GradModeContext grad)) {
             throw PyError.type("'" + Values.typeName(context) + "' object does not support the context manager "
                     + "protocol");
@@ -415,19 +426,15 @@ public final class Interpreter {
                     .elements();
             if (!(value instanceof PyTuple || value instanceof List<?> || value instanceof PySize
                     || value instanceof String || value instanceof PyRange || value instanceof Tensor
-                    || value instanceof PyDict || value instanceof PyIterator || value instanceof PyNamedTuple)) {
+                    || value instanceof PyDict || value instanceof PyIterator || value instanceof PyNamedTuple
+                    || value instanceof PySet)) {
                 throw PyError.type("cannot unpack non-iterable " + Values.typeName(value) + " object");
             }
             List<Object> items = Iteration.items(value);
-            if (items.size() > targets.size()) {
-                throw PyError.value("too many values to unpack (expected " + targets.size() + ")");
-            }
-            if (items.size() < targets.size()) {
-                throw PyError.value("not enough values to unpack (expected " + targets.size() + ", got "
-                        + items.size() + ")");
-            }
+            List<Object> values = Unpacking.forTargets(targets, items);
             for (int i = 0; i < targets.size(); i++) {
-                assign(targets.get(i), items.get(i), f);
+                Expr one = targets.get(i);
+                assign(one instanceof Expr.Starred st ? st.value() : one, values.get(i), f);
             }
         } else if (target instanceof Expr.Attribute a) {
             Object object = eval(a.object(), f);
@@ -561,17 +568,11 @@ public final class Interpreter {
         } else if (e instanceof Expr.NoneLiteral) {
             return PyNone.NONE;
         } else if (e instanceof Expr.ListExpr l) {
-            List<Object> items = new ArrayList<>(l.elements().size());
-            for (Expr x : l.elements()) {
-                items.add(eval(x, f));
-            }
-            return items;
+            return displayItems(l.elements(), f);
         } else if (e instanceof Expr.TupleExpr t) {
-            List<Object> items = new ArrayList<>(t.elements().size());
-            for (Expr x : t.elements()) {
-                items.add(eval(x, f));
-            }
-            return new PyTuple(items);
+            return new PyTuple(displayItems(t.elements(), f));
+        } else if (e instanceof Expr.SetExpr set) {
+            return setDisplay(set, f);
         } else if (e instanceof Expr.Unary u) {
             Object operand = eval(u.operand(), f);
             Object value = unary(u, operand);
@@ -609,7 +610,12 @@ public final class Interpreter {
         } else if (e instanceof Expr.DictExpr d) {
             PyDict dict = new PyDict();
             for (int i = 0; i < d.keys().size(); i++) {
-                dict.put(eval(d.keys().get(i), f), eval(d.values().get(i), f));
+                Optional<Expr> key = d.keys().get(i);
+                if (key.isPresent()) {
+                    dict.put(eval(key.get(), f), eval(d.values().get(i), f));
+                } else {
+                    Unpacking.mergeMapping(dict, eval(d.values().get(i), f));
+                }
             }
             return dict;
         } else if (e instanceof Expr.Lambda l) {
@@ -618,6 +624,35 @@ public final class Interpreter {
             return comprehension(c, f);
         }
         throw new Unsupported("this expression");
+    }
+
+    /** The items of a list or tuple display, each {@code *x} standing for the items of x. */
+    private List<Object> displayItems(List<Expr> elements, Frame f) {
+        List<Object> items = new ArrayList<>(elements.size());
+        for (Expr x : elements) {
+            if (x instanceof Expr.Starred st) {
+                items.addAll(Unpacking.displayed(eval(st.value(), f)));
+            } else {
+                items.add(eval(x, f));
+            }
+        }
+        return items;
+    }
+
+    /** {@code {a, *b}}: CPython's adds and updates in order (three or more constants come as one frozenset). */
+    private PySet setDisplay(Expr.SetExpr set, Frame f) {
+        if (set.elements().size() > 2 && set.elements().stream().allMatch(Unpacking::isConstant)) {
+            return PySet.copyOf(new PySet(displayItems(set.elements(), f)));
+        }
+        PySet out = new PySet(List.of());
+        for (Expr x : set.elements()) {
+            if (x instanceof Expr.Starred st) {
+                out.update(eval(st.value(), f));
+            } else {
+                out.add(eval(x, f));
+            }
+        }
+        return out;
     }
 
     private Object comprehension(Expr.Comprehension c, Frame f) {
@@ -629,6 +664,7 @@ public final class Interpreter {
         comprehensionLoop(c, 0, first, inner, c.kind() == Expr.ComprehensionKind.DICT ? dict : null, items);
         return switch (c.kind()) {
             case LIST -> items;
+            case SET -> new PySet(items);
             case DICT -> dict;
             case GENERATOR -> new PyIterator("generator", items);
         };

@@ -42,7 +42,8 @@ final class NnLayers {
             };
             m.put(c.name(), c);
         }
-        for (PyClass c : List.of(sequential(), moduleList(), NnDropout.module())) {
+        for (PyClass c : List.of(sequential(), moduleList(), NnDropout.module(), NnDistances.cosineModule(),
+                NnDistances.pairwiseModule())) {
             m.put(c.name(), c);
         }
         for (PyClass c : NnActivations.modules()) {

@@ -153,7 +153,8 @@ final class NnModule {
             return self(a);
         });
         NnModuleRegistry.define(m);
-        for (String name : List.of("state_dict", "load_state_dict", "cuda", "half", "register_forward_hook",
+        NnStateDict.define(m);
+        for (String name : List.of("cuda", "half", "register_forward_hook",
                 "register_forward_pre_hook", "register_full_backward_hook", "register_backward_hook", "type",
                 "get_submodule", "get_parameter")) {
             method(m, name, a -> {

@@ -23,6 +23,9 @@ final class NnModuleRegistry {
     private static final Object REQUIRED = Signature.REQUIRED;
     /** The names of each module's buffers, in the order registered. */
     private static final Map<PyInstance, Set<String>> BUFFERS = Collections.synchronizedMap(new java.util.WeakHashMap<>());
+    /** The buffers registered with {@code persistent=False}, which {@code state_dict} leaves out. */
+    private static final Map<PyInstance, Set<String>> NON_PERSISTENT =
+            Collections.synchronizedMap(new java.util.WeakHashMap<>());
 
     private NnModuleRegistry() {
     }
@@ -56,6 +59,12 @@ final class NnModuleRegistry {
                         + "' (torch Tensor or None required)");
             }
             BUFFERS.computeIfAbsent(self, k -> new LinkedHashSet<>()).add(name);
+            Set<String> notSaved = NON_PERSISTENT.computeIfAbsent(self, k -> new LinkedHashSet<>());
+            if (Values.truthy(v[3])) {
+                notSaved.remove(name);
+            } else {
+                notSaved.add(name);
+            }
             self.setOwn(name, v[2]);
             return PyNone.NONE;
         });
@@ -100,6 +109,11 @@ final class NnModuleRegistry {
             throw keyError("module name can't be empty string \"\"");
         }
         self.setOwn(text, module);
+    }
+
+    /** Whether {@code name} is a buffer of {@code module} that its {@code state_dict} holds. */
+    static boolean isPersistentBuffer(PyInstance module, String name) {
+        return isBuffer(module, name) && !NON_PERSISTENT.getOrDefault(module, Set.of()).contains(name);
     }
 
     /** Whether {@code name} is a buffer of {@code module}. */

@@ -45,6 +45,13 @@ public final class PyError extends RuntimeException {
         return error;
     }
 
+    /** An error of a class gradviz defines outside builtins, printed under its qualified name. */
+    static PyError ofClass(PyClass cls, String printedName, String message) {
+        PyError error = new PyError(printedName, message);
+        error.exception = ExceptionTypes.instance(cls, List.of(message));
+        return error;
+    }
+
     /** The exception object, e.g. the ValueError instance whose {@code args} is the message. */
     PyInstance exception() {
         if (exception == null) {

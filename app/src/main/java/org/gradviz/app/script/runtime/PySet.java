@@ -230,7 +230,7 @@ public final class PySet implements HasAttributes {
     }
 
     /** {@code update} with any iterable: a set merges, anything else adds its items in order. */
-    private void update(Object iterable) {
+    void update(Object iterable) {
         if (iterable instanceof PySet s) {
             merge(s);
         } else {

@@ -2,6 +2,7 @@ package org.gradviz.app.script.runtime;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.gradviz.engine.DType;
 import org.gradviz.engine.Node;
 import org.gradviz.engine.Tensor;
@@ -199,7 +200,28 @@ final class TensorMembers {
                 }
                 throw PyError.attribute("'" + node.name() + "' object has no attribute 'variable'");
             }
-            default -> throw PyError.attribute("'" + node.name() + "' object has no attribute '" + name + "'");
+            default -> {
+                Map<String, Object> saved = node.savedValues();
+                String key = name.startsWith("_saved_") ? name.substring("_saved_".length()) : null;
+                if (key == null || !saved.containsKey(key)) {
+                    throw PyError.attribute("'" + node.name() + "' object has no attribute '" + name + "'");
+                }
+                yield savedValue(saved.get(key));
+            }
         };
+    }
+
+    /** {@code grad_fn._saved_self} and friends: a tensor (torch's error once freed), a number, a tuple of sizes. */
+    private static Object savedValue(Object v) {
+        if (v instanceof org.gradviz.engine.SavedTensor st) {
+            return st.unpack();
+        }
+        if (v == null) {
+            return PyNone.NONE;
+        }
+        if (v instanceof List<?> list) {
+            return new PyTuple(new ArrayList<>(list));
+        }
+        return v;
     }
 }

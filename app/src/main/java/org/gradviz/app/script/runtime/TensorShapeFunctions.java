@@ -151,19 +151,20 @@ final class TensorShapeFunctions {
         return m;
     }
 
-    /** {@code torch.Tensor(data)} (float32 values) or {@code torch.Tensor(*sizes)} (zeros; PyTorch leaves them unset). */
+    /** {@code torch.Tensor(data)} (values of the default dtype) or {@code torch.Tensor(*sizes)} (zeros; PyTorch leaves them unset). */
     static Tensor legacyTensor(Args a) {
         if (!a.keywords().isEmpty()) {
             throw new Unsupported("'torch.Tensor(...)' with keyword arguments");
         }
         if (a.size() == 1 && (Values.items(a.positional().get(0)) != null
                 && !(a.positional().get(0) instanceof PySize))) {
-            return TensorFactory.fromData(a.positional().get(0), DType.FLOAT32);
+            return TensorFactory.fromData(a.positional().get(0), DType.defaultFloat());
         }
         if (a.size() == 1 && a.positional().get(0) instanceof Tensor) {
             throw new Unsupported("'torch.Tensor(tensor)'");
         }
-        return org.gradviz.engine.Torch.full(TensorFactory.shape(a, DType.FLOAT32), 0.0, DType.FLOAT32);
+        DType dtype = DType.defaultFloat();
+        return org.gradviz.engine.Torch.full(TensorFactory.shape(a, dtype), 0.0, dtype);
     }
 
     // ----- arguments

@@ -27,6 +27,7 @@ final class TorchModules {
         Map<String, Object> functionalMembers = functional();
         NnFunctional.addTo(functionalMembers);
         NnFunctional.extendRows(functionalMembers);
+        NnDistances.addFunctional(functionalMembers);
         NnActivations.addTo(functionalMembers);
         Map<String, Object> torchMembers = torch();
         TensorInPlace.addTorchFunctions(torchMembers, functionalMembers);
@@ -107,6 +108,10 @@ final class TorchModules {
         put(m, "normal", TorchModules::normal);
         put(m, "initial_seed", a -> GeneratorSeeds.unsigned(TorchGenerator.defaultGenerator().initialSeed()));
         put(m, "get_default_dtype", a -> DType.defaultFloat());
+        put(m, "set_default_dtype", TorchModules::setDefaultDtype);
+        NnDistances.addTorch(m);
+        put(m, "finfo", TypeInfo::finfo);
+        put(m, "iinfo", TypeInfo::iinfo);
         m.put("__version__", TORCH_VERSION);
         put(m, "rand_like", a -> randomLike(a, false));
         put(m, "randn_like", a -> randomLike(a, true));
@@ -115,6 +120,10 @@ final class TorchModules {
             return PyNone.NONE;
         });
         put(m, "is_grad_enabled", a -> GradMode.isEnabled());
+        put(m, "is_anomaly_enabled", a -> {
+            a.accept(0);
+            return org.gradviz.engine.AnomalyMode.isEnabled();
+        });
         m.put("no_grad", new Builtin("no_grad", a -> new GradModeContext(false)));
         m.put("enable_grad", new Builtin("enable_grad", a -> new GradModeContext(true)));
         put(m, "set_grad_enabled", a -> GradModeContext.setNow(Values.truthy(a.accept(1, "mode").get(0, "mode"))));
@@ -129,6 +138,19 @@ final class TorchModules {
         put(m, "numel", a -> (long) a.tensor(0, "input").numel());
         TensorPredicates.addTo(m);
         return m;
+    }
+
+    /** {@code torch.set_default_dtype(d)}: float32 or float64, for the rest of the run. */
+    private static Object setDefaultDtype(Args a) {
+        Object d = a.accept(1, "d").get(0, "d");
+        if (!(d instanceof DType dtype)) {
+            throw PyError.type("invalid dtype object: only floating-point types are supported as the default type");
+        }
+        if (!dtype.isFloatingPoint()) {
+            throw PyError.type("only floating-point types are supported as the default type");
+        }
+        DType.setDefaultFloat(dtype);
+        return PyNone.NONE;
     }
 
     /** {@code linspace(start, end, steps)} and the 1 to 3 argument forms of {@code arange}. */

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
+import org.gradviz.app.script.ScriptSyntaxError;
 import org.gradviz.app.script.ast.Expr;
 import org.gradviz.app.script.ast.FStringPart;
 
@@ -87,8 +88,7 @@ final class AtomParser {
         if (ts.atKeyword("yield")) {
             throw Subset.refuseKeyword(ts.peek());
         }
-        expressions.refuseStar(false);
-        Expr first = expressions.namedExpression();
+        Expr first = expressions.starredOrNamed();
         if (ts.atKeyword("for") || ts.atKeyword("async")) {
             Expr generator = expressions.comprehension(Expr.ComprehensionKind.GENERATOR, first, Optional.empty(),
                     open);
@@ -96,6 +96,9 @@ final class AtomParser {
             return generator;
         }
         if (ts.acceptOp(")")) {
+            if (first instanceof Expr.Starred) {
+                throw ScriptSyntaxError.syntax("cannot use starred expression here", first.line(), first.column());
+            }
             return first;
         }
         List<Expr> elements = elementsAfter(first, ")");
@@ -108,8 +111,7 @@ final class AtomParser {
         if (ts.acceptOp("]")) {
             return new Expr.ListExpr(List.of(), open.line(), open.column());
         }
-        expressions.refuseStar(false);
-        Expr first = expressions.namedExpression();
+        Expr first = expressions.starredOrNamed();
         if (ts.atKeyword("for") || ts.atKeyword("async")) {
             Expr comprehension = expressions.comprehension(Expr.ComprehensionKind.LIST, first, Optional.empty(),
                     open);
@@ -121,29 +123,66 @@ final class AtomParser {
         return new Expr.ListExpr(elements, open.line(), open.column());
     }
 
-    /** {@code {}}, {@code {k: v, ...}} or a dict comprehension; set displays are refused. */
+    /** {@code {}}, {@code {k: v, **m, ...}}, {@code {a, *b, ...}}, or a dict or set comprehension. */
     private Expr braces() {
         Token open = ts.next();
-        List<Expr> keys = new ArrayList<>();
+        if (ts.acceptOp("}")) {
+            return new Expr.DictExpr(List.of(), List.of(), open.line(), open.column());
+        }
+        if (ts.atOp("*")) {
+            return setDisplay(open, expressions.starredOrNamed());
+        }
+        Expr firstKey = null;
+        if (!ts.atOp("**")) {
+            firstKey = expressions.expression();
+            if (!ts.atOp(":")) {
+                return setDisplay(open, firstKey);
+            }
+        }
+        return dictDisplay(open, firstKey);
+    }
+
+    private Expr setDisplay(Token open, Expr first) {
+        if (ts.atKeyword("for") || ts.atKeyword("async")) {
+            Expr comprehension = expressions.comprehension(Expr.ComprehensionKind.SET, first, Optional.empty(),
+                    open);
+            ts.expectOp("}");
+            return comprehension;
+        }
+        List<Expr> elements = elementsAfter(first, "}");
+        ts.expectOp("}");
+        return new Expr.SetExpr(elements, open.line(), open.column());
+    }
+
+    /** A dict display or comprehension after its first key, if it starts with one rather than {@code **}. */
+    private Expr dictDisplay(Token open, Expr firstKey) {
+        Expr pendingKey = firstKey;
+        List<Optional<Expr>> keys = new ArrayList<>();
         List<Expr> values = new ArrayList<>();
         while (!ts.atOp("}")) {
-            if (ts.atOp("**") || ts.atOp("*")) {
-                throw Subset.refuse("'" + ts.peek().text() + "' unpacking", ts.peek());
+            if (pendingKey == null && ts.atOp("**")) {
+                Token stars = ts.next();
+                Expr mapping = expressions.bitwiseOperand();
+                if (keys.isEmpty() && (ts.atKeyword("for") || ts.atKeyword("async"))) {
+                    throw ScriptSyntaxError.syntax("dict unpacking cannot be used in dict comprehension",
+                            stars.line(), stars.column());
+                }
+                keys.add(Optional.empty());
+                values.add(mapping);
+            } else {
+                Expr key = pendingKey != null ? pendingKey : expressions.expression();
+                pendingKey = null;
+                ts.expectOp(":");
+                Expr value = expressions.expression();
+                if (keys.isEmpty() && (ts.atKeyword("for") || ts.atKeyword("async"))) {
+                    Expr comprehension = expressions.comprehension(Expr.ComprehensionKind.DICT, key,
+                            Optional.of(value), open);
+                    ts.expectOp("}");
+                    return comprehension;
+                }
+                keys.add(Optional.of(key));
+                values.add(value);
             }
-            Expr key = expressions.expression();
-            if (!ts.atOp(":")) {
-                throw Subset.refuse("a set display ('{')", open);
-            }
-            ts.next();
-            Expr value = expressions.expression();
-            if (keys.isEmpty() && (ts.atKeyword("for") || ts.atKeyword("async"))) {
-                Expr comprehension = expressions.comprehension(Expr.ComprehensionKind.DICT, key,
-                        Optional.of(value), open);
-                ts.expectOp("}");
-                return comprehension;
-            }
-            keys.add(key);
-            values.add(value);
             if (!ts.acceptOp(",")) {
                 break;
             }
@@ -160,8 +199,7 @@ final class AtomParser {
             if (ts.atOp(close)) {
                 break;
             }
-            expressions.refuseStar(false);
-            last = expressions.namedExpression();
+            last = expressions.starredOrNamed();
             elements.add(last);
         }
         if (!ts.atOp(close)) {

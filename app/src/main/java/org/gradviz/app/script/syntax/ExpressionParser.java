@@ -37,10 +37,12 @@ final class ExpressionParser {
         this.ts = ts;
     }
 
-    /** An expression or a bare tuple {@code a, b}: the right side of {@code =}, a return value. */
+    /**
+     * An expression or a bare tuple {@code a, *b}: a side of {@code =}. It may be a lone {@code *x}, which only the
+     * caller can judge (a target in a list or tuple, a value nowhere).
+     */
     Expr starExpressions() {
-        refuseStar(false);
-        Expr first = expression();
+        Expr first = starredOrExpression();
         if (!ts.atOp(",")) {
             return first;
         }
@@ -49,10 +51,37 @@ final class ExpressionParser {
             if (!startsExpression(ts.peek())) {
                 break;
             }
-            refuseStar(false);
-            elements.add(expression());
+            elements.add(starredOrExpression());
         }
         return new Expr.TupleExpr(elements, first.line(), first.column());
+    }
+
+    /** {@link #starExpressions()} where a value is wanted: a return value, the right side of {@code +=}. */
+    Expr starExpressionsValue() {
+        return noBareStar(starExpressions());
+    }
+
+    /** Refuses a lone {@code *x} used as a value, with Python's compiler message. */
+    static Expr noBareStar(Expr e) {
+        if (e instanceof Expr.Starred) {
+            throw ScriptSyntaxError.syntax("can't use starred expression here", e.line(), e.column());
+        }
+        return e;
+    }
+
+    /** {@code *x} (an element of a display or a target list) or an expression. */
+    private Expr starredOrExpression() {
+        return ts.atOp("*") ? starred() : expression();
+    }
+
+    /** {@code *x} or a named expression: an element of a list, tuple or set display. */
+    Expr starredOrNamed() {
+        return ts.atOp("*") ? starred() : namedExpression();
+    }
+
+    private Expr starred() {
+        Token star = ts.next();
+        return new Expr.Starred(bitwiseOperand(), star.line(), star.column());
     }
 
     Expr expression() {
@@ -97,15 +126,13 @@ final class ExpressionParser {
 
     /** The targets of a {@code for}: {@code a} or {@code a, (b, c)}; a bare tuple when there are commas. */
     Expr targetList() {
-        refuseStar(false);
-        Expr first = bitwiseOperand();
+        Expr first = ts.atOp("*") ? starred() : bitwiseOperand();
         if (!ts.atOp(",")) {
             return first;
         }
         List<Expr> elements = new ArrayList<>(List.of(first));
         while (ts.acceptOp(",") && !ts.atKeyword("in")) {
-            refuseStar(false);
-            elements.add(bitwiseOperand());
+            elements.add(ts.atOp("*") ? starred() : bitwiseOperand());
         }
         return new Expr.TupleExpr(elements, first.line(), first.column());
     }
@@ -126,6 +153,10 @@ final class ExpressionParser {
      * key of a dict comprehension), {@code value} the dict comprehension's value.
      */
     Expr comprehension(Expr.ComprehensionKind kind, Expr first, Optional<Expr> value, Token open) {
+        if (first instanceof Expr.Starred) {
+            throw ScriptSyntaxError.syntax("iterable unpacking cannot be used in comprehension", first.line(),
+                    first.column());
+        }
         List<Expr.ComprehensionFor> loops = new ArrayList<>();
         while (ts.atKeyword("for") || ts.atKeyword("async")) {
             if (ts.atKeyword("async")) {
@@ -134,6 +165,7 @@ final class ExpressionParser {
             ts.next();
             Expr target = targetList();
             Targets.checkFor(target);
+            Targets.checkStarred(target);
             ts.expectKeyword("in");
             Expr iterable = disjunction();
             List<Expr> conditions = new ArrayList<>();

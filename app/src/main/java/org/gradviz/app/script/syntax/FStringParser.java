@@ -203,6 +203,9 @@ final class FStringParser {
             TokenStream ts = new TokenStream(Lexer.lexEmbedded(source, line, column).tokens());
             ExpressionParser parser = new ExpressionParser(ts);
             Expr expr = parser.starExpressions();
+            if (expr instanceof Expr.Starred) {
+                throw ScriptSyntaxError.syntax("cannot use starred expression here", expr.line(), expr.column());
+            }
             if (!ts.at(TokenKind.END)) {
                 parser.checkMissingComma(expr);
                 throw ts.invalidSyntax();

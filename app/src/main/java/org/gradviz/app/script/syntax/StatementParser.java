@@ -182,7 +182,7 @@ final class StatementParser {
             throw ScriptSyntaxError.syntax("'return' outside function", t.line(), t.column());
         }
         boolean bare = ts.at(TokenKind.NEWLINE) || ts.atOp(";");
-        Optional<Expr> value = bare ? Optional.empty() : Optional.of(expressions.starExpressions());
+        Optional<Expr> value = bare ? Optional.empty() : Optional.of(expressions.starExpressionsValue());
         return new Stmt.Return(value, t.line(), t.column());
     }
 
@@ -279,7 +279,9 @@ final class StatementParser {
             }
             List<Expr> targets = chain.subList(0, chain.size() - 1);
             targets.forEach(Targets::checkAssign);
-            return new Stmt.Assign(targets, chain.get(chain.size() - 1), first.line(), first.column());
+            targets.forEach(Targets::checkStarred);
+            Expr value = ExpressionParser.noBareStar(chain.get(chain.size() - 1));
+            return new Stmt.Assign(targets, value, first.line(), first.column());
         }
         Token op = ts.peek();
         if (op.kind() == TokenKind.OP && op.text().length() >= 2 && op.text().endsWith("=")
@@ -290,7 +292,7 @@ final class StatementParser {
         if (op.isOp(":")) {
             throw Subset.refuse("a variable annotation", op);
         }
-        return new Stmt.ExprStmt(first, first.line(), first.column());
+        return new Stmt.ExprStmt(ExpressionParser.noBareStar(first), first.line(), first.column());
     }
 
     private Stmt augmentedAssignment(Expr target, Token op) {
@@ -300,7 +302,7 @@ final class StatementParser {
             throw Subset.refuse("the augmented assignment '" + op.text() + "'", op);
         }
         ts.next();
-        Expr value = expressions.starExpressions();
+        Expr value = expressions.starExpressionsValue();
         return new Stmt.AugAssign(target, binary, value, target.line(), target.column());
     }
 
@@ -325,8 +327,9 @@ final class StatementParser {
         Token keyword = ts.next();
         Expr target = expressions.targetList();
         Targets.checkFor(target);
+        Targets.checkStarred(target);
         ts.expectKeyword("in");
-        Expr iterable = expressions.starExpressions();
+        Expr iterable = expressions.starExpressionsValue();
         ts.expectOp(":", "expected ':'");
         loopDepth++;
         List<Stmt> body = block("'for' statement", keyword);

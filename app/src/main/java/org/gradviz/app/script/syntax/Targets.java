@@ -1,5 +1,7 @@
 package org.gradviz.app.script.syntax;
 
+import java.util.List;
+
 import org.gradviz.app.script.ScriptSyntaxError;
 import org.gradviz.app.script.ast.Expr;
 
@@ -22,10 +24,32 @@ final class Targets {
             t.elements().forEach(e -> checkAssign(e, false));
         } else if (target instanceof Expr.ListExpr l) {
             l.elements().forEach(e -> checkAssign(e, false));
+        } else if (target instanceof Expr.Starred s) {
+            checkAssign(s.value(), false);
         } else {
             boolean constant = target instanceof Expr.BoolLiteral || target instanceof Expr.NoneLiteral;
             String hint = outermost && !constant ? " here. Maybe you meant '==' instead of '='?" : "";
             throw cannotAssign(target, hint);
+        }
+    }
+
+    /**
+     * Where a target holds {@code *x}, as CPython's compiler checks after parsing: one per list or tuple, and only
+     * inside one.
+     */
+    static void checkStarred(Expr target) {
+        if (target instanceof Expr.Starred s) {
+            throw ScriptSyntaxError.syntax("starred assignment target must be in a list or tuple", s.line(),
+                    s.column());
+        }
+        List<Expr> elements = target instanceof Expr.TupleExpr t ? t.elements()
+                : target instanceof Expr.ListExpr l ? l.elements() : List.of();
+        if (elements.stream().filter(Expr.Starred.class::isInstance).count() > 1) {
+            throw ScriptSyntaxError.syntax("multiple starred expressions in assignment", target.line(),
+                    target.column());
+        }
+        for (Expr e : elements) {
+            checkStarred(e instanceof Expr.Starred s ? s.value() : e);
         }
     }
 
@@ -64,6 +88,9 @@ final class Targets {
         }
         if (e instanceof Expr.IntLiteral || e instanceof Expr.FloatLiteral || e instanceof Expr.StringLiteral) {
             return "literal";
+        }
+        if (e instanceof Expr.Starred) {
+            return "starred";
         }
         if (e instanceof Expr.FString) {
             return "f-string expression";
