@@ -31,8 +31,7 @@ public final class SoftTargetCrossEntropy {
             if (labelSmoothing > 1) {
                 throw TorchException.runtime("label_smoothing must be between 0.0 and 1.0. Got: " + labelSmoothing);
             }
-            smoothed = Arithmetic.add(Arithmetic.mulScalar(target, 1 - labelSmoothing),
-                    Tensor.wrappedNumber(labelSmoothing / classes, false));
+            smoothed = Arithmetic.addScalar(Arithmetic.mulScalar(target, 1 - labelSmoothing), labelSmoothing / classes);
         }
         Tensor product = Arithmetic.mul(logp, smoothed);
         return switch (reduction) {
