@@ -51,7 +51,8 @@ final class NnFunctional {
             Reduction r = NnLayers.reduction(v[6]);
             long ignoreIndex = Ints.int64(v[4]);
             double labelSmoothing = Values.toDouble(v[7], "cross_entropy(): argument 'label_smoothing'");
-            if (ignoreIndex == NO_IGNORED_CLASS && labelSmoothing == 0) {
+            if (ignoreIndex == NO_IGNORED_CLASS && labelSmoothing == 0 && !classProbabilities((Tensor) v[0],
+                    (Tensor) v[1])) {
                 checkClassInput((Tensor) v[0], (Tensor) v[1]);
                 return row(crossEntropy, v);
             }
@@ -103,8 +104,13 @@ final class NnFunctional {
         return NllLoss.nllLoss(input, target, r, ignoreIndex);
     }
 
+    /** torch takes a target of the input's shape (not a 0-d one) for class probabilities, not class indices. */
+    private static boolean classProbabilities(Tensor input, Tensor target) {
+        return input.dim() > 0 && target.shape().equals(input.shape());
+    }
+
     static Tensor crossEntropy(Tensor input, Tensor target, Reduction r, long ignoreIndex, double labelSmoothing) {
-        if (input.dim() > 0 && target.shape().equals(input.shape())) { // torch takes it for class probabilities
+        if (classProbabilities(input, target)) {
             return SoftTargetCrossEntropy.crossEntropy(input, target, r, ignoreIndex, labelSmoothing);
         }
         checkClassInput(input, target);
