@@ -201,17 +201,18 @@ public final class SleefDouble {
         DD s = mul(new DD(0.693147180559945286226764, 2.319046813846299558417771e-17), (double) e);
         s = add(s, new DD(x.x * 2, x.y * 2));
         s = add(s, (x2 * x.x) * t);
-        double r = s.x + s.y;
+        return logSpecials(s.x + s.y, d);
+    }
+
+    /** The last step of SLEEF's logarithms: r, except inf for +inf, NaN below 0 or for NaN, -inf for ±0. */
+    static double logSpecials(double r, double d) {
         if (d == Double.POSITIVE_INFINITY) {
-            r = Double.POSITIVE_INFINITY;
+            return Double.POSITIVE_INFINITY;
         }
         if (d < 0 || Double.isNaN(d)) {
-            r = Double.NaN;
+            return Double.NaN;
         }
-        if (d == 0) {
-            r = Double.NEGATIVE_INFINITY;
-        }
-        return r;
+        return d == 0 ? Double.NEGATIVE_INFINITY : r;
     }
 
     // ----- tanh (xtanh)

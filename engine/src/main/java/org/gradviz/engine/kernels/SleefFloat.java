@@ -219,17 +219,18 @@ public final class SleefFloat {
         float z = (x2 * qx) * p;
         float s2 = s1 + z;
         float s2y = ((s1 - s2) + z) + s1y;
-        float r = s2 + s2y;
+        return logSpecials(s2 + s2y, d);
+    }
+
+    /** The last step of SLEEF's logarithms: r, except inf for +inf, NaN below 0 or for NaN, -inf for ±0. */
+    static float logSpecials(float r, float d) {
         if (d == Float.POSITIVE_INFINITY) {
-            r = Float.POSITIVE_INFINITY;
+            return Float.POSITIVE_INFINITY;
         }
         if (d < 0 || Float.isNaN(d)) {
-            r = Float.NaN;
+            return Float.NaN;
         }
-        if (d == 0) {
-            r = Float.NEGATIVE_INFINITY;
-        }
-        return r;
+        return d == 0 ? Float.NEGATIVE_INFINITY : r;
     }
 
     // ----- tanh (xtanhf)
@@ -444,18 +445,18 @@ public final class SleefFloat {
     }
 
     /** A float-float pair: value {@code x + y}, {@code |y|} below half an ulp of {@code x}. */
-    private record FF(float x, float y) {
+    record FF(float x, float y) {
     }
 
     /** dfadd2_vf2_vf_vf. */
-    private static FF add2(float x, float y) {
+    static FF add2(float x, float y) {
         float s = x + y;
         float v = s - x;
         return new FF(s, (x - (s - v)) + (y - v));
     }
 
     /** dfadd_vf2_vf2_vf2 (|x| >= |y|). */
-    private static FF add(FF x, FF y) {
+    static FF add(FF x, FF y) {
         float s = x.x + y.x;
         return new FF(s, (((x.x - s) + y.x) + x.y) + y.y);
     }
@@ -468,14 +469,34 @@ public final class SleefFloat {
         return new FF(s, t + (x.y + y.y));
     }
 
+    /** dfadd_vf2_vf2_vf (|x| >= |y|). */
+    static FF add(FF x, float y) {
+        float s = x.x + y;
+        return new FF(s, ((x.x - s) + y) + x.y);
+    }
+
+    /** dfadd2_vf2_vf_vf2. */
+    static FF add2(float x, FF y) {
+        float s = x + y.x;
+        float v = s - x;
+        return new FF(s, ((x - (s - v)) + (y.x - v)) + y.y);
+    }
+
+    /** dfadd2_vf2_vf2_vf. */
+    static FF add2(FF x, float y) {
+        float s = x.x + y;
+        float v = s - x.x;
+        return new FF(s, ((x.x - (s - v)) + (y - v)) + x.y);
+    }
+
     /** dfmul_vf2_vf2_vf. */
-    private static FF mul(FF x, float y) {
+    static FF mul(FF x, float y) {
         float s = x.x * y;
         return new FF(s, Math.fma(x.y, y, Math.fma(x.x, y, -s)));
     }
 
     /** dfmul_vf2_vf2_vf2. */
-    private static FF mul(FF x, FF y) {
+    static FF mul(FF x, FF y) {
         float s = x.x * y.x;
         return new FF(s, Math.fma(x.x, y.y, Math.fma(x.y, y.x, Math.fma(x.x, y.x, -s))));
     }
@@ -487,7 +508,7 @@ public final class SleefFloat {
     }
 
     /** dfdiv_vf2_vf2_vf2. */
-    private static FF div(FF n, FF d) {
+    static FF div(FF n, FF d) {
         float t = 1.0f / d.x;
         float s = n.x * t;
         float u = Math.fma(t, n.x, -s);

@@ -1,6 +1,7 @@
 package org.gradviz.engine.kernels;
 
 import org.gradviz.engine.kernels.SleefDouble.DD;
+import org.gradviz.engine.kernels.SleefFloat.FF;
 
 /**
  * SLEEF 3.5's u10 base-10 and base-2 logarithms ({@code xlog10f}, {@code xlog2f}, {@code xlog10}, {@code xlog2}) as
@@ -30,70 +31,25 @@ public final class SleefLogarithms {
         if (o) {
             e -= 64;
         }
-        // x = dfdiv(dfadd2(-1, m), dfadd2(1, m))
-        float nx = -1f + m;
-        float nv = nx - -1f;
-        float ny = (-1f - (nx - nv)) + (m - nv);
-        float dx = 1f + m;
-        float dv = dx - 1f;
-        float dy = (1f - (dx - dv)) + (m - dv);
-        float t = 1.0f / dx;
-        float qx = nx * t;
-        float u = Math.fma(t, nx, -qx);
-        float v = Math.fma(-dy, t, Math.fma(-dx, t, 1f));
-        float qy = Math.fma(qx, v, Math.fma(ny, t, u));
-        float x2 = qx * qx;
-        float fe = e;
-        float sx;
-        float sy;
+        FF x = SleefFloat.div(SleefFloat.add2(-1f, m), SleefFloat.add2(1f, m));
+        float x2 = x.x() * x.x();
+        FF s;
         if (ten) {
             float p = 0.1314289868f;
             p = Math.fma(p, x2, 0.1735493541f);
             p = Math.fma(p, x2, 0.2895309627f);
-            // s = dfmul((log10(2) hi, lo), e)
-            float hi = 0.30103001f;
-            sx = hi * fe;
-            sy = Math.fma(-1.432098889e-08f, fe, Math.fma(hi, fe, -sx));
-            // s = dfadd(s, dfmul(x, (2/ln 10 hi, lo)))
-            float cx = 0.868588984f;
-            float cy = -2.170757285e-08f;
-            float mx = qx * cx;
-            float my = Math.fma(qx, cy, Math.fma(qy, cx, Math.fma(qx, cx, -mx)));
-            float s1 = sx + mx;
-            float s1y = (((sx - s1) + mx) + sy) + my;
-            // s = dfadd(s, x2 * x.x * p)
-            float z = (x2 * qx) * p;
-            sx = s1 + z;
-            sy = ((s1 - sx) + z) + s1y;
+            s = SleefFloat.mul(new FF(0.30103001f, -1.432098889e-08f), (float) e);
+            s = SleefFloat.add(s, SleefFloat.mul(x, new FF(0.868588984f, -2.170757285e-08f)));
+            s = SleefFloat.add(s, (x2 * x.x()) * p);
         } else {
             float p = 0.4374550283f;
             p = Math.fma(p, x2, 0.5764790177f);
             p = Math.fma(p, x2, 0.9618012905120f);
-            // s = dfadd2(e, dfmul(x, (2/ln 2 hi, lo)))
-            float cx = 2.8853900432586669922f;
-            float cy = 3.2734474483568488616e-08f;
-            float mx = qx * cx;
-            float my = Math.fma(qx, cy, Math.fma(qy, cx, Math.fma(qx, cx, -mx)));
-            float s1 = fe + mx;
-            float w = s1 - fe;
-            float s1y = ((fe - (s1 - w)) + (mx - w)) + my;
-            // s = dfadd2(s, x2 * x.x * p)
-            float z = (x2 * qx) * p;
-            sx = s1 + z;
-            float w2 = sx - s1;
-            sy = ((s1 - (sx - w2)) + (z - w2)) + s1y;
+            FF twoOverLn2 = new FF(2.8853900432586669922f, 3.2734474483568488616e-08f);
+            s = SleefFloat.add2((float) e, SleefFloat.mul(x, twoOverLn2));
+            s = SleefFloat.add2(s, (x2 * x.x()) * p);
         }
-        float r = sx + sy;
-        if (a == Float.POSITIVE_INFINITY) {
-            r = Float.POSITIVE_INFINITY;
-        }
-        if (a < 0 || Float.isNaN(a)) {
-            r = Float.NaN;
-        }
-        if (a == 0) {
-            r = Float.NEGATIVE_INFINITY;
-        }
-        return r;
+        return SleefFloat.logSpecials(s.x() + s.y(), a);
     }
 
     /** {@code Sleef_log10d4_u10} of one lane. */
@@ -133,17 +89,7 @@ public final class SleefLogarithms {
             s = add2(e, SleefDouble.mul(x, new DD(2.885390081777926774, 6.0561604995516736434e-18)));
             s = SleefDouble.add2(s, (x2 * x.x()) * t);
         }
-        double r = s.x() + s.y();
-        if (a == Double.POSITIVE_INFINITY) {
-            r = Double.POSITIVE_INFINITY;
-        }
-        if (a < 0 || Double.isNaN(a)) {
-            r = Double.NaN;
-        }
-        if (a == 0) {
-            r = Double.NEGATIVE_INFINITY;
-        }
-        return r;
+        return SleefDouble.logSpecials(s.x() + s.y(), a);
     }
 
     /** SLEEF's POLY7(x, x², x⁴, c6 ... c0) with fused multiply-adds. */

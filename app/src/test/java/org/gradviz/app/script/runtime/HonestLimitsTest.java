@@ -47,7 +47,7 @@ class HonestLimitsTest {
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', value = {
         "m = nn.Linear(2, 1)\\nm.half()|prog.py:4:1: 'Module.half' is not supported by gradviz",
-        "m = nn.Hardtanh()|prog.py:3:5: 'torch.nn.Hardtanh' is not supported by gradviz",
+        "m = nn.Hardswish()|prog.py:3:5: 'torch.nn.Hardswish' is not supported by gradviz",
         "x = torch.ones(2, requires_grad=True)\\ny = x // 2|prog.py:4:5: '//' (floor_divide) of a tensor that "
                 + "requires grad is not supported by gradviz",
         "y = torch.where(torch.ones(2) > 0)|prog.py:3:5: 'torch.where(condition)' (the indices of its true "
