@@ -31,6 +31,14 @@ final class PointwiseFunctions {
         unary(m, "log1p", UnaryFunctions::log1p);
         unary(m, "expm1", UnaryFunctions::expm1);
         unary(m, "log10", org.gradviz.engine.ops.Logarithms::log10);
+        byTensorOrNumber(m, "remainder", org.gradviz.engine.ops.Remainder::remainder);
+        PyCallable remainder = m.get("remainder");
+        // NOTE: torch.remainder(number, tensor) is its Scalar_Tensor overload, which has no derivative
+        m.put("remainder", a -> a.size() == 2 && Values.isNumber(a.get(0, "input")) && a.get(1, "other") instanceof Tensor t
+                ? org.gradviz.engine.Autograd.quietly(() -> org.gradviz.engine.ops.Remainder.remainder(
+                        TensorArithmetic.wrap(a.get(0, "input")), t))
+                : remainder.call(a));
+        byTensorOrNumber(m, "fmod", org.gradviz.engine.ops.Remainder::fmod);
         unary(m, "log2", org.gradviz.engine.ops.Logarithms::log2);
         unary(m, "isnan", Logical::isnan);
         unary(m, "isinf", Logical::isinf);
@@ -65,6 +73,20 @@ final class PointwiseFunctions {
 
     private static void unary(Map<String, PyCallable> m, String name, UnaryOperator<Tensor> op) {
         m.put(name, a -> op.apply(a.accept(1, "input").tensor(0, "input")));
+    }
+
+    /** {@code torch.f(input, other)} whose other may be a number (made a wrapped number: the Scalar overload). */
+    private static void byTensorOrNumber(Map<String, PyCallable> m, String name, BinaryOperator<Tensor> op) {
+        m.put(name, a -> {
+            a.accept(2, "input", "other");
+            Tensor x = a.tensor(0, "input");
+            Object other = a.get(1, "other");
+            if (!(other instanceof Tensor) && !Values.isNumber(other)) {
+                throw PyError.type(name + "(): argument 'other' (position 2) must be Tensor or Number, not "
+                        + Values.typeName(other));
+            }
+            return op.apply(x, other instanceof Tensor y ? y : TensorArithmetic.wrap(other));
+        });
     }
 
     private static void binary(Map<String, PyCallable> m, String name, BinaryOperator<Tensor> op) {

@@ -6,6 +6,7 @@ import org.gradviz.engine.Tensor;
 import org.gradviz.engine.Torch;
 import org.gradviz.engine.ops.Arithmetic;
 import org.gradviz.engine.ops.LinearAlgebra;
+import org.gradviz.engine.ops.Remainder;
 
 /**
  * Binary operators with a tensor on at least one side, recording the graph PyTorch records: a Python number
@@ -27,6 +28,7 @@ final class TensorArithmetic {
                 case POW -> Arithmetic.pow(x, y);
                 case MATMUL -> LinearAlgebra.matmul(x, y);
                 case FLOOR_DIV -> PointwiseFunctions.floorDivide(x, y);
+                case MOD -> Remainder.remainder(x, y);
                 default -> throw unsupportedByGradviz(op);
             };
         }
@@ -39,6 +41,7 @@ final class TensorArithmetic {
                 case DIV -> Arithmetic.div(x, n);
                 case POW -> Arithmetic.pow(x, Values.toDouble(b, ""));
                 case FLOOR_DIV -> PointwiseFunctions.floorDivide(x, b);
+                case MOD -> Remainder.remainder(x, n);
                 case MATMUL -> throw Numbers.unsupported(op, a, b);
                 default -> throw unsupportedByGradviz(op);
             };
@@ -53,6 +56,8 @@ final class TensorArithmetic {
                 case DIV -> y.rdiv(number);
                 case POW -> Arithmetic.pow(Torch.scalar(number, resultType(a, y)), y);
                 case FLOOR_DIV -> PointwiseFunctions.floorDivide(a, y);
+                // NOTE: torch's remainder(Scalar, Tensor) has no derivative: the result records no node
+                case MOD -> org.gradviz.engine.Autograd.quietly(() -> Remainder.remainder(wrap(a), y));
                 case MATMUL -> throw Numbers.unsupported(op, a, b);
                 default -> throw unsupportedByGradviz(op);
             };
