@@ -351,26 +351,9 @@ public final class Pointwise {
     /** {@code t.clone()}: a copy that stays in the graph. */
     public static Tensor clone(Tensor a) {
         Tensor out = map(a, v -> v, false);
-        return Autograd.record("clone", out, () -> new CloneBackward0(), a);
+        return Autograd.record("clone", out, () -> new PassThroughBackward("CloneBackward0"), a);
     }
 
-    /** d(clone a)/da = 1. */
-    static final class CloneBackward0 extends Node {
-        @Override
-        public String name() {
-            return "CloneBackward0";
-        }
-
-        @Override
-        protected Tensor[] apply(Tensor[] grads) {
-            return new Tensor[] {grads[0]};
-        }
-
-        @Override
-        protected Tensor[] applyDifferentiable(Tensor[] grads) {
-            return apply(grads);
-        }
-    }
 
     // ----- clamp
 

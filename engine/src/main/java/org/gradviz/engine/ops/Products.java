@@ -17,28 +17,6 @@ public final class Products {
     private Products() {
     }
 
-    /** The lines along {@code dim}: {@code outer} blocks of {@code size} steps {@code inner} apart. */
-    private record Lines(int outer, int size, int inner) {
-        static Lines of(Shape shape, int dim) {
-            if (shape.rank() == 0) {
-                return new Lines(1, 1, 1);
-            }
-            int outer = 1;
-            for (int i = 0; i < dim; i++) {
-                outer *= shape.dim(i);
-            }
-            int inner = 1;
-            for (int i = dim + 1; i < shape.rank(); i++) {
-                inner *= shape.dim(i);
-            }
-            return new Lines(outer, shape.dim(dim), inner);
-        }
-
-        int at(int o, int k, int i) {
-            return (o * size + k) * inner + i;
-        }
-    }
-
     private static DType resultType(Tensor a) {
         return a.dtype().isFloatingPoint() ? a.dtype() : DType.INT64;
     }
@@ -57,7 +35,7 @@ public final class Products {
     public static Tensor prod(Tensor a, long dim, boolean keepDim) {
         int d = a.shape().normalizeDim(dim);
         DType dt = resultType(a);
-        Lines lines = Lines.of(a.shape(), d);
+        DimensionLines lines = DimensionLines.of(a.shape(), d);
         double[] x = a.data();
         double[] r = new double[lines.outer() * lines.inner()];
         for (int o = 0; o < lines.outer(); o++) {
@@ -152,7 +130,7 @@ public final class Products {
             }
             int d = dim == null ? 0 : dim;
             Shape lineShape = dim == null ? Shape.of(a.numel()) : a.shape();
-            Lines lines = Lines.of(lineShape, d);
+            DimensionLines lines = DimensionLines.of(lineShape, d);
             double[] gv = g.data();
             double[] rv = result.unpack().data();
             double[] r = new double[x.length];
@@ -180,7 +158,7 @@ public final class Products {
          * One line of prod_safe_zeros_backward: {@code grad * (cumprod([1, x0 .. x(n-2)]) * flip(cumprod([1,
          * x(n-1) .. x1])))}, the running products accumulated as cumprod does (in double for float32).
          */
-        private static void safeZeros(double[] x, Lines lines, int o, int i, double g, DType dt, double[] r) {
+        private static void safeZeros(double[] x, DimensionLines lines, int o, int i, double g, DType dt, double[] r) {
             int n = lines.size();
             double[] before = new double[n];
             double[] after = new double[n];
@@ -237,11 +215,11 @@ public final class Products {
     public static Tensor cumprod(Tensor a, long dim) {
         int d = a.shape().normalizeDim(dim);
         DType dt = resultType(a);
-        Tensor out = Tensor.fromData(a.shape(), dt, running(a.data(), Lines.of(a.shape(), d), dt));
+        Tensor out = Tensor.fromData(a.shape(), dt, running(a.data(), DimensionLines.of(a.shape(), d), dt));
         return Autograd.record("cumprod", out, () -> new CumprodBackward0(a, d, out), a);
     }
 
-    private static double[] running(double[] x, Lines lines, DType dt) {
+    private static double[] running(double[] x, DimensionLines lines, DType dt) {
         double[] r = new double[x.length];
         for (int o = 0; o < lines.outer(); o++) {
             for (int i = 0; i < lines.inner(); i++) {
@@ -295,7 +273,7 @@ public final class Products {
             double[] x = a.data();
             double[] out = result.unpack().data();
             double[] gv = g.data();
-            Lines lines = Lines.of(a.shape(), dim);
+            DimensionLines lines = DimensionLines.of(a.shape(), dim);
             int n = lines.size();
             double[] w = new double[x.length];
             boolean anyZero = false;

@@ -56,36 +56,13 @@ public final class Remainder {
 
     private static Tensor record(String op, String node, String rounding, Tensor a, Tensor b, Tensor out) {
         if (b.isWrappedNumber()) {
-            return Autograd.record(op, out, () -> new ByNumberBackward(node + "0"), new Tensor[] {a},
+            return Autograd.record(op, out, () -> new PassThroughBackward(node + "0"), new Tensor[] {a},
                     new Tensor[] {a});
         }
         return Autograd.record(op, out, () -> new ByTensorBackward(node + "1", rounding, a, b), new Tensor[] {a, b},
                 new Tensor[] {a, b});
     }
 
-    /** d(a mod n)/da = 1 wherever it is defined. */
-    static final class ByNumberBackward extends Node {
-        private final String name;
-
-        ByNumberBackward(String name) {
-            this.name = name;
-        }
-
-        @Override
-        public String name() {
-            return name;
-        }
-
-        @Override
-        protected Tensor[] apply(Tensor[] grads) {
-            return new Tensor[] {grads[0]};
-        }
-
-        @Override
-        protected Tensor[] applyDifferentiable(Tensor[] grads) {
-            return apply(grads);
-        }
-    }
 
     /** self: grad; other: -grad · div(self, other, rounding_mode), each summed to its operand's shape. */
     static final class ByTensorBackward extends Node {

@@ -75,7 +75,7 @@ public final class Rounding {
             throw notImplemented("frac_cpu", a.dtype());
         }
         Tensor out = Pointwise.map(a, x -> x - (x < 0 ? Math.ceil(x) : Math.floor(x)), false);
-        return Autograd.record("frac", out, FracBackward0::new, a);
+        return Autograd.record("frac", out, () -> new PassThroughBackward("FracBackward0"), a);
     }
 
     /**
@@ -134,23 +134,6 @@ public final class Rounding {
         }
     }
 
-    /** d frac(a)/da = 1: the gradient itself. */
-    static final class FracBackward0 extends Node {
-        @Override
-        public String name() {
-            return "FracBackward0";
-        }
-
-        @Override
-        protected Tensor[] apply(Tensor[] grads) {
-            return new Tensor[] {grads[0]};
-        }
-
-        @Override
-        protected Tensor[] applyDifferentiable(Tensor[] grads) {
-            return apply(grads);
-        }
-    }
 
     /** d nan_to_num(a)/da = 1 where a is finite, else 0: {@code grad * isfinite(self)}. */
     static final class NanToNumBackward0 extends Node {

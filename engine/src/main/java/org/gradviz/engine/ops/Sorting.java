@@ -21,32 +21,11 @@ public final class Sorting {
     private Sorting() {
     }
 
-    /** The lines along {@code dim}: {@code outer} blocks of {@code size} steps {@code inner} apart. */
-    private record Lines(int outer, int size, int inner) {
-        static Lines of(Shape shape, int dim) {
-            if (shape.rank() == 0) {
-                return new Lines(1, 1, 1);
-            }
-            int outer = 1;
-            for (int i = 0; i < dim; i++) {
-                outer *= shape.dim(i);
-            }
-            int inner = 1;
-            for (int i = dim + 1; i < shape.rank(); i++) {
-                inner *= shape.dim(i);
-            }
-            return new Lines(outer, shape.dim(dim), inner);
-        }
-
-        int at(int o, int k, int i) {
-            return (o * size + k) * inner + i;
-        }
-    }
 
     /** {@code torch.sort(a, dim, descending, stable=...)}. */
     public static Extremes.ValuesIndices sort(Tensor a, long dim, boolean descending, boolean stable) {
         int d = a.shape().normalizeDim(dim);
-        Lines lines = Lines.of(a.shape(), d);
+        DimensionLines lines = DimensionLines.of(a.shape(), d);
         double[] x = a.data();
         double[] values = new double[x.length];
         double[] indices = new double[x.length];
@@ -100,7 +79,7 @@ public final class Sorting {
     /** {@code torch.topk(a, k, dim, largest, sorted)}. */
     public static Extremes.ValuesIndices topk(Tensor a, long k, long dim, boolean largest, boolean sorted) {
         int d = a.shape().normalizeDim(dim);
-        Lines lines = Lines.of(a.shape(), d);
+        DimensionLines lines = DimensionLines.of(a.shape(), d);
         int n = lines.size();
         if (k < 0 || k > n) {
             throw TorchException.runtime("selected index k out of range");
@@ -125,7 +104,7 @@ public final class Sorting {
         double[] indices = new double[outShape.numel()];
         double[] key = new double[n];
         long[] index = new long[n];
-        Lines out = Lines.of(outShape, d);
+        DimensionLines out = DimensionLines.of(outShape, d);
         for (int o = 0; o < lines.outer() && kk > 0; o++) {
             for (int i = 0; i < lines.inner(); i++) {
                 for (int j = 0; j < n; j++) {
@@ -185,8 +164,8 @@ public final class Sorting {
         @Override
         protected Tensor[] apply(Tensor[] grads) {
             Tensor g = grads[0];
-            Lines from = Lines.of(selfSizes, dim);
-            Lines to = Lines.of(indices.shape(), dim);
+            DimensionLines from = DimensionLines.of(selfSizes, dim);
+            DimensionLines to = DimensionLines.of(indices.shape(), dim);
             double[] r = new double[selfSizes.numel()];
             double[] gv = g.data();
             double[] iv = indices.data();
