@@ -71,24 +71,20 @@ public final class Broadcast {
             }
         }
         DType result = lift(dimensioned, zeroDim);
-        if (wrapped != null && result != null && category(wrapped) > category(result)) {
-            // a number of a higher kind (a float with integers, an int with bools) gives its kind's default type
-            return wrapped.isFloatingPoint() ? DType.defaultFloat() : DType.INT64;
+        if (wrapped != null && wrapped.isFloatingPoint() && (result == null || !result.isFloatingPoint())) {
+            return DType.defaultFloat();
         }
         return result != null ? result : wrapped;
     }
 
-    /** A 0-dim tensor only decides the type when it is of a higher kind than the dimensioned operands. */
     private static DType lift(DType higher, DType lower) {
         if (higher == null) {
             return lower;
         }
-        return lower != null && category(lower) > category(higher) ? lower : higher;
-    }
-
-    /** torch's kinds of types, lowest first: bool, integral, floating point. */
-    private static int category(DType t) {
-        return t == DType.BOOL ? 0 : t.isFloatingPoint() ? 2 : 1;
+        if (lower != null && lower.isFloatingPoint() && !higher.isFloatingPoint()) {
+            return lower;
+        }
+        return higher;
     }
 
     /**
