@@ -230,11 +230,17 @@ public final class SleefDouble {
         return Double.isNaN(x) ? NAN_BITS : y;
     }
 
-    private static DD expk2(double d) {
-        double u = (d + 0.0) * R_LN2;
+    /** SLEEF's expk2 of a double: e^d as a double-double. */
+    static DD expk2(double d) {
+        return expk2(new DD(d, 0));
+    }
+
+    /** SLEEF's expk2: e^(d.x + d.y) as a double-double (0 below -1000). */
+    static DD expk2(DD d) {
+        double u = (d.x + d.y) * R_LN2;
         double dq = rint(u);
         int q = rintToInt(dq);
-        DD s = add2(new DD(d, 0), dq * -L2U);
+        DD s = add2(d, dq * -L2U);
         s = add2(s, dq * -L2L);
         DD s2 = squ(s);
         DD s4 = squ(s2);
@@ -254,7 +260,7 @@ public final class SleefDouble {
         t = add(t, mul(s4, u));
         double tx = ldexp2(t.x, q);
         double ty = ldexp2(t.y, q);
-        if (d < -1000) {
+        if (d.x < -1000) {
             tx = 0;
             ty = 0;
         }

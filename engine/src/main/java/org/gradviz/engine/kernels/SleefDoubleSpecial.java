@@ -4,12 +4,9 @@ import static org.gradviz.engine.kernels.SleefDouble.add;
 import static org.gradviz.engine.kernels.SleefDouble.add2;
 import static org.gradviz.engine.kernels.SleefDouble.div;
 import static org.gradviz.engine.kernels.SleefDouble.ilogb2k;
-import static org.gradviz.engine.kernels.SleefDouble.ldexp2;
 import static org.gradviz.engine.kernels.SleefDouble.ldexp3;
 import static org.gradviz.engine.kernels.SleefDouble.mul;
 import static org.gradviz.engine.kernels.SleefDouble.pow2i;
-import static org.gradviz.engine.kernels.SleefDouble.rintToInt;
-import static org.gradviz.engine.kernels.SleefDouble.squ;
 
 import org.gradviz.engine.kernels.SleefDouble.DD;
 
@@ -20,10 +17,6 @@ import org.gradviz.engine.kernels.SleefDouble.DD;
  * log1p and expm1, and its vectorised loops for erf (as in gelu). The double-double steps are SLEEF's {@code dd.h}, as in {@link SleefDouble}.
  */
 final class SleefDoubleSpecial {
-    private static final double L2U = .69314718055966295651160180568695068359375;
-    private static final double L2L = .28235290563031577122588448175013436025525412068e-12;
-    private static final double R_LN2 = 1.442695040888963407359924681001892137426645954152985934135449406931;
-
     private SleefDoubleSpecial() {
     }
 
@@ -68,7 +61,7 @@ final class SleefDoubleSpecial {
     }
 
     static double expm1(double a) {
-        DD d = add2(expk2(a), -1.0);
+        DD d = add2(SleefDouble.expk2(a), -1.0);
         double x = d.x() + d.y();
         if (a > 709.782712893383996732223) {
             x = Double.POSITIVE_INFINITY;
@@ -80,42 +73,6 @@ final class SleefDoubleSpecial {
             x = -0.0;
         }
         return x;
-    }
-
-    private static DD expk2(double d) {
-        return expk2(new DD(d, 0));
-    }
-
-    /** expk2: e^(d.x() + d.y()) as a double-double. */
-    private static DD expk2(DD d) {
-        double u = (d.x() + d.y()) * R_LN2;
-        double dq = Math.rint(u);
-        int q = rintToInt(dq);
-        DD s = add2(d, dq * -L2U);
-        s = add2(s, dq * -L2L);
-        DD s2 = squ(s);
-        DD s4 = squ(s2);
-        double s8 = s4.x() * s4.x();
-        double x = s.x();
-        double x2 = s2.x();
-        double x4 = s4.x();
-        double hi = Math.fma(x, +0.1602472219709932072e-9, +0.2092255183563157007e-8);
-        double p74 = Math.fma(x2, Math.fma(x, +0.2505230023782644465e-7, +0.2755724800902135303e-6),
-                Math.fma(x, +0.2755731892386044373e-5, +0.2480158735605815065e-4));
-        double p30 = Math.fma(x2, Math.fma(x, +0.1984126984148071858e-3, +0.1388888888886763255e-2),
-                Math.fma(x, +0.8333333333333347095e-2, +0.4166666666666669905e-1));
-        u = Math.fma(s8, hi, Math.fma(x4, p74, p30));
-        DD t = add(0.5, mul(s, +0.1666666666666666574e+0));
-        t = add(1.0, mul(t, s));
-        t = add(1.0, mul(t, s));
-        t = add(t, mul(s4, u));
-        double tx = ldexp2(t.x(), q);
-        double ty = ldexp2(t.y(), q);
-        if (d.x() < -1000) {
-            tx = 0;
-            ty = 0;
-        }
-        return new DD(tx, ty);
     }
 
     private static final double[][] ERF_COEFFICIENTS = {
@@ -160,7 +117,7 @@ final class SleefDoubleSpecial {
         if (range == 0) {
             d = mul(d, a);
         } else {
-            DD e = expk2(d);
+            DD e = SleefDouble.expk2(d);
             d = add(1.0, new DD(-e.x(), -e.y()));
         }
         double r = a < 6.0 ? d.x() + d.y() : 1;

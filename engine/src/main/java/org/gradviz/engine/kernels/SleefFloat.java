@@ -206,6 +206,14 @@ public final class SleefFloat {
         float uu = Math.fma(t, nx, -qx);
         float v = Math.fma(-dy, t, Math.fma(-dx, t, 1f));
         float qy = Math.fma(qx, v, Math.fma(ny, t, uu));
+        return logSpecials(logSeries(sx, sy, qx, qy), d);
+    }
+
+    /**
+     * The sum that ends SLEEF's natural logarithms (xlogf_u1, xlog1pf): s + 2x + x³·P(x²) in double-float arithmetic,
+     * with s = e·ln 2 as (sx, sy) and x = (m - 1) / (m + 1) as (qx, qy), rounded to one float.
+     */
+    static float logSeries(float sx, float sy, float qx, float qy) {
         float x2 = qx * qx;
         float p = 0.3027294874f;
         p = Math.fma(p, x2, 0.3996108174f);
@@ -219,7 +227,7 @@ public final class SleefFloat {
         float z = (x2 * qx) * p;
         float s2 = s1 + z;
         float s2y = ((s1 - s2) + z) + s1y;
-        return logSpecials(s2 + s2y, d);
+        return s2 + s2y;
     }
 
     /** The last step of SLEEF's logarithms: r, except inf for +inf, NaN below 0 or for NaN, -inf for ±0. */

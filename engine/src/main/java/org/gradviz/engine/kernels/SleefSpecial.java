@@ -79,20 +79,7 @@ public final class SleefSpecial {
         float u = Math.fma(r1, m, -qx);
         float v = Math.fma(-dy, r1, Math.fma(-dx, r1, 1f));
         float qy = Math.fma(qx, v, Math.fma(0f, r1, u));
-        float x2 = qx * qx;
-        float p = 0.3027294874f;
-        p = Math.fma(p, x2, 0.3996108174f);
-        p = Math.fma(p, x2, 0.6666694880f);
-        // s = dfadd(s, dfscale(x, 2))
-        float ax = qx * 2f;
-        float ay = qy * 2f;
-        float s1 = sx + ax;
-        float s1y = (((sx - s1) + ax) + sy) + ay;
-        // s = dfadd(s, x2 * x.x * p)
-        float z = (x2 * qx) * p;
-        float s2 = s1 + z;
-        float s2y = ((s1 - s2) + z) + s1y;
-        float r = s2 + s2y;
+        float r = SleefFloat.logSeries(sx, sy, qx, qy);
         if (d > 1e+38f) {
             r = Float.POSITIVE_INFINITY;
         }
