@@ -26,8 +26,8 @@ final class WindowTheme {
      * {@link #apply} to replace it.
      */
     static void useStylesheet(Theme theme) {
-        Application.setUserAgentStylesheet(theme == Theme.DARK ? new PrimerDark().getUserAgentStylesheet()
-                : new PrimerLight().getUserAgentStylesheet());
+        Application.setUserAgentStylesheet(theme == Theme.DARK ? new PrimerDark().getUserAgentStylesheetBSS()
+                : new PrimerLight().getUserAgentStylesheetBSS());
     }
 
     static void apply(Theme theme, Parent root, AutogradView autograd) {

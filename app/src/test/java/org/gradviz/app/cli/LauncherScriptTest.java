@@ -13,6 +13,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
@@ -127,6 +128,23 @@ class LauncherScriptTest {
     }
 
     @Test
+    void aWindowStartReadsTheJitDirectivesAndItsStderrHasNoJvmNotice() throws Exception {
+        // the directives file beside the launcher is one the JVM accepts (it says so on its output)
+        Result check = run(List.of(javaPath(), "-XX:+UnlockDiagnosticVMOptions",
+            "-XX:CompilerDirectivesFile=" + TARGET.resolve("gradviz-window-jit.json"), "-version"), null, null);
+        assertEquals(0, check.code, check.err);
+        assertEquals("1 compiler directives added", check.out.lines().findFirst().orElse(""), check.out);
+
+        // a window start with no display: the JVM announced the directives and the incubator module on stderr
+        // before main; the user sees only gradviz's own line
+        Result window = launch(List.of("open"), null, null, Map.of("DISPLAY", "", "WAYLAND_DISPLAY", ""));
+        assertEquals(3, window.code, window.err);
+        assertEquals("", window.out);
+        assertEquals(1, window.err.lines().count(), window.err);
+        assertTrue(window.err.startsWith("gradviz: no display to open a window on"), window.err);
+    }
+
+    @Test
     void aJvmKilledBySignalIsExit137AsJavaWouldBe() throws Exception {
         Path program = Files.writeString(dir.resolve("forever.py"), "while True:\n    pass\n");
         Process launcher = start(List.of(LAUNCHER.toString(), "run", program.toString()), null, null);
@@ -199,27 +217,37 @@ class LauncherScriptTest {
     }
 
     private Result launch(List<String> args, Path stdin, File stdout) throws Exception {
+        return launch(args, stdin, stdout, Map.of());
+    }
+
+    private Result launch(List<String> args, Path stdin, File stdout, Map<String, String> env) throws Exception {
         List<String> command = new ArrayList<>();
         command.add(LAUNCHER.toString());
         command.addAll(args);
-        return run(command, stdin, stdout);
+        return run(command, stdin, stdout, env);
     }
 
     private Result run(List<String> command, Path stdin, File stdout) throws Exception {
+        return run(command, stdin, stdout, Map.of());
+    }
+
+    private Result run(List<String> command, Path stdin, File stdout, Map<String, String> env) throws Exception {
         Path out = dir.resolve("stdout");
         Path err = dir.resolve("stderr");
-        Process process = start(command, stdin, stdout == null ? out.toFile() : stdout, err.toFile());
+        Process process = start(command, stdin, stdout == null ? out.toFile() : stdout, err.toFile(), env);
         assertTrue(process.waitFor(300, TimeUnit.SECONDS), "finished: " + command);
         return new Result(process.exitValue(), stdout == null ? Files.readString(out, StandardCharsets.UTF_8) : "",
             Files.readString(err, StandardCharsets.UTF_8));
     }
 
     private Process start(List<String> command, Path stdin, File stdout) throws IOException {
-        return start(command, stdin, stdout, null);
+        return start(command, stdin, stdout, null, Map.of());
     }
 
-    private Process start(List<String> command, Path stdin, File stdout, File stderr) throws IOException {
+    private Process start(List<String> command, Path stdin, File stdout, File stderr, Map<String, String> env)
+            throws IOException {
         ProcessBuilder builder = new ProcessBuilder(command).directory(dir.toFile());
+        builder.environment().putAll(env);
         builder.environment().put("XDG_CACHE_HOME", cache.toString());
         builder.environment().remove("GRADVIZ_CDS");
         builder.environment().remove("GRADVIZ_JAVA_OPTIONS");
