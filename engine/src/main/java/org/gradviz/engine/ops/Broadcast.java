@@ -116,18 +116,14 @@ public final class Broadcast {
         float[] x = a.floats();
         float[] y = b.floats();
         if (x.length == r.length && y.length == r.length) {
-            FloatLoops.arrays(f, x, 0, y, 0, r, 0, r.length);
+            FloatLoops.arrays(f, x, y, r);
         } else if (x.length == r.length && isTrailing(b.shape(), out)) {
-            // the rows repeated into one run; the last run may be a part of it (a whole number of rows)
-            float[] rows = FloatLoops.repeated(y);
-            for (int row = 0; row < r.length; row += rows.length) {
-                FloatLoops.arrays(f, x, row, rows, 0, r, row, Math.min(rows.length, r.length - row));
-            }
+            // b's rows repeated into r, then f over the same index of x and r
+            FloatLoops.tile(y, r);
+            FloatLoops.arrays(f, x, r, r);
         } else if (y.length == r.length && isTrailing(a.shape(), out)) {
-            float[] rows = FloatLoops.repeated(x);
-            for (int row = 0; row < r.length; row += rows.length) {
-                FloatLoops.arrays(f, rows, 0, y, row, r, row, Math.min(rows.length, r.length - row));
-            }
+            FloatLoops.tile(x, r);
+            FloatLoops.arrays(f, r, y, r);
         } else {
             int[] ia = offsets(a.shape(), out);
             int[] ib = offsets(b.shape(), out);

@@ -38,6 +38,10 @@ final class TorchSum {
     }
 
     private static final int ILP = 4;
+    /** Whether {@link VectorRowSums} adds contiguous runs (the JVM has the Vector API). */
+    private static final boolean VECTORIZED = org.gradviz.engine.VectorApi.PRESENT;
+    /** Fewest accumulators worth a vector loop. */
+    private static final int MIN_VECTOR_WIDTH = 4;
     private static final int LEVELS = 4;
     private static final int MIN_LEVEL_POWER = 4;
 
@@ -210,6 +214,15 @@ final class TorchSum {
                     store(out, outBase + (j + k) * out1, sums[k], f32);
                 }
             }
+            if (j < size1 && in1 == 1 && in0 == size1) {
+                // the last columns of contiguous rows: their row sums side by side in one pass (the same additions)
+                int columns = size1 - j;
+                double[] sums = rowSum(x, inBase + j, in0, columns, size0, f32);
+                for (int c = 0; c < columns; c++) {
+                    store(out, outBase + (j + c) * out1, sums[c], f32);
+                }
+                return;
+            }
             for (; j < size1; j++) {
                 store(out, outBase + j * out1, rowSum(x, inBase + j * in1, in0, 1, size0, f32)[0], f32);
             }
@@ -339,6 +352,10 @@ final class TorchSum {
         int levelMask = step - 1;
         float[] acc = new float[LEVELS * width];
         int i = 0;
+        if (VECTORIZED && colStride == lanes && width >= MIN_VECTOR_WIDTH) {
+            // the rows' elements are one contiguous run: the first blocks as vectors, the rest below
+            i = VectorRowSums.cascade(x, base, rowStride, width, size, levelPower, acc);
+        }
         while (i + step <= size) {
             addRows(x, base, rowStride, colStride, lanes, rows, acc, i, i + step);
             i += step;
