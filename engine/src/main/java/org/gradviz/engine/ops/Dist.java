@@ -73,9 +73,10 @@ public final class Dist {
                 }
                 return new Tensor[] {null, null};
             }
-            Tensor diff = Arithmetic.sub(a, b);
-            Tensor da = needsInputGrad(0) ? normBackward(grads[0], diff, p, result.unpack()) : null;
-            Tensor db = needsInputGrad(1) ? Arithmetic.neg(normBackward(grads[0], diff, p, result.unpack())) : null;
+            // NOTE: as torch's formulas, each operand's gradient computes a - b anew (its own graph when recorded)
+            Tensor da = needsInputGrad(0) ? normBackward(grads[0], Arithmetic.sub(a, b), p, result.unpack()) : null;
+            Tensor db = needsInputGrad(1) ? Arithmetic.neg(normBackward(grads[0], Arithmetic.sub(a, b), p,
+                    result.unpack())) : null;
             return new Tensor[] {
                 da == null ? null : Broadcast.sumTo(da, a.shape(), a.dtype()),
                 db == null ? null : Broadcast.sumTo(db, b.shape(), b.dtype())};

@@ -70,6 +70,91 @@ public final class IndexSelect {
     }
 
     /**
+     * {@code self.index_add(dim, index, source)}: a copy of self with source's slice i added to slice index[i], in
+     * index order, each sum rounded to the dtype. A 0-dim self takes one index only (torch's error otherwise).
+     */
+    static Tensor indexAdd(Tensor self, int dim, Tensor index, Tensor source) {
+        Tensor out = indexAddedTo(self, dim, index, source);
+        return Autograd.record("index_add", out, () -> new IndexAddBackward0(dim, index, source),
+                new Tensor[] {self, source}, new Tensor[] {self, index, source});
+    }
+
+    private static Tensor indexAddedTo(Tensor self, int dim, Tensor index, Tensor source) {
+        DType dt = self.dtype();
+        double[] ids = index.data();
+        double[] sv = source.data();
+        double[] r = self.data().clone();
+        Shape shape = self.shape();
+        if (shape.rank() == 0) {
+            if (ids.length != 1) {
+                throw TorchException.index("Dimension specified as 0 but tensor has no dimensions");
+            }
+            r[0] = dt.round(r[0] + sv[0]);
+            return Tensor.fromData(shape, dt, r);
+        }
+        int[] dims = shape.dims();
+        int outer = 1;
+        for (int i = 0; i < dim; i++) {
+            outer *= dims[i];
+        }
+        int inner = 1;
+        for (int i = dim + 1; i < dims.length; i++) {
+            inner *= dims[i];
+        }
+        for (int i = 0; i < ids.length; i++) {
+            int id = (int) ids[i];
+            for (int o = 0; o < outer; o++) {
+                int to = (o * dims[dim] + id) * inner;
+                int from = (o * ids.length + i) * inner;
+                for (int k = 0; k < inner; k++) {
+                    r[to + k] = dt.round(r[to + k] + sv[from + k]);
+                }
+            }
+        }
+        return Tensor.fromData(shape, dt, r);
+    }
+
+    /** d(self.index_add(dim, index, source)): self gets grad, source grad.index_select(dim, index). */
+    static final class IndexAddBackward0 extends Node {
+        private final int dim;
+        private final SavedTensor index;
+        private final SavedTensor source;
+        private final int sourceDim;
+
+        IndexAddBackward0(int dim, Tensor index, Tensor source) {
+            this.dim = dim;
+            this.index = save(index);
+            this.source = save(source);
+            this.sourceDim = source.dim();
+        }
+
+        @Override
+        public String name() {
+            return "IndexAddBackward0";
+        }
+
+        @Override
+        protected Tensor[] apply(Tensor[] grads) {
+            Tensor g = grads[0];
+            return new Tensor[] {g, sourceDim == 0 ? g : indexSelect(g, dim, index.unpack())};
+        }
+
+        @Override
+        protected Tensor[] applyDifferentiable(Tensor[] grads) {
+            return apply(grads);
+        }
+
+        @Override
+        protected void collectSaved(Map<String, Object> out) {
+            out.put("alpha", 1L);
+            out.put("dim", (long) dim);
+            out.put("index", index);
+            out.put("source", source);
+            out.put("source_dim", (long) sourceDim);
+        }
+    }
+
+    /**
      * d(t.index_select(dim, index))/dt: zeros shaped like t with the gradient's slice i added at slice index[i], in
      * index order (torch's {@code index_add_}), so a repeated index sums its gradients.
      */
@@ -91,37 +176,17 @@ public final class IndexSelect {
 
         @Override
         protected Tensor[] apply(Tensor[] grads) {
-            Tensor g = grads[0];
-            DType dt = g.dtype();
-            double[] ids = index.unpack().data();
-            double[] gv = g.data();
-            double[] r = new double[selfSizes.numel()];
-            if (selfSizes.rank() == 0) {
-                for (int i = 0; i < ids.length; i++) {
-                    r[0] = dt.round(r[0] + gv[0]);
-                }
-                return new Tensor[] {Tensor.fromData(selfSizes, dt, r)};
-            }
-            int[] dims = selfSizes.dims();
-            int outer = 1;
-            for (int i = 0; i < dim; i++) {
-                outer *= dims[i];
-            }
-            int inner = 1;
-            for (int i = dim + 1; i < dims.length; i++) {
-                inner *= dims[i];
-            }
-            for (int i = 0; i < ids.length; i++) {
-                int id = (int) ids[i];
-                for (int o = 0; o < outer; o++) {
-                    int to = (o * dims[dim] + id) * inner;
-                    int from = (o * ids.length + i) * inner;
-                    for (int k = 0; k < inner; k++) {
-                        r[to + k] = dt.round(r[to + k] + gv[from + k]);
-                    }
-                }
-            }
-            return new Tensor[] {Tensor.fromData(selfSizes, dt, r)};
+            return new Tensor[] {indexAddedTo(zeros(grads[0]), dim, index.unpack(), grads[0])};
+        }
+
+        /** torch's {@code zeros(self_sizes).index_add_(dim, index, grad)}, recorded: IndexAddBackward0. */
+        @Override
+        protected Tensor[] applyDifferentiable(Tensor[] grads) {
+            return new Tensor[] {indexAdd(zeros(grads[0]), dim, index.unpack(), grads[0])};
+        }
+
+        private Tensor zeros(Tensor grad) {
+            return Tensor.fromData(selfSizes, grad.dtype(), new double[selfSizes.numel()]);
         }
 
         @Override
