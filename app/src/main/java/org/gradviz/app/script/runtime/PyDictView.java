@@ -33,7 +33,7 @@ record PyDictView(Kind kind, PyDict dict) implements HasAttributes {
      */
     static boolean sameAs(Object a, Object b) {
         if (a instanceof PyDictView v && v.kind == Kind.VALUES || b instanceof PyDictView w && w.kind == Kind.VALUES) {
-            return a.equals(b);
+            return a == b;
         }
         List<?> x = setLike(a);
         List<?> y = setLike(b);
@@ -60,16 +60,6 @@ record PyDictView(Kind kind, PyDict dict) implements HasAttributes {
     @Override
     public String typeName() {
         return (dict.isOrderedDict() ? "odict_" : "dict_") + kind.suffix();
-    }
-
-    @Override
-    public boolean equals(Object o) {
-        return o instanceof PyDictView v && v.kind == kind && v.dict == dict;
-    }
-
-    @Override
-    public int hashCode() {
-        return System.identityHashCode(dict) * 3 + kind.ordinal();
     }
 
     @Override
