@@ -10,7 +10,7 @@ public record Builtin(String name, PyCallable body, Object receiver) implements 
 
     private static final java.util.Set<String> PYTHON_CLASSES = java.util.Set.of("bool", "int", "float", "str", "list",
             "tuple", "dict", "set", "range", "type", "enumerate", "zip", "map", "filter", "reversed", "staticmethod",
-            "classmethod");
+            "classmethod", "dict_keys", "dict_values", "dict_items", "odict_keys", "odict_values", "odict_items");
 
     public Builtin(String name, PyCallable body) {
         this(name, body, null);

@@ -1,6 +1,5 @@
 package org.gradviz.app.script.runtime;
 
-import java.util.ArrayList;
 
 /** The methods of a dict a program may call: {@code keys}, {@code values}, {@code items}, {@code get}, ... */
 final class DictMethods {
@@ -16,9 +15,9 @@ final class DictMethods {
     /** The bound method, or null when a dict has no such method in gradviz. */
     static Object get(PyDict d, String name) {
         PyCallable body = switch (name) {
-            case "keys" -> a -> new ArrayList<>(noArguments(d, a).keys());
-            case "values" -> a -> new ArrayList<>(noArguments(d, a).values());
-            case "items" -> a -> new ArrayList<>(noArguments(d, a).items());
+            case "keys" -> a -> new PyDictView(PyDictView.Kind.KEYS, noArguments(d, a));
+            case "values" -> a -> new PyDictView(PyDictView.Kind.VALUES, noArguments(d, a));
+            case "items" -> a -> new PyDictView(PyDictView.Kind.ITEMS, noArguments(d, a));
             case "get" -> a -> {
                 a.accept(2);
                 Object v = d.get(a.get(0, "key"));

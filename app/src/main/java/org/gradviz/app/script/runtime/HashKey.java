@@ -38,7 +38,7 @@ final class HashKey {
             t.items().forEach(x -> keys.add(of(x)));
             return keys;
         }
-        if (v instanceof List<?> || v instanceof PyDict || v instanceof PySet) {
+        if (v instanceof List<?> || v instanceof PyDict || v instanceof PySet || v instanceof PyDictView) {
             throw PyError.type("unhashable type: '" + Values.typeName(v) + "'");
         }
         return new Identity(v);

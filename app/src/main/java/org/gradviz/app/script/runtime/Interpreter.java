@@ -427,7 +427,7 @@ public final class Interpreter {
             if (!(value instanceof PyTuple || value instanceof List<?> || value instanceof PySize
                     || value instanceof String || value instanceof PyRange || value instanceof Tensor
                     || value instanceof PyDict || value instanceof PyIterator || value instanceof PyNamedTuple
-                    || value instanceof PySet)) {
+                    || value instanceof PySet || value instanceof PyDictView)) {
                 throw PyError.type("cannot unpack non-iterable " + Values.typeName(value) + " object");
             }
             List<Object> items = Iteration.items(value);

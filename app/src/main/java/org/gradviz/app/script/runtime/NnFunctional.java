@@ -60,6 +60,18 @@ final class NnFunctional {
         })));
         functional.put("embedding", new Builtin("embedding", new ExtendedOpCall(TableOps.functional()
                 .get("embedding"), NnEmbedding.function())));
+        deprecated(functional, "sigmoid", 1967);
+        deprecated(functional, "tanh", 1956);
+    }
+
+    /** {@code F.name}, which torch 1.13 still runs but warns (at that line of functional.py) is deprecated. */
+    private static void deprecated(Map<String, Object> functional, String name, int line) {
+        OpCall row = TableOps.functional().get(name);
+        functional.put(name, new Builtin(name, new ExtendedOpCall(row, a -> {
+            LibraryWarnings.warn(LibraryWarnings.FUNCTIONAL, line, "nn.functional." + name + " is deprecated. Use torch."
+                    + name + " instead.");
+            return row.call(a);
+        })));
     }
 
     /** The loss's row, on input and target with the reduction (already checked) of the bound arguments {@code v}. */

@@ -138,6 +138,9 @@ final class Operators {
         if (container instanceof PySet set) {
             return set.contains(item);
         }
+        if (container instanceof PyDictView view && view.kind() == PyDictView.Kind.KEYS) {
+            return view.dict().containsKey(item);
+        }
         List<?> items = Values.items(container);
         if (items == null) {
             throw PyError.type("argument of type '" + Values.typeName(container) + "' is not iterable");

@@ -133,6 +133,13 @@ public final class ScriptRunner {
             err.print(traceName + ":" + line + ": UserWarning: " + message + suffix + "\n" + sourceLine(line, "  "));
             err.flush();
         });
+        Consumer<String> previousLibrary = LibraryWarnings.install(text -> {
+            if (!ignoring[0]) {
+                out.flush();
+                err.print(text);
+                err.flush();
+            }
+        });
         try {
             beforeRun.accept(interpreter);
             interpreter.run(program);
@@ -156,6 +163,7 @@ public final class ScriptRunner {
             return new Outcome(FAILED, Map.of(), displayName + ": MemoryError");
         } finally {
             Warnings.setHandler(previous);
+            LibraryWarnings.install(previousLibrary);
             out.flush();
         }
     }

@@ -40,7 +40,7 @@ final class Subscripts {
         if (object instanceof PyRange r && Values.isInteger(index)) {
             return r.item(Ints.big(index));
         }
-        List<?> items = Values.items(object);
+        List<?> items = object instanceof PyDictView || object instanceof PySet ? null : Values.items(object);
         if (items == null) {
             throw PyError.type("'" + Values.typeName(object) + "' object is not subscriptable");
         }
@@ -64,7 +64,7 @@ final class Subscripts {
         }
         List<Object> items = object instanceof String s ? Iteration.items(s) : null;
         if (items == null) {
-            List<?> given = Values.items(object);
+            List<?> given = object instanceof PyDictView || object instanceof PySet ? null : Values.items(object);
             if (given == null) {
                 throw PyError.type("'" + Values.typeName(object) + "' object is not subscriptable");
             }

@@ -4,14 +4,16 @@ import java.util.List;
 import java.util.Map;
 import org.gradviz.engine.Tensor;
 import org.gradviz.engine.ops.BatchedProducts;
+import org.gradviz.engine.ops.Dist;
 import org.gradviz.engine.ops.Gathering;
+import org.gradviz.engine.ops.IndexSelect;
 import org.gradviz.engine.ops.Rearranging;
 import org.gradviz.engine.ops.Splitting;
 
 /**
  * The batched products ({@code bmm}, {@code addmm}, {@code outer}), the splits ({@code split}, {@code chunk},
  * {@code unbind}, tuples of views) and the moves ({@code repeat}, {@code flip}, {@code roll}, {@code tril},
- * {@code triu}), {@code gather}, {@code scatter}, {@code scatter_add} (and their in-place forms) and {@code diag}.
+ * {@code triu}), {@code gather}, {@code index_select}, {@code dist}, {@code scatter}, {@code scatter_add} (and their in-place forms) and {@code diag}.
  */
 final class TensorRearrangements {
 
@@ -78,6 +80,14 @@ final class TensorRearrangements {
                 throw new Unsupported("'gather(sparse_grad=True)'");
             }
             return Gathering.gather(a.tensor(0, "input"), a.integer(1, "dim"), a.tensor(2, "index"));
+        });
+        m.put("index_select", a -> {
+            a.accept(3, "input", "dim", "index");
+            return IndexSelect.indexSelect(a.tensor(0, "input"), a.integer(1, "dim"), a.tensor(2, "index"));
+        });
+        m.put("dist", a -> {
+            a.accept(3, "input", "other", "p");
+            return Dist.dist(a.tensor(0, "input"), a.tensor(1, "other"), a.number(2, "p", 2));
         });
         m.put("scatter", a -> scatter(a, false));
         m.put("scatter_add", a -> scatter(a, true));

@@ -110,6 +110,7 @@ final class TorchModules {
         put(m, "get_default_dtype", a -> DType.defaultFloat());
         put(m, "set_default_dtype", TorchModules::setDefaultDtype);
         NnDistances.addTorch(m);
+        put(m, "einsum", Einsums::einsum);
         put(m, "finfo", TypeInfo::finfo);
         put(m, "iinfo", TypeInfo::iinfo);
         m.put("__version__", TORCH_VERSION);
@@ -124,9 +125,10 @@ final class TorchModules {
             a.accept(0);
             return org.gradviz.engine.AnomalyMode.isEnabled();
         });
-        m.put("no_grad", new Builtin("no_grad", a -> new GradModeContext(false)));
-        m.put("enable_grad", new Builtin("enable_grad", a -> new GradModeContext(true)));
-        put(m, "set_grad_enabled", a -> GradModeContext.setNow(Values.truthy(a.accept(1, "mode").get(0, "mode"))));
+        m.put("no_grad", new GradModeClass("no_grad", a -> new GradModeContext(false)));
+        m.put("enable_grad", new GradModeClass("enable_grad", a -> new GradModeContext(true)));
+        m.put("set_grad_enabled", new GradModeClass("set_grad_enabled",
+                a -> GradModeContext.setNow(Values.truthy(a.accept(1, "mode").get(0, "mode")))));
         m.put("float32", DType.FLOAT32);
         m.put("float", DType.FLOAT32);
         m.put("float64", DType.FLOAT64);

@@ -228,6 +228,9 @@ public final class Values {
         if (v instanceof PySet set) {
             return set.size() > 0;
         }
+        if (v instanceof PyDictView view) {
+            return view.dict().size() > 0;
+        }
         if (v instanceof PyInstance) {
             Object own = Dunders.call(v, "__bool__", null);
             own = own != Dunders.NONE_FOUND ? own : Dunders.call(v, "__len__", null);
@@ -304,6 +307,9 @@ public final class Values {
         if (v instanceof PySet set) {
             return set.items();
         }
+        if (v instanceof PyDictView view) {
+            return view.items();
+        }
         if (v instanceof PyIterator i) {
             return i.take();
         }
@@ -320,6 +326,9 @@ public final class Values {
         }
         if (a instanceof PySet x && b instanceof PySet y) {
             return x.size() == y.size() && x.items().stream().allMatch(y::contains);
+        }
+        if (a instanceof PyDictView || b instanceof PyDictView) {
+            return PyDictView.sameAs(a, b);
         }
         List<?> la = a instanceof List<?> ? (List<?>) a : null;
         List<?> lb = b instanceof List<?> ? (List<?>) b : null;
