@@ -195,6 +195,7 @@ public enum OpKind {
      */
     @JsonProperty("view") VIEW(OpSpec.of("view", SHAPE, Ports.UNARY).takes(OpAttribute.SHAPE)
             .needsOneOf(OpAttribute.SHAPE).starts(OpAttribute.SHAPE, List.of(-1L))
+            .overload(2, 2, "(Tensor input, torch.dtype dtype)").overload(2, 2, "(Tensor input, tuple of SymInts size)")
             .spelled(method("view").taking("input, *size").only())
             .runs((n, in) -> Views.view(input(in), sizes(n, input(in))))),
     /**

@@ -89,7 +89,7 @@ final class OpCall implements PyCallable {
 
     /** {@code t.name(...)}: this call with {@code t} as its first argument, positions counted after it. */
     PyCallable method(Tensor t) {
-        return a -> call(spread(a.withSelf(t)), 1);
+        return a -> call(a.withSelf(t), 1);
     }
 
     /**
@@ -113,8 +113,9 @@ final class OpCall implements PyCallable {
     }
 
     /** @param self 1 for a method call, whose arguments torch counts from after the tensor, else 0 */
-    private Object call(Args a, int self) {
+    private Object call(Args given, int self) {
         OpSpec spec = kind.spec();
+        Args a = self == 1 ? spread(given) : given;
         if (spec.alphaRun() != null && a.size() == 3 && a.keywords().isEmpty() && a.positional().get(0) instanceof Tensor t
                 && Values.isNumber(a.positional().get(1)) && !(a.positional().get(1) instanceof Boolean)
                 && a.positional().get(2) instanceof Tensor other) {
@@ -137,7 +138,7 @@ final class OpCall implements PyCallable {
         try {
             numberFirst = bind(a, self, in, attributes);
         } catch (PyError e) {
-            throw functional ? e : InvalidArguments.of(e, name, spec.overloads(), a, self == 1);
+            throw functional ? e : InvalidArguments.of(e, name, spec.overloads(), given, self == 1);
         }
         if (numberFirst != null) {
             // NOTE: torch's own overload for a number first (pow(Number self, Tensor exponent)), no node of the row
@@ -319,6 +320,9 @@ final class OpCall implements PyCallable {
      * TypeError, which says where the argument (or, given spread, the element) stands.
      */
     private List<Long> sizes(Args a, int index, int self, String key) {
+        if (!a.has(index, key)) {
+            throw PyError.type(name + "() missing 1 required positional arguments: \"" + key + "\"");
+        }
         Object v = a.get(index, key);
         if (v instanceof org.gradviz.engine.DType) {
             throw new Unsupported("'Tensor." + name + "(dtype)'");
@@ -334,9 +338,9 @@ final class OpCall implements PyCallable {
             Object x = items.get(i);
             if (!Values.isInteger(x) || x instanceof Boolean) {
                 throw PyError.type(name + "(): argument '" + key + "'" + (spreadOut ? " (position " + (i + 1) + ")"
-                        + " must be tuple of SymInts, not " + Values.typeName(x) : position(a, index, self)
-                        + " must be tuple of SymInts, but found element of type " + Values.typeName(x) + " at pos "
-                        + i));
+                        + " must be tuple of SymInts, not " + Values.typeName(x)
+                        : " must be tuple of SymInts, but found element of type " + Values.typeName(x) + " at pos "
+                        + (i + 1)));
             }
             out.add(Ints.int64(x));
         }
