@@ -192,7 +192,7 @@ final class GraphAssembler {
 
     /** The node with its name; an intermediate the cell did not name hides its value, as {@code xw} does. */
     private static OpNode named(OpNode n, String name, boolean assigned) {
-        return new OpNode(name, n.op(), n.reduction(), n.dim(), n.keepdim(), n.startDim(), n.endDim(), n.shape(), n.min(),
-                n.max(), n.exponent(), n.scalar(), assigned ? null : Boolean.FALSE);
+        return new OpNode(name, n.op(), n.reduction(), n.dim(), n.keepdim(), n.startDim(), n.endDim(),
+                n.shape(), n.min(), n.max(), n.exponent(), n.scalar(), assigned ? null : Boolean.FALSE);
     }
 }

@@ -18,7 +18,8 @@ import java.util.List;
  * @param showValue false to leave the output out of the network view (the op symbol feeds the next op)
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-@JsonPropertyOrder({"name", "op", "reduction", "dim", "keepdim", "start_dim", "end_dim", "shape", "min", "max", "exponent", "scalar", "showValue"})
+@JsonPropertyOrder({"name", "op", "reduction", "dim", "keepdim", "start_dim", "end_dim", "shape", "min", "max",
+        "exponent", "scalar", "showValue"})
 public record OpNode(
         String name,
         OpKind op,
@@ -55,8 +56,8 @@ public record OpNode(
 
     /** This node with {@code shape} as its sizes (view's and reshape's); the list is copied. */
     public OpNode withShape(List<Long> shape) {
-        return new OpNode(name, op, reduction, dim, keepdim, startDim, endDim, shape == null ? null : List.copyOf(shape),
-                min, max, exponent, scalar, showValue);
+        return new OpNode(name, op, reduction, dim, keepdim, startDim, endDim,
+                shape == null ? null : List.copyOf(shape), min, max, exponent, scalar, showValue);
     }
 
     public boolean showsValue() {

@@ -7,9 +7,10 @@ import java.util.List;
  * spelling of one torch op, {@code x + y}, {@code x.add(y)} and {@code torch.add(x, y)}, is reported as
  * {@code add}; a module call {@code nn.ReLU()(x)} as its functional form {@code relu}). The code writer writes an
  * op's first spelling; the importer accepts all of them; the runner defines a Python name for each: an operator,
- * a method (unless torch has it as a method only, {@code t.view()}) or a {@code torch.} function makes both {@code torch.X} and the method {@code t.X()} (as torch's tensor
- * ops are), an {@code F.} function makes {@code torch.nn.functional.X}, a module makes {@code torch.nn.C} and its
- * functional form, an attribute makes {@code t.A}.
+ * a method or a {@code torch.} function makes both {@code torch.X} and the method {@code t.X()} (as torch's tensor
+ * ops are; a method torch has only as one, {@code t.view()}, makes only that), an {@code F.} function makes
+ * {@code torch.nn.functional.X}, a module makes {@code torch.nn.C} and its functional form, an attribute makes
+ * {@code t.A}.
  */
 public sealed interface OpSpelling {
 

@@ -8,8 +8,8 @@ final class OpAttributes {
     }
 
     static OpNode withReduction(OpNode n, String reduction) {
-        return new OpNode(n.name(), n.op(), reduction, n.dim(), n.keepdim(), n.startDim(), n.endDim(), n.shape(), n.min(),
-                n.max(), n.exponent(), n.scalar(), n.showValue());
+        return new OpNode(n.name(), n.op(), reduction, n.dim(), n.keepdim(), n.startDim(), n.endDim(),
+                n.shape(), n.min(), n.max(), n.exponent(), n.scalar(), n.showValue());
     }
 
     static OpNode withDim(OpNode n, Integer dim) {
@@ -19,8 +19,8 @@ final class OpAttributes {
 
     /** Flatten's {@code start_dim} and {@code end_dim}; null clears one (its default, 0 or -1). */
     static OpNode withFlattenDims(OpNode n, Integer startDim, Integer endDim) {
-        return new OpNode(n.name(), n.op(), n.reduction(), n.dim(), n.keepdim(), startDim, endDim, n.shape(), n.min(), n.max(),
-                n.exponent(), n.scalar(), n.showValue());
+        return new OpNode(n.name(), n.op(), n.reduction(), n.dim(), n.keepdim(), startDim, endDim, n.shape(), n.min(),
+                n.max(), n.exponent(), n.scalar(), n.showValue());
     }
 
     /**
@@ -43,19 +43,19 @@ final class OpAttributes {
     }
 
     static OpNode withExponent(OpNode n, double exponent) {
-        return new OpNode(n.name(), n.op(), n.reduction(), n.dim(), n.keepdim(), n.startDim(), n.endDim(), n.shape(), n.min(),
-                n.max(), cleared(exponent), n.scalar(), n.showValue());
+        return new OpNode(n.name(), n.op(), n.reduction(), n.dim(), n.keepdim(), n.startDim(), n.endDim(),
+                n.shape(), n.min(), n.max(), cleared(exponent), n.scalar(), n.showValue());
     }
 
     static OpNode withScalar(OpNode n, double scalar) {
-        return new OpNode(n.name(), n.op(), n.reduction(), n.dim(), n.keepdim(), n.startDim(), n.endDim(), n.shape(), n.min(),
-                n.max(), n.exponent(), cleared(scalar), n.showValue());
+        return new OpNode(n.name(), n.op(), n.reduction(), n.dim(), n.keepdim(), n.startDim(), n.endDim(),
+                n.shape(), n.min(), n.max(), n.exponent(), cleared(scalar), n.showValue());
     }
 
     /** Shows or hides the op's value on the canvas and in the network view ({@code showValue}, default shown). */
     static OpNode withValueShown(OpNode n, boolean shown) {
-        return new OpNode(n.name(), n.op(), n.reduction(), n.dim(), n.keepdim(), n.startDim(), n.endDim(), n.shape(), n.min(),
-                n.max(), n.exponent(), n.scalar(), shown ? null : Boolean.FALSE);
+        return new OpNode(n.name(), n.op(), n.reduction(), n.dim(), n.keepdim(), n.startDim(), n.endDim(),
+                n.shape(), n.min(), n.max(), n.exponent(), n.scalar(), shown ? null : Boolean.FALSE);
     }
 
     private static Double cleared(Double d) {
