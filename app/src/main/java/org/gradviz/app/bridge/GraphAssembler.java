@@ -182,7 +182,8 @@ final class GraphAssembler {
     private static TensorSource source(TracedTensor.Leaf leaf, String name, boolean randnRedraws) {
         Tensor t = leaf.tensor();
         Initializer init = leaf.init() instanceof Initializer.Randn && !randnRedraws
-                ? new Initializer.Values(leaf.drawn()) : leaf.init();
+                ? new Initializer.Values(leaf.drawn()) : leaf.changedInput() ? new Initializer.Values(values(t))
+                : leaf.init();
         List<Integer> shape = java.util.Arrays.stream(t.size()).boxed().toList();
         String dtype = t.dtype() == DType.FLOAT32 ? null : t.dtype().shortName();
         return new TensorSource(name, t.requiresGrad() ? TensorRole.PARAMETER : TensorRole.INPUT, shape, dtype,
@@ -191,7 +192,7 @@ final class GraphAssembler {
 
     /** The node with its name; an intermediate the cell did not name hides its value, as {@code xw} does. */
     private static OpNode named(OpNode n, String name, boolean assigned) {
-        return new OpNode(name, n.op(), n.reduction(), n.dim(), n.keepdim(), n.startDim(), n.endDim(), n.min(),
-                n.max(), n.exponent(), n.scalar(), assigned ? null : Boolean.FALSE);
+        return new OpNode(name, n.op(), n.reduction(), n.dim(), n.keepdim(), n.startDim(), n.endDim(),
+                n.shape(), n.min(), n.max(), n.exponent(), n.scalar(), assigned ? null : Boolean.FALSE);
     }
 }

@@ -102,7 +102,7 @@ final class OpCalls {
         for (OpAttribute attribute : spec.attributes()) {
             if (attribute.isKeyword()) {
                 Object value = keyword(a, attribute.isKeywordOnly() ? -1 : position++, attribute);
-                if (value instanceof List<?> dims) {
+                if (attribute == OpAttribute.DIM && value instanceof List<?> dims) {
                     return CallTranslator.unsupported(call, result, "a node's dim is one dimension, and this "
                             + call.function() + " reduces " + (dims.isEmpty() ? "all of them (dim=())" : dims.size()
                             + " at once") + "; reduce one dim at a time, e.g. x.sum(2).sum(0) for dim=(0, 2)");
@@ -181,9 +181,29 @@ final class OpCalls {
             }
             case KEEPDIM -> a.has(index, name) ? a.bool(index, name, false) : null;
             case START_DIM, END_DIM -> a.has(index, name) ? (int) Values.toLong(a.get(index, name)) : null;
+            case SHAPE -> sizes(a, index);
             case REDUCTION -> a.has(index, name) ? a.string(index, name, "mean") : null;
             case EXPONENT, SCALAR -> null;
         };
+    }
+
+    /**
+     * A view's or reshape's sizes as the call gave them: one tuple or list ({@code x.view((1, -1))},
+     * {@code torch.reshape(x, (2, 3))}, {@code size=}/{@code shape=}) or ints spread out ({@code x.view(1, -1)}).
+     */
+    private static List<Long> sizes(Args a, int index) {
+        List<Object> given = a.positional();
+        List<?> items;
+        if (given.size() > index + 1) {
+            items = given.subList(index, given.size());
+        } else if (given.size() == index + 1) {
+            Object v = given.get(index);
+            items = Values.items(v) != null ? Values.items(v) : List.of(v);
+        } else {
+            Object v = a.keywords().containsKey("size") ? a.keywords().get("size") : a.keywords().get("shape");
+            items = v == null ? null : Values.items(v) != null ? Values.items(v) : List.of(v);
+        }
+        return items == null ? null : items.stream().map(Values::toLong).toList();
     }
 
     private static TracedTensor node(ObservedCall call, Tensor result, org.gradviz.app.document.OpNode node,

@@ -78,11 +78,26 @@ final class OpExpressions {
             }
         }
         for (OpAttribute a : node.op().spec().attributes()) {
-            if (a.isKeyword() && a.of(node) != null) {
+            if (a == OpAttribute.SHAPE && node.shape() != null) {
+                out.addAll(sizes(node.shape(), first == 1));
+            } else if (a.isKeyword() && a.of(node) != null) {
                 out.add(a.key() + "=" + keywordValue(a.of(node)));
             }
         }
         return out;
+    }
+
+    /**
+     * A view's or reshape's sizes by position as torch writes them: spread out after a method's tensor
+     * ({@code x.view(1, -1)}), else as a tuple ({@code (6,)}); no sizes are {@code ()}, since {@code x.view()}
+     * is torch's TypeError.
+     */
+    private static List<String> sizes(List<Long> shape, boolean spread) {
+        List<String> items = shape.stream().map(String::valueOf).toList();
+        if (spread && !items.isEmpty()) {
+            return items;
+        }
+        return List.of("(" + String.join(", ", items) + (items.size() == 1 ? ",)" : ")"));
     }
 
     private static String keywordValue(Object value) {

@@ -22,9 +22,24 @@ sealed interface TracedTensor {
      * A factory call: {@code torch.randn(5, 3, requires_grad=True)}.
      *
      * @param drawn the values it drew (randn, rand), kept for when the document cannot redraw them; else null
+     * @param version the tensor's version counter when the factory made it, to tell in-place changes since
      */
-    record Leaf(Tensor tensor, int line, String function, Initializer init, List<Double> drawn)
+    record Leaf(Tensor tensor, int line, String function, Initializer init, List<Double> drawn, int version)
             implements TracedTensor {
+
+        /** A leaf made just now, at its tensor's present version. */
+        Leaf(Tensor tensor, int line, String function, Initializer init, List<Double> drawn) {
+            this(tensor, line, function, init, drawn, tensor.version());
+        }
+
+        /**
+         * Whether the cell changed it in place after making it, as a bag of words filled by {@code vec[i] += 1}
+         * before it is used: an input (no grad) so changed holds the numbers it ended with, not its factory's.
+         * A parameter's in-place changes (optimizer steps) stay out: the document is the network before training.
+         */
+        boolean changedInput() {
+            return !tensor.requiresGrad() && tensor.version() != version && !(init instanceof Initializer.Randn);
+        }
     }
 
     /**

@@ -152,6 +152,33 @@ final class DocumentValidator {
             throw fail(place + ": " + op.id() + " needs " + (needed.size() == 1 ? "a " + needed.get(0).key()
                     : "at least one of " + needed.stream().map(OpAttribute::key).collect(Collectors.joining(" and "))));
         }
+        if (n.shape() != null) {
+            checkSizes(place, n.shape());
+        }
+    }
+
+    /**
+     * A view's or reshape's sizes: each a size (0 or more) or -1, the one inferred from the number of elements, as
+     * torch's infer_size takes them; whether they fit the input's number of elements is known only when it runs.
+     */
+    private static void checkSizes(String place, List<Long> shape) {
+        int inferred = -1;
+        for (int k = 0; k < shape.size(); k++) {
+            Long size = shape.get(k);
+            if (size == null || size < -1) {
+                // torch: RuntimeError: invalid shape dimension -2
+                throw fail(place + ": shape[" + k + "] is " + size + ", and a size is a whole number from 0 up, or -1 "
+                        + "for the one size inferred from the number of elements");
+            }
+            if (size == -1) {
+                if (inferred >= 0) {
+                    // torch: RuntimeError: only one dimension can be inferred
+                    throw fail(place + ": shape " + ShapeText.sizes(shape) + " has -1 at " + inferred + " and at " + k
+                            + ", and only one dimension can be inferred; give the other sizes");
+                }
+                inferred = k;
+            }
+        }
     }
 
     private static void refuse(String place, OpKind op, String attribute, boolean present) {

@@ -1,6 +1,7 @@
 package org.gradviz.app.document;
 
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -14,6 +15,8 @@ public enum OpAttribute {
     KEEPDIM("keepdim", null),
     START_DIM("start_dim", null),
     END_DIM("end_dim", null),
+    /** view's and reshape's sizes, a list of ints with at most one -1 ({@code x.view(1, -1)}). */
+    SHAPE("shape", null),
     MIN("min", null),
     MAX("max", null),
     EXPONENT("exponent", "exponent"),
@@ -55,6 +58,7 @@ public enum OpAttribute {
             case KEEPDIM -> node.keepdim();
             case START_DIM -> node.startDim();
             case END_DIM -> node.endDim();
+            case SHAPE -> node.shape();
             case MIN -> node.min();
             case MAX -> node.max();
             case EXPONENT -> node.exponent();
@@ -63,9 +67,11 @@ public enum OpAttribute {
     }
 
     /** A node of {@code kind} named {@code name} (null for none yet), with {@code values} as its attributes. */
+    @SuppressWarnings("unchecked")
     public static OpNode node(String name, OpKind kind, Map<OpAttribute, Object> values) {
         Map<OpAttribute, Object> v = values.isEmpty() ? Map.of() : new EnumMap<>(values);
         return new OpNode(name, kind, (String) v.get(REDUCTION), (Integer) v.get(DIM), (Boolean) v.get(KEEPDIM),
-                (Integer) v.get(START_DIM), (Integer) v.get(END_DIM), (Double) v.get(MIN), (Double) v.get(MAX), (Double) v.get(EXPONENT), (Double) v.get(SCALAR), null);
+                (Integer) v.get(START_DIM), (Integer) v.get(END_DIM), (List<Long>) v.get(SHAPE), (Double) v.get(MIN),
+                (Double) v.get(MAX), (Double) v.get(EXPONENT), (Double) v.get(SCALAR), null);
     }
 }

@@ -188,6 +188,24 @@ public enum OpKind {
             .spelled(function("torch.flatten").taking("input, start_dim=0, end_dim=-1"),
                     module("Flatten", "flatten").taking("start_dim=1, end_dim=-1").notInFunctional())
             .runs((n, in) -> Views.flatten(input(in), n.startDimOrDefault(), n.endDimOrDefault()))),
+    /**
+     * {@code t.view(*size)}: the same elements under another shape, one size of which may be -1 (inferred from the
+     * number of elements), sharing the input's storage (ViewBackward0); torch refuses strides that cannot be viewed
+     * so (a transposed input), where reshape copies. No {@code torch.view}: a method only.
+     */
+    @JsonProperty("view") VIEW(OpSpec.of("view", SHAPE, Ports.UNARY).takes(OpAttribute.SHAPE)
+            .needsOneOf(OpAttribute.SHAPE).starts(OpAttribute.SHAPE, List.of(-1L))
+            .overload(2, 2, "(Tensor input, torch.dtype dtype)").overload(2, 2, "(Tensor input, tuple of SymInts size)")
+            .spelled(method("view").taking("input, *size").only())
+            .runs((n, in) -> Views.view(input(in), sizes(n, input(in))))),
+    /**
+     * {@code torch.reshape(input, shape)} or {@code t.reshape(*shape)}: as view where the input's strides allow
+     * (ReshapeAliasBackward0, as torch 1.13 records it), else a copy (CloneBackward0 under UnsafeViewBackward0).
+     */
+    @JsonProperty("reshape") RESHAPE(OpSpec.of("reshape", SHAPE, Ports.UNARY).takes(OpAttribute.SHAPE)
+            .needsOneOf(OpAttribute.SHAPE).starts(OpAttribute.SHAPE, List.of(-1L))
+            .spelled(method("reshape").taking("input, *shape"))
+            .runs((n, in) -> Views.reshape(input(in), sizes(n, input(in))))),
     // ----- losses (optional "reduction": mean, sum or none)
     @JsonProperty("binary_cross_entropy_with_logits") BINARY_CROSS_ENTROPY_WITH_LOGITS(
             OpSpec.of("CE", LOSSES, Ports.LOSS).takes(REDUCTION)
@@ -301,6 +319,11 @@ public enum OpKind {
 
     private static Tensor input(Map<String, Tensor> in) {
         return in.get("input");
+    }
+
+    /** A view's or reshape's sizes for {@code input}, its -1 inferred, in torch's words when they do not fit. */
+    private static org.gradviz.engine.Shape sizes(OpNode n, Tensor input) {
+        return Views.inferSize(n.shape().stream().mapToLong(Long::longValue).toArray(), input.numel());
     }
 
     private static OpRun unary(java.util.function.UnaryOperator<Tensor> op) {

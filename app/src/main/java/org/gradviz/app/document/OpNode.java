@@ -3,6 +3,7 @@ package org.gradviz.app.document;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import java.util.List;
 
 /**
  * One op of the network; its output tensor carries the node's name. Attributes are PyTorch's keyword
@@ -11,11 +12,14 @@ import com.fasterxml.jackson.annotation.JsonPropertyOrder;
  * @param startDim flatten's first dimension merged; absent is 0, as {@code torch.flatten(x)} (nn.Flatten's 1 is
  *                 written out)
  * @param endDim flatten's last dimension merged; absent is -1
+ * @param shape view's and reshape's sizes ({@code [1, -1]}), one of which may be -1 (inferred from the number of
+ *              elements)
  * @param scalar the Python number operand of add, sub, mul or div ({@code x * 3}) in place of port "other"
  * @param showValue false to leave the output out of the network view (the op symbol feeds the next op)
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-@JsonPropertyOrder({"name", "op", "reduction", "dim", "keepdim", "start_dim", "end_dim", "min", "max", "exponent", "scalar", "showValue"})
+@JsonPropertyOrder({"name", "op", "reduction", "dim", "keepdim", "start_dim", "end_dim", "shape", "min", "max",
+        "exponent", "scalar", "showValue"})
 public record OpNode(
         String name,
         OpKind op,
@@ -24,6 +28,7 @@ public record OpNode(
         Boolean keepdim,
         @JsonProperty("start_dim") Integer startDim,
         @JsonProperty("end_dim") Integer endDim,
+        List<Long> shape,
         Double min,
         Double max,
         Double exponent,
@@ -32,7 +37,7 @@ public record OpNode(
 
     /** A node with no attributes. */
     public static OpNode of(String name, OpKind op) {
-        return new OpNode(name, op, null, null, null, null, null, null, null, null, null, null);
+        return new OpNode(name, op, null, null, null, null, null, null, null, null, null, null, null);
     }
 
     public boolean keepdimOrDefault() {
@@ -47,6 +52,12 @@ public record OpNode(
     /** Flatten's {@code end_dim}, -1 when absent as {@code torch.flatten}'s default. */
     public int endDimOrDefault() {
         return endDim == null ? -1 : endDim;
+    }
+
+    /** This node with {@code shape} as its sizes (view's and reshape's); the list is copied. */
+    public OpNode withShape(List<Long> shape) {
+        return new OpNode(name, op, reduction, dim, keepdim, startDim, endDim,
+                shape == null ? null : List.copyOf(shape), min, max, exponent, scalar, showValue);
     }
 
     public boolean showsValue() {

@@ -11,8 +11,16 @@ import java.util.List;
  * ({@code _stacklevel}).
  *
  * @param parameters in order; the keyword-only ones (after {@code *}) last
+ * @param spread the index of the parameter written {@code *size}, or -1: torch's int list that a method call may
+ *               also give spread out ({@code x.view(1, -1)} as {@code x.view((1, -1))}), as torch's argument parser
+ *               takes a lone int-list parameter; by keyword or as the function it is one list
  */
-public record OpSignature(List<Parameter> parameters) {
+public record OpSignature(List<Parameter> parameters, int spread) {
+
+    /** A signature with no spread parameter. */
+    public OpSignature(List<Parameter> parameters) {
+        this(parameters, -1);
+    }
 
     /**
      * @param name as torch names it
@@ -29,18 +37,23 @@ public record OpSignature(List<Parameter> parameters) {
         }
     }
 
-    /** Parses {@code "input, dim=None, *, dtype=None"}. */
+    /** Parses {@code "input, dim=None, *, dtype=None"}; {@code "input, *size"} has a spread int list. */
     public static OpSignature parse(String text) {
         List<Parameter> out = new ArrayList<>();
         if (text.isBlank()) {
             return new OpSignature(List.of());
         }
         boolean keywordOnly = false;
+        int spread = -1;
         for (String part : text.split(",")) {
             String p = part.strip();
             if (p.equals("*")) {
                 keywordOnly = true;
                 continue;
+            }
+            if (p.startsWith("*") && !keywordOnly && spread < 0) {
+                spread = out.size();
+                p = p.substring(1);
             }
             int eq = p.indexOf('=');
             String name = (eq < 0 ? p : p.substring(0, eq)).strip();
@@ -49,7 +62,7 @@ public record OpSignature(List<Parameter> parameters) {
             }
             out.add(new Parameter(name, eq < 0 ? null : p.substring(eq + 1).strip(), keywordOnly));
         }
-        return new OpSignature(List.copyOf(out));
+        return new OpSignature(List.copyOf(out), spread);
     }
 
     /**
@@ -103,7 +116,8 @@ public record OpSignature(List<Parameter> parameters) {
                 s.append("*, ");
                 star = true;
             }
-            s.append(p.name()).append(p.optional() ? "=" + p.defaultValue() : "");
+            s.append(spread >= 0 && parameters.get(spread) == p ? "*" : "").append(p.name())
+                    .append(p.optional() ? "=" + p.defaultValue() : "");
         }
         return s.toString();
     }

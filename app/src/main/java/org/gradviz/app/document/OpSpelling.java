@@ -8,8 +8,9 @@ import java.util.List;
  * {@code add}; a module call {@code nn.ReLU()(x)} as its functional form {@code relu}). The code writer writes an
  * op's first spelling; the importer accepts all of them; the runner defines a Python name for each: an operator,
  * a method or a {@code torch.} function makes both {@code torch.X} and the method {@code t.X()} (as torch's tensor
- * ops are), an {@code F.} function makes {@code torch.nn.functional.X}, a module makes {@code torch.nn.C} and its
- * functional form, an attribute makes {@code t.A}.
+ * ops are; a method torch has only as one, {@code t.view()}, makes only that), an {@code F.} function makes
+ * {@code torch.nn.functional.X}, a module makes {@code torch.nn.C} and its functional form, an attribute makes
+ * {@code t.A}.
  */
 public sealed interface OpSpelling {
 
@@ -94,12 +95,21 @@ public sealed interface OpSpelling {
         }
     }
 
-    /** {@code input.sum(dim=1)}: a method of the first port, taking the other ports, then the keyword attributes. */
-    record Method(String torchName, OpSignature signature) implements OpSpelling {
+    /**
+     * {@code input.sum(dim=1)}: a method of the first port, taking the other ports, then the keyword attributes.
+     *
+     * @param methodOnly whether torch has it only as a tensor method ({@code t.view()}: no {@code torch.view})
+     */
+    record Method(String torchName, OpSignature signature, boolean methodOnly) implements OpSpelling {
 
         /** This spelling with torch's parameters, {@code "input, dim=None, keepdim=False, *, dtype=None"}. */
         public Method taking(String parameters) {
-            return new Method(torchName, OpSignature.parse(parameters));
+            return new Method(torchName, OpSignature.parse(parameters), methodOnly);
+        }
+
+        /** This method, which torch has as a tensor method only, not as {@code torch.X}. */
+        public Method only() {
+            return new Method(torchName, signature, true);
         }
 
         @Override
@@ -158,7 +168,7 @@ public sealed interface OpSpelling {
     }
 
     static Method method(String name) {
-        return new Method(name, null);
+        return new Method(name, null, false);
     }
 
     static OpSpelling attribute(String name) {

@@ -173,8 +173,8 @@ public final class GraphEdits {
 
     /** The same op node under another name. */
     public static OpNode renamed(OpNode n, String name) {
-        return new OpNode(name, n.op(), n.reduction(), n.dim(), n.keepdim(), n.startDim(), n.endDim(), n.min(),
-                n.max(), n.exponent(), n.scalar(), n.showValue());
+        return new OpNode(name, n.op(), n.reduction(), n.dim(), n.keepdim(), n.startDim(), n.endDim(),
+                n.shape(), n.min(), n.max(), n.exponent(), n.scalar(), n.showValue());
     }
 
     private static Position shifted(GraphDocument fragment, String name, double dx, double dy) {

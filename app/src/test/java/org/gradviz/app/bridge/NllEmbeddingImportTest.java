@@ -47,7 +47,9 @@ class NllEmbeddingImportTest {
     @Test
     void theDeepLearningTutorialImportsAsItsLastLossUnderTheDrawnParameters() throws Exception {
         GraphDocument d = importProgram("e02_nlp_deep_learning_tutorial");
-        assertEquals(List.of(OpKind.LINEAR, OpKind.LOG_SOFTMAX, OpKind.NLL_LOSS), ops(d));
+        // make_bow_vector's vec.view(1, -1) is a view node of the bag of words
+        assertEquals(List.of(OpKind.VIEW, OpKind.LINEAR, OpKind.LOG_SOFTMAX, OpKind.NLL_LOSS), ops(d));
+        assertEquals(List.of(1L, -1L), d.nodes().get(0).shape());
         TensorSource target = d.tensor("target").orElseThrow();
         assertEquals("int64", target.dtype()); // torch.LongTensor([label_to_ix[label]])
         assertEquals(List.of(1), target.shape());
@@ -61,13 +63,37 @@ class NllEmbeddingImportTest {
         assertEquals(torch.get(2), compiled.tensor(bias.name()).grad().toString());
     }
 
+    /**
+     * e03 imports with its {@code .view((1, -1))} as a view node; its document is the last n-gram's loss under the
+     * parameters as drawn, which {@code fixtures/import/e03_document.txt} recorded with PyTorch 1.13.
+     */
     @Test
-    void theWordEmbeddingsTutorialIsRefusedOnlyAtItsViewWhichHasNoNode() throws Exception {
-        ScriptImportException e = assertThrows(ScriptImportException.class,
-                () -> importProgram("e03_nlp_word_embeddings_tutorial"));
-        assertEquals(List.of(71), e.lines()); // embeds = self.embeddings(inputs).view((1, -1))
-        assertTrue(e.getMessage().startsWith("e03_nlp_word_embeddings_tutorial.py:71: view() has no node"),
-                e.getMessage());
+    void theWordEmbeddingsTutorialImportsWithItsViewAndComputesPyTorchsLossAndGradients() throws Exception {
+        GraphDocument d = importProgram("e03_nlp_word_embeddings_tutorial");
+        assertEquals(List.of(OpKind.EMBEDDING, OpKind.VIEW, OpKind.LINEAR, OpKind.RELU, OpKind.LINEAR,
+                OpKind.LOG_SOFTMAX, OpKind.NLL_LOSS), ops(d));
+        OpNode view = d.node("embeds").orElseThrow();
+        assertEquals(OpKind.VIEW, view.op());
+        assertEquals(List.of(1L, -1L), view.shape());
+        List<String> torch = Files.readAllLines(resource("/fixtures/import/e03_document.txt"));
+        CompiledDocument compiled = new DocumentCompiler().compile(d);
+        Tensor loss = compiled.output();
+        assertEquals(torch.get(0), loss.toString());
+        assertEquals(Double.parseDouble(torch.get(1)), loss.item()); // to the last bit
+        assertEquals("ViewBackward0", compiled.tensor("embeds").gradFn().name());
+        loss.backward();
+        // the context words ['it', "feel'st"] are rows 48 and 41 of the sorted vocabulary, as context_idxs holds them
+        TensorSource idxs = d.tensor("context_idxs").orElseThrow();
+        List<Double> rows = ((org.gradviz.app.document.Initializer.Values) idxs.init()).data();
+        Tensor table = compiled.tensor(d.edges().stream().filter(e -> e.to().equals(d.nodes().get(0).name())
+                && e.port().equals("weight")).findFirst().orElseThrow().from()).grad();
+        assertEquals(String.join("\n", torch.subList(2, 4)),
+                org.gradviz.engine.ops.Indexing.select(table, rows.get(0).intValue()).toString());
+        assertEquals(String.join("\n", torch.subList(4, 6)),
+                org.gradviz.engine.ops.Indexing.select(table, rows.get(1).intValue()).toString());
+        TensorSource bias = d.tensors().stream().filter(t -> t.shape().equals(List.of(97))).findFirst()
+                .orElseThrow();
+        assertEquals(String.join("\n", torch.subList(6, 19)), compiled.tensor(bias.name()).grad().toString());
     }
 
     /** Fixture q01: the tutorial's n-gram model with torch.flatten where it writes .view((1, -1)). */

@@ -38,7 +38,7 @@ import org.junit.jupiter.params.provider.EnumSource;
  * <p>Each op is tried in a small document: one tensor per port, shape [2, 2] ({@code bias} [2]) with numbers in
  * (0, 1) so log and the cross entropies are defined, the op as {@code out}, and {@code total = out + t_input}
  * as the output, so that a gradient reaches the leaves even through {@code detach} ({@code out + out} for
- * flatten, whose [4] is no shape to add to [2, 2]).
+ * flatten, view and reshape, whose [4] is no shape to add to [2, 2]).
  */
 class OpTableRoundTripTest {
 
@@ -159,6 +159,7 @@ class OpTableRoundTripTest {
                 case MAX -> 0.7;
                 case EXPONENT -> 3.0;
                 case SCALAR -> 2.5;
+                case SHAPE -> List.of(2L, -1L);
             });
         }
         return OpAttribute.node("out", op, values);
@@ -185,8 +186,10 @@ class OpTableRoundTripTest {
             edges.add(new Connection("t_" + port, "out", port));
         }
         edges.add(new Connection("out", "total", "input"));
-        // NOTE: flatten's [4] does not broadcast with t_input's [2, 2]; its own gradient reaches the leaf
-        edges.add(new Connection(op == OpKind.FLATTEN ? "out" : "t_input", "total", "other"));
+        // NOTE: flatten's [4] (and a palette view's or reshape's, shape [-1]) does not broadcast with t_input's
+        // [2, 2]; its own gradient reaches the leaf
+        boolean reshapes = op == OpKind.FLATTEN || op.takes(OpAttribute.SHAPE);
+        edges.add(new Connection(reshapes ? "out" : "t_input", "total", "other"));
         String title = op.id() + (node.equals(portsOnly(op)) ? " with its ports" : " with every attribute");
         GraphDocument d = new GraphDocument(GraphDocument.CURRENT_VERSION, title, null, tensors,
                 List.of(node, OpNode.of("total", OpKind.ADD)), edges, "total", null, null);

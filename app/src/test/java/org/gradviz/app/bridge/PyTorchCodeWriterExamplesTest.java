@@ -97,6 +97,21 @@ class PyTorchCodeWriterExamplesTest {
         assertEquals(Files.readString(programs.resolve("q02_written_word_embedding_nll.out")), Cells.stdout(written));
     }
 
+    /**
+     * The cell written for the n-gram example is, character for character, fixture h01, which real PyTorch ran: its
+     * view node is written as torch's method with the sizes spread out, {@code .view(1, -1)}, and the cell prints
+     * what torch printed.
+     */
+    @org.junit.jupiter.api.Test
+    void theWrittenNgramCellIsTheProgramPyTorchRan() throws Exception {
+        Path programs = Path.of(getClass().getResource("/fixtures/python/programs").toURI());
+        String written = new PyTorchCodeWriter().write(document("ngram-view"));
+        assertTrue(written.contains("embeds = F.embedding(context, emb).view(1, -1)\n"), written);
+        assertEquals(Files.readString(programs.resolve("h01_written_ngram_view.py")), written);
+        assertEquals("0\n", Files.readString(programs.resolve("h01_written_ngram_view.code")));
+        assertEquals(Files.readString(programs.resolve("h01_written_ngram_view.out")), Cells.stdout(written));
+    }
+
     @ParameterizedTest
     @MethodSource("pairedExamples")
     void aHiddenIntermediateIsWrittenInsideItsConsumer(String example) {

@@ -58,7 +58,7 @@ final class RandomDocuments {
                 addSource("target", false);
                 OpKind loss = random.nextBoolean() ? OpKind.MSE_LOSS : OpKind.BINARY_CROSS_ENTROPY_WITH_LOGITS;
                 String reduction = random.nextBoolean() ? null : List.of("mean", "sum").get(random.nextInt(2));
-                addNode(new OpNode("total", loss, reduction, null, null, null, null, null, null, null, null, null),
+                addNode(new OpNode("total", loss, reduction, null, null, null, null, null, null, null, null, null, null),
                         "input", last, "target", "target");
             }
             default -> {
@@ -100,16 +100,16 @@ final class RandomDocuments {
         if (random.nextBoolean()) {
             OpKind kind = UNARY[random.nextInt(UNARY.length)];
             OpNode node = switch (kind) {
-                case CLAMP -> new OpNode(name(), kind, null, null, null, null, null,
+                case CLAMP -> new OpNode(name(), kind, null, null, null, null, null, null,
                         random.nextBoolean() ? -0.5 : null, 0.75, null, null, null);
-                case POW -> new OpNode(name(), kind, null, null, null, null, null, null, null,
+                case POW -> new OpNode(name(), kind, null, null, null, null, null, null, null, null,
                         (double) (2 + random.nextInt(2)), null, null);
                 default -> OpNode.of(name(), kind);
             };
             addNode(node, "input", input);
         } else if (random.nextBoolean()) {
             OpKind kind = BINARY[random.nextInt(BINARY.length)];
-            addNode(new OpNode(name(), kind, null, null, null, null, null, null, null, null,
+            addNode(new OpNode(name(), kind, null, null, null, null, null, null, null, null, null,
                     NUMBERS[random.nextInt(NUMBERS.length)], null), "input", input);
         } else {
             addNode(OpNode.of(name(), BINARY[random.nextInt(BINARY.length)]), "input", input, "other", pick());

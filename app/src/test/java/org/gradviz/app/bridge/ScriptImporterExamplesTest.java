@@ -23,7 +23,7 @@ class ScriptImporterExamplesTest {
 
     @Test
     void everyExampleDocumentHasItsCell() {
-        assertEquals(List.of("cubic-mean", "eye-pow-transpose", "flatten-batch", "mlp-two-layer", "one-layer-bce",
+        assertEquals(List.of("cubic-mean", "eye-pow-transpose", "flatten-batch", "mlp-two-layer", "ngram-view", "one-layer-bce",
                 "scalar-logistic", "sin-of-square", "square", "word-embedding-nll"), pairedExamples());
     }
 

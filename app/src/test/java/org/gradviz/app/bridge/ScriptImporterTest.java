@@ -406,7 +406,7 @@ class ScriptImporterTest {
                 "import torch",
                 "x = torch.tensor(4.0, requires_grad=True)",
                 "z = torch.sin(x ** 2)");
-        assertEquals(List.of(new OpNode("pow1", OpKind.POW, null, null, null, null, null, null, null, 2.0, null, false),
+        assertEquals(List.of(new OpNode("pow1", OpKind.POW, null, null, null, null, null, null, null, null, 2.0, null, false),
                 OpNode.of("z", OpKind.SIN)), d.nodes());
         assertEquals(List.of(new Connection("x", "pow1", "input"), new Connection("pow1", "z", "input")), d.edges());
     }
@@ -419,7 +419,7 @@ class ScriptImporterTest {
             "y = 3 * x",
             "print(y)"};
         GraphDocument d = importCell(cell);
-        assertEquals(List.of(new OpNode("y", OpKind.MUL, null, null, null, null, null, null, null, null, 3.0, null)),
+        assertEquals(List.of(new OpNode("y", OpKind.MUL, null, null, null, null, null, null, null, null, null, 3.0, null)),
                 d.nodes());
         assertComputesWhatTheCellPrints(d, cell);
     }
@@ -439,12 +439,12 @@ class ScriptImporterTest {
             "print(loss)"};
         GraphDocument d = importCell(cell);
         assertEquals(List.of(
-                new OpNode("transpose1", OpKind.TRANSPOSE, null, null, null, null, null, null, null, null, null, false),
+                new OpNode("transpose1", OpKind.TRANSPOSE, null, null, null, null, null, null, null, null, null, null, false),
                 OpNode.of("h", OpKind.LINEAR),
-                new OpNode("c", OpKind.CLAMP, null, null, null, null, null, -1.0, 2.0, null, null, null),
-                new OpNode("s", OpKind.SUM, null, 1, true, null, null, null, null, null, null, null),
-                new OpNode("m", OpKind.MEAN, null, 0, null, null, null, null, null, null, null, null),
-                new OpNode("loss", OpKind.MSE_LOSS, "sum", null, null, null, null, null, null, null, null, null)),
+                new OpNode("c", OpKind.CLAMP, null, null, null, null, null, null, -1.0, 2.0, null, null, null),
+                new OpNode("s", OpKind.SUM, null, 1, true, null, null, null, null, null, null, null, null),
+                new OpNode("m", OpKind.MEAN, null, 0, null, null, null, null, null, null, null, null, null),
+                new OpNode("loss", OpKind.MSE_LOSS, "sum", null, null, null, null, null, null, null, null, null, null)),
                 d.nodes());
         assertEquals("zeros1", d.tensors().get(2).name());
         assertComputesWhatTheCellPrints(d, cell);

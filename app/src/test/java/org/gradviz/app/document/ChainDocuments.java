@@ -36,7 +36,7 @@ public final class ChainDocuments {
         Map<String, Position> positions = new LinkedHashMap<>();
         positions.put("x", new Position(0, 0));
         for (int i = 1; i < boxes; i++) {
-            nodes.add(new OpNode(op(i), OpKind.MUL, null, null, null, null, null, null, null, null, 1.0, null));
+            nodes.add(new OpNode(op(i), OpKind.MUL, null, null, null, null, null, null, null, null, null, 1.0, null));
             edges.add(new Connection(i == 1 ? "x" : op(i - 1), op(i), "input"));
             positions.put(op(i), new Position(300 * (i % ROW), 260 * (i / ROW)));
         }

@@ -33,6 +33,18 @@ class OpSignatureTest {
     }
 
     @Test
+    void aStarredParameterIsTheIntListAMethodCallMayGiveSpreadOut() {
+        // torch's Tensor.view(*size): x.view(1, -1) as x.view((1, -1)); one positional parameter still
+        OpSignature s = OpSignature.parse("input, *size");
+        assertEquals(List.of("input", "size"), s.names());
+        assertEquals(1, s.spread());
+        assertEquals(2, s.positional());
+        assertEquals(new OpSignature.Parameter("size", null, false), s.parameters().get(1));
+        assertEquals("input, *size", s.toString());
+        assertEquals(-1, OpSignature.parse("input, dim=None, *, dtype=None").spread());
+    }
+
+    @Test
     void anEmptyListHasNoParameters() {
         assertEquals(List.of(), OpSignature.parse("").parameters());
     }

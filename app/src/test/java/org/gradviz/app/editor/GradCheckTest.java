@@ -166,7 +166,7 @@ class GradCheckTest {
     void aNonScalarOutputIsSummed() throws InterruptedException {
         // y = x³ element-wise, summed: d/dx = 3x²
         GraphDocument doc = document(new double[] {1, -2}, List.of(new OpNode("y", OpKind.POW, null, null, null,
-                null, null, null, null, 3.0, null, null)), List.of(new Connection("x", "y", "input")));
+                null, null, null, null, null, 3.0, null, null)), List.of(new Connection("x", "y", "input")));
         LeafGradCheck x = check(doc).leaves().get(0);
         assertTrue(x.passed());
         assertEquals(3, x.checks().get(0).autograd(), 1e-12);

@@ -6,7 +6,7 @@ import org.gradviz.app.animation.TensorValue;
 import org.gradviz.app.document.ShapeText;
 
 /**
- * {@code t}, {@code .T}, unsqueeze, squeeze, flatten (reshape) and indexing: the gradient's elements moved back
+ * {@code t}, {@code .T}, unsqueeze, squeeze, view, reshape, flatten and indexing: the gradient's elements moved back
  * into place.
  */
 final class MovementLenses {
@@ -26,12 +26,22 @@ final class MovementLenses {
                         (c, in) -> Derivation.of(LensMath.reshape(c.grad(), squeezed(c))))),
                 RuleLens.of("SqueezeBackward3", InputRule.of("self", c -> reshaped(c, c.sizes("self_sizes")),
                         (c, in) -> Derivation.of(LensMath.reshape(c.grad(), c.sizes("self_sizes"))))),
-                // flatten (and reshape): the gradient in the input's shape again
-                RuleLens.of("ReshapeAliasBackward0", InputRule.of("self", c -> reshaped(c, c.sizes("self_sym_sizes")),
-                        (c, in) -> Derivation.of(LensMath.reshape(c.grad(), c.sizes("self_sym_sizes"))))),
+                // view, reshape and flatten: the gradient in the input's shape again, its elements in the same order
+                backToInputShape("ViewBackward0"),
+                backToInputShape("ReshapeAliasBackward0"),
+                // NOTE: reshape of an input whose strides allow no view copies it first (CloneBackward0 feeds this)
+                backToInputShape("UnsafeViewBackward0"),
+                // a copy's gradient is the gradient itself
+                RuleLens.of("CloneBackward0", InputRule.of("self", "grad", (c, in) -> Derivation.of(c.grad()))),
                 RuleLens.of("SelectBackward0", InputRule.of("self",
                         c -> "grad placed at index " + (long) c.number("index") + " of dim 0, zeros elsewhere",
                         MovementLenses::selectRule)));
+    }
+
+    /** A reshape's rule: {@code grad reshaped (1, 6) → (2, 3)}, the input's sizes saved as self_sym_sizes. */
+    private static NodeLens backToInputShape(String node) {
+        return RuleLens.of(node, InputRule.of("self", c -> reshaped(c, c.sizes("self_sym_sizes")),
+                (c, in) -> Derivation.of(LensMath.reshape(c.grad(), c.sizes("self_sym_sizes")))));
     }
 
     /** {@code grad reshaped (3) → (1, 3)}. */

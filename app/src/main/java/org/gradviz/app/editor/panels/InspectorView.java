@@ -229,6 +229,11 @@ public final class InspectorView extends ScrollPane {
             form.row("end_dim", textField("inspector-end-dim", text(n.endDim()), v -> model.updateNode(n.name(),
                     OpAttributes.withFlattenDims(n, n.startDim(), wholeNumber(v)))));
         }
+        if (n.op().takes(org.gradviz.app.document.OpAttribute.SHAPE)) {
+            // "1, -1", "[1, -1]" or "(1, -1)"; text that is no list of whole numbers leaves the node as it was
+            form.row("shape", textField("inspector-shape", OpAttributes.shapeText(n), v -> OpAttributes.withShape(n, v)
+                    .ifPresentOrElse(next -> model.updateNode(n.name(), next), this::rebuild)));
+        }
         if (n.op().takes(org.gradviz.app.document.OpAttribute.MIN)) {
             form.row("min", textField("inspector-min", text(n.min()), v -> model.updateNode(n.name(),
                     OpAttributes.withBounds(n, number(v).orElse(Double.NaN), n.max()))));

@@ -63,8 +63,10 @@ final class OpCall implements PyCallable {
         this.attributeAt = new OpAttribute[names.length];
         for (int i = ports.size(); i < names.length; i++) {
             String key = names[i];
-            attributeAt[i] = kind.spec().attributes().stream().filter(x -> x.isKeyword() && x.key().equals(key))
-                    .findFirst().orElse(null);
+            // NOTE: a spread int list is the row's shape, whatever torch names it (view's size, reshape's shape)
+            boolean sizes = i == signature.spread() && kind.takes(OpAttribute.SHAPE);
+            attributeAt[i] = kind.spec().attributes().stream().filter(x -> x.isKeyword()
+                    && (sizes ? x == OpAttribute.SHAPE : x.key().equals(key))).findFirst().orElse(null);
         }
     }
 
@@ -90,9 +92,30 @@ final class OpCall implements PyCallable {
         return a -> call(a.withSelf(t), 1);
     }
 
+    /**
+     * A method call's spread int list packed as the one list it stands for ({@code x.view(1, -1)} is
+     * {@code x.view((1, -1))}), as torch's argument parser takes a lone int-list parameter; else {@code a} itself.
+     */
+    private Args spread(Args a) {
+        int at = signature.spread();
+        List<Object> given = a.positional();
+        if (at < 0 || given.size() <= at || given.size() == at + 1 && (Values.items(given.get(at)) != null
+                || given.get(at) instanceof org.gradviz.engine.DType)) {
+            return a;
+        }
+        List<Object> packed = new java.util.ArrayList<>(given.subList(0, at));
+        packed.add(new Spread(List.copyOf(given.subList(at, given.size()))));
+        return new Args(a.function(), packed, a.keywords());
+    }
+
+    /** Ints a method call gave spread out, packed as one argument. */
+    private record Spread(List<Object> items) {
+    }
+
     /** @param self 1 for a method call, whose arguments torch counts from after the tensor, else 0 */
-    private Object call(Args a, int self) {
+    private Object call(Args given, int self) {
         OpSpec spec = kind.spec();
+        Args a = self == 1 ? spread(given) : given;
         if (spec.alphaRun() != null && a.size() == 3 && a.keywords().isEmpty() && a.positional().get(0) instanceof Tensor t
                 && Values.isNumber(a.positional().get(1)) && !(a.positional().get(1) instanceof Boolean)
                 && a.positional().get(2) instanceof Tensor other) {
@@ -115,7 +138,7 @@ final class OpCall implements PyCallable {
         try {
             numberFirst = bind(a, self, in, attributes);
         } catch (PyError e) {
-            throw functional ? e : InvalidArguments.of(e, name, spec.overloads(), a, self == 1);
+            throw functional ? e : InvalidArguments.of(e, name, spec.overloads(), given, self == 1);
         }
         if (numberFirst != null) {
             // NOTE: torch's own overload for a number first (pow(Number self, Tensor exponent)), no node of the row
@@ -270,6 +293,7 @@ final class OpCall implements PyCallable {
             }
             case KEEPDIM -> a.has(index, key) ? a.bool(index, key, false) : null;
             case START_DIM, END_DIM -> a.has(index, key) ? integer(a, index, self, key) : null;
+            case SHAPE -> sizes(a, index, self, key);
             case MIN, MAX -> a.optionalNumber(index, key);
             case REDUCTION -> a.has(index, key) ? a.string(index, key, "mean") : null;
             case EXPONENT, SCALAR -> null;
@@ -289,6 +313,43 @@ final class OpCall implements PyCallable {
         }
         long d = Ints.int64(v);
         return (int) Math.max(Math.min(d, Integer.MAX_VALUE), Integer.MIN_VALUE);
+    }
+
+    /**
+     * A view's or reshape's sizes: a tuple or list of ints (not bools), or ints given spread out, else torch's
+     * TypeError, which says where the argument (or, given spread, the element) stands.
+     */
+    private List<Long> sizes(Args a, int index, int self, String key) {
+        if (!a.has(index, key)) {
+            throw PyError.type(name + "() missing 1 required positional arguments: \"" + key + "\"");
+        }
+        Object v = a.get(index, key);
+        if (v instanceof org.gradviz.engine.DType) {
+            throw new Unsupported("'Tensor." + name + "(dtype)'");
+        }
+        boolean spreadOut = v instanceof Spread;
+        List<?> items = spreadOut ? ((Spread) v).items() : v instanceof Tensor ? null : Values.items(v);
+        if (items == null) {
+            throw PyError.type(name + "(): argument '" + key + "'" + position(a, index, self) + " must be tuple of "
+                    + "SymInts, not " + Values.typeName(v));
+        }
+        List<Long> out = new java.util.ArrayList<>(items.size());
+        for (int i = 0; i < items.size(); i++) {
+            Object x = items.get(i);
+            if (!Values.isInteger(x) || x instanceof Boolean) {
+                throw PyError.type(name + "(): argument '" + key + "'" + (spreadOut ? " (position " + (i + 1) + ")"
+                        + " must be tuple of SymInts, not " + Values.typeName(x)
+                        : " must be tuple of SymInts, but found element of type " + Values.typeName(x) + " at pos "
+                        + (i + 1)));
+            }
+            out.add(Ints.int64(x));
+        }
+        return List.copyOf(out);
+    }
+
+    /** {@code " (position 2)"} for a positional argument, counted after self for a method, else empty. */
+    private static String position(Args a, int index, int self) {
+        return index >= 0 && index < a.size() ? " (position " + (index + 1 - self) + ")" : "";
     }
 
     /** The row's "at least one of" attributes, with torch's error, or gradviz's refusal for a functional's None. */

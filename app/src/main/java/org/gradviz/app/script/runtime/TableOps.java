@@ -27,6 +27,8 @@ final class TableOps {
     private static final Map<String, OpCall> FUNCTIONAL = new LinkedHashMap<>();
     private static final Map<String, Module> MODULES = new LinkedHashMap<>();
     private static final Map<String, OpKind> ATTRIBUTES = new LinkedHashMap<>();
+    /** The tensor methods torch has no {@code torch.X} for ({@code t.view()}). */
+    private static final Map<String, OpCall> METHODS = new LinkedHashMap<>();
     /** The torch name of each Python operator the table spells, by its symbol, binary ({@code +}) or unary. */
     private static final Map<String, String> INFIX = new LinkedHashMap<>();
     private static final Map<String, String> PREFIX = new LinkedHashMap<>();
@@ -43,6 +45,9 @@ final class TableOps {
                     }
                 } else if (s instanceof OpSpelling.Attribute) {
                     ATTRIBUTES.put(s.torchName(), kind);
+                } else if (s instanceof OpSpelling.Method m && m.methodOnly()) {
+                    add(METHODS, new OpCall(kind, s.torchName(), kind.spec().signatureOf(s), false, runOf(kind, s),
+                            null));
                 } else {
                     if (s instanceof OpSpelling.Infix infix) {
                         INFIX.put(infix.symbol(), infix.torchName());
@@ -84,6 +89,11 @@ final class TableOps {
     /** {@code torch.X}, also the tensor method {@code t.X()}, by name. */
     static Map<String, OpCall> torch() {
         return Collections.unmodifiableMap(TORCH);
+    }
+
+    /** The tensor methods {@code t.X()} that are no {@code torch.X}, by name. */
+    static Map<String, OpCall> methods() {
+        return Collections.unmodifiableMap(METHODS);
     }
 
     /** {@code torch.nn.functional.X} by name. */

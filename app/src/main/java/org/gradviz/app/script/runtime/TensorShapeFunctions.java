@@ -16,7 +16,8 @@ import org.gradviz.engine.ops.Norms;
 import org.gradviz.engine.ops.Views;
 
 /**
- * The movements, joins and extremes: {@code view}, {@code reshape}, {@code squeeze},
+ * The movements, joins and extremes ({@code view} and {@code reshape} are document ops, from the op table):
+ * {@code squeeze},
  * {@code unsqueeze}, {@code permute}, {@code transpose}, {@code narrow}, {@code select}, {@code expand} (all views),
  * {@code contiguous}, {@code stride()}, {@code storage_offset()}, {@code data_ptr()}, {@code cat}, {@code stack}, {@code norm}, {@code dot},
  * {@code max}, {@code min}, {@code argmax}, {@code argmin}, and the legacy constructor {@code torch.Tensor(...)}.
@@ -28,7 +29,6 @@ final class TensorShapeFunctions {
 
     /** Functions that are both {@code torch.f(t, ...)} and {@code t.f(...)}. */
     static void addShared(Map<String, PyCallable> m) {
-        m.put("reshape", a -> Views.reshape(input(a), sizes(a, "shape", input(a).numel())));
         m.put("squeeze", a -> {
             a.accept(2, "input", "dim");
             return a.has(1, "dim") ? Views.squeeze(input(a), a.integer(1, "dim")) : Views.squeeze(input(a));
@@ -90,15 +90,9 @@ final class TensorShapeFunctions {
         m.put("argmin", a -> argExtreme(a, false));
     }
 
-    /** Methods only: {@code t.view(...)}, {@code t.expand(...)}. */
+    /** Methods only: {@code t.expand(...)}, {@code t.contiguous()}, ... */
     static PyCallable method(Tensor t, String name) {
         return switch (name) {
-            case "view" -> a -> {
-                if (a.size() == 1 && a.positional().get(0) instanceof DType) {
-                    throw new Unsupported("'Tensor.view(dtype)'");
-                }
-                return Views.view(t, sizes(withSelf(t, a), "size", t.numel()));
-            };
             case "expand" -> a -> Views.expand(t, longs(withSelf(t, a), "size"));
             case "contiguous" -> a -> Views.contiguous(t);
             case "is_contiguous" -> a -> {
@@ -201,10 +195,6 @@ final class TensorShapeFunctions {
             out[i] = Ints.int64(v);
         }
         return out;
-    }
-
-    private static Shape sizes(Args a, String name, int numel) {
-        return Views.inferSize(longs(a, name), numel);
     }
 
     private static List<Tensor> tensors(Args a) {

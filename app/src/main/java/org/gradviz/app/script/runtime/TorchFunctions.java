@@ -93,6 +93,10 @@ final class TorchFunctions {
             return a -> a.keywords().containsKey("rounding_mode") ? roundingDiv(a.withSelf(t))
                     : TableOps.torch().get("div").method(t).call(a);
         }
+        OpCall methodOnly = TableOps.methods().get(name);
+        if (methodOnly != null) {
+            return methodOnly.method(t);
+        }
         PyCallable f = FUNCTIONS.get(name);
         if (f == null) {
             return null;

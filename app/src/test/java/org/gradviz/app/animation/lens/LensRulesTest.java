@@ -44,6 +44,27 @@ class LensRulesTest {
     }
 
     @Test
+    void aViewSendsTheGradientBackInTheInputsShapeUnderTorchsViewBackwardName() {
+        Tensor x = Torch.zeros(2, 3).requiresGrad_(true);
+        Tensor v = org.gradviz.engine.ops.Views.view(x, Shape.of(1, 6));
+        ChainRuleView view = first(Recordings.views(v, Torch.tensor(new double[][] {{1, 2, 3, 4, 5, 6}})),
+                "ViewBackward0");
+        assertEquals("∂/∂self = grad reshaped (1, 6) → (2, 3)", view.rule());
+        // the same six numbers in the same order, shaped as x
+        assertArrayEquals(new int[] {2, 3}, view.terms().get(0).product().value().shape());
+        assertArrayEquals(new double[] {1, 2, 3, 4, 5, 6}, view.terms().get(0).product().value().data());
+    }
+
+    @Test
+    void aReshapeOfATransposeCopiesFirstAndItsLensesSayBoth() {
+        Tensor x = Torch.zeros(3, 2).requiresGrad_(true);
+        Tensor r = org.gradviz.engine.ops.Views.reshape(x.t(), Shape.of(6));
+        List<ChainRuleView> views = Recordings.views(r, Torch.tensor(1, 2, 3, 4, 5, 6));
+        assertEquals("∂/∂self = grad reshaped (6) → (2, 3)", first(views, "UnsafeViewBackward0").rule());
+        assertEquals("∂/∂self = grad", first(views, "CloneBackward0").rule());
+    }
+
+    @Test
     void aBroadcastSumsBackToTheInputsShape() {
         Tensor a = Torch.zeros(2, 3).requiresGrad_(true);
         Tensor b = leaf(0, 0, 0);

@@ -92,6 +92,13 @@ final class PaletteCases {
                         t -> apply(flatten(1, -1), "input", t.randn(2, 3, 4))),
                 new PaletteCase("flatten (2,3,4) dims 0 to 1", FLATTEN,
                         t -> apply(flatten(0, 1), "input", t.randn(2, 3, 4))),
+                new PaletteCase("view (2,3) as (1, -1)", OpKind.VIEW,
+                        t -> apply(sized(OpKind.VIEW, 1, -1), "input", t.randn(2, 3))),
+                new PaletteCase("reshape (2,3) as (3, 2)", OpKind.RESHAPE,
+                        t -> apply(sized(OpKind.RESHAPE, 3, 2), "input", t.randn(2, 3))),
+                // NOTE: a transposed input's strides allow no view: reshape copies it (UnsafeViewBackward0)
+                new PaletteCase("reshape (3,2)ᵀ as (-1)", OpKind.RESHAPE,
+                        t -> apply(sized(OpKind.RESHAPE, -1), "input", t.randn(3, 2).t())),
                 new PaletteCase("matmul (5) @ (5,3)", MATMUL,
                         t -> apply(node(MATMUL), "input", t.randn(5), "other", t.randn(5, 3))),
                 new PaletteCase("matmul (2,4) @ (4,3)", MATMUL,
@@ -154,26 +161,30 @@ final class PaletteCases {
     }
 
     private static OpNode scalar(OpKind op, double scalar) {
-        return new OpNode(op.id(), op, null, null, null, null, null, null, null, null, scalar, null);
+        return new OpNode(op.id(), op, null, null, null, null, null, null, null, null, null, scalar, null);
     }
 
     private static OpNode power(Double exponent) {
-        return new OpNode("pow", POW, null, null, null, null, null, null, null, exponent, null, null);
+        return new OpNode("pow", POW, null, null, null, null, null, null, null, null, exponent, null, null);
     }
 
     private static OpNode clamp(Double min, Double max) {
-        return new OpNode("clamp", CLAMP, null, null, null, null, null, min, max, null, null, null);
+        return new OpNode("clamp", CLAMP, null, null, null, null, null, null, min, max, null, null, null);
     }
 
     private static OpNode reduction(OpKind op, int dim, Boolean keepdim) {
-        return new OpNode(op.id(), op, null, dim, keepdim, null, null, null, null, null, null, null);
+        return new OpNode(op.id(), op, null, dim, keepdim, null, null, null, null, null, null, null, null);
     }
 
     private static OpNode flatten(int startDim, int endDim) {
-        return new OpNode("flatten", FLATTEN, null, null, null, startDim, endDim, null, null, null, null, null);
+        return new OpNode("flatten", FLATTEN, null, null, null, startDim, endDim, null, null, null, null, null, null);
+    }
+
+    private static OpNode sized(OpKind op, long... shape) {
+        return OpNode.of(op.id(), op).withShape(java.util.Arrays.stream(shape).boxed().toList());
     }
 
     private static OpNode loss(OpKind op, String reduction) {
-        return new OpNode(op.id(), op, reduction, null, null, null, null, null, null, null, null, null);
+        return new OpNode(op.id(), op, reduction, null, null, null, null, null, null, null, null, null, null);
     }
 }

@@ -46,6 +46,8 @@ class RunnerReadsTheOpTableTest {
                     }
                 } else if (s instanceof OpSpelling.Attribute) {
                     names.put("Tensor." + s.torchName(), kind);
+                } else if (s instanceof OpSpelling.Method m && m.methodOnly()) {
+                    names.put("Tensor." + s.torchName() + "()", kind);
                 } else {
                     names.put("torch." + s.torchName(), kind);
                     names.put("Tensor." + s.torchName() + "()", kind);
@@ -68,6 +70,7 @@ class RunnerReadsTheOpTableTest {
             }
         });
         TableOps.attributes().forEach((name, kind) -> names.put("Tensor." + name, kind));
+        TableOps.methods().forEach((name, call) -> names.put("Tensor." + name + "()", call.kind()));
         modules.get("torch.nn").members().forEach((name, c) -> {
             TableOps.Module op = TableOps.modules().get(name);
             if (op != null && c instanceof PyClass cls && cls.name().equals(name)) {
@@ -215,7 +218,8 @@ class RunnerReadsTheOpTableTest {
             tensors.add("t_" + port);
         }
         List<String> keywords = new ArrayList<>();
-        keywords(kind).forEach((a, v) -> keywords.add(a.key() + "=" + v));
+        // NOTE: sizes by position, a Python list ([-1]): torch names them size for view, shape for reshape
+        keywords(kind).forEach((a, v) -> keywords.add(a == OpAttribute.SHAPE ? String.valueOf(v) : a.key() + "=" + v));
         String call;
         if (name.startsWith("nn.")) {
             call = "torch.nn." + name.substring(3) + "(" + String.join(", ", keywords) + ")("
