@@ -5,7 +5,7 @@ package org.gradviz.engine.kernels;
  * floats calls, so what PyTorch's default (scalar) build runs on every lane of a float32 {@code Vectorized::pow}.
  * log2(x) in double from a 16-entry table and a degree-5 polynomial, times y, then 2^(y·log2 x) from
  * {@link GlibcMath}'s 32-entry table, rounded once to float. Each {@code a*b + c} of the C source is one fused
- * multiply-add, as GCC contracts it.
+ * multiply-add, as GCC contracts it. Also {@code log2f} ({@code __log2f_fma}), which shares powf's table.
  */
 public final class GlibcPowF {
     private static final int OFF = 0x3f330000;
@@ -36,6 +36,11 @@ public final class GlibcPowF {
     private static final double C1 = 0x1.ebfce50fac4f3p-3;
     private static final double C2 = 0x1.62e42ff0c52d6p-1;
     private static final double SHIFT = 0x1.8p+52 / (1 << EXP2_TABLE_BITS);
+    /** log2f's log1p(r)/ln2 ≈ B0·r⁴ + B1·r³ + B2·r² + B3·r (glibc's {@code __log2f_data.poly}). */
+    private static final double B0 = -0x1.712b6f70a7e4dp-2;
+    private static final double B1 = 0x1.ecabf496832ep-2;
+    private static final double B2 = -0x1.715479ffae3dep-1;
+    private static final double B3 = 0x1.715475f35c8b8p0;
 
     private GlibcPowF() {
     }
@@ -101,6 +106,41 @@ public final class GlibcPowF {
             }
         }
         return (float) exp2(ylogx, signBias);
+    }
+
+    /** glibc's {@code log2f(x)}. */
+    public static float log2f(float x) {
+        int ix = Float.floatToRawIntBits(x);
+        if (ix == 0x3f800000) {
+            return 0f;
+        }
+        if (Integer.compareUnsigned(ix - 0x00800000, 0x7f800000 - 0x00800000) >= 0) {
+            // x < 0x1p-126 or inf or nan
+            if (ix * 2 == 0) {
+                return Float.NEGATIVE_INFINITY;
+            }
+            if (ix == 0x7f800000) {
+                return x;
+            }
+            if (ix < 0 || Integer.compareUnsigned(ix * 2, 0xff000000) >= 0) {
+                return Float.NaN;
+            }
+            // subnormal: normalise
+            ix = Float.floatToRawIntBits(x * 0x1p23f);
+            ix -= 23 << 23;
+        }
+        int tmp = ix - OFF;
+        int i = (tmp >>> (23 - LOG2_TABLE_BITS)) % (1 << LOG2_TABLE_BITS);
+        int iz = ix - (tmp & 0xff800000);
+        int k = tmp >> 23;
+        double z = Float.intBitsToFloat(iz);
+        double r = Math.fma(z, INVC[i], -1);
+        double y0 = LOGC[i] + k;
+        double r2 = r * r;
+        double y = Math.fma(B1, r, B2);
+        y = Math.fma(B0, r2, y);
+        double p = Math.fma(B3, r, y0);
+        return (float) Math.fma(y, r2, p);
     }
 
     /** log2 of the float with bits {@code ix} (positive, normal), in double. */

@@ -41,6 +41,15 @@ public final class LaneMath {
         return vector && SLEEF ? SleefFloat.tanh(x) : GlibcFloatSpecial.tanhf(x);
     }
 
+    /** A lane of {@code Vectorized<float>::log10}: SLEEF's {@code log10f8_u10}, or glibc's {@code log10f}. */
+    public static float log10(float x) {
+        return SLEEF ? SleefLogarithms.log10(x) : GlibcFloatSpecial.log10f(x);
+    }
+
+    public static float log2(float x) {
+        return SLEEF ? SleefLogarithms.log2(x) : GlibcPowF.log2f(x);
+    }
+
     /** A lane of {@code Vectorized<float>::pow}: {@code powf8_u10}, or glibc's {@code powf}. */
     public static float pow(float x, float y) {
         return SLEEF ? SleefFloat.pow(x, y) : GlibcPowF.powf(x, y);
@@ -70,6 +79,14 @@ public final class LaneMath {
 
     public static double tanh(double x, boolean vector) {
         return vector && SLEEF ? SleefDouble.tanh(x) : GlibcHyperbolic.tanh(x);
+    }
+
+    public static double log10(double x) {
+        return SLEEF ? SleefLogarithms.log10(x) : GlibcLog.log10(x);
+    }
+
+    public static double log2(double x) {
+        return SLEEF ? SleefLogarithms.log2(x) : GlibcLog.log2(x);
     }
 
     /** A lane of {@code Vectorized<double>::pow}: {@code powd4_u10}, or glibc's {@code pow}. */

@@ -17,7 +17,7 @@ final class AlongDim {
     }
 
     /** The (outer, size, inner) view of {@code shape} around {@code dim}. */
-    private record Columns(int outer, int size, int inner) {
+    record Columns(int outer, int size, int inner) {
         static Columns of(Shape shape, int dim) {
             int outer = 1;
             int inner = 1;

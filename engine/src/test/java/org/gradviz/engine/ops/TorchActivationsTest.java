@@ -153,7 +153,7 @@ class TorchActivationsTest {
         assertEquals(List.of(), mismatches);
     }
 
-    private static void compare(List<String> mismatches, String where, String want, Tensor got, DType dtype) {
+    static void compare(List<String> mismatches, String where, String want, Tensor got, DType dtype) {
         String[] words = want.split(",");
         double[] values = got.data();
         int bad = 0;
