@@ -5,7 +5,7 @@ package org.gradviz.engine.kernels;
  * builds them without fused multiply-adds): the scalar {@code std::log1p}, ... of float that PyTorch's vectorised
  * loops call for the elements they leave over, and that its default build calls for every element.
  */
-final class GlibcFloatSpecial {
+public final class GlibcFloatSpecial {
     private static final float LN2_HI = 6.9313812256e-01f;
     private static final float LN2_LO = 9.0580006145e-06f;
     private static final float TWO25 = 3.355443200e+07f;
@@ -212,7 +212,7 @@ final class GlibcFloatSpecial {
     private static final float LOG10_2LO = 7.9034151668e-07f;
 
     /** log10f: k·log10(2) + log(m)/ln(10) for x = 2^k·m, with glibc's {@code logf} (its FMA variant) of m. */
-    static float log10f(float x) {
+    public static float log10f(float x) {
         int hx = Float.floatToRawIntBits(x);
         int k = 0;
         if (hx < 0x00800000) {
