@@ -19,6 +19,14 @@ public final class LaneMath {
     private LaneMath() {
     }
 
+    /**
+     * Whether a lane is SLEEF's (AVX2), so a kernel may run its SLEEF port on whole vectors instead
+     * ({@link VectorSleefFloat}, the per-vector choices of sin and cos).
+     */
+    public static boolean sleef() {
+        return SLEEF;
+    }
+
     // ----- float32
 
     public static float exp(float x, boolean vector) {
