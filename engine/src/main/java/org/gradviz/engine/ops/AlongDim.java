@@ -10,7 +10,8 @@ import org.gradviz.engine.kernels.SleefFloat;
  * SoftMaxKernel.cpp (one thread): {@code _vec_softmax}, {@code _vec_logsoftmax}, {@code _vec_softmax_backward} and
  * {@code _vec_log_softmax_backward}. Each works on the columns of a contiguous tensor seen as (outer, size, inner):
  * the elements along {@code dim} are {@code inner} apart, and each column is computed on its own, in vector lanes or
- * alone, which decides only whose exp it gets (a vector lane's or glibc's, {@link org.gradviz.engine.kernels.LaneMath}).
+ * alone, which decides only whose exp it gets (a vector lane's or glibc's,
+ * {@link org.gradviz.engine.kernels.LaneMath}).
  */
 final class AlongDim {
     private AlongDim() {

@@ -8,8 +8,8 @@ import org.gradviz.engine.DType;
  * values than a vector are added one by one; otherwise each lane accumulates every {@code lanes}-th value (the
  * partial last vector into the first lanes), then the lanes are combined: by halves for float32 (AVX2's shuffle
  * reduction, {@code VecReduceAllSIMD}: lane i with lane i + 4, then i + 2, then i + 1), one after another from
- * lane 0 for float64 (the generic {@code vec_reduce_all}, which float32 takes too with {@code ATEN_CPU_CAPABILITY=default});
- * both measured against torch 1.13. {@link #dot}'s multiply-adds are fused on AVX2 only ({@link CpuCapability#mulAdd}).
+ * lane 0 for float64 (the generic {@code vec_reduce_all}, which float32 takes too with
+ * {@code ATEN_CPU_CAPABILITY=default}); both measured against torch 1.13. {@link #dot}'s multiply-adds are fused on AVX2 only ({@link CpuCapability#mulAdd}).
  */
 final class VecReduce {
     private VecReduce() {

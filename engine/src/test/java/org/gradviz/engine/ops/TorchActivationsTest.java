@@ -97,7 +97,8 @@ class TorchActivationsTest {
 
     static List<String> lines() throws IOException {
         List<String> out = new ArrayList<>();
-        try (var in = TorchActivationsTest.class.getResourceAsStream(CapabilityFixture.path("/fixtures/activations/activations.txt"));
+        try (var in = TorchActivationsTest.class.getResourceAsStream(
+                CapabilityFixture.path("/fixtures/activations/activations.txt"));
              var reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
             reader.lines().forEach(l -> out.add(l.substring(0, l.indexOf(' ', l.indexOf(' ') + 1))));
         }
@@ -110,7 +111,8 @@ class TorchActivationsTest {
         String name = caseAndDtype.split(" ")[0];
         DType dtype = caseAndDtype.endsWith("float64") ? DType.FLOAT64 : DType.FLOAT32;
         Map<Integer, String[]> expected = new LinkedHashMap<>();
-        try (var in = TorchActivationsTest.class.getResourceAsStream(CapabilityFixture.path("/fixtures/activations/activations.txt"));
+        try (var in = TorchActivationsTest.class.getResourceAsStream(
+                CapabilityFixture.path("/fixtures/activations/activations.txt"));
              var reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
             reader.lines().filter(l -> l.startsWith(caseAndDtype + " "))
                     .forEach(l -> {
