@@ -11,7 +11,7 @@ import org.gradviz.engine.kernels.SleefFloat;
  * <ul>
  *   <li>p = 2 of float32 over the last (or every) dimension: its vectorised path, eight lanes each summing x·x
  *       over every eighth element, the lanes added in order, then the elements left over added one by one, then
- *       the square root;</li>
+ *       the square root (the multiply-adds of the leftovers fused only for their last {@code % 4});</li>
  *   <li>otherwise ({@code NormTwoOps}, {@code NormOneOps}) the elements of each result in order, acc + x·x or
  *       acc + |x|, then the square root for p = 2.</li>
  * </ul>
@@ -55,6 +55,12 @@ final class NormReduce {
         float sum = acc[0];
         for (int k = 1; k < lanes; k++) {
             sum += acc[k];
+        }
+        // NOTE: GCC vectorises the scalar rest by fours (squares in a vector, added in order, so not fused) and
+        // fuses only the last rest % 4 (measured: e.g. a norm of 4 elements has no fused multiply-add, of 3 only them)
+        for (int fours = d + (size - d) / 4 * 4; d < fours; d++) {
+            float v = (float) x[base + d];
+            sum += v * v;
         }
         for (; d < size; d++) {
             float v = (float) x[base + d];

@@ -36,7 +36,7 @@ class TorchStatisticsTest {
     private static final double[] SPECIAL = {0.0, 1.0, 0.5, 1e-3, 20.0, 100.0, Double.POSITIVE_INFINITY};
     private static final String FIXTURE = "/fixtures/statistics/statistics.txt";
 
-    /** shape: "flat" (n), "rows" (3, n) or "cols" (n, 3); fn null for cross_entropy. */
+    /** shape: "flat" (n), "rows" (3, n), "cols" (n, 3), "fours" (50, 4), "thirteens" (50, 13); fn null for cross_entropy. */
     private record Case(String shape, String kind, Function<Tensor, Tensor> fn) {
     }
 
@@ -47,6 +47,8 @@ class TorchStatisticsTest {
         put("norm_1", "flat", "wide", x -> Norms.norm(x, 1, null, false));
         put("norm_rows", "rows", "wide", x -> Norms.norm(x, 2, 1, false));
         put("norm_cols", "cols", "wide", x -> Norms.norm(x, 2, 0, false));
+        put("norm_rows_of_4", "fours", "wide", x -> Norms.norm(x, 2, 1, false));
+        put("norm_rows_of_13", "thirteens", "wide", x -> Norms.norm(x, 2, 1, false));
         put("var", "flat", "wide", x -> Moments.all(x, 1, false));
         put("std", "flat", "wide", x -> Moments.all(x, 1, true));
         put("var_rows", "rows", "wide", x -> Moments.along(x, 1, 1, false, false));
@@ -91,6 +93,8 @@ class TorchStatisticsTest {
         return switch (kind) {
             case "rows" -> Shape.of(3, n);
             case "cols" -> Shape.of(n, 3);
+            case "fours" -> Shape.of(50, 4);
+            case "thirteens" -> Shape.of(50, 13);
             default -> Shape.of(n);
         };
     }
