@@ -2,7 +2,6 @@ package org.gradviz.engine.ops;
 
 import java.util.Map;
 import org.gradviz.engine.Autograd;
-import org.gradviz.engine.CpuCapability;
 import org.gradviz.engine.DType;
 import org.gradviz.engine.Node;
 import org.gradviz.engine.SavedTensor;
@@ -33,9 +32,8 @@ public final class Cdist {
                 double agg = 0;
                 for (int k = 0; k < m; k++) {
                     double d = Math.abs(a[i * m + k] - b[j * m + k]);
-                    // NOTE: torch's AVX2 build contracts agg + d * d into one fused multiply-add (float32 seen to
-                    // match), its default build does not (CpuCapability.mulAdd)
-                    agg = single && p == 2 ? CpuCapability.mulAdd((float) d, (float) d, (float) agg)
+                    // NOTE: torch's scalar loop agg += d * d, fused as NormReduce.addSquare describes (float32)
+                    agg = single && p == 2 ? NormReduce.addSquare((float) agg, (float) d, k, m)
                             : single ? (float) ((float) agg + (float) map((float) d, p)) : agg + map(d, p);
                 }
                 out[i * r2 + j] = finish(agg, p, single);

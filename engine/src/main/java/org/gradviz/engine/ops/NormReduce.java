@@ -56,17 +56,21 @@ final class NormReduce {
         for (int k = 1; k < lanes; k++) {
             sum += acc[k];
         }
-        // NOTE: GCC vectorises the scalar rest by fours (squares in a vector, added in order, so not fused) and
-        // fuses only the last rest % 4 (measured: e.g. a norm of 4 elements has no fused multiply-add, of 3 only them)
-        for (int fours = d + (size - d) / 4 * 4; d < fours; d++) {
+        for (int k = 0, rest = size - d; k < rest; k++, d++) {
             float v = (float) x[base + d];
-            sum += v * v;
-        }
-        for (; d < size; d++) {
-            float v = (float) x[base + d];
-            sum = CpuCapability.mulAdd(v, v, sum);
+            sum = addSquare(sum, v, k, rest);
         }
         return (float) Math.sqrt(sum);
+    }
+
+    /**
+     * acc + v·v as term {@code k} of {@code n} of a scalar float loop {@code acc += v * v} in torch's build.
+     * NOTE: GCC vectorises such a loop by fours, the squares in a vector and added in order (so not fused), and only
+     * the last {@code n % 4} terms are fused multiply-adds on AVX2 (measured on norm's leftovers and on cdist: a sum of
+     * 4 squares has no fused term, of 3 only fused ones); the default build fuses none.
+     */
+    static float addSquare(float acc, float v, int k, int n) {
+        return k < n - n % 4 ? acc + v * v : CpuCapability.mulAdd(v, v, acc);
     }
 
     private static double mulAdd(double a, double b, double c, DType dt) {
