@@ -7,7 +7,7 @@ import org.gradviz.engine.VectorApi;
  * {@code binary_cross_entropy_with_logits} on float32 values in one pass over the elements, with the bits of PyTorch
  * 1.13's composition of ops: every intermediate is rounded to float as the op that makes it in torch rounds it, so
  * fusing the ops changes nothing. The vector parts use {@link VectorBceWithLogits} when the JVM has the Vector API.
- * With {@link CpuCapability#DEFAULT}, glibc's {@code expf} and {@code logf} on every element.
+ * With {@link CpuCapability#DEFAULT}, glibc's {@code expf} and {@code logf} on every element ({@link LaneMath}).
  */
 public final class BceWithLogitsFloat {
     private BceWithLogitsFloat() {
@@ -20,7 +20,7 @@ public final class BceWithLogitsFloat {
      */
     public static float[] loss(float[] x, float[] t) {
         float[] r = new float[x.length];
-        int i = VectorApi.PRESENT && !CpuCapability.SCALAR ? VectorBceWithLogits.loss(x, t, r) : 0;
+        int i = VectorApi.PRESENT && LaneMath.sleef() ? VectorBceWithLogits.loss(x, t, r) : 0;
         for (; i < r.length; i++) {
             r[i] = loss(x[i], t[i]);
         }
@@ -29,11 +29,8 @@ public final class BceWithLogitsFloat {
 
     static float loss(float x, float t) {
         float m = Math.max(-x, 0f);
-        if (CpuCapability.SCALAR) {
-            return ((1f - t) * x + m) + GlibcLog.logf(1f + GlibcMath.expf(-Math.abs(x)));
-        }
-        float sum = 1f + SleefFloat.exp(-Math.abs(x));
-        return ((1f - t) * x + m) + SleefFloat.log(sum);
+        float sum = 1f + LaneMath.exp(-Math.abs(x), true);
+        return ((1f - t) * x + m) + LaneMath.log(sum, true);
     }
 
     /**
@@ -43,10 +40,11 @@ public final class BceWithLogitsFloat {
      */
     public static float[] inputGrad(float[] x, float[] t, float g, boolean mean, float n) {
         float[] r = new float[x.length];
-        int vectorized = CpuCapability.SCALAR ? 0 : x.length - x.length % (2 * SleefFloat.LANES);
-        int i = VectorApi.PRESENT ? VectorBceWithLogits.inputGrad(x, t, g, mean, n, r, vectorized) : 0;
+        int vectorized = x.length - x.length % (2 * SleefFloat.LANES);
+        int i = VectorApi.PRESENT && LaneMath.sleef() ? VectorBceWithLogits.inputGrad(x, t, g, mean, n, r, vectorized)
+                : 0;
         for (; i < vectorized; i++) {
-            float e = SleefFloat.exp(0f - x[i]);
+            float e = LaneMath.exp(0f - x[i], true);
             r[i] = scaled(1f / (e + 1f), t[i], g, mean, n);
         }
         for (; i < x.length; i++) {

@@ -1,11 +1,11 @@
 package org.gradviz.engine.kernels;
 
 /**
- * glibc 2.36's {@code log1pf} and {@code tanhf} (fdlibm's float algorithms; x86-64 builds them without fused
- * multiply-adds): the scalar {@code std::log1p} and {@code std::tanh} of float that PyTorch's vectorised loops call
- * for the elements they leave over.
+ * glibc 2.36's {@code log1pf}, {@code expm1f}, {@code tanhf} and {@code log10f} (fdlibm's float algorithms; x86-64
+ * builds them without fused multiply-adds): the scalar {@code std::log1p}, ... of float that PyTorch's vectorised
+ * loops call for the elements they leave over, and that its default build calls for every element.
  */
-final class GlibcFloatSpecial {
+public final class GlibcFloatSpecial {
     private static final float LN2_HI = 6.9313812256e-01f;
     private static final float LN2_LO = 9.0580006145e-06f;
     private static final float TWO25 = 3.355443200e+07f;
@@ -205,5 +205,37 @@ final class GlibcFloatSpecial {
             z = 1f - 1.0e-30f;
         }
         return jx >= 0 ? z : -z;
+    }
+
+    private static final float IVLN10 = 4.3429449201e-01f;
+    private static final float LOG10_2HI = 3.0102920532e-01f;
+    private static final float LOG10_2LO = 7.9034151668e-07f;
+
+    /** log10f: k·log10(2) + log(m)/ln(10) for x = 2^k·m, with glibc's {@code logf} (its FMA variant) of m. */
+    public static float log10f(float x) {
+        int hx = Float.floatToRawIntBits(x);
+        int k = 0;
+        if (hx < 0x00800000) {
+            // x < 2^-126
+            if ((hx & 0x7fffffff) == 0) {
+                return -TWO25 / Math.abs(x);
+            }
+            if (hx < 0) {
+                return Float.NaN;
+            }
+            k -= 25;
+            x *= TWO25;
+            hx = Float.floatToRawIntBits(x);
+        }
+        if (hx >= 0x7f800000) {
+            return x + x;
+        }
+        k += (hx >> 23) - 127;
+        int i = (k & 0x80000000) >>> 31;
+        hx = (hx & 0x007fffff) | ((0x7f - i) << 23);
+        float y = k + i;
+        x = Float.intBitsToFloat(hx);
+        float z = y * LOG10_2LO + IVLN10 * GlibcLog.logf(x);
+        return z + y * LOG10_2HI;
     }
 }

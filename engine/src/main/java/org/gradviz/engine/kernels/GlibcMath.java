@@ -13,8 +13,11 @@ public final class GlibcMath {
     private static final double C0 = 0x1.c6af84b912394p-5 / N / N / N;
     private static final double C1 = 0x1.ebfce50fac4f3p-3 / N / N;
     private static final double C2 = 0x1.62e42ff0c52d6p-1 / N;
-    /** Bits of 2^(i/32) rounded to double, minus i·2^52/32 (so adding k·2^52/32 scales by 2^(k/32)). */
-    private static final long[] T = {
+    /**
+     * Bits of 2^(i/32) rounded to double, minus i·2^52/32 (so adding k·2^52/32 scales by 2^(k/32)): glibc's
+     * {@code __exp2f_data.tab}, shared with {@link GlibcPowF}.
+     */
+    static final long[] T = {
         0x3ff0000000000000L, 0x3fefd9b0d3158574L, 0x3fefb5586cf9890fL, 0x3fef9301d0125b51L,
         0x3fef72b83c7d517bL, 0x3fef54873168b9aaL, 0x3fef387a6e756238L, 0x3fef1e9df51fdee1L,
         0x3fef06fe0a31b715L, 0x3feef1a7373aa9cbL, 0x3feedea64c123422L, 0x3feece086061892dL,

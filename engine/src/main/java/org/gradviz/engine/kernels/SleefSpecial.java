@@ -1,59 +1,17 @@
 package org.gradviz.engine.kernels;
 
 /**
- * log1p, expm1, erf and tanh as PyTorch 1.13's vectorised CPU loops compute them ({@code vector} true: SLEEF 3.5.1's
- * {@code Sleef_log1pf8_u10}, {@code Sleef_expm1f8_u10}, ATen's own float {@code erf}, SLEEF's tanh) or as its scalar
- * tail does ({@code std::log1p}, ... of glibc).
- *
- * <p>Ports: float32 vector log1p and expm1 (SLEEF), erf (ATen's Abramowitz–Stegun form) and tanh ({@link SleefFloat});
- * float32 scalar log1pf, expm1f and tanhf (glibc, {@link GlibcFloatSpecial}); float64 vector log1p, expm1 and erf
- * ({@link SleefDoubleSpecial}) and tanh ({@link SleefDouble}); float64 scalar log1p, expm1, tanh and erf
- * (glibc's: {@link GlibcLog}, {@link GlibcHyperbolic}, {@link GlibcErf}). NOTE: the float32 scalar erf is glibc's
- * double erf rounded to float, not glibc's erff (torch's float gelu runs oneDNN instead, see TorchActivationsTest).
+ * SLEEF 3.5.1's {@code Sleef_log1pf8_u10} and {@code Sleef_expm1f8_u10} and ATen's own AVX2 float {@code erf}, one
+ * lane at a time: what PyTorch 1.13's AVX2 kernels compute for a float32 lane ({@link LaneMath} chooses them; the
+ * float64 ones are in {@link SleefDoubleSpecial}).
  */
 public final class SleefSpecial {
 
     private SleefSpecial() {
     }
 
-    // ----- float32
-
-    public static float log1p(float d, boolean vector) {
-        return vector ? log1pVector(d) : GlibcFloatSpecial.log1pf(d);
-    }
-
-    public static float expm1(float a, boolean vector) {
-        return vector ? expm1Vector(a) : GlibcFloatSpecial.expm1f(a);
-    }
-
-    public static float erf(float x, boolean vector) {
-        return vector ? erfVector(x) : (float) GlibcErf.erf(x);
-    }
-
-    public static float tanh(float x, boolean vector) {
-        return vector ? SleefFloat.tanh(x) : GlibcFloatSpecial.tanhf(x);
-    }
-
-    // ----- float64
-
-    public static double log1p(double d, boolean vector) {
-        return vector ? SleefDoubleSpecial.log1p(d) : GlibcLog.log1p(d);
-    }
-
-    public static double expm1(double a, boolean vector) {
-        return vector ? SleefDoubleSpecial.expm1(a) : GlibcHyperbolic.expm1(a);
-    }
-
-    public static double erf(double x, boolean vector) {
-        return vector ? SleefDoubleSpecial.erf(x) : GlibcErf.erf(x);
-    }
-
-    public static double tanh(double x, boolean vector) {
-        return vector ? SleefDouble.tanh(x) : GlibcHyperbolic.tanh(x);
-    }
-
     /** {@code Sleef_log1pf8_u10} (xlog1pf, AVX2 path) of one lane. */
-    static float log1pVector(float d) {
+    public static float log1p(float d) {
         float dp1 = d + 1f;
         boolean o = dp1 < Float.MIN_NORMAL;
         if (o) {
@@ -96,7 +54,7 @@ public final class SleefSpecial {
     }
 
     /** {@code Sleef_expm1f8_u10} (xexpm1f) of one lane. */
-    static float expm1Vector(float a) {
+    public static float expm1(float a) {
         float[] d = SleefFloat.expk2(a);
         // dfadd2(d, -1)
         float x = d[0];
@@ -120,7 +78,7 @@ public final class SleefSpecial {
      * ATen's {@code Vectorized<float>::erf} (AVX2): Abramowitz and Stegun's 7.1.26 with fused multiply-adds and SLEEF's
      * exp, sign(x)·(1 - r·t·e^(-x²)), t = 1 / (0.3275911·|x| + 1).
      */
-    static float erfVector(float x) {
+    public static float erf(float x) {
         int sign = Float.floatToRawIntBits(x) & 0x80000000;
         float abs = Float.intBitsToFloat(Float.floatToRawIntBits(x) ^ sign);
         float t = 1f / Math.fma(0.3275911f, abs, 1f);

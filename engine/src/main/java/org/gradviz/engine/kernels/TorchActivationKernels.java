@@ -1,15 +1,19 @@
 package org.gradviz.engine.kernels;
 
+import org.gradviz.engine.CpuCapability;
+
 /**
  * PyTorch 1.13's CPU kernels for elu, silu, softplus and gelu (ATen's {@code Activation.cpp}) and their backward
  * kernels, as this machine runs them (AVX2 capability, one thread), over contiguous float32 or float64 values.
  *
  * <p>Each goes through {@code cpu_kernel_vec}'s {@code vectorized_loop}: two vectors per step (16 floats, 8
  * doubles) with SLEEF's u10 functions, then the elements left over one by one with the scalar {@code std::}
- * functions (glibc). The loops below split the same way: {@link #vectorized} elements first.
+ * functions (glibc). The loops below split the same way: {@link #vectorized} elements first, each element's functions
+ * chosen by {@link LaneMath} (glibc's in both loops with {@code ATEN_CPU_CAPABILITY=default}).
  *
- * <p>NOTE: {@code 1 + x * y} in these kernels is one fused multiply-add, as GCC contracts it in the vector loop and
- * the scalar tail alike (as in tanh's backward).
+ * <p>NOTE: {@code 1 + x * y} in these kernels is one fused multiply-add on AVX2, as GCC contracts it in the vector
+ * loop and the scalar tail alike (as in tanh's backward); the default build rounds it twice
+ * ({@link CpuCapability#mulAdd}).
  */
 public final class TorchActivationKernels {
     private static final int F = SleefFloat.LANES;
@@ -84,57 +88,49 @@ public final class TorchActivationKernels {
         return r;
     }
 
-    private static float exp(float x, boolean vector) {
-        return vector ? SleefFloat.exp(x) : GlibcMath.expf(x);
-    }
-
-    private static double exp(double x, boolean vector) {
-        return vector ? SleefDouble.exp(x) : GlibcMath.exp(x);
-    }
-
     // ----- elu (scale 1, input_scale 1)
 
     /** a > 0 ? a : (e^a - 1)·alpha. */
     public static float[] eluFloat(float[] x, float alpha) {
-        return loop(x, (a, v) -> a > 0 || Float.isNaN(a) && !v ? a : (exp(a, v) - 1f) * alpha);
+        return loop(x, (a, v) -> a > 0 || Float.isNaN(a) && !v ? a : (LaneMath.exp(a, v) - 1f) * alpha);
     }
 
     public static double[] eluDouble(double[] x, double alpha) {
-        return loop(x, (a, v) -> a > 0 || Double.isNaN(a) && !v ? a : (exp(a, v) - 1d) * alpha);
+        return loop(x, (a, v) -> a > 0 || Double.isNaN(a) && !v ? a : (LaneMath.exp(a, v) - 1d) * alpha);
     }
 
     /** elu_backward with is_result false: b > 0 ? g : g·1·alpha·e^b (b the input). */
     public static float[] eluBackwardFloat(float[] g, float[] x, float alpha) {
-        return loop(g, x, (a, b, v) -> b > 0 || Float.isNaN(b) && !v ? a : a * 1f * alpha * exp(b, v));
+        return loop(g, x, (a, b, v) -> b > 0 || Float.isNaN(b) && !v ? a : a * 1f * alpha * LaneMath.exp(b, v));
     }
 
     public static double[] eluBackwardDouble(double[] g, double[] x, double alpha) {
-        return loop(g, x, (a, b, v) -> b > 0 || Double.isNaN(b) && !v ? a : a * 1d * alpha * exp(b, v));
+        return loop(g, x, (a, b, v) -> b > 0 || Double.isNaN(b) && !v ? a : a * 1d * alpha * LaneMath.exp(b, v));
     }
 
     // ----- silu
 
     /** x / (1 + e^-x). */
     public static float[] siluFloat(float[] x) {
-        return loop(x, (a, v) -> a / (1f + exp(-a, v)));
+        return loop(x, (a, v) -> a / (1f + LaneMath.exp(-a, v)));
     }
 
     public static double[] siluDouble(double[] x) {
-        return loop(x, (a, v) -> a / (1d + exp(-a, v)));
+        return loop(x, (a, v) -> a / (1d + LaneMath.exp(-a, v)));
     }
 
     /** g·σ·(1 + x·(1 - σ)) with σ = 1 / (1 + e^-x). */
     public static float[] siluBackwardFloat(float[] g, float[] x) {
         return loop(g, x, (dy, a, v) -> {
-            float s = 1f / (1f + exp(-a, v));
-            return dy * s * Math.fma(a, 1f - s, 1f);
+            float s = 1f / (1f + LaneMath.exp(-a, v));
+            return dy * s * CpuCapability.mulAdd(a, 1f - s, 1f);
         });
     }
 
     public static double[] siluBackwardDouble(double[] g, double[] x) {
         return loop(g, x, (dy, a, v) -> {
-            double s = 1d / (1d + exp(-a, v));
-            return dy * s * Math.fma(a, 1d - s, 1d);
+            double s = 1d / (1d + LaneMath.exp(-a, v));
+            return dy * s * CpuCapability.mulAdd(a, 1d - s, 1d);
         });
     }
 
@@ -143,25 +139,25 @@ public final class TorchActivationKernels {
     /** a·beta > threshold ? a : log1p(e^(a·beta)) / beta. */
     public static float[] softplusFloat(float[] x, float beta, float threshold) {
         return loop(x, (a, v) -> a * beta > threshold ? a
-                : SleefSpecial.log1p(exp(a * beta, v), v) / beta);
+                : LaneMath.log1p(LaneMath.exp(a * beta, v), v) / beta);
     }
 
     public static double[] softplusDouble(double[] x, double beta, double threshold) {
         return loop(x, (a, v) -> a * beta > threshold ? a
-                : SleefSpecial.log1p(exp(a * beta, v), v) / beta);
+                : LaneMath.log1p(LaneMath.exp(a * beta, v), v) / beta);
     }
 
     /** b·beta > threshold ? g : g·z / (z + 1) with z = e^(b·beta). */
     public static float[] softplusBackwardFloat(float[] g, float[] x, float beta, float threshold) {
         return loop(g, x, (a, b, v) -> {
-            float z = exp(b * beta, v);
+            float z = LaneMath.exp(b * beta, v);
             return b * beta > threshold ? a : a * z / (z + 1f);
         });
     }
 
     public static double[] softplusBackwardDouble(double[] g, double[] x, double beta, double threshold) {
         return loop(g, x, (a, b, v) -> {
-            double z = exp(b * beta, v);
+            double z = LaneMath.exp(b * beta, v);
             return b * beta > threshold ? a : a * z / (z + 1d);
         });
     }
@@ -174,7 +170,7 @@ public final class TorchActivationKernels {
     }
 
     public static double[] geluDouble(double[] x) {
-        return loop(x, (a, v) -> a * 0.5 * (1d + SleefSpecial.erf(a * SQRT1_2, v)));
+        return loop(x, (a, v) -> a * 0.5 * (1d + LaneMath.erf(a * SQRT1_2, v)));
     }
 
     /** g·(cdf + x·pdf) as oneDNN's gelu_erf backward computes it for float32: its derivative times g. */
@@ -186,10 +182,10 @@ public final class TorchActivationKernels {
     public static double[] geluBackwardDouble(double[] g, double[] x) {
         double beta = TWO_SQRTPI * SQRT1_2 * 0.5;
         return loop(g, x, (dy, a, v) -> {
-            double cdf = 0.5 * (1d + SleefSpecial.erf(a * SQRT1_2, v));
-            double pdf = beta * exp(a * a * -0.5, v);
+            double cdf = 0.5 * (1d + LaneMath.erf(a * SQRT1_2, v));
+            double pdf = beta * LaneMath.exp(a * a * -0.5, v);
             // NOTE: GCC fuses cdf + x·pdf in the vector loop only
-            return dy * (v ? Math.fma(a, pdf, cdf) : cdf + a * pdf);
+            return dy * (v ? CpuCapability.mulAdd(a, pdf, cdf) : cdf + a * pdf);
         });
     }
 
@@ -199,8 +195,8 @@ public final class TorchActivationKernels {
         float kappa = 0.044715f;
         return loop(x, (a, v) -> {
             float cube = a * a * a;
-            float inner = beta * Math.fma(kappa, cube, a);
-            return 0.5f * a * (1f + SleefSpecial.tanh(inner, v));
+            float inner = beta * CpuCapability.mulAdd(kappa, cube, a);
+            return 0.5f * a * (1f + LaneMath.tanh(inner, v));
         });
     }
 
@@ -209,8 +205,8 @@ public final class TorchActivationKernels {
         double kappa = 0.044715;
         return loop(x, (a, v) -> {
             double cube = a * a * a;
-            double inner = beta * Math.fma(kappa, cube, a);
-            return 0.5 * a * (1d + SleefSpecial.tanh(inner, v));
+            double inner = beta * CpuCapability.mulAdd(kappa, cube, a);
+            return 0.5 * a * (1d + LaneMath.tanh(inner, v));
         });
     }
 
@@ -221,13 +217,13 @@ public final class TorchActivationKernels {
         return loop(g, x, (dy, a, v) -> {
             float sq = a * a;
             float cube = v ? a * a * a : sq * a;
-            float inner = beta * Math.fma(kappa, cube, a);
-            float t = SleefSpecial.tanh(inner, v);
+            float inner = beta * CpuCapability.mulAdd(kappa, cube, a);
+            float t = LaneMath.tanh(inner, v);
             float left = 0.5f * a;
             float right = 1f + t;
             float leftDerivative = 0.5f * right;
-            float tanhDerivative = Math.fma(-t, t, 1f);
-            float innerDerivative = beta * Math.fma(threeKappa, sq, 1f);
+            float tanhDerivative = CpuCapability.mulAdd(-t, t, 1f);
+            float innerDerivative = beta * CpuCapability.mulAdd(threeKappa, sq, 1f);
             float rightDerivative = left * tanhDerivative * innerDerivative;
             return dy * (leftDerivative + rightDerivative);
         });
@@ -240,13 +236,13 @@ public final class TorchActivationKernels {
         return loop(g, x, (dy, a, v) -> {
             double sq = a * a;
             double cube = v ? a * a * a : sq * a;
-            double inner = beta * Math.fma(kappa, cube, a);
-            double t = SleefSpecial.tanh(inner, v);
+            double inner = beta * CpuCapability.mulAdd(kappa, cube, a);
+            double t = LaneMath.tanh(inner, v);
             double left = 0.5 * a;
             double right = 1d + t;
             double leftDerivative = 0.5 * right;
-            double tanhDerivative = Math.fma(-t, t, 1d);
-            double innerDerivative = beta * Math.fma(threeKappa, sq, 1d);
+            double tanhDerivative = CpuCapability.mulAdd(-t, t, 1d);
+            double innerDerivative = beta * CpuCapability.mulAdd(threeKappa, sq, 1d);
             double rightDerivative = left * tanhDerivative * innerDerivative;
             return dy * (leftDerivative + rightDerivative);
         });

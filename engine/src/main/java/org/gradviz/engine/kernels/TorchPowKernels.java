@@ -9,7 +9,8 @@ package org.gradviz.engine.kernels;
  * {@code 1 / (x*x)}), every step rounded to the dtype; any other exponent runs {@code cpu_kernel_vec}: SLEEF's
  * {@code powf8_u10}/{@code powd4_u10} over whole blocks of two vectors (16 floats, 8 doubles), then glibc's
  * {@code std::pow} in double ({@link GlibcPow}) for the elements left over. {@code x ** y} for two tensors takes
- * the same split, with SLEEF's pow on each pair in the blocks.
+ * the same split, with SLEEF's pow on each pair in the blocks. With {@code ATEN_CPU_CAPABILITY=default} a block's lane
+ * is glibc's {@code powf} (float32) or {@code pow} ({@link LaneMath#pow}).
  */
 public final class TorchPowKernels {
     private static final int FLOAT_BLOCK = 2 * SleefFloat.LANES;
@@ -38,8 +39,8 @@ public final class TorchPowKernels {
         int vectorized = base.length - base.length % (float32 ? FLOAT_BLOCK : DOUBLE_BLOCK);
         for (int i = 0; i < r.length; i++) {
             if (i < vectorized) {
-                r[i] = float32 ? SleefFloat.pow((float) base[i], (float) exponent[i])
-                        : SleefDouble.pow(base[i], exponent[i]);
+                r[i] = float32 ? LaneMath.pow((float) base[i], (float) exponent[i])
+                        : LaneMath.pow(base[i], exponent[i]);
             } else {
                 r[i] = float32 ? (float) GlibcPow.pow((float) base[i], (float) exponent[i])
                         : GlibcPow.pow(base[i], exponent[i]);
@@ -63,7 +64,8 @@ public final class TorchPowKernels {
             // NOTE: the scalar loop divides in double (1.0 / float), the vector loop in float
             return inBlock ? 1f / (x * x) : (float) (1.0 / (x * x));
         }
-        return inBlock ? SleefFloat.pow(x, (float) e) : (float) GlibcPow.pow(x, e);
+        // NOTE: a vector lane takes the exponent as a float, the scalar loop as a double (std::pow(float, double))
+        return inBlock ? LaneMath.pow(x, (float) e) : (float) GlibcPow.pow(x, e);
     }
 
     private static double powDouble(double x, double e, boolean inBlock) {
@@ -80,6 +82,6 @@ public final class TorchPowKernels {
         } else if (e == -2) {
             return 1 / (x * x);
         }
-        return inBlock ? SleefDouble.pow(x, e) : GlibcPow.pow(x, e);
+        return inBlock ? LaneMath.pow(x, e) : GlibcPow.pow(x, e);
     }
 }

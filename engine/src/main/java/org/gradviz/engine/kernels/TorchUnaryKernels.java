@@ -16,7 +16,7 @@ import org.gradviz.engine.VectorApi;
  * </ul>
  * With the Vector API ({@link VectorApi#PRESENT}) the SLEEF parts run on whole vectors ({@link VectorSleefFloat}),
  * with the same bits. With {@link CpuCapability#DEFAULT} ({@code ATEN_CPU_CAPABILITY=default}) every element is glibc's
- * ({@code std::exp} and so on, as torch's generic {@code Vectorized} maps them).
+ * ({@code std::exp} and so on, as torch's generic {@code Vectorized} maps them); {@link LaneMath} decides.
  */
 public final class TorchUnaryKernels {
     private static final int F = SleefFloat.LANES;
@@ -38,7 +38,7 @@ public final class TorchUnaryKernels {
     /** sin or cos: the reduction is chosen per vector of 8 (see {@link SleefFloat}). */
     private static float[] trigFloat(float[] x, boolean sin) {
         float[] r = new float[x.length];
-        if (CpuCapability.SCALAR) {
+        if (!LaneMath.sleef()) {
             for (int i = 0; i < r.length; i++) {
                 r[i] = sin ? GlibcSinCosF.sinf(x[i]) : GlibcSinCosF.cosf(x[i]);
             }
@@ -59,36 +59,24 @@ public final class TorchUnaryKernels {
 
     public static float[] expFloat(float[] x) {
         float[] r = new float[x.length];
-        if (CpuCapability.SCALAR) {
-            for (int i = 0; i < r.length; i++) {
-                r[i] = GlibcMath.expf(x[i]);
-            }
-            return r;
-        }
-        if (VectorApi.PRESENT) {
+        if (VectorApi.PRESENT && LaneMath.sleef()) {
             VectorSleefFloat.exp(x, r, 0, r.length);
             return r;
         }
         for (int i = 0; i < r.length; i++) {
-            r[i] = SleefFloat.exp(x[i]);
+            r[i] = LaneMath.exp(x[i], true);
         }
         return r;
     }
 
     public static float[] logFloat(float[] x) {
         float[] r = new float[x.length];
-        if (CpuCapability.SCALAR) {
-            for (int i = 0; i < r.length; i++) {
-                r[i] = GlibcLog.logf(x[i]);
-            }
-            return r;
-        }
-        if (VectorApi.PRESENT) {
+        if (VectorApi.PRESENT && LaneMath.sleef()) {
             VectorSleefFloat.log(x, r, 0, r.length);
             return r;
         }
         for (int i = 0; i < r.length; i++) {
-            r[i] = SleefFloat.log(x[i]);
+            r[i] = LaneMath.log(x[i], true);
         }
         return r;
     }
@@ -96,7 +84,7 @@ public final class TorchUnaryKernels {
     public static float[] tanhFloat(float[] x) {
         float[] r = new float[x.length];
         for (int i = 0; i < r.length; i++) {
-            r[i] = CpuCapability.SCALAR ? GlibcFloatSpecial.tanhf(x[i]) : SleefFloat.tanh(x[i]);
+            r[i] = LaneMath.tanh(x[i], true);
         }
         return r;
     }
@@ -107,11 +95,11 @@ public final class TorchUnaryKernels {
      */
     public static float[] sigmoidFloat(float[] x) {
         float[] r = new float[x.length];
-        int vectorized = CpuCapability.SCALAR ? 0 : x.length - x.length % (2 * F);
-        int i = VectorApi.PRESENT ? VectorSleefFloat.sigmoid(x, r, vectorized) : 0;
+        int vectorized = x.length - x.length % (2 * F);
+        int i = VectorApi.PRESENT && LaneMath.sleef() ? VectorSleefFloat.sigmoid(x, r, vectorized) : 0;
         for (; i < vectorized; i++) {
             // NOTE: the vector kernel negates as 0 - x, which only differs from -x at 0 (same exp)
-            float e = SleefFloat.exp(0f - x[i]);
+            float e = LaneMath.exp(0f - x[i], true);
             r[i] = 1f / (e + 1f);
         }
         for (; i < x.length; i++) {
@@ -134,7 +122,7 @@ public final class TorchUnaryKernels {
     /** sin or cos: the reduction is chosen per vector of 4 (see {@link SleefDouble}). */
     private static double[] trigDouble(double[] x, boolean sin) {
         double[] r = new double[x.length];
-        if (CpuCapability.SCALAR) {
+        if (!LaneMath.sleef()) {
             for (int i = 0; i < r.length; i++) {
                 r[i] = sin ? GlibcSinCos.sin(x[i]) : GlibcSinCos.cos(x[i]);
             }
@@ -156,7 +144,7 @@ public final class TorchUnaryKernels {
     public static double[] expDouble(double[] x) {
         double[] r = new double[x.length];
         for (int i = 0; i < r.length; i++) {
-            r[i] = CpuCapability.SCALAR ? GlibcMath.exp(x[i]) : SleefDouble.exp(x[i]);
+            r[i] = LaneMath.exp(x[i], true);
         }
         return r;
     }
@@ -164,7 +152,7 @@ public final class TorchUnaryKernels {
     public static double[] logDouble(double[] x) {
         double[] r = new double[x.length];
         for (int i = 0; i < r.length; i++) {
-            r[i] = CpuCapability.SCALAR ? GlibcLog.log(x[i]) : SleefDouble.log(x[i]);
+            r[i] = LaneMath.log(x[i], true);
         }
         return r;
     }
@@ -172,7 +160,7 @@ public final class TorchUnaryKernels {
     public static double[] tanhDouble(double[] x) {
         double[] r = new double[x.length];
         for (int i = 0; i < r.length; i++) {
-            r[i] = CpuCapability.SCALAR ? GlibcHyperbolic.tanh(x[i]) : SleefDouble.tanh(x[i]);
+            r[i] = LaneMath.tanh(x[i], true);
         }
         return r;
     }
@@ -180,9 +168,9 @@ public final class TorchUnaryKernels {
     /** 1 / (1 + e^-x): SLEEF's exp over blocks of 8, glibc's {@code exp} for the rest. */
     public static double[] sigmoidDouble(double[] x) {
         double[] r = new double[x.length];
-        int vectorized = CpuCapability.SCALAR ? 0 : x.length - x.length % (2 * D);
+        int vectorized = x.length - x.length % (2 * D);
         for (int i = 0; i < vectorized; i++) {
-            double e = SleefDouble.exp(0d - x[i]);
+            double e = LaneMath.exp(0d - x[i], true);
             r[i] = 1d / (e + 1d);
         }
         for (int i = vectorized; i < x.length; i++) {

@@ -2,7 +2,6 @@ package org.gradviz.engine.ops;
 
 import org.gradviz.engine.DType;
 import org.gradviz.engine.Shape;
-import org.gradviz.engine.kernels.GlibcMath;
 import org.gradviz.engine.kernels.SleefDouble;
 import org.gradviz.engine.kernels.SleefFloat;
 
@@ -11,14 +10,15 @@ import org.gradviz.engine.kernels.SleefFloat;
  * SoftMaxKernel.cpp (one thread): {@code _vec_softmax}, {@code _vec_logsoftmax}, {@code _vec_softmax_backward} and
  * {@code _vec_log_softmax_backward}. Each works on the columns of a contiguous tensor seen as (outer, size, inner):
  * the elements along {@code dim} are {@code inner} apart, and each column is computed on its own, in vector lanes or
- * alone, which decides only whose exp it gets (SLEEF's or glibc's).
+ * alone, which decides only whose exp it gets (a vector lane's or glibc's,
+ * {@link org.gradviz.engine.kernels.LaneMath}).
  */
 final class AlongDim {
     private AlongDim() {
     }
 
     /** The (outer, size, inner) view of {@code shape} around {@code dim}. */
-    private record Columns(int outer, int size, int inner) {
+    record Columns(int outer, int size, int inner) {
         static Columns of(Shape shape, int dim) {
             int outer = 1;
             int inner = 1;
@@ -78,7 +78,7 @@ final class AlongDim {
         for (int d = 0; d < c.size(); d++) {
             int i = base + d * stride;
             double shifted = dt.round(x[i] - max);
-            out[i] = vector ? LogSoftmax.exp(shifted, dt) : glibcExp(shifted, dt);
+            out[i] = LogSoftmax.exp(shifted, dt, vector);
             sum = dt.round(sum + out[i]);
         }
         for (int d = 0; d < c.size(); d++) {
@@ -121,7 +121,7 @@ final class AlongDim {
             double sum = 0;
             for (int d = 0; d < c.size(); d++) {
                 double shifted = dt.round(x[base + d * stride] - max);
-                sum = dt.round(sum + (vector ? LogSoftmax.exp(shifted, dt) : glibcExp(shifted, dt)));
+                sum = dt.round(sum + (LogSoftmax.exp(shifted, dt, vector)));
             }
             double log = LogSoftmax.log(sum, dt);
             for (int d = 0; d < c.size(); d++) {
@@ -135,7 +135,7 @@ final class AlongDim {
     /**
      * {@code _vec_softmax_backward} and {@code _vec_log_softmax_backward}: per column a sum in the dtype (of g·y, each
      * a fused multiply-add, for softmax; of g for log_softmax), then y·(g - sum) or g - exp(y)·sum, the latter fused
-     * (SLEEF's exp in a vector, glibc's alone), as torch's build contracts them.
+     * (SLEEF's exp in a vector, glibc's alone), as torch's AVX2 build contracts them (not the default build).
      */
     static double[] backward(double[] g, double[] y, Shape shape, int dim, DType dt, boolean log) {
         Columns c = Columns.of(shape, dim);
@@ -147,28 +147,18 @@ final class AlongDim {
             double sum = 0;
             for (int d = 0; d < c.size(); d++) {
                 int i = base + d * stride;
-                sum = log ? dt.round(sum + g[i]) : fma(g[i], y[i], sum, dt);
+                sum = log ? dt.round(sum + g[i]) : LogSoftmax.mulAdd(g[i], y[i], sum, dt);
             }
             for (int d = 0; d < c.size(); d++) {
                 int i = base + d * stride;
                 if (log) {
-                    double e = vector ? LogSoftmax.exp(y[i], dt) : glibcExp(y[i], dt);
-                    out[i] = fma(-e, sum, g[i], dt);
+                    double e = LogSoftmax.exp(y[i], dt, vector);
+                    out[i] = LogSoftmax.mulAdd(-e, sum, g[i], dt);
                 } else {
                     out[i] = dt.round(y[i] * dt.round(g[i] - sum));
                 }
             }
         }
         return out;
-    }
-
-    /** a·b + c rounded once, in the dtype. */
-    private static double fma(double a, double b, double c, DType dt) {
-        return dt == DType.FLOAT32 ? Math.fma((float) a, (float) b, (float) c) : Math.fma(a, b, c);
-    }
-
-    /** {@code std::exp} of a value of the dtype: glibc's expf for float32, exp for float64. */
-    private static double glibcExp(double v, DType dt) {
-        return dt == DType.FLOAT32 ? GlibcMath.expf((float) v) : GlibcMath.exp(v);
     }
 }

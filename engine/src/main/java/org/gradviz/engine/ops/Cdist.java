@@ -32,8 +32,8 @@ public final class Cdist {
                 double agg = 0;
                 for (int k = 0; k < m; k++) {
                     double d = Math.abs(a[i * m + k] - b[j * m + k]);
-                    // NOTE: torch's build contracts agg + d * d into one fused multiply-add (float32 seen to match)
-                    agg = single && p == 2 ? Math.fma((float) d, (float) d, (float) agg)
+                    // NOTE: torch's scalar loop agg += d * d, fused as NormReduce.addSquare describes (float32)
+                    agg = single && p == 2 ? NormReduce.addSquare((float) agg, (float) d, k, m)
                             : single ? (float) ((float) agg + (float) map((float) d, p)) : agg + map(d, p);
                 }
                 out[i * r2 + j] = finish(agg, p, single);

@@ -3,12 +3,13 @@ package org.gradviz.engine.ops;
 import org.gradviz.engine.Autograd;
 import org.gradviz.engine.DType;
 import org.gradviz.engine.Tensor;
-import org.gradviz.engine.kernels.SleefDouble;
-import org.gradviz.engine.kernels.SleefFloat;
+import org.gradviz.engine.CpuCapability;
+import org.gradviz.engine.kernels.LaneMath;
 
 /**
  * {@code torch.log_softmax(input, dim)}: over the last dimension as PyTorch 1.13's {@code _vec_log_softmax_lastdim},
- * per row m = max, s = Σ exp(x - m) in vector order, then x - m - log(s), each step in the dtype; over another as
+ * per row m = max, s = Σ exp(x - m) in vector order, then x - m - log(s), each step in the dtype (exp and log a vector
+ * lane's, {@link LaneMath}); over another as
  * {@code host_softmax} ({@link AlongDim}).
  */
 public final class LogSoftmax {
@@ -46,14 +47,25 @@ public final class LogSoftmax {
                 result, LogSoftmax::row, LogSoftmax::backwardData, true), a);
     }
 
-    /** {@code Vectorized::exp}: SLEEF's u10 exp on every element ({@code vec::map} pads the last vector). */
+    /** {@code Vectorized::exp}: a vector lane on every element ({@code vec::map} pads the last vector). */
     static double exp(double v, DType dt) {
-        return dt == DType.FLOAT32 ? SleefFloat.exp((float) v) : SleefDouble.exp(v);
+        return exp(v, dt, true);
     }
 
-    /** {@code Vectorized::log}: SLEEF's u10 log, as the row sums' logs are taken with {@code vec::map}. */
+    /** A vector lane's exp ({@code vector}) or {@code std::exp} of a value of the dtype ({@link LaneMath}). */
+    static double exp(double v, DType dt, boolean vector) {
+        return dt == DType.FLOAT32 ? LaneMath.exp((float) v, vector) : LaneMath.exp(v, vector);
+    }
+
+    /** {@code Vectorized::log}: a vector lane's log, as the row sums' logs are taken with {@code vec::map}. */
     static double log(double v, DType dt) {
-        return dt == DType.FLOAT32 ? SleefFloat.log((float) v) : SleefDouble.log(v);
+        return dt == DType.FLOAT32 ? LaneMath.log((float) v, true) : LaneMath.log(v, true);
+    }
+
+    /** a·b + c in the dtype: one rounding on AVX2, two on default ({@link CpuCapability#mulAdd}). */
+    static double mulAdd(double a, double b, double c, DType dt) {
+        return dt == DType.FLOAT32 ? CpuCapability.mulAdd((float) a, (float) b, (float) c)
+                : CpuCapability.mulAdd(a, b, c);
     }
 
     /** What LogSoftmaxBackward0 over {@code dim} sends for {@code grad}, from the forward's {@code result}. */
@@ -65,9 +77,8 @@ public final class LogSoftmax {
     static void row(double[] g, double[] y, int from, int size, DType dt, double[] gi) {
         double sum = VecReduce.sum(g, from, size, dt);
         for (int i = from; i < from + size; i++) {
-            // NOTE: g - exp(y)·Σg is one fused multiply-add in torch's CPU build (measured)
-            double e = exp(y[i], dt);
-            gi[i] = dt == DType.FLOAT32 ? Math.fma(-(float) e, (float) sum, (float) g[i]) : Math.fma(-e, sum, g[i]);
+            // NOTE: g - exp(y)·Σg is one fused multiply-add in torch's AVX2 build (measured)
+            gi[i] = mulAdd(-exp(y[i], dt), sum, g[i], dt);
         }
     }
 

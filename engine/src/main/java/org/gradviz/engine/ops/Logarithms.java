@@ -5,12 +5,12 @@ import org.gradviz.engine.Autograd;
 import org.gradviz.engine.Node;
 import org.gradviz.engine.SavedTensor;
 import org.gradviz.engine.Tensor;
-import org.gradviz.engine.kernels.SleefLogarithms;
+import org.gradviz.engine.kernels.LaneMath;
 
 /**
  * {@code log10} and {@code log2}, each followed by its backward node. Both go through torch 1.13's {@code at::vml}
- * loop, where every element is SLEEF's u10 function ({@link SleefLogarithms}); integer inputs give the default float
- * type.
+ * loop, where every element is a vector lane ({@link LaneMath}: SLEEF's u10 function on AVX2, glibc's on default);
+ * integer inputs give the default float type.
  */
 public final class Logarithms {
     /** ln 10 and ln 2 as torch's derivatives.yaml writes them. */
@@ -21,12 +21,12 @@ public final class Logarithms {
     }
 
     public static Tensor log10(Tensor a) {
-        Tensor out = UnaryFunctions.floating(a, SleefLogarithms::log10, SleefLogarithms::log10);
+        Tensor out = UnaryFunctions.floating(a, LaneMath::log10, LaneMath::log10);
         return Autograd.record("log10", out, () -> new LogBaseBackward("Log10Backward0", a, LN10), a);
     }
 
     public static Tensor log2(Tensor a) {
-        Tensor out = UnaryFunctions.floating(a, SleefLogarithms::log2, SleefLogarithms::log2);
+        Tensor out = UnaryFunctions.floating(a, LaneMath::log2, LaneMath::log2);
         return Autograd.record("log2", out, () -> new LogBaseBackward("Log2Backward0", a, LN2), a);
     }
 

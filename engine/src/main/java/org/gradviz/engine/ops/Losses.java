@@ -2,7 +2,6 @@ package org.gradviz.engine.ops;
 
 import java.util.Map;
 import org.gradviz.engine.Autograd;
-import org.gradviz.engine.CpuCapability;
 import org.gradviz.engine.DType;
 import org.gradviz.engine.Node;
 import org.gradviz.engine.SavedTensor;
@@ -11,8 +10,7 @@ import org.gradviz.engine.Tensor;
 import org.gradviz.engine.TorchException;
 import org.gradviz.engine.kernels.BceWithLogitsFloat;
 import org.gradviz.engine.kernels.GlibcLog;
-import org.gradviz.engine.kernels.GlibcMath;
-import org.gradviz.engine.kernels.SleefDouble;
+import org.gradviz.engine.kernels.LaneMath;
 import org.gradviz.engine.kernels.TorchUnaryKernels;
 
 /** The losses of {@code torch.nn.functional}, each one backward node as in PyTorch. */
@@ -66,8 +64,7 @@ public final class Losses {
         double[] r = new double[x.length];
         for (int i = 0; i < r.length; i++) {
             double m = Math.max(-x[i], 0);
-            r[i] = ((1 - t[i]) * x[i] + m) + (CpuCapability.SCALAR ? GlibcLog.log(1 + GlibcMath.exp(-Math.abs(x[i])))
-                    : SleefDouble.log(1 + SleefDouble.exp(-Math.abs(x[i]))));
+            r[i] = ((1 - t[i]) * x[i] + m) + LaneMath.log(1 + LaneMath.exp(-Math.abs(x[i]), true), true);
         }
         return r;
     }

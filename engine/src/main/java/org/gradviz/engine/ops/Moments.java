@@ -3,6 +3,7 @@ package org.gradviz.engine.ops;
 import java.util.List;
 import java.util.Map;
 import org.gradviz.engine.Autograd;
+import org.gradviz.engine.CpuCapability;
 import org.gradviz.engine.DType;
 import org.gradviz.engine.GradMode;
 import org.gradviz.engine.Node;
@@ -18,8 +19,8 @@ import org.gradviz.engine.TorchException;
  *   <li>One result ({@code std_var_all_cpu}): the tensor's mean in its dtype, widened to double; then the sum of
  *       (x − mean)² over the elements in order, in double; divided by max(0, n − correction).</li>
  *   <li>Along a dim (the {@code WelfordOps} reduction): per result, Welford's running mean and m2 in double over the
- *       dim in order, m2 += δ·δ' as one fused multiply-add; var = m2 / (n − correction), or m2 / 0 when n is not
- *       above the correction.</li>
+ *       dim in order, m2 += δ·δ' as one fused multiply-add on AVX2 (two roundings on default,
+ *       {@link CpuCapability#mulAdd}); var = m2 / (n − correction), or m2 / 0 when n is not above the correction.</li>
  * </ul>
  * std is the square root of that var in double; both are then rounded to the dtype.
  */
@@ -85,7 +86,7 @@ public final class Moments {
                     double v = x[(o * size + k) * inner + in];
                     double delta = v - mean;
                     mean = mean + delta / (k + 1);
-                    m2 = Math.fma(delta, v - mean, m2);
+                    m2 = CpuCapability.mulAdd(delta, v - mean, m2);
                 }
                 double divisor = size > correction ? size - correction : 0;
                 double var = m2 / divisor;

@@ -19,14 +19,10 @@ public final class Norms {
             throw TorchException.runtime("linalg.vector_norm: Expected a floating point or complex tensor as input. "
                     + "Got " + (a.dtype() == org.gradviz.engine.DType.INT64 ? "Long" : "Bool"));
         }
-        Tensor powered = p == 2 ? Arithmetic.elementwise(a, a, BasicOp.MUL) : Pointwise.map(a, Math::abs, false);
-        Tensor summed;
-        try (var g = org.gradviz.engine.GradMode.disabled()) {
-            summed = dim == null ? Reductions.sum(powered) : Reductions.sum(powered, dim, keepDim);
-        }
-        Tensor out = p == 2 ? Pointwise.map(summed, Math::sqrt, false) : summed;
-        Shape outShape = dim == null && keepDim ? Shape.of(ones(a.dim())) : out.shape();
-        Tensor result = Tensor.fromData(outShape, a.dtype(), out.data().clone());
+        Integer d = dim == null || a.dim() == 0 ? null : a.shape().normalizeDim(dim);
+        double[] values = NormReduce.norm(a.data(), a.shape(), d, p, a.dtype());
+        Shape outShape = d == null ? (keepDim ? Shape.of(ones(a.dim())) : Shape.SCALAR) : a.shape().reduce(d, keepDim);
+        Tensor result = Tensor.fromData(outShape, a.dtype(), values);
         return Autograd.record("norm", result, () -> new NormBackward1(a, result, p, dim), a);
     }
 

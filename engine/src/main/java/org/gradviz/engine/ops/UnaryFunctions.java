@@ -8,11 +8,11 @@ import org.gradviz.engine.Node;
 import org.gradviz.engine.SavedTensor;
 import org.gradviz.engine.Shape;
 import org.gradviz.engine.Tensor;
-import org.gradviz.engine.kernels.SleefSpecial;
+import org.gradviz.engine.kernels.LaneMath;
 
 /**
  * rsqrt, log1p, expm1 and sign, each followed by its backward node. log1p and expm1 go through torch's
- * {@code at::vml} loop, where every element is SLEEF's (see {@link SleefSpecial} for which paths are bit-exact).
+ * {@code at::vml} loop, where every element is a vector lane ({@link LaneMath}: SLEEF on AVX2, glibc on default).
  */
 public final class UnaryFunctions {
     private UnaryFunctions() {
@@ -84,7 +84,7 @@ public final class UnaryFunctions {
 
     /** ln(1 + a). */
     public static Tensor log1p(Tensor a) {
-        Tensor out = floating(a, x -> SleefSpecial.log1p(x, true), x -> SleefSpecial.log1p(x, true));
+        Tensor out = floating(a, x -> LaneMath.log1p(x, true), x -> LaneMath.log1p(x, true));
         return Autograd.record("log1p", out, () -> new Log1PBackward0(a), a);
     }
 
@@ -116,7 +116,7 @@ public final class UnaryFunctions {
 
     /** e^a - 1. */
     public static Tensor expm1(Tensor a) {
-        Tensor out = floating(a, x -> SleefSpecial.expm1(x, true), x -> SleefSpecial.expm1(x, true));
+        Tensor out = floating(a, x -> LaneMath.expm1(x, true), x -> LaneMath.expm1(x, true));
         return Autograd.record("expm1", out, () -> new Expm1Backward0(out), a);
     }
 

@@ -1,5 +1,6 @@
 package org.gradviz.engine.ops;
 
+import org.gradviz.engine.CpuCapability;
 import org.gradviz.engine.DType;
 
 /**
@@ -7,7 +8,8 @@ import org.gradviz.engine.DType;
  * values than a vector are added one by one; otherwise each lane accumulates every {@code lanes}-th value (the
  * partial last vector into the first lanes), then the lanes are combined: by halves for float32 (AVX2's shuffle
  * reduction, {@code VecReduceAllSIMD}: lane i with lane i + 4, then i + 2, then i + 1), one after another from
- * lane 0 for float64 (the generic {@code vec_reduce_all}); both measured against torch 1.13.
+ * lane 0 for float64 (the generic {@code vec_reduce_all}, which float32 takes too with
+ * {@code ATEN_CPU_CAPABILITY=default}); both measured against torch 1.13. {@link #dot}'s multiply-adds are fused on AVX2 only ({@link CpuCapability#mulAdd}).
  */
 final class VecReduce {
     private VecReduce() {
@@ -38,7 +40,7 @@ final class VecReduce {
 
     /**
      * PyTorch's {@code map2_reduce_all(x * y, +)}: as {@link #sum} of the products, but after the first vector each
-     * product is accumulated into its lane with one fused multiply-add (the CPU build contracts {@code acc + x * y};
+     * product is accumulated into its lane with one fused multiply-add (the AVX2 build contracts {@code acc + x * y};
      * measured against torch 1.13).
      */
     static double dot(double[] x, double[] y, int offset, int n, DType dt) {
@@ -58,15 +60,16 @@ final class VecReduce {
         for (int d = lanes; d < n; d += lanes) {
             for (int k = 0; k < lanes && d + k < n; k++) {
                 int i = offset + d + k;
-                acc[k] = f32 ? Math.fma((float) x[i], (float) y[i], (float) acc[k]) : Math.fma(x[i], y[i], acc[k]);
+                acc[k] = f32 ? CpuCapability.mulAdd((float) x[i], (float) y[i], (float) acc[k])
+                        : CpuCapability.mulAdd(x[i], y[i], acc[k]);
             }
         }
         return combineLanes(acc, dt);
     }
 
-    /** The lanes' sum: by halves for float32, in lane order for float64. */
+    /** The lanes' sum: by halves for float32 on AVX2, else in lane order (float64, and the default build's float32). */
     private static double combineLanes(double[] acc, DType dt) {
-        if (dt != DType.FLOAT32) {
+        if (dt != DType.FLOAT32 || CpuCapability.SCALAR) {
             double s = acc[0];
             for (int k = 1; k < acc.length; k++) {
                 s = dt.round(s + acc[k]);

@@ -9,14 +9,14 @@ import org.gradviz.engine.SavedTensor;
 import org.gradviz.engine.Shape;
 import org.gradviz.engine.Tensor;
 import org.gradviz.engine.TorchException;
-import org.gradviz.engine.kernels.SleefDouble;
-import org.gradviz.engine.kernels.SleefFloat;
+import org.gradviz.engine.kernels.LaneMath;
 import org.gradviz.engine.kernels.TorchUnaryKernels;
 
 /**
  * {@code F.binary_cross_entropy_with_logits(input, target, weight=..., pos_weight=...)}: PyTorch 1.13's composite
  * loss, (1 - t)·x + lw·(log(e^-m + e^(-x-m)) + m) with lw = (pos_weight - 1)·t + 1 and m = max(-x, 0), times weight,
- * each step rounded to the dtype; weight and pos_weight broadcast to the input's shape.
+ * each step rounded to the dtype; weight and pos_weight broadcast to the input's shape. exp and log are whole-tensor
+ * {@code at::vml} calls, every element a vector lane ({@link LaneMath}).
  */
 public final class WeightedBceWithLogits {
     private WeightedBceWithLogits() {
@@ -49,13 +49,13 @@ public final class WeightedBceWithLogits {
                 float xi = (float) x[i];
                 float ti = (float) t[i];
                 float m = Math.max(-xi, 0f);
-                float log = SleefFloat.log(1f + SleefFloat.exp(-Math.abs(xi)));
+                float log = LaneMath.log(1f + LaneMath.exp(-Math.abs(xi), true), true);
                 float lw = pw == null ? 1f : ((float) pw[i] - 1f) * ti + 1f;
                 float e = pw == null ? ((1f - ti) * xi + m) + log : (1f - ti) * xi + lw * (log + m);
                 v = w == null ? e : e * (float) w[i];
             } else {
                 double m = Math.max(-x[i], 0);
-                double log = SleefDouble.log(1 + SleefDouble.exp(-Math.abs(x[i])));
+                double log = LaneMath.log(1 + LaneMath.exp(-Math.abs(x[i]), true), true);
                 double lw = pw == null ? 1 : (pw[i] - 1) * t[i] + 1;
                 double e = pw == null ? ((1 - t[i]) * x[i] + m) + log : (1 - t[i]) * x[i] + lw * (log + m);
                 v = w == null ? e : e * w[i];

@@ -11,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
+import org.gradviz.engine.CapabilityFixture;
 import org.gradviz.engine.DType;
 import org.gradviz.engine.Shape;
 import org.gradviz.engine.Tensor;
@@ -96,7 +97,8 @@ class TorchActivationsTest {
 
     static List<String> lines() throws IOException {
         List<String> out = new ArrayList<>();
-        try (var in = TorchActivationsTest.class.getResourceAsStream("/fixtures/activations/activations.txt");
+        try (var in = TorchActivationsTest.class.getResourceAsStream(
+                CapabilityFixture.path("/fixtures/activations/activations.txt"));
              var reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
             reader.lines().forEach(l -> out.add(l.substring(0, l.indexOf(' ', l.indexOf(' ') + 1))));
         }
@@ -109,7 +111,8 @@ class TorchActivationsTest {
         String name = caseAndDtype.split(" ")[0];
         DType dtype = caseAndDtype.endsWith("float64") ? DType.FLOAT64 : DType.FLOAT32;
         Map<Integer, String[]> expected = new LinkedHashMap<>();
-        try (var in = TorchActivationsTest.class.getResourceAsStream("/fixtures/activations/activations.txt");
+        try (var in = TorchActivationsTest.class.getResourceAsStream(
+                CapabilityFixture.path("/fixtures/activations/activations.txt"));
              var reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
             reader.lines().filter(l -> l.startsWith(caseAndDtype + " "))
                     .forEach(l -> {
@@ -152,7 +155,7 @@ class TorchActivationsTest {
         assertEquals(List.of(), mismatches);
     }
 
-    private static void compare(List<String> mismatches, String where, String want, Tensor got, DType dtype) {
+    static void compare(List<String> mismatches, String where, String want, Tensor got, DType dtype) {
         String[] words = want.split(",");
         double[] values = got.data();
         int bad = 0;

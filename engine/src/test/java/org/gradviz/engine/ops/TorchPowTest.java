@@ -8,6 +8,7 @@ import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import org.gradviz.engine.CapabilityFixture;
 import org.gradviz.engine.DType;
 import org.gradviz.engine.Shape;
 import org.gradviz.engine.Tensor;
@@ -62,7 +63,7 @@ class TorchPowTest {
 
     private static List<Expected> expected(String dtype, String exponent) throws IOException {
         List<Expected> out = new ArrayList<>();
-        try (var in = TorchPowTest.class.getResourceAsStream("/fixtures/pow/pow.txt");
+        try (var in = TorchPowTest.class.getResourceAsStream(CapabilityFixture.path("/fixtures/pow/pow.txt"));
                 var reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
             String line;
             while ((line = reader.readLine()) != null) {

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
+import org.gradviz.engine.CapabilityFixture;
 import org.gradviz.engine.Tensor;
 import org.gradviz.engine.Torch;
 import org.gradviz.engine.TorchException;
@@ -23,7 +24,7 @@ class TorchSoftmaxAlongDimTest {
     @SuppressWarnings("unchecked")
     static Stream<Arguments> cases() {
         List<Map<String, Object>> cases = (List<Map<String, Object>>) ReductionFixtures
-                .file("/fixtures/softmax/softmax_dims.json").get("cases");
+                .file(CapabilityFixture.path("/fixtures/softmax/softmax_dims.json")).get("cases");
         return cases.stream().map(c -> Arguments.of(ReductionFixtures.label(c), c));
     }
 

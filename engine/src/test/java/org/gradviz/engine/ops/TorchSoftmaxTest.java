@@ -8,6 +8,7 @@ import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import org.gradviz.engine.CapabilityFixture;
 import org.gradviz.engine.DType;
 import org.gradviz.engine.Shape;
 import org.gradviz.engine.Tensor;
@@ -41,7 +42,8 @@ class TorchSoftmaxTest {
 
     private static List<long[]> expected(String dtype, String fn) throws IOException {
         List<long[]> out = new ArrayList<>();
-        try (var in = TorchSoftmaxTest.class.getResourceAsStream("/fixtures/softmax/softmax.txt");
+        try (var in = TorchSoftmaxTest.class.getResourceAsStream(
+                CapabilityFixture.path("/fixtures/softmax/softmax.txt"));
                 var reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
             String line;
             while ((line = reader.readLine()) != null) {

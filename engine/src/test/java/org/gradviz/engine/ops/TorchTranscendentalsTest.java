@@ -12,7 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.UnaryOperator;
 import java.util.zip.CRC32;
-import org.gradviz.engine.CpuCapability;
+import org.gradviz.engine.CapabilityFixture;
 import org.gradviz.engine.DType;
 import org.gradviz.engine.Shape;
 import org.gradviz.engine.Tensor;
@@ -131,8 +131,8 @@ class TorchTranscendentalsTest {
 
     private static List<Expected> expected(String fn, String dtype) throws IOException {
         List<Expected> out = new ArrayList<>();
-        String file = CpuCapability.SCALAR ? "transcendentals_default.txt" : "transcendentals.txt";
-        try (var in = TorchTranscendentalsTest.class.getResourceAsStream("/fixtures/transcendentals/" + file);
+        try (var in = TorchTranscendentalsTest.class.getResourceAsStream(
+                CapabilityFixture.path("/fixtures/transcendentals/transcendentals.txt"));
                 var reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
             String line;
             while ((line = reader.readLine()) != null) {

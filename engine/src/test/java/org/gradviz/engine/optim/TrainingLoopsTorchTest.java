@@ -9,7 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Supplier;
-import org.gradviz.engine.CpuCapability;
+import org.gradviz.engine.CapabilityFixture;
 import org.gradviz.engine.DType;
 import org.gradviz.engine.Tensor;
 import org.gradviz.engine.Torch;
@@ -108,8 +108,8 @@ class TrainingLoopsTorchTest {
 
     private static List<String[]> fixture(String name, String dtype) throws IOException {
         List<String[]> out = new ArrayList<>();
-        String file = CpuCapability.SCALAR ? "training_default.txt" : "training.txt";
-        try (var in = TrainingLoopsTorchTest.class.getResourceAsStream("/fixtures/training/" + file);
+        try (var in = TrainingLoopsTorchTest.class.getResourceAsStream(
+                CapabilityFixture.path("/fixtures/training/training.txt"));
                 var reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
             for (String line = reader.readLine(); line != null; line = reader.readLine()) {
                 String[] f = line.split(" ");
