@@ -17,7 +17,7 @@ public final class Norms {
     public static Tensor norm(Tensor a, double p, Integer dim, boolean keepDim) {
         if (!a.dtype().isFloatingPoint()) {
             throw TorchException.runtime("linalg.vector_norm: Expected a floating point or complex tensor as input. "
-                    + "Got " + (a.dtype() == org.gradviz.engine.DType.INT64 ? "Long" : "Bool"));
+                    + "Got " + a.dtype().scalarTypeName());
         }
         Tensor powered = p == 2 ? Arithmetic.elementwise(a, a, BasicOp.MUL) : Pointwise.map(a, Math::abs, false);
         Tensor summed;

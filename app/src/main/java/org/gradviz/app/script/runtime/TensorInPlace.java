@@ -219,11 +219,6 @@ final class TensorInPlace {
     }
 
     private static String typeName(DType d) {
-        return switch (d) {
-            case FLOAT32 -> "Float";
-            case FLOAT64 -> "Double";
-            case INT64 -> "Long";
-            case BOOL -> "Bool";
-        };
+        return d.scalarTypeName();
     }
 }

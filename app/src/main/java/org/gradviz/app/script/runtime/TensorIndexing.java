@@ -216,11 +216,6 @@ final class TensorIndexing {
     }
 
     private static String typeText(DType dtype) {
-        return switch (dtype) {
-            case FLOAT64 -> "torch.DoubleTensor";
-            case INT64 -> "torch.LongTensor";
-            case BOOL -> "torch.BoolTensor";
-            default -> "torch.FloatTensor";
-        };
+        return dtype.legacyTypeName();
     }
 }

@@ -133,6 +133,8 @@ final class TorchModules {
         m.put("double", DType.FLOAT64);
         m.put("int64", DType.INT64);
         m.put("long", DType.INT64);
+        m.put("int32", DType.INT32);
+        m.put("int", DType.INT32);
         m.put("bool", DType.BOOL);
         ranges(m);
         put(m, "numel", a -> (long) a.tensor(0, "input").numel());

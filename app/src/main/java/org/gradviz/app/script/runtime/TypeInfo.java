@@ -63,6 +63,8 @@ record TypeInfo(DType dtype) implements HasAttributes {
                     -Double.MAX_VALUE, "tiny", Double.MIN_NORMAL, "smallest_normal", Double.MIN_NORMAL,
                     "resolution", 1e-15, "dtype", "float64");
             case INT64 -> Map.of("bits", 64L, "max", Long.MAX_VALUE, "min", Long.MIN_VALUE, "dtype", "int64");
+            case INT32 -> Map.of("bits", 32L, "max", (long) Integer.MAX_VALUE, "min", (long) Integer.MIN_VALUE,
+                    "dtype", "int32");
             case BOOL -> Map.of();
         };
     }
