@@ -510,19 +510,43 @@ public final class Arithmetic {
 
     /** {@code a ** exponent} for a Python number exponent. */
     public static Tensor pow(Tensor a, double exponent) {
-        DType dtype = Broadcast.resultType(a, Tensor.wrappedNumber(exponent, false));
+        return pow(a, exponent, false);
+    }
+
+    /**
+     * {@code a ** exponent} for a Python number exponent, an int one ({@code integral}) keeping an integer tensor's type
+     * (int32 ** 2 is int32), a float one making it the default float.
+     */
+    public static Tensor pow(Tensor a, double exponent, boolean integral) {
+        DType dtype = Broadcast.resultType(a, Tensor.wrappedNumber(exponent, integral));
         double[] x = a.data();
         double[] r;
         if (dtype.isFloatingPoint()) {
             r = TorchPowKernels.pow(x, exponent, dtype == DType.FLOAT32);
         } else {
+            if (exponent < 0) {
+                throw org.gradviz.engine.TorchException.runtime("Integers to negative integer powers are not allowed.");
+            }
             r = new double[x.length];
             for (int i = 0; i < r.length; i++) {
-                r[i] = Math.pow(x[i], exponent);
+                r[i] = integerPower((long) x[i], (long) exponent, dtype);
             }
         }
         Tensor out = Tensor.fromData(a.shape(), dtype, r);
         return Autograd.record("pow", out, () -> new PowBackward0(a, exponent), a);
+    }
+
+    /** base^exponent by repeated squaring, wrapping as the type's C++ integer does (int32 in 32 bits). */
+    private static double integerPower(long base, long exponent, DType dtype) {
+        long result = 1;
+        while (exponent > 0) {
+            if ((exponent & 1) == 1) {
+                result = dtype == DType.INT32 ? (int) (result * base) : result * base;
+            }
+            base = dtype == DType.INT32 ? (int) (base * base) : base * base;
+            exponent >>= 1;
+        }
+        return result;
     }
 
     /**

@@ -122,8 +122,8 @@ public final class Broadcast {
         if (dtype == DType.FLOAT32 && readsAsFloat(a) && readsAsFloat(b)) {
             return Tensor.fromFloats(out, mapFloat(a, b, out, f));
         }
-        // NOTE: an int32 product can pass 2^53; multiplied as longs its low 32 bits, all int32 keeps, are exact
-        BinaryFn g = dtype == DType.INT32 && f == BasicOp.MUL ? (x, y) -> (double) ((long) x * (long) y) : f;
+        // NOTE: an int32 product can pass 2^53; multiplied as longs, its low 32 bits (all int32 keeps) are exact
+        BinaryFn g = dtype == DType.INT32 && f == BasicOp.MUL ? (x, y) -> (int) ((long) x * (long) y) : f;
         return Tensor.fromData(out, dtype, map(a, b, out, dtype, g));
     }
 

@@ -39,7 +39,7 @@ final class TensorArithmetic {
                 case SUB -> Arithmetic.sub(x, n);
                 case MUL -> Arithmetic.mul(x, n);
                 case DIV -> Arithmetic.div(x, n);
-                case POW -> Arithmetic.pow(x, Values.toDouble(b, ""));
+                case POW -> Arithmetic.pow(x, Values.toDouble(b, ""), Values.isInteger(b));
                 case FLOOR_DIV -> PointwiseFunctions.floorDivide(x, b);
                 case MOD -> Remainder.remainder(x, n);
                 case MATMUL -> throw Numbers.unsupported(op, a, b);
