@@ -72,7 +72,7 @@ final class CallTranslator {
     }
 
     private static TracedTensor leaf(ObservedCall call, Tensor result, Initializer init, List<Double> drawn) {
-        if (result.dtype() == DType.BOOL || result.dtype() == DType.INT32) {
+        if (result.dtype() != DType.FLOAT32 && result.dtype() != DType.FLOAT64 && result.dtype() != DType.INT64) {
             return unsupported(call, result, "a graph document holds float32, float64 and int64 tensors, and this "
                     + call.function() + "() makes " + result.dtype().shortName() + "; write numbers such as 1.0 or "
                     + "pass dtype=torch.float32");

@@ -104,7 +104,9 @@ final class TensorIndexing {
         return Ints.clamped(v);
     }
 
-    /** A 0-dim integer tensor (int64 or int32) indexes as its integer does, alone or in a tuple (a select, as torch). */
+    /**
+     * A 0-dim integer tensor (not uint8, a mask) indexes as its integer does, alone or in a tuple (a select, as torch).
+     */
     private static Object integersOfScalarTensors(Object index) {
         if (index instanceof PyTuple tuple) {
             List<Object> items = new java.util.ArrayList<>(tuple.items().size());
@@ -116,7 +118,7 @@ final class TensorIndexing {
             }
             return changed ? new PyTuple(items) : index;
         }
-        if (index instanceof Tensor t && t.dim() == 0 && !t.dtype().isFloatingPoint() && t.dtype() != DType.BOOL) {
+        if (index instanceof Tensor t && t.dim() == 0 && t.dtype().category() == 1 && t.dtype() != DType.UINT8) {
             return Ints.of(java.math.BigInteger.valueOf((long) t.item()));
         }
         return index;

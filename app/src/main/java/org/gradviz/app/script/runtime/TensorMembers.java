@@ -81,6 +81,9 @@ final class TensorMembers {
             case "float" -> a -> Conversion.to(t, DType.FLOAT32);
             case "long" -> a -> Conversion.to(t, DType.INT64);
             case "int" -> a -> Conversion.to(t, DType.INT32);
+            case "short" -> a -> Conversion.to(t, DType.INT16);
+            case "char" -> a -> Conversion.to(t, DType.INT8);
+            case "byte" -> a -> Conversion.to(t, DType.UINT8);
             case "element_size" -> a -> {
                 a.accept(0);
                 return (long) t.dtype().itemSize();
@@ -144,7 +147,7 @@ final class TensorMembers {
         }
         double v = t.item();
         return switch (t.dtype()) {
-            case INT64, INT32 -> (long) v;
+            case INT64, INT32, INT16, INT8, UINT8 -> (long) v;
             case BOOL -> v != 0.0;
             default -> v;
         };

@@ -142,6 +142,10 @@ final class TorchModules {
         m.put("long", DType.INT64);
         m.put("int32", DType.INT32);
         m.put("int", DType.INT32);
+        m.put("int16", DType.INT16);
+        m.put("short", DType.INT16);
+        m.put("int8", DType.INT8);
+        m.put("uint8", DType.UINT8);
         m.put("bool", DType.BOOL);
         ranges(m);
         put(m, "numel", a -> (long) a.tensor(0, "input").numel());
