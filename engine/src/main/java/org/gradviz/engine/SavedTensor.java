@@ -54,12 +54,7 @@ public final class SavedTensor {
     }
 
     private String modifiedMessage() {
-        String type = switch (value.dtype()) {
-            case FLOAT32 -> "torch.FloatTensor";
-            case FLOAT64 -> "torch.DoubleTensor";
-            case INT64 -> "torch.LongTensor";
-            case BOOL -> "torch.BoolTensor";
-        };
+        String type = value.dtype().legacyTypeName();
         Node producer = owner != null ? owner : value.gradFn();
         String origin = producer == null ? "" : ", which is output 0 of " + producer.name() + ",";
         return "one of the variables needed for gradient computation has been modified by an inplace operation: ["

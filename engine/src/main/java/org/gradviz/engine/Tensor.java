@@ -144,6 +144,17 @@ public final class Tensor {
         return new Tensor(Shape.SCALAR, isInteger ? DType.INT64 : DType.FLOAT64, new double[] {value}, null, true);
     }
 
+    /** A wrapped number of a chosen type, e.g. an int operand of true division as the default float. */
+    public static Tensor wrappedNumber(double value, DType dtype) {
+        return dtype == DType.FLOAT32 ? new Tensor(Shape.SCALAR, dtype, null, new float[] {(float) value}, true)
+                : new Tensor(Shape.SCALAR, dtype, new double[] {dtype.round(value)}, null, true);
+    }
+
+    /** A Python bool used as an operand: a wrapped number of type bool, which only a bool tensor keeps. */
+    public static Tensor wrappedBool(boolean value) {
+        return new Tensor(Shape.SCALAR, DType.BOOL, new double[] {value ? 1 : 0}, null, true);
+    }
+
     // ----- what it is
 
     public Shape shape() {

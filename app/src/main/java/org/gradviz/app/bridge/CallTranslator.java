@@ -72,9 +72,10 @@ final class CallTranslator {
     }
 
     private static TracedTensor leaf(ObservedCall call, Tensor result, Initializer init, List<Double> drawn) {
-        if (result.dtype() == DType.BOOL) {
+        if (result.dtype() != DType.FLOAT32 && result.dtype() != DType.FLOAT64 && result.dtype() != DType.INT64) {
             return unsupported(call, result, "a graph document holds float32, float64 and int64 tensors, and this "
-                    + call.function() + "() makes bool; write numbers such as 1.0 or pass dtype=torch.float32");
+                    + call.function() + "() makes " + result.dtype().shortName() + "; write numbers such as 1.0 or "
+                    + "pass dtype=torch.float32");
         }
         return new TracedTensor.Leaf(result, call.line(), call.function(), init, drawn);
     }

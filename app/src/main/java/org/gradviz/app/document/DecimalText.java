@@ -16,7 +16,7 @@ public final class DecimalText {
 
     /** An element of a tensor of {@code dtype} (torch's short name): an int64 one as an integer, {@code 3}. */
     public static String of(double v, String dtype) {
-        return "int64".equals(dtype) ? Long.toString((long) v) : of(v);
+        return dtype != null && (dtype.startsWith("int") || dtype.equals("uint8")) ? Long.toString((long) v) : of(v);
     }
 
     /** A number as short as it reads exactly: {@code 3}, {@code 0.5}. */

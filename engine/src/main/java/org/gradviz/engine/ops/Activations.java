@@ -42,12 +42,7 @@ public final class Activations {
     }
 
     private static String typeName(DType d) {
-        return switch (d) {
-            case FLOAT32 -> "Float";
-            case FLOAT64 -> "Double";
-            case INT64 -> "Long";
-            case BOOL -> "Bool";
-        };
+        return d.scalarTypeName();
     }
 
     // ----- leaky_relu

@@ -11,7 +11,8 @@ import org.gradviz.engine.TorchException;
 
 /**
  * {@code t[index]} with a tensor index: an int64 tensor picks entries along dimension 0 (the result has the index's
- * shape, then the remaining dimensions), a bool mask picks the entries of the leading dimensions where it is true.
+ * shape, then the remaining dimensions), a bool mask (or a deprecated uint8 one) picks the entries of the leading
+ * dimensions where it is true.
  * Both record IndexBackward0, whose chain rule adds each picked entry's gradient back where it came from.
  */
 public final class AdvancedIndexing {
@@ -23,7 +24,11 @@ public final class AdvancedIndexing {
         int[] rows;
         int lead;
         Shape resultLead;
-        if (index.dtype() == DType.BOOL) {
+        if (index.dtype() == DType.BOOL || index.dtype() == DType.UINT8) {
+            if (index.dtype() == DType.UINT8) {
+                org.gradviz.engine.Warnings.warn("indexing with dtype torch.uint8 is now deprecated, please use a dtype "
+                        + "torch.bool instead. (Triggered internally at  ./aten/src/ATen/native/IndexingUtils.h:27.)");
+            }
             lead = index.dim();
             if (lead > a.dim()) {
                 throw TorchException.index("too many indices for tensor of dimension " + a.dim());

@@ -58,6 +58,7 @@ public final class Arithmetic {
 
     /** {@code torch.sub(a, b, alpha=alpha)}: torch's add with -alpha. */
     public static Tensor sub(Tensor a, Tensor b, double alpha, boolean floatAlpha) {
+        subCheck(a, b);
         return binary("sub", a, b, scaledAdd(a, b, -alpha, floatAlpha), (x, y) -> new SubBackward0(x, y, alpha,
                 floatAlpha));
     }
@@ -143,7 +144,20 @@ public final class Arithmetic {
     // ----- sub
 
     public static Tensor sub(Tensor a, Tensor b) {
+        subCheck(a, b);
         return binary("sub", a, b, BasicOp.SUB, SubBackward0::new);
+    }
+
+    /** torch's sub_check: no subtraction with a bool operand, a Python bool included. */
+    private static void subCheck(Tensor a, Tensor b) {
+        if (a.dtype() == DType.BOOL && b.dtype() == DType.BOOL) {
+            throw org.gradviz.engine.TorchException.runtime("Subtraction, the `-` operator, with two bool tensors is "
+                    + "not supported. Use the `^` or `logical_xor()` operator instead.");
+        }
+        if (a.dtype() == DType.BOOL || b.dtype() == DType.BOOL) {
+            throw org.gradviz.engine.TorchException.runtime("Subtraction, the `-` operator, with a bool tensor is not "
+                    + "supported. If you are trying to invert a mask, use the `~` or `logical_not()` operator instead.");
+        }
     }
 
     /** d(a-alpha·b)/da = 1, d(a-alpha·b)/db = -alpha. */
@@ -195,7 +209,13 @@ public final class Arithmetic {
 
     /** {@code number - a} ({@code torch.rsub}); the number is not an input of the graph. */
     public static Tensor rsub(Tensor a, double number) {
-        Tensor out = elementwise(Tensor.wrappedNumber(number, false), a, BasicOp.SUB);
+        return rsub(a, Tensor.wrappedNumber(number, false));
+    }
+
+    /** {@code number - a} with the number a wrapped-number tensor of the Python number's type (bool, int or float). */
+    public static Tensor rsub(Tensor a, Tensor number) {
+        subCheck(a, number);
+        Tensor out = elementwise(number, a, BasicOp.SUB);
         return Autograd.record("rsub", out, () -> new RsubBackward1(a), a);
     }
 
@@ -329,12 +349,12 @@ public final class Arithmetic {
         return binary("div", a, b, BasicOp.DIV, DivBackward0::new);
     }
 
-    /** An integer operand of div as a float: the default dtype, or a Python float when it is a wrapped number. */
+    /** An integer operand of div as a float of the default dtype, still a wrapped number when it was one. */
     private static Tensor trueDivisionOperand(Tensor t) {
         if (t.dtype().isFloatingPoint()) {
             return t;
         }
-        return t.isWrappedNumber() ? Tensor.wrappedNumber(t.item(), false)
+        return t.isWrappedNumber() ? Tensor.wrappedNumber(t.item(), DType.defaultFloat())
                 : Tensor.fromData(t.shape(), DType.defaultFloat(), t.data().clone());
     }
 
@@ -490,19 +510,43 @@ public final class Arithmetic {
 
     /** {@code a ** exponent} for a Python number exponent. */
     public static Tensor pow(Tensor a, double exponent) {
-        DType dtype = Broadcast.resultType(a, Tensor.wrappedNumber(exponent, false));
+        return pow(a, exponent, false);
+    }
+
+    /**
+     * {@code a ** exponent} for a Python number exponent, an int one ({@code integral}) keeping an integer tensor's type
+     * (int32 ** 2 is int32), a float one making it the default float.
+     */
+    public static Tensor pow(Tensor a, double exponent, boolean integral) {
+        DType dtype = Broadcast.resultType(a, Tensor.wrappedNumber(exponent, integral));
         double[] x = a.data();
         double[] r;
         if (dtype.isFloatingPoint()) {
             r = TorchPowKernels.pow(x, exponent, dtype == DType.FLOAT32);
         } else {
+            if (exponent < 0) {
+                throw org.gradviz.engine.TorchException.runtime("Integers to negative integer powers are not allowed.");
+            }
             r = new double[x.length];
             for (int i = 0; i < r.length; i++) {
-                r[i] = Math.pow(x[i], exponent);
+                r[i] = integerPower((long) x[i], (long) exponent, dtype);
             }
         }
         Tensor out = Tensor.fromData(a.shape(), dtype, r);
         return Autograd.record("pow", out, () -> new PowBackward0(a, exponent), a);
+    }
+
+    /** base^exponent by repeated squaring, wrapping as the type's C++ integer does (int32 in 32 bits). */
+    private static double integerPower(long base, long exponent, DType dtype) {
+        long result = 1;
+        while (exponent > 0) {
+            if ((exponent & 1) == 1) {
+                result = dtype == DType.INT32 ? (int) (result * base) : result * base;
+            }
+            base = dtype == DType.INT32 ? (int) (base * base) : base * base;
+            exponent >>= 1;
+        }
+        return result;
     }
 
     /**

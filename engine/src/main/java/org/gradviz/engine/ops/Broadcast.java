@@ -50,11 +50,20 @@ public final class Broadcast {
     }
 
     /**
-     * The dtype of an element-wise op's result under PyTorch's promotion: dimensioned tensors decide,
-     * then 0-d tensors, then wrapped Python numbers, each lower class only where it is a higher kind
-     * (floating point over integral).
+     * The dtype of an element-wise op's result, as TensorIterator's common dtype: the inputs' one type when they all
+     * have it (torch.add(2.5, 2.5) stays float64), else {@link #torchResultType}.
      */
     public static DType resultType(Tensor... operands) {
+        DType same = sameType(operands);
+        return same != null ? same : torchResultType(operands);
+    }
+
+    /**
+     * torch.result_type: each priority class (dimensioned tensors, 0-dim tensors, wrapped Python numbers) promotes
+     * within itself, a Python float counting as the default float type; then a lower class decides only where it is of
+     * a higher category (bool, integral, floating point) than the class above.
+     */
+    public static DType torchResultType(Tensor... operands) {
         DType dimensioned = null;
         DType zeroDim = null;
         DType wrapped = null;
@@ -63,28 +72,46 @@ public final class Broadcast {
                 continue;
             }
             if (t.isWrappedNumber()) {
-                wrapped = wrapped == null ? t.dtype() : DType.promote(wrapped, t.dtype());
+                wrapped = promote(wrapped, t.dtype().isFloatingPoint() ? DType.defaultFloat() : t.dtype());
             } else if (t.dim() == 0) {
-                zeroDim = zeroDim == null ? t.dtype() : DType.promote(zeroDim, t.dtype());
+                zeroDim = promote(zeroDim, t.dtype());
             } else {
-                dimensioned = dimensioned == null ? t.dtype() : DType.promote(dimensioned, t.dtype());
+                dimensioned = promote(dimensioned, t.dtype());
             }
         }
-        DType result = lift(dimensioned, zeroDim);
-        if (wrapped != null && wrapped.isFloatingPoint() && (result == null || !result.isFloatingPoint())) {
-            return DType.defaultFloat();
-        }
-        return result != null ? result : wrapped;
+        return combineCategories(dimensioned, combineCategories(zeroDim, wrapped));
     }
 
-    private static DType lift(DType higher, DType lower) {
+    /** The one dtype all (non-null) operands have, or null when they differ. */
+    private static DType sameType(Tensor[] operands) {
+        DType same = null;
+        for (Tensor t : operands) {
+            if (t != null) {
+                if (same != null && t.dtype() != same) {
+                    return null;
+                }
+                same = t.dtype();
+            }
+        }
+        return same;
+    }
+
+    private static DType promote(DType a, DType b) {
+        return a == null ? b : DType.promote(a, b);
+    }
+
+    /**
+     * torch's combine_categories: the higher class's type, unless the lower one is of a higher category; then both are
+     * promoted (a bool tensor with an int number is int64, an int32 tensor with a float number float32).
+     */
+    private static DType combineCategories(DType higher, DType lower) {
         if (higher == null) {
             return lower;
         }
-        if (lower != null && lower.isFloatingPoint() && !higher.isFloatingPoint()) {
-            return lower;
+        if (lower == null || higher.isFloatingPoint()) {
+            return higher;
         }
-        return higher;
+        return higher == DType.BOOL || lower.isFloatingPoint() ? DType.promote(higher, lower) : higher;
     }
 
     /**
@@ -95,7 +122,9 @@ public final class Broadcast {
         if (dtype == DType.FLOAT32 && readsAsFloat(a) && readsAsFloat(b)) {
             return Tensor.fromFloats(out, mapFloat(a, b, out, f));
         }
-        return Tensor.fromData(out, dtype, map(a, b, out, dtype, f));
+        // NOTE: an int32 product can pass 2^53; multiplied as longs, its low 32 bits (all int32 keeps) are exact
+        BinaryFn g = dtype == DType.INT32 && f == BasicOp.MUL ? (x, y) -> (int) ((long) x * (long) y) : f;
+        return Tensor.fromData(out, dtype, map(a, b, out, dtype, g));
     }
 
     private static boolean readsAsFloat(Tensor t) {

@@ -66,7 +66,7 @@ public final class Cdist {
     }
 
     private static String scalarName(Tensor t) {
-        return t.dtype() == DType.INT64 ? "Long" : "Bool";
+        return t.dtype().scalarTypeName();
     }
 
     /** One column's term: |d|^p, d for p = 1, d² for p = 2, (d != 0) for p = 0, d for p = ∞ (reduced by max). */

@@ -24,9 +24,9 @@ public final class Embedding {
      * stays 0.
      */
     public static Tensor embedding(Tensor weight, Tensor indices, long paddingIdx) {
-        if (indices.dtype() != DType.INT64) {
+        if (indices.dtype() != DType.INT64 && indices.dtype() != DType.INT32) {
             throw TorchException.runtime("Expected tensor for argument #1 'indices' to have one of the following "
-                    + "scalar types: Long, Int; but got " + legacyName(indices.dtype()) + " instead (while checking "
+                    + "scalar types: Long, Int; but got " + indices.dtype().legacyTypeName() + " instead (while checking "
                     + "arguments for embedding)");
         }
         if (weight.dim() != 2) {
@@ -54,14 +54,6 @@ public final class Embedding {
         return Autograd.record("embedding", result,
                 () -> new EmbeddingBackward0(weight, indices, picked, rows, width, paddingIdx),
                 new Tensor[] {weight}, new Tensor[] {indices, weight});
-    }
-
-    private static String legacyName(DType dtype) {
-        return switch (dtype) {
-            case FLOAT64 -> "torch.DoubleTensor";
-            case BOOL -> "torch.BoolTensor";
-            default -> "torch.FloatTensor";
-        };
     }
 
     /**

@@ -31,7 +31,7 @@ final class LastDimension {
             String kernel = isLast(a, d) ? op + "_lastdim_kernel_impl" : op.equals("softmax") ? "softmax_kernel_impl"
                     : op;
             throw TorchException.runtime("\"" + kernel + "\" not implemented for '"
-                    + (a.dtype() == DType.INT64 ? "Long" : "Bool") + "'");
+                    + a.dtype().scalarTypeName() + "'");
         }
         return d;
     }

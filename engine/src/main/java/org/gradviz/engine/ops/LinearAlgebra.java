@@ -333,16 +333,7 @@ public final class LinearAlgebra {
     }
 
     static String cTypeName(DType t) {
-        switch (t) {
-            case FLOAT32:
-                return "Float";
-            case FLOAT64:
-                return "Double";
-            case INT64:
-                return "Long";
-            default:
-                return "Bool";
-        }
+        return t.scalarTypeName();
     }
 
     /** {@code a.mm(b)}: (m×k)·(k×n). */

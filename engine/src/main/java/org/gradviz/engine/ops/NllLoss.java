@@ -43,12 +43,7 @@ public final class NllLoss {
     }
 
     private static String scalarName(DType d) {
-        return switch (d) {
-            case FLOAT32 -> "Float";
-            case FLOAT64 -> "Double";
-            case BOOL -> "Bool";
-            default -> "Long";
-        };
+        return d.scalarTypeName();
     }
 
     public static Tensor nllLoss(Tensor input, Tensor target, Reduction reduction, long ignoreIndex) {

@@ -17,7 +17,7 @@ public final class Norms {
     public static Tensor norm(Tensor a, double p, Integer dim, boolean keepDim) {
         if (!a.dtype().isFloatingPoint()) {
             throw TorchException.runtime("linalg.vector_norm: Expected a floating point or complex tensor as input. "
-                    + "Got " + (a.dtype() == org.gradviz.engine.DType.INT64 ? "Long" : "Bool"));
+                    + "Got " + a.dtype().scalarTypeName());
         }
         Integer d = dim == null || a.dim() == 0 ? null : a.shape().normalizeDim(dim);
         double[] values = NormReduce.norm(a.data(), a.shape(), d, p, a.dtype());

@@ -405,7 +405,7 @@ public final class Reductions {
     private static void requireFloat(Tensor a, String op) {
         if (!a.dtype().isFloatingPoint()) {
             throw org.gradviz.engine.TorchException.runtime(op + "(): could not infer output dtype. Input dtype must "
-                    + "be either a floating point or complex dtype. Got: Long");
+                    + "be either a floating point or complex dtype. Got: " + a.dtype().scalarTypeName());
         }
     }
 

@@ -29,10 +29,7 @@ public final class Remainder {
     }
 
     private static Tensor compute(Tensor a, Tensor b, boolean pythonSign) {
-        DType resultType = Broadcast.resultType(a, b);
-        // NOTE: a bool tensor by an int is computed in int64 (the int's category is higher); bool by bool fails
-        DType dtype = resultType == DType.BOOL && (a.dtype() != DType.BOOL || b.dtype() != DType.BOOL) ? DType.INT64
-                : resultType;
+        DType dtype = Broadcast.resultType(a, b);
         if (dtype == DType.BOOL) {
             throw TorchException.runtime("\"" + (pythonSign ? "remainder" : "fmod")
                     + "_cpu\" not implemented for 'Bool'");

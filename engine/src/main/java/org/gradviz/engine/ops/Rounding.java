@@ -97,12 +97,7 @@ public final class Rounding {
     }
 
     private static TorchException notImplemented(String kernel, DType dtype) {
-        String type = switch (dtype) {
-            case BOOL -> "Bool";
-            case INT64 -> "Long";
-            case FLOAT32 -> "Float";
-            case FLOAT64 -> "Double";
-        };
+        String type = dtype.scalarTypeName();
         return TorchException.runtime("\"" + kernel + "\" not implemented for '" + type + "'");
     }
 

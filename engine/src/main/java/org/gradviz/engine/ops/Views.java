@@ -456,11 +456,6 @@ public final class Views {
     }
 
     private static String typeName(Tensor a) {
-        return switch (a.dtype()) {
-            case FLOAT32 -> "torch.FloatTensor";
-            case FLOAT64 -> "torch.DoubleTensor";
-            case INT64 -> "torch.LongTensor";
-            case BOOL -> "torch.BoolTensor";
-        };
+        return a.dtype().legacyTypeName();
     }
 }

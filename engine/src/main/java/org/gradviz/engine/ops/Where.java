@@ -18,7 +18,7 @@ public final class Where {
 
     public static Tensor where(Tensor condition, Tensor self, Tensor other) {
         Shape shape = Broadcast.shapes(condition.shape(), Broadcast.shapes(self.shape(), other.shape()));
-        DType dtype = Broadcast.resultType(self, other);
+        DType dtype = Broadcast.torchResultType(self, other); // where(c, 2.5, 2.5) is float32
         double[] c = Broadcast.expand(condition, shape);
         double[] a = dtype.roundAll(Broadcast.expand(self, shape));
         double[] b = dtype.roundAll(Broadcast.expand(other, shape));

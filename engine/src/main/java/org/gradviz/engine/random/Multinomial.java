@@ -22,7 +22,7 @@ public final class Multinomial {
     public static Tensor sample(Tensor probs, long numSamples, boolean replacement, TorchGenerator generator) {
         if (!probs.dtype().isFloatingPoint()) {
             throw TorchException.runtime("multinomial only supports floating-point dtypes for input, got: "
-                    + (probs.dtype() == DType.INT64 ? "Long" : "Bool"));
+                    + probs.dtype().scalarTypeName());
         }
         if (probs.dim() < 1 || probs.dim() > 2) {
             throw TorchException.runtime("prob_dist must be 1 or 2 dim");

@@ -226,7 +226,7 @@ public final class TorchGenerator {
             throw new IllegalArgumentException("Trying to create tensor with negative dimension " + n + ": [" + n + "]");
         }
         if (dtype != DType.FLOAT32 && dtype != DType.FLOAT64) {
-            String scalarType = dtype == DType.INT64 ? "Long" : "Bool";
+            String scalarType = dtype.scalarTypeName();
             throw TorchException.runtime("\"" + kernel + "\" not implemented for '" + scalarType + "'");
         }
     }

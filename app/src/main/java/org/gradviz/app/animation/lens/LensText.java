@@ -54,7 +54,7 @@ final class LensText {
         double x = v.get(i);
         return switch (v.dtype()) {
             case "bool" -> x != 0 ? "True" : "False";
-            case "int64" -> Long.toString((long) x);
+            case "int64", "int32", "int16", "int8", "uint8" -> Long.toString((long) x);
             default -> DecimalText.of(x);
         };
     }

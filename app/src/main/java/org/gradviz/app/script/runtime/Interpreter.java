@@ -513,7 +513,7 @@ public final class Interpreter {
     /** {@code current op= operand}: a tensor or a list changed in place and returned, else the new value. */
     private static Object inPlace(org.gradviz.app.script.ast.BinaryOp op, Object current, Object operand) {
         if (current instanceof Tensor t) {
-            return t.assignInPlace((Tensor) Operators.binary(op, t, operand));
+            return TensorInPlace.assign(t, Operators.binary(op, t, operand));
         }
         if (current instanceof List<?> list && op == org.gradviz.app.script.ast.BinaryOp.ADD) {
             @SuppressWarnings("unchecked")

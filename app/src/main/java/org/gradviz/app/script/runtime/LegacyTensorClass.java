@@ -8,7 +8,8 @@ import org.gradviz.engine.Tensor;
 import org.gradviz.engine.Torch;
 
 /**
- * {@code torch.LongTensor}, {@code torch.FloatTensor}, {@code torch.DoubleTensor}, {@code torch.BoolTensor}: the
+ * {@code torch.LongTensor}, {@code torch.FloatTensor}, {@code torch.DoubleTensor}, {@code torch.IntTensor} (and Short,
+ * Char, Byte), {@code torch.BoolTensor}: the
  * legacy typed constructors ({@code torch.LongTensor([0])} is int64 data, {@code torch.FloatTensor(2, 3)} a 2x3
  * tensor of that type) and the classes {@code isinstance} tests against: a CPU tensor of that dtype.
  */
@@ -28,6 +29,10 @@ final class LegacyTensorClass implements PyCallable, HasAttributes {
         for (LegacyTensorClass c : List.of(new LegacyTensorClass("LongTensor", DType.INT64),
                 new LegacyTensorClass("FloatTensor", DType.FLOAT32),
                 new LegacyTensorClass("DoubleTensor", DType.FLOAT64),
+                new LegacyTensorClass("IntTensor", DType.INT32),
+                new LegacyTensorClass("ShortTensor", DType.INT16),
+                new LegacyTensorClass("CharTensor", DType.INT8),
+                new LegacyTensorClass("ByteTensor", DType.UINT8),
                 new LegacyTensorClass("BoolTensor", DType.BOOL))) {
             m.put(c.name, c);
         }
@@ -44,6 +49,11 @@ final class LegacyTensorClass implements PyCallable, HasAttributes {
     static DType dtypeOf(String typeName) {
         LegacyTensorClass c = typeName.startsWith("torch.") ? all().get(typeName.substring("torch.".length())) : null;
         return c == null ? null : c.dtype;
+    }
+
+    /** The dtype its tensors have. */
+    DType dtype() {
+        return dtype;
     }
 
     /** Whether {@code v} is an instance: a tensor of this dtype. */

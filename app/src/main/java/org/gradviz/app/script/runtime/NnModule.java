@@ -218,12 +218,7 @@ final class NnModule {
     /** {@code torch.typename(v)}. */
     static String typename(Object v) {
         if (v instanceof Tensor t) {
-            return switch (t.dtype()) {
-                case FLOAT64 -> "torch.DoubleTensor";
-                case INT64 -> "torch.LongTensor";
-                case BOOL -> "torch.BoolTensor";
-                default -> "torch.FloatTensor";
-            };
+            return t.dtype().legacyTypeName();
         }
         if (v instanceof PyInstance i) {
             String text = i.cls().toString();

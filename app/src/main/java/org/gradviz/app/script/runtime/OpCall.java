@@ -245,6 +245,10 @@ final class OpCall implements PyCallable {
         if (standIn == OpAttribute.SCALAR && Values.isNumber(v)) {
             // NOTE: torch wraps a Python number "other" as a 0-d tensor, int or float as the number is
             in.put(port, TensorArithmetic.wrap(v));
+        } else if (standIn == OpAttribute.EXPONENT && Values.isInteger(v) && !(v instanceof Boolean)
+                && in.get("input") != null && !in.get("input").dtype().isFloatingPoint()) {
+            // NOTE: an int power of an integer tensor stays integral (int32 ** 2 is int32); it has no gradient
+            in.put(port, TensorArithmetic.wrap(v));
         } else if (standIn != null && Values.isNumber(v)) {
             attributes.put(standIn, Values.toDouble(v, name + "(): argument '" + p.name() + "'"));
         } else {

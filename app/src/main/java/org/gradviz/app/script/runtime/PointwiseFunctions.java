@@ -92,7 +92,10 @@ final class PointwiseFunctions {
     private static void binary(Map<String, PyCallable> m, String name, BinaryOperator<Tensor> op) {
         m.put(name, a -> {
             a.accept(2, "input", "other");
-            Tensor x = a.tensor(0, "input");
+            if (!(a.get(0, "input") instanceof Tensor x)) {
+                throw PyError.type(name + "(): argument 'input'" + (a.positional().isEmpty() ? "" : " (position 1)")
+                        + " must be Tensor, not " + Values.typeName(a.get(0, "input")));
+            }
             Object other = a.get(1, "other");
             if (!(other instanceof Tensor y)) {
                 throw PyError.type(name + "(): argument 'other' (position 2) must be Tensor, not "
@@ -162,11 +165,6 @@ final class PointwiseFunctions {
     }
 
     private static String typeName(DType d) {
-        return switch (d) {
-            case FLOAT32 -> "Float";
-            case FLOAT64 -> "Double";
-            case INT64 -> "Long";
-            case BOOL -> "Bool";
-        };
+        return d.scalarTypeName();
     }
 }

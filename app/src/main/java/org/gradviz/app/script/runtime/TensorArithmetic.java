@@ -39,7 +39,7 @@ final class TensorArithmetic {
                 case SUB -> Arithmetic.sub(x, n);
                 case MUL -> Arithmetic.mul(x, n);
                 case DIV -> Arithmetic.div(x, n);
-                case POW -> Arithmetic.pow(x, Values.toDouble(b, ""));
+                case POW -> Arithmetic.pow(x, Values.toDouble(b, ""), Values.isInteger(b));
                 case FLOOR_DIV -> PointwiseFunctions.floorDivide(x, b);
                 case MOD -> Remainder.remainder(x, n);
                 case MATMUL -> throw Numbers.unsupported(op, a, b);
@@ -52,7 +52,7 @@ final class TensorArithmetic {
                 // NOTE: Python calls y.__radd__(a), i.e. y + a: the tensor stays the first input
                 case ADD -> Arithmetic.add(y, wrap(a));
                 case MUL -> Arithmetic.mul(y, wrap(a));
-                case SUB -> Arithmetic.rsub(y, number);
+                case SUB -> Arithmetic.rsub(y, wrap(a));
                 case DIV -> y.rdiv(number);
                 case POW -> Arithmetic.pow(Torch.scalar(number, resultType(a, y)), y);
                 case FLOOR_DIV -> PointwiseFunctions.floorDivide(a, y);
@@ -65,8 +65,11 @@ final class TensorArithmetic {
         throw Numbers.unsupported(op, a, b);
     }
 
-    /** A Python number as the wrapped-number tensor torch makes of it. */
+    /** A Python number as the wrapped-number tensor torch makes of it: bool, int64 or float64. */
     static Tensor wrap(Object number) {
+        if (number instanceof Boolean b) {
+            return Tensor.wrappedBool(b);
+        }
         if (Values.isInteger(number)) {
             Ints.int64(number);
         }

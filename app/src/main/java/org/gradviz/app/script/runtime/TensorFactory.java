@@ -119,6 +119,11 @@ final class TensorFactory {
     static Tensor finish(Tensor t, Args args, int requiresGradIndex) {
         PyDevice.check(args, -1);
         if (args.bool(requiresGradIndex, "requires_grad", false)) {
+            if (!t.dtype().isFloatingPoint()) {
+                // NOTE: a factory's check (torch/csrc/utils) words it apart from requires_grad_()'s
+                throw new PyError("RuntimeError", "Only Tensors of floating point and complex dtype can require "
+                        + "gradients");
+            }
             t.requiresGrad_(true);
         }
         return t;

@@ -208,10 +208,13 @@ final class TensorInPlace {
         return assign(t, Tensor.fromData(t.shape(), dt, x));
     }
 
-    /** Writes {@code result} into t, refusing what torch refuses (a float result into an integer tensor). */
+    /**
+     * Writes {@code result} into t, refusing what torch's can_cast refuses: a result of a higher category (a float into
+     * an integer tensor, an int into a bool one).
+     */
     static Tensor assign(Tensor t, Object result) {
         Tensor r = (Tensor) result;
-        if (r.dtype().isFloatingPoint() && !t.dtype().isFloatingPoint()) {
+        if (r.dtype().category() > t.dtype().category()) {
             throw new PyError("RuntimeError", "result type " + typeName(r.dtype()) + " can't be cast to the desired "
                     + "output type " + typeName(t.dtype()));
         }
@@ -219,11 +222,6 @@ final class TensorInPlace {
     }
 
     private static String typeName(DType d) {
-        return switch (d) {
-            case FLOAT32 -> "Float";
-            case FLOAT64 -> "Double";
-            case INT64 -> "Long";
-            case BOOL -> "Bool";
-        };
+        return d.scalarTypeName();
     }
 }

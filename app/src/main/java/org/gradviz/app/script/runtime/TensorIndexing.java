@@ -19,6 +19,7 @@ final class TensorIndexing {
     }
 
     static Tensor get(Tensor t, Object index) {
+        index = integersOfScalarTensors(index);
         if (index instanceof Tensor tensorIndex) {
             return org.gradviz.engine.ops.AdvancedIndexing.index(t, tensorIndex);
         }
@@ -103,8 +104,29 @@ final class TensorIndexing {
         return Ints.clamped(v);
     }
 
+    /**
+     * A 0-dim integer tensor (not uint8, a mask) indexes as its integer does, alone or in a tuple (a select, as torch).
+     */
+    private static Object integersOfScalarTensors(Object index) {
+        if (index instanceof PyTuple tuple) {
+            List<Object> items = new java.util.ArrayList<>(tuple.items().size());
+            boolean changed = false;
+            for (Object item : tuple.items()) {
+                Object i = integersOfScalarTensors(item);
+                changed |= i != item;
+                items.add(i);
+            }
+            return changed ? new PyTuple(items) : index;
+        }
+        if (index instanceof Tensor t && t.dim() == 0 && t.dtype().category() == 1 && t.dtype() != DType.UINT8) {
+            return Ints.of(java.math.BigInteger.valueOf((long) t.item()));
+        }
+        return index;
+    }
+
     /** {@code t[index] = value}, for a number or a tensor that broadcasts to the indexed part. */
     static void set(Tensor t, Object index, Object value) {
+        index = integersOfScalarTensors(index);
         if (GradMode.isEnabled() && t.isLeaf() && t.requiresGrad()) {
             throw new PyError("RuntimeError", "a view of a leaf Variable that requires grad is being used in an "
                     + "in-place operation.");
@@ -216,11 +238,6 @@ final class TensorIndexing {
     }
 
     private static String typeText(DType dtype) {
-        return switch (dtype) {
-            case FLOAT64 -> "torch.DoubleTensor";
-            case INT64 -> "torch.LongTensor";
-            case BOOL -> "torch.BoolTensor";
-            default -> "torch.FloatTensor";
-        };
+        return dtype.legacyTypeName();
     }
 }

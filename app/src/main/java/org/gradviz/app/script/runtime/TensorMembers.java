@@ -80,6 +80,14 @@ final class TensorMembers {
             case "double" -> a -> Conversion.to(t, DType.FLOAT64);
             case "float" -> a -> Conversion.to(t, DType.FLOAT32);
             case "long" -> a -> Conversion.to(t, DType.INT64);
+            case "int" -> a -> Conversion.to(t, DType.INT32);
+            case "short" -> a -> Conversion.to(t, DType.INT16);
+            case "char" -> a -> Conversion.to(t, DType.INT8);
+            case "byte" -> a -> Conversion.to(t, DType.UINT8);
+            case "element_size" -> a -> {
+                a.accept(0);
+                return (long) t.dtype().itemSize();
+            };
             case "bool" -> a -> Conversion.to(t, DType.BOOL);
             case "type" -> a -> type(t, a);
             case "dim" -> a -> (long) t.dim();
@@ -109,7 +117,8 @@ final class TensorMembers {
         if (given == PyNone.NONE) {
             return LegacyTensorClass.typeName(t.dtype());
         }
-        DType dtype = given instanceof DType d ? d : given instanceof String s ? LegacyTensorClass.dtypeOf(s) : null;
+        DType dtype = given instanceof DType d ? d : given instanceof String s ? LegacyTensorClass.dtypeOf(s)
+                : given instanceof LegacyTensorClass c ? c.dtype() : null;
         if (dtype == null) {
             throw given instanceof String s ? PyError.value("invalid type: '" + s + "'")
                     : new Unsupported("'Tensor.type(" + Values.typeName(given) + ")'");
@@ -138,7 +147,7 @@ final class TensorMembers {
         }
         double v = t.item();
         return switch (t.dtype()) {
-            case INT64 -> (long) v;
+            case INT64, INT32, INT16, INT8, UINT8 -> (long) v;
             case BOOL -> v != 0.0;
             default -> v;
         };

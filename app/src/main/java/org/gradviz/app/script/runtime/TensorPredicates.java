@@ -8,8 +8,8 @@ import org.gradviz.engine.ops.Comparison;
 
 /**
  * The comparisons and truth tests by name: {@code t.eq(other)} … {@code t.ge(other)} (bool tensors, as the operators
- * give), {@code t.all()} / {@code t.any()} (whole or along a dim), and {@code torch.equal} and {@code torch.is_tensor},
- * which give a Python bool.
+ * give), {@code t.all()} / {@code t.any()} (whole or along a dim), and {@code torch.equal}, {@code torch.is_tensor} and
+ * {@code is_floating_point}, which give a Python bool.
  */
 final class TensorPredicates {
     private static final Map<String, Comparison.Kind> COMPARISONS = Map.of("eq", Comparison.Kind.EQ,
@@ -34,6 +34,8 @@ final class TensorPredicates {
             return equal(a.tensor(0, "input"), a.tensor(1, "other"));
         }));
         torch.put("is_tensor", new Builtin("is_tensor", a -> a.accept(1, "obj").get(0, "obj") instanceof Tensor));
+        torch.put("is_floating_point", new Builtin("is_floating_point",
+                a -> a.accept(1, "input").tensor(0, "input").dtype().isFloatingPoint()));
     }
 
     /** {@code t.name(...)} when name is one of the methods here, else null. */
@@ -43,6 +45,9 @@ final class TensorPredicates {
         }
         if (name.equals("all") || name.equals("any")) {
             return a -> truth(name.equals("all"), t, a.accept(2, "dim", "keepdim"), 0);
+        }
+        if (name.equals("is_floating_point")) {
+            return a -> a.accept(0) != null && t.dtype().isFloatingPoint();
         }
         return null;
     }

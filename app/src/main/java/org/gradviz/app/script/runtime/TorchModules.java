@@ -79,6 +79,13 @@ final class TorchModules {
         // NOTE: torch leaves empty()'s memory as it finds it; zeros are one of the values it may hold
         put(m, "empty", a -> filled(a, 0.0));
         put(m, "empty_like", a -> like(a, 0.0));
+        put(m, "full_like", a -> {
+            a.accept(2, "input", "fill_value", "dtype", "device", "requires_grad");
+            Tensor t = a.tensor(0, "input");
+            DType d = a.dtype(-1, "dtype");
+            double fill = Values.toDouble(a.get(1, "fill_value"), "fill_value");
+            return TensorFactory.finish(Torch.full(t.shape(), fill, d == null ? t.dtype() : d), a, -1);
+        });
         put(m, "full", a -> {
             a.accept(2, "size", "fill_value", "dtype", "device", "requires_grad");
             Object fill = a.get(1, "fill_value");
@@ -135,6 +142,12 @@ final class TorchModules {
         m.put("double", DType.FLOAT64);
         m.put("int64", DType.INT64);
         m.put("long", DType.INT64);
+        m.put("int32", DType.INT32);
+        m.put("int", DType.INT32);
+        m.put("int16", DType.INT16);
+        m.put("short", DType.INT16);
+        m.put("int8", DType.INT8);
+        m.put("uint8", DType.UINT8);
         m.put("bool", DType.BOOL);
         ranges(m);
         put(m, "numel", a -> (long) a.tensor(0, "input").numel());

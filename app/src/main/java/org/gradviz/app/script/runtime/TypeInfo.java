@@ -63,6 +63,12 @@ record TypeInfo(DType dtype) implements HasAttributes {
                     -Double.MAX_VALUE, "tiny", Double.MIN_NORMAL, "smallest_normal", Double.MIN_NORMAL,
                     "resolution", 1e-15, "dtype", "float64");
             case INT64 -> Map.of("bits", 64L, "max", Long.MAX_VALUE, "min", Long.MIN_VALUE, "dtype", "int64");
+            case INT32 -> Map.of("bits", 32L, "max", (long) Integer.MAX_VALUE, "min", (long) Integer.MIN_VALUE,
+                    "dtype", "int32");
+            case INT16 -> Map.of("bits", 16L, "max", (long) Short.MAX_VALUE, "min", (long) Short.MIN_VALUE,
+                    "dtype", "int16");
+            case INT8 -> Map.of("bits", 8L, "max", (long) Byte.MAX_VALUE, "min", (long) Byte.MIN_VALUE, "dtype", "int8");
+            case UINT8 -> Map.of("bits", 8L, "max", 255L, "min", 0L, "dtype", "uint8");
             case BOOL -> Map.of();
         };
     }
