@@ -19,14 +19,19 @@ public final class Norms {
             throw TorchException.runtime("linalg.vector_norm: Expected a floating point or complex tensor as input. "
                     + "Got " + (a.dtype() == org.gradviz.engine.DType.INT64 ? "Long" : "Bool"));
         }
-        Tensor powered = p == 2 ? Arithmetic.elementwise(a, a, BasicOp.MUL) : Pointwise.map(a, Math::abs, false);
-        Tensor summed;
-        try (var g = org.gradviz.engine.GradMode.disabled()) {
-            summed = dim == null ? Reductions.sum(powered) : Reductions.sum(powered, dim, keepDim);
+        Shape outShape = dim == null ? keepDim ? Shape.of(ones(a.dim())) : Shape.SCALAR : a.shape().reduce(dim, keepDim);
+        double[] values;
+        if (p == 2) {
+            values = NormTwoValues.of(a, dim);
+        } else {
+            Tensor summed;
+            try (var g = org.gradviz.engine.GradMode.disabled()) {
+                Tensor absolute = Pointwise.map(a, Math::abs, false);
+                summed = dim == null ? Reductions.sum(absolute) : Reductions.sum(absolute, dim, keepDim);
+            }
+            values = summed.data().clone();
         }
-        Tensor out = p == 2 ? Pointwise.map(summed, Math::sqrt, false) : summed;
-        Shape outShape = dim == null && keepDim ? Shape.of(ones(a.dim())) : out.shape();
-        Tensor result = Tensor.fromData(outShape, a.dtype(), out.data().clone());
+        Tensor result = Tensor.fromData(outShape, a.dtype(), values);
         return Autograd.record("norm", result, () -> new NormBackward1(a, result, p, dim), a);
     }
 
