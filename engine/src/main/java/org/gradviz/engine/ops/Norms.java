@@ -20,7 +20,9 @@ public final class Norms {
                     + "Got " + a.dtype().scalarTypeName());
         }
         Integer d = dim == null || a.dim() == 0 ? null : a.shape().normalizeDim(dim);
-        double[] values = NormReduce.norm(a.data(), a.shape(), d, p, a.dtype());
+        // torch walks a view's elements in memory order: a non-contiguous view's 2-norm in that order
+        double[] values = p == 2 && !a.isContiguous() ? NormTwoValues.of(a, d)
+                : NormReduce.norm(a.data(), a.shape(), d, p, a.dtype());
         Shape outShape = d == null ? (keepDim ? Shape.of(ones(a.dim())) : Shape.SCALAR) : a.shape().reduce(d, keepDim);
         Tensor result = Tensor.fromData(outShape, a.dtype(), values);
         return Autograd.record("norm", result, () -> new NormBackward1(a, result, p, dim), a);

@@ -28,7 +28,7 @@ final class VectorNorm {
         boolean single = x.dtype() == DType.FLOAT32;
         float pf = (float) p;
         if (pf == 2) {
-            return single ? twoFloat(x.floats()) : twoDouble(x.data());
+            return single ? twoFloat(x.floats(), 0, x.numel()) : twoDouble(x.data(), 0, x.numel(), 1);
         }
         double[] v = x.data();
         double acc = pf == Float.NEGATIVE_INFINITY ? Double.POSITIVE_INFINITY : 0;
@@ -57,8 +57,9 @@ final class VectorNorm {
         return single ? (float) v : v;
     }
 
-    private static double twoFloat(float[] x) {
-        int n = x.length;
+    /** The vectorised last-dimension kernel on the {@code n} contiguous float32 values from {@code from}. */
+    static double twoFloat(float[] all, int from, int n) {
+        float[] x = from == 0 && n == all.length ? all : java.util.Arrays.copyOfRange(all, from, from + n);
         float[] lanes = new float[LANES];
         int d = 0;
         for (; d < n - n % LANES; d += LANES) {
@@ -83,11 +84,21 @@ final class VectorNorm {
         return (float) Math.sqrt(acc);
     }
 
-    private static double twoDouble(double[] x) {
+    /** NormTwoOps in float64: {@code n} values from {@code from}, {@code stride} apart, squared and added in order. */
+    static double twoDouble(double[] x, int from, int n, int stride) {
         double acc = 0;
-        for (double e : x) {
-            acc = CpuCapability.mulAdd(e, e, acc);
+        for (int i = 0, at = from; i < n; i++, at += stride) {
+            acc = CpuCapability.mulAdd(x[at], x[at], acc);
         }
         return Math.sqrt(acc);
+    }
+
+    /** NormTwoOps in float32 (torch's reduction of a dimension that is not the innermost): in order, in float32. */
+    static double twoFloatStrided(float[] x, int from, int n, int stride) {
+        float acc = 0;
+        for (int i = 0, at = from; i < n; i++, at += stride) {
+            acc = CpuCapability.mulAdd(x[at], x[at], acc);
+        }
+        return (float) Math.sqrt(acc);
     }
 }

@@ -72,12 +72,12 @@ final class TorchModules {
             a.accept(1, "data", "dtype", "device", "requires_grad");
             return TensorFactory.finish(TensorFactory.fromData(a.get(0, "data"), a.dtype(-1, "dtype")), a, -1);
         });
-        put(m, "ones", a -> filled(a, 1.0));
-        put(m, "zeros", a -> filled(a, 0.0));
+        put(m, "ones", a -> filled("ones", a, 1.0));
+        put(m, "zeros", a -> filled("zeros", a, 0.0));
         put(m, "ones_like", a -> like(a, 1.0));
         put(m, "zeros_like", a -> like(a, 0.0));
         // NOTE: torch leaves empty()'s memory as it finds it; zeros are one of the values it may hold
-        put(m, "empty", a -> filled(a, 0.0));
+        put(m, "empty", a -> filled("empty", a, 0.0));
         put(m, "empty_like", a -> like(a, 0.0));
         put(m, "full_like", a -> {
             a.accept(2, "input", "fill_value", "dtype", "device", "requires_grad");
@@ -216,8 +216,9 @@ final class TorchModules {
         return d == null ? DType.defaultFloat() : d;
     }
 
-    private static Tensor filled(Args a, double value) {
+    private static Tensor filled(String function, Args a, double value) {
         a.accept(Integer.MAX_VALUE, "size", "dtype", "device", "requires_grad");
+        MissingSize.check(function, a);
         DType dtype = dtypeOrDefault(a);
         return TensorFactory.finish(Torch.full(TensorFactory.shape(a, dtype), value, dtype), a, -1);
     }
@@ -231,6 +232,7 @@ final class TorchModules {
 
     private static Tensor random(Args a, boolean normal) {
         a.accept(Integer.MAX_VALUE, "size", "generator", "dtype", "device", "requires_grad");
+        MissingSize.check(normal ? "randn" : "rand", a);
         DType d = dtypeOrDefault(a);
         Shape shape = TensorFactory.shape(a, d);
         TorchGenerator g = PyGenerator.of(a, normal ? "randn" : "rand");
