@@ -115,6 +115,9 @@ final class ScreenFit {
         boolean replacing = arranged != null && model.document() == arranged;
         GraphDocument users = replacing ? own : model.document();
         GraphDocument shown = model.document();
+        // a document saved without positions (laid out as it loads) has no layout of its own to compare with
+        java.util.Map<String, org.gradviz.app.document.Position> usersPlaces =
+                users.positions() == null ? java.util.Map.of() : users.positions();
         ScreenArrangement packing = new ScreenArrangement(canvas.boxSizes(), users.edges(),
                 GAP * model.display().fontScale());
         long request = ++asked;
@@ -125,7 +128,7 @@ final class ScreenFit {
             Optional<Packing> found = Optional.empty();
             try {
                 found = packing.arrange(width, height)
-                        .map(best -> new Packing(best, packing.scaleOf(users.positions(), width, height)));
+                        .map(best -> new Packing(best, packing.scaleOf(usersPlaces, width, height)));
             } finally { // a search that failed packs nothing, and presentation mode goes on as it is
                 Optional<Packing> result = found;
                 Platform.runLater(() -> arrived(request, shown, replacing, result));

@@ -91,6 +91,11 @@ public final class GraphCanvas extends Region {
             new javafx.beans.property.ReadOnlyIntegerWrapper();
     private boolean big;
     private boolean viewUpdatePending;
+    /**
+     * Boxes are drawn at their document positions times this ({@link BoxSpread}): more than 1 while larger text has
+     * grown them into each other, until a layout for their new size arrives. Saved positions never include it.
+     */
+    private double spread = 1;
 
     private PortView wireFrom;
     private PortView hovered;
@@ -149,6 +154,7 @@ public final class GraphCanvas extends Region {
         nodes.values().forEach(v -> v.setDetailsShown(shown));
         content.applyCss();
         content.layout();
+        spreadBoxes();
         routeEdges(edges.values());
         refitIfFitting();
     }
@@ -208,8 +214,8 @@ public final class GraphCanvas extends Region {
      */
     public void add(PaletteEntry entry, Point2D centre) {
         double[] size = measure(entry);
-        lastAdded = entry.addTo(model, new Position(Math.round(centre.getX() - size[0] / 2),
-                Math.round(centre.getY() - size[1] / 2)));
+        lastAdded = entry.addTo(model, new Position(Math.round((centre.getX() - size[0] / 2) / spread),
+                Math.round((centre.getY() - size[1] / 2) / spread)));
         keepLastAddedInView();
     }
 
@@ -331,6 +337,7 @@ public final class GraphCanvas extends Region {
         verdicts.clear();
         content.applyCss();
         content.layout();
+        spreadBoxes();
         routeEdges(edges.values());
         keepLastAddedInView();
         drawOverview(state);
@@ -564,7 +571,7 @@ public final class GraphCanvas extends Region {
         view.pseudoClassStateChanged(role, true);
         Position p = doc.positions() == null ? null : doc.positions().get(name);
         if (p != null) {
-            view.relocate(p.x(), p.y());
+            view.relocate(p.x() * spread, p.y() * spread);
         }
         view.show(kind, state.element(name).orElseThrow(), selected.contains(name),
                 name.equals(doc.output()), compact, gridStyle());
@@ -697,6 +704,39 @@ public final class GraphCanvas extends Region {
         edges.values().forEach(e -> e.placeShape(room));
     }
 
+    /**
+     * Draws the boxes apart by the {@link BoxSpread} factor their sizes now ask for (1 when none overlaps at its
+     * document position); a big graph's boxes stay where the document has them.
+     */
+    private void spreadBoxes() {
+        if (big) {
+            if (spread != 1) {
+                nodes.values().forEach(v -> v.relocate(v.getLayoutX() / spread, v.getLayoutY() / spread));
+                spread = 1;
+            }
+            return;
+        }
+        List<BoxSpread.Box> boxes = new java.util.ArrayList<>(nodes.size());
+        for (NodeView v : nodes.values()) {
+            boxes.add(new BoxSpread.Box(v.getLayoutX() / spread, v.getLayoutY() / spread, v.getWidth(), v.getHeight()));
+        }
+        double factor = BoxSpread.factor(boxes,
+                2 * org.gradviz.app.editor.EdgeRoute.RUN_OUT * model.display().fontScale());
+        if (factor != spread) {
+            int i = 0;
+            for (NodeView v : nodes.values()) {
+                BoxSpread.Box b = boxes.get(i++);
+                v.relocate(b.x() * factor, b.y() * factor);
+            }
+            spread = factor;
+        }
+    }
+
+    /** The factor by which boxes are drawn apart from their document positions ({@link BoxSpread}). */
+    public double spread() {
+        return spread;
+    }
+
     private static double[] corners(Bounds b) {
         return new double[] {b.getMinX(), b.getMinY(), b.getMaxX(), b.getMaxY()};
     }
@@ -796,7 +836,7 @@ public final class GraphCanvas extends Region {
         if (dragStart != null && moved) {
             Map<String, Position> places = new LinkedHashMap<>();
             dragOrigins.keySet().forEach(name -> places.put(name,
-                    new Position(nodes.get(name).getLayoutX(), nodes.get(name).getLayoutY())));
+                    new Position(nodes.get(name).getLayoutX() / spread, nodes.get(name).getLayoutY() / spread)));
             model.moveTo(places);
         }
         dragStart = null;
@@ -1053,6 +1093,8 @@ public final class GraphCanvas extends Region {
      */
     public boolean boxesOverlap() {
         List<javafx.geometry.Bounds> boxes = allBoxBounds().values().stream()
+                .map(b -> (Bounds) new javafx.geometry.BoundingBox(b.getMinX() / spread, b.getMinY() / spread,
+                        b.getWidth(), b.getHeight()))
                 .sorted(java.util.Comparator.comparingDouble(javafx.geometry.Bounds::getMinX)).toList();
         for (int i = 0; i < boxes.size(); i++) {
             javafx.geometry.Bounds a = boxes.get(i);
