@@ -344,10 +344,7 @@ public final class Gathering {
             throw TorchException.runtime("\"repeat_interleave_cpu\" not implemented for '"
                     + LinearAlgebra.cTypeName(repeats.dtype()) + "'");
         }
-        Tensor index = repeatedIndices(counts);
-        Tensor out = indexSelected(input, d, index);
-        Shape selfSizes = input.shape();
-        return Autograd.record("index_select", out, () -> new IndexSelectBackward0(selfSizes, d, index), input);
+        return IndexSelect.indexSelect(input, d, repeatedIndices(counts));
     }
 
     /** {@code torch.repeat_interleave(repeats)}: i repeated repeats[i] times, as an int64 tensor. */
@@ -378,80 +375,6 @@ public final class Gathering {
             }
         }
         return Tensor.fromData(Shape.of(index.length), DType.INT64, index);
-    }
-
-    /** The slices of {@code a} along {@code dim} at the (valid) positions of a 1-D {@code index}, in order. */
-    private static Tensor indexSelected(Tensor a, int dim, Tensor index) {
-        int[] dims = a.dim() == 0 ? new int[] {index.numel()} : a.shape().dims();
-        if (a.dim() > 0) {
-            dims[dim] = index.numel();
-        }
-        Shape shape = a.dim() == 0 ? Shape.SCALAR : Shape.of(dims);
-        int size = a.dim() == 0 ? 1 : a.shape().dim(dim);
-        int outer = 1;
-        for (int i = 0; i < dim; i++) {
-            outer *= a.shape().dim(i);
-        }
-        int inner = a.numel() / Math.max(1, outer * size);
-        double[] x = a.data();
-        double[] ids = index.data();
-        double[] r = new double[outer * ids.length * inner];
-        for (int o = 0; o < outer; o++) {
-            for (int j = 0; j < ids.length; j++) {
-                System.arraycopy(x, (o * size + (int) ids[j]) * inner, r, (o * ids.length + j) * inner, inner);
-            }
-        }
-        return Tensor.fromData(a.dim() == 0 ? Shape.of(ids.length).reduce(0, false) : shape, a.dtype(), r);
-    }
-
-    /** d(index_select)/da: torch's index_select_backward: zeros with the gradient's slices added at the index. */
-    static final class IndexSelectBackward0 extends Node {
-        private final Shape selfSizes;
-        private final int dim;
-        private final SavedTensor index;
-
-        IndexSelectBackward0(Shape selfSizes, int dim, Tensor index) {
-            this.selfSizes = selfSizes;
-            this.dim = dim;
-            this.index = save(index);
-        }
-
-        @Override
-        public String name() {
-            return "IndexSelectBackward0";
-        }
-
-        @Override
-        protected Tensor[] apply(Tensor[] grads) {
-            Tensor g = grads[0];
-            double[] ids = index.unpack().data();
-            int size = selfSizes.rank() == 0 ? 1 : selfSizes.dim(dim);
-            int outer = 1;
-            for (int i = 0; i < dim; i++) {
-                outer *= selfSizes.dim(i);
-            }
-            int inner = selfSizes.numel() / Math.max(1, outer * size);
-            double[] v = g.data();
-            double[] r = new double[selfSizes.numel()];
-            DType dt = g.dtype();
-            for (int o = 0; o < outer; o++) {
-                for (int j = 0; j < ids.length; j++) {
-                    int to = (o * size + (int) ids[j]) * inner;
-                    int from = (o * ids.length + j) * inner;
-                    for (int e = 0; e < inner; e++) {
-                        r[to + e] = dt.round(r[to + e] + v[from + e]);
-                    }
-                }
-            }
-            return new Tensor[] {Tensor.fromData(selfSizes, dt, r)};
-        }
-
-        @Override
-        protected void collectSaved(Map<String, Object> out) {
-            out.put("dim", (long) dim);
-            out.put("index", index);
-            out.put("self_sym_sizes", Reductions.sizes(selfSizes));
-        }
     }
 
     // ----- one_hot
