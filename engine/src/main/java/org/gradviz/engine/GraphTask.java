@@ -17,16 +17,18 @@ import java.util.Map;
  * received no gradient still runs and passes "no gradient" on, so the nodes after it still become ready.
  */
 final class GraphTask {
+    /** The nodes a map is first sized for: a training step's graph has about this many; maps grow past it. */
+    private static final int EXPECTED_NODES = 8;
     private final boolean keepGraph;
     private final boolean createGraph;
     /** For {@code autograd.grad}: where each input's gradient is read (node, input number, result slot). */
-    private final Map<Node, List<int[]>> captures = new IdentityHashMap<>();
+    private final Map<Node, List<int[]>> captures = new IdentityHashMap<>(1);
     private Tensor[] captured;
     /** For {@code autograd.grad}: the nodes that lead to a captured gradient; null when every node runs. */
     private Map<Node, Boolean> needed;
-    private final Map<Node, List<Node>> predecessors = new IdentityHashMap<>();
-    private final Map<Node, Integer> dependencies = new IdentityHashMap<>();
-    private final Map<Node, Tensor[]> inputBuffers = new IdentityHashMap<>();
+    private final Map<Node, List<Node>> predecessors = new IdentityHashMap<>(1);
+    private final Map<Node, Integer> dependencies = new IdentityHashMap<>(EXPECTED_NODES);
+    private final Map<Node, Tensor[]> inputBuffers = new IdentityHashMap<>(EXPECTED_NODES);
     private final ReadyQueue<Node> ready = new ReadyQueue<>(Node::sequenceNr);
 
     GraphTask(boolean keepGraph) {
@@ -94,7 +96,7 @@ final class GraphTask {
 
     private void computeDependencies(Node root) {
         List<Node> stack = new ArrayList<>();
-        Map<Node, Boolean> seen = new IdentityHashMap<>();
+        Map<Node, Boolean> seen = new IdentityHashMap<>(EXPECTED_NODES);
         stack.add(root);
         seen.put(root, Boolean.TRUE);
         while (!stack.isEmpty()) {

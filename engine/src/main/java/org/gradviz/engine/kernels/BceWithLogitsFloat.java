@@ -19,7 +19,11 @@ public final class BceWithLogitsFloat {
      * (torch's {@code vec::map} also covers the last partial vector).
      */
     public static float[] loss(float[] x, float[] t) {
-        float[] r = new float[x.length];
+        return loss(x, t, new float[x.length]);
+    }
+
+    /** {@link #loss(float[], float[])} into {@code r} (as long as x), which it returns. */
+    public static float[] loss(float[] x, float[] t, float[] r) {
         int i = VectorApi.PRESENT && LaneMath.sleef() ? VectorBceWithLogits.loss(x, t, r) : 0;
         for (; i < r.length; i++) {
             r[i] = loss(x[i], t[i]);

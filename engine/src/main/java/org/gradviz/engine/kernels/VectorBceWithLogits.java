@@ -17,19 +17,11 @@ final class VectorBceWithLogits {
 
     /**
      * ((1-t)·x + max(-x, 0)) + log(1 + exp(-|x|)) for whole vectors; returns the first element not done. In passes
-     * over the array (r holds -|x|, its exp, 1 + that, its log), so that each SLEEF loop keeps its constants in
-     * registers.
+     * over the array (r holds log(1 + exp(-|x|)), then the loss), so that each SLEEF loop keeps its constants in
+     * registers. A NaN x (or t) makes the first sum NaN, so the loss is NaN whatever the log gave.
      */
     static int loss(float[] x, float[] t, float[] r) {
-        int end = r.length - r.length % L;
-        for (int i = 0; i < end; i += L) {
-            FloatVector.fromArray(S, x, i).abs().neg().intoArray(r, i);
-        }
-        VectorSleefFloat.exp(r, r, 0, end);
-        for (int i = 0; i < end; i += L) {
-            FloatVector.fromArray(S, r, i).add(1f).intoArray(r, i);
-        }
-        VectorSleefFloat.log(r, r, 0, end);
+        int end = VectorSleefFloat.logOnePlusExpMinusAbs(x, r);
         for (int i = 0; i < end; i += L) {
             FloatVector xv = FloatVector.fromArray(S, x, i);
             FloatVector m = xv.neg().max(0f);
@@ -41,9 +33,11 @@ final class VectorBceWithLogits {
 
     /** (σ(x) - t)·g (/ n for mean) for whole vectors below {@code end}; returns the first element not done. */
     static int inputGrad(float[] x, float[] t, float g, boolean mean, float n, float[] r, int end) {
-        int done = VectorSleefFloat.sigmoid(x, r, end);
+        int done = VectorSleefFloat.expOfZeroMinus(x, r, end);
         for (int i = 0; i < done; i += L) {
-            FloatVector d = FloatVector.fromArray(S, r, i).sub(FloatVector.fromArray(S, t, i)).mul(g);
+            // torch's sigmoid, 1 / (e + 1), then the rest in the same pass
+            FloatVector sigmoid = FloatVector.broadcast(S, 1f).div(FloatVector.fromArray(S, r, i).add(1f));
+            FloatVector d = sigmoid.sub(FloatVector.fromArray(S, t, i)).mul(g);
             (mean ? d.div(n) : d).intoArray(r, i);
         }
         return done;

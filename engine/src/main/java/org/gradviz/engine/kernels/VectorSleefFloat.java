@@ -38,18 +38,28 @@ public final class VectorSleefFloat {
 
     // ----- exp (xexpf)
 
+    /** exp's argument is the value read. */
+    private static final int AS_READ = 0;
+    /** exp's argument is 0 - the value read (torch's sigmoid). */
+    private static final int ZERO_MINUS = 1;
+    /** exp's argument is -|the value read| (binary_cross_entropy_with_logits). */
+    private static final int MINUS_ABS = 2;
+
     /** r[ro..] = {@link SleefFloat#exp} of each of the {@link #LANES} values x[xo..]. */
     public static void exp(float[] x, int xo, float[] r, int ro) {
-        expVectors(x, xo, r, ro, 1);
+        expVectors(x, xo, r, ro, 1, AS_READ);
     }
 
     /**
-     * {@link SleefFloat#exp} of {@code vectors} whole vectors from x[xo..] into r[ro..]; the loop holds the whole
-     * body, so its constants stay in registers.
+     * {@link SleefFloat#exp} of {@code vectors} whole vectors from x[xo..] into r[ro..], of each value as read or as
+     * {@code argument} says (the float op before exp, done as it reads, so the values go through memory once); the
+     * loop holds the whole body, so its constants stay in registers.
      */
-    private static void expVectors(float[] x, int xo, float[] r, int ro, int vectors) {
+    private static void expVectors(float[] x, int xo, float[] r, int ro, int vectors, int argument) {
         for (int k = 0; k < vectors; k++, xo += LANES, ro += LANES) {
-            FloatVector d = FloatVector.fromArray(S, x, xo);
+            FloatVector read = FloatVector.fromArray(S, x, xo);
+            FloatVector d = argument == MINUS_ABS ? read.abs().neg()
+                    : argument == ZERO_MINUS ? FloatVector.zero(S).sub(read) : read;
             FloatVector big = d.mul(SleefFloat.R_LN2F).add(MAGIC);
             IntVector q = big.reinterpretAsInts().sub(MAGIC_BITS);
             FloatVector fq = big.sub(MAGIC);
@@ -75,21 +85,34 @@ public final class VectorSleefFloat {
 
     /** r[ro..] = {@link SleefFloat#log} of each of the {@link #LANES} values x[xo..]. */
     public static void log(float[] x, int xo, float[] r, int ro) {
-        logVectors(x, xo, r, ro, 1);
+        logVectors(x, xo, r, ro, 1, false);
     }
 
-    /** {@link SleefFloat#log} of {@code vectors} whole vectors from x[xo..] into r[ro..], as {@link #expVectors}. */
-    private static void logVectors(float[] x, int xo, float[] r, int ro, int vectors) {
+    /**
+     * {@link SleefFloat#log} of {@code vectors} whole vectors from x[xo..] into r[ro..], as {@link #expVectors}. With
+     * {@code onePlusUnit} the argument is 1 + the value read, which is in [0, 1]: the argument is then in [1, 2],
+     * where none of log's special cases (subnormal, zero, negative, infinite) can arise, so they are skipped; a NaN
+     * read gives some number, not NaN (the caller's own NaN makes its result NaN).
+     */
+    private static void logVectors(float[] x, int xo, float[] r, int ro, int vectors, boolean onePlusUnit) {
         for (int k = 0; k < vectors; k++, xo += LANES, ro += LANES) {
             FloatVector d = FloatVector.fromArray(S, x, xo);
-            VectorMask<Float> o = d.compare(VectorOperators.LT, Float.MIN_NORMAL);
-            d = d.blend(d.mul(0x1p64f), o);
+            VectorMask<Float> o = null;
+            if (onePlusUnit) {
+                d = d.add(1f);
+            } else {
+                o = d.compare(VectorOperators.LT, Float.MIN_NORMAL);
+                d = d.blend(d.mul(0x1p64f), o);
+            }
             IntVector e = d.mul(1.0f / 0.75f).reinterpretAsInts().lanewise(VectorOperators.LSHR, 23).and(0xff)
                     .sub(0x7f);
             FloatVector m = d.reinterpretAsInts().add(e.neg().lanewise(VectorOperators.LSHL, 23)).reinterpretAsFloats();
             // e as a float, less 64 where d was scaled: exact for the few hundred exponents there are (a float mask, as
             // JDK 17 does not compile a float-to-int mask cast)
-            FloatVector fe = e.add(MAGIC_BITS).reinterpretAsFloats().sub(MAGIC).sub(FloatVector.zero(S).blend(64f, o));
+            FloatVector fe = e.add(MAGIC_BITS).reinterpretAsFloats().sub(MAGIC);
+            if (!onePlusUnit) {
+                fe = fe.sub(FloatVector.zero(S).blend(64f, o));
+            }
             // s = dfmul((ln2 hi, lo), e)
             FloatVector sx = fe.mul(0.69314718246459960938f);
             FloatVector sy = fe.fma(FloatVector.broadcast(S, -1.904654323148236017e-09f),
@@ -120,9 +143,12 @@ public final class VectorSleefFloat {
             FloatVector s2 = s1.add(z);
             FloatVector s2y = s1.sub(s2).add(z).add(s1y);
             FloatVector res = s2.add(s2y);
-            res = res.blend(Float.POSITIVE_INFINITY, d.compare(VectorOperators.EQ, Float.POSITIVE_INFINITY));
-            res = res.blend(Float.NaN, d.compare(VectorOperators.LT, 0f).or(d.test(VectorOperators.IS_NAN)));
-            res.blend(Float.NEGATIVE_INFINITY, d.compare(VectorOperators.EQ, 0f)).intoArray(r, ro);
+            if (!onePlusUnit) {
+                res = res.blend(Float.POSITIVE_INFINITY, d.compare(VectorOperators.EQ, Float.POSITIVE_INFINITY));
+                res = res.blend(Float.NaN, d.compare(VectorOperators.LT, 0f).or(d.test(VectorOperators.IS_NAN)));
+                res = res.blend(Float.NEGATIVE_INFINITY, d.compare(VectorOperators.EQ, 0f));
+            }
+            res.intoArray(r, ro);
         }
     }
 
@@ -131,7 +157,7 @@ public final class VectorSleefFloat {
     /** r[i] = exp(x[i]) for i in [from, to): whole vectors, then the scalar port. */
     public static void exp(float[] x, float[] r, int from, int to) {
         int vectors = (to - from) / LANES;
-        expVectors(x, from, r, from, vectors);
+        expVectors(x, from, r, from, vectors, AS_READ);
         int i = from + vectors * LANES;
         for (; i < to; i++) {
             r[i] = SleefFloat.exp(x[i]);
@@ -141,7 +167,7 @@ public final class VectorSleefFloat {
     /** r[i] = log(x[i]) for i in [from, to): whole vectors, then the scalar port. */
     public static void log(float[] x, float[] r, int from, int to) {
         int vectors = (to - from) / LANES;
-        logVectors(x, from, r, from, vectors);
+        logVectors(x, from, r, from, vectors, false);
         int i = from + vectors * LANES;
         for (; i < to; i++) {
             r[i] = SleefFloat.log(x[i]);
@@ -149,16 +175,30 @@ public final class VectorSleefFloat {
     }
 
     /**
+     * r[i] = log(1 + exp(-|x[i]|)) for the whole vectors from the first element, each step rounded as torch's
+     * {@code binary_cross_entropy_with_logits} rounds it; returns the first element not done. For a NaN x[i], r[i] is
+     * some number (see {@link #logVectors}).
+     */
+    static int logOnePlusExpMinusAbs(float[] x, float[] r) {
+        int vectors = r.length / LANES;
+        expVectors(x, 0, r, 0, vectors, MINUS_ABS);
+        logVectors(r, 0, r, 0, vectors, true);
+        return vectors * LANES;
+    }
+
+    /** r[i] = e^(0 - x[i]) for the whole vectors below {@code end}, as torch's sigmoid; returns the first not done. */
+    static int expOfZeroMinus(float[] x, float[] r, int end) {
+        int vectors = end / LANES;
+        expVectors(x, 0, r, 0, vectors, ZERO_MINUS);
+        return vectors * LANES;
+    }
+
+    /**
      * r[i] = 1 / (e^(0 - x[i]) + 1), each step rounded, as torch's {@code Vectorized<float>} sigmoid, for the whole
      * vectors below {@code end}; returns the first element not done.
      */
     public static int sigmoid(float[] x, float[] r, int end) {
-        int vectors = end / LANES;
-        int done = vectors * LANES;
-        for (int i = 0; i < done; i += LANES) {
-            FloatVector.zero(S).sub(FloatVector.fromArray(S, x, i)).intoArray(r, i);
-        }
-        expVectors(r, 0, r, 0, vectors);
+        int done = expOfZeroMinus(x, r, end);
         for (int i = 0; i < done; i += LANES) {
             FloatVector.broadcast(S, 1f).div(FloatVector.fromArray(S, r, i).add(1f)).intoArray(r, i);
         }

@@ -11,6 +11,7 @@ import org.gradviz.engine.TorchException;
 import org.gradviz.engine.kernels.BceWithLogitsFloat;
 import org.gradviz.engine.kernels.GlibcLog;
 import org.gradviz.engine.kernels.LaneMath;
+import org.gradviz.engine.kernels.ScratchFloats;
 import org.gradviz.engine.kernels.TorchUnaryKernels;
 
 /** The losses of {@code torch.nn.functional}, each one backward node as in PyTorch. */
@@ -50,9 +51,16 @@ public final class Losses {
                     + input.shape() + ")");
         }
         DType dt = Broadcast.resultType(input, target);
-        Tensor out = reduction.reduce(dt == DType.FLOAT32
-                ? Tensor.fromFloats(input.shape(), BceWithLogitsFloat.loss(input.floats(), target.floats()))
-                : Tensor.fromData(input.shape(), dt, bceWithLogitsElements(input.data(), target.data())));
+        Tensor out;
+        if (dt != DType.FLOAT32) {
+            out = reduction.reduce(Tensor.fromData(input.shape(), dt, bceWithLogitsElements(input.data(), target.data())));
+        } else if (reduction == Reduction.NONE) {
+            out = Tensor.fromFloats(input.shape(), BceWithLogitsFloat.loss(input.floats(), target.floats()));
+        } else {
+            // the element-wise values only live until they are summed
+            float[] values = ScratchFloats.take(input.numel());
+            out = reduction.reduceFloats(BceWithLogitsFloat.loss(input.floats(), target.floats(), values));
+        }
         return Autograd.record("binary_cross_entropy_with_logits", out,
                 () -> new BinaryCrossEntropyWithLogitsBackward0(input, target, reduction), input, target);
     }

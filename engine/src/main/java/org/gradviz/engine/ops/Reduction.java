@@ -41,6 +41,15 @@ public enum Reduction {
         return Tensor.fromData(Shape.SCALAR, values.dtype(), new double[] {this == MEAN ? s / values.numel() : s});
     }
 
+    /**
+     * Float32 loss values reduced for mean or sum, as {@link #reduce} does; the values may be a scratch array, which
+     * is not kept.
+     */
+    Tensor reduceFloats(float[] values) {
+        float s = TorchSum.allFloats(values);
+        return Tensor.fromFloats(Shape.SCALAR, new float[] {this == MEAN ? (float) ((double) s / values.length) : s});
+    }
+
     Shape outputShape(Shape input) {
         return this == NONE ? input : Shape.SCALAR;
     }

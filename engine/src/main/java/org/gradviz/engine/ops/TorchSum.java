@@ -68,6 +68,11 @@ final class TorchSum {
         return over(Values.of(t), Shape.of(t.numel()), new boolean[] {true}, t.dtype())[0];
     }
 
+    /** All of {@code values} (float32) summed, as {@code torch.sum} of a contiguous float tensor of them. */
+    static float allFloats(float[] values) {
+        return (float) over(new Values(null, values), Shape.of(values.length), new boolean[] {true}, DType.FLOAT32)[0];
+    }
+
     /**
      * {@code t} (contiguous) summed over the dimensions flagged in {@code reduced}, in its dtype; the result is
      * contiguous in the shape with those dimensions set to 1 ({@code keepdim=True}).
