@@ -199,6 +199,28 @@ class LauncherScriptTest {
         }
     }
 
+    /**
+     * gradviz.cmd cannot run here, so this reads it: the Windows launcher must give run/export the bash launcher's
+     * collector options and the window its JIT directives (from the file beside it), with every build property
+     * filled in.
+     */
+    @Test
+    void theWindowsLauncherGivesRunAndTheWindowTheBashLaunchersOptions() throws Exception {
+        String bash = Files.readString(LAUNCHER);
+        String cmd = Files.readString(TARGET.resolve("gradviz.cmd"));
+        java.util.regex.Matcher runOptions = java.util.regex.Pattern
+            .compile("== export \\]\\].*\\n\\s*jvm_options\\+=\\(([^)]*)\\)").matcher(bash);
+        assertTrue(runOptions.find(), "the bash launcher's run options");
+        String expected = runOptions.group(1);
+        assertTrue(expected.contains("-XX:+Use"), expected);
+
+        assertFalse(cmd.contains("@gradviz."), "a build property left unfilled in gradviz.cmd");
+        assertTrue(cmd.contains("if /i \"%~1\"==\"run\" set \"GRADVIZ_MODE_OPTIONS=" + expected + "\""), cmd);
+        assertTrue(cmd.contains("if /i \"%~1\"==\"export\" set \"GRADVIZ_MODE_OPTIONS=" + expected + "\""), cmd);
+        assertTrue(cmd.contains("-XX:CompilerDirectivesFile=%~dp0gradviz-window-jit.json"), cmd);
+        assertTrue(Files.isRegularFile(TARGET.resolve("gradviz-window-jit.json")), "the directives beside the launchers");
+    }
+
     private List<Path> archives() throws IOException {
         Path cds = cache.resolve("gradviz").resolve("cds");
         if (!Files.isDirectory(cds)) {
