@@ -15,6 +15,7 @@ import org.gradviz.app.animation.lens.ChainRuleView;
 public final class LensModel {
     private final TracePlayer player;
     private final ReadOnlyObjectWrapper<ChainRuleView> current = new ReadOnlyObjectWrapper<>(this, "current");
+    private final ReadOnlyObjectWrapper<List<ChainRuleView>> all = new ReadOnlyObjectWrapper<>(this, "all", List.of());
     private Map<Integer, ChainRuleView> byNode = Map.of();
 
     public LensModel(TracePlayer player) {
@@ -27,15 +28,19 @@ public final class LensModel {
 
     private void explain(Recording recording) {
         Map<Integer, ChainRuleView> views = new HashMap<>();
-        if (recording != null) {
-            List<ChainRuleView> all = ChainRuleLens.explainAll(recording.events());
-            all.forEach(v -> views.put(v.nodeId(), v));
-        }
+        List<ChainRuleView> explained = recording == null ? List.of() : ChainRuleLens.explainAll(recording.events());
+        explained.forEach(v -> views.put(v.nodeId(), v));
         byNode = views;
+        all.set(explained);
     }
 
     private void show(FlowFrame frame) {
         current.set(frame == null || frame.activeNode() == null ? null : byNode.get(frame.activeNode()));
+    }
+
+    /** Every lens of the recording, in the engine's order (empty before a pass): the largest decides the lens band. */
+    public ReadOnlyObjectProperty<List<ChainRuleView>> allProperty() {
+        return all.getReadOnlyProperty();
     }
 
     public ReadOnlyObjectProperty<ChainRuleView> currentProperty() {

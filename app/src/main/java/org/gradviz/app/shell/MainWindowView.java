@@ -11,6 +11,7 @@ import javafx.scene.layout.VBox;
 import org.gradviz.app.animation.LensModel;
 import org.gradviz.app.animation.view.AutogradFlow;
 import org.gradviz.app.animation.view.AutogradView;
+import org.gradviz.app.animation.view.LensBand;
 import org.gradviz.app.animation.view.LensPanel;
 import org.gradviz.app.animation.view.LensPlacement;
 import org.gradviz.app.animation.view.PlayerBar;
@@ -71,14 +72,19 @@ public final class MainWindowView extends BorderPane {
         new FlowOverlay(model, canvas);
         new GradCheckBadges(model, canvas);
         PlayerBar player = new PlayerBar(model.player());
-        LensPanel lens = new LensPanel(new LensModel(model.player()));
+        LensModel lenses = new LensModel(model.player());
+        LensPanel lens = new LensPanel(lenses);
         AutogradView autograd = new AutogradView();
         new AutogradFlow(model, autograd);
         SplitPane both = new SplitPane(canvas, autograd);
         both.setDividerPositions(0.5);
         lensLayer = new javafx.scene.layout.Pane();
-        new LensPlacement(lensLayer, lens, autograd, model.player(), model.display().fontScaleProperty());
-        javafx.scene.layout.StackPane views = new javafx.scene.layout.StackPane(both, lensLayer);
+        LensBand lensBand = new LensBand(lensLayer, lenses, model.display().fontScaleProperty());
+        new LensPlacement(lensLayer, lens, lensBand, autograd, model.player(), model.display().fontScaleProperty());
+        // presenting, the views leave a band at their foot to the lens, which then covers none of their boxes
+        VBox viewsAndBand = new VBox(both, lensBand.strip());
+        VBox.setVgrow(both, javafx.scene.layout.Priority.ALWAYS);
+        javafx.scene.layout.StackPane views = new javafx.scene.layout.StackPane(viewsAndBand, lensLayer);
         VBox graphs = new VBox(views, player);
         VBox.setVgrow(views, javafx.scene.layout.Priority.ALWAYS);
         SplitPane middle = new SplitPane(graphs, console);
@@ -87,6 +93,9 @@ public final class MainWindowView extends BorderPane {
         for (javafx.scene.layout.Region r : new javafx.scene.layout.Region[] {middle, console, canvas, autograd, both, views, graphs, player}) {
             r.setMinWidth(0);
         }
+        both.setMinHeight(0);
+        viewsAndBand.setMinWidth(0);
+        viewsAndBand.setMinHeight(0);
         middle.setDividerPositions(0.74);
         setCenter(middle);
         InspectorView inspector = new InspectorView(model);
@@ -97,6 +106,7 @@ public final class MainWindowView extends BorderPane {
         menuBar.viewMenu().getItems().addAll(panels.items());
         screenFit = new ScreenFit(model, canvas);
         presentation = new PresentationMode(this, panels, canvas, screenFit, player, this::isBlanked);
+        lensBand.onProperty().bind(presentation.onProperty());
         menuBar.viewMenu().getItems().add(presentation.item());
         toolBar.getItems().add(presentButton());
         graphViews = new GraphViews(model, both, canvas, autograd, lensLayer);

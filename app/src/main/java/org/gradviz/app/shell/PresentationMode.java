@@ -24,7 +24,8 @@ final class PresentationMode {
     private final org.gradviz.app.animation.view.PlayerBar player;
     /** While the screen is blanked, Esc only brings the picture back (the lecture keys' job), it does not leave. */
     private final java.util.function.BooleanSupplier blanked;
-    private boolean on;
+    private final javafx.beans.property.ReadOnlyBooleanWrapper on = new javafx.beans.property.ReadOnlyBooleanWrapper(
+            this, "on", false);
     private Node top;
     private Node bottom;
     private boolean[] panelsShown;
@@ -48,7 +49,7 @@ final class PresentationMode {
     private void listen(Scene scene) {
         scene.addEventFilter(KeyEvent.KEY_PRESSED, e -> {
             // after the lecture keys (Esc while blank only unblanks, and is consumed there) or before them
-            if (on && e.getCode() == KeyCode.ESCAPE && !e.isConsumed() && !blanked.getAsBoolean()) {
+            if (on.get() && e.getCode() == KeyCode.ESCAPE && !e.isConsumed() && !blanked.getAsBoolean()) {
                 leave();
                 e.consume();
             }
@@ -56,7 +57,7 @@ final class PresentationMode {
         scene.windowProperty().addListener((obs, old, w) -> {
             if (w instanceof Stage stage) {
                 stage.fullScreenProperty().addListener((o, was, full) -> {
-                    if (on && !full && !wasFullScreen) {
+                    if (on.get() && !full && !wasFullScreen) {
                         leave(); // the window system (or its own Esc) ended full screen
                     }
                 });
@@ -69,11 +70,16 @@ final class PresentationMode {
     }
 
     boolean isOn() {
-        return on;
+        return on.get();
+    }
+
+    /** Whether presentation mode is on. */
+    javafx.beans.property.ReadOnlyBooleanProperty onProperty() {
+        return on.getReadOnlyProperty();
     }
 
     void toggle() {
-        if (on) {
+        if (on.get()) {
             leave();
         } else {
             enter();
@@ -81,10 +87,10 @@ final class PresentationMode {
     }
 
     void enter() {
-        if (on) {
+        if (on.get()) {
             return;
         }
-        on = true;
+        on.set(true);
         top = window.getTop();
         bottom = window.getBottom();
         panelsShown = panels.shown();
@@ -106,10 +112,10 @@ final class PresentationMode {
     }
 
     void leave() {
-        if (!on) {
+        if (!on.get()) {
             return;
         }
-        on = false;
+        on.set(false);
         shown(top, true);
         shown(bottom, true);
         screenFit.stop();

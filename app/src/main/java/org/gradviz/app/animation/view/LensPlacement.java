@@ -19,7 +19,8 @@ import org.gradviz.app.animation.TracePlayer;
  * and of the autograd view (whose numbers the class is reading), least of all the boxes the node sends its gradients
  * to and its own element's box, and never the node itself. Its text grows with the display's text size, as
  * far as the lens still takes at most half the layer's width and height; in a small window it shrinks to that
- * size, as far as its text stays readable.
+ * size, as far as its text stays readable. While presentation mode reserves its band under the views
+ * ({@link LensBand}), the lens goes there instead, below its node as far as the band allows, and covers nothing.
  */
 public final class LensPlacement {
     private static final double GAP = 16;
@@ -27,21 +28,23 @@ public final class LensPlacement {
      * The lens shrinks in a small window as far as its lines (16 px at 100 %) stay 11 px high: in a 1280x720 window
      * at 100 % it takes about a third of the views instead of two thirds.
      */
-    private static final double MIN_SCALE = 11.0 / 16;
+    static final double MIN_SCALE = 11.0 / 16;
     private static final double RECIPIENT_WEIGHT = 1000;
     /** The grid of further places has this many steps across and down. */
     private static final int GRID = 24;
 
     private final Pane layer;
     private final LensPanel lens;
+    private final LensBand band;
     private final AutogradView autograd;
     private final TracePlayer player;
     private final DoubleProperty textScale;
 
-    public LensPlacement(Pane layer, LensPanel lens, AutogradView autograd, TracePlayer player,
+    public LensPlacement(Pane layer, LensPanel lens, LensBand band, AutogradView autograd, TracePlayer player,
             DoubleProperty textScale) {
         this.layer = layer;
         this.lens = lens;
+        this.band = band;
         this.autograd = autograd;
         this.player = player;
         this.textScale = textScale;
@@ -51,7 +54,8 @@ public final class LensPlacement {
         layer.setPickOnBounds(false);
         player.frameProperty().addListener((obs, old, now) -> Platform.runLater(this::place));
         // its text changes after the frame: placed again for its new size
-        lens.getChildren().addListener((javafx.collections.ListChangeListener<Node>) change -> Platform.runLater(this::place));
+        lens.shownProperty().addListener((obs, old, now) -> Platform.runLater(this::place));
+        band.strip().prefHeightProperty().addListener((obs, old, now) -> place());
         layer.widthProperty().addListener((obs, old, now) -> place());
         layer.heightProperty().addListener((obs, old, now) -> place());
     }
@@ -59,9 +63,14 @@ public final class LensPlacement {
     private void place() {
         FlowFrame frame = player.frameProperty().get();
         Optional<Bounds> target = frame.activeNode() == null ? Optional.empty() : boundsOf(frame.activeNode());
+        if (lens.isVisible() && band.reserved()) {
+            placeInBand(target);
+            return;
+        }
         if (!lens.isVisible() || target.isEmpty()) {
             return;
         }
+        lens.arrange(0); // its blocks one under another
         lens.applyCss();
         lens.autosize();
         Bounds node = target.get();
@@ -104,9 +113,26 @@ public final class LensPlacement {
                 best = new double[] {x, y};
             }
         }
+        relocate(best[0], best[1], w, h);
+    }
+
+    /** In presentation mode's band under the views ({@link LensBand}), below its node as far as the band allows. */
+    private void placeInBand(Optional<Bounds> node) {
+        double scale = band.fit(lens);
+        lens.setScaleX(scale);
+        lens.setScaleY(scale);
+        double w = lens.getWidth() * scale;
+        double h = lens.getHeight() * scale;
+        Bounds area = band.area();
+        double centre = node.map(Bounds::getCenterX).orElse(area.getCenterX());
+        relocate(Math.max(area.getMinX(), Math.min(centre - w / 2, area.getMaxX() - w)),
+                area.getMinY() + Math.max(0, (area.getHeight() - h) / 2), w, h);
+    }
+
+    /** Puts the lens, scaled to {@code w × h} on screen, with its top-left corner at ({@code x}, {@code y}). */
+    private void relocate(double x, double y, double w, double h) {
         // NOTE: a node scales about its centre: shift it so that its scaled top-left corner lands on the place
-        lens.relocate(Math.round(best[0] + (w - lens.getWidth()) / 2),
-                Math.round(best[1] + (h - lens.getHeight()) / 2));
+        lens.relocate(Math.round(x + (w - lens.getWidth()) / 2), Math.round(y + (h - lens.getHeight()) / 2));
     }
 
     /** The boxes of the nodes that {@code node} sends gradients to in the recording, where they are drawn. */

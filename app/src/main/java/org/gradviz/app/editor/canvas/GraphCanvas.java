@@ -173,7 +173,9 @@ public final class GraphCanvas extends Region {
         content.setStyle(String.format(java.util.Locale.ROOT, "-fx-font-size: %.2fpx;",
                 BASE_FONT * model.display().fontScale()));
         refresh(model.stateProperty().get());
-        refitIfFitting();
+        if (viewport.fitting()) {
+            fit(); // in this pulse: the boxes just grew (and spread apart) and must not reach past the edge
+        }
     }
 
     private void initListeners() {
@@ -182,8 +184,9 @@ public final class GraphCanvas extends Region {
         model.display().valuesShownProperty().addListener((obs, old, now) -> applyDisplay());
         model.stateProperty().addListener((obs, old, now) -> refresh(now));
         model.loadsProperty().addListener((obs, old, now) -> fit());
-        widthProperty().addListener((obs, old, now) -> refitIfFitting());
-        heightProperty().addListener((obs, old, now) -> refitIfFitting());
+        // refitted as it is laid out at its new size, in the same pulse (layoutChildren)
+        widthProperty().addListener((obs, old, now) -> requestLayout());
+        heightProperty().addListener((obs, old, now) -> requestLayout());
         model.selection().addListener((javafx.collections.ListChangeListener<String>) c -> showSelection());
         viewport.addChangeListener(this::viewMoved);
         addEventHandler(MouseEvent.MOUSE_PRESSED, this::backgroundPressed);
@@ -1030,6 +1033,8 @@ public final class GraphCanvas extends Region {
      * reaching its full size, a panel hidden) until the user zooms or pans.
      */
     public void fit() {
+        fittedWidth = getWidth();
+        fittedHeight = getHeight();
         // the edges too: a wrapped edge runs out beside its boxes
         Bounds b = big ? union(allBoxBounds().values())
                 : nodes.isEmpty() ? new javafx.geometry.BoundingBox(0, 0, 0, 0)
@@ -1037,6 +1042,10 @@ public final class GraphCanvas extends Region {
                 : union(List.of(nodeLayer.getBoundsInParent(), edgeLayer.getBoundsInParent()));
         viewport.fit(b.getMinX(), b.getMinY(), b.getWidth(), b.getHeight(), getWidth(), getHeight());
     }
+
+    /** The view's size at the last {@link #fit}: a fitting view fits again when laid out at another size. */
+    private double fittedWidth = -1;
+    private double fittedHeight = -1;
 
     /** Leaves {@code margin} view pixels around the graph when fitting it (presentation mode: very few); refits. */
     public void setFitMargin(double margin) {
@@ -1133,6 +1142,9 @@ public final class GraphCanvas extends Region {
             if (big) {
                 drawOverview(model.stateProperty().get());
             }
+        }
+        if (viewport.fitting() && (getWidth() != fittedWidth || getHeight() != fittedHeight)) {
+            fit(); // resized (a panel hidden, presentation's lens band): fitted before this pulse draws
         }
     }
 }
