@@ -46,7 +46,7 @@ public final class GraphCanvas extends Region {
     static final double MIN_ZOOM = 0.2;
     static final double MAX_ZOOM = 4;
     /** Fitting shows every box at most at 150 %. */
-    static final double MAX_FIT_ZOOM = 1.5;
+    public static final double MAX_FIT_ZOOM = 1.5;
     /** Up to this many boxes, edge labels are placed where no box covers them. */
     private static final int LABEL_CLEARANCE_LIMIT = 200;
     /** Above zero while many edges change at once: their labels are placed when the last change is done. */

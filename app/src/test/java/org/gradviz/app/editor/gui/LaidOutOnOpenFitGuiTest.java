@@ -27,9 +27,10 @@ import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
 /**
- * A document saved without positions is laid out as it opens, off the FX thread; when the layout arrives the network
- * view is fitted to it, as every document is: each box wholly inside the canvas, the graph as large as the canvas
- * allows. So it stays when the window is resized and when another document is opened.
+ * A document saved without positions is laid out as it opens, off the FX thread, packed for the canvas when that shows
+ * it larger than Graphviz's layers; when the layout arrives the network view is fitted to it, as every document is:
+ * each box wholly inside the canvas, the graph as large as the canvas allows. So it stays when the window is resized
+ * and when another document is opened.
  */
 @Tag("gui")
 @ExtendWith(ApplicationExtension.class)
@@ -38,6 +39,8 @@ class LaidOutOnOpenFitGuiTest {
     private static final long LAYOUT_SECONDS = 30;
     /** A fitted graph spans at least this share of the canvas (less its margins) across or down. */
     private static final double FILLS = 0.85;
+    /** The canvas's text at 100 % zoom and text scale, in px. */
+    private static final double CANVAS_FONT = 16;
 
     private Stage stage;
     private EditorModel model;
@@ -55,6 +58,9 @@ class LaidOutOnOpenFitGuiTest {
         GraphDocument doc = open("ngram-view.json");
 
         assertFitted(robot, doc, "opened at 1920x1080");
+        // Graphviz's layers, a chain nine boxes long, would fit this 604 px wide canvas at 0.16 (2.5 px text); packed
+        // for it they fit at 0.41
+        assertTrue(canvas.zoomFactor() * CANVAS_FONT >= 6, "text of " + canvas.zoomFactor() * CANVAS_FONT + " px");
     }
 
     @Test
