@@ -318,7 +318,7 @@ public final class GraphCanvas extends Region {
         }
         for (OpNode n : doc.nodes()) {
             if (names.contains(n.name())) {
-                place(n.name(), n.op().ports(), kindText(n.op()), CanvasStyles.OP, state, doc, selected,
+                place(n.name(), n.op().ports(), kindText(n), CanvasStyles.OP, state, doc, selected,
                         !n.showsValue());
             }
         }
@@ -477,7 +477,7 @@ public final class GraphCanvas extends Region {
             boxes.put(t.name(), boxBounds(t.name(), List.of(), kindText(t), false, state, doc));
         }
         for (OpNode n : doc.nodes()) {
-            boxes.put(n.name(), boxBounds(n.name(), n.op().ports(), kindText(n.op()), !n.showsValue(), state, doc));
+            boxes.put(n.name(), boxBounds(n.name(), n.op().ports(), kindText(n), !n.showsValue(), state, doc));
         }
         return boxes;
     }
@@ -600,6 +600,13 @@ public final class GraphCanvas extends Region {
     /** An op box's kind line: {@code matmul  *}. */
     private static String kindText(org.gradviz.app.document.OpKind op) {
         return op.id() + "  " + op.symbol();
+    }
+
+    /** A node's kind line; view's and reshape's sizes follow as the call takes them: {@code view  view(1, -1)}. */
+    private static String kindText(OpNode n) {
+        String kind = kindText(n.op());
+        return n.shape() == null ? kind : kind + n.shape().stream().map(String::valueOf)
+                .collect(java.util.stream.Collectors.joining(", ", "(", ")"));
     }
 
     private static String kindText(TensorSource t) {
