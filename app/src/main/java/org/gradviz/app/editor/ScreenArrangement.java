@@ -29,6 +29,10 @@ public final class ScreenArrangement {
     private static final int SEARCH_STEPS = 40;
     /** A later candidate (less natural reading order) must be this much larger to be chosen. */
     private static final double PREFER_EARLIER = 1.03;
+    /** Worth moving boxes from a layout of their own only for a picture at least this much larger. */
+    public static final double WORTH_IT = 1.05;
+    /** The space between boxes at text scale 100 %: room for an edge and its label. */
+    public static final double GAP = 2 * EdgeRoute.RUN_OUT;
 
     /**
      * Where each box goes and the scale at which the arrangement fits the screen.
@@ -76,6 +80,16 @@ public final class ScreenArrangement {
             maxY = Math.max(maxY, p.y() + box.getValue()[1]);
         }
         return minX > maxX ? 0 : Math.min(width / (maxX - minX), height / (maxY - minY));
+    }
+
+    /**
+     * Whether {@code packing} shows the boxes worth-it larger ({@value #WORTH_IT} times) than {@code places} do on a
+     * {@code width × height} screen, neither shown larger than {@code maxScale} (a fit never enlarges beyond it).
+     */
+    public boolean isWorthIt(Result packing, Map<String, Position> places, double width, double height,
+            double maxScale) {
+        return Math.min(maxScale, packing.scale())
+                > WORTH_IT * Math.min(maxScale, scaleOf(places, width, height));
     }
 
     /**

@@ -21,6 +21,7 @@ import org.gradviz.app.editor.canvas.GradCheckBadges;
 import org.gradviz.app.editor.EditorModel;
 import org.gradviz.app.editor.GraphState;
 import org.gradviz.app.editor.PaletteEntry;
+import org.gradviz.app.editor.ScreenArrangement;
 import org.gradviz.app.editor.canvas.GraphCanvas;
 import org.gradviz.app.editor.panels.ConsoleView;
 import org.gradviz.app.editor.panels.EditorMenuBar;
@@ -288,23 +289,44 @@ public final class MainWindowView extends BorderPane {
 
         /**
          * Lays out the document just loaded as part of its load (nothing to undo): a cell's importer cannot know
-         * how big its boxes are, so they pile up until the canvas has measured them.
+         * how big its boxes are, so they pile up until the canvas has measured them; a document saved without
+         * positions has none. The boxes go where Graphviz's layers put them, or packed for the canvas as it is now
+         * ({@link ScreenArrangement}) when that shows them larger: a long chain of layers is too small to read in
+         * half a window.
          */
         void startForLoad(int load) {
             if (running != null && running.isRunning()) {
                 running.cancel();
             }
-            run(places -> model.placeLoaded(load, places));
+            var edges = model.document().edges();
+            double width = canvas.getWidth() - 2 * GraphCanvas.FIT_MARGIN;
+            double height = canvas.getHeight() - 2 * GraphCanvas.FIT_MARGIN;
+            double gap = ScreenArrangement.GAP * model.display().fontScale();
+            run((sizes, layers) -> {
+                ScreenArrangement packing = new ScreenArrangement(sizes, edges, gap);
+                return packing.arrange(width, height)
+                        .filter(best -> packing.isWorthIt(best, layers, width, height, GraphCanvas.MAX_FIT_ZOOM))
+                        .map(ScreenArrangement.Result::places).orElse(layers);
+            }, places -> model.placeLoaded(load, places));
         }
 
         private void run(java.util.function.Predicate<java.util.Map<String, Position>> place) {
+            run((sizes, layers) -> layers, place);
+        }
+
+        /**
+         * Asks Graphviz for the layers, then {@code choose} where the boxes go given their sizes and the layers,
+         * both off the FX thread; {@code place} puts them there, and the view is fitted to them.
+         */
+        private void run(java.util.function.BiFunction<java.util.Map<String, double[]>, java.util.Map<String, Position>,
+                java.util.Map<String, Position>> choose, java.util.function.Predicate<java.util.Map<String, Position>> place) {
             var doc = model.document();
             var sizes = canvas.boxSizes();
             Task<java.util.Map<String, Position>> task = new Task<>() {
                 @Override
                 protected java.util.Map<String, Position> call() {
-                    return new org.gradviz.app.editor.TidyLayout(
-                            org.gradviz.app.render.GraphvizService.shared(null)).layout(doc, sizes);
+                    return choose.apply(sizes, new org.gradviz.app.editor.TidyLayout(
+                            org.gradviz.app.render.GraphvizService.shared(null)).layout(doc, sizes));
                 }
             };
             task.setOnSucceeded(e -> {

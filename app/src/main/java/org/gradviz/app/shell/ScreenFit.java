@@ -24,10 +24,6 @@ import org.gradviz.app.editor.canvas.GraphCanvas;
 final class ScreenFit {
     /** Presentation mode fits the graph this close to the screen's edges (view pixels). */
     static final double MARGIN = 8;
-    /** Space between boxes at text scale 100 %, room for an edge and its label. */
-    private static final double GAP = 2 * org.gradviz.app.editor.EdgeRoute.RUN_OUT;
-    /** Worth moving the user's boxes only for a picture at least this much larger. */
-    private static final double WORTH_IT = 1.05;
     private static final String EDIT = "Arrange for the screen";
 
     private final EditorModel model;
@@ -119,7 +115,7 @@ final class ScreenFit {
         java.util.Map<String, org.gradviz.app.document.Position> usersPlaces =
                 users.positions() == null ? java.util.Map.of() : users.positions();
         ScreenArrangement packing = new ScreenArrangement(canvas.boxSizes(), users.edges(),
-                GAP * model.display().fontScale());
+                ScreenArrangement.GAP * model.display().fontScale());
         long request = ++asked;
         searches.execute(() -> {
             if (!isLatest(request)) {
@@ -128,7 +124,8 @@ final class ScreenFit {
             Optional<Packing> found = Optional.empty();
             try {
                 found = packing.arrange(width, height)
-                        .map(best -> new Packing(best, packing.scaleOf(usersPlaces, width, height)));
+                        .map(best -> new Packing(best,
+                                packing.isWorthIt(best, usersPlaces, width, height, Double.POSITIVE_INFINITY)));
             } finally { // a search that failed packs nothing, and presentation mode goes on as it is
                 Optional<Packing> result = found;
                 Platform.runLater(() -> arrived(request, shown, replacing, result));
@@ -136,8 +133,8 @@ final class ScreenFit {
         });
     }
 
-    /** What a search found: the best packing and the scale of the user's own layout, to compare. */
-    private record Packing(ScreenArrangement.Result best, double ownScale) {
+    /** What a search found: the best packing, and whether it shows the picture larger than the user's own layout. */
+    private record Packing(ScreenArrangement.Result best, boolean better) {
     }
 
     private boolean isLatest(long request) {
@@ -158,13 +155,12 @@ final class ScreenFit {
             return;
         }
         found.ifPresent(p -> {
-            boolean better = p.best().scale() > WORTH_IT * p.ownScale();
             if (replacing) {
                 model.withdraw(arranged);
                 arranged = null;
             }
             GraphDocument before = model.document();
-            if (better && model.apply(EDIT, d -> GraphEdits.move(d, p.best().places()))) {
+            if (p.better() && model.apply(EDIT, d -> GraphEdits.move(d, p.best().places()))) {
                 own = before;
                 arranged = model.document();
             }

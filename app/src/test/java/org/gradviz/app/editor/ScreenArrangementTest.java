@@ -1,6 +1,7 @@
 package org.gradviz.app.editor;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
@@ -131,6 +132,24 @@ class ScreenArrangementTest {
         assertEquals(1.0, arrangement.scaleOf(Map.of("a", new Position(0, 0), "b", new Position(110, 0)), 420, 100),
                 1e-9);
         assertEquals(0.0, arrangement.scaleOf(Map.of("a", new Position(0, 0), "b", new Position(50, 0)), 420, 100));
+    }
+
+    @Test
+    void aPackingIsWorthItOnlyWhenItShowsTheBoxesLargerUpToTheLargestFit() {
+        // a chain of three 100 x 100 boxes in one row: 320 x 100. On a 210 x 210 screen the row shows at 210 / 320;
+        // packed in two columns (a; b over c, the wrap running out 5 right of b: 215 x 210) at 210 / 215
+        Map<String, double[]> sizes = sizes("a", 100, 100, "b", 100, 100, "c", 100, 100);
+        ScreenArrangement arrangement = new ScreenArrangement(sizes, chain("a", "b", "c"), GAP);
+        Map<String, Position> row = Map.of("a", new Position(0, 0), "b", new Position(110, 0),
+                "c", new Position(220, 0));
+        var packed = arrangement.arrange(210, 210).orElseThrow();
+        assertEquals(210.0 / 215, packed.scale(), 1e-6);
+
+        assertTrue(arrangement.isWorthIt(packed, row, 210, 210, 1.5));
+        // both shown at most at 0.6: the same size, nothing gained by moving the boxes
+        assertFalse(arrangement.isWorthIt(packed, row, 210, 210, 0.6));
+        // 210 / 320 = 0.656 against 0.68 at most: less than 5 % larger
+        assertFalse(arrangement.isWorthIt(packed, row, 210, 210, 0.68));
     }
 
     @Test

@@ -13,6 +13,8 @@ public final class Viewport {
     /**
      * How far a view zooms: the user's zoom stays within {@code min} and {@code max}; fitting never enlarges beyond
      * {@code maxFit} (so three boxes do not fill a projector) and leaves {@code margin} pixels around the drawing.
+     * Fitting may go below {@code min}: a fitted drawing is always whole, and the user may zoom in from there but not
+     * out.
      */
     public record Limits(double min, double max, double maxFit, double margin) {
     }
@@ -84,7 +86,8 @@ public final class Viewport {
     /** Zooms by {@code factor} keeping the view point ({@code x}, {@code y}) in place; the user's zoom. */
     public void zoomAt(double factor, double x, double y) {
         double old = zoom.getX();
-        double next = Math.max(limits.min(), Math.min(limits.max(), old * factor));
+        // a fit below the minimum (a drawing too large to show whole at it) is as far out as the user may go
+        double next = Math.max(Math.min(limits.min(), old), Math.min(limits.max(), old * factor));
         pan.setX(x - (x - pan.getX()) * next / old);
         pan.setY(y - (y - pan.getY()) * next / old);
         zoom.setX(next);
@@ -106,15 +109,17 @@ public final class Viewport {
 
     /**
      * Shows the part of the drawing from ({@code minX}, {@code minY}), {@code width × height} in its units, whole and
-     * centred in a view of {@code viewW × viewH}; with nothing to show it only goes back to fitting.
+     * centred in a view of {@code viewW × viewH}, below the user's minimum zoom if need be; with nothing to show it
+     * only goes back to fitting.
      */
     public void fit(double minX, double minY, double width, double height, double viewW, double viewH) {
         fitting = true;
         if (width <= 0 || height <= 0 || viewW <= 0 || viewH <= 0) {
             return;
         }
-        double s = Math.min((viewW - 2 * limits.margin()) / width, (viewH - 2 * limits.margin()) / height);
-        s = Math.max(limits.min(), Math.min(limits.maxFit(), s));
+        double margin = Math.min(limits.margin(), Math.min(viewW, viewH) / 4); // a view smaller than its margins
+        double s = Math.min((viewW - 2 * margin) / width, (viewH - 2 * margin) / height);
+        s = Math.min(limits.maxFit(), s);
         zoom.setX(s);
         zoom.setY(s);
         pan.setX((viewW - width * s) / 2 - minX * s);

@@ -46,7 +46,7 @@ public final class GraphCanvas extends Region {
     static final double MIN_ZOOM = 0.2;
     static final double MAX_ZOOM = 4;
     /** Fitting shows every box at most at 150 %. */
-    static final double MAX_FIT_ZOOM = 1.5;
+    public static final double MAX_FIT_ZOOM = 1.5;
     /** Up to this many boxes, edge labels are placed where no box covers them. */
     private static final int LABEL_CLEARANCE_LIMIT = 200;
     /** Above zero while many edges change at once: their labels are placed when the last change is done. */
@@ -321,7 +321,7 @@ public final class GraphCanvas extends Region {
         }
         for (OpNode n : doc.nodes()) {
             if (names.contains(n.name())) {
-                place(n.name(), n.op().ports(), kindText(n.op()), CanvasStyles.OP, state, doc, selected,
+                place(n.name(), n.op().ports(), kindText(n), CanvasStyles.OP, state, doc, selected,
                         !n.showsValue());
             }
         }
@@ -480,7 +480,7 @@ public final class GraphCanvas extends Region {
             boxes.put(t.name(), boxBounds(t.name(), List.of(), kindText(t), false, state, doc));
         }
         for (OpNode n : doc.nodes()) {
-            boxes.put(n.name(), boxBounds(n.name(), n.op().ports(), kindText(n.op()), !n.showsValue(), state, doc));
+            boxes.put(n.name(), boxBounds(n.name(), n.op().ports(), kindText(n), !n.showsValue(), state, doc));
         }
         return boxes;
     }
@@ -603,6 +603,13 @@ public final class GraphCanvas extends Region {
     /** An op box's kind line: {@code matmul  *}. */
     private static String kindText(org.gradviz.app.document.OpKind op) {
         return op.id() + "  " + op.symbol();
+    }
+
+    /** A node's kind line; view's and reshape's sizes follow as the call takes them: {@code view  view(1, -1)}. */
+    private static String kindText(OpNode n) {
+        String kind = kindText(n.op());
+        return n.shape() == null ? kind : kind + n.shape().stream().map(String::valueOf)
+                .collect(java.util.stream.Collectors.joining(", ", "(", ")"));
     }
 
     private static String kindText(TensorSource t) {
