@@ -17,9 +17,10 @@ import org.gradviz.engine.kernels.GlibcPowF;
  *   <li>otherwise the ops of {@code binary_kernel_reduce}, element by element in the dtype: p = 0 counts the
  *       non-zeros, 1 sums |x|, 2 sums x·x (one fused multiply-add on AVX2, {@link CpuCapability#mulAdd}) then takes
  *       the square root, inf and -inf keep the max and min |x| (NaN wins), any other p sums pow(|x|, p) and takes
- *       pow(acc, 1/p), with p and 1/p in the dtype ({@code powf} for float32, as {@code std::pow} of two floats).</li>
+ *       pow(acc, 1/p) ({@code powf} for float32, as {@code std::pow} of two floats).</li>
  * </ul>
- * An empty input gives 0 everywhere (inf for a negative p).
+ * p is first rounded to float, as the kernel takes it, whatever the dtype; 1/p is then computed in the dtype. An empty
+ * input gives 0 everywhere (inf for a negative p).
  */
 final class NormReduce {
     private static final int LANES = 8;
@@ -36,7 +37,9 @@ final class NormReduce {
      * The norms of row-major {@code values} of a view of {@code sizes} whose storage strides are {@code strides}
      * (they decide the order), over the {@code reduced} dimensions.
      */
-    static double[] norm(double[] values, int[] sizes, int[] strides, boolean[] reduced, double p, DType dt) {
+    static double[] norm(double[] values, int[] sizes, int[] strides, boolean[] reduced, double requested, DType dt) {
+        // NOTE: the kernel takes p as a float, whatever the dtype (2.0000001 is the 2-norm)
+        double p = (float) requested;
         int rank = sizes.length;
         int[] rowMajor = new int[rank];
         int outCount = 1;

@@ -233,8 +233,10 @@ public final class Norms {
         protected Tensor[] applyDifferentiable(Tensor[] grads) {
             Tensor a = self.unpack();
             Tensor x = castSelf ? Conversion.to(a, grads[0].dtype()) : a;
-            return new Tensor[] {normBackward(grads[0], x, p, result.unpack(), dims == null ? new int[0] : dims,
-                    keepDim)};
+            Tensor g = normBackward(grads[0], x, p, result.unpack(), dims == null ? new int[0] : dims, keepDim);
+            // NOTE: a result of another dtype (dtype=) sends its gradient back in self's, as the engine's
+            // validate_outputs converts it
+            return new Tensor[] {g == null ? null : Conversion.to(g, a.dtype())};
         }
 
         @Override

@@ -35,7 +35,12 @@ final class LinalgNorms {
 
     /** {@code torch.linalg.vector_norm(x, ord=2, dim=None, keepdim=False, *, dtype=None)}. */
     private static Object vectorNorm(Args call) {
-        Args a = renamed(call, "linalg_vector_norm").accept(4, "input", "ord", "dim", "keepdim", "dtype");
+        Args a = renamed(call, "linalg_vector_norm");
+        if (a.positional().size() > 4) {
+            throw PyError.type("linalg_vector_norm() takes from 1 to 4 positional arguments but "
+                    + a.positional().size() + " were given");
+        }
+        a.accept(4, "input", "ord", "dim", "keepdim", "dtype");
         if (!a.has(0, "input")) {
             throw PyError.type("linalg_vector_norm() missing 1 required positional arguments: \"input\"");
         }
@@ -132,7 +137,7 @@ final class LinalgNorms {
                 return Norms.frobeniusNorm(x, new int[0], keepDim);
             }
             if (!(p instanceof String)) {
-                return Norms.norm(x, Values.toDouble(p, "norm(): argument 'p'"), all, keepDim, null);
+                return Norms.norm(x, order(p), all, keepDim, null);
             }
         }
         int[] dims = dim == PyNone.NONE ? null : intList(dim, "norm(): argument 'dim'");
@@ -149,8 +154,16 @@ final class LinalgNorms {
             }
             throw new PyError("RuntimeError", "only valid string values are 'fro' and 'nuc', found " + s);
         }
-        double order = p == PyNone.NONE ? 2 : Values.toDouble(p, "norm(): argument 'p'");
+        double order = p == PyNone.NONE ? 2 : order(p);
         return Norms.norm(x, order, dims == null ? all : dims, keepDim, dtype);
+    }
+
+    /** {@code _VF.norm}'s p: a number (a bool reaches the kernel, which refuses it). */
+    private static double order(Object p) {
+        if (p instanceof Boolean) {
+            throw TorchException.runtime("norm_kernel_tensor_iterator_impl expects norm to be integer or float");
+        }
+        return Values.toDouble(p, "norm(): argument 'p'");
     }
 
     /** The call's arguments under torch's native name, which its TypeErrors use. */
@@ -177,7 +190,10 @@ final class LinalgNorms {
 
     private static double number(Args a, int index, String name) {
         Object v = a.get(index, name);
-        if (v instanceof Boolean || !(v instanceof Double) && !Values.isInteger(v)) {
+        if (v instanceof Boolean b) {
+            return b ? 1 : 0;
+        }
+        if (!(v instanceof Double) && !Values.isInteger(v) && !(v instanceof Tensor t && t.numel() == 1)) {
             throw PyError.type(argument(a, index, name) + " must be Number, not " + Values.typeName(v));
         }
         return Values.toDouble(v, argument(a, index, name));
