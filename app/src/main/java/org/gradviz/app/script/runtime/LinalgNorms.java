@@ -51,43 +51,16 @@ final class LinalgNorms {
 
     /** {@code torch.linalg.matrix_norm(A, ord='fro', dim=(-2, -1), keepdim=False, *, dtype=None)}. */
     private static Tensor matrixNorm(Args call) {
-        Args a = renamed(call, "linalg_matrix_norm");
-        Tensor x;
-        Object ord;
-        int[] dims;
-        boolean keepDim;
-        DType dtype;
-        try {
-            a.accept(4, "input", "ord", "dim", "keepdim", "dtype");
-            x = tensor(a);
-            ord = order(a, "fro");
-            dims = a.has(2, "dim") ? dims(a, 2) : new int[] {-2, -1};
-            keepDim = keepDim(a, 3);
-            dtype = dtype(a);
-        } catch (PyError e) {
-            throw InvalidArguments.of(e, "linalg_matrix_norm", NORM_OVERLOADS, a, false);
-        }
-        return matrixNorm(x, ord, dims == null ? new int[] {-2, -1} : dims, keepDim, dtype);
+        Bound c = Bound.of(call, "linalg_matrix_norm", "fro");
+        return matrixNorm(c.x(), c.ord(), c.dims() == null ? new int[] {-2, -1} : c.dims(), c.keepDim(), c.dtype());
     }
 
     /** {@code torch.linalg.norm(A, ord=None, dim=None, keepdim=False, *, dtype=None)}, as linalg_norm dispatches. */
     private static Tensor norm(Args call) {
-        Args a = renamed(call, "linalg_norm");
-        Tensor x;
-        Object ord;
-        int[] dims;
-        boolean keepDim;
-        DType dtype;
-        try {
-            a.accept(4, "input", "ord", "dim", "keepdim", "dtype");
-            x = tensor(a);
-            ord = order(a, null);
-            dims = dims(a, 2);
-            keepDim = keepDim(a, 3);
-            dtype = dtype(a);
-        } catch (PyError e) {
-            throw InvalidArguments.of(e, "linalg_norm", NORM_OVERLOADS, a, false);
-        }
+        Bound c = Bound.of(call, "linalg_norm", null);
+        Tensor x = c.x();
+        Object ord = c.ord();
+        int[] dims = c.dims();
         if (dims != null && dims.length != 1 && dims.length != 2) {
             // NOTE: torch's message for a str ord spells "mut"
             throw TorchException.runtime("linalg.norm: If dim is specified, it " + (ord instanceof String ? "mut" : "must")
@@ -99,9 +72,26 @@ final class LinalgNorms {
         }
         boolean matrix = ord instanceof String || ord != null && (dims == null ? x.dim() == 2 : dims.length == 2);
         if (matrix) {
-            return matrixNorm(x, ord, dims == null ? new int[] {0, 1} : dims, keepDim, dtype);
+            return matrixNorm(x, ord, dims == null ? new int[] {0, 1} : dims, c.keepDim(), c.dtype());
         }
-        return Norms.vectorNorm(x, ord == null ? 2 : (Double) ord, dims, keepDim, dtype);
+        return Norms.vectorNorm(x, ord == null ? 2 : (Double) ord, dims, c.keepDim(), c.dtype());
+    }
+
+    /**
+     * The arguments of linalg_norm or linalg_matrix_norm, bound to either of their two signatures (ord a Number, as a
+     * Double, or a str; null for None); a TypeError lists both signatures, as torch's.
+     */
+    private record Bound(Tensor x, Object ord, int[] dims, boolean keepDim, DType dtype) {
+        static Bound of(Args call, String function, Object ordFallback) {
+            Args a = renamed(call, function);
+            try {
+                a.accept(4, "input", "ord", "dim", "keepdim", "dtype");
+                return new Bound(tensor(a), order(a, ordFallback), LinalgNorms.dims(a, 2), LinalgNorms.keepDim(a, 3),
+                        LinalgNorms.dtype(a));
+            } catch (PyError e) {
+                throw InvalidArguments.of(e, function, NORM_OVERLOADS, a, false);
+            }
+        }
     }
 
     private static Tensor matrixNorm(Tensor x, Object ord, int[] dims, boolean keepDim, DType dtype) {
