@@ -241,7 +241,7 @@ public final class Norms {
 
         @Override
         protected void collectSaved(Map<String, Object> out) {
-            out.put("dim", dims == null ? null : dims.clone());
+            out.put("dim", dims == null ? null : Arrays.stream(dims).mapToObj(d -> (long) d).toList());
             out.put("keepdim", keepDim);
             out.put(orderName, Arithmetic.numberValue(p));
             out.put("result", result);
