@@ -52,7 +52,6 @@ final class NormReduce {
         }
         double[] out = new double[outCount];
         if (values.length == 0) {
-            java.util.Arrays.fill(out, p < 0 ? Double.POSITIVE_INFINITY : 0);
             return out;
         }
         ReductionOrder order = ReductionOrder.of(sizes, strides, reduced);

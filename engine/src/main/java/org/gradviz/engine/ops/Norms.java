@@ -4,9 +4,9 @@ import java.util.Arrays;
 import java.util.Map;
 import org.gradviz.engine.Autograd;
 import org.gradviz.engine.DType;
+import org.gradviz.engine.GradMode;
 import org.gradviz.engine.Node;
 import org.gradviz.engine.SavedTensor;
-import org.gradviz.engine.Shape;
 import org.gradviz.engine.Tensor;
 import org.gradviz.engine.Torch;
 import org.gradviz.engine.TorchException;
@@ -224,7 +224,7 @@ public final class Norms {
 
         @Override
         protected Tensor[] apply(Tensor[] grads) {
-            try (var g = org.gradviz.engine.GradMode.disabled()) {
+            try (var g = GradMode.disabled()) {
                 return applyDifferentiable(grads);
             }
         }

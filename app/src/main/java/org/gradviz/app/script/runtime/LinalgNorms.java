@@ -63,8 +63,9 @@ final class LinalgNorms {
         int[] dims = c.dims();
         if (dims != null && dims.length != 1 && dims.length != 2) {
             // NOTE: torch's message for a str ord spells "mut"
-            throw TorchException.runtime("linalg.norm: If dim is specified, it " + (ord instanceof String ? "mut" : "must")
-                    + " be of length 1 or 2. Got " + bracketed(dims));
+            String must = ord instanceof String ? "mut" : "must";
+            throw TorchException.runtime("linalg.norm: If dim is specified, it " + must + " be of length 1 or 2. Got "
+                    + bracketed(dims));
         }
         if (dims == null && ord != null && x.dim() != 1 && x.dim() != 2) {
             throw TorchException.runtime("linalg.norm: If dim is not specified but ord is, the input must be 1D or 2D. "
