@@ -127,8 +127,12 @@ public final class Broadcast {
         return Tensor.fromData(out, dtype, map(a, b, out, dtype, g));
     }
 
+    /**
+     * Whether an operand of a float32 result is read as float32 values: a float32 tensor, or a number or 0-dim tensor
+     * (of any dtype), which torch's iterator reads as a CPU scalar converted to float32 before the arithmetic.
+     */
     private static boolean readsAsFloat(Tensor t) {
-        return t.dtype() == DType.FLOAT32 || t.isWrappedNumber();
+        return t.dtype() == DType.FLOAT32 || t.isWrappedNumber() || t.dim() == 0;
     }
 
     /** {@link #map} for float32 operands (a wrapped number rounded to float32) into float32 storage. */

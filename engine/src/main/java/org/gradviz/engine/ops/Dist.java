@@ -12,7 +12,7 @@ import org.gradviz.engine.TorchException;
 
 /**
  * {@code torch.dist(input, other, p=2)} (DistBackward0): the p-norm of {@code input - other} (broadcast), as torch's
- * {@code at::norm(self - other, p)} computes it ({@link VectorNorm}).
+ * {@code at::norm(self - other, p)} computes it ({@link NormReduce}).
  */
 public final class Dist {
     private Dist() {
@@ -28,8 +28,10 @@ public final class Dist {
             throw TorchException.runtime("norm(): input dtype should be either floating point or complex. Got "
                     + (diff.dtype() == DType.BOOL ? "Bool" : "Long") + " instead.");
         }
-        double value = VectorNorm.of(diff, p);
-        Tensor out = Tensor.fromData(Shape.SCALAR, diff.dtype(), new double[] {value});
+        boolean[] all = new boolean[diff.dim()];
+        java.util.Arrays.fill(all, true);
+        double[] value = NormReduce.norm(diff, p, all);
+        Tensor out = Tensor.fromData(Shape.SCALAR, diff.dtype(), value);
         return Autograd.record("dist", out, () -> new DistBackward0(a, b, p, out), a, b);
     }
 
@@ -38,6 +40,7 @@ public final class Dist {
      * p = 0 has no gradient: a's is undefined, and b's is torch's error (it negates an undefined tensor).
      */
     static final class DistBackward0 extends Node {
+        private static final int[] NO_DIMS = {};
         private final SavedTensor self;
         private final SavedTensor other;
         private final double p;
@@ -74,12 +77,15 @@ public final class Dist {
                 return new Tensor[] {null, null};
             }
             // NOTE: as torch's formulas, each operand's gradient computes a - b anew (its own graph when recorded)
-            Tensor da = needsInputGrad(0) ? normBackward(grads[0], Arithmetic.sub(a, b), p, result.unpack()) : null;
-            Tensor db = needsInputGrad(1) ? Arithmetic.neg(normBackward(grads[0], Arithmetic.sub(a, b), p,
-                    result.unpack())) : null;
+            Tensor da = needsInputGrad(0) ? gradient(grads[0], a, b) : null;
+            Tensor db = needsInputGrad(1) ? Arithmetic.neg(gradient(grads[0], a, b)) : null;
             return new Tensor[] {
                 da == null ? null : Broadcast.sumTo(da, a.shape(), a.dtype()),
                 db == null ? null : Broadcast.sumTo(db, b.shape(), b.dtype())};
+        }
+
+        private Tensor gradient(Tensor grad, Tensor a, Tensor b) {
+            return Norms.normBackward(grad, Arithmetic.sub(a, b), p, result.unpack(), NO_DIMS, false);
         }
 
         @Override
@@ -89,46 +95,5 @@ public final class Dist {
             out.put("result", result);
             out.put("self", self);
         }
-    }
-
-    /** torch's norm_backward over the whole tensor, op for op (so each step rounds as torch's does). */
-    static Tensor normBackward(Tensor grad, Tensor x, double p, Tensor norm) {
-        if (p == 1) {
-            // d‖x‖₁/dx = sgn(x)
-            return Arithmetic.mul(Pointwise.sgn(x), grad);
-        }
-        if (p == 2) {
-            // d‖x‖₂/dx = x / ‖x‖, 0 where the norm is 0
-            return Arithmetic.mul(grad, Where.maskedFill(Arithmetic.div(x, norm), isZero(norm), 0));
-        }
-        if (Double.isInfinite(p)) {
-            // NOTE: the gradient is shared among the elements whose |x| is the max (min), NaNs included
-            Tensor absolute = Pointwise.abs(x);
-            double[] v = absolute.data();
-            double n = norm.item();
-            double[] m = new double[v.length];
-            long count = 0;
-            for (int i = 0; i < v.length; i++) {
-                m[i] = v[i] == n || Double.isNaN(v[i]) ? 1 : 0;
-                count += (long) m[i];
-            }
-            Tensor mask = Tensor.fromData(x.shape(), DType.BOOL, m);
-            Tensor counted = Tensor.fromData(Shape.SCALAR, DType.INT64, new double[] {count});
-            return Arithmetic.mul(Pointwise.sgn(x), Arithmetic.mul(Arithmetic.div(grad, counted), mask));
-        }
-        if (p < 1) {
-            // d‖x‖ₚ/dx = sgn(x)·|x|^(p-1)·‖x‖^(1-p), 0 at x = 0
-            Tensor scaled = Arithmetic.mul(Pointwise.sgn(x), Where.maskedFill(Arithmetic.pow(Pointwise.abs(x), p - 1),
-                    isZero(x), 0));
-            return Arithmetic.mul(Arithmetic.mul(scaled, grad), Arithmetic.pow(norm, 1 - p));
-        }
-        Tensor scaled = p < 2 ? Arithmetic.mul(Pointwise.sgn(x), Arithmetic.pow(Pointwise.abs(x), p - 1))
-                : Arithmetic.mul(x, Arithmetic.pow(Pointwise.abs(x), p - 2));
-        Tensor scale = Where.maskedFill(Arithmetic.div(grad, Arithmetic.pow(norm, p - 1)), isZero(norm), 0);
-        return Arithmetic.mul(scaled, scale);
-    }
-
-    private static Tensor isZero(Tensor t) {
-        return Comparison.compare(t, Tensor.wrappedNumber(0, false), Comparison.Kind.EQ);
     }
 }

@@ -79,7 +79,7 @@ class DistTest {
         float[] ones = new float[9];
         java.util.Arrays.fill(ones, 1f);
         Tensor x = Tensor.fromFloats(Shape.of(9), ones);
-        assertEquals(3.0, VectorNorm.of(x, 2));
+        assertEquals(3.0, NormReduce.norm(x, 2, new boolean[] {true})[0]);
     }
 
     @Test

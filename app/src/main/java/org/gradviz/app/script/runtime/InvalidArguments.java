@@ -166,13 +166,17 @@ final class InvalidArguments {
         return "(" + String.join(", ", parts) + ")";
     }
 
-    /** {@code (int, Tensor)}; keywords as {@code name=type, }, and (torch's) no comma trimmed after them alone. */
+    /**
+     * {@code (int, Tensor)}; keywords as {@code name=type, } in {@link KeywordOrder}, and (torch's) no comma trimmed
+     * after them alone.
+     */
     private static String described(List<Object> positional, Map<String, Object> keywords) {
         StringBuilder s = new StringBuilder("(");
         for (Object v : positional) {
             s.append(Values.typeName(v)).append(", ");
         }
-        keywords.forEach((k, v) -> s.append(k).append('=').append(Values.typeName(v)).append(", "));
+        KeywordOrder.of(new ArrayList<>(keywords.keySet()))
+                .forEach(k -> s.append(k).append('=').append(Values.typeName(keywords.get(k))).append(", "));
         if (!positional.isEmpty()) {
             s.setLength(s.length() - 2);
         }

@@ -7,7 +7,7 @@ import java.util.Map;
 /**
  * torch's TypeError for a tensor factory ({@code torch.randn}, {@code rand}, {@code zeros}, {@code ones},
  * {@code empty}) called without a size: with one keyword argument its parser names the missing size, with none or
- * several it lists the factory's signatures, the keywords given shown last first.
+ * several it lists the factory's signatures, the keywords given in the order of {@link KeywordOrder}.
  */
 final class MissingSize {
     private static final String TAIL = "torch.dtype dtype, torch.layout layout, torch.device device, "
@@ -37,7 +37,8 @@ final class MissingSize {
             throw PyError.type(function + "() missing 1 required positional arguments: \"size\"");
         }
         List<String> given = new ArrayList<>();
-        keywords.forEach((k, v) -> given.add(0, k + "=" + Values.typeName(v) + ", "));
+        KeywordOrder.of(new ArrayList<>(keywords.keySet()))
+                .forEach(k -> given.add(k + "=" + Values.typeName(keywords.get(k)) + ", "));
         StringBuilder s = new StringBuilder(function).append("() received an invalid combination of arguments - got (")
                 .append(String.join("", given)).append("), but expected one of:\n");
         List<String> overloads = switch (function) {

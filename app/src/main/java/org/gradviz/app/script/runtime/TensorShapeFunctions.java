@@ -12,7 +12,6 @@ import org.gradviz.engine.ops.Bounds;
 import org.gradviz.engine.ops.Extremes;
 import org.gradviz.engine.ops.Joining;
 import org.gradviz.engine.ops.LinearAlgebra;
-import org.gradviz.engine.ops.Norms;
 import org.gradviz.engine.ops.Views;
 
 /**
@@ -54,26 +53,7 @@ final class TensorShapeFunctions {
             return org.gradviz.engine.ops.Indexing.select(t, t.shape().normalizeDim(a.integer(1, "dim")),
                     a.integer(2, "index"));
         });
-        m.put("norm", a -> {
-            a.accept(4, "input", "p", "dim", "keepdim");
-            Object p = a.get(1, "p", "fro");
-            double order = p.equals("fro") ? 2 : Values.toDouble(p, "norm(): argument 'p'");
-            if (order != 1 && order != 2) {
-                throw new Unsupported("'norm(p=" + Values.repr(p) + ")'");
-            }
-            Object dim = a.get(2, "dim", PyNone.NONE);
-            Integer d = null;
-            if (dim != PyNone.NONE) {
-                List<?> dims = Values.items(dim);
-                if (dims != null && dims.size() != 1) {
-                    throw new Unsupported("'norm()' over several dims");
-                }
-                Tensor t = input(a);
-                d = t.shape().normalizeDim(Values.toIndex(dims != null ? dims.get(0) : dim,
-                        "norm(): argument 'dim'"));
-            }
-            return Norms.norm(input(a), order, d, a.bool(3, "keepdim", false));
-        });
+        m.put("norm", LinalgNorms::torchNorm);
         m.put("dot", a -> {
             a.accept(2, "input", "other");
             Tensor x = input(a);

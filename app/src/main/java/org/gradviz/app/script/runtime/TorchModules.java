@@ -47,6 +47,8 @@ final class TorchModules {
         PyModule autograd = AutogradModule.create();
         torchMembers.put("cuda", new PyModule("torch.cuda", cuda()));
         torchMembers.put("autograd", autograd);
+        PyModule linalg = new PyModule("torch.linalg", LinalgNorms.members());
+        torchMembers.put("linalg", linalg);
         Map<String, PyModule> modules = new LinkedHashMap<>();
         modules.put("torch", new PyModule("torch", torchMembers));
         modules.put("torch.nn", nn);
@@ -56,6 +58,7 @@ final class TorchModules {
         modules.put("torch.optim", optim);
         modules.put("torch.optim.lr_scheduler", scheduler);
         modules.put("torch.autograd", autograd);
+        modules.put("torch.linalg", linalg);
         modules.put("torch.autograd.functional", (PyModule) autograd.attribute("functional"));
         modules.put("math", new PyModule("math", MathModule.members()));
         modules.put("random", new PyModule("random", RandomModule.members()));

@@ -74,6 +74,13 @@ class HonestLimitsTest {
                 + "is not supported by gradviz",
         "y = nn.CrossEntropyLoss()(torch.ones(2, 3, 4), torch.zeros(2, 4).long())|prog.py:3:5: 'nll_loss' of an "
                 + "input with more than 2 dimensions is not supported by gradviz",
+        "y = torch.linalg.matrix_norm(torch.ones(2, 3), 'nuc')|prog.py:3:5: 'torch.linalg.matrix_norm(ord='nuc')' "
+                + "(singular values) is not supported by gradviz",
+        "y = torch.linalg.norm(torch.ones(2, 3), -2)|prog.py:3:5: 'torch.linalg.matrix_norm(ord=-2)' (singular "
+                + "values) is not supported by gradviz",
+        "y = torch.ones(2, 3).norm(p='nuc')|prog.py:3:5: 'norm(p=\"nuc\")' (singular values) is not supported by "
+                + "gradviz",
+        "y = torch.linalg.svd(torch.ones(2, 2))|prog.py:3:5: 'torch.linalg.svd' is not supported by gradviz",
     })
     void torchNnAndOptimBeyondTheSubsetAreRefusedWhenReached(String source, String line) {
         assertRefused("import torch\nimport torch.nn as nn\n" + source.replace("\\n", "\n") + "\n", line);
