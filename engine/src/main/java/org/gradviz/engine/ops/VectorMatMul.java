@@ -103,7 +103,21 @@ final class VectorMatMul {
             }
         }
         int i = 0;
-        for (; i + rows <= m && i * k + k - 1 + L <= a.length && i * n + L <= c.length; i += rows) {
+        // two blocks at a time: their sums are independent, so the CPU overlaps their shuffles and additions
+        for (; i + 2 * rows <= m && fitsWholeVectors(i + rows, a, c, k, n); i += 2 * rows) {
+            FloatVector acc = FloatVector.zero(S);
+            FloatVector next = FloatVector.zero(S);
+            int ai = i * k;
+            int aNext = ai + rows * k;
+            for (int p = 0; p < k; p++) {
+                FloatVector bp = FloatVector.fromArray(S, bRows, p * L);
+                acc = acc.add(FloatVector.fromArray(S, a, ai + p).rearrange(spread).mul(bp));
+                next = next.add(FloatVector.fromArray(S, a, aNext + p).rearrange(spread).mul(bp));
+            }
+            acc.intoArray(c, i * n);
+            next.intoArray(c, (i + rows) * n);
+        }
+        for (; i + rows <= m && fitsWholeVectors(i, a, c, k, n); i += rows) {
             FloatVector acc = FloatVector.zero(S);
             int ai = i * k;
             for (int p = 0; p < k; p++) {
@@ -121,6 +135,11 @@ final class VectorMatMul {
                 c[i * n + j] = sum;
             }
         }
+    }
+
+    /** Whether the whole-vector loads of a block from row i (A) and its whole-vector store (C) stay in the arrays. */
+    private static boolean fitsWholeVectors(int i, float[] a, float[] c, int k, int n) {
+        return i * k + k - 1 + L <= a.length && i * n + L <= c.length;
     }
 
     /**
