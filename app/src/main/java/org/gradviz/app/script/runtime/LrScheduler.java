@@ -4,9 +4,11 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.gradviz.engine.kernels.GlibcSinCos;
 
 /**
- * {@code torch.optim.lr_scheduler}'s {@code StepLR}, {@code MultiStepLR}, {@code ExponentialLR} and {@code LambdaLR}
+ * {@code torch.optim.lr_scheduler}'s {@code StepLR}, {@code MultiStepLR}, {@code ExponentialLR}, {@code LambdaLR} and
+ * {@code CosineAnnealingLR}
  * as torch 1.13 writes them: made on an optimiser, they record {@code initial_lr} in its parameter group and take
  * their first step at once; each {@code step()} counts an epoch and writes the new rate into the group, which the
  * optimiser's next step reads. The rates are computed in Python floats in torch's order.
@@ -77,7 +79,38 @@ final class LrScheduler implements HasAttributes {
             return new LrScheduler("LambdaLR", optimizer(v[0]), (epoch, lr, base) -> base * Values.toDouble(
                     lambda.call(new Args("lr_lambda", List.of((long) epoch), Map.of())), "lr_lambda"));
         }));
+        m.put("CosineAnnealingLR", new Builtin("CosineAnnealingLR", a -> {
+            Object[] v = bind(Signature.of("CosineAnnealingLR.__init__", "optimizer", REQUIRED, "T_max", REQUIRED,
+                    "eta_min", 0L, "last_epoch", -1L, "verbose", false), a, 3);
+            double tMax = Values.toDouble(v[1], "T_max");
+            double etaMin = Values.toDouble(v[2], "eta_min");
+            return new LrScheduler("CosineAnnealingLR", optimizer(v[0]), (epoch, lr, base) ->
+                    cosineAnnealing(epoch, lr, base, tMax, etaMin));
+        }));
+        m.put("ReduceLROnPlateau", new Builtin("ReduceLROnPlateau", ReduceLrOnPlateau::make));
         return m;
+    }
+
+    /**
+     * CosineAnnealingLR's recursive form, in torch 1.13's order of float operations: at the end of each half period
+     * the rate steps up by (base - eta_min)(1 - cos(pi / T_max)) / 2, else it is scaled by the ratio of successive
+     * (1 + cos) terms around eta_min. Cosines are glibc's, as Python's math.cos.
+     */
+    private static double cosineAnnealing(int epoch, double lr, double base, double tMax, double etaMin) {
+        if (epoch == 0) {
+            return lr;
+        }
+        if (pyMod(epoch - 1 - tMax, 2 * tMax) == 0) {
+            return lr + (base - etaMin) * (1 - GlibcSinCos.cos(Math.PI / tMax)) / 2;
+        }
+        return (1 + GlibcSinCos.cos(Math.PI * epoch / tMax)) / (1 + GlibcSinCos.cos(Math.PI * (epoch - 1) / tMax))
+                * (lr - etaMin) + etaMin;
+    }
+
+    /** Python's float {@code a % b}: the result takes the sign of b. */
+    private static double pyMod(double a, double b) {
+        double r = a % b;
+        return r != 0 && (r < 0) != (b < 0) ? r + b : r;
     }
 
     /** The arguments, refusing a last_epoch other than -1 and verbose=True (at {@code lastEpoch}, then after it). */
@@ -92,7 +125,7 @@ final class LrScheduler implements HasAttributes {
         return v;
     }
 
-    private static Optimizer optimizer(Object v) {
+    static Optimizer optimizer(Object v) {
         if (v instanceof Optimizer o) {
             return o;
         }

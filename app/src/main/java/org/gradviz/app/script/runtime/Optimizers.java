@@ -6,11 +6,12 @@ import java.util.List;
 import java.util.Map;
 import org.gradviz.engine.Tensor;
 import org.gradviz.engine.optim.Adagrad;
+import org.gradviz.engine.optim.Adadelta;
 import org.gradviz.engine.optim.Adam;
 import org.gradviz.engine.optim.RMSprop;
 import org.gradviz.engine.optim.SGD;
 
-/** {@code torch.optim.SGD}, {@code Adam}, {@code AdamW}, {@code RMSprop} and {@code Adagrad}: torch 1.13's signatures and checks, in its order. */
+/** {@code torch.optim.SGD}, {@code Adam}, {@code AdamW}, {@code RMSprop}, {@code Adadelta} and {@code Adagrad}: torch 1.13's signatures and checks, in its order. */
 final class Optimizers {
     private static final Object REQUIRED = Signature.REQUIRED;
     /** torch's {@code required} placeholder for SGD's lr. */
@@ -25,6 +26,7 @@ final class Optimizers {
         m.put("Adam", new Builtin("Adam", Optimizers::adam));
         m.put("AdamW", new Builtin("AdamW", Optimizers::adamW));
         m.put("RMSprop", new Builtin("RMSprop", Optimizers::rmsprop));
+        m.put("Adadelta", new Builtin("Adadelta", Optimizers::adadelta));
         m.put("Adagrad", new Builtin("Adagrad", Optimizers::adagrad));
         return m;
     }
@@ -73,14 +75,14 @@ final class Optimizers {
                 "lr", 0.001, "betas", new PyTuple(List.of(0.9, 0.999)), "eps", 1e-08, "weight_decay", 0L,
                 "amsgrad", false, "foreach", PyNone.NONE, "maximize", false, "capturable", false,
                 "differentiable", false, "fused", false);
-        return adamFamily("Adam", s, given, 8, new int[] {6, 7, 9, 10, 11});
+        return adamFamily("Adam", s, given, 8, new int[] {7, 9, 10, 11});
     }
 
     private static Object adamW(Args given) {
         Signature s = Signature.keywordOnlyAfter("AdamW.__init__", 7, "self", REQUIRED, "params", REQUIRED,
                 "lr", 0.001, "betas", new PyTuple(List.of(0.9, 0.999)), "eps", 1e-08, "weight_decay", 0.01,
                 "amsgrad", false, "maximize", false, "foreach", PyNone.NONE, "capturable", false);
-        return adamFamily("AdamW", s, given, 7, new int[] {6, 8, 9});
+        return adamFamily("AdamW", s, given, 7, new int[] {8, 9});
     }
 
     /**
@@ -126,8 +128,8 @@ final class Optimizers {
         double beta1 = number(betas.get(0));
         double beta2 = number(betas.get(1));
         boolean max = Values.truthy(v[maximize]);
-        Adam adam = name.equals("AdamW") ? Adam.adamW(params, lr, beta1, beta2, number(v[4]), number(v[5]), max)
-                : new Adam(params, lr, beta1, beta2, number(v[4]), number(v[5]), max);
+        Adam adam = Adam.withAmsgrad(params, lr, beta1, beta2, number(v[4]), number(v[5]), max,
+                name.equals("AdamW"), Values.truthy(v[6]));
         return new Optimizer(name, adam, group);
     }
 
@@ -155,6 +157,35 @@ final class Optimizers {
         RMSprop r = new RMSprop(params, number(v[2]), number(v[3]), number(v[4]), number(v[5]), number(v[6]),
                 Values.truthy(v[7]), Values.truthy(v[9]));
         return new Optimizer("RMSprop", r, group);
+    }
+
+    private static Object adadelta(Args given) {
+        Signature s = Signature.keywordOnlyAfter("Adadelta.__init__", 7, "self", REQUIRED, "params", REQUIRED,
+                "lr", 1.0, "rho", 0.9, "eps", 1e-06, "weight_decay", 0L, "foreach", PyNone.NONE, "maximize", false);
+        Object[] v = s.bind(given.withSelf(PyNone.NONE));
+        if (!(atLeast(v[2]) >= 0)) {
+            throw PyError.value("Invalid learning rate: " + Values.str(v[2]));
+        }
+        if (!(atLeast(v[3]) >= 0 && number(v[3]) <= 1.0)) {
+            throw PyError.value("Invalid rho value: " + Values.str(v[3]));
+        }
+        if (!(atLeast(v[4]) >= 0)) {
+            throw PyError.value("Invalid epsilon value: " + Values.str(v[4]));
+        }
+        if (!(atLeast(v[5]) >= 0)) {
+            throw PyError.value("Invalid weight_decay value: " + Values.str(v[5]));
+        }
+        refuseTrue("Adadelta", "foreach", v[6]);
+        List<Tensor> params = params(v[1]);
+        Map<String, Object> group = new LinkedHashMap<>();
+        String[] keys = {"lr", "rho", "eps", "weight_decay", "maximize", "foreach"};
+        int[] at = {2, 3, 4, 5, 7, 6};
+        for (int i = 0; i < keys.length; i++) {
+            group.put(keys[i], v[at[i]]);
+        }
+        Adadelta a = new Adadelta(params, number(v[2]), number(v[3]), number(v[4]), number(v[5]),
+                Values.truthy(v[7]));
+        return new Optimizer("Adadelta", a, group);
     }
 
     private static Object adagrad(Args given) {
