@@ -24,19 +24,21 @@ final class LrScheduler implements HasAttributes {
     private final String name;
     private final Optimizer optimizer;
     private final Rule rule;
-    private final double base;
+    /** Each parameter group's initial_lr. */
+    private final List<Double> bases = new ArrayList<>();
     private int lastEpoch = -1;
-    private double lastLr;
+    private List<Object> lastLr;
 
     private LrScheduler(String name, Optimizer optimizer, Rule rule) {
         this.name = name;
         this.optimizer = optimizer;
         this.rule = rule;
-        PyDict group = optimizer.group();
-        if (!group.containsKey("initial_lr")) {
-            group.put("initial_lr", group.get("lr"));
+        for (PyDict group : optimizer.groups()) {
+            if (!group.containsKey("initial_lr")) {
+                group.put("initial_lr", group.get("lr"));
+            }
+            bases.add(Values.toDouble(group.get("initial_lr"), "initial_lr"));
         }
-        this.base = Values.toDouble(group.get("initial_lr"), "initial_lr");
         step();
     }
 
@@ -132,12 +134,16 @@ final class LrScheduler implements HasAttributes {
         throw PyError.type(Values.typeName(v) + " is not an Optimizer");
     }
 
-    /** {@code scheduler.step()}: the next epoch, and its rate written into the optimiser's group. */
+    /** {@code scheduler.step()}: the next epoch, and its rate written into each of the optimiser's groups. */
     private Object step() {
         lastEpoch++;
-        PyDict group = optimizer.group();
-        lastLr = rule.next(lastEpoch, Values.toDouble(group.get("lr"), "lr"), base);
-        group.put("lr", lastLr);
+        List<PyDict> groups = optimizer.groups();
+        lastLr = new ArrayList<>();
+        for (int i = 0; i < groups.size(); i++) {
+            double lr = rule.next(lastEpoch, Values.toDouble(groups.get(i).get("lr"), "lr"), bases.get(i));
+            groups.get(i).put("lr", lr);
+            lastLr.add(lr);
+        }
         return PyNone.NONE;
     }
 
@@ -148,9 +154,9 @@ final class LrScheduler implements HasAttributes {
                 a.accept(0);
                 return step();
             });
-            case "get_last_lr" -> new Builtin("get_last_lr", a -> new ArrayList<Object>(List.of(lastLr)));
+            case "get_last_lr" -> new Builtin("get_last_lr", a -> new ArrayList<>(lastLr));
             case "last_epoch" -> (long) lastEpoch;
-            case "base_lrs" -> new ArrayList<Object>(List.of(base));
+            case "base_lrs" -> new ArrayList<Object>(bases);
             case "optimizer" -> optimizer;
             default -> null;
         };

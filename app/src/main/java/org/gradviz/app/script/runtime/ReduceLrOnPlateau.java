@@ -102,17 +102,22 @@ final class ReduceLrOnPlateau implements HasAttributes {
             cooldownCounter = cooldown;
             numBadEpochs = 0;
         }
-        lastLr = new ArrayList<>(List.of(optimizer.group().get("lr")));
+        lastLr = new ArrayList<>();
+        optimizer.groups().forEach(group -> lastLr.add(group.get("lr")));
         return PyNone.NONE;
     }
 
-    /** {@code _reduce_lr}: the rate times the factor, not below min_lr, written only when it moves by more than eps. */
+    /**
+     * {@code _reduce_lr}: each group's rate times the factor, not below min_lr, written only when it moves by more
+     * than eps.
+     */
     private void reduceLr() {
-        PyDict group = optimizer.group();
-        double oldLr = Values.toDouble(group.get("lr"), "lr");
-        double newLr = Math.max(oldLr * factor, minLr);
-        if (oldLr - newLr > eps) {
-            group.put("lr", newLr);
+        for (PyDict group : optimizer.groups()) {
+            double oldLr = Values.toDouble(group.get("lr"), "lr");
+            double newLr = Math.max(oldLr * factor, minLr);
+            if (oldLr - newLr > eps) {
+                group.put("lr", newLr);
+            }
         }
     }
 

@@ -60,6 +60,7 @@ final class TorchModules {
         modules.put("math", new PyModule("math", MathModule.members()));
         modules.put("random", new PyModule("random", RandomModule.members()));
         modules.put("collections", new PyModule("collections", collections()));
+        modules.put("copy", new PyModule("copy", CopyModule.members()));
         modules.put("warnings", new PyModule("warnings", warnings(ignoreWarnings)));
         return modules;
     }
