@@ -43,6 +43,8 @@ final class TorchModules {
         optimMembers.put("lr_scheduler", scheduler);
         PyModule optim = new PyModule("torch.optim", optimMembers);
         torchMembers.put("nn", nn);
+        PyModule data = TorchData.module();
+        torchMembers.put("utils", new PyModule("torch.utils", new LinkedHashMap<>(Map.of("data", data))));
         torchMembers.put("optim", optim);
         PyModule autograd = AutogradModule.create();
         torchMembers.put("cuda", new PyModule("torch.cuda", cuda()));
@@ -61,6 +63,8 @@ final class TorchModules {
         modules.put("random", new PyModule("random", RandomModule.members()));
         modules.put("collections", new PyModule("collections", collections()));
         modules.put("copy", new PyModule("copy", CopyModule.members()));
+        modules.put("torch.utils", (PyModule) torchMembers.get("utils"));
+        modules.put("torch.utils.data", data);
         modules.put("warnings", new PyModule("warnings", warnings(ignoreWarnings)));
         return modules;
     }

@@ -39,7 +39,7 @@ public final class Subset {
     public static final List<String> IMPORTABLE =
             List.of("torch", "torch.nn", "torch.nn.functional", "torch.nn.init", "torch.nn.utils", "torch.optim", "torch.optim.lr_scheduler",
                     "torch.autograd",
-                    "torch.autograd.functional", "math", "warnings", "random", "collections", "copy");
+                    "torch.autograd.functional", "math", "warnings", "random", "collections", "copy", "torch.utils", "torch.utils.data");
 
     private Subset() {
     }
