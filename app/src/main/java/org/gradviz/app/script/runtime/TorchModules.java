@@ -139,6 +139,10 @@ final class TorchModules {
         });
         m.put("no_grad", new GradModeClass("no_grad", a -> new GradModeContext(false)));
         m.put("enable_grad", new GradModeClass("enable_grad", a -> new GradModeContext(true)));
+        // NOTE: inference_mode is no_grad here: torch's inference tensors (and its errors when one is later used in
+        // autograd or changed in place outside the mode) are not modelled
+        m.put("inference_mode", new GradModeClass("inference_mode", a -> new GradModeContext(
+                !Values.truthy(a.accept(1, "mode").get(0, "mode", true)))));
         m.put("set_grad_enabled", new GradModeClass("set_grad_enabled",
                 a -> GradModeContext.setNow(Values.truthy(a.accept(1, "mode").get(0, "mode")))));
         m.put("float32", DType.FLOAT32);
