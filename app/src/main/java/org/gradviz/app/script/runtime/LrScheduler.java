@@ -7,8 +7,8 @@ import java.util.Map;
 import org.gradviz.engine.kernels.GlibcSinCos;
 
 /**
- * {@code torch.optim.lr_scheduler}'s {@code StepLR}, {@code MultiStepLR}, {@code ExponentialLR}, {@code LambdaLR} and
- * {@code CosineAnnealingLR}
+ * {@code torch.optim.lr_scheduler}'s {@code StepLR}, {@code MultiStepLR}, {@code ExponentialLR}, {@code LambdaLR},
+ * {@code CosineAnnealingLR}, {@code LinearLR}, {@code ConstantLR} and {@code CosineAnnealingWarmRestarts}
  * as torch 1.13 writes them: made on an optimiser, they record {@code initial_lr} in its parameter group and take
  * their first step at once; each {@code step()} counts an epoch and writes the new rate into the group, which the
  * optimiser's next step reads. The rates are computed in Python floats in torch's order.
@@ -88,6 +88,68 @@ final class LrScheduler implements HasAttributes {
             double etaMin = Values.toDouble(v[2], "eta_min");
             return new LrScheduler("CosineAnnealingLR", optimizer(v[0]), (epoch, lr, base) ->
                     cosineAnnealing(epoch, lr, base, tMax, etaMin));
+        }));
+        m.put("LinearLR", new Builtin("LinearLR", a -> {
+            Object[] v = bind(Signature.of("LinearLR.__init__", "optimizer", REQUIRED, "start_factor", 1.0 / 3,
+                    "end_factor", 1.0, "total_iters", 5L, "last_epoch", -1L, "verbose", false), a, 4);
+            double start = Values.toDouble(v[1], "start_factor");
+            double end = Values.toDouble(v[2], "end_factor");
+            long total = Values.toIndex(v[3], "total_iters");
+            if (start > 1.0 || start < 0) {
+                throw PyError.value("Starting multiplicative factor expected to be between 0 and 1.");
+            }
+            if (end > 1.0 || end < 0) {
+                throw PyError.value("Ending multiplicative factor expected to be between 0 and 1.");
+            }
+            return new LrScheduler("LinearLR", optimizer(v[0]), (epoch, lr, base) -> {
+                if (epoch == 0 || epoch > total) {
+                    return epoch == 0 ? lr * start : lr;
+                }
+                double denominator = total * start + (epoch - 1) * (end - start);
+                if (denominator == 0) {
+                    throw PyError.zeroDivision("float division by zero");
+                }
+                return lr * (1. + (end - start) / denominator);
+            });
+        }));
+        m.put("ConstantLR", new Builtin("ConstantLR", a -> {
+            Object[] v = bind(Signature.of("ConstantLR.__init__", "optimizer", REQUIRED, "factor", 1.0 / 3,
+                    "total_iters", 5L, "last_epoch", -1L, "verbose", false), a, 3);
+            double factor = Values.toDouble(v[1], "factor");
+            long total = Values.toIndex(v[2], "total_iters");
+            if (factor > 1.0 || factor < 0) {
+                throw PyError.value("Constant multiplicative factor expected to be between 0 and 1.");
+            }
+            return new LrScheduler("ConstantLR", optimizer(v[0]), (epoch, lr, base) -> epoch == 0 ? lr * factor
+                    : epoch != total ? lr : lr * (1.0 / factor));
+        }));
+        m.put("CosineAnnealingWarmRestarts", new Builtin("CosineAnnealingWarmRestarts", a -> {
+            Object[] v = bind(Signature.of("CosineAnnealingWarmRestarts.__init__", "optimizer", REQUIRED, "T_0",
+                    REQUIRED, "T_mult", 1L, "eta_min", 0L, "last_epoch", -1L, "verbose", false), a, 4);
+            if (!Values.isInteger(v[1]) || Ints.int64(v[1]) <= 0) {
+                throw PyError.value("Expected positive integer T_0, but got " + Values.str(v[1]));
+            }
+            if (!Values.isInteger(v[2]) || Ints.int64(v[2]) < 1) {
+                throw PyError.value("Expected integer T_mult >= 1, but got " + Values.str(v[2]));
+            }
+            long t0 = Ints.int64(v[1]);
+            long mult = Ints.int64(v[2]);
+            double etaMin = Values.toDouble(v[3], "eta_min");
+            // T_i, T_cur and the epoch they are for: advanced once per step (not per group), as torch's step()
+            // does before get_lr()
+            long[] period = {t0, -1, -1};
+            return new LrScheduler("CosineAnnealingWarmRestarts", optimizer(v[0]), (epoch, lr, base) -> {
+                if (period[2] != epoch) {
+                    period[2] = epoch;
+                    if (epoch == 0) {
+                        period[1] = 0;
+                    } else if (++period[1] >= period[0]) {
+                        period[1] -= period[0];
+                        period[0] *= mult;
+                    }
+                }
+                return etaMin + (base - etaMin) * (1 + GlibcSinCos.cos(Math.PI * period[1] / period[0])) / 2;
+            });
         }));
         m.put("ReduceLROnPlateau", new Builtin("ReduceLROnPlateau", ReduceLrOnPlateau::make));
         return m;
