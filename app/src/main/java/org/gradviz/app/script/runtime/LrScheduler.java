@@ -220,6 +220,8 @@ final class LrScheduler implements HasAttributes {
             case "last_epoch" -> (long) lastEpoch;
             case "base_lrs" -> new ArrayList<Object>(bases);
             case "optimizer" -> optimizer;
+            case "state_dict", "load_state_dict", "get_lr", "print_lr" ->
+                throw new Unsupported("'" + name + "." + attribute + "'");
             default -> null;
         };
     }

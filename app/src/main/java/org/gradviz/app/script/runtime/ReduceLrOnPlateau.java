@@ -133,6 +133,7 @@ final class ReduceLrOnPlateau implements HasAttributes {
             case "factor" -> factor;
             case "optimizer" -> optimizer;
             case "_last_lr" -> lastLr;
+            case "state_dict", "load_state_dict" -> throw new Unsupported("'ReduceLROnPlateau." + attribute + "'");
             default -> null;
         };
     }
