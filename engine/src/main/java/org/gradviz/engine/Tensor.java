@@ -20,7 +20,8 @@ import org.gradviz.engine.ops.Reductions;
  */
 public final class Tensor {
     private final Shape shape;
-    private final DType dtype;
+    /** Final but for {@link #setData}, which gives a leaf new values of another type, as torch's set_data. */
+    private DType dtype;
     /**
      * The values of every dtype but float32, row-major; null for float32. For a tensor over its whole storage in
      * order this is the storage's own array; for a strided view, a copy of its elements, taken again when stale.
@@ -317,6 +318,34 @@ public final class Tensor {
      */
     public Tensor dataAlias() {
         return new Tensor(this, null, shape, offset, strides, new int[1]);
+    }
+
+    /**
+     * {@code t.data = values} (torch's {@code set_data}), as {@code module.double()} does to each parameter: this
+     * leaf keeps its identity, its grad flag and its version counter but now reads new storage holding a copy of
+     * {@code values}, of their dtype; views taken of it before keep the old storage, as in torch. Its {@code .grad},
+     * if any, is converted to the new dtype alongside, as {@code Module._apply} does.
+     */
+    public void setData(Tensor values) {
+        if (base != null || strides != null || offset != 0 || !isLeaf()) {
+            throw TorchException.runtime("set_data is only supported here on a leaf tensor that is not a view");
+        }
+        if (!values.shape.equals(shape)) {
+            throw TorchException.runtime("set_data to values of shape " + values.shape + " on a tensor of shape "
+                    + shape + " is not supported");
+        }
+        if (requiresGrad && !values.dtype.isFloatingPoint()) {
+            throw TorchException.runtime("data set to a tensor that requires gradients must be floating point or "
+                    + "complex dtype");
+        }
+        dtype = values.dtype;
+        float[] newFloats = values.dtype == DType.FLOAT32 ? values.floats().clone() : null;
+        data = newFloats == null ? values.data().clone() : null;
+        floats = newFloats;
+        storage = null;
+        if (grad != null && grad.dtype != dtype) {
+            grad = Tensor.fromData(grad.shape, dtype, dtype.roundAll(grad.data().clone()));
+        }
     }
 
     /** The element at {@code index} (one index per dimension). */

@@ -31,14 +31,16 @@ public final class TorchPowKernels {
     }
 
     /**
-     * {@code base ** exponent} for two tensors already broadcast to one length: SLEEF's pow in the blocks, else
-     * {@code std::pow}.
+     * {@code base ** exponent} for two tensors already broadcast to one length, which the iterator walks in inner
+     * loops of {@code run} elements: SLEEF's pow in each loop's whole blocks, else {@code std::pow}. A broadcast
+     * such as {@code x.unsqueeze(-1) ** torch.tensor([1, 2, 3, 4])} has loops of 4, shorter than a block, so every
+     * element takes {@code std::pow}.
      */
-    public static double[] pow(double[] base, double[] exponent, boolean float32) {
+    public static double[] pow(double[] base, double[] exponent, boolean float32, int run) {
         double[] r = new double[base.length];
-        int vectorized = base.length - base.length % (float32 ? FLOAT_BLOCK : DOUBLE_BLOCK);
+        int vectorized = run - run % (float32 ? FLOAT_BLOCK : DOUBLE_BLOCK);
         for (int i = 0; i < r.length; i++) {
-            if (i < vectorized) {
+            if (i % run < vectorized) {
                 r[i] = float32 ? LaneMath.pow((float) base[i], (float) exponent[i])
                         : LaneMath.pow(base[i], exponent[i]);
             } else {

@@ -13,7 +13,10 @@ import org.gradviz.engine.TorchException;
  * {@code t[index]} with a tensor index: an int64 tensor picks entries along dimension 0 (the result has the index's
  * shape, then the remaining dimensions), a bool mask (or a deprecated uint8 one) picks the entries of the leading
  * dimensions where it is true.
- * Both record IndexBackward0, whose chain rule adds each picked entry's gradient back where it came from.
+ * Several int64 tensors for adjacent dimensions ({@code probs[torch.arange(n), y]}, {@code x[:, i, j]}) are
+ * broadcast together and pick one entry of those dimensions per position; the result has, in their place, the
+ * broadcast shape.
+ * All record IndexBackward0, whose chain rule adds each picked entry's gradient back where it came from.
  */
 public final class AdvancedIndexing {
     private AdvancedIndexing() {
@@ -73,47 +76,115 @@ public final class AdvancedIndexing {
         int[] dims = new int[resultLead.rank() + rest.length];
         System.arraycopy(resultLead.dims(), 0, dims, 0, resultLead.rank());
         System.arraycopy(rest, 0, dims, resultLead.rank(), rest.length);
-        return pick(a, rows, Shape.of(rest).numel(), Shape.of(dims));
+        return pick(a, new Rows(rows, 1, a.numel() / Math.max(1, Shape.of(rest).numel()), Shape.of(rest).numel()),
+                Shape.of(dims));
     }
 
-    /** The blocks of {@code block} elements of a at {@code rows}, shaped {@code shape}: IndexBackward0. */
-    private static Tensor pick(Tensor a, int[] rows, int block, Shape shape) {
+    /**
+     * {@code a[..., i0, i1, ...]}: the int64 tensors {@code indices} index dimensions {@code first},
+     * {@code first + 1}, ... of a, broadcast together; the dimensions before and after are kept whole.
+     */
+    public static Tensor index(Tensor a, int first, java.util.List<Tensor> indices) {
+        int count = indices.size();
+        if (first + count > a.dim()) {
+            throw TorchException.index("too many indices for tensor of dimension " + a.dim());
+        }
+        Shape broadcast = Shape.of();
+        for (Tensor index : indices) {
+            if (index.dtype() != DType.INT64) {
+                throw TorchException.index("tensors used as indices must be long, byte or bool tensors");
+            }
+        }
+        try {
+            for (Tensor index : indices) {
+                broadcast = Broadcast.shapes(broadcast, index.shape());
+            }
+        } catch (TorchException e) {
+            throw TorchException.index("shape mismatch: indexing tensors could not be broadcast together with shapes "
+                    + String.join(", ", indices.stream().map(t -> t.shape().listText()).toList()));
+        }
+        int[] sizes = a.shape().dims();
+        int[] rows = new int[broadcast.numel()];
+        int indexed = 1;
+        for (int k = count - 1; k >= 0; k--) {
+            int size = sizes[first + k];
+            double[] ids = Broadcast.expand(indices.get(k), broadcast);
+            for (int i = 0; i < rows.length; i++) {
+                long id = (long) ids[i];
+                if (id < -size || id >= size) {
+                    throw TorchException.index("index " + id + " is out of bounds for dimension " + (first + k)
+                            + " with size " + size);
+                }
+                rows[i] += (int) (id < 0 ? id + size : id) * indexed;
+            }
+            indexed *= size;
+        }
+        int outer = Shape.of(Arrays.copyOfRange(sizes, 0, first)).numel();
+        int block = Shape.of(Arrays.copyOfRange(sizes, first + count, sizes.length)).numel();
+        int[] dims = new int[first + broadcast.rank() + sizes.length - first - count];
+        System.arraycopy(sizes, 0, dims, 0, first);
+        System.arraycopy(broadcast.dims(), 0, dims, first, broadcast.rank());
+        System.arraycopy(sizes, first + count, dims, first + broadcast.rank(), sizes.length - first - count);
+        return pick(a, new Rows(rows, outer, indexed, block), Shape.of(dims));
+    }
+
+    /**
+     * Which entries an index picks, a seen as {@code outer} x {@code indexed} x {@code block}: in each of the outer
+     * parts, the blocks of {@code block} elements at {@code rows} (positions among the indexed ones).
+     */
+    private record Rows(int[] rows, int outer, int indexed, int block) {
+        /** Where the i-th picked block of outer part o starts, in a and in the result. */
+        int from(int o, int i) {
+            return (o * indexed + rows[i]) * block;
+        }
+
+        int to(int o, int i) {
+            return (o * rows.length + i) * block;
+        }
+    }
+
+    /** The picked blocks of a, shaped {@code shape}: IndexBackward0. */
+    private static Tensor pick(Tensor a, Rows at, Shape shape) {
         double[] x = a.data();
-        double[] r = new double[rows.length * block];
-        for (int i = 0; i < rows.length; i++) {
-            System.arraycopy(x, rows[i] * block, r, i * block, block);
+        double[] r = new double[at.outer() * at.rows().length * at.block()];
+        for (int o = 0; o < at.outer(); o++) {
+            for (int i = 0; i < at.rows().length; i++) {
+                System.arraycopy(x, at.from(o, i), r, at.to(o, i), at.block());
+            }
         }
         Tensor out = Tensor.fromData(shape, a.dtype(), r);
-        return Autograd.record("index", out, () -> new IndexBackward0(a.shape(), rows, block), a);
+        return Autograd.record("index", out, () -> new IndexBackward0(a.shape(), at), a);
     }
 
     /**
      * {@code zeros.index_put_(indices, values, accumulate=True)} on zeros shaped {@code sizes}: each block of values
-     * added at its row, in order (IndexPutImplBackward0).
+     * added at its place, in order (IndexPutImplBackward0).
      */
-    private static Tensor putRows(Shape sizes, int[] rows, int block, Tensor values) {
+    private static Tensor putRows(Shape sizes, Rows at, Tensor values) {
         double[] v = values.data();
         double[] r = new double[sizes.numel()];
-        for (int i = 0; i < rows.length; i++) {
-            for (int k = 0; k < block; k++) {
-                r[rows[i] * block + k] = values.dtype().round(r[rows[i] * block + k] + v[i * block + k]);
+        for (int o = 0; o < at.outer(); o++) {
+            for (int i = 0; i < at.rows().length; i++) {
+                int into = at.from(o, i);
+                int from = at.to(o, i);
+                for (int k = 0; k < at.block(); k++) {
+                    r[into + k] = values.dtype().round(r[into + k] + v[from + k]);
+                }
             }
         }
         Tensor out = Tensor.fromData(sizes, values.dtype(), r);
-        return Autograd.record("index_put", out, () -> new IndexPutImplBackward0(rows, block, values.shape()),
+        return Autograd.record("index_put", out, () -> new IndexPutImplBackward0(at, values.shape()),
                 new Tensor[] {null, values}, new Tensor[] {values});
     }
 
     /** d a[index]/da: each picked block's gradient added back at its row (rows picked twice get both). */
     static final class IndexBackward0 extends Node {
         private final Shape selfSizes;
-        private final int[] rows;
-        private final int block;
+        private final Rows at;
 
-        IndexBackward0(Shape selfSizes, int[] rows, int block) {
+        IndexBackward0(Shape selfSizes, Rows at) {
             this.selfSizes = selfSizes;
-            this.rows = rows;
-            this.block = block;
+            this.at = at;
         }
 
         @Override
@@ -123,7 +194,7 @@ public final class AdvancedIndexing {
 
         @Override
         protected Tensor[] apply(Tensor[] grads) {
-            return new Tensor[] {putRows(selfSizes, rows, block, grads[0])};
+            return new Tensor[] {putRows(selfSizes, at, grads[0])};
         }
 
         @Override
@@ -139,13 +210,11 @@ public final class AdvancedIndexing {
 
     /** d/d values = grad.index(indices): the same rows picked again (IndexBackward0). */
     static final class IndexPutImplBackward0 extends Node {
-        private final int[] rows;
-        private final int block;
+        private final Rows at;
         private final Shape valuesShape;
 
-        IndexPutImplBackward0(int[] rows, int block, Shape valuesShape) {
-            this.rows = rows;
-            this.block = block;
+        IndexPutImplBackward0(Rows at, Shape valuesShape) {
+            this.at = at;
             this.valuesShape = valuesShape;
         }
 
@@ -156,7 +225,7 @@ public final class AdvancedIndexing {
 
         @Override
         protected Tensor[] apply(Tensor[] grads) {
-            return new Tensor[] {null, pick(grads[0], rows, block, valuesShape)};
+            return new Tensor[] {null, pick(grads[0], at, valuesShape)};
         }
 
         @Override

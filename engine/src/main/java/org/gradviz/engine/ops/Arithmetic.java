@@ -614,7 +614,8 @@ public final class Arithmetic {
         DType dtype = Broadcast.resultType(a, b);
         return dtype.isFloatingPoint()
                 ? Tensor.fromData(shape, dtype, TorchPowKernels.pow(dtype.roundAll(Broadcast.expand(a, shape)),
-                        dtype.roundAll(Broadcast.expand(b, shape)), dtype == DType.FLOAT32))
+                        dtype.roundAll(Broadcast.expand(b, shape)), dtype == DType.FLOAT32,
+                        Broadcast.innerRun(shape, a.shape(), b.shape())))
                 : elementwise(a, b, Math::pow);
     }
 

@@ -274,6 +274,49 @@ public final class Broadcast {
     }
 
     /**
+     * How many elements the innermost loop of torch's TensorIterator covers for an elementwise op of contiguous
+     * operands of shapes {@code ins} broadcast to a contiguous {@code out}: the last dimension, grown by each outer one
+     * that every operand steps through contiguously ({@code coalesce_dimensions}); size-1 dimensions always merge.
+     * A vectorised kernel splits each such run into whole vector blocks and a scalar tail, so this decides which
+     * elements take which path: for {@code x.unsqueeze(-1) ** p} the run is p's length, not the whole output.
+     */
+    static int innerRun(Shape out, Shape... ins) {
+        int rank = out.rank();
+        if (rank == 0) {
+            return 1;
+        }
+        int[][] strides = new int[ins.length + 1][];
+        strides[0] = out.strides();
+        for (int k = 0; k < ins.length; k++) {
+            strides[k + 1] = new int[rank];
+            int[] own = ins[k].strides();
+            int shift = rank - ins[k].rank();
+            for (int i = 0; i < ins[k].rank(); i++) {
+                strides[k + 1][i + shift] = ins[k].dim(i) == 1 ? 0 : own[i];
+            }
+        }
+        int run = out.dim(rank - 1);
+        int inner = rank - 1;
+        for (int d = rank - 2; d >= 0; d--) {
+            if (out.dim(d) == 1) {
+                continue;
+            }
+            if (run == 1) {
+                run = out.dim(d);
+                inner = d;
+                continue;
+            }
+            for (int[] st : strides) {
+                if (st[inner] * run != st[d]) {
+                    return run;
+                }
+            }
+            run *= out.dim(d);
+        }
+        return run;
+    }
+
+    /**
      * Sums {@code grad} over the dimensions that broadcasting expanded, so it has {@code shape} again
      * ("sum in reverse" of expand), and rounds it to {@code dtype}. As torch's {@code sum_to}: the leading
      * dimensions and those where {@code shape} has 1 are summed at once ({@code sum(dims, keepdim=True)}),

@@ -10,13 +10,13 @@ import org.gradviz.engine.kernels.GlibcPow;
 
 /**
  * {@code torch.optim.Adam(params, lr, betas, eps, weight_decay, maximize)}, PyTorch 1.13's {@code _single_tensor_adam}
- * (amsgrad off):
  * <pre>
  * step += 1; grad = grad.add(param, alpha=weight_decay)
  * exp_avg.mul_(beta1).add_(grad, alpha=1 - beta1)
  * exp_avg_sq.mul_(beta2).addcmul_(grad, grad, value=1 - beta2)
  * step_size = lr / (1 - beta1 ** step); bias_correction2_sqrt = sqrt(1 - beta2 ** step)   (Python floats)
  * denom = (exp_avg_sq.sqrt() / bias_correction2_sqrt).add_(eps)
+ *     with amsgrad: torch.maximum(max_exp_avg_sq, exp_avg_sq, out=max_exp_avg_sq), whose sqrt replaces exp_avg_sq's
  * param.addcdiv_(exp_avg, denom, value=-step_size)
  * </pre>
  * and {@code torch.optim.AdamW}'s {@code _single_tensor_adamw}, the same but for its decoupled weight decay: the
@@ -29,6 +29,7 @@ public final class Adam extends Optimizer {
     private final double weightDecay;
     private final boolean maximize;
     private final boolean decoupledDecay;
+    private final boolean amsgrad;
     private final Map<Tensor, State> states = new IdentityHashMap<>();
 
     /**
@@ -39,21 +40,29 @@ public final class Adam extends Optimizer {
         long step;
         Object expAvg;
         Object expAvgSq;
+        /** amsgrad's running maximum of expAvgSq; null without amsgrad. */
+        Object maxExpAvgSq;
     }
 
     public Adam(List<Tensor> params, double lr, double beta1, double beta2, double eps, double weightDecay,
             boolean maximize) {
-        this(params, lr, beta1, beta2, eps, weightDecay, maximize, false);
+        this(params, lr, beta1, beta2, eps, weightDecay, maximize, false, false);
+    }
+
+    /** {@code torch.optim.Adam(..., amsgrad)}, or AdamW's with {@code decoupledDecay}. */
+    public static Adam withAmsgrad(List<Tensor> params, double lr, double beta1, double beta2, double eps,
+            double weightDecay, boolean maximize, boolean decoupledDecay, boolean amsgrad) {
+        return new Adam(params, lr, beta1, beta2, eps, weightDecay, maximize, decoupledDecay, amsgrad);
     }
 
     /** {@code torch.optim.AdamW(params, lr, betas, eps, weight_decay, maximize)}. */
     public static Adam adamW(List<Tensor> params, double lr, double beta1, double beta2, double eps,
             double weightDecay, boolean maximize) {
-        return new Adam(params, lr, beta1, beta2, eps, weightDecay, maximize, true);
+        return new Adam(params, lr, beta1, beta2, eps, weightDecay, maximize, true, false);
     }
 
     private Adam(List<Tensor> params, double lr, double beta1, double beta2, double eps, double weightDecay,
-            boolean maximize, boolean decoupledDecay) {
+            boolean maximize, boolean decoupledDecay, boolean amsgrad) {
         super(params, lr);
         if (!(lr >= 0)) {
             throw TorchException.value("Invalid learning rate: " + lr);
@@ -76,6 +85,7 @@ public final class Adam extends Optimizer {
         this.weightDecay = weightDecay;
         this.maximize = maximize;
         this.decoupledDecay = decoupledDecay;
+        this.amsgrad = amsgrad;
     }
 
     @Override
@@ -90,6 +100,7 @@ public final class Adam extends Optimizer {
         if (s.step == 0) {
             s.expAvg = float32 ? new float[p.numel()] : new double[p.numel()];
             s.expAvgSq = float32 ? new float[p.numel()] : new double[p.numel()];
+            s.maxExpAvgSq = !amsgrad ? null : float32 ? new float[p.numel()] : new double[p.numel()];
         }
         s.step++;
         return s;
@@ -100,6 +111,7 @@ public final class Adam extends Optimizer {
         State s = advance(p, true);
         float[] expAvg = (float[]) s.expAvg;
         float[] expAvgSq = (float[]) s.expAvgSq;
+        float[] maxSq = (float[]) s.maxExpAvgSq;
         float decay = (float) weightDecay;
         float shrink = (float) (1 - lr() * weightDecay);
         float b1 = (float) beta1;
@@ -118,7 +130,13 @@ public final class Adam extends Optimizer {
             }
             expAvg[i] = CpuCapability.mulAdd(g, rest1, expAvg[i] * b1);
             expAvgSq[i] = CpuCapability.mulAdd(rest2 * g, g, expAvgSq[i] * b2);
-            float denom = (float) Math.sqrt(expAvgSq[i]) / bc2Sqrt + epsilon;
+            float second = expAvgSq[i];
+            if (amsgrad) {
+                // NOTE: torch.maximum propagates NaN
+                maxSq[i] = Float.isNaN(second) || second > maxSq[i] ? second : maxSq[i];
+                second = maxSq[i];
+            }
+            float denom = (float) Math.sqrt(second) / bc2Sqrt + epsilon;
             values[i] += negStepSize * expAvg[i] / denom;
         }
     }
@@ -128,6 +146,7 @@ public final class Adam extends Optimizer {
         State s = advance(p, false);
         double[] expAvg = (double[]) s.expAvg;
         double[] expAvgSq = (double[]) s.expAvgSq;
+        double[] maxSq = (double[]) s.maxExpAvgSq;
         double shrink = 1 - lr() * weightDecay;
         double rest1 = 1 - beta1;
         double rest2 = 1 - beta2;
@@ -142,7 +161,13 @@ public final class Adam extends Optimizer {
             }
             expAvg[i] = CpuCapability.mulAdd(g, rest1, expAvg[i] * beta1);
             expAvgSq[i] = CpuCapability.mulAdd(rest2 * g, g, expAvgSq[i] * beta2);
-            double denom = Math.sqrt(expAvgSq[i]) / bc2Sqrt + eps;
+            double second = expAvgSq[i];
+            if (amsgrad) {
+                // NOTE: torch.maximum propagates NaN
+                maxSq[i] = Double.isNaN(second) || second > maxSq[i] ? second : maxSq[i];
+                second = maxSq[i];
+            }
+            double denom = Math.sqrt(second) / bc2Sqrt + eps;
             values[i] += negStepSize * expAvg[i] / denom;
         }
     }

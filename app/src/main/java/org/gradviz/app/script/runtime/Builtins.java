@@ -68,6 +68,9 @@ final class Builtins {
                 }
                 return (long) t.shape().dim(0);
             }
+            if (v instanceof PyInstance i && i.cls().lookup("__len__") instanceof Builtin len) {
+                return len.call(new Args("__len__", List.of(i), Map.of()));
+            }
             Object own = Dunders.call(v, "__len__", null);
             if (own != Dunders.NONE_FOUND) {
                 return own;

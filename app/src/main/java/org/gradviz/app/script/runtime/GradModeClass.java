@@ -1,7 +1,8 @@
 package org.gradviz.app.script.runtime;
 
 /**
- * The classes {@code torch.no_grad}, {@code torch.enable_grad} and {@code torch.set_grad_enabled}: calling one makes
+ * The classes {@code torch.no_grad}, {@code torch.enable_grad}, {@code torch.inference_mode} and
+ * {@code torch.set_grad_enabled}: calling one makes
  * its {@link GradModeContext}; printed as torch's classes, {@code <class 'torch.autograd.grad_mode.no_grad'>}.
  */
 record GradModeClass(String name, PyCallable constructor) implements PyCallable, HasAttributes {

@@ -29,9 +29,14 @@ final class LibraryWarnings {
 
     /** {@code warnings.warn(message)} (a UserWarning) written at line {@code line} of torch's {@code file}. */
     static void warn(String file, int line, String message) {
+        warn(file, line, message, "warnings.warn(\"" + message + "\")");
+    }
+
+    /** The same, where the call spans several lines of torch's source: Python shows only {@code sourceLine}. */
+    static void warn(String file, int line, String message, String sourceLine) {
         String place = file + ":" + line;
         if (SHOWN.get().add(place + "\n" + message)) {
-            SINK.get().accept(place + ": UserWarning: " + message + "\n  warnings.warn(\"" + message + "\")\n");
+            SINK.get().accept(place + ": UserWarning: " + message + "\n  " + sourceLine + "\n");
         }
     }
 }

@@ -9,7 +9,9 @@ import java.util.List;
 import java.util.Map;
 import org.gradviz.engine.Tensor;
 import org.gradviz.engine.ops.Activations;
+import org.gradviz.engine.ops.Arithmetic;
 import org.gradviz.engine.ops.Hardtanh;
+import org.gradviz.engine.ops.KlDiv;
 import org.gradviz.engine.ops.Reduction;
 import org.gradviz.engine.ops.RobustLosses;
 import org.gradviz.engine.ops.WeightedBceWithLogits;
@@ -62,6 +64,15 @@ final class NnActivations {
         put(f, "huber_loss", Signature.of("huber_loss", "input", REQUIRED, "target", REQUIRED, "reduction", "mean",
                 "delta", 1.0), v -> RobustLosses.huberLoss(sized("huber_loss", v[0], v[1]), (Tensor) v[1],
                         NnLayers.reduction(v[2]), number(v[3], "huber_loss", "delta")));
+        put(f, "kl_div", Signature.of("kl_div", "input", REQUIRED, "target", REQUIRED, "size_average", PyNone.NONE,
+                "reduce", PyNone.NONE, "reduction", "mean", "log_target", false), v -> {
+                    for (int i : new int[] {2, 3}) {
+                        if (v[i] != PyNone.NONE) {
+                            throw new Unsupported("'kl_div(" + (i == 2 ? "size_average" : "reduce") + "=...)'");
+                        }
+                    }
+                    return klDiv(v[0], v[1], v[4], v[5]);
+                });
         Signature bce = Signature.of("binary_cross_entropy_with_logits", "input", REQUIRED, "target", REQUIRED,
                 "weight", PyNone.NONE, "size_average", PyNone.NONE, "reduce", PyNone.NONE, "reduction", "mean",
                 "pos_weight", PyNone.NONE);
@@ -253,10 +264,38 @@ final class NnActivations {
                 PyNone.NONE, "size_average", PyNone.NONE, "reduce", PyNone.NONE, "reduction", "mean", "pos_weight",
                 PyNone.NONE), (self, x, t) -> bceWithLogits(new Object[] {x, t, self.attribute("weight"), PyNone.NONE,
                         PyNone.NONE, self.attribute("reduction"), self.attribute("pos_weight")})));
+        out.add(loss("KLDivLoss", Signature.of("KLDivLoss.__init__", "self", REQUIRED, "size_average", PyNone.NONE,
+                "reduce", PyNone.NONE, "reduction", "mean", "log_target", false),
+                (self, x, t) -> klDiv(x, t, self.attribute("reduction"), self.attribute("log_target"))));
         out.add(loss("HuberLoss", Signature.of("HuberLoss.__init__", "self", REQUIRED, "reduction", "mean",
                 "delta", 1.0), (self, x, t) -> RobustLosses.huberLoss(sized("huber_loss", x, t), (Tensor) t, reduction(self),
                         number(self.attribute("delta"), "huber_loss", "delta"))));
         return out;
+    }
+
+    /**
+     * torch 1.13's {@code F.kl_div}: "mean" warns that it divides by every element, "batchmean" is the sum divided
+     * by the batch size (a division by a Python int, so a DivBackward0 in the graph).
+     */
+    private static Tensor klDiv(Object input, Object target, Object reduction, Object logTarget) {
+        Tensor x = input(input, "kl_div");
+        if (!(target instanceof Tensor t)) {
+            throw PyError.type("kl_div(): argument 'target' (position 2) must be Tensor, not "
+                    + Values.typeName(target));
+        }
+        boolean batchMean = "batchmean".equals(reduction);
+        if ("mean".equals(reduction)) {
+            LibraryWarnings.warn(LibraryWarnings.FUNCTIONAL, 2916, "reduction: 'mean' divides the total loss by both "
+                    + "the batch size and the support size.'batchmean' divides only by the batch size, and aligns "
+                    + "with the KL div math definition.'mean' will be changed to behave the same as 'batchmean' in "
+                    + "the next major release.", "warnings.warn(");
+        }
+        Reduction r = batchMean ? Reduction.SUM : NnLayers.reduction(reduction);
+        Tensor reduced = KlDiv.klDiv(x, t, r, Values.truthy(logTarget));
+        if (batchMean && x.dim() != 0) {
+            return Arithmetic.div(reduced, Tensor.wrappedNumber(x.shape().dim(0), true));
+        }
+        return reduced;
     }
 
     private static String inplace(PyInstance self, String separator) {

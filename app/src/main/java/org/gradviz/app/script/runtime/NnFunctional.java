@@ -39,11 +39,11 @@ final class NnFunctional {
             Object[] v = lossArgs("nll_loss", a);
             Reduction r = NnLayers.reduction(v[6]);
             long ignoreIndex = Ints.int64(v[4]);
-            if (ignoreIndex == NO_IGNORED_CLASS) {
+            if (ignoreIndex == NO_IGNORED_CLASS && v[2] == PyNone.NONE) {
                 checkClassInput((Tensor) v[0], (Tensor) v[1]);
                 return row(nll, v);
             }
-            return nllLoss((Tensor) v[0], (Tensor) v[1], r, ignoreIndex);
+            return nllLoss((Tensor) v[0], (Tensor) v[1], weight(v[2]), r, ignoreIndex);
         })));
         OpCall crossEntropy = TableOps.functional().get("cross_entropy");
         functional.put("cross_entropy", new Builtin("cross_entropy", new ExtendedOpCall(crossEntropy, a -> {
@@ -51,12 +51,12 @@ final class NnFunctional {
             Reduction r = NnLayers.reduction(v[6]);
             long ignoreIndex = Ints.int64(v[4]);
             double labelSmoothing = Values.toDouble(v[7], "cross_entropy(): argument 'label_smoothing'");
-            if (ignoreIndex == NO_IGNORED_CLASS && labelSmoothing == 0 && !classProbabilities((Tensor) v[0],
-                    (Tensor) v[1])) {
+            if (ignoreIndex == NO_IGNORED_CLASS && labelSmoothing == 0 && v[2] == PyNone.NONE
+                    && !classProbabilities((Tensor) v[0], (Tensor) v[1])) {
                 checkClassInput((Tensor) v[0], (Tensor) v[1]);
                 return row(crossEntropy, v);
             }
-            return crossEntropy((Tensor) v[0], (Tensor) v[1], r, ignoreIndex, labelSmoothing);
+            return crossEntropy((Tensor) v[0], (Tensor) v[1], weight(v[2]), r, ignoreIndex, labelSmoothing);
         })));
         functional.put("embedding", new Builtin("embedding", new ExtendedOpCall(TableOps.functional()
                 .get("embedding"), NnEmbedding.function())));
@@ -85,7 +85,11 @@ final class NnFunctional {
                 "weight", PyNone.NONE, "size_average", PyNone.NONE, "ignore_index", -100L, "reduce", PyNone.NONE,
                 "reduction", "mean", "label_smoothing", 0.0);
         Object[] v = s.bind(a);
-        for (int i : new int[] {2, 3, 5}) {
+        if (v[2] != PyNone.NONE && !(v[2] instanceof Tensor)) {
+            throw PyError.type(name + "(): argument 'weight' (position 3) must be Tensor, not "
+                    + Values.typeName(v[2]));
+        }
+        for (int i : new int[] {3, 5}) {
             if (v[i] != PyNone.NONE) {
                 throw new Unsupported("'" + name + "(" + s.names().get(i) + "=...)'");
             }
@@ -111,9 +115,15 @@ final class NnFunctional {
         }
     }
 
-    static Tensor nllLoss(Tensor input, Tensor target, Reduction r, long ignoreIndex) {
+    /** A loss's weight argument: the tensor, or null for None. */
+    static Tensor weight(Object v) {
+        return v instanceof Tensor t ? t : null;
+    }
+
+    /** {@code F.nll_loss}; a null weight is none. */
+    static Tensor nllLoss(Tensor input, Tensor target, Tensor weight, Reduction r, long ignoreIndex) {
         checkClassInput(input, target);
-        return NllLoss.nllLoss(input, target, r, ignoreIndex);
+        return NllLoss.nllLoss(input, target, weight, r, ignoreIndex);
     }
 
     /** torch takes a target of the input's shape (not a 0-d one) for class probabilities, not class indices. */
@@ -121,7 +131,12 @@ final class NnFunctional {
         return input.dim() > 0 && target.shape().equals(input.shape());
     }
 
-    static Tensor crossEntropy(Tensor input, Tensor target, Reduction r, long ignoreIndex, double labelSmoothing) {
+    /** {@code F.cross_entropy}; a null weight is none. */
+    static Tensor crossEntropy(Tensor input, Tensor target, Tensor weight, Reduction r, long ignoreIndex,
+            double labelSmoothing) {
+        if (weight != null && (labelSmoothing != 0 || classProbabilities(input, target))) {
+            throw new Unsupported("'cross_entropy(weight=...)' with label_smoothing or class probabilities");
+        }
         if (classProbabilities(input, target)) {
             return SoftTargetCrossEntropy.crossEntropy(input, target, r, ignoreIndex, labelSmoothing);
         }
@@ -132,6 +147,6 @@ final class NnFunctional {
             }
             return LabelSmoothing.crossEntropy(input, target, r, ignoreIndex, labelSmoothing);
         }
-        return NllLoss.crossEntropy(input, target, r, ignoreIndex);
+        return NllLoss.crossEntropy(input, target, weight, r, ignoreIndex);
     }
 }

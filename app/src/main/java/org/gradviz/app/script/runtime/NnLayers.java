@@ -205,11 +205,35 @@ final class NnLayers {
         self.setOwn(String.valueOf(NnModule.children(self).size()), m);
     }
 
+    /**
+     * {@code c[a:b]} as torch: a new container of the same class holding those children, a Sequential's under
+     * their names (an OrderedDict of them), a ModuleList's numbered again from 0.
+     */
+    private static Object sliced(PyInstance self, String name, PySlice s) {
+        Map<String, PyInstance> children = NnModule.children(self);
+        List<?> names = Values.items(Subscripts.slice(new ArrayList<>(children.keySet()), s.lower(), s.upper(),
+                s.step()));
+        Object arg;
+        if (name.equals("Sequential")) {
+            PyDict named = PyDict.orderedDict();
+            names.forEach(n -> named.put(n, children.get(n)));
+            arg = named;
+        } else {
+            List<Object> modules = new ArrayList<>();
+            names.forEach(n -> modules.add(children.get(n)));
+            arg = modules;
+        }
+        return self.cls().call(new Args(name, List.of(arg), Map.of()));
+    }
+
     /** {@code c[i]}, {@code len(c)}, {@code for m in c}, {@code c.append(m)} of a container of numbered children. */
     private static void listMethods(PyClass c, String name) {
         method(c, "__getitem__", a -> {
             List<PyInstance> items = new ArrayList<>(NnModule.children(self(a)).values());
             Object index = a.positional().get(1);
+            if (index instanceof PySlice s) {
+                return sliced(self(a), name, s);
+            }
             if (!Values.isInteger(index)) {
                 throw PyError.type("'" + Values.typeName(index) + "' object cannot be interpreted as an integer");
             }

@@ -27,10 +27,12 @@ final class NnLosses {
     /** {@code nn.CrossEntropyLoss} or {@code nn.NLLLoss}: the module spellings of the op table's two rows. */
     static PyClass of(String name) {
         return switch (name) {
-            case "CrossEntropyLoss" -> loss(name, (x, t, self) -> NnFunctional.crossEntropy(x, t, reduction(self),
+            case "CrossEntropyLoss" -> loss(name, (x, t, self) -> NnFunctional.crossEntropy(x, t,
+                    NnFunctional.weight(self.attribute("weight")), reduction(self),
                     Ints.int64(self.attribute("ignore_index")), Values.toDouble(self.attribute("label_smoothing"),
                             "label_smoothing")));
-            case "NLLLoss" -> loss(name, (x, t, self) -> NnFunctional.nllLoss(x, t, reduction(self),
+            case "NLLLoss" -> loss(name, (x, t, self) -> NnFunctional.nllLoss(x, t,
+                    NnFunctional.weight(self.attribute("weight")), reduction(self),
                     Ints.int64(self.attribute("ignore_index"))));
             default -> throw new IllegalArgumentException(name);
         };
@@ -65,6 +67,7 @@ final class NnLosses {
                     case "reduction" -> true;
                     case "ignore_index" -> Values.isInteger(value);
                     case "label_smoothing" -> Values.isNumber(value);
+                    case "weight" -> value == PyNone.NONE || value instanceof Tensor;
                     default -> value == PyNone.NONE;
                 };
                 if (!isDefault) {

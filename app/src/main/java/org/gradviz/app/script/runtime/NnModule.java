@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Set;
 import org.gradviz.engine.DType;
 import org.gradviz.engine.Tensor;
+import org.gradviz.engine.ops.Conversion;
 
 /**
  * {@code torch.nn.Module} as a class programs subclass: {@code super().__init__()}, attribute assignment that
@@ -145,9 +146,7 @@ final class NnModule {
         });
         method(m, "apply", a -> {
             Object[] v = Signature.of("Module.apply", "self", Signature.REQUIRED, "fn", Signature.REQUIRED).bind(a);
-            List<PyInstance> order = allModules(self(a));
-            Collections.reverse(order);
-            for (PyInstance module : order) {
+            for (PyInstance module : postOrder(self(a))) {
                 ((PyCallable) v[1]).call(new Args("fn", List.of(module), Map.of()));
             }
             return self(a);
@@ -165,15 +164,21 @@ final class NnModule {
     }
 
     /**
-     * {@code model.to(dtype)}, {@code model.float()}, {@code model.double()}: the module itself when every parameter
-     * has that dtype already (converting them is outside the subset).
+     * {@code model.to(dtype)}, {@code model.float()}, {@code model.double()}: every floating-point parameter (and its
+     * grad) converted in place to {@code dtype}, each Parameter keeping its identity, so that an optimiser made
+     * before still updates them, as torch's {@code Module._apply} does; the module itself is returned.
      */
     private static PyInstance sameDtype(PyInstance self, DType dtype, String method) {
-        if (dtype != null) {
-            for (Tensor p : namedParameters(self, true).values()) {
-                if (p.dtype() != dtype) {
-                    throw new Unsupported("'Module." + method + "' to another dtype");
-                }
+        if (dtype == null) {
+            return self;
+        }
+        if (!dtype.isFloatingPoint()) {
+            throw PyError.type("nn.Module.to only accepts floating point or complex dtypes, but got "
+                    + "desired dtype=" + dtype.torchName());
+        }
+        for (Tensor p : namedParameters(self, true).values()) {
+            if (p.dtype().isFloatingPoint() && p.dtype() != dtype) {
+                p.setData(Conversion.to(p.detach(), dtype));
             }
         }
         return self;
@@ -252,6 +257,30 @@ final class NnModule {
             List<PyInstance> kids = new ArrayList<>(children(m).values());
             Collections.reverse(kids);
             stack.addAll(kids);
+        }
+        return out;
+    }
+
+    /**
+     * The order in which {@code Module.apply(fn)} calls fn: each module's children left to right (each one's own
+     * children first), then the module itself, as torch's recursive {@code apply} does; a module reached along two
+     * paths is visited along each.
+     */
+    static List<PyInstance> postOrder(PyInstance root) {
+        record Visit(PyInstance module, boolean childrenDone) { }
+        List<PyInstance> out = new ArrayList<>();
+        List<Visit> stack = new ArrayList<>(List.of(new Visit(root, false)));
+        while (!stack.isEmpty()) {
+            Visit v = stack.remove(stack.size() - 1);
+            if (v.childrenDone()) {
+                out.add(v.module());
+                continue;
+            }
+            stack.add(new Visit(v.module(), true));
+            List<PyInstance> kids = new ArrayList<>(children(v.module()).values());
+            for (int i = kids.size() - 1; i >= 0; i--) {
+                stack.add(new Visit(kids.get(i), false));
+            }
         }
         return out;
     }

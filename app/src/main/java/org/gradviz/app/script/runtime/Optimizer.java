@@ -8,16 +8,19 @@ import java.util.TreeMap;
 import org.gradviz.engine.Tensor;
 
 /**
- * A {@code torch.optim} optimiser as a program sees it: {@code zero_grad()}, {@code step()}, torch's repr and its one
- * parameter group, {@code param_groups[0]}, a dict of the parameters and the settings. Assigning the group's
- * {@code "lr"} changes the rate the next step uses (a schedule written by hand); changing another setting there is
- * refused at the step rather than ignored.
+ * A {@code torch.optim} optimiser as a program sees it: {@code zero_grad()}, {@code step()}, torch's repr and its
+ * parameter groups, {@code param_groups}, each a dict of its parameters and settings, updated in order by an engine
+ * optimiser of its own (torch's single-tensor updates touch one parameter at a time, so that is torch's order).
+ * Assigning a group's {@code "lr"} changes the rate its next step uses (a schedule written by hand); changing another
+ * setting there is refused at the step rather than ignored.
  */
 public final class Optimizer implements HasAttributes {
+    /** One parameter group: the engine optimiser of its parameters, its settings as given, and its dict. */
+    private record Group(org.gradviz.engine.optim.Optimizer engine, Map<String, Object> settings, PyDict dict) {
+    }
+
     private final String name;
-    private final org.gradviz.engine.optim.Optimizer engine;
-    private final Map<String, Object> settings;
-    private final PyDict group = new PyDict();
+    private final List<Group> groups;
 
     /**
      * @param name the class name, {@code SGD}
@@ -25,11 +28,39 @@ public final class Optimizer implements HasAttributes {
      * @param settings the parameter group's settings as the program gave them (or torch's defaults), in torch's order
      */
     public Optimizer(String name, org.gradviz.engine.optim.Optimizer engine, Map<String, Object> settings) {
-        this.name = name;
-        this.engine = engine;
-        this.settings = settings;
+        PyDict group = new PyDict();
         group.put("params", new ArrayList<Object>(engine.params()));
         settings.forEach(group::put);
+        this.name = name;
+        this.groups = List.of(new Group(engine, settings, group));
+    }
+
+    private Optimizer(String name, List<Group> groups) {
+        this.name = name;
+        this.groups = groups;
+    }
+
+    /**
+     * An optimiser of several parameter groups, one made for each; {@code keyOrders} gives each group dict's keys
+     * in torch's order (the keys the program wrote, then the defaults it left out).
+     */
+    static Optimizer ofGroups(List<Optimizer> parts, List<List<String>> keyOrders) {
+        List<Group> groups = new ArrayList<>();
+        for (int i = 0; i < parts.size(); i++) {
+            Group g = parts.get(i).groups.get(0);
+            PyDict dict = new PyDict();
+            dict.put("params", g.dict().get("params"));
+            for (String key : keyOrders.get(i)) {
+                dict.put(key, g.dict().get(key));
+            }
+            g.dict().keys().forEach(k -> {
+                if (!dict.containsKey(k)) {
+                    dict.put(k, g.dict().get(k));
+                }
+            });
+            groups.add(new Group(g.engine(), g.settings(), dict));
+        }
+        return new Optimizer(parts.get(0).name, List.copyOf(groups));
     }
 
     @Override
@@ -37,7 +68,7 @@ public final class Optimizer implements HasAttributes {
         return switch (attribute) {
             case "zero_grad" -> new Builtin("zero_grad", a -> {
                 Object[] v = Signature.of("Optimizer.zero_grad", "set_to_none", false).bind(a);
-                engine.zeroGrad(Values.truthy(v[0]));
+                groups.forEach(g -> g.engine().zeroGrad(Values.truthy(v[0])));
                 return PyNone.NONE;
             });
             case "step" -> new Builtin("step", a -> {
@@ -45,11 +76,11 @@ public final class Optimizer implements HasAttributes {
                 if (v[0] != PyNone.NONE) {
                     throw new Unsupported("'" + name + ".step(closure)'");
                 }
-                applyGroup();
-                engine.step();
+                groups.forEach(Optimizer::applyGroup);
+                groups.forEach(g -> g.engine().step());
                 return PyNone.NONE;
             });
-            case "param_groups" -> new ArrayList<Object>(List.of(group));
+            case "param_groups" -> new ArrayList<Object>(groups());
             case "state", "state_dict", "load_state_dict", "add_param_group", "defaults" ->
                 throw new Unsupported("'Optimizer." + attribute + "'");
             default -> null;
@@ -57,25 +88,25 @@ public final class Optimizer implements HasAttributes {
     }
 
     /** The group dict's lr for the next step; any other setting the program changed there is refused. */
-    private void applyGroup() {
-        for (Map.Entry<String, Object> e : settings.entrySet()) {
-            Object now = group.get(e.getKey());
+    private static void applyGroup(Group g) {
+        for (Map.Entry<String, Object> e : g.settings().entrySet()) {
+            Object now = g.dict().get(e.getKey());
             if (e.getKey().equals("lr")) {
-                engine.setLr(Values.toDouble(now, "lr"));
+                g.engine().setLr(Values.toDouble(now, "lr"));
             } else if (!Objects.equals(now, e.getValue())) {
                 throw new Unsupported("changing '" + e.getKey() + "' in param_groups");
             }
         }
-        List<Object> params = Iteration.items(group.get("params"));
-        List<Tensor> own = engine.params();
+        List<Object> params = Iteration.items(g.dict().get("params"));
+        List<Tensor> own = g.engine().params();
         if (params.size() != own.size() || !params.containsAll(own)) {
             throw new Unsupported("changing 'params' in param_groups");
         }
     }
 
-    /** The parameter group, {@code param_groups[0]}, as the program sees it. */
-    PyDict group() {
-        return group;
+    /** The parameter groups' dicts, {@code param_groups}, as the program sees them. */
+    List<PyDict> groups() {
+        return groups.stream().map(Group::dict).toList();
     }
 
     @Override
@@ -83,17 +114,21 @@ public final class Optimizer implements HasAttributes {
         return name;
     }
 
-    /** torch's {@code Optimizer.__repr__}: the group's settings sorted by name, as they are now. */
+    /** torch's {@code Optimizer.__repr__}: each group's settings sorted by name, as they are now. */
     @Override
     public String toString() {
-        StringBuilder sb = new StringBuilder(name).append(" (\nParameter Group 0\n");
-        Map<String, Object> sorted = new TreeMap<>();
-        for (Object key : group.keys()) {
-            if (!"params".equals(key)) {
-                sorted.put((String) key, group.get(key));
+        StringBuilder sb = new StringBuilder(name).append(" (");
+        for (int i = 0; i < groups.size(); i++) {
+            sb.append("\nParameter Group ").append(i).append('\n');
+            Map<String, Object> sorted = new TreeMap<>();
+            PyDict group = groups.get(i).dict();
+            for (Object key : group.keys()) {
+                if (!"params".equals(key)) {
+                    sorted.put((String) key, group.get(key));
+                }
             }
+            sorted.forEach((k, v) -> sb.append("    ").append(k).append(": ").append(Values.str(v)).append('\n'));
         }
-        sorted.forEach((k, v) -> sb.append("    ").append(k).append(": ").append(Values.str(v)).append('\n'));
         return sb.append(')').toString();
     }
 }

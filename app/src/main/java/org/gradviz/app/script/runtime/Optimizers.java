@@ -4,13 +4,15 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.gradviz.engine.Tensor;
 import org.gradviz.engine.optim.Adagrad;
+import org.gradviz.engine.optim.Adadelta;
 import org.gradviz.engine.optim.Adam;
 import org.gradviz.engine.optim.RMSprop;
 import org.gradviz.engine.optim.SGD;
 
-/** {@code torch.optim.SGD}, {@code Adam}, {@code AdamW}, {@code RMSprop} and {@code Adagrad}: torch 1.13's signatures and checks, in its order. */
+/** {@code torch.optim.SGD}, {@code Adam}, {@code AdamW}, {@code RMSprop}, {@code Adadelta} and {@code Adagrad}: torch 1.13's signatures and checks, in its order. */
 final class Optimizers {
     private static final Object REQUIRED = Signature.REQUIRED;
     /** torch's {@code required} placeholder for SGD's lr. */
@@ -21,12 +23,93 @@ final class Optimizers {
 
     static Map<String, Object> members() {
         Map<String, Object> m = new LinkedHashMap<>();
-        m.put("SGD", new Builtin("SGD", Optimizers::sgd));
-        m.put("Adam", new Builtin("Adam", Optimizers::adam));
-        m.put("AdamW", new Builtin("AdamW", Optimizers::adamW));
-        m.put("RMSprop", new Builtin("RMSprop", Optimizers::rmsprop));
-        m.put("Adagrad", new Builtin("Adagrad", Optimizers::adagrad));
+        m.put("SGD", new Builtin("SGD", a -> grouped(a, Optimizers::sgd)));
+        m.put("Adam", new Builtin("Adam", a -> grouped(a, Optimizers::adam)));
+        m.put("AdamW", new Builtin("AdamW", a -> grouped(a, Optimizers::adamW)));
+        m.put("RMSprop", new Builtin("RMSprop", a -> grouped(a, Optimizers::rmsprop)));
+        m.put("Adadelta", new Builtin("Adadelta", a -> grouped(a, Optimizers::adadelta)));
+        m.put("Adagrad", new Builtin("Adagrad", a -> grouped(a, Optimizers::adagrad)));
         return m;
+    }
+
+    /**
+     * An optimiser given a list of parameter groups (dicts with "params" and settings that override the
+     * constructor's): one made per group, as if constructed with that group's parameters and settings, in order;
+     * without dicts, the optimiser of the parameters (a generator of them read once).
+     */
+    private static Object grouped(Args given, java.util.function.Function<Args, Object> make) {
+        boolean positional = !given.positional().isEmpty();
+        Object params = positional ? given.positional().get(0) : given.keywords().get("params");
+        if (params == null || params instanceof Tensor) {
+            return make.apply(given);
+        }
+        List<Object> items = Iteration.items(params);
+        if (items.isEmpty() || !(items.get(0) instanceof PyDict)) {
+            return make.apply(withParams(given, positional, new ArrayList<>(items), Map.of()));
+        }
+        List<Optimizer> parts = new ArrayList<>();
+        List<List<String>> keyOrders = new ArrayList<>();
+        Set<Tensor> seen = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+        for (Object item : items) {
+            if (!(item instanceof PyDict group)) {
+                throw new PyError("AssertionError", "param group must be a dict");
+            }
+            if (!group.containsKey("params")) {
+                throw PyError.raised(ExceptionTypes.instance(ExceptionTypes.KEY_ERROR, List.of("params")));
+            }
+            Object groupParams = group.get("params");
+            List<Object> own = groupParams instanceof Tensor ? List.of(groupParams) : Iteration.items(groupParams);
+            // NOTE: made first with only the group's lr (SGD's required setting) to learn which keys are settings
+            Map<String, Object> lr = group.containsKey("lr") ? Map.of("lr", group.get("lr")) : Map.of();
+            Optimizer plain = (Optimizer) make.apply(withParams(given, positional, new ArrayList<>(own), lr));
+            List<Object> settings = plain.groups().get(0).keys();
+            Map<String, Object> overrides = new LinkedHashMap<>();
+            List<String> order = new ArrayList<>();
+            for (Object key : group.keys()) {
+                if (!(key instanceof String name) || name.equals("params")) {
+                    continue;
+                }
+                order.add(name);
+                if (!settings.contains(name)) {
+                    throw new Unsupported("a parameter group key '" + name + "' that is not a setting of "
+                            + plain.typeName());
+                }
+                overrides.put(name, group.get(key));
+            }
+            Optimizer part = (Optimizer) make.apply(withParams(given, positional, new ArrayList<>(own), overrides));
+            for (Object p : own) {
+                if (!seen.add((Tensor) p)) {
+                    throw PyError.value("some parameters appear in more than one parameter group");
+                }
+            }
+            parts.add(part);
+            keyOrders.add(order);
+        }
+        return Optimizer.ofGroups(parts, keyOrders);
+    }
+
+    /**
+     * The constructor's arguments with params replaced and some settings replaced: lr where the program passed it by
+     * position (second, in every optimiser), the rest by keyword.
+     */
+    private static Args withParams(Args given, boolean positional, List<Object> params, Map<String, Object> settings) {
+        List<Object> args = new ArrayList<>(given.positional());
+        Map<String, Object> keywords = new LinkedHashMap<>(given.keywords());
+        if (positional) {
+            args.set(0, params);
+        } else {
+            keywords.put("params", params);
+        }
+        settings.forEach((key, value) -> {
+            if (key.equals("lr") && args.size() > 1) {
+                args.set(1, value);
+            } else if (args.size() > 2) {
+                throw new Unsupported("a parameter group's '" + key + "' with settings after lr given by position");
+            } else {
+                keywords.put(key, value);
+            }
+        });
+        return new Args(given.function(), args, keywords);
     }
 
     private static Object sgd(Args given) {
@@ -73,14 +156,14 @@ final class Optimizers {
                 "lr", 0.001, "betas", new PyTuple(List.of(0.9, 0.999)), "eps", 1e-08, "weight_decay", 0L,
                 "amsgrad", false, "foreach", PyNone.NONE, "maximize", false, "capturable", false,
                 "differentiable", false, "fused", false);
-        return adamFamily("Adam", s, given, 8, new int[] {6, 7, 9, 10, 11});
+        return adamFamily("Adam", s, given, 8, new int[] {7, 9, 10, 11});
     }
 
     private static Object adamW(Args given) {
         Signature s = Signature.keywordOnlyAfter("AdamW.__init__", 7, "self", REQUIRED, "params", REQUIRED,
                 "lr", 0.001, "betas", new PyTuple(List.of(0.9, 0.999)), "eps", 1e-08, "weight_decay", 0.01,
                 "amsgrad", false, "maximize", false, "foreach", PyNone.NONE, "capturable", false);
-        return adamFamily("AdamW", s, given, 7, new int[] {6, 8, 9});
+        return adamFamily("AdamW", s, given, 7, new int[] {8, 9});
     }
 
     /**
@@ -118,16 +201,15 @@ final class Optimizers {
             refuseTrue(name, s.names().get(i), v[i]);
         }
         List<Tensor> params = params(v[1]);
-        Map<String, Object> group = new LinkedHashMap<>();
-        for (int i = 2; i < v.length; i++) {
-            group.put(s.names().get(i), v[i]);
-        }
+        Map<String, Object> group = settings(s, v, name.equals("Adam") ? List.of("lr", "betas", "eps", "weight_decay",
+                "amsgrad", "maximize", "foreach", "capturable", "differentiable", "fused") : List.of("lr", "betas", "eps",
+                "weight_decay", "amsgrad", "foreach", "maximize", "capturable"));
         double lr = number(v[2]);
         double beta1 = number(betas.get(0));
         double beta2 = number(betas.get(1));
         boolean max = Values.truthy(v[maximize]);
-        Adam adam = name.equals("AdamW") ? Adam.adamW(params, lr, beta1, beta2, number(v[4]), number(v[5]), max)
-                : new Adam(params, lr, beta1, beta2, number(v[4]), number(v[5]), max);
+        Adam adam = Adam.withAmsgrad(params, lr, beta1, beta2, number(v[4]), number(v[5]), max,
+                name.equals("AdamW"), Values.truthy(v[6]));
         return new Optimizer(name, adam, group);
     }
 
@@ -146,15 +228,36 @@ final class Optimizers {
         refuseTrue("RMSprop", "foreach", v[8]);
         refuseTrue("RMSprop", "differentiable", v[10]);
         List<Tensor> params = params(v[1]);
-        Map<String, Object> group = new LinkedHashMap<>();
-        String[] keys = {"lr", "alpha", "eps", "weight_decay", "momentum", "centered", "foreach", "maximize",
-            "differentiable"};
-        for (int i = 0; i < keys.length; i++) {
-            group.put(keys[i], v[i + 2]);
-        }
+        Map<String, Object> group = settings(s, v, List.of("lr", "momentum", "alpha", "eps", "centered",
+                "weight_decay", "foreach", "maximize", "differentiable"));
         RMSprop r = new RMSprop(params, number(v[2]), number(v[3]), number(v[4]), number(v[5]), number(v[6]),
                 Values.truthy(v[7]), Values.truthy(v[9]));
         return new Optimizer("RMSprop", r, group);
+    }
+
+    private static Object adadelta(Args given) {
+        Signature s = Signature.keywordOnlyAfter("Adadelta.__init__", 7, "self", REQUIRED, "params", REQUIRED,
+                "lr", 1.0, "rho", 0.9, "eps", 1e-06, "weight_decay", 0L, "foreach", PyNone.NONE, "maximize", false);
+        Object[] v = s.bind(given.withSelf(PyNone.NONE));
+        if (!(atLeast(v[2]) >= 0)) {
+            throw PyError.value("Invalid learning rate: " + Values.str(v[2]));
+        }
+        if (!(atLeast(v[3]) >= 0 && number(v[3]) <= 1.0)) {
+            throw PyError.value("Invalid rho value: " + Values.str(v[3]));
+        }
+        if (!(atLeast(v[4]) >= 0)) {
+            throw PyError.value("Invalid epsilon value: " + Values.str(v[4]));
+        }
+        if (!(atLeast(v[5]) >= 0)) {
+            throw PyError.value("Invalid weight_decay value: " + Values.str(v[5]));
+        }
+        refuseTrue("Adadelta", "foreach", v[6]);
+        List<Tensor> params = params(v[1]);
+        Map<String, Object> group = settings(s, v, List.of("lr", "rho", "eps", "weight_decay", "maximize",
+                "foreach"));
+        Adadelta a = new Adadelta(params, number(v[2]), number(v[3]), number(v[4]), number(v[5]),
+                Values.truthy(v[7]));
+        return new Optimizer("Adadelta", a, group);
     }
 
     private static Object adagrad(Args given) {
@@ -171,13 +274,20 @@ final class Optimizers {
         }
         refuseTrue("Adagrad", "foreach", v[7]);
         List<Tensor> params = params(v[1]);
-        Map<String, Object> group = new LinkedHashMap<>();
-        for (int i = 2; i < v.length; i++) {
-            group.put(s.names().get(i), v[i]);
-        }
+        Map<String, Object> group = settings(s, v, List.of("lr", "lr_decay", "eps", "weight_decay",
+                "initial_accumulator_value", "foreach", "maximize"));
         Adagrad a = new Adagrad(params, number(v[2]), number(v[3]), number(v[4]), number(v[5]), number(v[6]),
                 Values.truthy(v[8]));
         return new Optimizer("Adagrad", a, group);
+    }
+
+    /** The parameter group's settings, the bound values {@code v} of {@code s}, in the order of torch's defaults dict. */
+    private static Map<String, Object> settings(Signature s, Object[] v, List<String> torchOrder) {
+        Map<String, Object> group = new LinkedHashMap<>();
+        for (String key : torchOrder) {
+            group.put(key, v[s.names().indexOf(key)]);
+        }
+        return group;
     }
 
     private static void refuseTrue(String optimizer, String option, Object value) {
@@ -218,9 +328,6 @@ final class Optimizers {
         }
         List<Tensor> params = new ArrayList<>();
         for (Object p : items) {
-            if (p instanceof PyDict) {
-                throw new Unsupported("'parameter groups (dicts) in an optimizer'");
-            }
             if (!(p instanceof Tensor t)) {
                 throw PyError.type("optimizer can only optimize Tensors, but one of the params is "
                         + NnModule.typename(p));

@@ -33,6 +33,7 @@ final class Subscripts {
         if (object instanceof PyInstance i && i.cls().lookup("__getitem__") instanceof Builtin getItem) {
             return getItem.call(new Args("__getitem__", List.of(i, index), java.util.Map.of()));
         }
+        index = asIndex(index);
         if (object instanceof String s) {
             int at = position(integer(index, "string"), s.codePointCount(0, s.length()), "string");
             return Character.toString(s.codePointAt(s.offsetByCodePoints(0, at)));
@@ -48,6 +49,20 @@ final class Subscripts {
         return items.get(position(integer(index, kind), items.size(), kind));
     }
 
+    /**
+     * A one-element integer tensor as the int its {@code __index__} gives ({@code classes[label]} with a label from
+     * a tensor); anything else as it is.
+     */
+    private static Object asIndex(Object index) {
+        if (index instanceof Tensor t) {
+            if (t.numel() == 1 && t.dtype().category() == 1) {
+                return (long) t.item();
+            }
+            throw PyError.type("only integer tensors of a single element can be converted to an index");
+        }
+        return index;
+    }
+
     private static Object integer(Object index, String kind) {
         if (!Values.isInteger(index)) {
             throw PyError.type(kind + " indices must be integers or slices, not " + Values.typeName(index));
@@ -56,8 +71,12 @@ final class Subscripts {
     }
 
     static Object slice(Object object, Object lower, Object upper, Object stepValue) {
-        if (object instanceof PyInstance i && i.cls().lookup("__getitem__") instanceof Builtin) {
-            throw new Unsupported("'" + i.cls().name() + "[a:b]'");
+        if (object instanceof PyInstance i && i.cls().lookup("__getitem__") instanceof Builtin getItem) {
+            if (!NnModule.isModule(i)) {
+                throw new Unsupported("'" + i.cls().name() + "[a:b]'");
+            }
+            return getItem.call(new Args("__getitem__", List.of(i, new PySlice(lower, upper, stepValue)),
+                    java.util.Map.of()));
         }
         if (object instanceof Tensor t) {
             return TensorIndexing.get(t, new PySlice(lower, upper, stepValue));

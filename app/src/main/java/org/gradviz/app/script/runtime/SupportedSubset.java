@@ -23,7 +23,8 @@ public final class SupportedSubset {
         Subset.PYTHON.forEach(item -> md.append("- ").append(item).append('\n'));
         md.append("- refused: ").append(codes(new TreeSet<>(Subset.REFUSED_KEYWORDS)))
                 .append(", `*` in assignment targets and displays, set displays, bitwise operators, "
-                        + "annotations, `while`/`for ... else`, other modules\n");
+                        + "variable annotations (parameter and return annotations are read and dropped), "
+                        + "`while`/`for ... else`, other modules\n");
         md.append("\nBuiltins: ").append(codes(names(Builtins.create(new PrintStream(OutputStream.nullOutputStream())))))
                 .append("\n\nModules:\n\n");
         Map<String, PyModule> modules = TorchModules.create(() -> { });

@@ -28,6 +28,9 @@ final class TensorIndexing {
             return org.gradviz.engine.ops.AdvancedIndexing.index(t, TensorFactory.fromData(list, DType.INT64));
         }
         List<?> items = withoutEllipsis(t, index instanceof PyTuple tuple ? tuple.items() : List.of(index));
+        if (items.stream().anyMatch(TensorIndexing::isAdvanced)) {
+            return advanced(t, items);
+        }
         int consumed = 0;
         for (Object item : items) {
             if (item instanceof PySlice || Values.isInteger(item) && !(item instanceof Boolean)) {
@@ -49,24 +52,63 @@ final class TensorIndexing {
             if (item == PyNone.NONE) {
                 result = result.unsqueeze(dim++);
             } else if (item instanceof PySlice s) {
-                long step = s.step() == PyNone.NONE ? 1 : bound(s.step());
-                if (step == 0) {
-                    throw PyError.value("slice step cannot be zero");
-                }
-                if (step < 0) {
-                    throw PyError.value("step must be greater than zero");
-                }
-                if (!s.isFull()) {
-                    long start = s.lower() == PyNone.NONE ? 0 : bound(s.lower());
-                    long end = s.upper() == PyNone.NONE ? Long.MAX_VALUE : bound(s.upper());
-                    result = Indexing.slice(result, dim, start, end, step);
-                }
-                dim++;
+                result = sliced(result, dim++, s);
             } else {
                 result = Indexing.select(result, dim, Ints.int64(item));
             }
         }
         return result;
+    }
+
+    /** An item of a tuple index that indexes by tensor: a tensor, a range, or a list of integers. */
+    private static boolean isAdvanced(Object item) {
+        return item instanceof Tensor || item instanceof PyRange || item instanceof List<?>;
+    }
+
+    /**
+     * {@code t[a, b, ...]} with tensors among the items, as torch: the integers, slices and None apply first (each
+     * integer a select, so {@code x[0, idx]} is {@code x[0][idx]}), then the tensors, broadcast together, pick along
+     * the dimensions they stand at, which must be next to each other ({@code probs[torch.arange(n), y]},
+     * {@code x[:, idx]}).
+     */
+    private static Tensor advanced(Tensor t, List<?> items) {
+        Tensor result = t;
+        int dim = 0;
+        int consumed = 0;
+        List<Integer> dims = new java.util.ArrayList<>();
+        List<Tensor> indices = new java.util.ArrayList<>();
+        for (Object item : items) {
+            if (item != PyNone.NONE && ++consumed > t.dim()) {
+                throw PyError.index("too many indices for tensor of dimension " + t.dim());
+            }
+            if (isAdvanced(item)) {
+                dims.add(dim++);
+                indices.add(indexTensor(item));
+            } else if (item == PyNone.NONE) {
+                result = result.unsqueeze(dim++);
+            } else if (item instanceof PySlice s) {
+                result = sliced(result, dim++, s);
+            } else if (Values.isInteger(item) && !(item instanceof Boolean)) {
+                result = Indexing.select(result, dim, Ints.int64(item));
+            } else {
+                throw new Unsupported("indexing a tensor with a " + Values.typeName(item)
+                        + " (gradviz indexes with integers, slices, None and tensors)");
+            }
+        }
+        if (dims.get(dims.size() - 1) - dims.get(0) != dims.size() - 1) {
+            throw new Unsupported("indexing a tensor with tensors at dimensions that are not next to each other");
+        }
+        return org.gradviz.engine.ops.AdvancedIndexing.index(result, dims.get(0), indices);
+    }
+
+    /** An index item as the int64 tensor torch makes of it; a bool mask in a tuple is refused. */
+    private static Tensor indexTensor(Object item) {
+        Tensor index = item instanceof Tensor tensor ? tensor : TensorFactory.fromData(
+                item instanceof PyRange ? Iteration.items(item) : item, DType.INT64);
+        if (index.dtype() == DType.BOOL || index.dtype() == DType.UINT8) {
+            throw new Unsupported("a bool mask among other indices ('t[mask, ...]')");
+        }
+        return index;
     }
 
     /** The index with its first {@code ...} replaced by as many full slices as the dimensions it stands for. */
@@ -95,6 +137,23 @@ final class TensorIndexing {
             }
         }
         return out;
+    }
+
+    /** {@code t[..., a:b:c]} at {@code dim}: a full slice is t itself. */
+    private static Tensor sliced(Tensor t, int dim, PySlice s) {
+        long step = s.step() == PyNone.NONE ? 1 : bound(s.step());
+        if (step == 0) {
+            throw PyError.value("slice step cannot be zero");
+        }
+        if (step < 0) {
+            throw PyError.value("step must be greater than zero");
+        }
+        if (s.isFull()) {
+            return t;
+        }
+        long start = s.lower() == PyNone.NONE ? 0 : bound(s.lower());
+        long end = s.upper() == PyNone.NONE ? Long.MAX_VALUE : bound(s.upper());
+        return Indexing.slice(t, dim, start, end, step);
     }
 
     private static long bound(Object v) {
@@ -132,7 +191,8 @@ final class TensorIndexing {
                     + "in-place operation.");
         }
         if (GradMode.isEnabled() && (t.requiresGrad() && !t.isLeaf() || value instanceof Tensor v && v.requiresGrad())) {
-            if (index instanceof Tensor || index instanceof List<?>) {
+            if (index instanceof Tensor || index instanceof List<?>
+                    || index instanceof PyTuple tuple && tuple.items().stream().anyMatch(TensorIndexing::isAdvanced)) {
                 throw new Unsupported("assigning into a tensor that records a gradient with a tensor index "
                         + "('t[mask] = ...' outside torch.no_grad())");
             }

@@ -77,6 +77,11 @@ final class TensorMembers {
             case "register_hook" -> a -> TensorHooks.register(t, a);
             case "numel", "nelement" -> a -> (long) t.numel();
             case "to" -> a -> to(t, a);
+            case "cpu" -> a -> {
+                // NOTE: already on the CPU, torch returns the tensor itself
+                a.accept(0, "memory_format");
+                return t;
+            };
             case "double" -> a -> Conversion.to(t, DType.FLOAT64);
             case "float" -> a -> Conversion.to(t, DType.FLOAT32);
             case "long" -> a -> Conversion.to(t, DType.INT64);

@@ -43,6 +43,8 @@ final class TorchModules {
         optimMembers.put("lr_scheduler", scheduler);
         PyModule optim = new PyModule("torch.optim", optimMembers);
         torchMembers.put("nn", nn);
+        PyModule data = TorchData.module();
+        torchMembers.put("utils", new PyModule("torch.utils", new LinkedHashMap<>(Map.of("data", data))));
         torchMembers.put("optim", optim);
         PyModule autograd = AutogradModule.create();
         torchMembers.put("cuda", new PyModule("torch.cuda", cuda()));
@@ -63,6 +65,9 @@ final class TorchModules {
         modules.put("math", new PyModule("math", MathModule.members()));
         modules.put("random", new PyModule("random", RandomModule.members()));
         modules.put("collections", new PyModule("collections", collections()));
+        modules.put("copy", new PyModule("copy", CopyModule.members()));
+        modules.put("torch.utils", (PyModule) torchMembers.get("utils"));
+        modules.put("torch.utils.data", data);
         modules.put("warnings", new PyModule("warnings", warnings(ignoreWarnings)));
         return modules;
     }
@@ -137,6 +142,10 @@ final class TorchModules {
         });
         m.put("no_grad", new GradModeClass("no_grad", a -> new GradModeContext(false)));
         m.put("enable_grad", new GradModeClass("enable_grad", a -> new GradModeContext(true)));
+        // NOTE: inference_mode is no_grad here: torch's inference tensors (and its errors when one is later used in
+        // autograd or changed in place outside the mode) are not modelled
+        m.put("inference_mode", new GradModeClass("inference_mode", a -> new GradModeContext(
+                !Values.truthy(a.accept(1, "mode").get(0, "mode", true)))));
         m.put("set_grad_enabled", new GradModeClass("set_grad_enabled",
                 a -> GradModeContext.setNow(Values.truthy(a.accept(1, "mode").get(0, "mode")))));
         m.put("float32", DType.FLOAT32);

@@ -55,8 +55,9 @@ final class ParameterParser {
             }
             bareStar = own == Param.Kind.KEYWORD_ONLY ? null : bareStar;
             Token name = ts.expectName();
-            if (ts.atOp(":") && !close.equals(":")) {
-                throw Subset.refuse("a parameter annotation", ts.peek());
+            if (!close.equals(":") && ts.acceptOp(":")) {
+                // NOTE: an annotation (x: torch.Tensor) is read and dropped; nothing here reads __annotations__
+                expressions.expression();
             }
             if (!seen.add(name.text())) {
                 throw ScriptSyntaxError.syntax("duplicate argument '" + name.text() + "' in function definition",

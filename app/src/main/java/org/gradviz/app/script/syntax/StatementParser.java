@@ -452,8 +452,9 @@ final class StatementParser {
         ts.expectOp("(", "expected '('");
         List<Param> params = parameters.parse(")");
         ts.expectOp(")");
-        if (ts.atOp("->")) {
-            throw Subset.refuse("a return annotation ('->')", ts.peek());
+        if (ts.acceptOp("->")) {
+            // NOTE: the return annotation is read and dropped, as parameters' are
+            expressions.expression();
         }
         ts.expectOp(":", "expected ':'");
         int outerLoops = loopDepth;

@@ -23,7 +23,7 @@
  * {@code while}, {@code class}, {@code try}, {@code async}/{@code await}, {@code global}, {@code nonlocal},
  * {@code del}, {@code raise}, {@code assert}, {@code yield}, {@code lambda}, {@code *} in assignment targets
  * and displays, comprehensions and generator expressions (refused rather than supported: the seed
- * programs do not use them), the walrus operator, dict and set displays, bitwise operators, annotations, bytes and
+ * programs do not use them), the walrus operator, dict and set displays, bitwise operators, variable annotations, bytes and
  * complex literals, {@code for ... else}, tuple targets in {@code for}, several contexts in one
  * {@code with}, relative and star imports, other modules. A refusal reads
  * {@code 'while' is not supported by gradviz (supported: ...)} at the construct's 1-based line and column.

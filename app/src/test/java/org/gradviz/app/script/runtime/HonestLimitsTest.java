@@ -58,14 +58,15 @@ class HonestLimitsTest {
                 + "'cross_entropy(label_smoothing=...)' of an input that is not 2-D is not supported by gradviz",
         "y = nn.L1Loss(reduce=False)|prog.py:3:5: 'nn.L1Loss(reduce=...)' (deprecated; use reduction=) is not "
                 + "supported by gradviz",
-        "m = nn.Sequential(nn.ReLU())\\nprint(m[0:1])|prog.py:4:7: 'Sequential[a:b]' is not supported by gradviz",
-        "m = nn.Linear(2, 1).double()|prog.py:3:5: 'Module.double' to another dtype is not supported by gradviz",
         "m = nn.MSELoss(size_average=False)|prog.py:3:5: 'nn.MSELoss(size_average=...)' is not supported by gradviz",
         "o = torch.optim.LBFGS([])|prog.py:3:5: 'torch.optim.LBFGS' is not supported by gradviz",
-        "o = torch.optim.Adam(nn.Linear(1, 1).parameters(), amsgrad=True)|prog.py:3:5: 'Adam(amsgrad=True)' is not "
+        "o = torch.optim.Adam(nn.Linear(1, 1).parameters(), fused=True)|prog.py:3:5: 'Adam(fused=True)' is not "
                 + "supported by gradviz",
         "o = torch.optim.SGD(nn.Linear(1, 1).parameters(), lr=1)\\no.state_dict()|prog.py:4:1: "
                 + "'Optimizer.state_dict' is not supported by gradviz",
+        "s = torch.optim.lr_scheduler.StepLR(torch.optim.SGD(nn.Linear(1, 1).parameters(), lr=1), 2)\\n"
+                + "s.state_dict()|prog.py:4:1: 'StepLR.state_dict' is not supported by gradviz",
+        "m = nn.BatchNorm1d(4)|prog.py:3:5: 'torch.nn.BatchNorm1d' is not supported by gradviz",
         "o = torch.optim.SGD(nn.Linear(1, 1).parameters(), lr=1)\\no.param_groups[0]['momentum'] = 0.9\\no.step()"
                 + "|prog.py:5:1: changing 'momentum' in param_groups is not supported by gradviz",
         "y = nn.MSELoss()(torch.ones(2, 1), torch.ones(2))|prog.py:3:5: 'mse_loss' of an input and a target of "

@@ -34,8 +34,6 @@ class SubsetRefusalsTest {
                 Arguments.of("x |= a\n", "the augmented assignment '|='", 1, 3),
                 Arguments.of("x = 1j\n", "a complex literal '1j'", 1, 5),
                 Arguments.of("x: int = 1\n", "a variable annotation", 1, 2),
-                Arguments.of("def f(a: int):\n    pass\n", "a parameter annotation", 1, 8),
-                Arguments.of("def f() -> int:\n    pass\n", "a return annotation ('->')", 1, 9),
                 Arguments.of("x = b'abc'\n", "a bytes literal", 1, 5),
                 Arguments.of("with a, b:\n    pass\n", "several context managers in one 'with'", 1, 7),
                 Arguments.of("from . import x\n", "a relative import", 1, 6),
