@@ -16,7 +16,7 @@ final class FloatLoops {
      * overlap), one over the same index always is.
      */
     static void tile(float[] row, float[] r) {
-        if (row.length == 0) {
+        if (row.length == 0 || r.length == 0) {
             return;
         }
         System.arraycopy(row, 0, r, 0, row.length);
