@@ -25,14 +25,17 @@ public final class Broadcast {
     private Broadcast() {
     }
 
-    /** The shape two operands broadcast to, or PyTorch's error naming the first dimension that clashes. */
+    /**
+     * The shape two operands broadcast to, or PyTorch's error naming the clashing dimension it meets first: torch's
+     * {@code infer_size} walks the dimensions from the last one.
+     */
     public static Shape shapes(Shape a, Shape b) {
         if (a.equals(b)) {
             return a;
         }
         int rank = Math.max(a.rank(), b.rank());
         int[] out = new int[rank];
-        for (int i = 0; i < rank; i++) {
+        for (int i = rank - 1; i >= 0; i--) {
             int da = dimFromEnd(a, rank - 1 - i);
             int db = dimFromEnd(b, rank - 1 - i);
             if (da != db && da != 1 && db != 1) {
@@ -42,6 +45,19 @@ public final class Broadcast {
             out[i] = da == 1 ? db : da;
         }
         return Shape.of(out);
+    }
+
+    /**
+     * {@code self}'s shape when {@code other} can be written into it in place ({@code self.copy_(other)}): torch's
+     * error when the two do not broadcast, or when they broadcast to a shape larger than self's.
+     */
+    public static Shape inPlace(Shape self, Shape other) {
+        Shape broadcast = shapes(self, other);
+        if (!broadcast.equals(self)) {
+            throw TorchException.runtime("output with shape " + self.listText() + " doesn't match the broadcast shape "
+                    + broadcast.listText());
+        }
+        return self;
     }
 
     private static int dimFromEnd(Shape s, int fromEnd) {

@@ -343,7 +343,8 @@ public final class Views {
      * CopyBackwards of (self, src), which an in-place assignment of self then takes.
      */
     public static Tensor copied(Tensor self, Tensor src) {
-        Tensor out = Tensor.fromData(self.shape(), self.dtype(), Broadcast.expand(src, self.shape()));
+        Tensor out = Tensor.fromData(self.shape(), self.dtype(),
+                Broadcast.expand(src, Broadcast.inPlace(self.shape(), src.shape())));
         return Autograd.record("copy_", out, () -> new CopyFromBackwards(src),
                 new Tensor[] {self, src.isWrappedNumber() ? null : src}, new Tensor[] {self, src});
     }

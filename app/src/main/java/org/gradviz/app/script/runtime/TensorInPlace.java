@@ -44,7 +44,7 @@ final class TensorInPlace {
             };
             case "copy_" -> a -> {
                 Tensor src = a.accept(1, "src").tensor(0, "src");
-                double[] values = t.dtype().roundAll(Broadcast.expand(src, t.shape()));
+                double[] values = t.dtype().roundAll(Broadcast.expand(src, Broadcast.inPlace(t.shape(), src.shape())));
                 return assign(t, Tensor.fromData(t.shape(), t.dtype(), values));
             };
             case "index_add_" -> a -> indexAdd(t, a);
