@@ -23,6 +23,10 @@ final class RandomSequences {
                 if (items != null && items.size() < 2) {
                     return PyNone.NONE; // CPython swaps nothing, so it never notices
                 }
+                if (items != null) {
+                    // CPython draws the first swap's partner before it fails to assign it
+                    r.below(x instanceof PyRange range ? range.size() : items.size());
+                }
                 throw PyError.type("'" + Values.typeName(x) + "' object does not support item assignment");
             }
             @SuppressWarnings("unchecked")
@@ -45,7 +49,14 @@ final class RandomSequences {
             if (v[2] != PyNone.NONE) {
                 throw new Unsupported("'random.sample(counts=...)'");
             }
-            return sample(r, population, Values.toIndex(v[1], "'" + Values.typeName(v[1]) + "' object"));
+            long k = Values.toIndex(v[1], "'" + Values.typeName(v[1]) + "' object");
+            if (v[0] instanceof PyRange range && range.size() > Integer.MAX_VALUE) {
+                if (k < 0 || k > range.size()) {
+                    throw PyError.value("Sample larger than population or is negative");
+                }
+                throw new Unsupported("'random.sample' of a range longer than 2**31 - 1");
+            }
+            return sample(r, population, k);
         }));
         m.put("choices", new Builtin("choices", a -> {
             Object[] v = Signature.of("Random.choices", "population", Signature.REQUIRED, "weights", PyNone.NONE,
@@ -53,6 +64,9 @@ final class RandomSequences {
             List<?> population = sequence(v[0]);
             if (population == null) {
                 throw PyError.type("object of type '" + Values.typeName(v[0]) + "' has no len()");
+            }
+            if (v[0] instanceof PyRange range && range.size() > Integer.MAX_VALUE) {
+                throw new Unsupported("'random.choices' of a range longer than 2**31 - 1");
             }
             return choices(r, population, v[1], v[2], Values.toIndex(v[3], "'k'"));
         }));
@@ -67,11 +81,18 @@ final class RandomSequences {
             return s.codePoints().mapToObj(Character::toString).toList();
         }
         if (v instanceof PyRange range) {
-            List<Object> items = new ArrayList<>();
-            for (long i = 0; i < range.size(); i++) {
-                items.add(range.get(i));
-            }
-            return items;
+            // read in place, as CPython indexes a range: sample(range(10**10), 3) copies nothing
+            return new java.util.AbstractList<Object>() {
+                @Override
+                public Object get(int index) {
+                    return range.get(index);
+                }
+
+                @Override
+                public int size() {
+                    return (int) Math.min(range.size(), Integer.MAX_VALUE);
+                }
+            };
         }
         return Values.items(v);
     }
