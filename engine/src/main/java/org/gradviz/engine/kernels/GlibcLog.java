@@ -16,7 +16,7 @@ public final class GlibcLog {
 
     private static final int LOGF_OFF = 0x3f330000;
     /** Per subinterval i of [OFF, 2·OFF): 1/c and log(c) for c near its centre. */
-    private static final double[] LOGF_INVC = {
+    static final double[] LOGF_INVC = {
         0x1.661ec79f8f3bep+0, 0x1.571ed4aaf883dp+0, 0x1.49539f0f010bp+0, 0x1.3c995b0b80385p+0,
         0x1.30d190c8864a5p+0, 0x1.25e227b0b8eap+0, 0x1.1bb4a4a1a343fp+0, 0x1.12358f08ae5bap+0,
         0x1.0953f419900a7p+0, 0x1p+0, 0x1.e608cfd9a47acp-1, 0x1.ca4b31f026aap-1,

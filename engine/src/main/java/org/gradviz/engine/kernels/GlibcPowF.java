@@ -12,13 +12,10 @@ public final class GlibcPowF {
     private static final int LOG2_TABLE_BITS = 4;
     private static final int EXP2_TABLE_BITS = 5;
     private static final long SIGN_BIAS = 1L << (EXP2_TABLE_BITS + 11);
-    /** glibc's {@code __powf_log2_data.tab}: 1/c and log2(c) for each of 16 subintervals of [OFF, 2·OFF). */
-    private static final double[] INVC = {
-        0x1.661ec79f8f3bep+0, 0x1.571ed4aaf883dp+0, 0x1.49539f0f010bp+0, 0x1.3c995b0b80385p+0,
-        0x1.30d190c8864a5p+0, 0x1.25e227b0b8eap+0, 0x1.1bb4a4a1a343fp+0, 0x1.12358f08ae5bap+0,
-        0x1.0953f419900a7p+0, 0x1p+0, 0x1.e608cfd9a47acp-1, 0x1.ca4b31f026aap-1,
-        0x1.b2036576afce6p-1, 0x1.9c2d163a1aa2dp-1, 0x1.886e6037841edp-1, 0x1.767dcf5534862p-1,
-    };
+    /**
+     * glibc's {@code __powf_log2_data.tab}: 1/c for each of 16 subintervals of [OFF, 2·OFF) (the same c as logf's,
+     * {@link GlibcLog#LOGF_INVC}), and log2(c).
+     */
     private static final double[] LOGC = {
         -0x1.efec65b963019p-2, -0x1.b0b6832d4fca4p-2, -0x1.7418b0a1fb77bp-2, -0x1.39de91a6dcf7bp-2,
         -0x1.01d9bf3f2b631p-2, -0x1.97c1d1b3b7afp-3, -0x1.2f9e393af3c9fp-3, -0x1.960cbbf788d5cp-4,
@@ -134,7 +131,7 @@ public final class GlibcPowF {
         int iz = ix - (tmp & 0xff800000);
         int k = tmp >> 23;
         double z = Float.intBitsToFloat(iz);
-        double r = Math.fma(z, INVC[i], -1);
+        double r = Math.fma(z, GlibcLog.LOGF_INVC[i], -1);
         double y0 = LOGC[i] + k;
         double r2 = r * r;
         double y = Math.fma(B1, r, B2);
@@ -153,7 +150,7 @@ public final class GlibcPowF {
         int k = top >> 23;
         double z = Float.intBitsToFloat(iz);
         // log2(x) = log1p(z/c - 1)/ln2 + log2(c) + k
-        double r = Math.fma(z, INVC[i], -1);
+        double r = Math.fma(z, GlibcLog.LOGF_INVC[i], -1);
         double y0 = LOGC[i] + k;
         double r2 = r * r;
         double y = Math.fma(A0, r, A1);
