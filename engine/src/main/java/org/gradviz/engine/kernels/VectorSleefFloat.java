@@ -32,6 +32,9 @@ public final class VectorSleefFloat {
 
     private static final float MAGIC = 0x1.8p23f;
     private static final int MAGIC_BITS = Float.floatToRawIntBits(MAGIC);
+    /** ln 2 as SLEEF's log splits it: the high float, and the low part as {@code dfmul} leaves it for e = 1. */
+    private static final float LN2_HI = 0.69314718246459960938f;
+    private static final float LN2_LO = -1.904654323148236017e-09f;
 
     private VectorSleefFloat() {
     }
@@ -77,7 +80,9 @@ public final class VectorSleefFloat {
             u = u.mul(half.add(0x7f).lanewise(VectorOperators.LSHL, 23).reinterpretAsFloats());
             u = u.mul(q.sub(half).add(0x7f).lanewise(VectorOperators.LSHL, 23).reinterpretAsFloats());
             u = u.blend(0f, d.compare(VectorOperators.LT, -104f));
-            u.blend(Float.POSITIVE_INFINITY, d.compare(VectorOperators.GT, 100f)).intoArray(r, ro);
+            // -|x| is never above 100
+            (argument == MINUS_ABS ? u : u.blend(Float.POSITIVE_INFINITY, d.compare(VectorOperators.GT, 100f)))
+                    .intoArray(r, ro);
         }
     }
 
@@ -85,71 +90,83 @@ public final class VectorSleefFloat {
 
     /** r[ro..] = {@link SleefFloat#log} of each of the {@link #LANES} values x[xo..]. */
     public static void log(float[] x, int xo, float[] r, int ro) {
-        logVectors(x, xo, r, ro, 1, false);
+        logVectors(x, xo, r, ro, 1);
     }
 
-    /**
-     * {@link SleefFloat#log} of {@code vectors} whole vectors from x[xo..] into r[ro..], as {@link #expVectors}. With
-     * {@code onePlusUnit} the argument is 1 + the value read, which is in [0, 1]: the argument is then in [1, 2],
-     * where none of log's special cases (subnormal, zero, negative, infinite) can arise, so they are skipped; a NaN
-     * read gives some number, not NaN (the caller's own NaN makes its result NaN).
-     */
-    private static void logVectors(float[] x, int xo, float[] r, int ro, int vectors, boolean onePlusUnit) {
+    /** {@link SleefFloat#log} of {@code vectors} whole vectors from x[xo..] into r[ro..], as {@link #expVectors}. */
+    private static void logVectors(float[] x, int xo, float[] r, int ro, int vectors) {
         for (int k = 0; k < vectors; k++, xo += LANES, ro += LANES) {
             FloatVector d = FloatVector.fromArray(S, x, xo);
-            VectorMask<Float> o = null;
-            if (onePlusUnit) {
-                d = d.add(1f);
-            } else {
-                o = d.compare(VectorOperators.LT, Float.MIN_NORMAL);
-                d = d.blend(d.mul(0x1p64f), o);
-            }
+            VectorMask<Float> o = d.compare(VectorOperators.LT, Float.MIN_NORMAL);
+            d = d.blend(d.mul(0x1p64f), o);
             IntVector e = d.mul(1.0f / 0.75f).reinterpretAsInts().lanewise(VectorOperators.LSHR, 23).and(0xff)
                     .sub(0x7f);
             FloatVector m = d.reinterpretAsInts().add(e.neg().lanewise(VectorOperators.LSHL, 23)).reinterpretAsFloats();
             // e as a float, less 64 where d was scaled: exact for the few hundred exponents there are (a float mask, as
             // JDK 17 does not compile a float-to-int mask cast)
-            FloatVector fe = e.add(MAGIC_BITS).reinterpretAsFloats().sub(MAGIC);
-            if (!onePlusUnit) {
-                fe = fe.sub(FloatVector.zero(S).blend(64f, o));
-            }
+            FloatVector fe = e.add(MAGIC_BITS).reinterpretAsFloats().sub(MAGIC).sub(FloatVector.zero(S).blend(64f, o));
             // s = dfmul((ln2 hi, lo), e)
-            FloatVector sx = fe.mul(0.69314718246459960938f);
-            FloatVector sy = fe.fma(FloatVector.broadcast(S, -1.904654323148236017e-09f),
-                    fe.fma(FloatVector.broadcast(S, 0.69314718246459960938f), sx.neg()));
+            FloatVector sx = fe.mul(LN2_HI);
+            FloatVector sy = fe.fma(FloatVector.broadcast(S, LN2_LO), fe.fma(FloatVector.broadcast(S, LN2_HI), sx.neg()));
             // x = dfdiv(dfadd2(-1, m), dfadd2(1, m))
             FloatVector nx = m.add(-1f);
             FloatVector nv = nx.sub(-1f);
             FloatVector ny = FloatVector.broadcast(S, -1f).sub(nx.sub(nv)).add(m.sub(nv));
-            FloatVector dx = m.add(1f);
-            FloatVector dv = dx.sub(1f);
-            FloatVector dy = FloatVector.broadcast(S, 1f).sub(dx.sub(dv)).add(m.sub(dv));
-            FloatVector t = FloatVector.broadcast(S, 1.0f).div(dx);
-            FloatVector qx = nx.mul(t);
-            FloatVector uu = t.fma(nx, qx.neg());
-            FloatVector v = dy.neg().fma(t, dx.neg().fma(t, FloatVector.broadcast(S, 1f)));
-            FloatVector qy = qx.fma(v, ny.fma(t, uu));
-            FloatVector x2 = qx.mul(qx);
-            FloatVector p = FloatVector.broadcast(S, 0.3027294874f);
-            p = p.fma(x2, FloatVector.broadcast(S, 0.3996108174f));
-            p = p.fma(x2, FloatVector.broadcast(S, 0.6666694880f));
-            // s = dfadd(s, dfscale(x, 2))
-            FloatVector ax = qx.mul(2f);
-            FloatVector ay = qy.mul(2f);
-            FloatVector s1 = sx.add(ax);
-            FloatVector s1y = sx.sub(s1).add(ax).add(sy).add(ay);
-            // s = dfadd(s, x2 * x.x * p)
-            FloatVector z = x2.mul(qx).mul(p);
-            FloatVector s2 = s1.add(z);
-            FloatVector s2y = s1.sub(s2).add(z).add(s1y);
-            FloatVector res = s2.add(s2y);
-            if (!onePlusUnit) {
-                res = res.blend(Float.POSITIVE_INFINITY, d.compare(VectorOperators.EQ, Float.POSITIVE_INFINITY));
-                res = res.blend(Float.NaN, d.compare(VectorOperators.LT, 0f).or(d.test(VectorOperators.IS_NAN)));
-                res = res.blend(Float.NEGATIVE_INFINITY, d.compare(VectorOperators.EQ, 0f));
-            }
-            res.intoArray(r, ro);
+            FloatVector res = logTail(m, nx, ny, sx, sy);
+            res = res.blend(Float.POSITIVE_INFINITY, d.compare(VectorOperators.EQ, Float.POSITIVE_INFINITY));
+            res = res.blend(Float.NaN, d.compare(VectorOperators.LT, 0f).or(d.test(VectorOperators.IS_NAN)));
+            res.blend(Float.NEGATIVE_INFINITY, d.compare(VectorOperators.EQ, 0f)).intoArray(r, ro);
         }
+    }
+
+    /**
+     * {@link SleefFloat#log} of 1 + each value read, for {@code vectors} whole vectors of values in [0, 1] from x[xo..]
+     * into r[ro..]: the same float steps as {@link #logVectors}, less those that cannot change a bit for an argument
+     * d in [1, 2]. There log's special cases (subnormal, zero, negative, infinite) cannot arise; the exponent e is 1
+     * where d · (1/0.75) reaches 2 and 0 below, so m is d or d/2 (both exact) and (ln2 hi, lo) · e is (0, 0) or
+     * (ln2 hi, ln2 lo) as the double-float product gives them; and m - 1 is exact (m is in [0.75, 1.5)), so the low
+     * part of dfadd2(-1, m) is 0 and drops out of the division. A NaN read gives some number, not NaN (the caller's
+     * own NaN makes its result NaN).
+     */
+    private static void logOnePlusVectors(float[] x, int xo, float[] r, int ro, int vectors) {
+        for (int k = 0; k < vectors; k++, xo += LANES, ro += LANES) {
+            FloatVector d = FloatVector.fromArray(S, x, xo).add(1f);
+            VectorMask<Float> eIsOne = d.mul(1.0f / 0.75f).compare(VectorOperators.GE, 2f);
+            FloatVector m = d.blend(d.mul(0.5f), eIsOne);
+            FloatVector sx = FloatVector.zero(S).blend(LN2_HI, eIsOne);
+            FloatVector sy = FloatVector.zero(S).blend(LN2_LO, eIsOne);
+            logTail(m, m.add(-1f), null, sx, sy).intoArray(r, ro);
+        }
+    }
+
+    /**
+     * The rest of {@code xlogf_u1} after the argument's split into 2^e · m: x = (nx, ny) / dfadd2(1, m), where
+     * (nx, ny) = dfadd2(-1, m) (ny null when it is 0), then s + 2x + x³·p(x²) in double-float, with (sx, sy) = ln2 · e.
+     */
+    private static FloatVector logTail(FloatVector m, FloatVector nx, FloatVector ny, FloatVector sx, FloatVector sy) {
+        FloatVector dx = m.add(1f);
+        FloatVector dv = dx.sub(1f);
+        FloatVector dy = FloatVector.broadcast(S, 1f).sub(dx.sub(dv)).add(m.sub(dv));
+        FloatVector t = FloatVector.broadcast(S, 1.0f).div(dx);
+        FloatVector qx = nx.mul(t);
+        FloatVector uu = t.fma(nx, qx.neg());
+        FloatVector v = dy.neg().fma(t, dx.neg().fma(t, FloatVector.broadcast(S, 1f)));
+        // with ny = 0, ny·t + uu is uu: uu is never -0 (an exact cancellation t·nx - qx gives +0)
+        FloatVector qy = qx.fma(v, ny == null ? uu : ny.fma(t, uu));
+        FloatVector x2 = qx.mul(qx);
+        FloatVector p = FloatVector.broadcast(S, 0.3027294874f);
+        p = p.fma(x2, FloatVector.broadcast(S, 0.3996108174f));
+        p = p.fma(x2, FloatVector.broadcast(S, 0.6666694880f));
+        // s = dfadd(s, dfscale(x, 2))
+        FloatVector ax = qx.mul(2f);
+        FloatVector ay = qy.mul(2f);
+        FloatVector s1 = sx.add(ax);
+        FloatVector s1y = sx.sub(s1).add(ax).add(sy).add(ay);
+        // s = dfadd(s, x2 * x.x * p)
+        FloatVector z = x2.mul(qx).mul(p);
+        FloatVector s2 = s1.add(z);
+        FloatVector s2y = s1.sub(s2).add(z).add(s1y);
+        return s2.add(s2y);
     }
 
     // ----- over arrays
@@ -167,7 +184,7 @@ public final class VectorSleefFloat {
     /** r[i] = log(x[i]) for i in [from, to): whole vectors, then the scalar port. */
     public static void log(float[] x, float[] r, int from, int to) {
         int vectors = (to - from) / LANES;
-        logVectors(x, from, r, from, vectors, false);
+        logVectors(x, from, r, from, vectors);
         int i = from + vectors * LANES;
         for (; i < to; i++) {
             r[i] = SleefFloat.log(x[i]);
@@ -177,12 +194,12 @@ public final class VectorSleefFloat {
     /**
      * r[i] = log(1 + exp(-|x[i]|)) for the whole vectors from the first element, each step rounded as torch's
      * {@code binary_cross_entropy_with_logits} rounds it; returns the first element not done. For a NaN x[i], r[i] is
-     * some number (see {@link #logVectors}).
+     * some number (see {@link #logOnePlusVectors}).
      */
     static int logOnePlusExpMinusAbs(float[] x, float[] r) {
         int vectors = r.length / LANES;
         expVectors(x, 0, r, 0, vectors, MINUS_ABS);
-        logVectors(r, 0, r, 0, vectors, true);
+        logOnePlusVectors(r, 0, r, 0, vectors);
         return vectors * LANES;
     }
 
