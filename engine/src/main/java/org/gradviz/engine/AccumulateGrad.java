@@ -23,6 +23,12 @@ public final class AccumulateGrad extends Node {
         return variable;
     }
 
+    /** It copies the first gradient into {@code .grad} or adds it in, and passes nothing on. */
+    @Override
+    protected boolean returnsFreshOrGivenGradients() {
+        return true;
+    }
+
     @Override
     protected Tensor[] applyDifferentiable(Tensor[] gradOutputs) {
         return apply(gradOutputs);

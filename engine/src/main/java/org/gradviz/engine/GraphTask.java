@@ -30,6 +30,8 @@ final class GraphTask {
     private final Map<Node, Integer> dependencies = new IdentityHashMap<>(EXPECTED_NODES);
     private final Map<Node, Tensor[]> inputBuffers = new IdentityHashMap<>(EXPECTED_NODES);
     private final ReadyQueue<Node> ready = new ReadyQueue<>(Node::sequenceNr);
+    /** The gradients only this pass holds; null when it does not count them (create_graph, or a listener). */
+    private final FinishedGradients finished;
 
     GraphTask(boolean keepGraph) {
         this(keepGraph, false);
@@ -39,6 +41,7 @@ final class GraphTask {
     GraphTask(boolean keepGraph, boolean createGraph) {
         this.keepGraph = keepGraph;
         this.createGraph = createGraph;
+        this.finished = createGraph || Autograd.hasListeners() ? null : new FinishedGradients();
     }
 
     /**
@@ -72,6 +75,9 @@ final class GraphTask {
                 if (reads != null) {
                     for (int[] read : reads) {
                         captured[read[1]] = gradOutputs[read[0]];
+                        if (finished != null) {
+                            finished.escape(captured[read[1]]);
+                        }
                     }
                 }
                 if (needed == null || needed.containsKey(node)) {
@@ -116,6 +122,9 @@ final class GraphTask {
     }
 
     private void evaluate(Node node, Tensor[] gradOutputs) {
+        if (finished != null && node.hasPreHooks()) {
+            finished.escape(gradOutputs);
+        }
         node.runPreHooks(gradOutputs);
         Autograd.fireNodeStarted(node, gradOutputs);
         Tensor[] gradInputs = allNull(gradOutputs) && !(node instanceof AccumulateGrad)
@@ -125,6 +134,9 @@ final class GraphTask {
         AnomalyMode.check(node, gradInputs);
         if (!keepGraph) {
             node.release();
+        }
+        if (finished != null) {
+            finished.made(node, gradOutputs, gradInputs);
         }
         List<Edge> next = node.nextFunctions();
         for (int i = 0; i < next.size(); i++) {
@@ -141,6 +153,9 @@ final class GraphTask {
             if (remaining == 0) {
                 ready.push(edge.function());
             }
+        }
+        if (finished != null) {
+            finished.consumed(gradOutputs);
         }
     }
 
@@ -169,8 +184,14 @@ final class GraphTask {
         if (grad == null) {
             return;
         }
+        if (finished != null) {
+            finished.delivered(grad);
+        }
         Tensor old = buffer[edge.inputNr()];
         buffer[edge.inputNr()] = old == null ? grad : createGraph ? old.add(grad) : old.plainAdd(grad);
+        if (old != null && finished != null) {
+            finished.consumed(old, grad);
+        }
     }
 
     private static boolean allNull(Tensor[] values) {

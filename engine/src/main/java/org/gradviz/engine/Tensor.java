@@ -210,6 +210,14 @@ public final class Tensor {
 
     // ----- storage: views, strides, writes
 
+    /**
+     * The float array under this float32 tensor's values, which its views share (for a strided view, its storage's,
+     * not its own copy of its elements); null for another dtype.
+     */
+    float[] sharedFloats() {
+        return storage != null ? storage.floats : floats;
+    }
+
     /** The storage this tensor shares, made now if nothing shared it yet. */
     private SharedValues sharedStorage() {
         if (storage == null) {

@@ -1,6 +1,7 @@
 package org.gradviz.engine.kernels;
 
 import org.gradviz.engine.CpuCapability;
+import org.gradviz.engine.SpareFloats;
 import org.gradviz.engine.VectorApi;
 
 /**
@@ -43,7 +44,7 @@ public final class BceWithLogitsFloat {
      * {@code expf} for the elements left over.
      */
     public static float[] inputGrad(float[] x, float[] t, float g, boolean mean, float n) {
-        float[] r = new float[x.length];
+        float[] r = SpareFloats.forOverwrite(x.length);
         int vectorized = x.length - x.length % (2 * SleefFloat.LANES);
         int i = VectorApi.PRESENT && LaneMath.sleef() ? VectorBceWithLogits.inputGrad(x, t, g, mean, n, r, vectorized)
                 : 0;

@@ -112,6 +112,12 @@ public final class Arithmetic {
             return "AddBackward0";
         }
 
+        /** Its chain rule makes new arrays, or passes a gradient on as it came. */
+        @Override
+        protected boolean returnsFreshOrGivenGradients() {
+            return true;
+        }
+
         @Override
         protected Tensor[] apply(Tensor[] grads) {
             Tensor g = grads[0];

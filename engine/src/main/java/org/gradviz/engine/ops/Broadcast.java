@@ -2,6 +2,7 @@ package org.gradviz.engine.ops;
 
 import org.gradviz.engine.DType;
 import org.gradviz.engine.Shape;
+import org.gradviz.engine.SpareFloats;
 import org.gradviz.engine.Tensor;
 import org.gradviz.engine.TorchException;
 
@@ -153,7 +154,7 @@ public final class Broadcast {
 
     /** {@link #map} for float32 operands (a wrapped number rounded to float32) into float32 storage. */
     private static float[] mapFloat(Tensor a, Tensor b, Shape out, BinaryFn f) {
-        float[] r = new float[out.numel()];
+        float[] r = SpareFloats.forOverwrite(out.numel());
         if (b.numel() == 1 && a.numel() == r.length) {
             FloatLoops.valueRight(f, a.floats(), (float) b.item(), r);
             return r;

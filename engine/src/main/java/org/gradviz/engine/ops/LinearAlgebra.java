@@ -58,6 +58,12 @@ public final class LinearAlgebra {
             return "TBackward0";
         }
 
+        /** Its chain rule makes new arrays, or passes a gradient on as it came. */
+        @Override
+        protected boolean returnsFreshOrGivenGradients() {
+            return true;
+        }
+
         @Override
         protected Tensor[] apply(Tensor[] grads) {
             return new Tensor[] {transposed(grads[0])};
@@ -388,6 +394,12 @@ public final class LinearAlgebra {
             return "MmBackward0";
         }
 
+        /** Its chain rule makes new arrays, or passes a gradient on as it came. */
+        @Override
+        protected boolean returnsFreshOrGivenGradients() {
+            return true;
+        }
+
         @Override
         protected Tensor[] apply(Tensor[] grads) {
             Tensor g = grads[0];
@@ -612,6 +624,12 @@ public final class LinearAlgebra {
         @Override
         public String name() {
             return "AddmmBackward0";
+        }
+
+        /** Its chain rule makes new arrays, or passes a gradient on as it came. */
+        @Override
+        protected boolean returnsFreshOrGivenGradients() {
+            return true;
         }
 
         private static boolean isOne(Object number) {

@@ -94,6 +94,12 @@ public final class Losses {
             return "BinaryCrossEntropyWithLogitsBackward0";
         }
 
+        /** Its chain rule makes new arrays, or passes a gradient on as it came. */
+        @Override
+        protected boolean returnsFreshOrGivenGradients() {
+            return true;
+        }
+
         /**
          * (σ(x) - t) · grad, then / numel for mean, each step rounded to the dtype; σ is PyTorch's sigmoid
          * kernel over the whole input (its vectorised blocks and scalar tail).

@@ -2,6 +2,7 @@ package org.gradviz.engine.ops;
 
 import org.gradviz.engine.DType;
 import org.gradviz.engine.Shape;
+import org.gradviz.engine.SpareFloats;
 import org.gradviz.engine.Tensor;
 import org.gradviz.engine.VectorApi;
 
@@ -70,15 +71,17 @@ final class MatMulKernel {
     }
 
     private static float[] multiplyFloat(float[] a, float[] b, int m, int k, int n) {
-        float[] c = new float[m * n];
         if (m == 0 || n == 0 || k == 0) {
-            return c; // NOTE: an empty product is zeros; the vector kernels divide by these sizes
+            return new float[m * n]; // NOTE: an empty product is zeros; the vector kernels divide by these sizes
         }
         if (VECTORIZED) {
+            // the vector kernels write every element of C
+            float[] c = SpareFloats.forOverwrite(m * n);
             VectorMatMul.multiply(a, b, c, m, k, n);
-        } else {
-            multiplyFloatLoops(a, b, c, m, k, n);
+            return c;
         }
+        float[] c = new float[m * n];
+        multiplyFloatLoops(a, b, c, m, k, n);
         return c;
     }
 

@@ -9,6 +9,7 @@ import org.gradviz.engine.CpuCapability;
 import org.gradviz.engine.DType;
 import org.gradviz.engine.Node;
 import org.gradviz.engine.SavedTensor;
+import org.gradviz.engine.SpareFloats;
 import org.gradviz.engine.Tensor;
 import org.gradviz.engine.TorchException;
 import org.gradviz.engine.kernels.TorchUnaryKernels;
@@ -22,7 +23,7 @@ public final class Pointwise {
     static Tensor map(Tensor a, DoubleUnaryOperator f, boolean floatResult) {
         if (a.dtype() == DType.FLOAT32) {
             float[] x = a.floats();
-            float[] r = new float[x.length];
+            float[] r = SpareFloats.forOverwrite(x.length);
             for (int i = 0; i < r.length; i++) {
                 r[i] = (float) f.applyAsDouble(x[i]);
             }
@@ -251,6 +252,12 @@ public final class Pointwise {
         @Override
         protected Tensor[] apply(Tensor[] grads) {
             return new Tensor[] {Arithmetic.elementwise(grads[0], result.unpack(), chainRule)};
+        }
+
+        /** Its chain rule makes a new array. */
+        @Override
+        protected boolean returnsFreshOrGivenGradients() {
+            return true;
         }
 
         @Override
