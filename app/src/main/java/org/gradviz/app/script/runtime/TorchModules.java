@@ -162,6 +162,7 @@ final class TorchModules {
         m.put("uint8", DType.UINT8);
         m.put("bool", DType.BOOL);
         ranges(m);
+        TorchThreads.addTo(m);
         put(m, "numel", a -> (long) a.tensor(0, "input").numel());
         TensorPredicates.addTo(m);
         return m;
