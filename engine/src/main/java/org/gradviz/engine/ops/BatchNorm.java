@@ -193,6 +193,55 @@ public final class BatchNorm {
         return new double[][] {dx, dw, db};
     }
 
+    /**
+     * {@code batch_norm_backward_cpu_template}'s own loops, which torch runs when the gradient is not contiguous (an
+     * expanded view from sum's backward; compiled without fused multiply-adds): per channel sum = torch.sum of the
+     * gradient over the other dimensions (in the order its strides give), dotp = Σ (x − mean)·dy in the accumulate type (each product of the dtype),
+     * in the input's order; then as {@link #backward}, every step rounded to the dtype.
+     */
+    static double[][] backwardStrided(Tensor grad, double[] x, int n, int c, int s, double[] mean, double[] invstd,
+            double[] w, boolean training, boolean[] needed) {
+        DType dt = grad.dtype();
+        TypedMath f = new TypedMath(dt);
+        long count = (long) n * s;
+        boolean[] reduced = new boolean[grad.dim()];
+        java.util.Arrays.fill(reduced, true);
+        reduced[1] = false;
+        double[] sum = TorchSum.overExpanded(grad.expandedSource(), grad.shape(), reduced);
+        double[] dy = grad.data();
+        double[] dx = needed[0] ? new double[x.length] : null;
+        double[] dw = needed[1] ? new double[c] : null;
+        double[] db = needed[2] ? new double[c] : null;
+        for (int ch = 0; ch < c; ch++) {
+            double dotp = 0;
+            for (int i = 0; i < n; i++) {
+                for (int j = (i * c + ch) * s, end = j + s; j < end; j++) {
+                    dotp += f.mul(f.sub(x[j], mean[ch]), dy[j]);
+                }
+            }
+            double weight = w == null ? 1 : w[ch];
+            if (dx != null) {
+                double k = f.div(f.mul(f.mul(dt.round(dotp), invstd[ch]), invstd[ch]), dt.round(count));
+                double gradMean = f.div(sum[ch], dt.round(count));
+                for (int i = 0; i < n; i++) {
+                    for (int j = (i * c + ch) * s, end = j + s; j < end; j++) {
+                        dx[j] = training
+                                ? f.mul(f.mul(f.sub(f.sub(dy[j], gradMean), f.mul(f.sub(x[j], mean[ch]), k)),
+                                        invstd[ch]), weight)
+                                : f.mul(f.mul(dy[j], invstd[ch]), weight);
+                    }
+                }
+            }
+            if (dw != null) {
+                dw[ch] = dt.round(dotp * invstd[ch]);
+            }
+            if (db != null) {
+                db[ch] = sum[ch];
+            }
+        }
+        return new double[][] {dx, dw, db};
+    }
+
     /** d batch_norm / d(input, weight, bias) by {@link #backward}. */
     static final class NativeBatchNormBackward extends Node {
         private final SavedTensor input;
@@ -243,8 +292,11 @@ public final class BatchNorm {
                 }
             }
             boolean[] needed = {needsInputGrad(0), needsInputGrad(1), needsInputGrad(2)};
-            double[][] g = backward(Broadcast.expand(grads[0], x.shape()), x.data(), n, c, s, mean, invstd,
-                    weight == null ? null : weight.unpack().data(), training, dt, needed);
+            double[] w = weight == null ? null : weight.unpack().data();
+            double[][] g = grads[0].expandedSource() != null
+                    ? backwardStrided(grads[0], x.data(), n, c, s, mean, invstd, w, training, needed)
+                    : backward(Broadcast.expand(grads[0], x.shape()), x.data(), n, c, s, mean, invstd, w, training,
+                            dt, needed);
             return new Tensor[] {
                 g[0] == null ? null : Tensor.fromData(x.shape(), dt, g[0]),
                 g[1] == null ? null : Tensor.fromData(Shape.of(c), dt, g[1]),

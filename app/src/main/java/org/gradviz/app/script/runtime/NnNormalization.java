@@ -91,6 +91,11 @@ final class NnNormalization {
         if (input.numel() == 0) {
             throw new Unsupported("'batch_norm' of an empty input");
         }
+        if (!input.isContiguous()) {
+            // NOTE: torch takes other kernels (TensorIterator loops, at::mean) for a strided input
+            throw new Unsupported("'batch_norm' of a non-contiguous input (e.g. a transposed view; call "
+                    + ".contiguous())");
+        }
         if (training) {
             long values = input.shape().dim(0);
             for (int i = 2; i < input.dim(); i++) {
