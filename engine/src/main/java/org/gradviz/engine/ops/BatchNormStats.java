@@ -10,8 +10,8 @@ import org.gradviz.engine.DType;
  *   <li>S = 1 (an (N, C) input is channels-last): the rows added in turn into a buffer of the dtype, then the mean is
  *       that sum / N; the squared deviations likewise (each (x − mean)² fused into the sum on AVX2);</li>
  *   <li>otherwise each channel's elements summed in order in the accumulate type (double for float32), the mean that
- *       sum / count rounded to the dtype, then Σ (x − mean)² in the accumulate type, each square of the dtype (fused
- *       in float64, where the two types are one).</li>
+ *       sum / count rounded to the dtype, then Σ (x − mean)² in the accumulate type, each square of the dtype (in
+ *       float64 the last square of an odd run of S fused into the sum, see below).</li>
  * </ul>
  * The sum of squared deviations is rounded to the dtype.
  */

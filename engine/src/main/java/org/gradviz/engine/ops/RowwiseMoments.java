@@ -7,12 +7,14 @@ import org.gradviz.engine.DType;
  * population variance of one contiguous row as {@code layer_norm} computes them, in the row's dtype:
  * <ul>
  *   <li>the whole vectors of the row ({@link TorchSum#lanes} values each) in chunks of 16 vectors: each chunk by
- *       Welford's update lane by lane (m1 += δ·(1/(j+1)), m2 += δ·(x − m1), both fused multiply-adds on AVX2);</li>
+ *       Welford's update lane by lane (m1 += δ·(1/(j+1)), m2 += δ·(x − m1));</li>
  *   <li>the chunks' moments merged as a cascade (a binary counter of depth ⌈log2 chunks⌉, at least 1) by
  *       {@link #merge} (Chan's parallel update), then the levels into level 0;</li>
  *   <li>the values after the last whole vector by scalar Welford (m1 += δ / count), then each lane's moments merged
  *       into that, lane 0 first.</li>
  * </ul>
+ * NOTE: unlike torch's other vector kernels, none of these products is fused with its sum in the AVX2 build: every
+ * step is rounded (measured against torch 1.13, float32 and float64).
  */
 final class RowwiseMoments {
     private static final int CHUNK = 16;
@@ -111,7 +113,7 @@ final class RowwiseMoments {
 
     /**
      * AddMomentsVec: {@code add} merged into {@code into}, c = n_add / n, δ = m1_add − m1, m1 += c·δ,
-     * m2 += m2_add + δ·δ·c·m0 (the last product fused with m2_add on AVX2).
+     * m2 += m2_add + δ·δ·c·m0.
      */
     private void merge(Moments add, Moments into) {
         long n = into.m0 + add.m0;
