@@ -58,6 +58,8 @@ public final class Tensor {
     private final int[] version;
     /** The tensor whose storage this view shares ({@code t._base}: never itself a view), or null. */
     private final Tensor base;
+    /** For a gradient torch holds as an expanded view: the values it expands ({@link #expandedGradient}). */
+    private Tensor expandedFrom;
     /** For a view: the version when its grad_fn was set; another means it changed in place since. */
     private int gradFnVersion;
     /** For a view: whether grad mode was on when it was made (torch refuses in-place changes in a graph else). */
@@ -133,6 +135,23 @@ public final class Tensor {
             return new Tensor(shape, dtype, null, FloatArrays.narrowed(data), false);
         }
         return new Tensor(shape, dtype, dtype.roundAll(data), null, false);
+    }
+
+    /**
+     * {@code source} (of the same rank, some dimensions 1) spread over {@code shape}, as a gradient that torch's
+     * backward returns as an expanded view ({@code grad.expand(sizes)} in sum's backward): stored in full here, but
+     * remembering its source, so that a kernel whose arithmetic follows the memory layout (batch norm's backward
+     * takes its strided loops, and sums such a view in torch's order) can tell ({@link #expandedSource}).
+     */
+    public static Tensor expandedGradient(Shape shape, Tensor source, double[] values) {
+        Tensor t = fromData(shape, source.dtype(), values);
+        t.expandedFrom = source;
+        return t;
+    }
+
+    /** The values an expanded gradient spreads ({@link #expandedGradient}), or null for a tensor laid out in full. */
+    public Tensor expandedSource() {
+        return expandedFrom;
     }
 
     /** A new float32 leaf tensor over {@code values}, which it takes ownership of. Float32 kernels wrap results so. */

@@ -81,7 +81,14 @@ public final class Reductions {
 
         @Override
         protected Tensor[] apply(Tensor[] grads) {
-            return new Tensor[] {Tensor.fromData(selfSizes, grads[0].dtype(), Broadcast.expand(grads[0], selfSizes))};
+            double[] spread = Broadcast.expand(grads[0], selfSizes);
+            if (spread.length <= 1) {
+                return new Tensor[] {Tensor.fromData(selfSizes, grads[0].dtype(), spread)};
+            }
+            int[] ones = new int[selfSizes.rank()];
+            java.util.Arrays.fill(ones, 1);
+            // NOTE: torch's grad.expand(sizes), a view of the one value
+            return new Tensor[] {Tensor.expandedGradient(selfSizes, grads[0].copyAs(Shape.of(ones)), spread)};
         }
 
         @Override
@@ -398,8 +405,11 @@ public final class Reductions {
             for (int i = 0; i < r.length; i++) {
                 r[i] /= n;
             }
+            return Tensor.fromData(selfSizes, grad.dtype(), r);
         }
-        return Tensor.fromData(selfSizes, grad.dtype(), r);
+        // NOTE: sum's backward is torch's grad.expand(sizes), a view; mean's divides it into a new tensor
+        return r.length > g.numel() ? Tensor.expandedGradient(selfSizes, g, r)
+                : Tensor.fromData(selfSizes, grad.dtype(), r);
     }
 
     private static void requireFloat(Tensor a, String op) {

@@ -81,10 +81,27 @@ final class TorchSum {
         return over(Values.of(t), t.shape(), reduced, t.dtype());
     }
 
+    /**
+     * As {@link #over(Tensor, boolean[])} for an expanded view of {@code source} over {@code shape} (source's size-1
+     * dimensions repeated, with stride 0), summed in the order torch's iterator takes over those strides.
+     */
+    static double[] overExpanded(Tensor source, Shape shape, boolean[] reduced) {
+        int[] strides = source.shape().strides().clone();
+        for (int d = 0; d < strides.length; d++) {
+            if (source.shape().dim(d) == 1 && shape.dim(d) != 1) {
+                strides[d] = 0;
+            }
+        }
+        return over(Values.of(source), shape, strides, reduced, source.dtype());
+    }
+
     private static double[] over(Values x, Shape shape, boolean[] reduced, DType dtype) {
+        return over(x, shape, shape.strides(), reduced, dtype);
+    }
+
+    private static double[] over(Values x, Shape shape, int[] inStrides, boolean[] reduced, DType dtype) {
         boolean f32 = dtype == DType.FLOAT32;
         int rank = shape.rank();
-        int[] inStrides = shape.strides();
         int[] outStrides = keptStrides(shape, reduced);
         int outNumel = 1;
         for (int d = 0; d < rank; d++) {

@@ -49,6 +49,9 @@ final class NnLayers {
         for (PyClass c : NnActivations.modules()) {
             m.put(c.name(), c);
         }
+        for (PyClass c : NnNormalization.modules()) {
+            m.put(c.name(), c);
+        }
         m.put("functional", functional);
         return m;
     }

@@ -181,6 +181,14 @@ final class NnModule {
                 p.setData(Conversion.to(p.detach(), dtype));
             }
         }
+        // NOTE: torch's _apply gives each floating-point buffer a new tensor of the dtype (integer ones stay)
+        for (PyInstance module : allModules(self)) {
+            for (String name : NnModuleRegistry.bufferNames(module)) {
+                if (module.own().get(name) instanceof Tensor b && b.dtype().isFloatingPoint() && b.dtype() != dtype) {
+                    module.setOwn(name, Conversion.to(b.detach(), dtype));
+                }
+            }
+        }
         return self;
     }
 

@@ -58,14 +58,7 @@ final class NnModuleRegistry {
                 throw PyError.type("cannot assign '" + NnModule.typename(v[2]) + "' object to buffer '" + name
                         + "' (torch Tensor or None required)");
             }
-            BUFFERS.computeIfAbsent(self, k -> new LinkedHashSet<>()).add(name);
-            Set<String> notSaved = NON_PERSISTENT.computeIfAbsent(self, k -> new LinkedHashSet<>());
-            if (Values.truthy(v[3])) {
-                notSaved.remove(name);
-            } else {
-                notSaved.add(name);
-            }
-            self.setOwn(name, v[2]);
+            register(self, name, v[2], Values.truthy(v[3]));
             return PyNone.NONE;
         });
         method(m, "named_buffers", a -> {
@@ -89,6 +82,27 @@ final class NnModuleRegistry {
             namedModules(self(a), Values.str(v[2]), seen, Values.truthy(v[3]), out);
             return PyIterator.generator("Module.named_modules", out);
         });
+    }
+
+    /** {@code self.register_buffer(name, value)} of a native module's {@code __init__} (persistent). */
+    static void registerBuffer(PyInstance self, String name, Object value) {
+        register(self, name, value, true);
+    }
+
+    private static void register(PyInstance self, String name, Object value, boolean persistent) {
+        BUFFERS.computeIfAbsent(self, k -> new LinkedHashSet<>()).add(name);
+        Set<String> notSaved = NON_PERSISTENT.computeIfAbsent(self, k -> new LinkedHashSet<>());
+        if (persistent) {
+            notSaved.remove(name);
+        } else {
+            notSaved.add(name);
+        }
+        self.setOwn(name, value);
+    }
+
+    /** The names of the module's own buffers, in the order registered. */
+    static Set<String> bufferNames(PyInstance module) {
+        return BUFFERS.getOrDefault(module, Set.of());
     }
 
     /** {@code add_module(name, module)}, also how {@code nn.Sequential(OrderedDict)} names its layers. */

@@ -29,6 +29,7 @@ final class TorchModules {
         NnFunctional.extendRows(functionalMembers);
         NnDistances.addFunctional(functionalMembers);
         NnActivations.addTo(functionalMembers);
+        NnNormalization.addTo(functionalMembers);
         Map<String, Object> torchMembers = torch();
         TensorInPlace.addTorchFunctions(torchMembers, functionalMembers);
         PyModule functional = new PyModule("torch.nn.functional", functionalMembers);
