@@ -5,7 +5,7 @@ package org.gradviz.engine;
  * The sink of the backward pass for a leaf tensor that requires grad: the only place that writes
  * {@code .grad}. The first gradient becomes {@code .grad}; later ones are added to it in place.
  */
-public final class AccumulateGrad extends Node {
+public final class AccumulateGrad extends Node implements FreshOrGivenGradients {
     private final Tensor variable;
 
     AccumulateGrad(Tensor variable) {
@@ -21,12 +21,6 @@ public final class AccumulateGrad extends Node {
     /** The leaf tensor whose {@code .grad} this node writes. */
     public Tensor variable() {
         return variable;
-    }
-
-    /** It copies the first gradient into {@code .grad} or adds it in, and passes nothing on. */
-    @Override
-    protected boolean returnsFreshOrGivenGradients() {
-        return true;
     }
 
     @Override

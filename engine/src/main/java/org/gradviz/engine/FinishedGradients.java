@@ -11,7 +11,7 @@ import java.util.Map;
  * ({@link SpareFloats}).
  *
  * <p>Only nodes that say their chain rule keeps no gradient and makes only fresh or given arrays
- * ({@link Node#returnsFreshOrGivenGradients()}) have their arrays counted. An array something else may read from now
+ * ({@link FreshOrGivenGradients}) have their arrays counted. An array something else may read from now
  * on is never given back: one a hook sees, one a node without that promise runs on (a custom function's Python
  * code), one {@code autograd.grad} returns. The engine does not count at all under {@code create_graph} (gradients
  * join a graph) or while a listener hears the pass (it may keep them).
@@ -24,7 +24,7 @@ final class FinishedGradients {
 
     /** After {@code node} ran on {@code given} and returned {@code made}: counts the arrays its chain rule made. */
     void made(Node node, Tensor[] given, Tensor[] made) {
-        if (!node.returnsFreshOrGivenGradients()) {
+        if (!(node instanceof FreshOrGivenGradients)) {
             escape(given);
             return;
         }

@@ -78,16 +78,6 @@ public abstract class Node {
         return false;
     }
 
-    /**
-     * True when {@link #apply} keeps none of the gradients it is given and returns each gradient either in an array
-     * it made or as (a view of) a gradient it was given, never anything saved or shared: then the engine knows when
-     * the arrays it made are read no more ({@link FinishedGradients}). Said only by built-in nodes whose chain rule
-     * was checked for it.
-     */
-    protected boolean returnsFreshOrGivenGradients() {
-        return false;
-    }
-
     /** The edges to the nodes of this node's inputs, in input order, like {@code next_functions}. */
     public List<Edge> nextFunctions() {
         return nextEdges;

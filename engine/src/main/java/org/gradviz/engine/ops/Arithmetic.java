@@ -5,6 +5,7 @@ import java.util.function.BiFunction;
 import org.gradviz.engine.Autograd;
 import org.gradviz.engine.CpuCapability;
 import org.gradviz.engine.DType;
+import org.gradviz.engine.FreshOrGivenGradients;
 import org.gradviz.engine.Node;
 import org.gradviz.engine.SavedTensor;
 import org.gradviz.engine.Shape;
@@ -90,7 +91,7 @@ public final class Arithmetic {
     }
 
     /** d(a+alpha·b)/da = 1, d(a+alpha·b)/db = alpha, each summed back over broadcast dimensions. */
-    static final class AddBackward0 extends Node {
+    static final class AddBackward0 extends Node implements FreshOrGivenGradients {
         private final InputMeta self;
         private final InputMeta other;
         private final double alpha;
@@ -110,12 +111,6 @@ public final class Arithmetic {
         @Override
         public String name() {
             return "AddBackward0";
-        }
-
-        /** Its chain rule makes new arrays, or passes a gradient on as it came. */
-        @Override
-        protected boolean returnsFreshOrGivenGradients() {
-            return true;
         }
 
         @Override
@@ -167,7 +162,7 @@ public final class Arithmetic {
     }
 
     /** d(a-alpha·b)/da = 1, d(a-alpha·b)/db = -alpha. */
-    static final class SubBackward0 extends Node {
+    static final class SubBackward0 extends Node implements FreshOrGivenGradients {
         private final InputMeta self;
         private final InputMeta other;
         private final double alpha;
@@ -294,7 +289,7 @@ public final class Arithmetic {
     }
 
     /** d(a*b)/da = b, d(a*b)/db = a: each side saves only what the other side's gradient needs. */
-    static final class MulBackward0 extends Node {
+    static final class MulBackward0 extends Node implements FreshOrGivenGradients {
         private final InputMeta selfMeta;
         private final InputMeta otherMeta;
         private final SavedTensor self;

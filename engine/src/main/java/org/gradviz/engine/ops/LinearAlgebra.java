@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Map;
 import org.gradviz.engine.Autograd;
 import org.gradviz.engine.DType;
+import org.gradviz.engine.FreshOrGivenGradients;
 import org.gradviz.engine.Node;
 import org.gradviz.engine.SavedTensor;
 import org.gradviz.engine.Shape;
@@ -52,16 +53,10 @@ public final class LinearAlgebra {
     }
 
     /** d(aᵀ)/da: the gradient transposed back. */
-    static final class TBackward0 extends Node {
+    static final class TBackward0 extends Node implements FreshOrGivenGradients {
         @Override
         public String name() {
             return "TBackward0";
-        }
-
-        /** Its chain rule makes new arrays, or passes a gradient on as it came. */
-        @Override
-        protected boolean returnsFreshOrGivenGradients() {
-            return true;
         }
 
         @Override
@@ -376,7 +371,7 @@ public final class LinearAlgebra {
     }
 
     /** d(A·B)/dA = G·Bᵀ, d(A·B)/dB = Aᵀ·G. */
-    static final class MmBackward0 extends Node {
+    static final class MmBackward0 extends Node implements FreshOrGivenGradients {
         private final SavedTensor self;
         private final SavedTensor mat2;
         private final Shape selfSizes;
@@ -392,12 +387,6 @@ public final class LinearAlgebra {
         @Override
         public String name() {
             return "MmBackward0";
-        }
-
-        /** Its chain rule makes new arrays, or passes a gradient on as it came. */
-        @Override
-        protected boolean returnsFreshOrGivenGradients() {
-            return true;
         }
 
         @Override
@@ -593,7 +582,7 @@ public final class LinearAlgebra {
      * addmm(bias, A, B, beta, alpha) = beta·bias + alpha·A·B: d/dbias = beta·g summed to bias's shape,
      * d/dA = alpha·g·Bᵀ, d/dB = alpha·Aᵀ·g (torch's maybe_multiply: no product when the number is 1).
      */
-    static final class AddmmBackward0 extends Node {
+    static final class AddmmBackward0 extends Node implements FreshOrGivenGradients {
         private final InputMeta biasMeta;
         private final SavedTensor mat1;
         private final SavedTensor mat2;
@@ -624,12 +613,6 @@ public final class LinearAlgebra {
         @Override
         public String name() {
             return "AddmmBackward0";
-        }
-
-        /** Its chain rule makes new arrays, or passes a gradient on as it came. */
-        @Override
-        protected boolean returnsFreshOrGivenGradients() {
-            return true;
         }
 
         private static boolean isOne(Object number) {

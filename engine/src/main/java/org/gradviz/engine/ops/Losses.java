@@ -3,6 +3,7 @@ package org.gradviz.engine.ops;
 import java.util.Map;
 import org.gradviz.engine.Autograd;
 import org.gradviz.engine.DType;
+import org.gradviz.engine.FreshOrGivenGradients;
 import org.gradviz.engine.Node;
 import org.gradviz.engine.SavedTensor;
 import org.gradviz.engine.Shape;
@@ -78,7 +79,7 @@ public final class Losses {
     }
 
     /** dL/dx = σ(x) - t, dL/dt = -x (each times the incoming gradient, over n for mean). */
-    static final class BinaryCrossEntropyWithLogitsBackward0 extends Node {
+    static final class BinaryCrossEntropyWithLogitsBackward0 extends Node implements FreshOrGivenGradients {
         private final SavedTensor self;
         private final SavedTensor target;
         private final Reduction reduction;
@@ -92,12 +93,6 @@ public final class Losses {
         @Override
         public String name() {
             return "BinaryCrossEntropyWithLogitsBackward0";
-        }
-
-        /** Its chain rule makes new arrays, or passes a gradient on as it came. */
-        @Override
-        protected boolean returnsFreshOrGivenGradients() {
-            return true;
         }
 
         /**
@@ -247,7 +242,7 @@ public final class Losses {
     }
 
     /** dL/dx = 2(x - t), dL/dt = 2(t - x), over n for mean. */
-    static final class MseLossBackward0 extends Node {
+    static final class MseLossBackward0 extends Node implements FreshOrGivenGradients {
         private final SavedTensor self;
         private final SavedTensor target;
         private final Reduction reduction;

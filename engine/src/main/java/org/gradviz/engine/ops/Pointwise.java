@@ -7,6 +7,7 @@ import java.util.function.UnaryOperator;
 import org.gradviz.engine.Autograd;
 import org.gradviz.engine.CpuCapability;
 import org.gradviz.engine.DType;
+import org.gradviz.engine.FreshOrGivenGradients;
 import org.gradviz.engine.Node;
 import org.gradviz.engine.SavedTensor;
 import org.gradviz.engine.SpareFloats;
@@ -226,7 +227,7 @@ public final class Pointwise {
      * The backward of a function whose derivative is a function of its own output (saved as
      * {@code result}): exp' = exp, σ' = σ(1-σ), tanh' = 1 - tanh², relu' = [r > 0], (1/a)' = -r².
      */
-    static final class ResultBackward extends Node {
+    static final class ResultBackward extends Node implements FreshOrGivenGradients {
         private final String name;
         private final SavedTensor result;
         private final Broadcast.BinaryFn chainRule;
@@ -252,12 +253,6 @@ public final class Pointwise {
         @Override
         protected Tensor[] apply(Tensor[] grads) {
             return new Tensor[] {Arithmetic.elementwise(grads[0], result.unpack(), chainRule)};
-        }
-
-        /** Its chain rule makes a new array. */
-        @Override
-        protected boolean returnsFreshOrGivenGradients() {
-            return true;
         }
 
         @Override
