@@ -17,10 +17,10 @@ import java.util.Map;
  * join a graph) or while a listener hears the pass (it may keep them).
  */
 final class FinishedGradients {
-    /** Per counted array: the deliveries not yet run on. */
-    private final Map<float[], int[]> pending = new IdentityHashMap<>(4);
-    /** Arrays that are never to be counted again in this pass. */
-    private final Map<float[], Boolean> escaped = new IdentityHashMap<>(2);
+    /** Per counted array: the deliveries not yet run on; made with the first array worth counting. */
+    private Map<float[], int[]> pending;
+    /** Arrays that are never to be counted again in this pass; made with the first. */
+    private Map<float[], Boolean> escaped;
 
     /** After {@code node} ran on {@code given} and returned {@code made}: counts the arrays its chain rule made. */
     void made(Node node, Tensor[] given, Tensor[] made) {
@@ -30,8 +30,11 @@ final class FinishedGradients {
         }
         for (Tensor t : made) {
             float[] array = arrayOf(t);
-            if (array != null && !pending.containsKey(array) && !escaped.containsKey(array)
-                    && !isArrayOfOne(array, given)) {
+            if (array != null && (pending == null || !pending.containsKey(array))
+                    && (escaped == null || !escaped.containsKey(array)) && !isArrayOfOne(array, given)) {
+                if (pending == null) {
+                    pending = new IdentityHashMap<>(4);
+                }
                 pending.put(array, new int[1]);
             }
         }
@@ -39,7 +42,7 @@ final class FinishedGradients {
 
     /** {@code grad} went into an input buffer. */
     void delivered(Tensor grad) {
-        int[] count = pending.get(arrayOf(grad));
+        int[] count = pending == null ? null : pending.get(arrayOf(grad));
         if (count != null) {
             count[0]++;
         }
@@ -47,6 +50,9 @@ final class FinishedGradients {
 
     /** A node ran on {@code grads} (or a buffer summed them): gives back the arrays nothing else will read. */
     void consumed(Tensor... grads) {
+        if (pending == null) {
+            return;
+        }
         for (Tensor t : grads) {
             float[] array = arrayOf(t);
             int[] count = array == null ? null : pending.get(array);
@@ -62,7 +68,12 @@ final class FinishedGradients {
         for (Tensor t : grads) {
             float[] array = arrayOf(t);
             if (array != null) {
-                pending.remove(array);
+                if (pending != null) {
+                    pending.remove(array);
+                }
+                if (escaped == null) {
+                    escaped = new IdentityHashMap<>(2);
+                }
                 escaped.put(array, Boolean.TRUE);
             }
         }
@@ -77,7 +88,9 @@ final class FinishedGradients {
         return false;
     }
 
+    /** The array of a float32 gradient long enough to be kept as a spare ({@link SpareFloats#isWorthKeeping}). */
     private static float[] arrayOf(Tensor t) {
-        return t == null ? null : t.sharedFloats();
+        float[] array = t == null ? null : t.sharedFloats();
+        return array != null && SpareFloats.isWorthKeeping(array.length) ? array : null;
     }
 }

@@ -21,7 +21,7 @@ public final class SpareFloats {
      * reads it: a spare one when this thread has one of that length (with stale values), else a new one.
      */
     public static float[] forOverwrite(int length) {
-        if (length >= MIN_LENGTH && length <= MAX_LENGTH) {
+        if (isWorthKeeping(length)) {
             float[][] spares = SPARES.get();
             for (int i = 0; i < HELD; i++) {
                 float[] spare = spares[i];
@@ -34,9 +34,14 @@ public final class SpareFloats {
         return new float[length];
     }
 
+    /** Whether an array of {@code length} floats is one this class keeps and hands out. */
+    static boolean isWorthKeeping(int length) {
+        return length >= MIN_LENGTH && length <= MAX_LENGTH;
+    }
+
     /** Keeps {@code array}, which nothing reads any more, for {@link #forOverwrite}; the oldest goes when all are held. */
     static void give(float[] array) {
-        if (array.length < MIN_LENGTH || array.length > MAX_LENGTH) {
+        if (!isWorthKeeping(array.length)) {
             return;
         }
         float[][] spares = SPARES.get();
