@@ -3,7 +3,6 @@ package org.gradviz.engine.optim;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
-import org.gradviz.engine.CpuCapability;
 import org.gradviz.engine.Tensor;
 import org.gradviz.engine.TorchException;
 import org.gradviz.engine.kernels.GlibcPow;
@@ -126,10 +125,10 @@ public final class Adam extends Optimizer {
             if (decoupledDecay) {
                 values[i] *= shrink;
             } else if (weightDecay != 0) {
-                g = CpuCapability.mulAdd(values[i], decay, g);
+                g = Moments.decayed(g, values[i], decay);
             }
-            expAvg[i] = CpuCapability.mulAdd(g, rest1, expAvg[i] * b1);
-            expAvgSq[i] = CpuCapability.mulAdd(rest2 * g, g, expAvgSq[i] * b2);
+            expAvg[i] = Moments.first(expAvg[i], g, b1, rest1);
+            expAvgSq[i] = Moments.second(expAvgSq[i], g, b2, rest2);
             float second = expAvgSq[i];
             if (amsgrad) {
                 // NOTE: torch.maximum propagates NaN
@@ -157,10 +156,10 @@ public final class Adam extends Optimizer {
             if (decoupledDecay) {
                 values[i] *= shrink;
             } else if (weightDecay != 0) {
-                g = CpuCapability.mulAdd(values[i], weightDecay, g);
+                g = Moments.decayed(g, values[i], weightDecay);
             }
-            expAvg[i] = CpuCapability.mulAdd(g, rest1, expAvg[i] * beta1);
-            expAvgSq[i] = CpuCapability.mulAdd(rest2 * g, g, expAvgSq[i] * beta2);
+            expAvg[i] = Moments.first(expAvg[i], g, beta1, rest1);
+            expAvgSq[i] = Moments.second(expAvgSq[i], g, beta2, rest2);
             double second = expAvgSq[i];
             if (amsgrad) {
                 // NOTE: torch.maximum propagates NaN

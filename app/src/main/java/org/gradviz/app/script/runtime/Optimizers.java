@@ -9,10 +9,16 @@ import org.gradviz.engine.Tensor;
 import org.gradviz.engine.optim.Adagrad;
 import org.gradviz.engine.optim.Adadelta;
 import org.gradviz.engine.optim.Adam;
+import org.gradviz.engine.optim.Adamax;
+import org.gradviz.engine.optim.NAdam;
+import org.gradviz.engine.optim.RAdam;
 import org.gradviz.engine.optim.RMSprop;
 import org.gradviz.engine.optim.SGD;
 
-/** {@code torch.optim.SGD}, {@code Adam}, {@code AdamW}, {@code RMSprop}, {@code Adadelta} and {@code Adagrad}: torch 1.13's signatures and checks, in its order. */
+/**
+ * {@code torch.optim.SGD}, {@code Adam}, {@code AdamW}, {@code RMSprop}, {@code Adadelta}, {@code Adagrad},
+ * {@code Adamax}, {@code NAdam} and {@code RAdam}: torch 1.13's signatures and checks, in its order.
+ */
 final class Optimizers {
     private static final Object REQUIRED = Signature.REQUIRED;
     /** torch's {@code required} placeholder for SGD's lr. */
@@ -29,6 +35,9 @@ final class Optimizers {
         m.put("RMSprop", new Builtin("RMSprop", a -> grouped(a, Optimizers::rmsprop)));
         m.put("Adadelta", new Builtin("Adadelta", a -> grouped(a, Optimizers::adadelta)));
         m.put("Adagrad", new Builtin("Adagrad", a -> grouped(a, Optimizers::adagrad)));
+        m.put("Adamax", new Builtin("Adamax", a -> grouped(a, Optimizers::adamax)));
+        m.put("NAdam", new Builtin("NAdam", a -> grouped(a, Optimizers::nadam)));
+        m.put("RAdam", new Builtin("RAdam", a -> grouped(a, Optimizers::radam)));
         return m;
     }
 
@@ -172,6 +181,69 @@ final class Optimizers {
      */
     private static Object adamFamily(String name, Signature s, Args given, int maximize, int[] refused) {
         Object[] v = s.bind(given.withSelf(PyNone.NONE));
+        double[] betas = adamChecks(name, v);
+        for (int i : refused) {
+            refuseTrue(name, s.names().get(i), v[i]);
+        }
+        List<Tensor> params = params(v[1]);
+        Map<String, Object> group = settings(s, v, name.equals("Adam") ? List.of("lr", "betas", "eps", "weight_decay",
+                "amsgrad", "maximize", "foreach", "capturable", "differentiable", "fused") : List.of("lr", "betas", "eps",
+                "weight_decay", "amsgrad", "foreach", "maximize", "capturable"));
+        boolean max = Values.truthy(v[maximize]);
+        Adam adam = Adam.withAmsgrad(params, number(v[2]), betas[0], betas[1], number(v[4]), number(v[5]), max,
+                name.equals("AdamW"), Values.truthy(v[6]));
+        return new Optimizer(name, adam, group);
+    }
+
+    private static Object adamax(Args given) {
+        Signature s = Signature.keywordOnlyAfter("Adamax.__init__", 7, "self", REQUIRED, "params", REQUIRED,
+                "lr", 0.002, "betas", new PyTuple(List.of(0.9, 0.999)), "eps", 1e-08, "weight_decay", 0L,
+                "foreach", PyNone.NONE, "maximize", false);
+        Object[] v = s.bind(given.withSelf(PyNone.NONE));
+        double[] betas = adamChecks("Adamax", v);
+        refuseTrue("Adamax", "foreach", v[6]);
+        List<Tensor> params = params(v[1]);
+        Map<String, Object> group = settings(s, v, List.of("lr", "betas", "eps", "weight_decay", "foreach",
+                "maximize"));
+        Adamax a = new Adamax(params, number(v[2]), betas[0], betas[1], number(v[4]), number(v[5]),
+                Values.truthy(v[7]));
+        return new Optimizer("Adamax", a, group);
+    }
+
+    private static Object nadam(Args given) {
+        Signature s = Signature.of("NAdam.__init__", "self", REQUIRED, "params", REQUIRED, "lr", 0.002,
+                "betas", new PyTuple(List.of(0.9, 0.999)), "eps", 1e-08, "weight_decay", 0L, "momentum_decay", 4e-3,
+                "foreach", PyNone.NONE);
+        Object[] v = s.bind(given.withSelf(PyNone.NONE));
+        double[] betas = adamChecks("NAdam", v);
+        if (!(atLeast(v[6]) >= 0)) {
+            throw PyError.value("Invalid momentum_decay value: " + Values.str(v[6]));
+        }
+        refuseTrue("NAdam", "foreach", v[7]);
+        List<Tensor> params = params(v[1]);
+        Map<String, Object> group = settings(s, v, List.of("lr", "betas", "eps", "weight_decay", "momentum_decay",
+                "foreach"));
+        NAdam a = new NAdam(params, number(v[2]), betas[0], betas[1], number(v[4]), number(v[5]), number(v[6]));
+        return new Optimizer("NAdam", a, group);
+    }
+
+    private static Object radam(Args given) {
+        Signature s = Signature.of("RAdam.__init__", "self", REQUIRED, "params", REQUIRED, "lr", 0.001,
+                "betas", new PyTuple(List.of(0.9, 0.999)), "eps", 1e-08, "weight_decay", 0L, "foreach", PyNone.NONE);
+        Object[] v = s.bind(given.withSelf(PyNone.NONE));
+        double[] betas = adamChecks("RAdam", v);
+        refuseTrue("RAdam", "foreach", v[6]);
+        List<Tensor> params = params(v[1]);
+        Map<String, Object> group = settings(s, v, List.of("lr", "betas", "eps", "weight_decay", "foreach"));
+        RAdam a = new RAdam(params, number(v[2]), betas[0], betas[1], number(v[4]), number(v[5]));
+        return new Optimizer("RAdam", a, group);
+    }
+
+    /**
+     * The checks the Adam family makes of its bound values {@code v} (params, lr, betas, eps, weight_decay at 1 to 5)
+     * in torch's order: lr, eps, each beta, weight_decay. The two betas.
+     */
+    private static double[] adamChecks(String name, Object[] v) {
         if (!(atLeast(v[2]) >= 0)) {
             throw PyError.value("Invalid learning rate: " + Values.str(v[2]));
         }
@@ -197,20 +269,7 @@ final class Optimizers {
         if (!(atLeast(v[5]) >= 0)) {
             throw PyError.value("Invalid weight_decay value: " + Values.str(v[5]));
         }
-        for (int i : refused) {
-            refuseTrue(name, s.names().get(i), v[i]);
-        }
-        List<Tensor> params = params(v[1]);
-        Map<String, Object> group = settings(s, v, name.equals("Adam") ? List.of("lr", "betas", "eps", "weight_decay",
-                "amsgrad", "maximize", "foreach", "capturable", "differentiable", "fused") : List.of("lr", "betas", "eps",
-                "weight_decay", "amsgrad", "foreach", "maximize", "capturable"));
-        double lr = number(v[2]);
-        double beta1 = number(betas.get(0));
-        double beta2 = number(betas.get(1));
-        boolean max = Values.truthy(v[maximize]);
-        Adam adam = Adam.withAmsgrad(params, lr, beta1, beta2, number(v[4]), number(v[5]), max,
-                name.equals("AdamW"), Values.truthy(v[6]));
-        return new Optimizer(name, adam, group);
+        return new double[] {number(betas.get(0)), number(betas.get(1))};
     }
 
     private static Object rmsprop(Args given) {
