@@ -21,9 +21,7 @@ import org.gradviz.engine.kernels.GlibcPow;
  * and {@code torch.optim.AdamW}'s {@code _single_tensor_adamw}, the same but for its decoupled weight decay: the
  * gradient is left as it is and {@code param.mul_(1 - lr * weight_decay)} comes first.
  */
-public final class Adam extends Optimizer {
-    private final double beta1;
-    private final double beta2;
+public final class Adam extends AdamFamily {
     private final double eps;
     private final double weightDecay;
     private final boolean maximize;
@@ -62,7 +60,7 @@ public final class Adam extends Optimizer {
 
     private Adam(List<Tensor> params, double lr, double beta1, double beta2, double eps, double weightDecay,
             boolean maximize, boolean decoupledDecay, boolean amsgrad) {
-        super(params, lr);
+        super(params, lr, beta1, beta2);
         if (!(lr >= 0)) {
             throw TorchException.value("Invalid learning rate: " + lr);
         }
@@ -78,8 +76,6 @@ public final class Adam extends Optimizer {
         if (!(weightDecay >= 0)) {
             throw TorchException.value("Invalid weight_decay value: " + weightDecay);
         }
-        this.beta1 = beta1;
-        this.beta2 = beta2;
         this.eps = eps;
         this.weightDecay = weightDecay;
         this.maximize = maximize;

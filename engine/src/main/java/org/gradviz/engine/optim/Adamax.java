@@ -18,18 +18,14 @@ import org.gradviz.engine.kernels.GlibcPow;
  * </pre>
  * State: {@code step} (a float32 0-dim tensor), {@code exp_avg}, {@code exp_inf}.
  */
-public final class Adamax extends Optimizer {
-    private final double beta1;
-    private final double beta2;
+public final class Adamax extends AdamFamily {
     private final double eps;
     private final double weightDecay;
     private final boolean maximize;
 
     public Adamax(List<Tensor> params, double lr, double beta1, double beta2, double eps, double weightDecay,
             boolean maximize) {
-        super(params, lr);
-        this.beta1 = beta1;
-        this.beta2 = beta2;
+        super(params, lr, beta1, beta2);
         this.eps = eps;
         this.weightDecay = weightDecay;
         this.maximize = maximize;

@@ -21,18 +21,14 @@ import org.gradviz.engine.kernels.GlibcPow;
  * </pre>
  * State: {@code step}, {@code mu_product} (float32 0-dim tensors), {@code exp_avg}, {@code exp_avg_sq}.
  */
-public final class NAdam extends Optimizer {
-    private final double beta1;
-    private final double beta2;
+public final class NAdam extends AdamFamily {
     private final double eps;
     private final double weightDecay;
     private final double momentumDecay;
 
     public NAdam(List<Tensor> params, double lr, double beta1, double beta2, double eps, double weightDecay,
             double momentumDecay) {
-        super(params, lr);
-        this.beta1 = beta1;
-        this.beta2 = beta2;
+        super(params, lr, beta1, beta2);
         this.eps = eps;
         this.weightDecay = weightDecay;
         this.momentumDecay = momentumDecay;

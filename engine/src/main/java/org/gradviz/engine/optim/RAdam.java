@@ -24,16 +24,12 @@ import org.gradviz.engine.kernels.GlibcPow;
  * NOTE: a number divided by a tensor is torch's {@code __rtruediv__}, {@code tensor.reciprocal() * number}.
  * State: {@code step} (a float32 0-dim tensor), {@code exp_avg}, {@code exp_avg_sq}.
  */
-public final class RAdam extends Optimizer {
-    private final double beta1;
-    private final double beta2;
+public final class RAdam extends AdamFamily {
     private final double eps;
     private final double weightDecay;
 
     public RAdam(List<Tensor> params, double lr, double beta1, double beta2, double eps, double weightDecay) {
-        super(params, lr);
-        this.beta1 = beta1;
-        this.beta2 = beta2;
+        super(params, lr, beta1, beta2);
         this.eps = eps;
         this.weightDecay = weightDecay;
     }

@@ -18,7 +18,7 @@ import org.gradviz.engine.TorchException;
  * </pre>
  */
 public final class SGD extends Optimizer {
-    private final double momentum;
+    private double momentum;
     private final double dampening;
     private final double weightDecay;
     private final boolean nesterov;
@@ -54,6 +54,11 @@ public final class SGD extends Optimizer {
         this.weightDecay = weightDecay;
         this.nesterov = nesterov;
         this.maximize = maximize;
+    }
+
+    /** Sets the momentum the next step uses, as assigning {@code param_groups[i]["momentum"]} does (CyclicLR). */
+    public void setMomentum(double momentum) {
+        this.momentum = momentum;
     }
 
     @Override

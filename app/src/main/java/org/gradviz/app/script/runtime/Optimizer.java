@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
+import java.util.function.Consumer;
 import org.gradviz.engine.Tensor;
 
 /**
@@ -15,8 +16,12 @@ import org.gradviz.engine.Tensor;
  * setting there is refused at the step rather than ignored.
  */
 public final class Optimizer implements HasAttributes {
-    /** One parameter group: the engine optimiser of its parameters, its settings as given, and its dict. */
-    private record Group(org.gradviz.engine.optim.Optimizer engine, Map<String, Object> settings, PyDict dict) {
+    /**
+     * One parameter group: the engine optimiser of its parameters, its settings as given, its dict, and how a
+     * setting other than lr that may change between steps (SGD's momentum, the Adam family's betas) reaches the engine.
+     */
+    private record Group(org.gradviz.engine.optim.Optimizer engine, Map<String, Object> settings, PyDict dict,
+            Map<String, Consumer<Object>> adjusters) {
     }
 
     private final String name;
@@ -28,11 +33,17 @@ public final class Optimizer implements HasAttributes {
      * @param settings the parameter group's settings as the program gave them (or torch's defaults), in torch's order
      */
     public Optimizer(String name, org.gradviz.engine.optim.Optimizer engine, Map<String, Object> settings) {
+        this(name, engine, settings, Map.of());
+    }
+
+    /** The same, with the settings besides lr that the engine takes anew at each step (by name). */
+    Optimizer(String name, org.gradviz.engine.optim.Optimizer engine, Map<String, Object> settings,
+            Map<String, Consumer<Object>> adjusters) {
         PyDict group = new PyDict();
         group.put("params", new ArrayList<Object>(engine.params()));
         settings.forEach(group::put);
         this.name = name;
-        this.groups = List.of(new Group(engine, settings, group));
+        this.groups = List.of(new Group(engine, settings, group, adjusters));
     }
 
     private Optimizer(String name, List<Group> groups) {
@@ -58,7 +69,7 @@ public final class Optimizer implements HasAttributes {
                     dict.put(k, g.dict().get(k));
                 }
             });
-            groups.add(new Group(g.engine(), g.settings(), dict));
+            groups.add(new Group(g.engine(), g.settings(), dict, g.adjusters()));
         }
         return new Optimizer(parts.get(0).name, List.copyOf(groups));
     }
@@ -93,6 +104,8 @@ public final class Optimizer implements HasAttributes {
             Object now = g.dict().get(e.getKey());
             if (e.getKey().equals("lr")) {
                 g.engine().setLr(Values.toDouble(now, "lr"));
+            } else if (g.adjusters().containsKey(e.getKey())) {
+                g.adjusters().get(e.getKey()).accept(now);
             } else if (!Objects.equals(now, e.getValue())) {
                 throw new Unsupported("changing '" + e.getKey() + "' in param_groups");
             }
@@ -102,6 +115,11 @@ public final class Optimizer implements HasAttributes {
         if (params.size() != own.size() || !params.containsAll(own)) {
             throw new Unsupported("changing 'params' in param_groups");
         }
+    }
+
+    /** Whether torch's {@code optimizer.defaults} has the setting {@code key} ('momentum' in SGD's). */
+    boolean hasSetting(String key) {
+        return groups.get(0).settings().containsKey(key);
     }
 
     /** The parameter groups' dicts, {@code param_groups}, as the program sees them. */

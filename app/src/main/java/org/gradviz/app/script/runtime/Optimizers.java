@@ -9,6 +9,7 @@ import org.gradviz.engine.Tensor;
 import org.gradviz.engine.optim.Adagrad;
 import org.gradviz.engine.optim.Adadelta;
 import org.gradviz.engine.optim.Adam;
+import org.gradviz.engine.optim.AdamFamily;
 import org.gradviz.engine.optim.Adamax;
 import org.gradviz.engine.optim.NAdam;
 import org.gradviz.engine.optim.RAdam;
@@ -157,7 +158,7 @@ final class Optimizers {
         group.put("differentiable", v[9]);
         SGD sgd = new SGD(params, number(lr), number(v[3]), number(v[4]), number(v[5]), nesterov,
                 Values.truthy(v[7]));
-        return new Optimizer("SGD", sgd, group);
+        return new Optimizer("SGD", sgd, group, Map.of("momentum", m -> sgd.setMomentum(number(m))));
     }
 
     private static Object adam(Args given) {
@@ -192,7 +193,7 @@ final class Optimizers {
         boolean max = Values.truthy(v[maximize]);
         Adam adam = Adam.withAmsgrad(params, number(v[2]), betas[0], betas[1], number(v[4]), number(v[5]), max,
                 name.equals("AdamW"), Values.truthy(v[6]));
-        return new Optimizer(name, adam, group);
+        return new Optimizer(name, adam, group, betas(adam));
     }
 
     private static Object adamax(Args given) {
@@ -207,7 +208,7 @@ final class Optimizers {
                 "maximize"));
         Adamax a = new Adamax(params, number(v[2]), betas[0], betas[1], number(v[4]), number(v[5]),
                 Values.truthy(v[7]));
-        return new Optimizer("Adamax", a, group);
+        return new Optimizer("Adamax", a, group, betas(a));
     }
 
     private static Object nadam(Args given) {
@@ -224,7 +225,7 @@ final class Optimizers {
         Map<String, Object> group = settings(s, v, List.of("lr", "betas", "eps", "weight_decay", "momentum_decay",
                 "foreach"));
         NAdam a = new NAdam(params, number(v[2]), betas[0], betas[1], number(v[4]), number(v[5]), number(v[6]));
-        return new Optimizer("NAdam", a, group);
+        return new Optimizer("NAdam", a, group, betas(a));
     }
 
     private static Object radam(Args given) {
@@ -236,7 +237,7 @@ final class Optimizers {
         List<Tensor> params = params(v[1]);
         Map<String, Object> group = settings(s, v, List.of("lr", "betas", "eps", "weight_decay", "foreach"));
         RAdam a = new RAdam(params, number(v[2]), betas[0], betas[1], number(v[4]), number(v[5]));
-        return new Optimizer("RAdam", a, group);
+        return new Optimizer("RAdam", a, group, betas(a));
     }
 
     /**
@@ -338,6 +339,14 @@ final class Optimizers {
         Adagrad a = new Adagrad(params, number(v[2]), number(v[3]), number(v[4]), number(v[5]), number(v[6]),
                 Values.truthy(v[8]));
         return new Optimizer("Adagrad", a, group);
+    }
+
+    /** How a group's {@code betas} reach the engine at each step (OneCycleLR cycles the first). */
+    private static Map<String, java.util.function.Consumer<Object>> betas(AdamFamily engine) {
+        return Map.of("betas", b -> {
+            List<?> pair = Values.items(b);
+            engine.setBetas(number(pair.get(0)), number(pair.get(1)));
+        });
     }
 
     /** The parameter group's settings, the bound values {@code v} of {@code s}, in the order of torch's defaults dict. */
