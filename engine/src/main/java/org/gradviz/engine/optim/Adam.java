@@ -1,6 +1,5 @@
 package org.gradviz.engine.optim;
 
-import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import org.gradviz.engine.Tensor;
@@ -27,19 +26,6 @@ public final class Adam extends AdamFamily {
     private final boolean maximize;
     private final boolean decoupledDecay;
     private final boolean amsgrad;
-    private final Map<Tensor, State> states = new IdentityHashMap<>();
-
-    /**
-     * The per-parameter state PyTorch keeps: the step count and the two running averages, {@code float[]} for a
-     * float32 parameter, else {@code double[]}.
-     */
-    private static final class State {
-        long step;
-        Object expAvg;
-        Object expAvgSq;
-        /** amsgrad's running maximum of expAvgSq; null without amsgrad. */
-        Object maxExpAvgSq;
-    }
 
     public Adam(List<Tensor> params, double lr, double beta1, double beta2, double eps, double weightDecay,
             boolean maximize) {
@@ -89,33 +75,38 @@ public final class Adam extends AdamFamily {
         return decoupledDecay ? 2 : 1;
     }
 
-    /** The next step's state of {@code p}, its step count advanced, its averages made (as zeros) the first time. */
-    private State advance(Tensor p, boolean float32) {
-        State s = states.computeIfAbsent(p, k -> new State());
-        if (s.step == 0) {
-            s.expAvg = float32 ? new float[p.numel()] : new double[p.numel()];
-            s.expAvgSq = float32 ? new float[p.numel()] : new double[p.numel()];
-            s.maxExpAvgSq = !amsgrad ? null : float32 ? new float[p.numel()] : new double[p.numel()];
+    /**
+     * The state of {@code p}, made the first time as torch makes it (step, exp_avg, exp_avg_sq, then max_exp_avg_sq
+     * with amsgrad); the step counted, its new value.
+     */
+    private double advance(Tensor p, Map<String, Object> s) {
+        if (s.isEmpty()) {
+            s.put("step", scalar(0));
+            s.put("exp_avg", zerosLike(p));
+            s.put("exp_avg_sq", zerosLike(p));
+            if (amsgrad) {
+                s.put("max_exp_avg_sq", zerosLike(p));
+            }
         }
-        s.step++;
-        return s;
+        return countStep(s);
     }
 
     @Override
     protected void updateFloats(Tensor p, float[] values, float[] grad) {
-        State s = advance(p, true);
-        float[] expAvg = (float[]) s.expAvg;
-        float[] expAvgSq = (float[]) s.expAvgSq;
-        float[] maxSq = (float[]) s.maxExpAvgSq;
+        Map<String, Object> s = stateOf(p);
+        double step = advance(p, s);
+        float[] expAvg = floats(s, "exp_avg");
+        float[] expAvgSq = floats(s, "exp_avg_sq");
+        float[] maxSq = amsgrad ? floats(s, "max_exp_avg_sq") : null;
         float decay = (float) weightDecay;
         float shrink = (float) (1 - lr() * weightDecay);
         float b1 = (float) beta1;
         float rest1 = (float) (1 - beta1);
         float b2 = (float) beta2;
         float rest2 = (float) (1 - beta2);
-        float bc2Sqrt = (float) Math.sqrt(biasCorrection(beta2, s.step));
+        float bc2Sqrt = (float) Math.sqrt(biasCorrection(beta2, step));
         float epsilon = (float) eps;
-        float negStepSize = (float) -(lr() / biasCorrection(beta1, s.step));
+        float negStepSize = (float) -(lr() / biasCorrection(beta1, step));
         for (int i = 0; i < values.length; i++) {
             float g = maximize ? -grad[i] : grad[i];
             if (decoupledDecay) {
@@ -138,15 +129,16 @@ public final class Adam extends AdamFamily {
 
     @Override
     protected void updateDoubles(Tensor p, double[] values, double[] grad) {
-        State s = advance(p, false);
-        double[] expAvg = (double[]) s.expAvg;
-        double[] expAvgSq = (double[]) s.expAvgSq;
-        double[] maxSq = (double[]) s.maxExpAvgSq;
+        Map<String, Object> s = stateOf(p);
+        double step = advance(p, s);
+        double[] expAvg = doubles(s, "exp_avg");
+        double[] expAvgSq = doubles(s, "exp_avg_sq");
+        double[] maxSq = amsgrad ? doubles(s, "max_exp_avg_sq") : null;
         double shrink = 1 - lr() * weightDecay;
         double rest1 = 1 - beta1;
         double rest2 = 1 - beta2;
-        double bc2Sqrt = Math.sqrt(biasCorrection(beta2, s.step));
-        double negStepSize = -(lr() / biasCorrection(beta1, s.step));
+        double bc2Sqrt = Math.sqrt(biasCorrection(beta2, step));
+        double negStepSize = -(lr() / biasCorrection(beta1, step));
         for (int i = 0; i < values.length; i++) {
             double g = maximize ? -grad[i] : grad[i];
             if (decoupledDecay) {
@@ -168,7 +160,7 @@ public final class Adam extends AdamFamily {
     }
 
     /** {@code 1 - beta ** step}, which torch computes in Python: glibc's pow. */
-    private static double biasCorrection(double beta, long step) {
+    private static double biasCorrection(double beta, double step) {
         return 1 - GlibcPow.pow(beta, step);
     }
 }

@@ -74,6 +74,11 @@ public abstract class Optimizer {
         states.put(p, new LinkedHashMap<>(entries));
     }
 
+    /** {@code load_state_dict}'s first part: every parameter's state dropped. */
+    public void clearStates() {
+        states.clear();
+    }
+
     /** The state of {@code p} for a subclass to fill and update: empty the first time. */
     protected final Map<String, Object> stateOf(Tensor p) {
         return states.computeIfAbsent(p, k -> new LinkedHashMap<>());
@@ -92,12 +97,20 @@ public abstract class Optimizer {
 
     /** The float32 values of a state tensor, its own storage, which the step updates in place. */
     protected static float[] floats(Map<String, Object> state, String name) {
-        return ((Tensor) state.get(name)).floats();
+        return entry(state, name).floats();
     }
 
     /** The values of a float64 state tensor, its own storage, which the step updates in place. */
     protected static double[] doubles(Map<String, Object> state, String name) {
-        return ((Tensor) state.get(name)).data();
+        return entry(state, name).data();
+    }
+
+    /** A tensor of the state, or torch's KeyError when it has none of that name (a state loaded from another kind). */
+    private static Tensor entry(Map<String, Object> state, String name) {
+        if (!(state.get(name) instanceof Tensor t)) {
+            throw new TorchException("KeyError", "'" + name + "'");
+        }
+        return t;
     }
 
     /** Adds one to the float32 step tensor of {@code state}, as torch's {@code step_t += 1}; the new count. */
@@ -105,6 +118,11 @@ public abstract class Optimizer {
         float[] step = floats(state, "step");
         step[0] += 1;
         return step[0];
+    }
+
+    /** Adds one to the Python int step of {@code state}, as RMSprop's and Adadelta's {@code state['step'] += 1}. */
+    protected static void countIntStep(Map<String, Object> state) {
+        state.put("step", ((Number) state.get("step")).longValue() + 1);
     }
 
     /** {@code optimizer.zero_grad()} as in PyTorch 1.13 ({@code set_to_none=False}): every existing gradient is zeroed. */
