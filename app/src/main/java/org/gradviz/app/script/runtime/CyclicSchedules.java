@@ -56,7 +56,9 @@ final class CyclicSchedules {
                 "mode", v[5], "gamma", v[6]);
         if (v[7] == PyNone.NONE) {
             own.put("_scale_fn_custom", PyNone.NONE);
-            own.put("_scale_fn_ref", new LrScheduler.Opaque("<weakref at " + Addresses.of(own) + "; dead>"));
+            // NOTE: a weak reference to the scheduler's bound scale method, shown alive (the program holds it)
+            own.put("_scale_fn_ref", new LrScheduler.Opaque("<weakref at " + Addresses.of(own) + "; to 'CyclicLR' at "
+                    + Addresses.of(optimizer) + ">"));
             own.put("scale_mode", mode.equals("exp_range") ? "iterations" : "cycle");
         } else {
             own.put("_scale_fn_custom", v[7]);
