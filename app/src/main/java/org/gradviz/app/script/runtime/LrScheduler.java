@@ -22,6 +22,12 @@ final class LrScheduler implements HasAttributes {
             + "chainable form, where available. Please open an issue if you are unable to replicate your use case: "
             + "https://github.com/pytorch/pytorch/issues/new/choose.";
 
+    private static final String BEFORE_OPTIMIZER_STEP = "Detected call of `lr_scheduler.step()` before "
+            + "`optimizer.step()`. In PyTorch 1.1.0 and later, you should call them in the opposite order: "
+            + "`optimizer.step()` before `lr_scheduler.step()`.  Failure to do this will result in PyTorch skipping "
+            + "the first value of the learning rate schedule. See more details at "
+            + "https://pytorch.org/docs/stable/optim.html#how-to-adjust-learning-rate";
+
     /** How a schedule turns the scheduler's state into group {@code g}'s next rate. */
     interface Rule {
         /** torch's {@code get_lr()} for group {@code g}, the chainable form. */
@@ -54,6 +60,10 @@ final class LrScheduler implements HasAttributes {
 
         /** {@code _LRScheduler.step}: the step counted, the next epoch or the given one (with torch's warning). */
         Advance STANDARD = (s, epoch) -> {
+            if (s.integer("_step_count") == 1 && s.optimizerOf().stepCount() < 1) {
+                LibraryWarnings.warn(FILE, 138, BEFORE_OPTIMIZER_STEP,
+                        "warnings.warn(\"Detected call of `lr_scheduler.step()` before `optimizer.step()`. \"");
+            }
             s.put("_step_count", s.integer("_step_count") + 1);
             if (epoch == null) {
                 s.put("last_epoch", s.lastEpoch() + 1);
@@ -100,8 +110,9 @@ final class LrScheduler implements HasAttributes {
         this(name, optimizer, own, rule, Advance.STANDARD);
     }
 
-    /** {@code _initial_step}: the step count reset, and a first step. */
+    /** {@code _initial_step}: the step counts (its own and the optimiser's) reset, and a first step. */
     void initialStep() {
+        optimizer.resetStepCount();
         put("_step_count", 0L);
         step(null);
     }

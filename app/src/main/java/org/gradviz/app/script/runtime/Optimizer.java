@@ -29,6 +29,8 @@ public final class Optimizer implements HasAttributes {
 
     private final String name;
     private final List<Group> groups;
+    /** torch's {@code optimizer._step_count}: the steps since a scheduler was made on it (for its warning). */
+    private long stepCount;
 
     /**
      * @param name the class name, {@code SGD}
@@ -90,6 +92,7 @@ public final class Optimizer implements HasAttributes {
                 if (v[0] != PyNone.NONE) {
                     throw new Unsupported("'" + name + ".step(closure)'");
                 }
+                stepCount++;
                 groups.forEach(Optimizer::applyGroup);
                 groups.forEach(g -> g.engine().step());
                 return PyNone.NONE;
@@ -247,6 +250,15 @@ public final class Optimizer implements HasAttributes {
         if (params.size() != own.size() || !params.containsAll(own)) {
             throw new Unsupported("changing 'params' in param_groups");
         }
+    }
+
+    /** Resets the step count, as a scheduler's {@code _initial_step} does. */
+    void resetStepCount() {
+        stepCount = 0;
+    }
+
+    long stepCount() {
+        return stepCount;
     }
 
     /** Whether torch's {@code optimizer.defaults} has the setting {@code key} ('momentum' in SGD's). */
