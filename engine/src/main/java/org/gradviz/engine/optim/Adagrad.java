@@ -51,7 +51,7 @@ public final class Adagrad extends Optimizer {
         s.put("sum", sum);
     }
 
-    /** The next step's state of {@code p}, its step counted; {@code -clr} = {@code -lr / (1 + (step - 1) * lr_decay)}. */
+    /** The state of {@code p} with its step counted; {@code -clr}, {@code -lr / (1 + (step - 1) * lr_decay)}. */
     private double advance(Tensor p, Map<String, Object> s) {
         if (s.isEmpty()) {
             init(p, s);

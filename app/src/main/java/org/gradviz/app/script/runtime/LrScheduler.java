@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.gradviz.engine.kernels.GlibcSinCos;
 
 /**
  * A {@code torch.optim.lr_scheduler} schedule made on an optimiser, as torch 1.13's {@code _LRScheduler} writes it: it

@@ -10,8 +10,8 @@ import org.gradviz.engine.kernels.GlibcSinCos;
 
 /**
  * The schedules of {@code torch.optim.lr_scheduler} in torch 1.13's forms: each one's signature, checks and own
- * attributes (in torch's {@code __dict__} order), its chainable {@code get_lr} and, where torch has one, its closed form,
- * in Python float arithmetic in torch's order (cosines are glibc's, as Python's {@code math.cos}; powers glibc's
+ * attributes (in torch's {@code __dict__} order), its chainable {@code get_lr} and, where torch has one, its closed
+ * form, in Python float arithmetic in torch's order (cosines are glibc's, as Python's {@code math.cos}; powers glibc's
  * {@code pow}). {@code SequentialLR} and {@code ChainedScheduler} are {@link SchedulerSequence}.
  */
 final class LrSchedules {
@@ -80,7 +80,8 @@ final class LrSchedules {
         return new LrScheduler("StepLR", LrScheduler.optimizer(v[0]), own, LrScheduler.Rule.of((s, g) -> {
             long epoch = s.lastEpoch();
             return epoch == 0 || epoch % s.integer("step_size") != 0 ? s.lrObject(g) : s.lr(g) * s.number("gamma");
-        }, (s, g) -> s.base(g) * GlibcPow.pow(s.number("gamma"), Math.floorDiv(s.lastEpoch(), s.integer("step_size")))));
+        }, (s, g) -> s.base(g)
+                * GlibcPow.pow(s.number("gamma"), Math.floorDiv(s.lastEpoch(), s.integer("step_size")))));
     }
 
     /** MultiStepLR: its milestones kept as a list (torch's Counter, so its state_dict is refused). */

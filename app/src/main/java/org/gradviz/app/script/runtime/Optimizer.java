@@ -27,8 +27,14 @@ public final class Optimizer implements HasAttributes {
             Map<String, Consumer<Object>> adjusters) {
     }
 
+    /** How {@code add_param_group} makes the optimiser of a new group dict, as the constructor made the others. */
+    interface GroupMaker {
+        Optimizer make(PyDict group);
+    }
+
     private final String name;
     private final List<Group> groups;
+    private GroupMaker groupMaker;
     /** torch's {@code optimizer._step_count}: the steps since a scheduler was made on it (for its warning). */
     private long stepCount;
 
@@ -79,6 +85,19 @@ public final class Optimizer implements HasAttributes {
         return new Optimizer(parts.get(0).name, groups);
     }
 
+    /** This optimiser, able to add parameter groups made by {@code maker}. */
+    Optimizer withGroupMaker(GroupMaker maker) {
+        this.groupMaker = maker;
+        return this;
+    }
+
+    /** The parameters of every group, in order. */
+    List<Tensor> params() {
+        List<Tensor> all = new ArrayList<>();
+        groups.forEach(g -> all.addAll(g.engine().params()));
+        return all;
+    }
+
     @Override
     public Object attribute(String attribute) {
         return switch (attribute) {
@@ -107,10 +126,57 @@ public final class Optimizer implements HasAttributes {
                 loadStateDict(v[0]);
                 return PyNone.NONE;
             });
-            case "state", "add_param_group", "defaults" ->
+            case "add_param_group" -> new Builtin("add_param_group", a -> {
+                Object[] v = Signature.of("Optimizer.add_param_group", "param_group", Signature.REQUIRED).bind(a);
+                addParamGroup(v[0]);
+                return PyNone.NONE;
+            });
+            case "state", "defaults" ->
                 throw new Unsupported("'Optimizer." + attribute + "'");
             default -> null;
         };
+    }
+
+    /**
+     * torch's {@code add_param_group(param_group)}: the program's dict becomes the group, its params made a list and
+     * checked, the settings it lacks set to the optimiser's defaults (in their order); its parameters must be new.
+     */
+    private void addParamGroup(Object given) {
+        if (!(given instanceof PyDict group)) {
+            throw new PyError("AssertionError", "param group must be a dict");
+        }
+        Object params = group.item("params");
+        if (params instanceof PySet) {
+            throw PyError.type("optimizer parameters need to be organized in ordered collections, but the ordering "
+                    + "of tensors in sets will change between runs. Please use a list instead.");
+        }
+        List<Object> list = new ArrayList<>(params instanceof Tensor ? List.of(params) : Iteration.items(params));
+        group.put("params", list);
+        for (Object p : list) {
+            if (!(p instanceof Tensor t)) {
+                throw PyError.type("optimizer can only optimize Tensors, but one of the params is "
+                        + NnModule.typename(p));
+            }
+            if (!t.isLeaf()) {
+                throw PyError.value("can't optimize a non-leaf Tensor");
+            }
+        }
+        if (groupMaker == null) {
+            throw new Unsupported("'Optimizer.add_param_group' of an optimiser made of one tensor");
+        }
+        Group made = groupMaker.make(group).groups.get(0);
+        made.settings().forEach((key, value) -> {
+            if (!group.containsKey(key)) {
+                group.put(key, value);
+            }
+        });
+        List<Tensor> existing = params();
+        for (Object p : list) {
+            if (existing.stream().anyMatch(e -> e == p)) {
+                throw PyError.value("some parameters appear in more than one parameter group");
+            }
+        }
+        groups.add(new Group(made.engine(), made.settings(), group, made.adjusters()));
     }
 
     /**

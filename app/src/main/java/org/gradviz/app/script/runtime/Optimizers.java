@@ -45,7 +45,8 @@ final class Optimizers {
     /**
      * An optimiser given a list of parameter groups (dicts with "params" and settings that override the
      * constructor's): one made per group, as if constructed with that group's parameters and settings, in order;
-     * without dicts, the optimiser of the parameters (a generator of them read once).
+     * without dicts, the optimiser of the parameters (a generator of them read once). Either way it can make more
+     * groups the same way ({@code add_param_group}).
      */
     private static Object grouped(Args given, java.util.function.Function<Args, Object> make) {
         boolean positional = !given.positional().isEmpty();
@@ -53,9 +54,11 @@ final class Optimizers {
         if (params == null || params instanceof Tensor) {
             return make.apply(given);
         }
+        Optimizer.GroupMaker maker = group -> part(given, positional, make, group).optimizer();
         List<Object> items = Iteration.items(params);
         if (items.isEmpty() || !(items.get(0) instanceof PyDict)) {
-            return make.apply(withParams(given, positional, new ArrayList<>(items), Map.of()));
+            Optimizer o = (Optimizer) make.apply(withParams(given, positional, new ArrayList<>(items), Map.of()));
+            return o.withGroupMaker(maker);
         }
         List<Optimizer> parts = new ArrayList<>();
         List<List<String>> keyOrders = new ArrayList<>();
@@ -64,38 +67,49 @@ final class Optimizers {
             if (!(item instanceof PyDict group)) {
                 throw new PyError("AssertionError", "param group must be a dict");
             }
-            if (!group.containsKey("params")) {
-                throw PyError.raised(ExceptionTypes.instance(ExceptionTypes.KEY_ERROR, List.of("params")));
-            }
-            Object groupParams = group.get("params");
-            List<Object> own = groupParams instanceof Tensor ? List.of(groupParams) : Iteration.items(groupParams);
-            // NOTE: made first with only the group's lr (SGD's required setting) to learn which keys are settings
-            Map<String, Object> lr = group.containsKey("lr") ? Map.of("lr", group.get("lr")) : Map.of();
-            Optimizer plain = (Optimizer) make.apply(withParams(given, positional, new ArrayList<>(own), lr));
-            List<Object> settings = plain.groups().get(0).keys();
-            Map<String, Object> overrides = new LinkedHashMap<>();
-            List<String> order = new ArrayList<>();
-            for (Object key : group.keys()) {
-                if (!(key instanceof String name) || name.equals("params")) {
-                    continue;
-                }
-                order.add(name);
-                if (!settings.contains(name)) {
-                    throw new Unsupported("a parameter group key '" + name + "' that is not a setting of "
-                            + plain.typeName());
-                }
-                overrides.put(name, group.get(key));
-            }
-            Optimizer part = (Optimizer) make.apply(withParams(given, positional, new ArrayList<>(own), overrides));
-            for (Object p : own) {
-                if (!seen.add((Tensor) p)) {
+            Part part = part(given, positional, make, group);
+            for (Tensor p : part.optimizer().params()) {
+                if (!seen.add(p)) {
                     throw PyError.value("some parameters appear in more than one parameter group");
                 }
             }
-            parts.add(part);
-            keyOrders.add(order);
+            parts.add(part.optimizer());
+            keyOrders.add(part.order());
         }
-        return Optimizer.ofGroups(parts, keyOrders);
+        return Optimizer.ofGroups(parts, keyOrders).withGroupMaker(maker);
+    }
+
+    /** One parameter group's optimiser, and the setting keys its dict gave, in its order. */
+    private record Part(Optimizer optimizer, List<String> order) {
+    }
+
+    /** The optimiser of one parameter group dict: the constructor's arguments with its params and settings. */
+    private static Part part(Args given, boolean positional, java.util.function.Function<Args, Object> make,
+            PyDict group) {
+        if (!group.containsKey("params")) {
+            throw PyError.raised(ExceptionTypes.instance(ExceptionTypes.KEY_ERROR, List.of("params")));
+        }
+        Object groupParams = group.get("params");
+        List<Object> own = groupParams instanceof Tensor ? List.of(groupParams) : Iteration.items(groupParams);
+        // NOTE: made first with only the group's lr (SGD's required setting) to learn which keys are settings
+        Map<String, Object> lr = group.containsKey("lr") ? Map.of("lr", group.get("lr")) : Map.of();
+        Optimizer plain = (Optimizer) make.apply(withParams(given, positional, new ArrayList<>(own), lr));
+        List<Object> settings = plain.groups().get(0).keys();
+        Map<String, Object> overrides = new LinkedHashMap<>();
+        List<String> order = new ArrayList<>();
+        for (Object key : group.keys()) {
+            if (!(key instanceof String name) || name.equals("params")) {
+                continue;
+            }
+            order.add(name);
+            if (!settings.contains(name)) {
+                throw new Unsupported("a parameter group key '" + name + "' that is not a setting of "
+                        + plain.typeName());
+            }
+            overrides.put(name, group.get(key));
+        }
+        Optimizer part = (Optimizer) make.apply(withParams(given, positional, new ArrayList<>(own), overrides));
+        return new Part(part, order);
     }
 
     /**
