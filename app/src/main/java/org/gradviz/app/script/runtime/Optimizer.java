@@ -1,30 +1,33 @@
 package org.gradviz.app.script.runtime;
 
 import java.util.ArrayList;
-import java.util.IdentityHashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
 import java.util.function.Consumer;
 import org.gradviz.engine.Tensor;
-import org.gradviz.engine.ops.Conversion;
 
 /**
  * A {@code torch.optim} optimiser as a program sees it: {@code zero_grad()}, {@code step()}, torch's repr and its
  * parameter groups, {@code param_groups}, each a dict of its parameters and settings, updated in order by an engine
  * optimiser of its own (torch's single-tensor updates touch one parameter at a time, so that is torch's order).
- * Assigning a group's {@code "lr"} changes the rate its next step uses (a schedule written by hand); changing another
- * setting there is refused at the step rather than ignored.
+ * Assigning a group's {@code "lr"} changes the rate its next step uses (a schedule written by hand), as do SGD's
+ * {@code "momentum"} and the Adam family's {@code "betas"} (CyclicLR and OneCycleLR cycle them); changing another
+ * setting there is refused at the step rather than ignored. {@code add_param_group} makes a group as the constructor
+ * made the others; {@code state_dict()} and {@code load_state_dict()} are {@link OptimizerStateDict}.
  */
 public final class Optimizer implements HasAttributes {
     /**
      * One parameter group: the engine optimiser of its parameters, its settings as given, its dict, and how a
      * setting other than lr that may change between steps (SGD's momentum, the Adam family's betas) reaches the engine.
      */
-    private record Group(org.gradviz.engine.optim.Optimizer engine, Map<String, Object> settings, PyDict dict,
+    record Group(org.gradviz.engine.optim.Optimizer engine, Map<String, Object> settings, PyDict dict,
             Map<String, Consumer<Object>> adjusters) {
+        /** The same group seen through another dict (a loaded state's). */
+        Group withDict(PyDict other) {
+            return new Group(engine, settings, other, adjusters);
+        }
     }
 
     /** How {@code add_param_group} makes the optimiser of a new group dict, as the constructor made the others. */
@@ -119,11 +122,11 @@ public final class Optimizer implements HasAttributes {
             case "param_groups" -> new ArrayList<Object>(groups());
             case "state_dict" -> new Builtin("state_dict", a -> {
                 a.accept(0);
-                return stateDict();
+                return OptimizerStateDict.pack(groups);
             });
             case "load_state_dict" -> new Builtin("load_state_dict", a -> {
                 Object[] v = Signature.of("Optimizer.load_state_dict", "state_dict", Signature.REQUIRED).bind(a);
-                loadStateDict(v[0]);
+                OptimizerStateDict.load(v[0], groups);
                 return PyNone.NONE;
             });
             case "add_param_group" -> new Builtin("add_param_group", a -> {
@@ -177,122 +180,6 @@ public final class Optimizer implements HasAttributes {
             }
         }
         groups.add(new Group(made.engine(), made.settings(), group, made.adjusters()));
-    }
-
-    /**
-     * torch's {@code state_dict()}: {@code state}, each parameter's state (its live tensors) keyed by the parameter's
-     * index counted across the groups, and {@code param_groups}, each group's settings with {@code params} last as
-     * those indices.
-     */
-    private PyDict stateDict() {
-        Map<Tensor, Long> index = new IdentityHashMap<>();
-        List<Object> packedGroups = new ArrayList<>();
-        long start = 0;
-        for (Group g : groups) {
-            PyDict packed = new PyDict();
-            for (Object key : g.dict().keys()) {
-                if (!"params".equals(key)) {
-                    packed.put(key, g.dict().get(key));
-                }
-            }
-            List<Tensor> params = g.engine().params();
-            for (int i = 0; i < params.size(); i++) {
-                index.putIfAbsent(params.get(i), start + i);
-            }
-            packed.put("params", new ArrayList<Object>(params.stream().map(index::get).toList()));
-            start += params.size();
-            packedGroups.add(packed);
-        }
-        // NOTE: torch's state is in the order parameters first got one; gradviz's groups step in order, so that is
-        // group by group, parameter by parameter (unless a parameter gets its first gradient after a later one)
-        PyDict state = new PyDict();
-        for (Group g : groups) {
-            for (Tensor p : g.engine().params()) {
-                Map<String, Object> entries = g.engine().state(p);
-                if (!entries.isEmpty()) {
-                    PyDict d = new PyDict();
-                    entries.forEach((k, v) -> d.put(k, v == null ? PyNone.NONE : v));
-                    state.put(index.get(p), d);
-                }
-            }
-        }
-        PyDict out = new PyDict();
-        out.put("state", state);
-        out.put("param_groups", packedGroups);
-        return out;
-    }
-
-    /**
-     * torch's {@code load_state_dict(state_dict)}: a deep copy of it checked against the groups, its states given to
-     * the parameters they were saved for (by position), tensors other than {@code step} cast to the parameter's
-     * dtype, and its group dicts taking the groups' places with their parameters.
-     */
-    private void loadStateDict(Object given) {
-        Object copied = CopyModule.deepcopy(given);
-        if (!(copied instanceof PyDict saved)) {
-            throw PyError.type("'" + Values.typeName(given) + "' object is not subscriptable");
-        }
-        List<?> savedGroups = Values.items(saved.item("param_groups"));
-        if (savedGroups.size() != groups.size()) {
-            throw PyError.value("loaded state dict has a different number of parameter groups");
-        }
-        PyDict idMap = new PyDict();
-        for (int i = 0; i < groups.size(); i++) {
-            List<?> savedParams = Values.items(groupDict(savedGroups.get(i)).item("params"));
-            List<Tensor> params = groups.get(i).engine().params();
-            if (savedParams.size() != params.size()) {
-                throw PyError.value("loaded state dict contains a parameter group that doesn't match the size of "
-                        + "optimizer's group");
-            }
-        }
-        for (int i = 0; i < groups.size(); i++) {
-            List<?> savedParams = Values.items(groupDict(savedGroups.get(i)).item("params"));
-            for (int j = 0; j < savedParams.size(); j++) {
-                idMap.put(savedParams.get(j), groups.get(i).engine().params().get(j));
-            }
-        }
-        PyDict savedState = groupDict(saved.item("state"));
-        Map<Tensor, Map<String, Object>> states = new IdentityHashMap<>();
-        for (Object key : savedState.keys()) {
-            if (!idMap.containsKey(key)) {
-                throw new Unsupported("'Optimizer.load_state_dict' of a state keyed by " + Values.repr(key)
-                        + ", which names no parameter");
-            }
-            Tensor p = (Tensor) idMap.get(key);
-            Object value = savedState.get(key);
-            if (!(value instanceof PyDict entries)) {
-                throw new Unsupported("'Optimizer.load_state_dict' of a parameter state that is a "
-                        + Values.typeName(value));
-            }
-            Map<String, Object> cast = new LinkedHashMap<>();
-            for (Object name : entries.keys()) {
-                Object v = entries.get(name);
-                if (v instanceof Tensor t && !"step".equals(name) && p.dtype().isFloatingPoint()) {
-                    v = Conversion.to(t, p.dtype());
-                }
-                cast.put(String.valueOf(name), v == PyNone.NONE ? null : v);
-            }
-            states.put(p, cast);
-        }
-        for (int i = 0; i < groups.size(); i++) {
-            Group g = groups.get(i);
-            g.engine().clearStates();
-            for (Tensor p : g.engine().params()) {
-                if (states.containsKey(p)) {
-                    g.engine().loadState(p, states.get(p));
-                }
-            }
-            PyDict loaded = groupDict(savedGroups.get(i));
-            loaded.put("params", g.dict().get("params"));
-            groups.set(i, new Group(g.engine(), g.settings(), loaded, g.adjusters()));
-        }
-    }
-
-    private static PyDict groupDict(Object v) {
-        if (v instanceof PyDict d) {
-            return d;
-        }
-        throw new Unsupported("'Optimizer.load_state_dict' of a " + Values.typeName(v) + " where torch has a dict");
     }
 
     /** The group dict's lr for the next step; any other setting the program changed there is refused. */
