@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.gradviz.app.script.ast.BinaryOp;
 
 /**
  * A {@code torch.optim.lr_scheduler} schedule made on an optimiser, as torch 1.13's {@code _LRScheduler} writes it: it
@@ -171,6 +172,11 @@ final class LrScheduler implements HasAttributes {
 
     double lr(int g) {
         return Values.toDouble(lrObject(g), "lr");
+    }
+
+    /** Python's {@code a * b} of two numbers of the schedule (an int rate times an int factor stays an int). */
+    static Object times(Object a, Object b) {
+        return Operators.binary(BinaryOp.MUL, a, b);
     }
 
     Optimizer optimizerOf() {

@@ -22,9 +22,10 @@ final class LrSchedules {
 
     static Map<String, Object> members() {
         Map<String, Object> m = new LinkedHashMap<>();
-        m.put("LambdaLR", new Builtin("LambdaLR", a -> lambdas("LambdaLR", a, (s, g, f) -> s.base(g) * f)));
+        m.put("LambdaLR", new Builtin("LambdaLR", a -> lambdas("LambdaLR", a,
+                (s, g, f) -> LrScheduler.times(Values.items(s.get("base_lrs")).get(g), f))));
         m.put("MultiplicativeLR", new Builtin("MultiplicativeLR", a -> lambdas("MultiplicativeLR", a,
-                (s, g, f) -> s.lastEpoch() > 0 ? s.lr(g) * f : s.lrObject(g))));
+                (s, g, f) -> s.lastEpoch() > 0 ? LrScheduler.times(s.lrObject(g), f) : s.lrObject(g))));
         m.put("StepLR", new Builtin("StepLR", LrSchedules::stepLr));
         m.put("MultiStepLR", new Builtin("MultiStepLR", LrSchedules::multiStepLr));
         m.put("ConstantLR", new Builtin("ConstantLR", LrSchedules::constantLr));
@@ -43,7 +44,7 @@ final class LrSchedules {
 
     /** How LambdaLR and MultiplicativeLR use group g's function's value {@code f} at the epoch. */
     private interface LambdaRule {
-        Object rate(LrScheduler s, int g, double f);
+        Object rate(LrScheduler s, int g, Object f);
     }
 
     private static Object lambdas(String name, Args a, LambdaRule rule) {
@@ -67,8 +68,7 @@ final class LrSchedules {
             if (!(fn instanceof PyCallable callable)) {
                 throw PyError.type("'" + Values.typeName(fn) + "' object is not callable");
             }
-            Object f = callable.call(new Args("lr_lambda", List.of(s.lastEpoch()), Map.of()));
-            return rule.rate(s, g, Values.toDouble(f, "lr_lambda"));
+            return rule.rate(s, g, callable.call(new Args("lr_lambda", List.of(s.lastEpoch()), Map.of())));
         });
     }
 
@@ -79,7 +79,8 @@ final class LrSchedules {
         PyDict own = own("step_size", v[1], "gamma", v[2]);
         return new LrScheduler("StepLR", LrScheduler.optimizer(v[0]), own, LrScheduler.Rule.of((s, g) -> {
             long epoch = s.lastEpoch();
-            return epoch == 0 || epoch % s.integer("step_size") != 0 ? s.lrObject(g) : s.lr(g) * s.number("gamma");
+            return epoch == 0 || epoch % s.integer("step_size") != 0 ? s.lrObject(g)
+                    : LrScheduler.times(s.lrObject(g), s.get("gamma"));
         }, (s, g) -> s.base(g)
                 * GlibcPow.pow(s.number("gamma"), Math.floorDiv(s.lastEpoch(), s.integer("step_size")))));
     }
@@ -159,7 +160,7 @@ final class LrSchedules {
                 "last_epoch", -1L, "verbose", false), a, 2);
         Values.toDouble(v[1], "gamma");
         return new LrScheduler("ExponentialLR", LrScheduler.optimizer(v[0]), own("gamma", v[1]), LrScheduler.Rule.of(
-                (s, g) -> s.lastEpoch() == 0 ? s.lrObject(g) : s.lr(g) * s.number("gamma"),
+                (s, g) -> s.lastEpoch() == 0 ? s.lrObject(g) : LrScheduler.times(s.lrObject(g), s.get("gamma")),
                 (s, g) -> s.base(g) * GlibcPow.pow(s.number("gamma"), s.lastEpoch())));
     }
 

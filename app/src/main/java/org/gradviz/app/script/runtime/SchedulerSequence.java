@@ -141,7 +141,7 @@ final class SchedulerSequence implements HasAttributes {
     public Object attribute(String attribute) {
         return switch (attribute) {
             case "step" -> new Builtin("step", a -> {
-                a.accept(0);
+                Signature.of(name + ".step", "self", REQUIRED).bind(a.withSelf(this));
                 return step();
             });
             case "get_last_lr" -> new Builtin("get_last_lr", a -> {
