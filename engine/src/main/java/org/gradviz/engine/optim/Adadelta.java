@@ -1,10 +1,8 @@
 package org.gradviz.engine.optim;
 
-import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import org.gradviz.engine.CpuCapability;
-import org.gradviz.engine.DType;
 import org.gradviz.engine.Tensor;
 import org.gradviz.engine.TorchException;
 
@@ -25,16 +23,6 @@ public final class Adadelta extends Optimizer {
     private final double eps;
     private final double weightDecay;
     private final boolean maximize;
-    private final Map<Tensor, State> states = new IdentityHashMap<>();
-
-    /** square_avg and acc_delta: {@code float[]} for a float32 parameter, else {@code double[]}. */
-    private record State(Object squareAvg, Object accDelta) {
-        static State of(Tensor p) {
-            int n = p.numel();
-            return p.dtype() == DType.FLOAT32 ? new State(new float[n], new float[n])
-                    : new State(new double[n], new double[n]);
-        }
-    }
 
     public Adadelta(List<Tensor> params, double lr, double rho, double eps, double weightDecay, boolean maximize) {
         super(params, lr);
@@ -56,11 +44,23 @@ public final class Adadelta extends Optimizer {
         this.maximize = maximize;
     }
 
+    /** The state of {@code p} (step, square_avg, acc_delta), made the first time, its step (a Python int) counted. */
+    private Map<String, Object> advance(Tensor p) {
+        Map<String, Object> s = stateOf(p);
+        if (s.isEmpty()) {
+            s.put("step", 0L);
+            s.put("square_avg", zerosLike(p));
+            s.put("acc_delta", zerosLike(p));
+        }
+        countIntStep(s);
+        return s;
+    }
+
     @Override
     protected void updateFloats(Tensor p, float[] values, float[] grad) {
-        State s = states.computeIfAbsent(p, State::of);
-        float[] squareAvg = (float[]) s.squareAvg();
-        float[] accDelta = (float[]) s.accDelta();
+        Map<String, Object> s = advance(p);
+        float[] squareAvg = floats(s, "square_avg");
+        float[] accDelta = floats(s, "acc_delta");
         float decay = (float) weightDecay;
         float r = (float) rho;
         float rest = (float) (1 - rho);
@@ -81,9 +81,9 @@ public final class Adadelta extends Optimizer {
 
     @Override
     protected void updateDoubles(Tensor p, double[] values, double[] grad) {
-        State s = states.computeIfAbsent(p, State::of);
-        double[] squareAvg = (double[]) s.squareAvg();
-        double[] accDelta = (double[]) s.accDelta();
+        Map<String, Object> s = advance(p);
+        double[] squareAvg = doubles(s, "square_avg");
+        double[] accDelta = doubles(s, "acc_delta");
         double rest = 1 - rho;
         double negLr = -lr();
         for (int i = 0; i < values.length; i++) {

@@ -1,6 +1,5 @@
 package org.gradviz.engine.optim;
 
-import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import org.gradviz.engine.CpuCapability;
@@ -25,28 +24,6 @@ public final class Adagrad extends Optimizer {
     private final double initialAccumulator;
     private final double eps;
     private final boolean maximize;
-    private final Map<Tensor, State> states = new IdentityHashMap<>();
-
-    /**
-     * The step count and the running sum of squared gradients, per parameter: {@code float[]} for a float32
-     * parameter, else {@code double[]}.
-     */
-    private static final class State {
-        long step;
-        final Object sum;
-
-        State(Tensor p, double initial) {
-            if (p.dtype() == DType.FLOAT32) {
-                float[] f = new float[p.numel()];
-                java.util.Arrays.fill(f, (float) initial);
-                sum = f;
-            } else {
-                double[] d = new double[p.numel()];
-                java.util.Arrays.fill(d, p.dtype().round(initial));
-                sum = d;
-            }
-        }
-    }
 
     public Adagrad(List<Tensor> params, double lr, double lrDecay, double weightDecay, double initialAccumulator,
             double eps, boolean maximize) {
@@ -58,29 +35,38 @@ public final class Adagrad extends Optimizer {
         this.maximize = maximize;
         // NOTE: torch makes the sums when the optimiser is made, not at the first step
         for (Tensor p : params) {
-            states.put(p, new State(p, initialAccumulator));
+            init(p, stateOf(p));
         }
     }
 
-    /** The next step's state of {@code p}, its step count advanced. */
-    private State advance(Tensor p) {
-        State s = states.computeIfAbsent(p, k -> new State(k, initialAccumulator));
-        s.step++;
-        return s;
+    /** torch's state of {@code p}: {@code step} (a float32 0-dim tensor) and {@code sum}, full of the initial value. */
+    private void init(Tensor p, Map<String, Object> s) {
+        s.put("step", scalar(0));
+        Tensor sum = zerosLike(p);
+        if (p.dtype() == DType.FLOAT32) {
+            java.util.Arrays.fill(sum.floats(), (float) initialAccumulator);
+        } else {
+            java.util.Arrays.fill(sum.data(), p.dtype().round(initialAccumulator));
+        }
+        s.put("sum", sum);
     }
 
-    /** {@code lr / (1 + (step - 1) * lr_decay)}, a Python float in torch. */
-    private double clr(State s) {
-        return lr() / (1 + (s.step - 1) * lrDecay);
+    /** The state of {@code p} with its step counted; {@code -clr}, {@code -lr / (1 + (step - 1) * lr_decay)}. */
+    private double advance(Tensor p, Map<String, Object> s) {
+        if (s.isEmpty()) {
+            init(p, s);
+        }
+        double step = countStep(s);
+        return -(lr() / (1 + (step - 1) * lrDecay));
     }
 
     @Override
     protected void updateFloats(Tensor p, float[] values, float[] grad) {
-        State s = advance(p);
-        float[] sum = (float[]) s.sum;
+        Map<String, Object> s = stateOf(p);
+        float negClr = (float) advance(p, s);
+        float[] sum = floats(s, "sum");
         float decay = (float) weightDecay;
         float epsilon = (float) eps;
-        float negClr = (float) -clr(s);
         for (int i = 0; i < values.length; i++) {
             float g = maximize ? -grad[i] : grad[i];
             if (weightDecay != 0) {
@@ -94,9 +80,9 @@ public final class Adagrad extends Optimizer {
 
     @Override
     protected void updateDoubles(Tensor p, double[] values, double[] grad) {
-        State s = advance(p);
-        double[] sum = (double[]) s.sum;
-        double negClr = -clr(s);
+        Map<String, Object> s = stateOf(p);
+        double negClr = advance(p, s);
+        double[] sum = doubles(s, "sum");
         for (int i = 0; i < values.length; i++) {
             double g = maximize ? -grad[i] : grad[i];
             if (weightDecay != 0) {

@@ -1,9 +1,7 @@
 package org.gradviz.engine.optim;
 
-import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
-import org.gradviz.engine.CpuCapability;
 import org.gradviz.engine.Tensor;
 import org.gradviz.engine.TorchException;
 import org.gradviz.engine.kernels.GlibcPow;
@@ -22,27 +20,12 @@ import org.gradviz.engine.kernels.GlibcPow;
  * and {@code torch.optim.AdamW}'s {@code _single_tensor_adamw}, the same but for its decoupled weight decay: the
  * gradient is left as it is and {@code param.mul_(1 - lr * weight_decay)} comes first.
  */
-public final class Adam extends Optimizer {
-    private final double beta1;
-    private final double beta2;
+public final class Adam extends AdamFamily {
     private final double eps;
     private final double weightDecay;
     private final boolean maximize;
     private final boolean decoupledDecay;
     private final boolean amsgrad;
-    private final Map<Tensor, State> states = new IdentityHashMap<>();
-
-    /**
-     * The per-parameter state PyTorch keeps: the step count and the two running averages, {@code float[]} for a
-     * float32 parameter, else {@code double[]}.
-     */
-    private static final class State {
-        long step;
-        Object expAvg;
-        Object expAvgSq;
-        /** amsgrad's running maximum of expAvgSq; null without amsgrad. */
-        Object maxExpAvgSq;
-    }
 
     public Adam(List<Tensor> params, double lr, double beta1, double beta2, double eps, double weightDecay,
             boolean maximize) {
@@ -63,7 +46,7 @@ public final class Adam extends Optimizer {
 
     private Adam(List<Tensor> params, double lr, double beta1, double beta2, double eps, double weightDecay,
             boolean maximize, boolean decoupledDecay, boolean amsgrad) {
-        super(params, lr);
+        super(params, lr, beta1, beta2);
         if (!(lr >= 0)) {
             throw TorchException.value("Invalid learning rate: " + lr);
         }
@@ -79,8 +62,6 @@ public final class Adam extends Optimizer {
         if (!(weightDecay >= 0)) {
             throw TorchException.value("Invalid weight_decay value: " + weightDecay);
         }
-        this.beta1 = beta1;
-        this.beta2 = beta2;
         this.eps = eps;
         this.weightDecay = weightDecay;
         this.maximize = maximize;
@@ -94,42 +75,47 @@ public final class Adam extends Optimizer {
         return decoupledDecay ? 2 : 1;
     }
 
-    /** The next step's state of {@code p}, its step count advanced, its averages made (as zeros) the first time. */
-    private State advance(Tensor p, boolean float32) {
-        State s = states.computeIfAbsent(p, k -> new State());
-        if (s.step == 0) {
-            s.expAvg = float32 ? new float[p.numel()] : new double[p.numel()];
-            s.expAvgSq = float32 ? new float[p.numel()] : new double[p.numel()];
-            s.maxExpAvgSq = !amsgrad ? null : float32 ? new float[p.numel()] : new double[p.numel()];
+    /**
+     * The state of {@code p}, made the first time as torch makes it (step, exp_avg, exp_avg_sq, then max_exp_avg_sq
+     * with amsgrad); the step counted, its new value.
+     */
+    private double advance(Tensor p, Map<String, Object> s) {
+        if (s.isEmpty()) {
+            s.put("step", scalar(0));
+            s.put("exp_avg", zerosLike(p));
+            s.put("exp_avg_sq", zerosLike(p));
+            if (amsgrad) {
+                s.put("max_exp_avg_sq", zerosLike(p));
+            }
         }
-        s.step++;
-        return s;
+        return countStep(s);
     }
 
     @Override
     protected void updateFloats(Tensor p, float[] values, float[] grad) {
-        State s = advance(p, true);
-        float[] expAvg = (float[]) s.expAvg;
-        float[] expAvgSq = (float[]) s.expAvgSq;
-        float[] maxSq = (float[]) s.maxExpAvgSq;
+        Map<String, Object> s = stateOf(p);
+        double step = advance(p, s);
+        float[] expAvg = floats(s, "exp_avg");
+        float[] expAvgSq = floats(s, "exp_avg_sq");
+        float[] maxSq = amsgrad ? floats(s, "max_exp_avg_sq") : null;
         float decay = (float) weightDecay;
         float shrink = (float) (1 - lr() * weightDecay);
         float b1 = (float) beta1;
         float rest1 = (float) (1 - beta1);
         float b2 = (float) beta2;
         float rest2 = (float) (1 - beta2);
-        float bc2Sqrt = (float) Math.sqrt(biasCorrection(beta2, s.step));
+        float bc2Sqrt = (float) Math.sqrt(biasCorrection(beta2, step));
         float epsilon = (float) eps;
-        float negStepSize = (float) -(lr() / biasCorrection(beta1, s.step));
+        float negStepSize = (float) -(lr() / biasCorrection(beta1, step));
         for (int i = 0; i < values.length; i++) {
             float g = maximize ? -grad[i] : grad[i];
             if (decoupledDecay) {
                 values[i] *= shrink;
             } else if (weightDecay != 0) {
-                g = CpuCapability.mulAdd(values[i], decay, g);
+                g = Moments.decayed(g, values[i], decay);
             }
-            expAvg[i] = CpuCapability.mulAdd(g, rest1, expAvg[i] * b1);
-            expAvgSq[i] = CpuCapability.mulAdd(rest2 * g, g, expAvgSq[i] * b2);
+            expAvg[i] = Moments.first(expAvg[i], g, b1, rest1);
+            expAvgSq[i] = Moments.second(expAvgSq[i], g, b2, rest2);
             float second = expAvgSq[i];
             if (amsgrad) {
                 // NOTE: torch.maximum propagates NaN
@@ -143,24 +129,25 @@ public final class Adam extends Optimizer {
 
     @Override
     protected void updateDoubles(Tensor p, double[] values, double[] grad) {
-        State s = advance(p, false);
-        double[] expAvg = (double[]) s.expAvg;
-        double[] expAvgSq = (double[]) s.expAvgSq;
-        double[] maxSq = (double[]) s.maxExpAvgSq;
+        Map<String, Object> s = stateOf(p);
+        double step = advance(p, s);
+        double[] expAvg = doubles(s, "exp_avg");
+        double[] expAvgSq = doubles(s, "exp_avg_sq");
+        double[] maxSq = amsgrad ? doubles(s, "max_exp_avg_sq") : null;
         double shrink = 1 - lr() * weightDecay;
         double rest1 = 1 - beta1;
         double rest2 = 1 - beta2;
-        double bc2Sqrt = Math.sqrt(biasCorrection(beta2, s.step));
-        double negStepSize = -(lr() / biasCorrection(beta1, s.step));
+        double bc2Sqrt = Math.sqrt(biasCorrection(beta2, step));
+        double negStepSize = -(lr() / biasCorrection(beta1, step));
         for (int i = 0; i < values.length; i++) {
             double g = maximize ? -grad[i] : grad[i];
             if (decoupledDecay) {
                 values[i] *= shrink;
             } else if (weightDecay != 0) {
-                g = CpuCapability.mulAdd(values[i], weightDecay, g);
+                g = Moments.decayed(g, values[i], weightDecay);
             }
-            expAvg[i] = CpuCapability.mulAdd(g, rest1, expAvg[i] * beta1);
-            expAvgSq[i] = CpuCapability.mulAdd(rest2 * g, g, expAvgSq[i] * beta2);
+            expAvg[i] = Moments.first(expAvg[i], g, beta1, rest1);
+            expAvgSq[i] = Moments.second(expAvgSq[i], g, beta2, rest2);
             double second = expAvgSq[i];
             if (amsgrad) {
                 // NOTE: torch.maximum propagates NaN
@@ -173,7 +160,7 @@ public final class Adam extends Optimizer {
     }
 
     /** {@code 1 - beta ** step}, which torch computes in Python: glibc's pow. */
-    private static double biasCorrection(double beta, long step) {
+    private static double biasCorrection(double beta, double step) {
         return 1 - GlibcPow.pow(beta, step);
     }
 }

@@ -1,9 +1,14 @@
 package org.gradviz.engine.optim;
 
+import java.util.Collections;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.gradviz.engine.CpuCapability;
 import org.gradviz.engine.DType;
 import org.gradviz.engine.GradMode;
+import org.gradviz.engine.Shape;
 import org.gradviz.engine.Tensor;
 import org.gradviz.engine.TorchException;
 
@@ -21,6 +26,8 @@ import org.gradviz.engine.TorchException;
 public abstract class Optimizer {
     private final List<Tensor> params;
     private double lr;
+    /** torch's {@code optimizer.state}: each parameter's entries by name, in the order torch makes them. */
+    private final Map<Tensor, Map<String, Object>> states = new IdentityHashMap<>();
 
     protected Optimizer(List<Tensor> params, double lr) {
         if (params.isEmpty()) {
@@ -48,6 +55,74 @@ public abstract class Optimizer {
     /** The optimised tensors, in the order given. */
     public List<Tensor> params() {
         return params;
+    }
+
+    /**
+     * torch's {@code optimizer.state[p]}: the parameter's state entries by name in torch's order (tensors, whose values
+     * the optimiser updates in place, or Python numbers), empty before its first step. Read only.
+     */
+    public Map<String, Object> state(Tensor p) {
+        Map<String, Object> s = states.get(p);
+        return s == null ? Map.of() : Collections.unmodifiableMap(s);
+    }
+
+    /**
+     * {@code load_state_dict}'s part for one parameter: its state replaced by {@code entries} (tensors already cast and
+     * copied as torch casts them). The optimiser reads them by name, so they must be the entries it would have made.
+     */
+    public void loadState(Tensor p, Map<String, Object> entries) {
+        states.put(p, new LinkedHashMap<>(entries));
+    }
+
+    /** {@code load_state_dict}'s first part: every parameter's state dropped. */
+    public void clearStates() {
+        states.clear();
+    }
+
+    /** The state of {@code p} for a subclass to fill and update: empty the first time. */
+    protected final Map<String, Object> stateOf(Tensor p) {
+        return states.computeIfAbsent(p, k -> new LinkedHashMap<>());
+    }
+
+    /** A buffer entry of {@code p}'s state made now: zeros of the parameter's shape and dtype, {@code zeros_like}. */
+    protected static Tensor zerosLike(Tensor p) {
+        return p.dtype() == DType.FLOAT32 ? Tensor.fromFloats(p.shape(), new float[p.numel()])
+                : Tensor.fromData(p.shape(), p.dtype(), new double[p.numel()]);
+    }
+
+    /** A 0-dim float32 state entry, {@code torch.tensor(value)}: the step counts and NAdam's mu_product. */
+    protected static Tensor scalar(float value) {
+        return Tensor.fromFloats(Shape.SCALAR, new float[] {value});
+    }
+
+    /** The float32 values of a state tensor, its own storage, which the step updates in place. */
+    protected static float[] floats(Map<String, Object> state, String name) {
+        return entry(state, name).floats();
+    }
+
+    /** The values of a float64 state tensor, its own storage, which the step updates in place. */
+    protected static double[] doubles(Map<String, Object> state, String name) {
+        return entry(state, name).data();
+    }
+
+    /** A tensor of the state, or torch's KeyError when it has none of that name (a state loaded from another kind). */
+    private static Tensor entry(Map<String, Object> state, String name) {
+        if (!(state.get(name) instanceof Tensor t)) {
+            throw new TorchException("KeyError", "'" + name + "'");
+        }
+        return t;
+    }
+
+    /** Adds one to the float32 step tensor of {@code state}, as torch's {@code step_t += 1}; the new count. */
+    protected static double countStep(Map<String, Object> state) {
+        float[] step = floats(state, "step");
+        step[0] += 1;
+        return step[0];
+    }
+
+    /** Adds one to the Python int step of {@code state}, as RMSprop's and Adadelta's {@code state['step'] += 1}. */
+    protected static void countIntStep(Map<String, Object> state) {
+        state.put("step", ((Number) state.get("step")).longValue() + 1);
     }
 
     /** {@code optimizer.zero_grad()} as in PyTorch 1.13 ({@code set_to_none=False}): every existing gradient is zeroed. */

@@ -1,10 +1,8 @@
 package org.gradviz.engine.optim;
 
-import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import org.gradviz.engine.CpuCapability;
-import org.gradviz.engine.DType;
 import org.gradviz.engine.Tensor;
 import org.gradviz.engine.TorchException;
 
@@ -27,19 +25,6 @@ public final class RMSprop extends Optimizer {
     private final double momentum;
     private final boolean centered;
     private final boolean maximize;
-    private final Map<Tensor, State> states = new IdentityHashMap<>();
-
-    /**
-     * square_avg, grad_avg (centered) and momentum_buffer: {@code float[]} for a float32 parameter, else
-     * {@code double[]}.
-     */
-    private record State(Object squareAvg, Object gradAvg, Object momentumBuffer) {
-        static State of(Tensor p) {
-            int n = p.numel();
-            return p.dtype() == DType.FLOAT32 ? new State(new float[n], new float[n], new float[n])
-                    : new State(new double[n], new double[n], new double[n]);
-        }
-    }
 
     public RMSprop(List<Tensor> params, double lr, double alpha, double eps, double weightDecay, double momentum,
             boolean centered, boolean maximize) {
@@ -67,12 +52,32 @@ public final class RMSprop extends Optimizer {
         this.maximize = maximize;
     }
 
+    /**
+     * The state of {@code p} as torch's step makes it the first time (step, square_avg, then momentum_buffer with
+     * momentum, grad_avg when centered), its step (a Python int) counted.
+     */
+    private Map<String, Object> advance(Tensor p) {
+        Map<String, Object> s = stateOf(p);
+        if (s.isEmpty()) {
+            s.put("step", 0L);
+            s.put("square_avg", zerosLike(p));
+            if (momentum > 0) {
+                s.put("momentum_buffer", zerosLike(p));
+            }
+            if (centered) {
+                s.put("grad_avg", zerosLike(p));
+            }
+        }
+        countIntStep(s);
+        return s;
+    }
+
     @Override
     protected void updateFloats(Tensor p, float[] values, float[] grad) {
-        State s = states.computeIfAbsent(p, State::of);
-        float[] squareAvg = (float[]) s.squareAvg();
-        float[] gradAvg = (float[]) s.gradAvg();
-        float[] buf = (float[]) s.momentumBuffer();
+        Map<String, Object> s = advance(p);
+        float[] squareAvg = floats(s, "square_avg");
+        float[] gradAvg = centered ? floats(s, "grad_avg") : null;
+        float[] buf = momentum > 0 ? floats(s, "momentum_buffer") : null;
         float decay = (float) weightDecay;
         float a = (float) alpha;
         float rest = (float) (1 - alpha);
@@ -102,10 +107,10 @@ public final class RMSprop extends Optimizer {
 
     @Override
     protected void updateDoubles(Tensor p, double[] values, double[] grad) {
-        State s = states.computeIfAbsent(p, State::of);
-        double[] squareAvg = (double[]) s.squareAvg();
-        double[] gradAvg = (double[]) s.gradAvg();
-        double[] buf = (double[]) s.momentumBuffer();
+        Map<String, Object> s = advance(p);
+        double[] squareAvg = doubles(s, "square_avg");
+        double[] gradAvg = centered ? doubles(s, "grad_avg") : null;
+        double[] buf = momentum > 0 ? doubles(s, "momentum_buffer") : null;
         double rest = 1 - alpha;
         double negLr = -lr();
         for (int i = 0; i < values.length; i++) {

@@ -1,6 +1,5 @@
 package org.gradviz.engine.optim;
 
-import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import org.gradviz.engine.CpuCapability;
@@ -18,13 +17,11 @@ import org.gradviz.engine.TorchException;
  * </pre>
  */
 public final class SGD extends Optimizer {
-    private final double momentum;
+    private double momentum;
     private final double dampening;
     private final double weightDecay;
     private final boolean nesterov;
     private final boolean maximize;
-    /** Each parameter's momentum buffer, {@code float[]} for a float32 parameter, else {@code double[]}. */
-    private final Map<Tensor, Object> momentumBuffers = new IdentityHashMap<>();
 
     public SGD(List<Tensor> params, double lr) {
         this(params, lr, 0);
@@ -56,18 +53,36 @@ public final class SGD extends Optimizer {
         this.maximize = maximize;
     }
 
+    /** Sets the momentum the next step uses, as assigning {@code param_groups[i]["momentum"]} does (CyclicLR). */
+    public void setMomentum(double momentum) {
+        this.momentum = momentum;
+    }
+
+    /**
+     * The momentum buffer of {@code p}, null while it has none: torch's state holds {@code momentum_buffer} for every
+     * parameter stepped, None without momentum.
+     */
+    private Tensor momentumBuffer(Tensor p) {
+        Map<String, Object> s = stateOf(p);
+        if (!s.containsKey("momentum_buffer")) {
+            s.put("momentum_buffer", null);
+        }
+        return (Tensor) s.get("momentum_buffer");
+    }
+
     @Override
     protected void updateFloats(Tensor p, float[] values, float[] grad) {
         float decay = (float) weightDecay;
         float mom = (float) momentum;
         float keep = (float) (1 - dampening);
         float negLr = (float) -lr();
-        float[] buf = (float[]) momentumBuffers.get(p);
-        boolean first = buf == null;
+        Tensor buffer = momentumBuffer(p);
+        boolean first = buffer == null;
         if (first && momentum != 0) {
-            buf = new float[values.length];
-            momentumBuffers.put(p, buf);
+            buffer = zerosLike(p);
+            stateOf(p).put("momentum_buffer", buffer);
         }
+        float[] buf = buffer == null ? null : buffer.floats();
         for (int i = 0; i < values.length; i++) {
             float d = maximize ? -grad[i] : grad[i];
             if (weightDecay != 0) {
@@ -85,12 +100,13 @@ public final class SGD extends Optimizer {
     protected void updateDoubles(Tensor p, double[] values, double[] grad) {
         double keep = 1 - dampening;
         double negLr = -lr();
-        double[] buf = (double[]) momentumBuffers.get(p);
-        boolean first = buf == null;
+        Tensor buffer = momentumBuffer(p);
+        boolean first = buffer == null;
         if (first && momentum != 0) {
-            buf = new double[values.length];
-            momentumBuffers.put(p, buf);
+            buffer = zerosLike(p);
+            stateOf(p).put("momentum_buffer", buffer);
         }
+        double[] buf = buffer == null ? null : buffer.data();
         for (int i = 0; i < values.length; i++) {
             double d = maximize ? -grad[i] : grad[i];
             if (weightDecay != 0) {

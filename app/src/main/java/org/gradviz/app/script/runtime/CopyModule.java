@@ -57,6 +57,11 @@ final class CopyModule {
         throw new Unsupported("'copy.copy' of a " + Values.typeName(v));
     }
 
+    /** {@code copy.deepcopy(v)}. */
+    static Object deepcopy(Object v) {
+        return deepcopy(v, new IdentityHashMap<>());
+    }
+
     /** A deep copy of v; {@code memo} holds what was copied already, by identity. */
     private static Object deepcopy(Object v, Map<Object, Object> memo) {
         if (immutable(v)) {

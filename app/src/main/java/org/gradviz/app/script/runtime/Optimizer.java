@@ -5,22 +5,41 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
+import java.util.function.Consumer;
 import org.gradviz.engine.Tensor;
 
 /**
  * A {@code torch.optim} optimiser as a program sees it: {@code zero_grad()}, {@code step()}, torch's repr and its
  * parameter groups, {@code param_groups}, each a dict of its parameters and settings, updated in order by an engine
  * optimiser of its own (torch's single-tensor updates touch one parameter at a time, so that is torch's order).
- * Assigning a group's {@code "lr"} changes the rate its next step uses (a schedule written by hand); changing another
- * setting there is refused at the step rather than ignored.
+ * Assigning a group's {@code "lr"} changes the rate its next step uses (a schedule written by hand), as do SGD's
+ * {@code "momentum"} and the Adam family's {@code "betas"} (CyclicLR and OneCycleLR cycle them); changing another
+ * setting there is refused at the step rather than ignored. {@code add_param_group} makes a group as the constructor
+ * made the others; {@code state_dict()} and {@code load_state_dict()} are {@link OptimizerStateDict}.
  */
 public final class Optimizer implements HasAttributes {
-    /** One parameter group: the engine optimiser of its parameters, its settings as given, and its dict. */
-    private record Group(org.gradviz.engine.optim.Optimizer engine, Map<String, Object> settings, PyDict dict) {
+    /**
+     * One parameter group: the engine optimiser of its parameters, its settings as given, its dict, and how a
+     * setting other than lr that may change between steps (SGD's momentum, the Adam family's betas) reaches the engine.
+     */
+    record Group(org.gradviz.engine.optim.Optimizer engine, Map<String, Object> settings, PyDict dict,
+            Map<String, Consumer<Object>> adjusters) {
+        /** The same group seen through another dict (a loaded state's). */
+        Group withDict(PyDict other) {
+            return new Group(engine, settings, other, adjusters);
+        }
+    }
+
+    /** How {@code add_param_group} makes the optimiser of a new group dict, as the constructor made the others. */
+    interface GroupMaker {
+        Optimizer make(PyDict group);
     }
 
     private final String name;
     private final List<Group> groups;
+    private GroupMaker groupMaker;
+    /** torch's {@code optimizer._step_count}: the steps since a scheduler was made on it (for its warning). */
+    private long stepCount;
 
     /**
      * @param name the class name, {@code SGD}
@@ -28,11 +47,17 @@ public final class Optimizer implements HasAttributes {
      * @param settings the parameter group's settings as the program gave them (or torch's defaults), in torch's order
      */
     public Optimizer(String name, org.gradviz.engine.optim.Optimizer engine, Map<String, Object> settings) {
+        this(name, engine, settings, Map.of());
+    }
+
+    /** The same, with the settings besides lr that the engine takes anew at each step (by name). */
+    Optimizer(String name, org.gradviz.engine.optim.Optimizer engine, Map<String, Object> settings,
+            Map<String, Consumer<Object>> adjusters) {
         PyDict group = new PyDict();
         group.put("params", new ArrayList<Object>(engine.params()));
         settings.forEach(group::put);
         this.name = name;
-        this.groups = List.of(new Group(engine, settings, group));
+        this.groups = new ArrayList<>(List.of(new Group(engine, settings, group, adjusters)));
     }
 
     private Optimizer(String name, List<Group> groups) {
@@ -58,9 +83,22 @@ public final class Optimizer implements HasAttributes {
                     dict.put(k, g.dict().get(k));
                 }
             });
-            groups.add(new Group(g.engine(), g.settings(), dict));
+            groups.add(new Group(g.engine(), g.settings(), dict, g.adjusters()));
         }
-        return new Optimizer(parts.get(0).name, List.copyOf(groups));
+        return new Optimizer(parts.get(0).name, groups);
+    }
+
+    /** This optimiser, able to add parameter groups made by {@code maker}. */
+    Optimizer withGroupMaker(GroupMaker maker) {
+        this.groupMaker = maker;
+        return this;
+    }
+
+    /** The parameters of every group, in order. */
+    List<Tensor> params() {
+        List<Tensor> all = new ArrayList<>();
+        groups.forEach(g -> all.addAll(g.engine().params()));
+        return all;
     }
 
     @Override
@@ -76,23 +114,86 @@ public final class Optimizer implements HasAttributes {
                 if (v[0] != PyNone.NONE) {
                     throw new Unsupported("'" + name + ".step(closure)'");
                 }
+                stepCount++;
                 groups.forEach(Optimizer::applyGroup);
                 groups.forEach(g -> g.engine().step());
                 return PyNone.NONE;
             });
             case "param_groups" -> new ArrayList<Object>(groups());
-            case "state", "state_dict", "load_state_dict", "add_param_group", "defaults" ->
+            case "state_dict" -> new Builtin("state_dict", a -> {
+                a.accept(0);
+                return OptimizerStateDict.pack(groups);
+            });
+            case "load_state_dict" -> new Builtin("load_state_dict", a -> {
+                Object[] v = Signature.of("Optimizer.load_state_dict", "state_dict", Signature.REQUIRED).bind(a);
+                OptimizerStateDict.load(v[0], groups);
+                return PyNone.NONE;
+            });
+            case "add_param_group" -> new Builtin("add_param_group", a -> {
+                Object[] v = Signature.of("Optimizer.add_param_group", "param_group", Signature.REQUIRED).bind(a);
+                addParamGroup(v[0]);
+                return PyNone.NONE;
+            });
+            case "state", "defaults" ->
                 throw new Unsupported("'Optimizer." + attribute + "'");
             default -> null;
         };
     }
 
+    /**
+     * torch's {@code add_param_group(param_group)}: the program's dict becomes the group, its params made a list and
+     * checked, the settings it lacks set to the optimiser's defaults (in their order); its parameters must be new.
+     */
+    private void addParamGroup(Object given) {
+        if (!(given instanceof PyDict group)) {
+            throw new PyError("AssertionError", "param group must be a dict");
+        }
+        Object params = group.item("params");
+        if (params instanceof PySet) {
+            throw PyError.type("optimizer parameters need to be organized in ordered collections, but the ordering "
+                    + "of tensors in sets will change between runs. Please use a list instead.");
+        }
+        List<Object> list = new ArrayList<>(params instanceof Tensor ? List.of(params) : Iteration.items(params));
+        group.put("params", list);
+        for (Object p : list) {
+            if (!(p instanceof Tensor t)) {
+                throw PyError.type("optimizer can only optimize Tensors, but one of the params is "
+                        + NnModule.typename(p));
+            }
+            if (!t.isLeaf()) {
+                throw PyError.value("can't optimize a non-leaf Tensor");
+            }
+        }
+        if (groupMaker == null) {
+            throw new Unsupported("'Optimizer.add_param_group' of an optimiser made of one tensor");
+        }
+        Group made = groupMaker.make(group).groups.get(0);
+        made.settings().forEach((key, value) -> {
+            if (!group.containsKey(key)) {
+                group.put(key, value);
+            }
+        });
+        List<Tensor> existing = params();
+        for (Object p : list) {
+            if (existing.stream().anyMatch(e -> e == p)) {
+                throw PyError.value("some parameters appear in more than one parameter group");
+            }
+        }
+        groups.add(new Group(made.engine(), made.settings(), group, made.adjusters()));
+    }
+
     /** The group dict's lr for the next step; any other setting the program changed there is refused. */
     private static void applyGroup(Group g) {
         for (Map.Entry<String, Object> e : g.settings().entrySet()) {
+            if (!g.dict().containsKey(e.getKey())) {
+                // NOTE: torch's step reads each setting from the group (one loaded from another optimiser's lacks some)
+                throw PyDict.keyError(e.getKey());
+            }
             Object now = g.dict().get(e.getKey());
             if (e.getKey().equals("lr")) {
                 g.engine().setLr(Values.toDouble(now, "lr"));
+            } else if (g.adjusters().containsKey(e.getKey())) {
+                g.adjusters().get(e.getKey()).accept(now);
             } else if (!Objects.equals(now, e.getValue())) {
                 throw new Unsupported("changing '" + e.getKey() + "' in param_groups");
             }
@@ -102,6 +203,20 @@ public final class Optimizer implements HasAttributes {
         if (params.size() != own.size() || !params.containsAll(own)) {
             throw new Unsupported("changing 'params' in param_groups");
         }
+    }
+
+    /** Resets the step count, as a scheduler's {@code _initial_step} does. */
+    void resetStepCount() {
+        stepCount = 0;
+    }
+
+    long stepCount() {
+        return stepCount;
+    }
+
+    /** Whether torch's {@code optimizer.defaults} has the setting {@code key} ('momentum' in SGD's). */
+    boolean hasSetting(String key) {
+        return groups.get(0).settings().containsKey(key);
     }
 
     /** The parameter groups' dicts, {@code param_groups}, as the program sees them. */

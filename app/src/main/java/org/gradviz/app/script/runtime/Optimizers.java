@@ -9,10 +9,17 @@ import org.gradviz.engine.Tensor;
 import org.gradviz.engine.optim.Adagrad;
 import org.gradviz.engine.optim.Adadelta;
 import org.gradviz.engine.optim.Adam;
+import org.gradviz.engine.optim.AdamFamily;
+import org.gradviz.engine.optim.Adamax;
+import org.gradviz.engine.optim.NAdam;
+import org.gradviz.engine.optim.RAdam;
 import org.gradviz.engine.optim.RMSprop;
 import org.gradviz.engine.optim.SGD;
 
-/** {@code torch.optim.SGD}, {@code Adam}, {@code AdamW}, {@code RMSprop}, {@code Adadelta} and {@code Adagrad}: torch 1.13's signatures and checks, in its order. */
+/**
+ * {@code torch.optim.SGD}, {@code Adam}, {@code AdamW}, {@code RMSprop}, {@code Adadelta}, {@code Adagrad},
+ * {@code Adamax}, {@code NAdam} and {@code RAdam}: torch 1.13's signatures and checks, in its order.
+ */
 final class Optimizers {
     private static final Object REQUIRED = Signature.REQUIRED;
     /** torch's {@code required} placeholder for SGD's lr. */
@@ -29,13 +36,17 @@ final class Optimizers {
         m.put("RMSprop", new Builtin("RMSprop", a -> grouped(a, Optimizers::rmsprop)));
         m.put("Adadelta", new Builtin("Adadelta", a -> grouped(a, Optimizers::adadelta)));
         m.put("Adagrad", new Builtin("Adagrad", a -> grouped(a, Optimizers::adagrad)));
+        m.put("Adamax", new Builtin("Adamax", a -> grouped(a, Optimizers::adamax)));
+        m.put("NAdam", new Builtin("NAdam", a -> grouped(a, Optimizers::nadam)));
+        m.put("RAdam", new Builtin("RAdam", a -> grouped(a, Optimizers::radam)));
         return m;
     }
 
     /**
      * An optimiser given a list of parameter groups (dicts with "params" and settings that override the
      * constructor's): one made per group, as if constructed with that group's parameters and settings, in order;
-     * without dicts, the optimiser of the parameters (a generator of them read once).
+     * without dicts, the optimiser of the parameters (a generator of them read once). Either way it can make more
+     * groups the same way ({@code add_param_group}).
      */
     private static Object grouped(Args given, java.util.function.Function<Args, Object> make) {
         boolean positional = !given.positional().isEmpty();
@@ -43,9 +54,11 @@ final class Optimizers {
         if (params == null || params instanceof Tensor) {
             return make.apply(given);
         }
+        Optimizer.GroupMaker maker = group -> part(given, positional, make, group).optimizer();
         List<Object> items = Iteration.items(params);
         if (items.isEmpty() || !(items.get(0) instanceof PyDict)) {
-            return make.apply(withParams(given, positional, new ArrayList<>(items), Map.of()));
+            Optimizer o = (Optimizer) make.apply(withParams(given, positional, new ArrayList<>(items), Map.of()));
+            return o.withGroupMaker(maker);
         }
         List<Optimizer> parts = new ArrayList<>();
         List<List<String>> keyOrders = new ArrayList<>();
@@ -54,38 +67,49 @@ final class Optimizers {
             if (!(item instanceof PyDict group)) {
                 throw new PyError("AssertionError", "param group must be a dict");
             }
-            if (!group.containsKey("params")) {
-                throw PyError.raised(ExceptionTypes.instance(ExceptionTypes.KEY_ERROR, List.of("params")));
-            }
-            Object groupParams = group.get("params");
-            List<Object> own = groupParams instanceof Tensor ? List.of(groupParams) : Iteration.items(groupParams);
-            // NOTE: made first with only the group's lr (SGD's required setting) to learn which keys are settings
-            Map<String, Object> lr = group.containsKey("lr") ? Map.of("lr", group.get("lr")) : Map.of();
-            Optimizer plain = (Optimizer) make.apply(withParams(given, positional, new ArrayList<>(own), lr));
-            List<Object> settings = plain.groups().get(0).keys();
-            Map<String, Object> overrides = new LinkedHashMap<>();
-            List<String> order = new ArrayList<>();
-            for (Object key : group.keys()) {
-                if (!(key instanceof String name) || name.equals("params")) {
-                    continue;
-                }
-                order.add(name);
-                if (!settings.contains(name)) {
-                    throw new Unsupported("a parameter group key '" + name + "' that is not a setting of "
-                            + plain.typeName());
-                }
-                overrides.put(name, group.get(key));
-            }
-            Optimizer part = (Optimizer) make.apply(withParams(given, positional, new ArrayList<>(own), overrides));
-            for (Object p : own) {
-                if (!seen.add((Tensor) p)) {
+            Part part = part(given, positional, make, group);
+            for (Tensor p : part.optimizer().params()) {
+                if (!seen.add(p)) {
                     throw PyError.value("some parameters appear in more than one parameter group");
                 }
             }
-            parts.add(part);
-            keyOrders.add(order);
+            parts.add(part.optimizer());
+            keyOrders.add(part.order());
         }
-        return Optimizer.ofGroups(parts, keyOrders);
+        return Optimizer.ofGroups(parts, keyOrders).withGroupMaker(maker);
+    }
+
+    /** One parameter group's optimiser, and the setting keys its dict gave, in its order. */
+    private record Part(Optimizer optimizer, List<String> order) {
+    }
+
+    /** The optimiser of one parameter group dict: the constructor's arguments with its params and settings. */
+    private static Part part(Args given, boolean positional, java.util.function.Function<Args, Object> make,
+            PyDict group) {
+        if (!group.containsKey("params")) {
+            throw PyError.raised(ExceptionTypes.instance(ExceptionTypes.KEY_ERROR, List.of("params")));
+        }
+        Object groupParams = group.get("params");
+        List<Object> own = groupParams instanceof Tensor ? List.of(groupParams) : Iteration.items(groupParams);
+        // NOTE: made first with only the group's lr (SGD's required setting) to learn which keys are settings
+        Map<String, Object> lr = group.containsKey("lr") ? Map.of("lr", group.get("lr")) : Map.of();
+        Optimizer plain = (Optimizer) make.apply(withParams(given, positional, new ArrayList<>(own), lr));
+        List<Object> settings = plain.groups().get(0).keys();
+        Map<String, Object> overrides = new LinkedHashMap<>();
+        List<String> order = new ArrayList<>();
+        for (Object key : group.keys()) {
+            if (!(key instanceof String name) || name.equals("params")) {
+                continue;
+            }
+            order.add(name);
+            if (!settings.contains(name)) {
+                throw new Unsupported("a parameter group key '" + name + "' that is not a setting of "
+                        + plain.typeName());
+            }
+            overrides.put(name, group.get(key));
+        }
+        Optimizer part = (Optimizer) make.apply(withParams(given, positional, new ArrayList<>(own), overrides));
+        return new Part(part, order);
     }
 
     /**
@@ -148,7 +172,7 @@ final class Optimizers {
         group.put("differentiable", v[9]);
         SGD sgd = new SGD(params, number(lr), number(v[3]), number(v[4]), number(v[5]), nesterov,
                 Values.truthy(v[7]));
-        return new Optimizer("SGD", sgd, group);
+        return new Optimizer("SGD", sgd, group, Map.of("momentum", m -> sgd.setMomentum(number(m))));
     }
 
     private static Object adam(Args given) {
@@ -172,6 +196,69 @@ final class Optimizers {
      */
     private static Object adamFamily(String name, Signature s, Args given, int maximize, int[] refused) {
         Object[] v = s.bind(given.withSelf(PyNone.NONE));
+        double[] betas = adamChecks(name, v);
+        for (int i : refused) {
+            refuseTrue(name, s.names().get(i), v[i]);
+        }
+        List<Tensor> params = params(v[1]);
+        Map<String, Object> group = settings(s, v, name.equals("Adam") ? List.of("lr", "betas", "eps", "weight_decay",
+                "amsgrad", "maximize", "foreach", "capturable", "differentiable", "fused") : List.of("lr", "betas", "eps",
+                "weight_decay", "amsgrad", "foreach", "maximize", "capturable"));
+        boolean max = Values.truthy(v[maximize]);
+        Adam adam = Adam.withAmsgrad(params, number(v[2]), betas[0], betas[1], number(v[4]), number(v[5]), max,
+                name.equals("AdamW"), Values.truthy(v[6]));
+        return new Optimizer(name, adam, group, betas(adam));
+    }
+
+    private static Object adamax(Args given) {
+        Signature s = Signature.keywordOnlyAfter("Adamax.__init__", 7, "self", REQUIRED, "params", REQUIRED,
+                "lr", 0.002, "betas", new PyTuple(List.of(0.9, 0.999)), "eps", 1e-08, "weight_decay", 0L,
+                "foreach", PyNone.NONE, "maximize", false);
+        Object[] v = s.bind(given.withSelf(PyNone.NONE));
+        double[] betas = adamChecks("Adamax", v);
+        refuseTrue("Adamax", "foreach", v[6]);
+        List<Tensor> params = params(v[1]);
+        Map<String, Object> group = settings(s, v, List.of("lr", "betas", "eps", "weight_decay", "foreach",
+                "maximize"));
+        Adamax a = new Adamax(params, number(v[2]), betas[0], betas[1], number(v[4]), number(v[5]),
+                Values.truthy(v[7]));
+        return new Optimizer("Adamax", a, group, betas(a));
+    }
+
+    private static Object nadam(Args given) {
+        Signature s = Signature.of("NAdam.__init__", "self", REQUIRED, "params", REQUIRED, "lr", 0.002,
+                "betas", new PyTuple(List.of(0.9, 0.999)), "eps", 1e-08, "weight_decay", 0L, "momentum_decay", 4e-3,
+                "foreach", PyNone.NONE);
+        Object[] v = s.bind(given.withSelf(PyNone.NONE));
+        double[] betas = adamChecks("NAdam", v);
+        if (!(atLeast(v[6]) >= 0)) {
+            throw PyError.value("Invalid momentum_decay value: " + Values.str(v[6]));
+        }
+        refuseTrue("NAdam", "foreach", v[7]);
+        List<Tensor> params = params(v[1]);
+        Map<String, Object> group = settings(s, v, List.of("lr", "betas", "eps", "weight_decay", "momentum_decay",
+                "foreach"));
+        NAdam a = new NAdam(params, number(v[2]), betas[0], betas[1], number(v[4]), number(v[5]), number(v[6]));
+        return new Optimizer("NAdam", a, group, betas(a));
+    }
+
+    private static Object radam(Args given) {
+        Signature s = Signature.of("RAdam.__init__", "self", REQUIRED, "params", REQUIRED, "lr", 0.001,
+                "betas", new PyTuple(List.of(0.9, 0.999)), "eps", 1e-08, "weight_decay", 0L, "foreach", PyNone.NONE);
+        Object[] v = s.bind(given.withSelf(PyNone.NONE));
+        double[] betas = adamChecks("RAdam", v);
+        refuseTrue("RAdam", "foreach", v[6]);
+        List<Tensor> params = params(v[1]);
+        Map<String, Object> group = settings(s, v, List.of("lr", "betas", "eps", "weight_decay", "foreach"));
+        RAdam a = new RAdam(params, number(v[2]), betas[0], betas[1], number(v[4]), number(v[5]));
+        return new Optimizer("RAdam", a, group, betas(a));
+    }
+
+    /**
+     * The checks the Adam family makes of its bound values {@code v} (params, lr, betas, eps, weight_decay at 1 to 5)
+     * in torch's order: lr, eps, each beta, weight_decay. The two betas.
+     */
+    private static double[] adamChecks(String name, Object[] v) {
         if (!(atLeast(v[2]) >= 0)) {
             throw PyError.value("Invalid learning rate: " + Values.str(v[2]));
         }
@@ -197,20 +284,7 @@ final class Optimizers {
         if (!(atLeast(v[5]) >= 0)) {
             throw PyError.value("Invalid weight_decay value: " + Values.str(v[5]));
         }
-        for (int i : refused) {
-            refuseTrue(name, s.names().get(i), v[i]);
-        }
-        List<Tensor> params = params(v[1]);
-        Map<String, Object> group = settings(s, v, name.equals("Adam") ? List.of("lr", "betas", "eps", "weight_decay",
-                "amsgrad", "maximize", "foreach", "capturable", "differentiable", "fused") : List.of("lr", "betas", "eps",
-                "weight_decay", "amsgrad", "foreach", "maximize", "capturable"));
-        double lr = number(v[2]);
-        double beta1 = number(betas.get(0));
-        double beta2 = number(betas.get(1));
-        boolean max = Values.truthy(v[maximize]);
-        Adam adam = Adam.withAmsgrad(params, lr, beta1, beta2, number(v[4]), number(v[5]), max,
-                name.equals("AdamW"), Values.truthy(v[6]));
-        return new Optimizer(name, adam, group);
+        return new double[] {number(betas.get(0)), number(betas.get(1))};
     }
 
     private static Object rmsprop(Args given) {
@@ -279,6 +353,14 @@ final class Optimizers {
         Adagrad a = new Adagrad(params, number(v[2]), number(v[3]), number(v[4]), number(v[5]), number(v[6]),
                 Values.truthy(v[8]));
         return new Optimizer("Adagrad", a, group);
+    }
+
+    /** How a group's {@code betas} reach the engine at each step (OneCycleLR cycles the first). */
+    private static Map<String, java.util.function.Consumer<Object>> betas(AdamFamily engine) {
+        return Map.of("betas", b -> {
+            List<?> pair = Values.items(b);
+            engine.setBetas(number(pair.get(0)), number(pair.get(1)));
+        });
     }
 
     /** The parameter group's settings, the bound values {@code v} of {@code s}, in the order of torch's defaults dict. */

@@ -62,15 +62,18 @@ class HonestLimitsTest {
         "o = torch.optim.LBFGS([])|prog.py:3:5: 'torch.optim.LBFGS' is not supported by gradviz",
         "o = torch.optim.Adam(nn.Linear(1, 1).parameters(), fused=True)|prog.py:3:5: 'Adam(fused=True)' is not "
                 + "supported by gradviz",
-        "o = torch.optim.SGD(nn.Linear(1, 1).parameters(), lr=1)\\no.state_dict()|prog.py:4:1: "
-                + "'Optimizer.state_dict' is not supported by gradviz",
-        "s = torch.optim.lr_scheduler.StepLR(torch.optim.SGD(nn.Linear(1, 1).parameters(), lr=1), 2)\\n"
-                + "s.state_dict()|prog.py:4:1: 'StepLR.state_dict' is not supported by gradviz",
+        "o = torch.optim.SGD(nn.Linear(1, 1).parameters(), lr=1)\\nprint(o.state)|prog.py:4:7: "
+                + "'Optimizer.state' is not supported by gradviz",
+        "s = torch.optim.lr_scheduler.MultiStepLR(torch.optim.SGD(nn.Linear(1, 1).parameters(), lr=1), [2])\\n"
+                + "s.state_dict()|prog.py:4:1: 'MultiStepLR.state_dict' (its milestones are a collections.Counter) "
+                + "is not supported by gradviz",
+        "o = torch.optim.Rprop(nn.Linear(1, 1).parameters())|prog.py:3:5: 'torch.optim.Rprop' is not supported by "
+                + "gradviz",
         "m = nn.BatchNorm3d(4)|prog.py:3:5: 'torch.nn.BatchNorm3d' is not supported by gradviz",
         "y = nn.BatchNorm1d(3)(torch.ones(3, 4).t())|prog.py:3:5: 'batch_norm' of a non-contiguous input (e.g. a "
                 + "transposed view; call .contiguous()) is not supported by gradviz",
-        "o = torch.optim.SGD(nn.Linear(1, 1).parameters(), lr=1)\\no.param_groups[0]['momentum'] = 0.9\\no.step()"
-                + "|prog.py:5:1: changing 'momentum' in param_groups is not supported by gradviz",
+        "o = torch.optim.SGD(nn.Linear(1, 1).parameters(), lr=1)\\no.param_groups[0]['dampening'] = 0.5\\no.step()"
+                + "|prog.py:5:1: changing 'dampening' in param_groups is not supported by gradviz",
         "y = nn.MSELoss()(torch.ones(2, 1), torch.ones(2))|prog.py:3:5: 'mse_loss' of an input and a target of "
                 + "different sizes is not supported by gradviz",
         "y = nn.Linear(2, 1)(torch.ones(4, 3, 2))|prog.py:3:5: 'nn.Linear' of an input with more than 2 dimensions "
