@@ -20,8 +20,16 @@ import java.util.List;
 public record ChainRuleView(int nodeId, String title, String rule, LensValue upstream,
         List<LensValue> contributions, List<InputTerm> terms, String note, boolean derived) {
 
+    /** Between the rules of two inputs in {@link #rule}. */
+    public static final String RULE_SEPARATOR = ",  ";
+
     public ChainRuleView {
         contributions = List.copyOf(contributions);
         terms = List.copyOf(terms);
+    }
+
+    /** The rule, one line per input ({@code ∂/∂self = grad @ mat2ᵀ}, {@code ∂/∂mat2 = selfᵀ @ grad}). */
+    public List<String> ruleLines() {
+        return rule.isEmpty() ? List.of() : List.of(rule.split(java.util.regex.Pattern.quote(RULE_SEPARATOR)));
     }
 }

@@ -21,7 +21,7 @@ record RuleLens(String nodeName, List<InputRule> inputs) implements NodeLens {
 
     @Override
     public String rule(LensContext c) {
-        return inputs.stream().map(i -> i.equation(c)).collect(Collectors.joining(",  "));
+        return inputs.stream().map(i -> i.equation(c)).collect(Collectors.joining(ChainRuleView.RULE_SEPARATOR));
     }
 
     @Override

@@ -14,19 +14,27 @@ import org.gradviz.app.animation.lens.ChainRuleView;
 /**
  * Presentation mode's lens band: a strip under the graph views, kept free for the chain-rule lens, so that the lens
  * never covers a box, an edge's label or the current step's orange callout (the network is packed for the screen and
- * leaves no free space of its own). The strip is as tall as the largest lens of the pass needs, so it stays put
- * while the presenter steps; the views, and the network packed for them, get the rest. In it the lens lays its
- * blocks side by side, its text as large as the display's text size asks and the strip allows. Nothing is reserved
- * outside presentation mode, with the lens hidden (Ctrl+6), or while it has nothing to show (no pass, before the
- * first node of a pass runs and after the last).
+ * leaves no free space of its own). The strip is as tall as the largest lens of the pass needs, and it is kept from
+ * the pass's first step to its end ({@link LensModel#steppingProperty}), so the network, packed for the views above
+ * it, stays put while the presenter steps and points at its boxes. In it the lens lays its blocks out as densely as
+ * the strip's width allows, its text {@link #READABLE} px high at the normal text size, larger with the display's
+ * text size, as far as the strip allows. Nothing is reserved outside presentation mode, with the lens hidden
+ * (Ctrl+6), or while the player is not stepping through a pass (no pass, at its start, or shown at its end at once).
  */
 public final class LensBand {
     /** The strip takes at most this share of the views' height, the lens's text shrinking to fit it. */
     static final double MAX_SHARE = 0.4;
     /** Space around the lens in the strip. */
     static final double GAP = 8;
-    /** Each try at a smaller text is this much smaller than the last. */
-    private static final double SHRINK = 0.92;
+    /**
+     * The lens's lines on the screen at the normal text size, in px: for the back row of a lecture hall, as large as
+     * the numbers in the boxes of a network packed for a 1280x720 projector (about 17 px there with the band).
+     */
+    static final double READABLE = 20;
+    /** The lens's lines as its style sheet sets them, in px (assets/css/gradviz.css, {@code .lens-panel .label}). */
+    private static final double LINE = 16;
+    /** The largest scale at which a lens fits is found to within this (a text 0.1 px high at 16 px). */
+    private static final double PRECISION = 0.005;
     /** Measured to size the strip: a pass with more nodes than this is no picture for a lecture anyway. */
     private static final int MEASURED = 120;
 
@@ -53,7 +61,7 @@ public final class LensBand {
         // change listeners, not invalidation ones: each change counts, whether or not the value was read since
         on.addListener((obs, old, now) -> show());
         layer.visibleProperty().addListener((obs, old, now) -> show());
-        model.currentProperty().addListener((obs, old, now) -> show());
+        model.steppingProperty().addListener((obs, old, now) -> show());
         layer.widthProperty().addListener((obs, old, now) -> remeasure());
         layer.heightProperty().addListener((obs, old, now) -> remeasure());
         textScale.addListener((obs, old, now) -> remeasure());
@@ -65,7 +73,7 @@ public final class LensBand {
         return strip;
     }
 
-    /** Whether the band is wanted (presentation mode sets it); reserved only while the lens shows a step. */
+    /** Whether the band is wanted (presentation mode sets it); reserved only while the player steps through a pass. */
     public BooleanProperty onProperty() {
         return on;
     }
@@ -87,13 +95,13 @@ public final class LensBand {
     }
 
     /**
-     * Reserves the strip while the lens shows a step of the pass, else gives it back to the views (before the first
-     * node runs and after the last: the picture at the end is the whole screen's). The views resize and the network
-     * is packed again for them.
+     * Reserves the strip while the player steps through a pass, from its first step to its end, else gives it back to
+     * the views. The views resize and the network is packed again for them: when stepping starts and ends, not at
+     * each step.
      */
     private void show() {
-        boolean wanted = on.get() && layer.isVisible() && model.currentProperty().get() != null
-                && layer.getWidth() > 0 && layer.getScene() != null;
+        boolean wanted = on.get() && layer.isVisible() && model.steppingProperty().get()
+                && !model.allProperty().get().isEmpty() && layer.getWidth() > 0 && layer.getScene() != null;
         if (wanted && !measured) {
             thickness = measure();
             measured = true;
@@ -115,7 +123,7 @@ public final class LensBand {
         layer.getChildren().add(probe);
         try {
             List<ChainRuleView> sample = views.subList(0, Math.min(MEASURED, views.size()));
-            double scale = textScale.get();
+            double scale = wantedScale();
             for (ChainRuleView view : sample) {
                 probe.show(view);
                 scale = Math.min(scale, largestScale(probe, most, scale));
@@ -132,11 +140,16 @@ public final class LensBand {
     }
 
     /**
-     * The scale of the lens shown in the strip: the largest, at most the text scale, at which it fits; it is left
-     * arranged for it.
+     * The scale of the lens shown in the strip: the largest, at most the {@link #wantedScale wanted} one, at which it
+     * fits; it is left arranged for it.
      */
     double fit(LensPanel lens) {
-        return largestScale(lens, strip.getPrefHeight(), textScale.get());
+        return largestScale(lens, strip.getPrefHeight(), wantedScale());
+    }
+
+    /** The lens's lines {@link #READABLE} px high at the normal text size, growing with the display's text size. */
+    private double wantedScale() {
+        return textScale.get() * READABLE / LINE;
     }
 
     /**
@@ -144,15 +157,25 @@ public final class LensBand {
      * strip {@code height} high (its gaps included), arranged for that scale; the smallest when none fits.
      */
     private double largestScale(LensPanel lens, double height, double from) {
-        double scale = Math.max(LensPlacement.MIN_SCALE, from);
-        while (heightAt(lens, scale) + 2 * GAP > height && scale > LensPlacement.MIN_SCALE) {
-            scale = Math.max(LensPlacement.MIN_SCALE, scale * SHRINK);
+        double fits = LensPlacement.MIN_SCALE;
+        double fitsNot = Math.max(fits, from);
+        if (heightAt(lens, fitsNot) + 2 * GAP <= height) {
+            return fitsNot;
         }
-        heightAt(lens, scale); // left arranged for the scale chosen
-        return scale;
+        // NOTE: a lens is taller at a larger scale (its blocks have less room side by side), so the scale is bisected
+        while (fitsNot - fits > PRECISION) {
+            double mid = (fits + fitsNot) / 2;
+            if (heightAt(lens, mid) + 2 * GAP <= height) {
+                fits = mid;
+            } else {
+                fitsNot = mid;
+            }
+        }
+        heightAt(lens, fits); // left arranged for the scale chosen
+        return fits;
     }
 
-    /** How tall {@code lens} is on screen at {@code scale}, its blocks side by side as far as the layer's width allows. */
+    /** How tall {@code lens} is on screen at {@code scale}, its blocks as dense as the layer's width allows. */
     private double heightAt(LensPanel lens, double scale) {
         lens.arrange((layer.getWidth() - 2 * GAP) / scale);
         lens.applyCss();

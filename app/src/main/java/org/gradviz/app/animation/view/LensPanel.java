@@ -27,6 +27,8 @@ public final class LensPanel extends VBox {
     public static final String STYLE = "lens-panel";
     /** Space between two blocks side by side. */
     private static final double BLOCK_GAP = 28;
+    /** Space between two lines, and between two blocks one under another. */
+    private static final double SPACING = 4;
 
     private final ReadOnlyObjectWrapper<ChainRuleView> shown = new ReadOnlyObjectWrapper<>(this, "shown");
     private final List<VBox> blocks = new ArrayList<>();
@@ -44,7 +46,7 @@ public final class LensPanel extends VBox {
     LensPanel() {
         getStyleClass().add(STYLE);
         setPadding(new Insets(10, 14, 10, 14));
-        setSpacing(4);
+        setSpacing(SPACING);
         setMaxWidth(USE_PREF_SIZE);
         setMaxHeight(USE_PREF_SIZE);
     }
@@ -68,9 +70,9 @@ public final class LensPanel extends VBox {
     }
 
     /**
-     * Lays the blocks out as wide as {@code width} allows (the whole panel's, unscaled): all side by side; else the
-     * rule and the upstream gradient beside the inputs' blocks, one under another; else every block one under
-     * another, as beside a node (a width of 0).
+     * Lays the blocks out as densely as {@code width} allows (the whole panel's, unscaled): of the arrangements that
+     * fit, the lowest: all side by side; the rule and the upstream gradient beside the inputs' blocks, one under
+     * another; or above them, side by side; else every block one under another, as beside a node (a width of 0).
      */
     void arrange(double width) {
         if (blocks.isEmpty()) {
@@ -79,20 +81,41 @@ public final class LensPanel extends VBox {
         applyCss();
         Insets insets = getInsets();
         double room = width - insets.getLeft() - insets.getRight();
-        double head = blocks.get(0).prefWidth(-1);
-        double all = head;
-        double rest = 0;
-        for (VBox block : blocks.subList(1, blocks.size())) {
+        VBox head = blocks.get(0);
+        List<VBox> rest = blocks.subList(1, blocks.size());
+        double headWidth = head.prefWidth(-1);
+        double headHeight = head.prefHeight(-1);
+        double restWidest = 0;
+        double restTallest = 0;
+        double restRow = 0; // side by side
+        double restColumn = 0; // one under another
+        for (VBox block : rest) {
             double w = block.prefWidth(-1);
-            all += BLOCK_GAP + w;
-            rest = Math.max(rest, w);
+            double h = block.prefHeight(-1);
+            restWidest = Math.max(restWidest, w);
+            restTallest = Math.max(restTallest, h);
+            restRow += (restRow > 0 ? BLOCK_GAP : 0) + w;
+            restColumn += (restColumn > 0 ? SPACING : 0) + h;
         }
-        group(all <= room ? Layout.ROW : blocks.size() > 1 && head + BLOCK_GAP + rest <= room ? Layout.HEAD_BESIDE
-                : Layout.STACKED);
+        Layout best = Layout.STACKED;
+        double lowest = Double.MAX_VALUE;
+        for (Layout candidate : Layout.values()) {
+            double[] size = switch (candidate) {
+                case ROW -> new double[] {headWidth + BLOCK_GAP + restRow, Math.max(headHeight, restTallest)};
+                case HEAD_BESIDE -> new double[] {headWidth + BLOCK_GAP + restWidest, Math.max(headHeight, restColumn)};
+                case HEAD_ABOVE -> new double[] {Math.max(headWidth, restRow), headHeight + SPACING + restTallest};
+                case STACKED -> new double[] {Math.max(headWidth, restWidest), headHeight + SPACING + restColumn};
+            };
+            if (size[0] <= room && size[1] < lowest - 0.5) {
+                best = candidate;
+                lowest = size[1];
+            }
+        }
+        group(rest.isEmpty() ? Layout.STACKED : best);
     }
 
-    /** How the blocks are laid out. */
-    private enum Layout { STACKED, ROW, HEAD_BESIDE }
+    /** How the blocks are laid out; the order in which {@link #arrange} prefers them when as low. */
+    private enum Layout { ROW, HEAD_BESIDE, HEAD_ABOVE, STACKED }
 
     /** Lays the blocks out as {@code next}; nothing changes when they are so already. */
     private void group(Layout next) {
@@ -100,13 +123,13 @@ public final class LensPanel extends VBox {
             return;
         }
         layout = next;
+        List<VBox> rest = blocks.subList(1, blocks.size());
         switch (next) {
             case STACKED -> getChildren().setAll(blocks);
             case ROW -> getChildren().setAll(new HBox(BLOCK_GAP, blocks.toArray(Node[]::new)));
-            case HEAD_BESIDE -> {
-                VBox inputs = new VBox(4, blocks.subList(1, blocks.size()).toArray(Node[]::new));
-                getChildren().setAll(new HBox(BLOCK_GAP, blocks.get(0), inputs));
-            }
+            case HEAD_BESIDE -> getChildren().setAll(new HBox(BLOCK_GAP, blocks.get(0),
+                    new VBox(SPACING, rest.toArray(Node[]::new))));
+            case HEAD_ABOVE -> getChildren().setAll(blocks.get(0), new HBox(BLOCK_GAP, rest.toArray(Node[]::new)));
         }
     }
 
@@ -114,11 +137,17 @@ public final class LensPanel extends VBox {
         List<VBox> blocks = new ArrayList<>();
         VBox head = block();
         add(head, view.title(), "lens-title");
-        if (!view.rule().isEmpty()) {
-            add(head, view.rule(), "lens-rule");
+        for (String line : view.ruleLines()) { // one line per input: the head stays narrow enough to go beside them
+            add(head, line, "lens-rule");
         }
         if (view.upstream() != null) {
             add(head, "grad = " + view.upstream().text() + contributions(view), "lens-upstream");
+        }
+        // said once when true of every input, else on the line of each input it is true of
+        boolean allSent = !view.terms().isEmpty() && view.terms().stream().allMatch(LensPanel::sentAsComputed);
+        if (allSent) {
+            add(head, view.terms().size() == 1 ? "✓ the = line is what the engine sent"
+                    : "✓ each = line is what the engine sent", "lens-sent");
         }
         blocks.add(head);
         for (InputTerm term : view.terms()) {
@@ -127,8 +156,8 @@ public final class LensPanel extends VBox {
             for (LensValue local : term.local()) {
                 add(input, "    " + local.symbol() + " = " + local.text(), "lens-local");
             }
-            boolean same = term.sent() != null && term.sent().equals(term.product().value());
-            add(input, "    = " + term.product().text() + (same ? "   ✓ the engine sent this" : ""), "lens-product");
+            boolean tick = !allSent && sentAsComputed(term);
+            add(input, "    = " + term.product().text() + (tick ? "   ✓ the engine sent this" : ""), "lens-product");
             blocks.add(input);
         }
         if (!view.note().isEmpty()) {
@@ -139,8 +168,13 @@ public final class LensPanel extends VBox {
         return blocks;
     }
 
+    /** Whether the engine sent the input what the rule computes. */
+    private static boolean sentAsComputed(InputTerm term) {
+        return term.sent() != null && term.sent().equals(term.product().value());
+    }
+
     private static VBox block() {
-        VBox block = new VBox(4);
+        VBox block = new VBox(SPACING);
         block.setMinWidth(USE_PREF_SIZE);
         return block;
     }

@@ -26,8 +26,8 @@ class LensBandGuiTest extends FittedExampleTest {
     }
 
     @Test
-    void theLensCoversNothingAtAnyStepOfThePass(FxRobot robot) {
-        LensClearance.coversNothing(robot, this, true, 0, "lens-band-1920x1080.png");
+    void theLensCoversNothingAndIsReadableFromTheBackAtAnyStepOfThePass(FxRobot robot) {
+        LensClearance.coversNothingAndReads(robot, this, 0, 20, "lens-band-1920x1080.png");
     }
 
     @Test

@@ -37,7 +37,21 @@ final class LensClearance {
             String shot) {
         present(robot, window.view, networkOnly, largerText);
         org.junit.jupiter.api.Assertions.assertEquals(List.of(),
-                coveredWhileStepping(robot, window.model, window.stage, shot));
+                coveredWhileStepping(robot, window.model, window.stage, shot, null));
+    }
+
+    /**
+     * As {@link #coversNothing}, and also that at every step the lens's smallest text is at least as large on the
+     * screen as the smallest box numbers and at least {@code leastPx}, and shows all of its text
+     * ({@link LensLegibility}); and that no box moves from the pass's first step to its end.
+     */
+    static void coversNothingAndReads(FxRobot robot, FittedExampleTest window, int largerText, double leastPx,
+            String shot) {
+        present(robot, window.view, true, largerText);
+        LensLegibility legibility = new LensLegibility(window.view, leastPx);
+        List<String> problems = coveredWhileStepping(robot, window.model, window.stage, shot, legibility);
+        System.out.println(shot + ": " + legibility.figures());
+        org.junit.jupiter.api.Assertions.assertEquals(List.of(), problems, legibility.figures());
     }
 
     /** F5, F6, Ctrl+Shift+P, Ctrl+5 when {@code networkOnly}, Ctrl+Shift+= {@code largerText} times; then packed. */
@@ -62,7 +76,8 @@ final class LensClearance {
      * Home, then → to the end of the pass; at every step that shows the lens, what it covers
      * ({@code step 8 AddBackward0 covers #node-x}); a picture of step 8 goes to {@code target/screenshots/NAME}.
      */
-    static List<String> coveredWhileStepping(FxRobot robot, EditorModel model, Stage stage, String name) {
+    static List<String> coveredWhileStepping(FxRobot robot, EditorModel model, Stage stage, String name,
+            LensLegibility legibility) {
         robot.type(KeyCode.HOME);
         WaitForAsyncUtils.waitForFxEvents();
         Node lens = robot.lookup("#lens-panel").query();
@@ -71,6 +86,11 @@ final class LensClearance {
         for (int step = 1; !model.player().atEnd() && step <= 60; step++) {
             robot.type(KeyCode.RIGHT);
             WaitForAsyncUtils.waitForFxEvents();
+            if (legibility != null) {
+                legibility.settle();
+                int at = step;
+                robot.interact(() -> covered.addAll(legibility.problems(at, lens)));
+            }
             if (step == 8) {
                 robot.interact(() -> SceneSnapshot.writePng(stage.getScene(),
                         Path.of("target", "screenshots", name)));
