@@ -21,12 +21,16 @@ final class GraphTask {
     private static final int EXPECTED_NODES = 8;
     private final boolean keepGraph;
     private final boolean createGraph;
-    /** For {@code autograd.grad}: where each input's gradient is read (node, input number, result slot). */
-    private final Map<Node, List<int[]>> captures = new IdentityHashMap<>(1);
+    /**
+     * For {@code autograd.grad}: where each input's gradient is read (node, input number, result slot); empty for
+     * {@code backward()}.
+     */
+    private Map<Node, List<int[]>> captures = Map.of();
     private Tensor[] captured;
     /** For {@code autograd.grad}: the nodes that lead to a captured gradient; null when every node runs. */
     private Map<Node, Boolean> needed;
-    private final Map<Node, List<Node>> predecessors = new IdentityHashMap<>(1);
+    /** For {@code autograd.grad}: each node's predecessors; null for {@code backward()}. */
+    private Map<Node, List<Node>> predecessors;
     private final Map<Node, Integer> dependencies = new IdentityHashMap<>(EXPECTED_NODES);
     private final Map<Node, Tensor[]> inputBuffers = new IdentityHashMap<>(EXPECTED_NODES);
     private final ReadyQueue<Node> ready = new ReadyQueue<>(Node::sequenceNr);
@@ -50,11 +54,13 @@ final class GraphTask {
      */
     Tensor[] grad(Edge root, Tensor seed, List<Edge> inputs) {
         captured = new Tensor[inputs.size()];
+        captures = new IdentityHashMap<>();
         for (int i = 0; i < inputs.size(); i++) {
             Edge e = inputs.get(i);
             captures.computeIfAbsent(e.function(), n -> new ArrayList<>()).add(new int[] {e.inputNr(), i});
         }
         needed = new IdentityHashMap<>();
+        predecessors = new IdentityHashMap<>();
         execute(root, seed);
         return captured;
     }
