@@ -108,7 +108,8 @@ public final class LabelRoom {
     /**
      * The free place for a {@code width × height} label nearest {@code route}'s middle that a straight leader line
      * from a point of the route reaches without crossing a box or a label (and crossing as few edges as may be), or
-     * empty when there is none. Tried on a grid half the label's height fine over the whole area.
+     * empty when there is none. Tried on a grid half the label's height fine over the whole area, and flush (a line's
+     * clearance off) against every side of every box and label taken, sliding along it as finely.
      */
     public Optional<Spot> callout(EdgeRoute route, double width, double height) {
         double step = Math.max(2, height / 2);
@@ -116,17 +117,26 @@ public final class LabelRoom {
         for (int i = 0; i < ALONG.length; i++) {
             anchors[i] = route.at(ALONG[i]);
         }
-        // every place on the grid with how far it is from the edge, nearest first: a place's leader is at least
-        // that long, so the search stops at the first place farther than the best leader found
+        // every place on the grid, and flush against each side of each box and label taken, sliding along it on the
+        // grid (a gap between boxes only a little taller or wider than the label falls between the grid's lines),
+        // with how far it is from the edge, nearest first: a place's leader is at least that long, so the search
+        // stops at the first place farther than the best found
         List<double[]> places = new ArrayList<>();
         for (double top = area[1]; top + height <= area[3]; top += step) {
             for (double left = area[0]; left + width <= area[2]; left += step) {
-                double[] rect = {left, top, left + width, top + height};
-                double reach = Double.MAX_VALUE;
-                for (double[] anchor : anchors) {
-                    reach = Math.min(reach, distance(rect, anchor));
+                addPlace(places, left, top, width, height, anchors);
+            }
+        }
+        for (double[] r : taken) {
+            for (double top : new double[] {r[3] + clearance, r[1] - clearance - height}) {
+                for (double left = r[0] - width; left <= r[2]; left += step) {
+                    addPlace(places, left, top, width, height, anchors);
                 }
-                places.add(new double[] {left, top, reach});
+            }
+            for (double left : new double[] {r[2] + clearance, r[0] - clearance - width}) {
+                for (double top = r[1] - height; top <= r[3]; top += step) {
+                    addPlace(places, left, top, width, height, anchors);
+                }
             }
         }
         places.sort(java.util.Comparator.comparingDouble(p -> p[2]));
@@ -151,6 +161,20 @@ public final class LabelRoom {
             }
         }
         return Optional.ofNullable(best);
+    }
+
+    /** Adds the place at ({@code left}, {@code top}) with how far it is from the nearest anchor, when in the area. */
+    private void addPlace(List<double[]> places, double left, double top, double width, double height,
+            double[][] anchors) {
+        if (left < area[0] || top < area[1] || left + width > area[2] || top + height > area[3]) {
+            return;
+        }
+        double[] rect = {left, top, left + width, top + height};
+        double reach = Double.MAX_VALUE;
+        for (double[] anchor : anchors) {
+            reach = Math.min(reach, distance(rect, anchor));
+        }
+        places.add(new double[] {left, top, reach});
     }
 
     /** Whether {@code rect} lies in the area and covers nothing taken, no leader and no line. */

@@ -16,9 +16,10 @@ import org.gradviz.app.editor.LabelRoom;
  * An edge drawn along its {@link EdgeRoute} from an output port to an input port, labelled with the shape it carries
  * (above the curve) and, in the animation, the gradient it carried (below). The canvas places the labels of all its
  * edges together ({@link LabelRoom}): each beside its edge where nothing (a box, another label, any edge) is under
- * it, the gradients first; a gradient that does not fit in full says only its largest magnitude, and one with no
- * room beside its edge goes where there is room nearby, tied to its edge by a thin leader line. A label with no
- * free place at all is not shown rather than drawn over a box, a label or a line.
+ * it, the gradient travelling at this step first (the step's callout), then the other gradients; a gradient that
+ * does not fit in full says only its largest magnitude, and one with no room beside its edge goes where there is
+ * room nearby, tied to its edge by a thin leader line. A label with no free place at all is not shown rather than
+ * drawn over a box, a label or a line.
  */
 final class EdgeView extends Group {
     private final Connection connection;
@@ -33,6 +34,8 @@ final class EdgeView extends Group {
     /** What the flow label says when there is room, and when there is not (its largest magnitude only). */
     private String fullFlow = "";
     private String shortFlow = "";
+    /** Whether the gradient travels the edge at this very step (its label is the step's callout). */
+    private boolean current;
 
     /** {@code labelsChanged}: told when the edge's way or its labels' text changed, so the labels need places. */
     EdgeView(Connection connection, java.util.function.Consumer<EdgeView> labelsChanged) {
@@ -77,7 +80,8 @@ final class EdgeView extends Group {
         }
         curve.pseudoClassStateChanged(FlowStyles.CARRIED, carried != null);
         curve.pseudoClassStateChanged(FlowStyles.CURRENT, carried != null && carried.current());
-        flow.pseudoClassStateChanged(FlowStyles.CURRENT, carried != null && carried.current());
+        current = carried != null && carried.current();
+        flow.pseudoClassStateChanged(FlowStyles.CURRENT, current);
         fullFlow = carried == null ? "" : "grad " + carried.label();
         shortFlow = carried == null ? "" : "grad max " + org.gradviz.app.document.DecimalText.of(carried.maxAbs());
         flow.setText(fullFlow);
@@ -95,6 +99,11 @@ final class EdgeView extends Group {
     /** Whether the gradient's label found a place and shows. */
     boolean flowShown() {
         return flow.isVisible() && !fullFlow.isEmpty();
+    }
+
+    /** Whether the gradient travels the edge at this very step (so its label has the first pick of room). */
+    boolean carriesCurrentGradient() {
+        return current && carriesGradient();
     }
 
     /** Whether the edge shows a gradient (so its label needs a place first). */

@@ -677,7 +677,8 @@ public final class GraphCanvas extends Region {
 
     /**
      * Places every edge's labels where they cover no box, no other label and no edge, within the boxes' extent
-     * (which a fitted view shows): first every gradient, which the animation is about, then the shapes.
+     * (which a fitted view shows): first the gradient travelling at this step (the step's callout, which the class
+     * reads), then every other gradient, which the animation is about, then the shapes.
      */
     private void placeEdgeLabels() {
         if (edges.isEmpty()) {
@@ -689,12 +690,17 @@ public final class GraphCanvas extends Region {
         List<org.gradviz.app.editor.EdgeRoute> routes = edges.values().stream().map(EdgeView::route).toList();
         java.util.function.Supplier<org.gradviz.app.editor.LabelRoom> empty = () ->
                 new org.gradviz.app.editor.LabelRoom(area, boxes, routes, org.gradviz.app.editor.LabelRoom.LINE_CLEARANCE);
-        // the gradients first, in an order where as many as may be find a place: those left without go first next
-        List<EdgeView> order = edges.values().stream().filter(EdgeView::carriesGradient).toList();
+        // the gradient travelling at this step first: its label is the step's callout, the one the class reads;
+        // then the other gradients, in an order where as many as may be find a place: those left without go first
+        // next
+        List<EdgeView> current = edges.values().stream().filter(EdgeView::carriesCurrentGradient).toList();
+        List<EdgeView> order = edges.values().stream()
+                .filter(e -> e.carriesGradient() && !e.carriesCurrentGradient()).toList();
         List<EdgeView> best = order;
         int fewestLeft = Integer.MAX_VALUE;
         for (int attempt = 0; attempt <= order.size(); attempt++) {
             org.gradviz.app.editor.LabelRoom trial = empty.get();
+            current.forEach(e -> e.placeFlow(trial));
             order.forEach(e -> e.placeFlow(trial));
             List<EdgeView> left = order.stream().filter(e -> !e.flowShown()).toList();
             if (left.size() < fewestLeft) {
@@ -709,6 +715,7 @@ public final class GraphCanvas extends Region {
             order = next;
         }
         org.gradviz.app.editor.LabelRoom room = empty.get();
+        current.forEach(e -> e.placeFlow(room));
         best.forEach(e -> e.placeFlow(room));
         edges.values().stream().filter(e -> !e.carriesGradient()).forEach(e -> e.placeFlow(room));
         edges.values().forEach(e -> e.placeShape(room));
