@@ -98,24 +98,19 @@ public final class Adam extends AdamFamily {
         float[] expAvg = floats(s, "exp_avg");
         float[] expAvgSq = floats(s, "exp_avg_sq");
         float[] maxSq = amsgrad ? floats(s, "max_exp_avg_sq") : null;
-        float decay = (float) weightDecay;
+        // AdamW shrinks the parameter instead of decaying the gradient
+        Moments.Floats m = Moments.Floats.of(decoupledDecay ? 0 : weightDecay, beta1, beta2);
         float shrink = (float) (1 - lr() * weightDecay);
-        float b1 = (float) beta1;
-        float rest1 = (float) (1 - beta1);
-        float b2 = (float) beta2;
-        float rest2 = (float) (1 - beta2);
         float bc2Sqrt = (float) Math.sqrt(biasCorrection(beta2, step));
         float epsilon = (float) eps;
         float negStepSize = (float) -(lr() / biasCorrection(beta1, step));
         for (int i = 0; i < values.length; i++) {
-            float g = maximize ? -grad[i] : grad[i];
             if (decoupledDecay) {
                 values[i] *= shrink;
-            } else if (weightDecay != 0) {
-                g = Moments.decayed(g, values[i], decay);
             }
-            expAvg[i] = Moments.first(expAvg[i], g, b1, rest1);
-            expAvgSq[i] = Moments.second(expAvgSq[i], g, b2, rest2);
+            float g = m.decayed(maximize ? -grad[i] : grad[i], values[i]);
+            expAvg[i] = m.first(expAvg[i], g);
+            expAvgSq[i] = m.second(expAvgSq[i], g);
             float second = expAvgSq[i];
             if (amsgrad) {
                 // NOTE: torch.maximum propagates NaN
@@ -134,20 +129,17 @@ public final class Adam extends AdamFamily {
         double[] expAvg = doubles(s, "exp_avg");
         double[] expAvgSq = doubles(s, "exp_avg_sq");
         double[] maxSq = amsgrad ? doubles(s, "max_exp_avg_sq") : null;
+        Moments.Doubles m = Moments.Doubles.of(decoupledDecay ? 0 : weightDecay, beta1, beta2);
         double shrink = 1 - lr() * weightDecay;
-        double rest1 = 1 - beta1;
-        double rest2 = 1 - beta2;
         double bc2Sqrt = Math.sqrt(biasCorrection(beta2, step));
         double negStepSize = -(lr() / biasCorrection(beta1, step));
         for (int i = 0; i < values.length; i++) {
-            double g = maximize ? -grad[i] : grad[i];
             if (decoupledDecay) {
                 values[i] *= shrink;
-            } else if (weightDecay != 0) {
-                g = Moments.decayed(g, values[i], weightDecay);
             }
-            expAvg[i] = Moments.first(expAvg[i], g, beta1, rest1);
-            expAvgSq[i] = Moments.second(expAvgSq[i], g, beta2, rest2);
+            double g = m.decayed(maximize ? -grad[i] : grad[i], values[i]);
+            expAvg[i] = m.first(expAvg[i], g);
+            expAvgSq[i] = m.second(expAvgSq[i], g);
             double second = expAvgSq[i];
             if (amsgrad) {
                 // NOTE: torch.maximum propagates NaN

@@ -48,19 +48,13 @@ public final class Adamax extends AdamFamily {
         float negClr = (float) advance(p, s);
         float[] expAvg = floats(s, "exp_avg");
         float[] expInf = floats(s, "exp_inf");
-        float decay = (float) weightDecay;
-        float b1 = (float) beta1;
-        float rest1 = (float) (1 - beta1);
-        float b2 = (float) beta2;
+        Moments.Floats m = Moments.Floats.of(weightDecay, beta1, beta2);
         float epsilon = (float) eps;
         for (int i = 0; i < values.length; i++) {
-            float g = maximize ? -grad[i] : grad[i];
-            if (weightDecay != 0) {
-                g = Moments.decayed(g, values[i], decay);
-            }
-            expAvg[i] = Moments.first(expAvg[i], g, b1, rest1);
+            float g = m.decayed(maximize ? -grad[i] : grad[i], values[i]);
+            expAvg[i] = m.first(expAvg[i], g);
             // NOTE: amax propagates NaN, as Math.max does
-            expInf[i] = Math.max(expInf[i] * b2, Math.abs(g) + epsilon);
+            expInf[i] = Math.max(expInf[i] * m.beta2(), Math.abs(g) + epsilon);
             values[i] += negClr * expAvg[i] / expInf[i];
         }
     }
@@ -71,13 +65,10 @@ public final class Adamax extends AdamFamily {
         double negClr = advance(p, s);
         double[] expAvg = doubles(s, "exp_avg");
         double[] expInf = doubles(s, "exp_inf");
-        double rest1 = 1 - beta1;
+        Moments.Doubles m = Moments.Doubles.of(weightDecay, beta1, beta2);
         for (int i = 0; i < values.length; i++) {
-            double g = maximize ? -grad[i] : grad[i];
-            if (weightDecay != 0) {
-                g = Moments.decayed(g, values[i], weightDecay);
-            }
-            expAvg[i] = Moments.first(expAvg[i], g, beta1, rest1);
+            double g = m.decayed(maximize ? -grad[i] : grad[i], values[i]);
+            expAvg[i] = m.first(expAvg[i], g);
             expInf[i] = Math.max(expInf[i] * beta2, Math.abs(g) + eps);
             values[i] += negClr * expAvg[i] / expInf[i];
         }

@@ -69,22 +69,15 @@ public final class NAdam extends AdamFamily {
         Scalars k = advance(p, s);
         float[] expAvg = floats(s, "exp_avg");
         float[] expAvgSq = floats(s, "exp_avg_sq");
-        float decay = (float) weightDecay;
-        float b1 = (float) beta1;
-        float rest1 = (float) (1 - beta1);
-        float b2 = (float) beta2;
-        float rest2 = (float) (1 - beta2);
+        Moments.Floats m = Moments.Floats.of(weightDecay, beta1, beta2);
         float bc2 = (float) k.biasCorrection2();
         float epsilon = (float) eps;
         float gradValue = (float) k.gradValue();
         float avgValue = (float) k.avgValue();
         for (int i = 0; i < values.length; i++) {
-            float g = grad[i];
-            if (weightDecay != 0) {
-                g = Moments.decayed(g, values[i], decay);
-            }
-            expAvg[i] = Moments.first(expAvg[i], g, b1, rest1);
-            expAvgSq[i] = Moments.second(expAvgSq[i], g, b2, rest2);
+            float g = m.decayed(grad[i], values[i]);
+            expAvg[i] = m.first(expAvg[i], g);
+            expAvgSq[i] = m.second(expAvgSq[i], g);
             float denom = (float) Math.sqrt(expAvgSq[i] / bc2) + epsilon;
             values[i] += gradValue * g / denom;
             values[i] += avgValue * expAvg[i] / denom;
@@ -97,15 +90,11 @@ public final class NAdam extends AdamFamily {
         Scalars k = advance(p, s);
         double[] expAvg = doubles(s, "exp_avg");
         double[] expAvgSq = doubles(s, "exp_avg_sq");
-        double rest1 = 1 - beta1;
-        double rest2 = 1 - beta2;
+        Moments.Doubles m = Moments.Doubles.of(weightDecay, beta1, beta2);
         for (int i = 0; i < values.length; i++) {
-            double g = grad[i];
-            if (weightDecay != 0) {
-                g = Moments.decayed(g, values[i], weightDecay);
-            }
-            expAvg[i] = Moments.first(expAvg[i], g, beta1, rest1);
-            expAvgSq[i] = Moments.second(expAvgSq[i], g, beta2, rest2);
+            double g = m.decayed(grad[i], values[i]);
+            expAvg[i] = m.first(expAvg[i], g);
+            expAvgSq[i] = m.second(expAvgSq[i], g);
             double denom = Math.sqrt(expAvgSq[i] / k.biasCorrection2()) + eps;
             values[i] += k.gradValue() * g / denom;
             values[i] += k.avgValue() * expAvg[i] / denom;

@@ -65,23 +65,16 @@ public final class RAdam extends AdamFamily {
         Scalars k = advance(p, s);
         float[] expAvg = floats(s, "exp_avg");
         float[] expAvgSq = floats(s, "exp_avg_sq");
-        float decay = (float) weightDecay;
-        float b1 = (float) beta1;
-        float rest1 = (float) (1 - beta1);
-        float b2 = (float) beta2;
-        float rest2 = (float) (1 - beta2);
+        Moments.Floats m = Moments.Floats.of(weightDecay, beta1, beta2);
         float bc1 = (float) k.biasCorrection1();
         float lr = (float) lr();
         float sqrtBc2 = (float) k.sqrtBiasCorrection2();
         float rect = (float) k.rect();
         float epsilon = (float) eps;
         for (int i = 0; i < values.length; i++) {
-            float g = grad[i];
-            if (weightDecay != 0) {
-                g = Moments.decayed(g, values[i], decay);
-            }
-            expAvg[i] = Moments.first(expAvg[i], g, b1, rest1);
-            expAvgSq[i] = Moments.second(expAvgSq[i], g, b2, rest2);
+            float g = m.decayed(grad[i], values[i]);
+            expAvg[i] = m.first(expAvg[i], g);
+            expAvgSq[i] = m.second(expAvgSq[i], g);
             float corrected = expAvg[i] / bc1;
             if (k.rectified()) {
                 float adaptiveLr = 1f / ((float) Math.sqrt(expAvgSq[i]) + epsilon) * sqrtBc2;
@@ -98,16 +91,12 @@ public final class RAdam extends AdamFamily {
         Scalars k = advance(p, s);
         double[] expAvg = doubles(s, "exp_avg");
         double[] expAvgSq = doubles(s, "exp_avg_sq");
-        double rest1 = 1 - beta1;
-        double rest2 = 1 - beta2;
+        Moments.Doubles m = Moments.Doubles.of(weightDecay, beta1, beta2);
         double lr = lr();
         for (int i = 0; i < values.length; i++) {
-            double g = grad[i];
-            if (weightDecay != 0) {
-                g = Moments.decayed(g, values[i], weightDecay);
-            }
-            expAvg[i] = Moments.first(expAvg[i], g, beta1, rest1);
-            expAvgSq[i] = Moments.second(expAvgSq[i], g, beta2, rest2);
+            double g = m.decayed(grad[i], values[i]);
+            expAvg[i] = m.first(expAvg[i], g);
+            expAvgSq[i] = m.second(expAvgSq[i], g);
             double corrected = expAvg[i] / k.biasCorrection1();
             if (k.rectified()) {
                 double adaptiveLr = 1 / (Math.sqrt(expAvgSq[i]) + eps) * k.sqrtBiasCorrection2();
