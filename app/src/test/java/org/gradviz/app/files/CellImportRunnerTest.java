@@ -57,15 +57,15 @@ class CellImportRunnerTest {
     }
 
     @Test
-    void delIsRefusedAtItsLineBeforeAnythingRuns() {
-        start("import torch\ndel torch\n", "del.py");
+    void asyncIsRefusedAtItsLineBeforeAnythingRuns() {
+        start("import torch\nasync def f():\n    pass\n", "async.py");
 
         fxThread.runNext();
 
         CellImportRunner.Outcome.Refused refused =
                 assertInstanceOf(CellImportRunner.Outcome.Refused.class, outcome.get());
         assertEquals(List.of(2), refused.reason().problems().stream().map(CellImportException.Problem::line).toList());
-        assertTrue(refused.lines().get(0).startsWith("line 2: column 1: 'del' is not supported by gradviz"),
+        assertTrue(refused.lines().get(0).startsWith("line 2: column 1: 'async' is not supported by gradviz"),
                 refused.lines().toString());
     }
 }

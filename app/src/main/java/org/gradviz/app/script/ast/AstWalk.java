@@ -57,6 +57,8 @@ public final class AstWalk {
             a.message().ifPresent(out::add);
         } else if (s instanceof Stmt.Try t) {
             t.handlers().forEach(h -> h.type().ifPresent(out::add));
+        } else if (s instanceof Stmt.Del d) {
+            out.addAll(d.targets());
         }
         return out;
     }
@@ -64,9 +66,9 @@ public final class AstWalk {
     /** The blocks of a compound statement. */
     private static List<List<Stmt>> blocks(Stmt s) {
         if (s instanceof Stmt.For f) {
-            return List.of(f.body());
+            return List.of(f.body(), f.orElse());
         } else if (s instanceof Stmt.While w) {
-            return List.of(w.body());
+            return List.of(w.body(), w.orElse());
         } else if (s instanceof Stmt.If i) {
             return List.of(i.body(), i.orElse());
         } else if (s instanceof Stmt.With w) {

@@ -1,8 +1,9 @@
 package org.gradviz.app.script.ast;
 
-/** Arithmetic operators, with the Python symbol used for display and error messages. */
+/** Arithmetic and bitwise operators, with the Python symbol used for display and error messages. */
 public enum BinaryOp {
-    ADD("+"), SUB("-"), MUL("*"), DIV("/"), FLOOR_DIV("//"), MOD("%"), POW("**"), MATMUL("@");
+    ADD("+"), SUB("-"), MUL("*"), DIV("/"), FLOOR_DIV("//"), MOD("%"), POW("**"), MATMUL("@"),
+    BITWISE_AND("&"), BITWISE_OR("|"), BITWISE_XOR("^"), BITWISE_LEFT_SHIFT("<<"), BITWISE_RIGHT_SHIFT(">>");
 
     private final String symbol;
 
@@ -12,6 +13,11 @@ public enum BinaryOp {
 
     public String symbol() {
         return symbol;
+    }
+
+    /** {@code & | ^ << >>}: defined on ints, bools, sets and integer tensors, never on floats. */
+    public boolean isBitwise() {
+        return ordinal() >= BITWISE_AND.ordinal();
     }
 
     /** The operator written before {@code =} in an augmented assignment, or null. */

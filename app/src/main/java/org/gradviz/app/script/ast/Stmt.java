@@ -37,10 +37,15 @@ public sealed interface Stmt extends Node {
         }
     }
 
-    /** {@code for target in iterable: body}; the target is a name or a tuple/list of targets to unpack. */
-    record For(Expr target, Expr iterable, List<Stmt> body, int line, int column) implements Stmt {
+    /**
+     * {@code for target in iterable: body else: orElse}; the target is a name or a tuple/list of targets to unpack.
+     * orElse runs when the loop ends without {@code break}.
+     */
+    record For(Expr target, Expr iterable, List<Stmt> body, List<Stmt> orElse, int line, int column)
+            implements Stmt {
         public For {
             body = List.copyOf(body);
+            orElse = List.copyOf(orElse);
         }
     }
 
@@ -83,10 +88,18 @@ public sealed interface Stmt extends Node {
     record Continue(int line, int column) implements Stmt {
     }
 
-    /** {@code while test: body}. */
-    record While(Expr test, List<Stmt> body, int line, int column) implements Stmt {
+    /** {@code while test: body else: orElse}; orElse runs when the test turns false (not after {@code break}). */
+    record While(Expr test, List<Stmt> body, List<Stmt> orElse, int line, int column) implements Stmt {
         public While {
             body = List.copyOf(body);
+            orElse = List.copyOf(orElse);
+        }
+    }
+
+    /** {@code del a, b[i], c.d}: each target a name, subscript, attribute, or a tuple/list of targets. */
+    record Del(List<Expr> targets, int line, int column) implements Stmt {
+        public Del {
+            targets = List.copyOf(targets);
         }
     }
 

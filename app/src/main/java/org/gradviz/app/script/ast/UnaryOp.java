@@ -2,7 +2,7 @@ package org.gradviz.app.script.ast;
 
 /** Prefix operators. */
 public enum UnaryOp {
-    NEG("-"), POS("+"), NOT("not");
+    NEG("-"), POS("+"), NOT("not"), INVERT("~");
 
     private final String symbol;
 

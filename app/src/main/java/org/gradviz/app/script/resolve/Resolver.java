@@ -103,9 +103,14 @@ public final class Resolver {
             expr(loop.iterable());
             target(loop.target());
             statements(loop.body());
+            statements(loop.orElse());
         } else if (s instanceof Stmt.While loop) {
             expr(loop.test());
             statements(loop.body());
+            statements(loop.orElse());
+        } else if (s instanceof Stmt.Del d) {
+            // NOTE: as an assignment does, del makes a name local to the function it is in
+            d.targets().forEach(this::target);
         } else if (s instanceof Stmt.If i) {
             expr(i.test());
             statements(i.body());

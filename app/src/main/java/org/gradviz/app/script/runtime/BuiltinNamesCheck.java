@@ -66,8 +66,12 @@ final class BuiltinNamesCheck {
             } else if (s instanceof Stmt.For f) {
                 targets(f.target());
                 bindings(f.body());
+                bindings(f.orElse());
             } else if (s instanceof Stmt.While w) {
                 bindings(w.body());
+                bindings(w.orElse());
+            } else if (s instanceof Stmt.Del d) {
+                d.targets().forEach(this::targets);
             } else if (s instanceof Stmt.If i) {
                 bindings(i.body());
                 bindings(i.orElse());

@@ -7,16 +7,19 @@ import org.gradviz.app.script.ast.CompareOp;
 
 /**
  * Operators on instances of the program's own classes, through their special methods as Python finds them: the left
- * operand's {@code __add__}, else the right one's {@code __radd__} (micrograd's {@code Value}); {@code __neg__};
- * {@code __eq__}/{@code __lt__}/... with their reflections; {@code __len__}; {@code __bool__}.
+ * operand's {@code __add__}, else the right one's {@code __radd__} (micrograd's {@code Value}); {@code __neg__},
+ * {@code __invert__}; {@code __eq__}/{@code __lt__}/... with their reflections; {@code __len__}; {@code __bool__}.
  */
 final class Dunders {
     /** What the methods here give when no special method applies: the caller goes on as before. */
     static final Object NONE_FOUND = new Object();
 
-    private static final Map<BinaryOp, String> BINARY = Map.of(BinaryOp.ADD, "add", BinaryOp.SUB, "sub",
-            BinaryOp.MUL, "mul", BinaryOp.DIV, "truediv", BinaryOp.FLOOR_DIV, "floordiv", BinaryOp.MOD, "mod",
-            BinaryOp.POW, "pow", BinaryOp.MATMUL, "matmul");
+    private static final Map<BinaryOp, String> BINARY = Map.ofEntries(Map.entry(BinaryOp.ADD, "add"),
+            Map.entry(BinaryOp.SUB, "sub"), Map.entry(BinaryOp.MUL, "mul"), Map.entry(BinaryOp.DIV, "truediv"),
+            Map.entry(BinaryOp.FLOOR_DIV, "floordiv"), Map.entry(BinaryOp.MOD, "mod"), Map.entry(BinaryOp.POW, "pow"),
+            Map.entry(BinaryOp.MATMUL, "matmul"), Map.entry(BinaryOp.BITWISE_AND, "and"),
+            Map.entry(BinaryOp.BITWISE_OR, "or"), Map.entry(BinaryOp.BITWISE_XOR, "xor"),
+            Map.entry(BinaryOp.BITWISE_LEFT_SHIFT, "lshift"), Map.entry(BinaryOp.BITWISE_RIGHT_SHIFT, "rshift"));
     private static final Map<CompareOp, String[]> COMPARE = Map.of(CompareOp.EQ, new String[] {"__eq__", "__eq__"},
             CompareOp.NE, new String[] {"__ne__", "__ne__"}, CompareOp.LT, new String[] {"__lt__", "__gt__"},
             CompareOp.LE, new String[] {"__le__", "__ge__"}, CompareOp.GT, new String[] {"__gt__", "__lt__"},
@@ -32,7 +35,7 @@ final class Dunders {
         return r != NONE_FOUND ? r : call(b, "__r" + name + "__", a);
     }
 
-    /** {@code -v} and {@code +v} by {@code __neg__} / {@code __pos__}. */
+    /** {@code -v}, {@code +v} and {@code ~v} by {@code __neg__} / {@code __pos__} / {@code __invert__}. */
     static Object unary(String method, Object v) {
         return call(v, method, null);
     }

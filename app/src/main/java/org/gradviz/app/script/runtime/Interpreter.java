@@ -199,15 +199,9 @@ public final class Interpreter {
         } else if (s instanceof Stmt.For loop) {
             return forLoop(loop, f);
         } else if (s instanceof Stmt.While loop) {
-            while (Values.truthy(eval(loop.test(), f))) {
-                Flow flow = execAll(loop.body(), f);
-                if (flow == Flow.BREAK) {
-                    break;
-                }
-                if (flow == Flow.RETURN) {
-                    return flow;
-                }
-            }
+            return whileLoop(loop, f);
+        } else if (s instanceof Stmt.Del d) {
+            d.targets().forEach(target -> delete(target, f));
         } else if (s instanceof Stmt.Try t) {
             return tryStatement(t, f);
         } else if (s instanceof Stmt.Raise r) {
@@ -367,6 +361,7 @@ public final class Interpreter {
         return PyError.type("exceptions must derive from BaseException");
     }
 
+    /** {@code for}: the body per item; the {@code else} block when the items ran out (no break, no return). */
     private Flow forLoop(Stmt.For loop, Frame f) {
         Object iterable = eval(loop.iterable(), f);
         if (loop.target() instanceof Expr.Name target && iterable instanceof PyRange r) {
@@ -375,26 +370,56 @@ public final class Interpreter {
             for (long i = 0; i < n; i++) {
                 f.scope.assign(name, r.get(i));
                 Flow flow = execAll(loop.body(), f);
-                if (flow == Flow.BREAK) {
-                    break;
-                }
-                if (flow == Flow.RETURN) {
-                    return flow;
+                if (flow == Flow.BREAK || flow == Flow.RETURN) {
+                    return afterLoop(flow);
                 }
             }
-            return Flow.NORMAL;
+            return execAll(loop.orElse(), f);
         }
         for (Object item : Iteration.items(iterable)) {
             assign(loop.target(), item, f);
             Flow flow = execAll(loop.body(), f);
-            if (flow == Flow.BREAK) {
-                break;
-            }
-            if (flow == Flow.RETURN) {
-                return flow;
+            if (flow == Flow.BREAK || flow == Flow.RETURN) {
+                return afterLoop(flow);
             }
         }
-        return Flow.NORMAL;
+        return execAll(loop.orElse(), f);
+    }
+
+    /** {@code while}: the body while the test holds; the {@code else} block once it does not (no break, no return). */
+    private Flow whileLoop(Stmt.While loop, Frame f) {
+        while (Values.truthy(eval(loop.test(), f))) {
+            Flow flow = execAll(loop.body(), f);
+            if (flow == Flow.BREAK || flow == Flow.RETURN) {
+                return afterLoop(flow);
+            }
+        }
+        return execAll(loop.orElse(), f);
+    }
+
+    /** What a loop left by {@code break} or {@code return} gives its caller: a break ends only this loop. */
+    private static Flow afterLoop(Flow flow) {
+        return flow == Flow.BREAK ? Flow.NORMAL : flow;
+    }
+
+    /**
+     * {@code del target}: a name unbound (NameError, or UnboundLocalError for a function's unbound local, when it is
+     * not bound), a list item or slice or a dict key removed, an attribute removed, each element of a tuple or list of
+     * targets in order.
+     */
+    private void delete(Expr target, Frame f) {
+        if (target instanceof Expr.Name n) {
+            f.scope.unbind(n.id());
+        } else if (target instanceof Expr.TupleExpr t) {
+            t.elements().forEach(e -> delete(e, f));
+        } else if (target instanceof Expr.ListExpr l) {
+            l.elements().forEach(e -> delete(e, f));
+        } else if (target instanceof Expr.Attribute a) {
+            Deletion.attribute(eval(a.object(), f), a.name());
+        } else if (target instanceof Expr.Subscript s) {
+            Object object = eval(s.object(), f);
+            Deletion.item(object, s.index() instanceof Expr.Slice ? tensorIndex(s.index(), f) : eval(s.index(), f));
+        }
     }
 
     private Flow with(Stmt.With w, Frame f) {
@@ -510,10 +535,25 @@ public final class Interpreter {
         return e instanceof Expr.Name n && lookup(n.id(), f) instanceof Tensor;
     }
 
-    /** {@code current op= operand}: a tensor or a list changed in place and returned, else the new value. */
+    /** {@code current op= operand}: a tensor, list or set changed in place and returned, else the new value. */
     private static Object inPlace(org.gradviz.app.script.ast.BinaryOp op, Object current, Object operand) {
+        try {
+            return changedInPlace(op, current, operand);
+        } catch (PyError e) {
+            throw Numbers.augmented(e, op, current, operand);
+        }
+    }
+
+    private static Object changedInPlace(org.gradviz.app.script.ast.BinaryOp op, Object current, Object operand) {
         if (current instanceof Tensor t) {
+            if (op.isBitwise()) {
+                // NOTE: torch checks the result type against t's before its kernel refuses a float type
+                TensorArithmetic.checkBitwiseInPlace(t, operand);
+            }
             return TensorInPlace.assign(t, Operators.binary(op, t, operand));
+        }
+        if (current instanceof PySet s && operand instanceof PySet other && s.updateInPlace(op, other)) {
+            return s;
         }
         if (current instanceof List<?> list && op == org.gradviz.app.script.ast.BinaryOp.ADD) {
             @SuppressWarnings("unchecked")
@@ -730,7 +770,11 @@ public final class Interpreter {
 
     private static Object unary(Expr.Unary u, Object v) {
         if (v instanceof PyInstance && u.op() != org.gradviz.app.script.ast.UnaryOp.NOT) {
-            Object r = Dunders.unary(u.op() == org.gradviz.app.script.ast.UnaryOp.NEG ? "__neg__" : "__pos__", v);
+            Object r = Dunders.unary(switch (u.op()) {
+                case NEG -> "__neg__";
+                case INVERT -> "__invert__";
+                default -> "__pos__";
+            }, v);
             if (r != Dunders.NONE_FOUND) {
                 return r;
             }
@@ -738,6 +782,14 @@ public final class Interpreter {
         switch (u.op()) {
             case NOT:
                 return !Values.truthy(v);
+            case INVERT:
+                if (v instanceof Tensor t) {
+                    return TensorArithmetic.invert(t);
+                }
+                if (Values.isInteger(v)) {
+                    return IntBits.invert(v);
+                }
+                break;
             case NEG:
                 if (v instanceof Tensor t) {
                     return Arithmetic.neg(t);
@@ -749,7 +801,7 @@ public final class Interpreter {
                     return Numbers.negate(v);
                 }
                 break;
-            default:
+            case POS:
                 if (v instanceof Tensor || v instanceof Double) {
                     return v;
                 }

@@ -17,6 +17,12 @@ final class Numbers {
     }
 
     static Object apply(BinaryOp op, Object a, Object b) {
+        if (op.isBitwise()) {
+            if (Values.isInteger(a) && Values.isInteger(b)) {
+                return IntBits.apply(op, a, b);
+            }
+            throw unsupported(op, a, b);
+        }
         if (Values.isInteger(a) && Values.isInteger(b)) {
             if (Ints.fitsLong(a) && Ints.fitsLong(b)) {
                 Object small = small(op, Values.toLong(a), Values.toLong(b));
@@ -95,7 +101,8 @@ final class Numbers {
                     yield Math.floorMod(a, b);
                 }
                 case POW -> b >= 0 ? power(a, b) : floating(op, a, b);
-                case MATMUL -> throw unsupported(op, 0L, 0L);
+                case MATMUL, BITWISE_AND, BITWISE_OR, BITWISE_XOR, BITWISE_LEFT_SHIFT, BITWISE_RIGHT_SHIFT ->
+                        throw unsupported(op, 0L, 0L);
             };
         } catch (ArithmeticException e) {
             return null;
@@ -124,7 +131,8 @@ final class Numbers {
             }
             case POW -> b.signum() < 0 ? floating(op, Ints.toDouble(Ints.of(a)), Ints.toDouble(Ints.of(b)))
                     : bigPower(a, b);
-            case MATMUL -> throw unsupported(op, 0L, 0L);
+            case MATMUL, BITWISE_AND, BITWISE_OR, BITWISE_XOR, BITWISE_LEFT_SHIFT, BITWISE_RIGHT_SHIFT ->
+                    throw unsupported(op, 0L, 0L);
         };
     }
 
@@ -187,7 +195,8 @@ final class Numbers {
                 yield floatDivmod(a, b)[1];
             }
             case POW -> floatPower(a, b);
-            case MATMUL -> throw unsupported(op, 0.0, 0.0);
+            case MATMUL, BITWISE_AND, BITWISE_OR, BITWISE_XOR, BITWISE_LEFT_SHIFT, BITWISE_RIGHT_SHIFT ->
+                    throw unsupported(op, 0.0, 0.0);
         };
     }
 
@@ -262,7 +271,21 @@ final class Numbers {
     }
 
     static PyError unsupported(BinaryOp op, Object a, Object b) {
-        return PyError.type("unsupported operand type(s) for " + op.symbol() + ": '" + Values.typeName(a)
+        return unsupported(op.symbol(), a, b);
+    }
+
+    private static PyError unsupported(String symbol, Object a, Object b) {
+        return PyError.type("unsupported operand type(s) for " + symbol + ": '" + Values.typeName(a)
                 + "' and '" + Values.typeName(b) + "'");
+    }
+
+    /**
+     * The error of {@code a op= b}: Python names the augmented operator ({@code +=}) where {@code a op b} would have
+     * named {@code +}; any other error is {@code e} itself.
+     */
+    static PyError augmented(PyError e, BinaryOp op, Object a, Object b) {
+        PyError plain = unsupported(op, a, b);
+        boolean sameError = e.pythonType().equals(plain.pythonType()) && e.getMessage().equals(plain.getMessage());
+        return sameError ? unsupported(op.symbol() + "=", a, b) : e;
     }
 }

@@ -20,8 +20,11 @@ final class Operators {
                 return r;
             }
         }
-        if (op == BinaryOp.SUB && a instanceof PySet x && b instanceof PySet y) {
-            return x.minus(y);
+        if (a instanceof PySet x && b instanceof PySet y) {
+            PySet r = x.operator(op, y);
+            if (r != null) {
+                return r;
+            }
         }
         if (op == BinaryOp.MOD && a instanceof String template) {
             return StrFormat.percent(template, b);

@@ -7,6 +7,7 @@ import org.gradviz.engine.Autograd;
 import org.gradviz.engine.DType;
 import org.gradviz.engine.Tensor;
 import org.gradviz.engine.ops.Arithmetic;
+import org.gradviz.engine.ops.Bitwise;
 import org.gradviz.engine.ops.Bounds;
 import org.gradviz.engine.ops.Conversion;
 import org.gradviz.engine.ops.Logical;
@@ -17,7 +18,8 @@ import org.gradviz.engine.ops.Where;
  * The element-wise functions that are both {@code torch.f(t, ...)} and {@code t.f(...)} and no document op:
  * {@code where}, {@code masked_fill}, {@code maximum}/{@code minimum}, {@code clamp_min}/{@code clamp_max},
  * {@code square}, {@code rsqrt}, {@code sign}, {@code log1p}, {@code expm1}, {@code log10}, {@code log2}, {@code isnan}/{@code isinf}/
- * {@code isfinite}, {@code logical_and/or/xor/not} and {@code floor_divide}.
+ * {@code isfinite}, {@code logical_and/or/xor/not}, {@code bitwise_and/or/xor/not/left_shift/right_shift} and
+ * {@code floor_divide}.
  */
 final class PointwiseFunctions {
     private PointwiseFunctions() {
@@ -47,6 +49,11 @@ final class PointwiseFunctions {
         binary(m, "logical_and", (a, b) -> Logical.logical(a, b, Logical.Connective.AND));
         binary(m, "logical_or", (a, b) -> Logical.logical(a, b, Logical.Connective.OR));
         binary(m, "logical_xor", (a, b) -> Logical.logical(a, b, Logical.Connective.XOR));
+        unary(m, "bitwise_not", Bitwise::not);
+        for (Bitwise.Op op : Bitwise.Op.values()) {
+            byTensorOrNumber(m, "bitwise_" + op.name().toLowerCase(java.util.Locale.ROOT),
+                    (a, b) -> Bitwise.apply(op, a, b));
+        }
         binary(m, "maximum", Bounds::maximum);
         binary(m, "minimum", Bounds::minimum);
         m.put("clamp_min", a -> Bounds.clampMin(bounded(a.accept(2, "input", "min"), "min"), a.number(1, "min")));

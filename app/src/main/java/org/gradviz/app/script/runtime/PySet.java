@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.gradviz.app.script.ast.BinaryOp;
 
 /**
  * A Python set: members equal as Python's dict keys are ({@link HashKey}), with {@code add}, {@code remove},
@@ -335,9 +336,74 @@ public final class PySet implements HasAttributes {
         return other.members.keySet().stream().allMatch(members::containsKey);
     }
 
-    /** {@code a - b}: the members of this set not in other. */
-    PySet minus(PySet other) {
-        return difference(other);
+    /**
+     * {@code a | b}, {@code a & b}, {@code a ^ b} and {@code a - b} of two sets, as CPython's set_or, set_and, set_xor
+     * and set_sub build them (so that they iterate in its order); null for another operator.
+     */
+    PySet operator(BinaryOp op, PySet other) {
+        return switch (op) {
+            case BITWISE_OR -> {
+                PySet out = copyOf(this);
+                out.merge(other);
+                yield out;
+            }
+            case BITWISE_AND -> intersection(other);
+            case BITWISE_XOR -> {
+                // set_symmetric_difference: a copy of other, then this set's members taken out of it or put in
+                PySet out = copyOf(other);
+                out.symmetricDifferenceUpdate(this);
+                yield out;
+            }
+            case SUB -> difference(other);
+            default -> null;
+        };
+    }
+
+    /** {@code a |= b} and the others: this set changed in place (CPython's set_ior, ...); false for another op. */
+    boolean updateInPlace(BinaryOp op, PySet other) {
+        switch (op) {
+            case BITWISE_OR -> merge(other);
+            case BITWISE_AND -> takeContentsOf(intersection(other));
+            case BITWISE_XOR -> {
+                if (other == this) {
+                    clear();
+                } else {
+                    symmetricDifferenceUpdate(other);
+                }
+            }
+            case SUB -> {
+                if (other == this) {
+                    clear();
+                } else {
+                    other.items().forEach(this::discard);
+                }
+            }
+            default -> {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** set_symmetric_difference_update with a set: each of its members taken out of this one, or put in. */
+    private void symmetricDifferenceUpdate(PySet other) {
+        for (Object v : other.items()) {
+            if (!discard(v)) {
+                add(v);
+            }
+        }
+    }
+
+    /** set_swap_bodies: this set becomes {@code other}'s table and members ({@code other} is thrown away). */
+    private void takeContentsOf(PySet other) {
+        members.clear();
+        members.putAll(other.members);
+        table = other.table;
+        hashes = other.hashes;
+        fill = other.fill;
+        used = other.used;
+        finger = other.finger;
+        laidOut = other.laidOut;
     }
 
     @Override

@@ -92,6 +92,20 @@ public final class Scope {
         owner(name).variables.put(name, value);
     }
 
+    /**
+     * {@code del name}: unbinds it where a write would go, or Python's error when it is not bound there (a
+     * function's own local: UnboundLocalError; a global: NameError).
+     */
+    void unbind(String name) {
+        Scope owner = owner(name);
+        if (owner.variables.remove(name) == null) {
+            boolean local = owner == this && names != null && names.locals().contains(name);
+            throw local ? new PyError("UnboundLocalError", "cannot access local variable '" + name
+                    + "' where it is not associated with a value")
+                    : new PyError("NameError", "name '" + name + "' is not defined");
+        }
+    }
+
     /** Unbinds {@code name}, as Python does with the name of {@code except E as name} when the handler ends. */
     void delete(String name) {
         owner(name).variables.remove(name);

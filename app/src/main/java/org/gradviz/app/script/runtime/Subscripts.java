@@ -89,21 +89,10 @@ final class Subscripts {
             }
             items = new ArrayList<>(given);
         }
-        int n = items.size();
-        long step = stepValue == PyNone.NONE ? 1 : sliceIndex(stepValue);
-        if (step == 0) {
-            throw PyError.value("slice step cannot be zero");
-        }
-        // NOTE: as CPython's PySlice_Unpack: a step of -2**63 is -(2**63-1), so that -step is a long
-        step = Math.max(step, -Long.MAX_VALUE);
-        long start = bound(lower, n, step, true);
-        long stop = bound(upper, n, step, false);
-        long count = step > 0 ? (start < stop ? (stop - start - 1) / step + 1 : 0)
-                : (stop < start ? (start - stop - 1) / (-step) + 1 : 0);
-        List<Object> out = new ArrayList<>((int) count);
-        for (long k = 0; k < count; k++) {
-            // NOTE: every position is inside [0, n), so start + k * step cannot overflow
-            out.add(items.get((int) (start + k * step)));
+        int[] positions = slicePositions(lower, upper, stepValue, items.size());
+        List<Object> out = new ArrayList<>(positions.length);
+        for (int p : positions) {
+            out.add(items.get(p));
         }
         if (object instanceof String) {
             StringBuilder sb = new StringBuilder();
@@ -114,6 +103,29 @@ final class Subscripts {
             return out;
         }
         return new PyTuple(out);
+    }
+
+    /**
+     * The positions {@code [lower:upper:step]} takes from a sequence of {@code n} items, in the slice's order, as
+     * CPython's PySlice_Unpack and PySlice_AdjustIndices find them.
+     */
+    static int[] slicePositions(Object lower, Object upper, Object stepValue, int n) {
+        long step = stepValue == PyNone.NONE ? 1 : sliceIndex(stepValue);
+        if (step == 0) {
+            throw PyError.value("slice step cannot be zero");
+        }
+        // NOTE: as CPython's PySlice_Unpack: a step of -2**63 is -(2**63-1), so that -step is a long
+        step = Math.max(step, -Long.MAX_VALUE);
+        long start = bound(lower, n, step, true);
+        long stop = bound(upper, n, step, false);
+        long count = step > 0 ? (start < stop ? (stop - start - 1) / step + 1 : 0)
+                : (stop < start ? (start - stop - 1) / (-step) + 1 : 0);
+        int[] out = new int[(int) count];
+        for (int k = 0; k < count; k++) {
+            // NOTE: every position is inside [0, n), so start + k * step cannot overflow
+            out[k] = (int) (start + k * step);
+        }
+        return out;
     }
 
     /** A slice bound, clamped to a long as CPython's {@code _PyEval_SliceIndex}. */

@@ -22,9 +22,11 @@ public final class SupportedSubset {
         md.append("Python:\n\n");
         Subset.PYTHON.forEach(item -> md.append("- ").append(item).append('\n'));
         md.append("- refused: ").append(codes(new TreeSet<>(Subset.REFUSED_KEYWORDS)))
-                .append(", `*` in assignment targets and displays, set displays, bitwise operators, "
+                .append(", `yield`, `raise ... from`, the walrus operator `:=`, multiple inheritance, `/` in "
+                        + "parameters, complex and bytes literals, several context managers in one `with`, relative "
+                        + "imports and `from ... import *`, "
                         + "variable annotations (parameter and return annotations are read and dropped), "
-                        + "`while`/`for ... else`, other modules\n");
+                        + "other modules\n");
         md.append("\nBuiltins: ").append(codes(names(Builtins.create(new PrintStream(OutputStream.nullOutputStream())))))
                 .append("\n\nModules:\n\n");
         Map<String, PyModule> modules = TorchModules.create(() -> { });

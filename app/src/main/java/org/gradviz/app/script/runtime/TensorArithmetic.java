@@ -5,6 +5,7 @@ import org.gradviz.engine.DType;
 import org.gradviz.engine.Tensor;
 import org.gradviz.engine.Torch;
 import org.gradviz.engine.ops.Arithmetic;
+import org.gradviz.engine.ops.Bitwise;
 import org.gradviz.engine.ops.LinearAlgebra;
 import org.gradviz.engine.ops.Remainder;
 
@@ -19,6 +20,9 @@ final class TensorArithmetic {
     }
 
     static Tensor apply(BinaryOp op, Object a, Object b) {
+        if (op.isBitwise()) {
+            return bitwise(op, a, b);
+        }
         if (a instanceof Tensor x && b instanceof Tensor y) {
             return switch (op) {
                 case ADD -> Arithmetic.add(x, y);
@@ -63,6 +67,52 @@ final class TensorArithmetic {
             };
         }
         throw Numbers.unsupported(op, a, b);
+    }
+
+    /**
+     * {@code a & b}, {@code |}, {@code ^}, {@code <<}, {@code >>} with a tensor on either side: torch's
+     * {@code __and__}/{@code __rand__} and the others, a Python number on the right of the tensor.
+     */
+    private static Tensor bitwise(BinaryOp op, Object a, Object b) {
+        Bitwise.Op f = switch (op) {
+            case BITWISE_AND -> Bitwise.Op.AND;
+            case BITWISE_OR -> Bitwise.Op.OR;
+            case BITWISE_XOR -> Bitwise.Op.XOR;
+            case BITWISE_LEFT_SHIFT -> Bitwise.Op.LEFT_SHIFT;
+            default -> Bitwise.Op.RIGHT_SHIFT;
+        };
+        if (a instanceof Tensor x && b instanceof Tensor y) {
+            return Bitwise.apply(f, x, y);
+        }
+        if (a instanceof Tensor x && Values.isNumber(b)) {
+            return Bitwise.apply(f, x, wrap(b));
+        }
+        if (Values.isNumber(a) && b instanceof Tensor y) {
+            // NOTE: & | ^ are y.__rand__(a) = y & a; a shift keeps a on the left, as torch's __rlshift__ does
+            return f == Bitwise.Op.LEFT_SHIFT || f == Bitwise.Op.RIGHT_SHIFT
+                    ? Bitwise.apply(f, wrap(a), y) : Bitwise.apply(f, y, wrap(a));
+        }
+        throw Numbers.unsupported(op, a, b);
+    }
+
+    /**
+     * Before {@code t &= b} and the other bitwise in-place ops: the broadcast shape and then torch's can_cast of the
+     * result type, which come before the kernel's refusal of a float type.
+     */
+    static void checkBitwiseInPlace(Tensor t, Object operand) {
+        Tensor other = operand instanceof Tensor y ? y : Values.isNumber(operand) ? wrap(operand) : null;
+        if (other != null) {
+            org.gradviz.engine.ops.Broadcast.shapes(t.shape(), other.shape());
+            TensorInPlace.checkCastable(org.gradviz.engine.ops.Broadcast.resultType(t, other), t);
+        }
+    }
+
+    /** {@code ~t}: torch's {@code __invert__}, refusing a float tensor as Python-level torch does. */
+    static Tensor invert(Tensor t) {
+        if (t.dtype().isFloatingPoint()) {
+            throw PyError.type("~ (operator.invert) is only implemented on integer and Boolean-type tensors");
+        }
+        return Bitwise.not(t);
     }
 
     /** A Python number as the wrapped-number tensor torch makes of it: bool, int64 or float64. */

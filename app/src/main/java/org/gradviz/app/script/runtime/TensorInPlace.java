@@ -214,11 +214,16 @@ final class TensorInPlace {
      */
     static Tensor assign(Tensor t, Object result) {
         Tensor r = (Tensor) result;
-        if (r.dtype().category() > t.dtype().category()) {
-            throw new PyError("RuntimeError", "result type " + typeName(r.dtype()) + " can't be cast to the desired "
+        checkCastable(r.dtype(), t);
+        return t.assignInPlace(r);
+    }
+
+    /** torch's can_cast check of an in-place op's result type against the tensor written into. */
+    static void checkCastable(DType result, Tensor t) {
+        if (result.category() > t.dtype().category()) {
+            throw new PyError("RuntimeError", "result type " + typeName(result) + " can't be cast to the desired "
                     + "output type " + typeName(t.dtype()));
         }
-        return t.assignInPlace(r);
     }
 
     private static String typeName(DType d) {

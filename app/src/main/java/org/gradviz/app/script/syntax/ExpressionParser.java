@@ -18,11 +18,14 @@ import org.gradviz.app.script.ast.UnaryOp;
 
 /**
  * Recursive descent over Python's expression grammar, lowest precedence first: conditional, or, and, not,
- * comparisons, sums, terms, unary signs, power, then calls, attributes and subscripts on atoms.
+ * comparisons, the bitwise {@code |}, {@code ^}, {@code &} and shifts, sums, terms, unary signs and {@code ~}, power,
+ * then calls, attributes and subscripts on atoms.
  */
 final class ExpressionParser {
 
-    private static final Set<String> BITWISE = Set.of("|", "^", "&", "<<", ">>");
+    /** The bitwise binary levels, loosest first, as Python's grammar nests them (bitwise_or ... shift_expr). */
+    private static final List<Set<String>> BITWISE_LEVELS =
+            List.of(Set.of("|"), Set.of("^"), Set.of("&"), Set.of("<<", ">>"));
     private static final Set<String> COMPARISONS = Set.of("<", "<=", ">", ">=", "==", "!=");
 
     /** Nesting beyond this fails instead of overflowing the stack; Python itself gives up near here too. */
@@ -262,14 +265,24 @@ final class ExpressionParser {
         return null;
     }
 
-    /** A sum, refusing the bitwise operators that would combine it. */
+    /** Python's {@code bitwise_or}: what a comparison compares, the operand of {@code *} and {@code **}. */
     Expr bitwiseOperand() {
-        Expr sum = sum();
-        Token t = ts.peek();
-        if (t.kind() == TokenKind.OP && BITWISE.contains(t.text())) {
-            throw Subset.refuse("the bitwise operator '" + t.text() + "'", t);
+        return bitwiseLevel(0);
+    }
+
+    /** One level of {@link #BITWISE_LEVELS}, left-associative, over the next tighter level (sums after shifts). */
+    private Expr bitwiseLevel(int level) {
+        if (level == BITWISE_LEVELS.size()) {
+            return sum();
         }
-        return sum;
+        Set<String> operators = BITWISE_LEVELS.get(level);
+        Expr left = bitwiseLevel(level + 1);
+        for (int links = 1; ts.peek().kind() == TokenKind.OP && operators.contains(ts.peek().text()); links++) {
+            checkChain(links);
+            BinaryOp op = BinaryOp.forSymbol(ts.next().text());
+            left = new Expr.Binary(left, op, bitwiseLevel(level + 1), left.line(), left.column());
+        }
+        return left;
     }
 
     Expr sum() {
@@ -298,18 +311,15 @@ final class ExpressionParser {
 
     private Expr factor() {
         Token t = ts.peek();
-        if (t.isOp("-") || t.isOp("+")) {
+        if (t.isOp("-") || t.isOp("+") || t.isOp("~")) {
             ts.next();
-            UnaryOp op = t.text().equals("-") ? UnaryOp.NEG : UnaryOp.POS;
+            UnaryOp op = t.text().equals("-") ? UnaryOp.NEG : t.text().equals("+") ? UnaryOp.POS : UnaryOp.INVERT;
             enter();
             try {
                 return new Expr.Unary(op, factor(), t.line(), t.column());
             } finally {
                 nesting--;
             }
-        }
-        if (t.isOp("~")) {
-            throw Subset.refuse("the bitwise operator '~'", t);
         }
         return power();
     }

@@ -154,6 +154,9 @@ final class StatementParser {
                 case "return" -> {
                     return returnStatement();
                 }
+                case "del" -> {
+                    return delStatement();
+                }
                 case "import" -> {
                     return importStatement();
                 }
@@ -184,6 +187,24 @@ final class StatementParser {
         boolean bare = ts.at(TokenKind.NEWLINE) || ts.atOp(";");
         Optional<Expr> value = bare ? Optional.empty() : Optional.of(expressions.starExpressionsValue());
         return new Stmt.Return(value, t.line(), t.column());
+    }
+
+    /** {@code del} and its targets, checked with Python's messages ({@code cannot delete function call}). */
+    private Stmt delStatement() {
+        Token t = ts.next();
+        List<Expr> targets = new ArrayList<>();
+        do {
+            if (ts.at(TokenKind.NEWLINE) || ts.atOp(";")) {
+                break;
+            }
+            Expr target = expressions.starredOrNamed();
+            Targets.checkDelete(target);
+            targets.add(target);
+        } while (ts.acceptOp(","));
+        if (targets.isEmpty()) {
+            throw ScriptSyntaxError.syntax("invalid syntax", t.line(), t.column() + 3);
+        }
+        return new Stmt.Del(targets, t.line(), t.column());
     }
 
     private Stmt declaration() {
@@ -334,10 +355,7 @@ final class StatementParser {
         loopDepth++;
         List<Stmt> body = block("'for' statement", keyword);
         loopDepth--;
-        if (ts.atKeyword("else")) {
-            throw Subset.refuse("'for ... else'", ts.peek());
-        }
-        return new Stmt.For(target, iterable, body, keyword.line(), keyword.column());
+        return new Stmt.For(target, iterable, body, loopElse(), keyword.line(), keyword.column());
     }
 
     private Stmt whileStatement() {
@@ -347,10 +365,17 @@ final class StatementParser {
         loopDepth++;
         List<Stmt> body = block("'while' statement", keyword);
         loopDepth--;
-        if (ts.atKeyword("else")) {
-            throw Subset.refuse("'while ... else'", ts.peek());
+        return new Stmt.While(test, body, loopElse(), keyword.line(), keyword.column());
+    }
+
+    /** A loop's {@code else:} block, or none; a {@code break} in it belongs to an enclosing loop. */
+    private List<Stmt> loopElse() {
+        if (!ts.atKeyword("else")) {
+            return List.of();
         }
-        return new Stmt.While(test, body, keyword.line(), keyword.column());
+        Token elseKeyword = ts.next();
+        ts.expectOp(":", "expected ':'");
+        return block("'else' statement", elseKeyword);
     }
 
     private Stmt tryStatement() {

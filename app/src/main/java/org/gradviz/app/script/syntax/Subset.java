@@ -18,7 +18,9 @@ public final class Subset {
             "`import` / `from ... import` of the modules below, with `as`",
             "assignment (chained, tuple/list unpacking, attributes, subscripts), `+=` and the other arithmetic "
                     + "augmented assignments",
-            "`if`/`elif`/`else`, `for` (with unpacking targets), `while`, `break`, `continue`, `pass`",
+            "`if`/`elif`/`else`, `for` (with unpacking targets), `while`, `for`/`while ... else`, `break`, "
+                    + "`continue`, `pass`",
+            "`del` of names, subscripts (list items and slices, dict keys) and attributes",
             "`def` with default values, `*args`, keyword-only parameters and `**kwargs`, `return`, `lambda`, "
                     + "closures, `global`, `nonlocal`; decorators, "
                     + "`@staticmethod`, `@classmethod`",
@@ -26,14 +28,15 @@ public final class Subset {
                     + "`__str__`/`__repr__`/`__call__`",
             "`try`/`except E as e`/`else`/`finally`, `raise`, `assert`, the builtin exception classes",
             "`with torch.no_grad():` and `with torch.enable_grad():`",
-            "int, float, str (f-strings, `%` formatting, `str.format`), bool, None, list, tuple, dict; list, dict "
-                    + "and generator comprehensions",
-            "arithmetic `+ - * / // % ** @`, comparisons, `and`/`or`/`not`, conditional expressions, calls with "
+            "int, float, str (f-strings, `%` formatting, `str.format`), bool, None, list, tuple, dict, set; list, "
+                    + "dict, set and generator comprehensions",
+            "arithmetic `+ - * / // % ** @`, bitwise `& | ^ ~ << >>` (ints, bools, sets, integer and bool tensors), "
+                    + "comparisons, `and`/`or`/`not`, conditional expressions, calls with "
                     + "`*items` and `**mapping` and "
                     + "keyword arguments, subscripts and slices");
 
     /** Reserved words that start a construct outside the subset. */
-    public static final Set<String> REFUSED_KEYWORDS = Set.of("async", "del");
+    public static final Set<String> REFUSED_KEYWORDS = Set.of("async");
 
     /** Modules a program may import, with or without {@code as}, or import names from. */
     public static final List<String> IMPORTABLE =
@@ -59,7 +62,7 @@ public final class Subset {
         return refuse(construct, at.line(), at.column());
     }
 
-    /** Refuses a reserved word that starts a construct outside the subset: {@code 'del'}. */
+    /** Refuses a reserved word that starts a construct outside the subset: {@code 'async'}. */
     static ScriptSyntaxError refuseKeyword(Token keyword) {
         return refuse("'" + keyword.text() + "'", keyword);
     }

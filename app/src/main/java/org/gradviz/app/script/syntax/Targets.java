@@ -5,7 +5,10 @@ import java.util.List;
 import org.gradviz.app.script.ScriptSyntaxError;
 import org.gradviz.app.script.ast.Expr;
 
-/** Checks the left side of assignments and for loops, with Python's messages for what cannot be assigned. */
+/**
+ * Checks the left side of assignments and for loops, and the targets of {@code del}, with Python's messages for what
+ * cannot be assigned or deleted.
+ */
 final class Targets {
 
     private Targets() {
@@ -62,6 +65,20 @@ final class Targets {
                 : target instanceof Expr.ListExpr ? "list" : describe(target);
         throw ScriptSyntaxError.syntax("'" + what + "' is an illegal expression for augmented assignment",
                 target.line(), target.column());
+    }
+
+    /** A target of {@code del}: a name, attribute, subscript, or a tuple or list of targets (none starred). */
+    static void checkDelete(Expr target) {
+        if (isSingle(target)) {
+            return;
+        }
+        if (target instanceof Expr.TupleExpr t) {
+            t.elements().forEach(Targets::checkDelete);
+        } else if (target instanceof Expr.ListExpr l) {
+            l.elements().forEach(Targets::checkDelete);
+        } else {
+            throw ScriptSyntaxError.syntax("cannot delete " + describe(target), target.line(), target.column());
+        }
     }
 
     /** A for-loop or comprehension target: as for {@code =}, without the hint about {@code ==}. */

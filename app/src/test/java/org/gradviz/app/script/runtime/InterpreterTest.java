@@ -275,9 +275,9 @@ class InterpreterTest {
 
     @Test
     void unsupportedConstructIsRefusedBeforeAnythingRuns() {
-        ScriptRun run = ScriptRun.of("print('a')\ndel a\n");
+        ScriptRun run = ScriptRun.of("print('a')\nasync def f():\n    pass\n");
         assertEquals(ScriptRunner.REFUSED, run.exitCode());
         assertEquals("", run.out());
-        assertTrue(run.err().startsWith("prog.py:2:1: 'del' is not supported by gradviz"), run.err());
+        assertTrue(run.err().startsWith("prog.py:2:1: 'async' is not supported by gradviz"), run.err());
     }
 }

@@ -32,7 +32,7 @@ class ScriptRunnerTest {
     @Test
     void beforeRunIsNotCalledForARefusedProgram() {
         AtomicBoolean called = new AtomicBoolean();
-        ScriptRunner runner = new ScriptRunner("x = 1\ndel x\n", "prog.py", "/work/prog.py");
+        ScriptRunner runner = new ScriptRunner("x = 1\nasync def f():\n    pass\n", "prog.py", "/work/prog.py");
 
         ScriptRunner.Outcome outcome = runner.run(nowhere, nowhere, interpreter -> called.set(true));
 

@@ -41,7 +41,15 @@ final class AstDump {
             return "(from " + i.module() + " " + names(i.names()) + ")";
         }
         if (s instanceof Stmt.For f) {
-            return "(for " + expr(f.target()) + " " + expr(f.iterable()) + " [" + stmts(f.body()) + "])";
+            String orElse = f.orElse().isEmpty() ? "" : " else [" + stmts(f.orElse()) + "]";
+            return "(for " + expr(f.target()) + " " + expr(f.iterable()) + " [" + stmts(f.body()) + "]" + orElse + ")";
+        }
+        if (s instanceof Stmt.While w) {
+            String orElse = w.orElse().isEmpty() ? "" : " else [" + stmts(w.orElse()) + "]";
+            return "(while " + expr(w.test()) + " [" + stmts(w.body()) + "]" + orElse + ")";
+        }
+        if (s instanceof Stmt.Del d) {
+            return "(del " + exprs(d.targets()) + ")";
         }
         if (s instanceof Stmt.If i) {
             return "(if " + expr(i.test()) + " [" + stmts(i.body()) + "] [" + stmts(i.orElse()) + "])";

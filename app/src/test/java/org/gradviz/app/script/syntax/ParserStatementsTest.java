@@ -51,6 +51,33 @@ class ParserStatementsTest {
     }
 
     @Test
+    void forAndWhileTakeAnElseBlockWhoseBreakBelongsToTheOuterLoop() {
+        assertEquals("(for i (call range 3) [pass] else [(call print i)])",
+                dump("for i in range(3):\n    pass\nelse:\n    print(i)\n"));
+        assertEquals("(while x [(-= x 1)] else [(call print x)])",
+                dump("while x:\n    x -= 1\nelse:\n    print(x)\n"));
+        assertEquals("(for a b [(while c [break] else [break])])",
+                dump("for a in b:\n    while c:\n        break\n    else:\n        break\n"));
+    }
+
+    @Test
+    void delTakesNamesSubscriptsAttributesAndTuplesOfThem() {
+        assertEquals("(del x)", dump("del x\n"));
+        assertEquals("(del (tuple x (. y z)) (sub d k))", dump("del (x, y.z), d[k]\n"));
+        assertEquals("(del x)", dump("del x,\n"));
+    }
+
+    @Test
+    void bitwiseOperatorsNestAsPythonsPrecedence() {
+        // | below ^ below & below shifts below + -; ~ binds as unary minus, below **; comparisons below |
+        assertEquals("(= x (| 1 (^ 2 (& 3 (<< 4 (+ 1 1))))))", dump("x = 1 | 2 ^ 3 & 4 << 1 + 1\n"));
+        assertEquals("(= x (>> (<< a b) c))", dump("x = a << b >> c\n"));
+        assertEquals("(= x (~ (** 2 2)))", dump("x = ~2 ** 2\n"));
+        assertEquals("(= x (cmp (& a b) == c))", dump("x = a & b == c\n"));
+        assertEquals("(&= m (cmp t > 0))", dump("m &= t > 0\n"));
+    }
+
+    @Test
     void breakAndContinueInsideLoop() {
         assertEquals("(for i (call range 3) [(if (cmp i == 1) [continue] []) break])",
                 dump("for i in range(3):\n    if i == 1:\n        continue\n    break\n"));

@@ -21,6 +21,14 @@ class SyntaxErrorsTest {
         Kind i = Kind.INDENTATION;
         return Stream.of(
                 Arguments.of("x = (1,\ny = 2\n", s, "'(' was never closed", 1, 5),
+                Arguments.of("del f()\n", s, "cannot delete function call", 1, 5),
+                Arguments.of("del 1\n", s, "cannot delete literal", 1, 5),
+                Arguments.of("del *a\n", s, "cannot delete starred", 1, 5),
+                Arguments.of("del a + b\n", s, "cannot delete expression", 1, 5),
+                Arguments.of("del (a, f())\n", s, "cannot delete function call", 1, 9),
+                Arguments.of("del a if b else c\n", s, "cannot delete conditional expression", 1, 5),
+                Arguments.of("del\n", s, "invalid syntax", 1, 4),
+                Arguments.of("x = 1 & 2 |\n", s, "invalid syntax", 1, 12),
                 Arguments.of("a, *b, *c = x\n", s, "multiple starred expressions in assignment", 1, 1),
                 Arguments.of("*a = x\n", s, "starred assignment target must be in a list or tuple", 1, 1),
                 Arguments.of("x = *a\n", s, "can't use starred expression here", 1, 5),

@@ -1,0 +1,56 @@
+package org.gradviz.app.script.runtime;
+
+import java.util.List;
+import java.util.Map;
+
+/** {@code del object[index]} and {@code del object.name}, with Python's errors. */
+final class Deletion {
+    private Deletion() {
+    }
+
+    /** A list's item or slice, a dict's key, or an instance's {@code __delitem__}. */
+    static void item(Object object, Object index) {
+        if (object instanceof PyInstance i && i.cls().lookup("__delitem__") instanceof PyFunction f) {
+            f.call(new Args("__delitem__", List.of(i, index), Map.of()));
+            return;
+        }
+        if (object instanceof List<?> list) {
+            if (index instanceof PySlice s) {
+                int[] positions = Subscripts.slicePositions(s.lower(), s.upper(), s.step(), list.size());
+                // NOTE: from the highest position down, so that each removal leaves the others where they were
+                java.util.Arrays.sort(positions);
+                for (int k = positions.length - 1; k >= 0; k--) {
+                    list.remove(positions[k]);
+                }
+            } else if (Values.isInteger(index)) {
+                list.remove(Subscripts.position(index, list.size(), "list assignment"));
+            } else {
+                throw PyError.type("list indices must be integers or slices, not " + Values.typeName(index));
+            }
+            return;
+        }
+        if (object instanceof PyDict d) {
+            if (index instanceof PySlice) {
+                throw PyError.type("unhashable type: 'slice'");
+            }
+            if (!d.containsKey(index)) {
+                throw PyDict.keyError(index);
+            }
+            d.remove(index);
+            return;
+        }
+        throw PyError.type("'" + Values.typeName(object) + "' object doesn't support item deletion");
+    }
+
+    /** An instance's own attribute. */
+    static void attribute(Object object, String name) {
+        if (object instanceof PyInstance i && !NnModule.isModule(i)) {
+            if (!i.own().containsKey(name)) {
+                throw PyError.attribute("'" + i.cls().name() + "' object has no attribute '" + name + "'");
+            }
+            i.removeOwn(name);
+            return;
+        }
+        throw new Unsupported("del of an attribute of a " + Values.typeName(object) + " object");
+    }
+}
