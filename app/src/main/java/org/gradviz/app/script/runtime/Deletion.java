@@ -39,12 +39,18 @@ final class Deletion {
             d.remove(index);
             return;
         }
+        if (object instanceof org.gradviz.engine.Tensor) {
+            throw PyError.type("Tensor does not support deleting items");
+        }
         throw PyError.type("'" + Values.typeName(object) + "' object doesn't support item deletion");
     }
 
-    /** An instance's own attribute. */
+    /**
+     * An own attribute of an instance of the program's own classes (a module's sub-module or Parameter too, as
+     * torch's Module.__delattr__ removes it from where it was registered).
+     */
     static void attribute(Object object, String name) {
-        if (object instanceof PyInstance i && !NnModule.isModule(i)) {
+        if (object instanceof PyInstance i && !i.cls().isBuiltin()) {
             if (!i.own().containsKey(name)) {
                 throw PyError.attribute("'" + i.cls().name() + "' object has no attribute '" + name + "'");
             }
