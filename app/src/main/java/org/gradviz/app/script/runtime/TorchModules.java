@@ -67,6 +67,7 @@ final class TorchModules {
         modules.put("random", new PyModule("random", RandomModule.members()));
         modules.put("collections", new PyModule("collections", collections()));
         modules.put("copy", new PyModule("copy", CopyModule.members()));
+        modules.put("time", new PyModule("time", TimeModule.members()));
         modules.put("torch.utils", (PyModule) torchMembers.get("utils"));
         modules.put("torch.utils.data", data);
         modules.put("warnings", new PyModule("warnings", warnings(ignoreWarnings)));
