@@ -35,11 +35,7 @@ final class DictMethods {
                 throw PyDict.keyError(a.get(0, "key"));
             };
             case "update" -> a -> {
-                Object other = a.accept(1).get(0, "other");
-                if (!(other instanceof PyDict o)) {
-                    throw PyError.type("gradviz updates a dict only from another dict");
-                }
-                o.keys().forEach(k -> d.put(k, o.get(k)));
+                TypeBuiltins.filled(d, "update", a);
                 return PyNone.NONE;
             };
             case "setdefault" -> a -> {

@@ -88,6 +88,30 @@ public final class PyDict {
         return out;
     }
 
+    /**
+     * The first half of {@code dict.update(other)} and {@code dict(other)}: the items of a dict, else the key-value
+     * pairs {@code other} yields, in order; a pair that is not iterable or not of length 2 stops the update there with
+     * Python's error.
+     */
+    void update(Object other) {
+        if (other instanceof PyDict d) {
+            d.entries.values().forEach(e -> put(e[0], e[1]));
+            return;
+        }
+        List<Object> pairs = Iteration.items(other);
+        for (int i = 0; i < pairs.size(); i++) {
+            List<Object> pair = Iteration.itemsOrNull(pairs.get(i));
+            if (pair == null) {
+                throw PyError.type("cannot convert dictionary update sequence element #" + i + " to a sequence");
+            }
+            if (pair.size() != 2) {
+                throw PyError.value("dictionary update sequence element #" + i + " has length " + pair.size()
+                        + "; 2 is required");
+            }
+            put(pair.get(0), pair.get(1));
+        }
+    }
+
     static PyError keyError(Object key) {
         return PyError.raised(ExceptionTypes.instance(ExceptionTypes.KEY_ERROR, List.of(key)));
     }
