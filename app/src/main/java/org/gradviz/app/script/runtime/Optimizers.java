@@ -76,7 +76,21 @@ final class Optimizers {
             parts.add(part.optimizer());
             keyOrders.add(part.order());
         }
-        return Optimizer.ofGroups(parts, keyOrders).withGroupMaker(maker);
+        return Optimizer.ofGroups(parts, keyOrders, constructed(given, positional, make, parts.get(0).params()))
+                .withGroupMaker(maker);
+    }
+
+    /**
+     * The optimiser of the constructor's own settings (of the first group's parameters), whose settings are torch's
+     * {@code defaults}; null when the constructor lacks a required one (SGD's lr given in every group instead).
+     */
+    private static Optimizer constructed(Args given, boolean positional,
+            java.util.function.Function<Args, Object> make, List<Tensor> params) {
+        boolean lrGiven = given.size() > 1 || given.keywords().containsKey("lr");
+        if (!lrGiven && given.function().equals("SGD")) {
+            return null;
+        }
+        return (Optimizer) make.apply(withParams(given, positional, new ArrayList<>(params), Map.of()));
     }
 
     /** One parameter group's optimiser, and the setting keys its dict gave, in its order. */

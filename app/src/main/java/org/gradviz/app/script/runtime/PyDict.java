@@ -7,29 +7,64 @@ import java.util.Map;
 
 /**
  * A Python dict: insertion order, keys equal as Python's are ({@code 1}, {@code 1.0} and {@code True} are one key); or
- * a {@code collections.OrderedDict}, the same but for its name and how it prints.
+ * a {@code collections.OrderedDict}, the same but for its name and how it prints; or a
+ * {@code collections.defaultdict(dict)} (torch's {@code optimizer.state}), whose missing key {@code d[k]} sets to
+ * {@code {}}; or a {@code collections.Counter} (MultiStepLR's milestones), whose missing key counts 0.
  */
 public final class PyDict {
 
+    /** Which of the dict types this is. */
+    private enum Kind { DICT, ORDERED_DICT, DEFAULT_DICT, COUNTER }
+
     private final Map<Object, Object[]> entries = new LinkedHashMap<>();
-    private final boolean ordered;
+    private final Kind kind;
 
     PyDict() {
-        this(false);
+        this(Kind.DICT);
     }
 
-    private PyDict(boolean ordered) {
-        this.ordered = ordered;
+    private PyDict(Kind kind) {
+        this.kind = kind;
     }
 
     /** An empty {@code collections.OrderedDict}. */
     static PyDict orderedDict() {
-        return new PyDict(true);
+        return new PyDict(Kind.ORDERED_DICT);
+    }
+
+    /** An empty {@code collections.defaultdict(dict)}. */
+    static PyDict defaultDictOfDicts() {
+        return new PyDict(Kind.DEFAULT_DICT);
+    }
+
+    /** {@code collections.Counter(items)}: each item's count, in the order items first come. */
+    static PyDict counter(List<?> items) {
+        PyDict d = new PyDict(Kind.COUNTER);
+        for (Object item : items) {
+            Object n = d.get(item);
+            d.put(item, n == null ? 1L : (Long) n + 1);
+        }
+        return d;
+    }
+
+    /** An empty dict of this one's type, as {@code copy} makes. */
+    PyDict emptyLike() {
+        return new PyDict(kind);
     }
 
     /** Whether this is a {@code collections.OrderedDict}. */
     boolean isOrderedDict() {
-        return ordered;
+        return kind == Kind.ORDERED_DICT;
+    }
+
+    /** The type's name: {@code dict}, {@code OrderedDict} or {@code defaultdict}. */
+    String typeName() {
+        return switch (kind) {
+            case DICT -> "dict";
+            case ORDERED_DICT -> "OrderedDict";
+            case DEFAULT_DICT -> "defaultdict";
+            case COUNTER -> "Counter";
+        };
     }
 
     void put(Object key, Object value) {
@@ -48,9 +83,16 @@ public final class PyDict {
         return entry == null ? null : entry[1];
     }
 
-    /** The value, or KeyError. */
+    /** {@code d[key]}: the value; else a defaultdict's new {@code {}} for it, a Counter's 0, or KeyError. */
     Object item(Object key) {
         Object v = get(key);
+        if (v == null && kind == Kind.COUNTER) {
+            return 0L;
+        }
+        if (v == null && kind == Kind.DEFAULT_DICT) {
+            v = new PyDict();
+            put(key, v);
+        }
         if (v == null) {
             throw keyError(key);
         }
@@ -112,15 +154,33 @@ public final class PyDict {
         }
     }
 
+    private PyDict filledFrom(PyDict other) {
+        update(other);
+        return this;
+    }
+
     static PyError keyError(Object key) {
         return PyError.raised(ExceptionTypes.instance(ExceptionTypes.KEY_ERROR, List.of(key)));
     }
 
     @Override
     public String toString() {
-        if (ordered) {
+        if (kind == Kind.ORDERED_DICT) {
             // NOTE: Python 3.11's repr: OrderedDict([('a', 1)]), and OrderedDict() when empty
             return entries.isEmpty() ? "OrderedDict()" : "OrderedDict(" + Values.repr(items()) + ")";
+        }
+        if (kind == Kind.COUNTER) {
+            // NOTE: Python's repr lists most_common(): by count, highest first, ties in insertion order
+            if (entries.isEmpty()) {
+                return "Counter()";
+            }
+            PyDict byCount = new PyDict();
+            entries.values().stream().sorted((a, b) -> Numbers.compare(b[1], a[1]))
+                    .forEach(e -> byCount.put(e[0], e[1]));
+            return "Counter(" + byCount + ")";
+        }
+        if (kind == Kind.DEFAULT_DICT) {
+            return "defaultdict(<class 'dict'>, " + new PyDict().filledFrom(this) + ")";
         }
         StringBuilder sb = new StringBuilder("{");
         boolean first = true;
