@@ -77,6 +77,15 @@ public final class Interpreter {
         this.builtins = Builtins.create(out);
         this.modules = TorchModules.create(ignoreWarnings);
         this.observer = observer;
+        useSys(List.of(""), out, out);
+    }
+
+    /**
+     * The {@code sys} this interpreter's program imports: {@code argv} (the program as the command line named it,
+     * then its arguments; {@code [""]} unless set), and where {@code sys.stdout} and {@code sys.stderr} write.
+     */
+    void useSys(List<String> argv, PrintStream out, PrintStream err) {
+        modules.put("sys", SysModule.create(argv, out, err));
     }
 
     /** Runs the program's top-level statements; throws {@link PyError} (with traceback) on an uncaught error. */

@@ -153,6 +153,11 @@ final class Operators {
         return false;
     }
 
+    /** A tuple, or a named tuple such as {@code sys.version_info}, which orders as one. */
+    private static boolean tupleLike(Object v) {
+        return v instanceof PyTuple || v instanceof PyNamedTuple;
+    }
+
     private static boolean order(CompareOp op, Object a, Object b) {
         int c;
         if (a instanceof Tensor || b instanceof Tensor) {
@@ -164,7 +169,7 @@ final class Operators {
             }
         } else if (a instanceof String x && b instanceof String y) {
             c = x.compareTo(y);
-        } else if (a instanceof PyTuple && b instanceof PyTuple || a instanceof List<?> && b instanceof List<?>) {
+        } else if (tupleLike(a) && tupleLike(b) || a instanceof List<?> && b instanceof List<?>) {
             // NOTE: Python orders sequences by their first items that differ, else by length
             List<?> x = Values.items(a);
             List<?> y = Values.items(b);

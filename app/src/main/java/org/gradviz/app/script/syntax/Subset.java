@@ -40,7 +40,7 @@ public final class Subset {
             List.of("torch", "torch.nn", "torch.nn.functional", "torch.nn.init", "torch.nn.utils", "torch.optim", "torch.optim.lr_scheduler",
                     "torch.autograd",
                     "torch.autograd.functional", "torch.linalg", "math", "warnings", "random", "collections", "copy",
-                    "torch.utils", "torch.utils.data");
+                    "torch.utils", "torch.utils.data", "sys");
 
     private Subset() {
     }
