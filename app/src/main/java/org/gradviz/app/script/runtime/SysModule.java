@@ -52,6 +52,10 @@ final class SysModule {
         if (code == null || code == PyNone.NONE) {
             return 0;
         }
+        if (code instanceof java.math.BigInteger big) {
+            // NOTE: CPython's PyLong_AsLong fails on an int beyond 64 bits and exits with its -1
+            return big.bitLength() < Long.SIZE ? (int) (big.longValue() & 0xFF) : 0xFF;
+        }
         if (Values.isInteger(code)) {
             return (int) (Ints.int64(code) & 0xFF);
         }
