@@ -35,6 +35,10 @@ final class DictMethods {
                 throw PyDict.keyError(a.get(0, "key"));
             };
             case "update" -> a -> {
+                if (d.typeName().equals("Counter")) {
+                    // NOTE: Counter.update adds counts instead of replacing values
+                    throw new Unsupported("'Counter.update'");
+                }
                 TypeBuiltins.filled(d, "update", a);
                 return PyNone.NONE;
             };
