@@ -7,6 +7,8 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
@@ -40,8 +42,12 @@ final class RunCommand implements Callable<Integer> {
     @Spec
     private CommandSpec spec;
 
-    @Parameters(paramLabel = "FILE", description = "The program, or '-' for standard input.")
+    @Parameters(index = "0", paramLabel = "FILE", description = "The program, or '-' for standard input.")
     private String file;
+
+    @Parameters(index = "1..*", paramLabel = "ARG", description = "The program's arguments, its sys.argv[1:] "
+        + "(after '--' when one starts with '-').")
+    private List<String> arguments = List.of();
 
     @Option(names = "--json", paramLabel = "OUT.json",
         description = "After the run, write the tensor variables and their autograd graphs as JSON.")
@@ -72,7 +78,10 @@ final class RunCommand implements Callable<Integer> {
         }
         PythonStdout out = new PythonStdout(new FileOutputStream(FileDescriptor.out));
         PrintStream err = new PrintStream(new FileOutputStream(FileDescriptor.err), true, StandardCharsets.UTF_8);
-        ScriptRunner runner = ScriptRunner.ofBytes(source, file.equals("-") ? "<stdin>" : file, traceName);
+        List<String> argv = new ArrayList<>(List.of(file));
+        argv.addAll(arguments);
+        ScriptRunner runner = ScriptRunner.ofBytes(source, file.equals("-") ? "<stdin>" : file, traceName)
+            .withArgv(argv);
         AtomicReference<RunTrace> recording = new AtomicReference<>();
         Consumer<Interpreter> beforeRun = trace == null ? interpreter -> { }
             : interpreter -> recording.set(RunTrace.start(interpreter));

@@ -41,6 +41,19 @@ class RunCommandTest {
     }
 
     @Test
+    void programArgumentsAreSysArgvAfterTheFileAsPythonGivesThem() throws Exception {
+        // exits 10 per argument, plus 1 when they are the ones given (an option-like one after --), 100 if not
+        String prog = program("""
+                import sys
+                ok = sys.argv[0].endswith('prog.py') and sys.argv[1:] == ['a b', '-x', '3']
+                sys.exit(len(sys.argv) * 10 + (1 if ok else 100))
+                """).toString();
+
+        assertEquals(41, run("run", prog, "a b", "--", "-x", "3"));
+        assertEquals(110, run("run", prog));
+    }
+
+    @Test
     void missingFileExitsWithUsageError() {
         assertEquals(2, run("run", dir.resolve("nope.py").toString()));
         assertTrue(err.toString().contains("no such file"), err.toString());
@@ -74,7 +87,7 @@ class RunCommandTest {
     @Test
     void refusedProgramExitsTwoAndWritesNoJson() throws Exception {
         Path json = dir.resolve("out.json");
-        assertEquals(2, run("run", program("x = 1\ndel x\n").toString(), "--json", json.toString()));
+        assertEquals(2, run("run", program("x = 1\nasync def f():\n    pass\n").toString(), "--json", json.toString()));
         assertFalse(Files.exists(json));
     }
 
@@ -219,7 +232,7 @@ class RunCommandTest {
     @Test
     void refusedProgramWritesNoTrace() throws Exception {
         Path trace = dir.resolve("trace.json");
-        assertEquals(2, run("run", program("x = 1\ndel x\n").toString(), "--trace", trace.toString()));
+        assertEquals(2, run("run", program("x = 1\nasync def f():\n    pass\n").toString(), "--trace", trace.toString()));
         assertFalse(Files.exists(trace));
     }
 

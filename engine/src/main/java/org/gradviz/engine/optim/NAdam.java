@@ -2,6 +2,7 @@ package org.gradviz.engine.optim;
 
 import java.util.List;
 import java.util.Map;
+import org.gradviz.engine.DType;
 import org.gradviz.engine.Tensor;
 import org.gradviz.engine.kernels.GlibcPow;
 
@@ -12,14 +13,15 @@ import org.gradviz.engine.kernels.GlibcPow;
  * step_t += 1; bias_correction2 = 1 - beta2 ** step; grad = grad.add(param, alpha=weight_decay)
  * mu = beta1 * (1. - 0.5 * (0.96 ** (step * momentum_decay)))              (Python floats)
  * mu_next = beta1 * (1. - 0.5 * (0.96 ** ((step + 1) * momentum_decay)))
- * mu_product *= mu; mu_product_next = mu_product * mu * mu_next            (float32 0-dim tensors)
+ * mu_product *= mu; mu_product_next = mu_product * mu * mu_next            (0-dim tensors, default dtype)
  * exp_avg.mul_(beta1).add_(grad, alpha=1 - beta1)
  * exp_avg_sq.mul_(beta2).addcmul_(grad, grad, value=1 - beta2)
  * denom = exp_avg_sq.div(bias_correction2).sqrt().add_(eps)
  * param.addcdiv_(grad, denom, value=-lr * (1. - mu) / (1. - mu_product.item()))
  * param.addcdiv_(exp_avg, denom, value=-lr * mu_next / (1. - mu_product_next.item()))
  * </pre>
- * State: {@code step}, {@code mu_product} (float32 0-dim tensors), {@code exp_avg}, {@code exp_avg_sq}.
+ * State: {@code step}, {@code mu_product} (0-dim tensors of the default dtype when made), {@code exp_avg},
+ * {@code exp_avg_sq}.
  */
 public final class NAdam extends AdamFamily {
     private final double eps;
@@ -55,11 +57,12 @@ public final class NAdam extends AdamFamily {
         double biasCorrection2 = 1 - GlibcPow.pow(beta2, step);
         double mu = beta1 * (1. - 0.5 * GlibcPow.pow(0.96, step * momentumDecay));
         double muNext = beta1 * (1. - 0.5 * GlibcPow.pow(0.96, (step + 1) * momentumDecay));
-        float[] muProduct = floats(s, "mu_product");
-        muProduct[0] *= (float) mu;
-        float muProductNext = muProduct[0] * (float) mu * (float) muNext;
+        double muProduct = multiplyScalar(s, "mu_product", mu);
+        // mu_product * mu * mu_next: two products of the 0-dim tensor by Python floats, in its dtype
+        DType dtype = entry(s, "mu_product").dtype();
+        double muProductNext = dtype.round(dtype.round(muProduct * dtype.round(mu)) * dtype.round(muNext));
         double lr = lr();
-        return new Scalars(biasCorrection2, -lr * (1. - mu) / (1. - muProduct[0]),
+        return new Scalars(biasCorrection2, -lr * (1. - mu) / (1. - muProduct),
                 -lr * muNext / (1. - muProductNext));
     }
 

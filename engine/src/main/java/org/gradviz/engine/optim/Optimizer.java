@@ -90,9 +90,30 @@ public abstract class Optimizer {
                 : Tensor.fromData(p.shape(), p.dtype(), new double[p.numel()]);
     }
 
-    /** A 0-dim float32 state entry, {@code torch.tensor(value)}: the step counts and NAdam's mu_product. */
-    protected static Tensor scalar(float value) {
-        return Tensor.fromFloats(Shape.SCALAR, new float[] {value});
+    /**
+     * A 0-dim state entry, {@code torch.tensor(value)}: the step counts and NAdam's mu_product, in the default dtype
+     * when the state is made (float64 after {@code torch.set_default_dtype(torch.float64)}, whatever the parameter's).
+     */
+    protected static Tensor scalar(double value) {
+        DType dtype = DType.defaultFloat();
+        return dtype == DType.FLOAT32 ? Tensor.fromFloats(Shape.SCALAR, new float[] {(float) value})
+                : Tensor.fromData(Shape.SCALAR, dtype, new double[] {value});
+    }
+
+    /**
+     * {@code state[name] *= factor} on a 0-dim state tensor in its own dtype (a float32 one rounds the factor first, as
+     * its CPU kernel does); the new value.
+     */
+    protected static double multiplyScalar(Map<String, Object> state, String name, double factor) {
+        Tensor t = entry(state, name);
+        if (t.dtype() == DType.FLOAT32) {
+            float[] v = t.floats();
+            v[0] *= (float) factor;
+            return v[0];
+        }
+        double[] v = t.data();
+        v[0] *= factor;
+        return v[0];
     }
 
     /** The float32 values of a state tensor, its own storage, which the step updates in place. */
@@ -106,18 +127,28 @@ public abstract class Optimizer {
     }
 
     /** A tensor of the state, or torch's KeyError when it has none of that name (a state loaded from another kind). */
-    private static Tensor entry(Map<String, Object> state, String name) {
+    protected static Tensor entry(Map<String, Object> state, String name) {
         if (!(state.get(name) instanceof Tensor t)) {
             throw new TorchException("KeyError", "'" + name + "'");
         }
         return t;
     }
 
-    /** Adds one to the float32 step tensor of {@code state}, as torch's {@code step_t += 1}; the new count. */
+    /** Adds one to the step tensor of {@code state} in its dtype, as torch's {@code step_t += 1}; the new count. */
     protected static double countStep(Map<String, Object> state) {
-        float[] step = floats(state, "step");
-        step[0] += 1;
-        return step[0];
+        return addToScalar(state, "step", 1);
+    }
+
+    private static double addToScalar(Map<String, Object> state, String name, double value) {
+        Tensor t = entry(state, name);
+        if (t.dtype() == DType.FLOAT32) {
+            float[] v = t.floats();
+            v[0] += (float) value;
+            return v[0];
+        }
+        double[] v = t.data();
+        v[0] += value;
+        return v[0];
     }
 
     /** Adds one to the Python int step of {@code state}, as RMSprop's and Adadelta's {@code state['step'] += 1}. */

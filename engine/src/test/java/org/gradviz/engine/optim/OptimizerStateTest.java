@@ -107,4 +107,34 @@ class OptimizerStateTest {
         TorchException e = assertThrows(TorchException.class, step);
         assertEquals("KeyError: 'step'", e.pythonLine());
     }
+
+    @Test
+    void stepCountsAndMuProductTakeTheDefaultDtypeWhenMade() {
+        DType previous = DType.setDefaultFloat(DType.FLOAT64);
+        try {
+            Tensor p = Tensor.fromData(Shape.of(2), DType.FLOAT64, new double[] {0.5, -1.0}).requiresGrad_(true);
+            NAdam nadam = new NAdam(List.of(p), 0.1, 0.9, 0.999, 1e-8, 0, 4e-3);
+            double product = 1;
+            for (int t = 1; t <= 3; t++) {
+                p.setGrad(Tensor.fromData(p.shape(), DType.FLOAT64, new double[] {1, -2}));
+                nadam.step();
+                // NAdam's mu_t = beta1 * (1 - 0.5 * 0.96 ** (t * momentum_decay)), multiplied in float64
+                product *= 0.9 * (1. - 0.5 * Math.pow(0.96, t * 4e-3));
+            }
+            Tensor step = (Tensor) nadam.state(p).get("step");
+            Tensor muProduct = (Tensor) nadam.state(p).get("mu_product");
+            assertEquals(DType.FLOAT64, step.dtype());
+            assertEquals(3.0, step.data()[0]);
+            assertEquals(DType.FLOAT64, muProduct.dtype());
+            assertEquals(product, muProduct.data()[0], 1e-16);
+        } finally {
+            DType.setDefaultFloat(previous);
+        }
+        Tensor q = Tensor.fromData(Shape.of(2), DType.FLOAT64, new double[] {0.5, -1.0}).requiresGrad_(true);
+        Adam adam = new Adam(List.of(q), 0.1, 0.9, 0.999, 1e-8, 0, false);
+        q.setGrad(Tensor.fromData(q.shape(), DType.FLOAT64, new double[] {1, -2}));
+        adam.step();
+        assertEquals(DType.FLOAT32, ((Tensor) adam.state(q).get("step")).dtype());
+        assertEquals(DType.FLOAT64, ((Tensor) adam.state(q).get("exp_avg")).dtype());
+    }
 }

@@ -40,6 +40,10 @@ final class Attributes {
             if (v != null) {
                 return v;
             }
+            if (!d.typeName().equals("dict") && !d.isOrderedDict()) {
+                // NOTE: Counter and defaultdict have methods of their own that gradviz lacks (most_common, ...)
+                throw new Unsupported("'" + d.typeName() + "." + name + "'");
+            }
         } else if (object instanceof PyFunction f && name.equals("__name__")) {
             return f.name();
         } else if (object instanceof Builtin b && name.equals("__name__")) {

@@ -20,14 +20,21 @@ final class Builtins {
     static Map<String, Object> create(PrintStream out) {
         Map<String, Object> m = new LinkedHashMap<>();
         put(m, "print", a -> {
-            a.accept(Integer.MAX_VALUE, "sep", "end", "flush");
+            a.accept(Integer.MAX_VALUE, "sep", "end", "file", "flush");
             String sep = optionalString(a, "sep", " ");
             String end = optionalString(a, "end", "\n");
             StringBuilder sb = new StringBuilder();
             for (int i = 0; i < a.size(); i++) {
                 sb.append(i == 0 ? "" : sep).append(Values.str(a.positional().get(i)));
             }
-            out.print(sb.append(end).toString());
+            Object file = a.keywords().getOrDefault("file", PyNone.NONE);
+            if (file == PyNone.NONE) {
+                out.print(sb.append(end).toString());
+            } else if (file instanceof PyTextStream stream) {
+                stream.write(sb.append(end).toString());
+            } else {
+                throw new Unsupported("'print(file=...)' to a " + Values.typeName(file));
+            }
             return PyNone.NONE;
         });
         put(m, "range", a -> {

@@ -47,7 +47,7 @@ final class CopyModule {
             return v;
         }
         if (v instanceof PyDict d) {
-            PyDict copy = d.isOrderedDict() ? PyDict.orderedDict() : new PyDict();
+            PyDict copy = d.emptyLike();
             d.keys().forEach(k -> copy.put(k, d.get(k)));
             return copy;
         }
@@ -77,7 +77,7 @@ final class CopyModule {
             return copy;
         }
         if (v instanceof PyDict d) {
-            PyDict copy = d.isOrderedDict() ? PyDict.orderedDict() : new PyDict();
+            PyDict copy = d.emptyLike();
             memo.put(v, copy);
             for (Object k : d.keys()) {
                 copy.put(deepcopy(k, memo), deepcopy(d.get(k), memo));

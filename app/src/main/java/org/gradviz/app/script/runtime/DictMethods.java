@@ -35,11 +35,11 @@ final class DictMethods {
                 throw PyDict.keyError(a.get(0, "key"));
             };
             case "update" -> a -> {
-                Object other = a.accept(1).get(0, "other");
-                if (!(other instanceof PyDict o)) {
-                    throw PyError.type("gradviz updates a dict only from another dict");
+                if (d.typeName().equals("Counter")) {
+                    // NOTE: Counter.update adds counts instead of replacing values
+                    throw new Unsupported("'Counter.update'");
                 }
-                o.keys().forEach(k -> d.put(k, o.get(k)));
+                TypeBuiltins.filled(d, "update", a);
                 return PyNone.NONE;
             };
             case "setdefault" -> a -> {

@@ -15,6 +15,8 @@ final class ExceptionTypes {
     static final PyClass BASE_EXCEPTION = define("BaseException", OBJECT);
     static final PyClass EXCEPTION = define("Exception", BASE_EXCEPTION);
     static final PyClass KEY_ERROR;
+    /** {@code SystemExit}, which {@code sys.exit} raises: its {@code code} is the exit status or message. */
+    static final PyClass SYSTEM_EXIT;
 
     static {
         OBJECT.define("__init__", new Builtin("__init__", a -> {
@@ -55,6 +57,27 @@ final class ExceptionTypes {
         PyClass warning = define("Warning", EXCEPTION);
         define("UserWarning", warning);
         define("KeyboardInterrupt", BASE_EXCEPTION);
+        SYSTEM_EXIT = define("SystemExit", BASE_EXCEPTION);
+        SYSTEM_EXIT.define("__init__", new Builtin("__init__", a -> {
+            PyInstance self = (PyInstance) a.positional().get(0);
+            if (!a.keywords().isEmpty()) {
+                throw PyError.type("SystemExit() takes no keyword arguments");
+            }
+            withArgs(self, a.positional().subList(1, a.size()));
+            return PyNone.NONE;
+        }));
+    }
+
+    /**
+     * Sets {@code e.args}; a SystemExit's {@code code} too: None without arguments, the argument, or all of them as
+     * a tuple.
+     */
+    private static PyInstance withArgs(PyInstance e, List<Object> args) {
+        e.set("args", new PyTuple(args));
+        if (e.cls().isSubclassOf(SYSTEM_EXIT)) {
+            e.set("code", args.isEmpty() ? PyNone.NONE : args.size() == 1 ? args.get(0) : new PyTuple(args));
+        }
+        return e;
     }
 
     private ExceptionTypes() {
@@ -83,9 +106,7 @@ final class ExceptionTypes {
 
     /** An instance of a builtin exception class with the given arguments. */
     static PyInstance instance(PyClass cls, List<Object> args) {
-        PyInstance e = new PyInstance(cls);
-        e.set("args", new PyTuple(args));
-        return e;
+        return withArgs(new PyInstance(cls), args);
     }
 
     /** {@code str(e)} of an exception without a {@code __str__} of its own. */

@@ -77,6 +77,15 @@ public final class Interpreter {
         this.builtins = Builtins.create(out);
         this.modules = TorchModules.create(ignoreWarnings);
         this.observer = observer;
+        useSys(List.of(""), out, out);
+    }
+
+    /**
+     * The {@code sys} this interpreter's program imports: {@code argv} (the program as the command line named it,
+     * then its arguments; {@code [""]} unless set), and where {@code sys.stdout} and {@code sys.stderr} write.
+     */
+    void useSys(List<String> argv, PrintStream out, PrintStream err) {
+        modules.put("sys", SysModule.create(argv, out, err));
     }
 
     /** Runs the program's top-level statements; throws {@link PyError} (with traceback) on an uncaught error. */
@@ -554,6 +563,10 @@ public final class Interpreter {
         }
         if (current instanceof PySet s && operand instanceof PySet other && s.updateInPlace(op, other)) {
             return s;
+        }
+        if (current instanceof PyDict d && op == org.gradviz.app.script.ast.BinaryOp.BITWISE_OR) {
+            d.updateInPlace(operand);
+            return d;
         }
         if (current instanceof List<?> list && op == org.gradviz.app.script.ast.BinaryOp.ADD) {
             @SuppressWarnings("unchecked")

@@ -12,6 +12,15 @@ final class Iteration {
 
     /** All items of an iterable value (ranges are bounded by {@link PyRange#MAX_LENGTH}). */
     static List<Object> items(Object v) {
+        List<Object> out = itemsOrNull(v);
+        if (out == null) {
+            throw PyError.type("'" + Values.typeName(v) + "' object is not iterable");
+        }
+        return out;
+    }
+
+    /** As {@link #items}, but null when the value is not iterable. */
+    static List<Object> itemsOrNull(Object v) {
         if (v instanceof PyRange r) {
             long n = r.loopLength();
             List<Object> out = new ArrayList<>((int) n);
@@ -34,10 +43,7 @@ final class Iteration {
             return out;
         }
         List<?> items = Values.items(v);
-        if (items == null) {
-            throw PyError.type("'" + Values.typeName(v) + "' object is not iterable");
-        }
-        return new ArrayList<>(items);
+        return items == null ? null : new ArrayList<>(items);
     }
 
     private static int failZeroDim() {

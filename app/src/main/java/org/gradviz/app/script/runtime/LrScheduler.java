@@ -217,9 +217,6 @@ final class LrScheduler implements HasAttributes {
      * (torch keeps only the attributes of a callable object, which gradviz refuses).
      */
     PyDict stateDict() {
-        if (dict.containsKey("milestones")) {
-            throw new Unsupported("'" + name + ".state_dict' (its milestones are a collections.Counter)");
-        }
         PyDict out = new PyDict();
         for (Object key : dict.keys()) {
             if (!key.equals("lr_lambdas")) {
@@ -290,7 +287,7 @@ final class LrScheduler implements HasAttributes {
                 return PyNone.NONE;
             });
             case "optimizer" -> optimizer;
-            case "get_lr", "print_lr", "milestones" -> throw new Unsupported("'" + name + "." + attribute + "'");
+            case "get_lr", "print_lr" -> throw new Unsupported("'" + name + "." + attribute + "'");
             default -> dict.containsKey(attribute) && !attribute.equals("lr_lambdas") ? dict.get(attribute) : null;
         };
     }

@@ -85,7 +85,10 @@ final class LrSchedules {
                 * GlibcPow.pow(s.number("gamma"), Math.floorDiv(s.lastEpoch(), s.integer("step_size")))));
     }
 
-    /** MultiStepLR: its milestones kept as a list (torch's Counter, so its state_dict is refused). */
+    /**
+     * MultiStepLR: its milestones a {@code collections.Counter}, as torch keeps them (read at each step, so a loaded
+     * state's count).
+     */
     private static Object multiStepLr(Args a) {
         Object[] v = bind(Signature.of("MultiStepLR.__init__", "optimizer", REQUIRED, "milestones", REQUIRED,
                 "gamma", 0.1, "last_epoch", -1L, "verbose", false), a, 3);
@@ -93,13 +96,20 @@ final class LrSchedules {
         for (Object x : Iteration.items(v[1])) {
             milestones.add(Values.toIndex(x, "milestones"));
         }
-        PyDict own = own("milestones", milestones, "gamma", v[2]);
+        PyDict own = own("milestones", PyDict.counter(milestones), "gamma", v[2]);
         return new LrScheduler("MultiStepLR", LrScheduler.optimizer(v[0]), own, LrScheduler.Rule.of((s, g) -> {
-            long epoch = s.lastEpoch();
-            long times = milestones.stream().filter(e -> e == epoch).count();
+            // torch: group['lr'] * gamma ** milestones[last_epoch], the lr as it is off a milestone
+            long times = Values.toLong(((PyDict) s.get("milestones")).item(s.lastEpoch()));
             return times == 0 ? s.lrObject(g) : s.lr(g) * GlibcPow.pow(s.number("gamma"), times);
         }, (s, g) -> {
-            long below = milestones.stream().filter(e -> e <= s.lastEpoch()).count();
+            // torch's closed form: base_lr * gamma ** bisect_right(sorted(milestones.elements()), last_epoch)
+            PyDict counts = (PyDict) s.get("milestones");
+            long below = 0;
+            for (Object m : counts.keys()) {
+                if (Numbers.compare(m, s.lastEpoch()) <= 0) {
+                    below += Values.toLong(counts.get(m));
+                }
+            }
             return s.base(g) * GlibcPow.pow(s.number("gamma"), below);
         }));
     }

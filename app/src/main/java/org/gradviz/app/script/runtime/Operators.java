@@ -20,6 +20,9 @@ final class Operators {
                 return r;
             }
         }
+        if (op == BinaryOp.BITWISE_OR && a instanceof PyDict x && b instanceof PyDict y) {
+            return x.union(y);
+        }
         if (a instanceof PySet x && b instanceof PySet y) {
             PySet r = x.operator(op, y);
             if (r != null) {
@@ -156,6 +159,11 @@ final class Operators {
         return false;
     }
 
+    /** A tuple, or a named tuple such as {@code sys.version_info}, which orders as one. */
+    private static boolean tupleLike(Object v) {
+        return v instanceof PyTuple || v instanceof PyNamedTuple;
+    }
+
     private static boolean order(CompareOp op, Object a, Object b) {
         int c;
         if (a instanceof Tensor || b instanceof Tensor) {
@@ -167,7 +175,7 @@ final class Operators {
             }
         } else if (a instanceof String x && b instanceof String y) {
             c = x.compareTo(y);
-        } else if (a instanceof PyTuple && b instanceof PyTuple || a instanceof List<?> && b instanceof List<?>) {
+        } else if (tupleLike(a) && tupleLike(b) || a instanceof List<?> && b instanceof List<?>) {
             // NOTE: Python orders sequences by their first items that differ, else by length
             List<?> x = Values.items(a);
             List<?> y = Values.items(b);

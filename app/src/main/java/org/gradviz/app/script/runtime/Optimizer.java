@@ -37,6 +37,8 @@ public final class Optimizer implements HasAttributes {
 
     private final String name;
     private final List<Group> groups;
+    /** torch's {@code optimizer.defaults}: the constructor's settings; null when gradviz cannot know them. */
+    private final PyDict defaults;
     private GroupMaker groupMaker;
     /** torch's {@code optimizer._step_count}: the steps since a scheduler was made on it (for its warning). */
     private long stepCount;
@@ -58,18 +60,23 @@ public final class Optimizer implements HasAttributes {
         settings.forEach(group::put);
         this.name = name;
         this.groups = new ArrayList<>(List.of(new Group(engine, settings, group, adjusters)));
+        this.defaults = new PyDict();
+        settings.forEach(defaults::put);
     }
 
-    private Optimizer(String name, List<Group> groups) {
+    private Optimizer(String name, List<Group> groups, PyDict defaults) {
         this.name = name;
         this.groups = groups;
+        this.defaults = defaults;
     }
 
     /**
      * An optimiser of several parameter groups, one made for each; {@code keyOrders} gives each group dict's keys
-     * in torch's order (the keys the program wrote, then the defaults it left out).
+     * in torch's order (the keys the program wrote, then the defaults it left out); {@code constructed} is one made
+     * of the constructor's settings alone, whose group's settings are the defaults (null when it has none: SGD's lr
+     * given only in the groups).
      */
-    static Optimizer ofGroups(List<Optimizer> parts, List<List<String>> keyOrders) {
+    static Optimizer ofGroups(List<Optimizer> parts, List<List<String>> keyOrders, Optimizer constructed) {
         List<Group> groups = new ArrayList<>();
         for (int i = 0; i < parts.size(); i++) {
             Group g = parts.get(i).groups.get(0);
@@ -85,7 +92,7 @@ public final class Optimizer implements HasAttributes {
             });
             groups.add(new Group(g.engine(), g.settings(), dict, g.adjusters()));
         }
-        return new Optimizer(parts.get(0).name, groups);
+        return new Optimizer(parts.get(0).name, groups, constructed == null ? null : constructed.defaults);
     }
 
     /** This optimiser, able to add parameter groups made by {@code maker}. */
@@ -134,8 +141,13 @@ public final class Optimizer implements HasAttributes {
                 addParamGroup(v[0]);
                 return PyNone.NONE;
             });
-            case "state", "defaults" ->
-                throw new Unsupported("'Optimizer." + attribute + "'");
+            case "state" -> OptimizerStateDict.byParameter(groups);
+            case "defaults" -> {
+                if (defaults == null) {
+                    throw new Unsupported("'Optimizer.defaults' of an optimiser whose lr is given only in its groups");
+                }
+                yield defaults;
+            }
             default -> null;
         };
     }

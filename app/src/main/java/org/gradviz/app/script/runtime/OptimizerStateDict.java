@@ -42,23 +42,37 @@ final class OptimizerStateDict {
             start += params.size();
             packedGroups.add(packed);
         }
-        // NOTE: torch's state is in the order parameters first got one; gradviz's groups step in order, so that is
-        // group by group, parameter by parameter (unless a parameter gets its first gradient after a later one)
+        PyDict byParameter = byParameter(groups);
         PyDict state = new PyDict();
+        byParameter.keys().forEach(p -> state.put(index.get((Tensor) p), byParameter.get(p)));
+        PyDict out = new PyDict();
+        out.put("state", state);
+        out.put("param_groups", packedGroups);
+        return out;
+    }
+
+    /**
+     * torch's {@code optimizer.state}: a {@code defaultdict(dict)} of each parameter's state entries (its live
+     * tensors) keyed by the parameter, for the parameters that have one.
+     *
+     * <p>NOTE: torch's state is in the order parameters first got one; gradviz's groups step in order, so that is
+     * group by group, parameter by parameter (unless a parameter gets its first gradient after a later one). The dict
+     * is made anew from the engine's states: the tensors in it are the optimiser's own, but what a program stores in
+     * it is not kept.
+     */
+    static PyDict byParameter(List<Optimizer.Group> groups) {
+        PyDict state = PyDict.defaultDictOfDicts();
         for (Optimizer.Group g : groups) {
             for (Tensor p : g.engine().params()) {
                 Map<String, Object> entries = g.engine().state(p);
                 if (!entries.isEmpty()) {
                     PyDict d = new PyDict();
                     entries.forEach((k, v) -> d.put(k, v == null ? PyNone.NONE : v));
-                    state.put(index.get(p), d);
+                    state.put(p, d);
                 }
             }
         }
-        PyDict out = new PyDict();
-        out.put("state", state);
-        out.put("param_groups", packedGroups);
-        return out;
+        return state;
     }
 
     /**

@@ -14,11 +14,12 @@ import org.gradviz.engine.optim.Adamax;
 import org.gradviz.engine.optim.NAdam;
 import org.gradviz.engine.optim.RAdam;
 import org.gradviz.engine.optim.RMSprop;
+import org.gradviz.engine.optim.Rprop;
 import org.gradviz.engine.optim.SGD;
 
 /**
  * {@code torch.optim.SGD}, {@code Adam}, {@code AdamW}, {@code RMSprop}, {@code Adadelta}, {@code Adagrad},
- * {@code Adamax}, {@code NAdam} and {@code RAdam}: torch 1.13's signatures and checks, in its order.
+ * {@code Adamax}, {@code NAdam}, {@code RAdam} and {@code Rprop}: torch 1.13's signatures and checks, in its order.
  */
 final class Optimizers {
     private static final Object REQUIRED = Signature.REQUIRED;
@@ -39,6 +40,7 @@ final class Optimizers {
         m.put("Adamax", new Builtin("Adamax", a -> grouped(a, Optimizers::adamax)));
         m.put("NAdam", new Builtin("NAdam", a -> grouped(a, Optimizers::nadam)));
         m.put("RAdam", new Builtin("RAdam", a -> grouped(a, Optimizers::radam)));
+        m.put("Rprop", new Builtin("Rprop", a -> grouped(a, Optimizers::rprop)));
         return m;
     }
 
@@ -76,7 +78,21 @@ final class Optimizers {
             parts.add(part.optimizer());
             keyOrders.add(part.order());
         }
-        return Optimizer.ofGroups(parts, keyOrders).withGroupMaker(maker);
+        return Optimizer.ofGroups(parts, keyOrders, constructed(given, positional, make, parts.get(0).params()))
+                .withGroupMaker(maker);
+    }
+
+    /**
+     * The optimiser of the constructor's own settings (of the first group's parameters), whose settings are torch's
+     * {@code defaults}; null when the constructor lacks a required one (SGD's lr given in every group instead).
+     */
+    private static Optimizer constructed(Args given, boolean positional,
+            java.util.function.Function<Args, Object> make, List<Tensor> params) {
+        boolean lrGiven = given.size() > 1 || given.keywords().containsKey("lr");
+        if (!lrGiven && given.function().equals("SGD")) {
+            return null;
+        }
+        return (Optimizer) make.apply(withParams(given, positional, new ArrayList<>(params), Map.of()));
     }
 
     /** One parameter group's optimiser, and the setting keys its dict gave, in its order. */
@@ -332,6 +348,38 @@ final class Optimizers {
         Adadelta a = new Adadelta(params, number(v[2]), number(v[3]), number(v[4]), number(v[5]),
                 Values.truthy(v[7]));
         return new Optimizer("Adadelta", a, group);
+    }
+
+    private static Object rprop(Args given) {
+        Signature s = Signature.of("Rprop.__init__", "self", REQUIRED, "params", REQUIRED, "lr", 0.01,
+                "etas", new PyTuple(List.of(0.5, 1.2)), "step_sizes", new PyTuple(List.of(1e-06, 50L)),
+                "foreach", PyNone.NONE, "maximize", false);
+        Object[] v = s.bind(given.withSelf(PyNone.NONE));
+        if (!(atLeast(v[2]) >= 0)) {
+            throw PyError.value("Invalid learning rate: " + Values.str(v[2]));
+        }
+        List<?> etas = pair("Rprop", "etas", v[3]);
+        double etaMinus = number(etas.get(0));
+        double etaPlus = number(etas.get(1));
+        if (!(0.0 < etaMinus && etaMinus < 1.0 && 1.0 < etaPlus)) {
+            throw PyError.value("Invalid eta values: " + Values.str(etas.get(0)) + ", " + Values.str(etas.get(1)));
+        }
+        List<?> stepSizes = pair("Rprop", "step_sizes", v[4]);
+        refuseTrue("Rprop", "foreach", v[5]);
+        List<Tensor> params = params(v[1]);
+        Map<String, Object> group = settings(s, v, List.of("lr", "etas", "step_sizes", "foreach", "maximize"));
+        Rprop r = new Rprop(params, number(v[2]), etaMinus, etaPlus, number(stepSizes.get(0)),
+                number(stepSizes.get(1)), Values.truthy(v[6]));
+        return new Optimizer("Rprop", r, group);
+    }
+
+    /** A setting torch unpacks into two numbers ({@code etaminus, etaplus = etas}). */
+    private static List<?> pair(String optimizer, String name, Object given) {
+        List<?> items = Values.items(given);
+        if (items == null || items.size() != 2) {
+            throw new Unsupported("'" + optimizer + "(" + name + "=...)' that is not a pair");
+        }
+        return items;
     }
 
     private static Object adagrad(Args given) {

@@ -35,6 +35,15 @@ record PyNamedTuple(String typeName, List<String> fields, PyTuple tuple) impleme
             return matched ? "<All keys matched successfully>" : "_IncompatibleKeys(missing_keys="
                     + Values.repr(items.get(0)) + ", unexpected_keys=" + Values.repr(items.get(1)) + ")";
         }
+        if (typeName.startsWith("sys.")) {
+            // NOTE: Python's struct sequences print on one line: sys.version_info(major=3, minor=11, ...)
+            StringBuilder sb = new StringBuilder(typeName).append('(');
+            for (int i = 0; i < fields.size(); i++) {
+                sb.append(i == 0 ? "" : ", ").append(fields.get(i)).append('=')
+                        .append(Values.repr(tuple.items().get(i)));
+            }
+            return sb.append(')').toString();
+        }
         StringBuilder sb = new StringBuilder(typeName).append("(\n");
         for (int i = 0; i < fields.size(); i++) {
             sb.append(fields.get(i)).append('=').append(Values.repr(tuple.items().get(i)))

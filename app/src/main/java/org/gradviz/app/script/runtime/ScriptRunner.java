@@ -52,6 +52,8 @@ public final class ScriptRunner {
     private final String traceName;
     /** Why the file's bytes are not a program's text, or null. */
     private final ScriptSyntaxError unreadable;
+    /** {@code sys.argv}: the program as the command line named it, then its arguments. */
+    private final List<String> argv;
 
     /**
      * @param displayName how refusals name the file ({@code prog.py:3:5: ...}), as the user wrote it
@@ -62,11 +64,26 @@ public final class ScriptRunner {
     }
 
     private ScriptRunner(String source, String displayName, String traceName, ScriptSyntaxError unreadable) {
+        this(source, displayName, traceName, unreadable, List.of(displayName));
+    }
+
+    private ScriptRunner(String source, String displayName, String traceName, ScriptSyntaxError unreadable,
+            List<String> argv) {
         this.source = source;
         this.lines = source.lines().toList();
         this.displayName = displayName;
         this.traceName = traceName;
         this.unreadable = unreadable;
+        this.argv = List.copyOf(argv);
+    }
+
+    /**
+     * This runner with {@code sys.argv} set to {@code argv}: the program as the command line named it
+     * ({@code prog.py}, {@code -} for standard input), then its arguments, as {@code python3 prog.py a b} has them.
+     * Without it, {@code sys.argv} is the display name alone.
+     */
+    public ScriptRunner withArgv(List<String> argv) {
+        return new ScriptRunner(source, displayName, traceName, unreadable, argv);
     }
 
     /**
@@ -122,6 +139,7 @@ public final class ScriptRunner {
                 .manualSeed(java.util.concurrent.ThreadLocalRandom.current().nextLong());
         boolean[] ignoring = {false};
         Interpreter interpreter = new Interpreter(out, () -> ignoring[0] = true);
+        interpreter.useSys(argv, out, err);
         Set<Integer> warnedLines = new HashSet<>();
         Consumer<String> previous = Warnings.setHandler(message -> {
             int line = interpreter.currentLine();
@@ -146,6 +164,12 @@ public final class ScriptRunner {
             return new Outcome(OK, interpreter.globals(), null);
         } catch (PyError e) {
             out.flush();
+            if (e.exception().cls().isSubclassOf(ExceptionTypes.SYSTEM_EXIT)) {
+                // NOTE: an uncaught SystemExit ends the run without a traceback, as Python's
+                int status = SysModule.exitStatus(e.exception(), err);
+                err.flush();
+                return new Outcome(status, interpreter.globals(), status == OK ? null : problemLine(e));
+            }
             err.print(traceback(e));
             err.flush();
             return new Outcome(FAILED, interpreter.globals(), problemLine(e));

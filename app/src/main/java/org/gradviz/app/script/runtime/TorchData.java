@@ -341,7 +341,7 @@ final class TorchData {
             return new ArrayList<>(batch);
         }
         if (elem instanceof PyDict d) {
-            PyDict out = d.isOrderedDict() ? PyDict.orderedDict() : new PyDict();
+            PyDict out = d.emptyLike();
             for (Object key : d.keys()) {
                 List<Object> column = new ArrayList<>();
                 for (Object x : batch) {

@@ -1,5 +1,6 @@
 package org.gradviz.app.script.runtime;
 
+import java.io.PrintStream;
 import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -71,6 +72,9 @@ final class TorchModules {
         modules.put("torch.utils", (PyModule) torchMembers.get("utils"));
         modules.put("torch.utils.data", data);
         modules.put("warnings", new PyModule("warnings", warnings(ignoreWarnings)));
+        // NOTE: the interpreter gives each run a sys of its own streams and arguments (Interpreter.useSys)
+        PrintStream nowhere = new PrintStream(java.io.OutputStream.nullOutputStream());
+        modules.put("sys", SysModule.create(List.of(""), nowhere, nowhere));
         return modules;
     }
 

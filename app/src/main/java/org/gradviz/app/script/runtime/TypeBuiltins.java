@@ -12,21 +12,16 @@ final class TypeBuiltins {
     private TypeBuiltins() {
     }
 
-    /** {@code dict(...)} and {@code OrderedDict(...)}: {@code d} filled from a mapping or pairs, then the keywords. */
+    /**
+     * {@code dict(...)}, {@code OrderedDict(...)} and {@code d.update(...)}: {@code d} filled from a mapping or pairs,
+     * then the keywords.
+     */
     static PyDict filled(PyDict d, String name, Args a) {
         if (a.size() > 1) {
             throw PyError.type(name + " expected at most 1 argument, got " + a.size());
         }
         if (a.has(0, null)) {
-            Object given = a.positional().get(0);
-            if (given instanceof PyDict other) {
-                other.keys().forEach(k -> d.put(k, other.get(k)));
-            } else {
-                for (Object pair : Iteration.items(given)) {
-                    List<Object> kv = Iteration.items(pair);
-                    d.put(kv.get(0), kv.get(1));
-                }
-            }
+            d.update(a.positional().get(0));
         }
         a.keywords().forEach(d::put);
         return d;

@@ -44,7 +44,7 @@ public final class Values {
             return "tuple";
         }
         if (v instanceof PyDict d) {
-            return d.isOrderedDict() ? "OrderedDict" : "dict";
+            return d.typeName();
         }
         if (v instanceof PyIterator i) {
             return i.typeName();

@@ -42,8 +42,8 @@ public final class Subset {
     public static final List<String> IMPORTABLE =
             List.of("torch", "torch.nn", "torch.nn.functional", "torch.nn.init", "torch.nn.utils", "torch.optim", "torch.optim.lr_scheduler",
                     "torch.autograd",
-                    "torch.autograd.functional", "torch.linalg", "math", "warnings", "random", "collections", "copy", "time",
-                    "torch.utils", "torch.utils.data");
+                    "torch.autograd.functional", "torch.linalg", "math", "warnings", "random", "collections", "copy",
+                    "torch.utils", "torch.utils.data", "sys", "time");
 
     private Subset() {
     }

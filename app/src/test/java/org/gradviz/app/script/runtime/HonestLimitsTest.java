@@ -62,12 +62,13 @@ class HonestLimitsTest {
         "o = torch.optim.LBFGS([])|prog.py:3:5: 'torch.optim.LBFGS' is not supported by gradviz",
         "o = torch.optim.Adam(nn.Linear(1, 1).parameters(), fused=True)|prog.py:3:5: 'Adam(fused=True)' is not "
                 + "supported by gradviz",
-        "o = torch.optim.SGD(nn.Linear(1, 1).parameters(), lr=1)\\nprint(o.state)|prog.py:4:7: "
-                + "'Optimizer.state' is not supported by gradviz",
+        "o = torch.optim.SGD([{'params': nn.Linear(1, 1).parameters(), 'lr': 1}])\\nprint(o.defaults)|prog.py:4:7: "
+                + "'Optimizer.defaults' of an optimiser whose lr is given only in its groups is not supported by gradviz",
         "s = torch.optim.lr_scheduler.MultiStepLR(torch.optim.SGD(nn.Linear(1, 1).parameters(), lr=1), [2])\\n"
-                + "s.state_dict()|prog.py:4:1: 'MultiStepLR.state_dict' (its milestones are a collections.Counter) "
-                + "is not supported by gradviz",
-        "o = torch.optim.Rprop(nn.Linear(1, 1).parameters())|prog.py:3:5: 'torch.optim.Rprop' is not supported by "
+                + "s.milestones.most_common()|prog.py:4:1: 'Counter.most_common' is not supported by gradviz",
+        "s = torch.optim.lr_scheduler.MultiStepLR(torch.optim.SGD(nn.Linear(1, 1).parameters(), lr=1), [2])\\n"
+                + "s.milestones.update([2])|prog.py:4:1: 'Counter.update' is not supported by gradviz",
+        "o = torch.optim.ASGD(nn.Linear(1, 1).parameters())|prog.py:3:5: 'torch.optim.ASGD' is not supported by "
                 + "gradviz",
         "m = nn.BatchNorm3d(4)|prog.py:3:5: 'torch.nn.BatchNorm3d' is not supported by gradviz",
         "y = nn.BatchNorm1d(3)(torch.ones(3, 4).t())|prog.py:3:5: 'batch_norm' of a non-contiguous input (e.g. a "

@@ -11,7 +11,8 @@ import java.util.stream.Stream;
 
 /**
  * A program {@code P.py} with what real python3 printed beside it ({@code P.out} or {@code P.out.norm},
- * {@code P.code}, {@code P.err.last}, and {@code P.traceback} for a whole traceback), replayed in-process: stdout equal once
+ * {@code P.code}, {@code P.err.last}, and {@code P.traceback} for a whole traceback), replayed in-process with
+ * {@code sys.argv} as {@code python3 P.py} had it (the words of {@code P.args} its arguments, when there is one): stdout equal once
  * addresses are normalised, the same exit code, the same last line of stderr when it failed, and the same stderr
  * (program path written PROG) when {@code P.traceback} is there.
  */
@@ -30,7 +31,11 @@ final class RecordedProgram {
     }
 
     static void assertRunsAsRecorded(Path program) throws IOException {
-        ScriptRun run = ScriptRun.of(Files.readString(program), program.toString());
+        List<String> argv = new java.util.ArrayList<>(List.of(program.getFileName().toString()));
+        if (Files.exists(sibling(program, ".args"))) {
+            argv.addAll(List.of(read(program, ".args").strip().split("\\s+")));
+        }
+        ScriptRun run = ScriptRun.of(Files.readString(program), program.toString(), argv);
         String expectedOut = Files.exists(sibling(program, ".out.norm")) ? read(program, ".out.norm")
                 : read(program, ".out");
         assertEquals(normalized(expectedOut), normalized(run.out()), () -> "stderr: " + run.err());

@@ -3,6 +3,7 @@ package org.gradviz.app.script.runtime;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Map;
 
 /** A program run in-process: what it printed on stdout and stderr, and its exit status. */
@@ -15,12 +16,17 @@ record ScriptRun(String out, String err, int exitCode, Map<String, Object> globa
     }
 
     static ScriptRun of(String source, String path) {
+        return of(source, path, List.of("prog.py"));
+    }
+
+    /** A run whose {@code sys.argv} is {@code argv}. */
+    static ScriptRun of(String source, String path, List<String> argv) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         ScriptRunner.Outcome outcome;
         try (PrintStream o = new PrintStream(out, false, StandardCharsets.UTF_8);
              PrintStream e = new PrintStream(err, true, StandardCharsets.UTF_8)) {
-            outcome = new ScriptRunner(source, "prog.py", path).runWithDeepStack(o, e);
+            outcome = new ScriptRunner(source, "prog.py", path).withArgv(argv).runWithDeepStack(o, e);
         } catch (InterruptedException ex) {
             throw new IllegalStateException(ex);
         }
