@@ -122,10 +122,11 @@ public final class ScriptRunner {
                 .manualSeed(java.util.concurrent.ThreadLocalRandom.current().nextLong());
         boolean[] ignoring = {false};
         Interpreter interpreter = new Interpreter(out, () -> ignoring[0] = true);
-        Set<Integer> warnedLines = new HashSet<>();
+        // NOTE: Python's default filter shows a warning once per (text, line): two texts at one line both show
+        Set<String> warnedAt = new HashSet<>();
         Consumer<String> previous = Warnings.setHandler(message -> {
             int line = interpreter.currentLine();
-            if (ignoring[0] || !warnedLines.add(line)) {
+            if (ignoring[0] || !warnedAt.add(line + "\n" + message)) {
                 return;
             }
             out.flush();
