@@ -116,6 +116,7 @@ public final class ScriptRunner {
         HeapReserve.restore();
         // NOTE: each run starts as a new Python process would, with torch's default print options
         org.gradviz.engine.format.PrintOptions.set(org.gradviz.engine.format.PrintOptions.DEFAULT);
+        NnModuleHooks.reset();
         // and, as torch 1.13 seeds its default CPU generator from /dev/urandom at start, with a seed of its own
         // (torch.initial_seed() differs from run to run; only torch.manual_seed makes draws reproducible)
         org.gradviz.engine.random.TorchGenerator.defaultGenerator()
