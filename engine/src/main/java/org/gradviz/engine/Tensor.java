@@ -401,13 +401,16 @@ public final class Tensor {
         return at(0);
     }
 
-    /** {@code t.tolist()}: a Double (0-d) or nested lists of Double, or of Long for integer tensors. */
+    /** {@code t.tolist()}: a Double (0-d) or nested lists of Double, of Long for integer tensors, of Boolean for bool. */
     public Object tolist() {
         return tolist(0, 0);
     }
 
     private Object tolist(int dim, int offset) {
         if (dim == shape.rank()) {
+            if (dtype == DType.BOOL) {
+                return at(offset) != 0.0;
+            }
             return dtype.isFloatingPoint() ? (Object) at(offset) : (Object) (long) at(offset);
         }
         int stride = 1;

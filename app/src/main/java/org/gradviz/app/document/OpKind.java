@@ -117,7 +117,7 @@ public enum OpKind {
             .spelled(function("torch.sqrt"))
             .runs(unary(Pointwise::sqrt))),
     @JsonProperty("softmax") SOFTMAX(OpSpec.of("softmax", ACTIVATIONS, Ports.UNARY).takes(DIM).needsOneOf(DIM)
-            .starts(DIM, -1)
+            .implicitDim().starts(DIM, -1)
             .overload(2, 4, "(Tensor input, int dim, torch.dtype dtype, *, Tensor out)")
             .overload(2, 3, "(Tensor input, name dim, *, torch.dtype dtype)")
             .spelled(function("torch.softmax").taking("input, dim, dtype=None"),
@@ -126,7 +126,7 @@ public enum OpKind {
                     method("softmax").taking("input, dim, dtype=None"), module("Softmax", "softmax").taking("dim=None"))
             .runs((n, in) -> Softmax.softmax(input(in), n.dim()))),
     @JsonProperty("log_softmax") LOG_SOFTMAX(OpSpec.of("log softmax", ACTIVATIONS, Ports.UNARY).takes(DIM)
-            .needsOneOf(DIM).starts(DIM, -1)
+            .needsOneOf(DIM).implicitDim().starts(DIM, -1)
             .overload(2, 4, "(Tensor input, int dim, torch.dtype dtype, *, Tensor out)")
             .overload(2, 3, "(Tensor input, name dim, *, torch.dtype dtype)")
             .spelled(function("torch.log_softmax").taking("input, dim, dtype=None"),

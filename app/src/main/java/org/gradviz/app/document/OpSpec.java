@@ -19,6 +19,8 @@ import org.gradviz.engine.Tensor;
  * @param group the palette heading it is listed under
  * @param attributes the attributes it takes, in the order torch takes the keyword ones
  * @param needsOneOf attributes of which a node must carry at least one (clamp's min and max, softmax's dim)
+ * @param implicitDim whether its {@code torch.nn.functional} form (and module) picks a dim when given none, as
+ *                    torch's deprecated {@code _get_softmax_dim} does, with its warning (softmax, log_softmax)
  * @param defaults the attributes a node gets when added from the palette
  * @param spellings how a cell writes it; the code writer writes the first, the importer accepts all
  * @param numberFirst what a Python number as the first operand means ({@code 3 * x}), or null when it cannot be
@@ -37,8 +39,8 @@ import org.gradviz.engine.Tensor;
  */
 public record OpSpec(String symbol, List<String> ports, List<String> optionalPorts, List<String> integerPorts,
                      OpGroup group,
-                     List<OpAttribute> attributes, List<OpAttribute> needsOneOf, Map<OpAttribute, Object> defaults,
-                     List<OpSpelling> spellings,
+                     List<OpAttribute> attributes, List<OpAttribute> needsOneOf, boolean implicitDim,
+                     Map<OpAttribute, Object> defaults, List<OpSpelling> spellings,
                      NumberFirst numberFirst, boolean product, OpRun run, List<Limit> limits,
                      OpCheck documentCheck, NumberInput numberInput, SeveralDims severalDims,
                      AlphaRun alphaRun, List<Overload> overloads) {
@@ -123,6 +125,7 @@ public record OpSpec(String symbol, List<String> ports, List<String> optionalPor
         private final List<String> integerPorts = new ArrayList<>();
         private final List<OpAttribute> attributes = new ArrayList<>();
         private final List<OpAttribute> needsOneOf = new ArrayList<>();
+        private boolean implicitDim;
         private final Map<OpAttribute, Object> defaults = new EnumMap<>(OpAttribute.class);
         private final List<OpSpelling> spellings = new ArrayList<>();
         private NumberFirst numberFirst;
@@ -160,6 +163,12 @@ public record OpSpec(String symbol, List<String> ports, List<String> optionalPor
         /** A node must carry at least one of {@code attribute}. */
         Builder needsOneOf(OpAttribute... attribute) {
             needsOneOf.addAll(List.of(attribute));
+            return this;
+        }
+
+        /** Its functional form picks a dim when given none, warning as torch's {@code _get_softmax_dim}. */
+        Builder implicitDim() {
+            implicitDim = true;
             return this;
         }
 
@@ -245,7 +254,7 @@ public record OpSpec(String symbol, List<String> ports, List<String> optionalPor
         OpSpec build() {
             return new OpSpec(symbol, List.copyOf(ports), List.copyOf(optionalPorts), List.copyOf(integerPorts), group,
                     List.copyOf(attributes),
-                    List.copyOf(needsOneOf),
+                    List.copyOf(needsOneOf), implicitDim,
                     java.util.Collections.unmodifiableMap(new EnumMap<>(defaults)),
                     List.copyOf(spellings), numberFirst, product, run, List.copyOf(limits), documentCheck, numberInput,
                     severalDims, alphaRun, List.copyOf(overloads));

@@ -57,6 +57,9 @@ final class RandomDocuments {
             case 1 -> {
                 addSource("target", false);
                 OpKind loss = random.nextBoolean() ? OpKind.MSE_LOSS : OpKind.BINARY_CROSS_ENTROPY_WITH_LOGITS;
+                if (loss == OpKind.MSE_LOSS) {
+                    sameDtypeAsInput(tensors.size() - 1);
+                }
                 String reduction = random.nextBoolean() ? null : List.of("mean", "sum").get(random.nextInt(2));
                 addNode(new OpNode("total", loss, reduction, null, null, null, null, null, null, null, null, null, null),
                         "input", last, "target", "target");
@@ -68,6 +71,17 @@ final class RandomDocuments {
         boolean drawsRandn = tensors.stream().anyMatch(t -> t.init() instanceof Initializer.Randn);
         return new GraphDocument(GraphDocument.CURRENT_VERSION, null, drawsRandn ? (long) random.nextInt(100) : null,
                 tensors, nodes, edges, unused.get(0), null, null);
+    }
+
+    /**
+     * Gives the source at {@code index} (an mse_loss target) the dtype of the loss input: float64 when any other
+     * source is (every one of them flows into it), as torch's mse_loss backward needs input and target of one dtype.
+     */
+    private void sameDtypeAsInput(int index) {
+        TensorSource t = tensors.get(index);
+        boolean float64 = tensors.stream().filter(x -> x != t).anyMatch(x -> "float64".equals(x.dtype()));
+        tensors.set(index, new TensorSource(t.name(), t.role(), t.shape(), float64 ? "float64" : null,
+                t.requiresGrad(), t.init()));
     }
 
     private void addSource(String name, boolean requiresGrad) {

@@ -93,6 +93,7 @@ public final class BackwardOps {
      * 2/numel for mean (computed in double, then cast to the dtype) or 2.
      */
     public static Tensor mseLossBackward(Tensor gradOutput, Tensor self, Tensor target, Reduction reduction) {
+        Broadcast.checkSameDtype(self, target, gradOutput);
         DType dt = self.dtype();
         double norm = dt.round(reduction == Reduction.MEAN ? 2.0 / self.numel() : 2.0);
         double[] g = Broadcast.expand(gradOutput, self.shape());

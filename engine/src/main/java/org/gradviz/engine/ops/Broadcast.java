@@ -132,6 +132,21 @@ public final class Broadcast {
     }
 
     /**
+     * The check of a TensorIterator built without type promotion ({@code check_all_same_dtype}): every operand has
+     * the first one's dtype, else torch's error naming the first that differs ("Found dtype Long but expected
+     * Float"). The backward kernels of mse_loss and huber_loss iterate over (input, target, grad_output) so.
+     */
+    public static void checkSameDtype(Tensor... operands) {
+        DType expected = operands[0].dtype();
+        for (Tensor t : operands) {
+            if (t.dtype() != expected) {
+                throw TorchException.runtime("Found dtype " + t.dtype().scalarTypeName() + " but expected "
+                        + expected.scalarTypeName());
+            }
+        }
+    }
+
+    /**
      * {@code f(a, b)} element-wise over the broadcast shape {@code out}, as a tensor of {@code dtype}. A float32 result
      * of float32 operands (or wrapped Python numbers) is computed on the float storage without widening it.
      */

@@ -73,7 +73,10 @@ public final class RobustLosses {
                 input, target);
     }
 
-    /** The element-wise loss in the common dtype (the vector and scalar forms agree here). */
+    /**
+     * The element-wise loss computed in the common dtype (the vector and scalar forms agree here), stored in it for
+     * smooth_l1_loss and in the input's dtype for huber_loss, whose output is {@code empty_like(input)}.
+     */
     private static Tensor elements(Tensor input, Tensor target, double b, boolean huber) {
         DType dt = Broadcast.resultType(input, target);
         Shape shape = input.shape();
@@ -88,12 +91,13 @@ public final class RobustLosses {
             double large = huber ? bv * dt.round(z - half) : z - half;
             r[i] = dt.round(z < bv ? small : large);
         }
-        return Tensor.fromData(shape, dt, r);
+        DType out = huber ? input.dtype() : dt;
+        return Tensor.fromData(shape, out, out.roundAll(r));
     }
 
     /**
      * smooth_l1_loss_backward and huber_loss_backward (with input and target swapped for the target's gradient):
-     * norm·clamp-like(x)·grad, norm = 1/numel for mean.
+     * norm·clamp-like(x)·grad, norm = 1/numel for mean, computed in the common dtype and given in the input's.
      */
     static final class RobustLossBackward extends Node {
         private final String name;
@@ -130,6 +134,11 @@ public final class RobustLosses {
 
         /** The kernel over (input, target, grad): the vectorised elements first, then the scalar tail. */
         private Tensor backward(Tensor grad, Tensor input, Tensor other) {
+            boolean huber = name.startsWith("Huber");
+            if (huber) {
+                // NOTE: huber_loss_backward's iterator does not promote (smooth_l1_loss_backward's does)
+                Broadcast.checkSameDtype(input, other, grad);
+            }
             DType dt = Broadcast.resultType(input, other);
             Shape shape = input.shape();
             double[] x = dt.roundAll(Broadcast.expand(input, shape));
@@ -137,7 +146,6 @@ public final class RobustLosses {
             double[] g = dt.roundAll(Broadcast.expand(grad, shape));
             double norm = dt.round(reduction == Reduction.MEAN ? 1.0 / input.numel() : 1.0);
             double bv = dt.round(b);
-            boolean huber = name.startsWith("Huber");
             int vectorized = TorchActivationKernels.vectorized(x.length, lanes(dt));
             double[] r = new double[x.length];
             for (int i = 0; i < r.length; i++) {
@@ -156,7 +164,8 @@ public final class RobustLosses {
                             : dt.round(dt.round(dt.round(norm * d) * g[i]) / bv);
                 }
             }
-            return Tensor.fromData(shape, dt, r);
+            // NOTE: the kernel's output is zeros_like(input): the gradient comes back in that input's dtype
+            return Tensor.fromData(shape, input.dtype(), input.dtype().roundAll(r));
         }
 
         @Override

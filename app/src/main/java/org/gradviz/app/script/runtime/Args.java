@@ -109,7 +109,10 @@ public final class Args {
         if (v instanceof Tensor t) {
             return t;
         }
-        throw PyError.type(function + "(): argument '" + name + "' must be Tensor, not " + Values.typeName(v));
+        // NOTE: torch names the position of an argument given positionally ("argument 'other' (position 2)")
+        String position = index >= 0 && index < positional.size() ? " (position " + (index + 1) + ")" : "";
+        throw PyError.type(function + "(): argument '" + name + "'" + position + " must be Tensor, not "
+                + Values.typeName(v));
     }
 
     /** An optional tensor; None or absent gives null. */

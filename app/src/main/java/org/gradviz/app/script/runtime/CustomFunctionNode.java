@@ -24,6 +24,7 @@ final class CustomFunctionNode extends Node implements HasAttributes {
     /** Every argument of {@code apply}, in order: the tensors among them are the node's inputs. */
     private final List<Object> arguments;
     private final Map<String, Object> attributes = new LinkedHashMap<>();
+    /** What save_for_backward kept, null where it was given None. */
     private List<SavedTensor> saved = List.of();
     private Shape[] outputShapes = new Shape[0];
     private DType[] outputDtypes = new DType[0];
@@ -73,13 +74,14 @@ final class CustomFunctionNode extends Node implements HasAttributes {
         }
         return switch (name) {
             case "save_for_backward" -> new Builtin(name, a -> {
+                // NOTE: None is kept as None (an optional bias), as torch's save_for_backward keeps it
                 List<SavedTensor> kept = new ArrayList<>();
                 for (Object v : a.positional()) {
-                    if (!(v instanceof Tensor t)) {
+                    if (v != PyNone.NONE && !(v instanceof Tensor)) {
                         throw PyError.type("save_for_backward can only save variables, but argument "
                                 + kept.size() + " is of type " + Values.typeName(v));
                     }
-                    kept.add(save(t));
+                    kept.add(v instanceof Tensor t ? save(t) : null);
                 }
                 saved = kept;
                 return PyNone.NONE;
@@ -87,7 +89,7 @@ final class CustomFunctionNode extends Node implements HasAttributes {
             case "saved_tensors" -> {
                 List<Object> tensors = new ArrayList<>(saved.size());
                 for (SavedTensor s : saved) {
-                    tensors.add(s.unpack());
+                    tensors.add(s == null ? PyNone.NONE : s.unpack());
                 }
                 yield new PyTuple(tensors);
             }

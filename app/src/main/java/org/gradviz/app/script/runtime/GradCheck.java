@@ -274,20 +274,9 @@ final class GradCheck {
         return out;
     }
 
-    /** {@code torch.allclose(a, b, rtol, atol)}: |a - b| <= atol + rtol·|b| everywhere, NaN never close. */
+    /** {@code torch.allclose(a, b, rtol, atol)} of two Jacobians of one shape. */
     private static boolean close(Tensor a, Tensor b, double atol, double rtol) {
-        double[] x = a.data();
-        double[] y = b.data();
-        if (x.length != y.length) {
-            return false;
-        }
-        for (int i = 0; i < x.length; i++) {
-            boolean equal = x[i] == y[i];
-            if (!equal && !(Math.abs(x[i] - y[i]) <= atol + rtol * Math.abs(y[i]))) {
-                return false;
-            }
-        }
-        return true;
+        return a.shape().equals(b.shape()) && org.gradviz.engine.ops.Closeness.allclose(a, b, rtol, atol, false);
     }
 
     private static PyError error(String message) {

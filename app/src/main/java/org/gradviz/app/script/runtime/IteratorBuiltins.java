@@ -17,11 +17,24 @@ final class IteratorBuiltins {
         put(m, "iter", a -> {
             a.accept(1);
             Object v = a.get(0, "object");
+            if (UserIterators.isIterable(v)) {
+                return UserIterators.iter(v);
+            }
             return v instanceof PyIterator i ? i : new PyIterator(iteratorName(v), Iteration.items(v));
         });
         put(m, "next", a -> {
             a.accept(2);
             Object v = a.get(0, "iterator");
+            if (UserIterators.isIterator(v)) {
+                try {
+                    return UserIterators.next(v);
+                } catch (PyError e) {
+                    if (a.size() == 2 && e.pythonType().equals("StopIteration")) {
+                        return a.positional().get(1);
+                    }
+                    throw e;
+                }
+            }
             if (!(v instanceof PyIterator i)) {
                 throw PyError.type("'" + Values.typeName(v) + "' object is not an iterator");
             }

@@ -53,7 +53,7 @@ final class NnModule {
             PyInstance self = self(a);
             Object forward = self.attribute("forward");
             List<Object> inputs = a.positional().subList(1, a.size());
-            Object result = ((PyCallable) forward).call(new Args("forward", inputs, a.keywords()));
+            Object result = NnModuleHooks.call(self, inputs, a.keywords(), (PyCallable) forward);
             NnFunctionalForms.report(self, inputs, result);
             return result;
         });
@@ -153,8 +153,8 @@ final class NnModule {
         });
         NnModuleRegistry.define(m);
         NnStateDict.define(m);
-        for (String name : List.of("cuda", "half", "register_forward_hook",
-                "register_forward_pre_hook", "register_full_backward_hook", "register_backward_hook", "type",
+        NnModuleHooks.define(m);
+        for (String name : List.of("cuda", "half", "register_full_backward_hook", "register_backward_hook", "type",
                 "get_submodule", "get_parameter")) {
             method(m, name, a -> {
                 throw new Unsupported("'Module." + name + "'");

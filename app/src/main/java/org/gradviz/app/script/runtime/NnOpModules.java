@@ -123,7 +123,7 @@ final class NnOpModules {
             }
         }
         List<OpAttribute> needs = kind.spec().needsOneOf();
-        if (!needs.isEmpty() && needs.stream().noneMatch(x -> keywords.containsKey(x.key()))) {
+        if (!needs.isEmpty() && !kind.spec().implicitDim() && needs.stream().noneMatch(x -> keywords.containsKey(x.key()))) {
             throw new Unsupported("'nn." + name + "()' without " + needs.stream().map(OpAttribute::key)
                     .collect(Collectors.joining(" or ")));
         }

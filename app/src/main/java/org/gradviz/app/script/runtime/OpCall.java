@@ -157,6 +157,9 @@ final class OpCall implements PyCallable {
             return spec.severalDims().apply(in.get(spec.ports().get(0)), dims,
                     Boolean.TRUE.equals(attributes.get(OpAttribute.KEEPDIM)));
         }
+        if (functional && spec.implicitDim() && !attributes.containsKey(OpAttribute.DIM)) {
+            attributes.put(OpAttribute.DIM, ImplicitSoftmaxDim.of(name, in.get(spec.ports().get(0))));
+        }
         needed(spec, attributes);
         org.gradviz.app.document.OpNode node = OpAttribute.node(null, kind, attributes);
         for (OpSpec.Limit limit : spec.limits()) {

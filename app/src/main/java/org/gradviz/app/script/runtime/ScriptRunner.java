@@ -133,6 +133,7 @@ public final class ScriptRunner {
         HeapReserve.restore();
         // NOTE: each run starts as a new Python process would, with torch's default print options
         org.gradviz.engine.format.PrintOptions.set(org.gradviz.engine.format.PrintOptions.DEFAULT);
+        NnModuleHooks.reset();
         // and, as torch 1.13 seeds its default CPU generator from /dev/urandom at start, with a seed of its own
         // (torch.initial_seed() differs from run to run; only torch.manual_seed makes draws reproducible)
         org.gradviz.engine.random.TorchGenerator.defaultGenerator()
@@ -140,10 +141,11 @@ public final class ScriptRunner {
         boolean[] ignoring = {false};
         Interpreter interpreter = new Interpreter(out, () -> ignoring[0] = true);
         interpreter.useSys(argv, out, err);
-        Set<Integer> warnedLines = new HashSet<>();
+        // NOTE: Python's default filter shows a warning once per (text, line): two texts at one line both show
+        Set<String> warnedAt = new HashSet<>();
         Consumer<String> previous = Warnings.setHandler(message -> {
             int line = interpreter.currentLine();
-            if (ignoring[0] || !warnedLines.add(line)) {
+            if (ignoring[0] || !warnedAt.add(line + "\n" + message)) {
                 return;
             }
             out.flush();

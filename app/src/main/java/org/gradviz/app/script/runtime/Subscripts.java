@@ -72,7 +72,7 @@ final class Subscripts {
 
     static Object slice(Object object, Object lower, Object upper, Object stepValue) {
         if (object instanceof PyInstance i && i.cls().lookup("__getitem__") instanceof Builtin getItem) {
-            if (!NnModule.isModule(i)) {
+            if (!NnModule.isModule(i) && !TorchData.slicesItself(i)) {
                 throw new Unsupported("'" + i.cls().name() + "[a:b]'");
             }
             return getItem.call(new Args("__getitem__", List.of(i, new PySlice(lower, upper, stepValue)),

@@ -185,7 +185,8 @@ final class TensorMembers {
                 } else if (value instanceof Tensor g) {
                     t.setGrad(g);
                 } else {
-                    throw PyError.type("assigned grad expected to be a Tensor or None but got grad of type "
+                    // NOTE: torch's own text has no space after "type" (THPVariable_set_grad)
+                    throw PyError.type("assigned grad expected to be a Tensor or None but got grad of type"
                             + Values.typeName(value));
                 }
             }

@@ -4,12 +4,13 @@ import java.util.Map;
 import org.gradviz.engine.DType;
 import org.gradviz.engine.Shape;
 import org.gradviz.engine.Tensor;
+import org.gradviz.engine.ops.Closeness;
 import org.gradviz.engine.ops.Comparison;
 
 /**
  * The comparisons and truth tests by name: {@code t.eq(other)} … {@code t.ge(other)} (bool tensors, as the operators
- * give), {@code t.all()} / {@code t.any()} (whole or along a dim), and {@code torch.equal}, {@code torch.is_tensor} and
- * {@code is_floating_point}, which give a Python bool.
+ * give), {@code t.all()} / {@code t.any()} (whole or along a dim), {@code isclose} (a bool tensor), and
+ * {@code allclose}, {@code torch.equal}, {@code torch.is_tensor} and {@code is_floating_point}, which give a Python bool.
  */
 final class TensorPredicates {
     private static final Map<String, Comparison.Kind> COMPARISONS = Map.of("eq", Comparison.Kind.EQ,
@@ -33,6 +34,10 @@ final class TensorPredicates {
             a.accept(2, "input", "other");
             return equal(a.tensor(0, "input"), a.tensor(1, "other"));
         }));
+        for (String name : new String[] {"allclose", "isclose"}) {
+            torch.put(name, new Builtin(name, a -> closeness(name, a.tensor(0, "input"),
+                    a.accept(5, "input", "other", "rtol", "atol", "equal_nan"), 1)));
+        }
         torch.put("is_tensor", new Builtin("is_tensor", a -> a.accept(1, "obj").get(0, "obj") instanceof Tensor));
         torch.put("is_floating_point", new Builtin("is_floating_point",
                 a -> a.accept(1, "input").tensor(0, "input").dtype().isFloatingPoint()));
@@ -45,6 +50,9 @@ final class TensorPredicates {
         }
         if (name.equals("all") || name.equals("any")) {
             return a -> truth(name.equals("all"), t, a.accept(2, "dim", "keepdim"), 0);
+        }
+        if (name.equals("allclose") || name.equals("isclose")) {
+            return a -> closeness(name, t, a.accept(4, "other", "rtol", "atol", "equal_nan"), 0);
         }
         if (name.equals("is_floating_point")) {
             return a -> a.accept(0) != null && t.dtype().isFloatingPoint();
@@ -88,6 +96,16 @@ final class TensorPredicates {
             }
         }
         return Tensor.fromData(t.shape().reduce(d, keepDim), DType.BOOL, r);
+    }
+
+    /** allclose (a Python bool) or isclose (a bool tensor) of t and the arguments from {@code first} on. */
+    private static Object closeness(String name, Tensor t, Args a, int first) {
+        Tensor other = a.tensor(first, "other");
+        double rtol = a.number(first + 1, "rtol", 1e-05);
+        double atol = a.number(first + 2, "atol", 1e-08);
+        boolean equalNan = a.bool(first + 3, "equal_nan", false);
+        return name.equals("allclose") ? Closeness.allclose(t, other, rtol, atol, equalNan)
+                : Closeness.isclose(t, other, rtol, atol, equalNan);
     }
 
     /** torch.equal: the same sizes and the same values (compared in the promoted type). */

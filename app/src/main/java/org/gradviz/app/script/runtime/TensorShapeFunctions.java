@@ -70,10 +70,15 @@ final class TensorShapeFunctions {
         m.put("argmin", a -> argExtreme(a, false));
     }
 
-    /** Methods only: {@code t.expand(...)}, {@code t.contiguous()}, ... */
+    /** Methods only: {@code t.expand(...)}, {@code t.expand_as(other)}, {@code t.contiguous()}, ... */
     static PyCallable method(Tensor t, String name) {
         return switch (name) {
             case "expand" -> a -> Views.expand(t, longs(withSelf(t, a), "size"));
+            // NOTE: the *_as methods are the op with other's sizes (or dtype), recording that op's node
+            case "expand_as" -> a -> Views.expand(t, sizesOf(other(a)));
+            case "view_as" -> a -> Views.view(t, Views.inferSize(sizesOf(other(a)), t.numel()));
+            case "reshape_as" -> a -> Views.reshape(t, Views.inferSize(sizesOf(other(a)), t.numel()));
+            case "type_as" -> a -> org.gradviz.engine.ops.Conversion.to(t, other(a).dtype());
             case "contiguous" -> a -> Views.contiguous(t);
             case "is_contiguous" -> a -> {
                 a.accept(0);
@@ -99,7 +104,16 @@ final class TensorShapeFunctions {
         };
     }
 
-    /** Functions of the torch module only. */
+    /** The one argument {@code other} of a {@code t.X_as(other)} method. */
+    private static Tensor other(Args a) {
+        return a.accept(1, "other").tensor(0, "other");
+    }
+
+    private static long[] sizesOf(Tensor t) {
+        return java.util.Arrays.stream(t.shape().dims()).asLongStream().toArray();
+    }
+
+        /** Functions of the torch module only. */
     static Map<String, Object> torchOnly() {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("cat", new Builtin("cat", a -> {

@@ -47,6 +47,11 @@ final class TorchData {
         return new PyModule(MODULE, m);
     }
 
+    /** Whether {@code dataset[a:b]} is torch's own: a TensorDataset indexes each of its tensors with the slice. */
+    static boolean slicesItself(PyInstance dataset) {
+        return dataset.cls().isSubclassOf(TENSOR_DATASET) && dataset.cls().lookup("__getitem__") instanceof Builtin;
+    }
+
     // ----- datasets
 
     private static PyClass tensorDataset() {

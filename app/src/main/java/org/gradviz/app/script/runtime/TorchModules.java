@@ -49,6 +49,10 @@ final class TorchModules {
         torchMembers.put("utils", new PyModule("torch.utils", new LinkedHashMap<>(Map.of("data", data))));
         torchMembers.put("optim", optim);
         PyModule autograd = AutogradModule.create();
+        // NOTE: torch.autograd.no_grad is torch.no_grad (the grad-mode classes live in torch.autograd.grad_mode)
+        for (String name : new String[] {"no_grad", "enable_grad", "set_grad_enabled", "inference_mode"}) {
+            autograd.members().put(name, torchMembers.get(name));
+        }
         torchMembers.put("cuda", new PyModule("torch.cuda", cuda()));
         torchMembers.put("autograd", autograd);
         PyModule linalg = new PyModule("torch.linalg", LinalgNorms.members());

@@ -77,6 +77,7 @@ final class TypeBuiltins {
             Object v = a.accept(1).get(0, "obj");
             return v instanceof PyCallable || v instanceof PyInstance i && i.attribute("__call__") instanceof PyCallable;
         }));
+        Map<String, BuiltinType> madeTypes = new java.util.HashMap<>();
         m.put("type", new Builtin("type", a -> {
             Object v = a.accept(1).get(0, "object");
             if (v instanceof PyInstance i) {
@@ -85,10 +86,10 @@ final class TypeBuiltins {
             if (v instanceof org.gradviz.engine.Tensor && !NnParameter.is(v)) {
                 return TensorType.TENSOR;
             }
-            Object builtin = m.get(Values.typeName(v));
-            return builtin != null ? builtin : new Builtin(Values.typeName(v), x -> {
-                throw PyError.type("cannot create '" + Values.typeName(v) + "' instances");
-            });
+            // NOTE: a builtin that is a class in Python (int, list, zip) is of class type
+            String name = v instanceof Builtin b && b.toString().startsWith("<class ") ? "type" : Values.typeName(v);
+            Object builtin = m.get(name);
+            return builtin != null ? builtin : madeTypes.computeIfAbsent(name, BuiltinType::new);
         }));
     }
 
@@ -108,6 +109,9 @@ final class TypeBuiltins {
         }
         if (type instanceof LegacyTensorClass c) {
             return c.isInstance(v);
+        }
+        if (type instanceof BuiltinType t) {
+            return Values.typeName(v).equals(t.name());
         }
         if (type instanceof PyClass c) {
             return c == ExceptionTypes.OBJECT || v instanceof PyInstance i && i.cls().isSubclassOf(c);

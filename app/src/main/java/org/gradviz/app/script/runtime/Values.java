@@ -316,6 +316,9 @@ public final class Values {
         if (v instanceof PyInstance i && i.cls().lookup("__iter__") instanceof Builtin iter) {
             return ((PyIterator) iter.call(new Args("__iter__", List.of(i), java.util.Map.of()))).take();
         }
+        if (UserIterators.isIterable(v)) {
+            return UserIterators.items(v);
+        }
         return null;
     }
 
