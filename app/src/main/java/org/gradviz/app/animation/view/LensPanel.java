@@ -13,6 +13,7 @@ import org.gradviz.app.animation.LensModel;
 import org.gradviz.app.animation.lens.ChainRuleView;
 import org.gradviz.app.animation.lens.InputTerm;
 import org.gradviz.app.animation.lens.LensValue;
+import org.gradviz.app.animation.lens.PassResult;
 
 /**
  * The chain-rule lens: for the node the engine is at, its rule and the real numbers: the upstream gradient
@@ -31,6 +32,7 @@ public final class LensPanel extends VBox {
     private static final double SPACING = 4;
 
     private final ReadOnlyObjectWrapper<ChainRuleView> shown = new ReadOnlyObjectWrapper<>(this, "shown");
+    private final ReadOnlyObjectWrapper<PassResult> shownResult = new ReadOnlyObjectWrapper<>(this, "shownResult");
     private final List<VBox> blocks = new ArrayList<>();
     /** How the blocks are laid out now; null before the first. */
     private Layout layout;
@@ -56,17 +58,47 @@ public final class LensPanel extends VBox {
         return shown.getReadOnlyProperty();
     }
 
+    /**
+     * The pass's result, at the end of a pass stepped through ({@link LensModel#finishedProperty}), in the lens's
+     * style: a panel whose place, and whether it shows, the caller decides ({@link LensPlacement}).
+     */
+    public static LensPanel passResult(LensModel model) {
+        LensPanel panel = new LensPanel();
+        panel.setId("lens-result");
+        panel.setVisible(false);
+        Runnable update = () -> panel.show(model.finishedProperty().get() ? model.resultProperty().get() : null);
+        model.finishedProperty().addListener((obs, old, now) -> update.run());
+        model.resultProperty().addListener((obs, old, now) -> update.run());
+        update.run();
+        return panel;
+    }
+
+    /** The pass's result shown, null when none ({@link #passResult}). */
+    public ReadOnlyObjectProperty<PassResult> shownResultProperty() {
+        return shownResult.getReadOnlyProperty();
+    }
+
     void show(ChainRuleView view) {
+        setVisible(view != null);
+        setManaged(view != null);
+        showBlocks(view == null ? List.of() : blocks(view));
+        shown.set(view);
+    }
+
+    /** Shows {@code result}'s blocks ({@link PassResultBlocks}); whether the panel is visible is left as it is. */
+    void show(PassResult result) {
+        showBlocks(result == null ? List.of() : PassResultBlocks.of(result));
+        shownResult.set(result);
+    }
+
+    private void showBlocks(List<VBox> next) {
         blocks.clear();
         layout = null;
         getChildren().clear();
-        setVisible(view != null);
-        setManaged(view != null);
-        if (view != null) {
-            blocks.addAll(blocks(view));
+        if (!next.isEmpty()) {
+            blocks.addAll(next);
             group(Layout.STACKED);
         }
-        shown.set(view);
     }
 
     /**
@@ -173,7 +205,7 @@ public final class LensPanel extends VBox {
         return term.sent() != null && term.sent().equals(term.product().value());
     }
 
-    private static VBox block() {
+    static VBox block() {
         VBox block = new VBox(SPACING);
         block.setMinWidth(USE_PREF_SIZE);
         return block;
@@ -190,7 +222,7 @@ public final class LensPanel extends VBox {
         return sb.append(')').toString();
     }
 
-    private static void add(VBox block, String text, String style) {
+    static void add(VBox block, String text, String style) {
         Label label = new Label(text);
         label.getStyleClass().add(style);
         label.setWrapText(true);
