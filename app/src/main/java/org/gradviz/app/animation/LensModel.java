@@ -23,6 +23,7 @@ public final class LensModel {
     private final ReadOnlyBooleanWrapper stepping = new ReadOnlyBooleanWrapper(this, "stepping", false);
     private final ReadOnlyObjectWrapper<PassResult> result = new ReadOnlyObjectWrapper<>(this, "result");
     private final ReadOnlyBooleanWrapper finished = new ReadOnlyBooleanWrapper(this, "finished", false);
+    private final ReadOnlyBooleanWrapper rewound = new ReadOnlyBooleanWrapper(this, "rewound", false);
     private Map<Integer, ChainRuleView> byNode = Map.of();
     private Map<String, Boolean> checks = Map.of();
 
@@ -43,6 +44,7 @@ public final class LensModel {
         stepping.set(false);
         all.set(explained);
         finished.set(false);
+        rewound.set(false);
         summarise();
     }
 
@@ -74,6 +76,7 @@ public final class LensModel {
             stepping.set(true);
         }
         finished.set(stepping.get() && recording != null && position == recording.size());
+        rewound.set(stepping.get() && position == 0);
     }
 
     private void show(FlowFrame frame) {
@@ -105,6 +108,14 @@ public final class LensModel {
     /** Whether the player is at the end of a pass it stepped through: then the lens band shows the pass's result. */
     public ReadOnlyBooleanProperty finishedProperty() {
         return finished.getReadOnlyProperty();
+    }
+
+    /**
+     * Whether the player is back at the start of a pass it stepped through (Home): the lens band, kept, says how to
+     * go on.
+     */
+    public ReadOnlyBooleanProperty rewoundProperty() {
+        return rewound.getReadOnlyProperty();
     }
 
     public ReadOnlyObjectProperty<ChainRuleView> currentProperty() {

@@ -76,13 +76,17 @@ class LensModelGuiTest {
                     l.shape() + " " + l.rows() + " " + l.check()));
             assertEquals(Map.of("a", "() [8.0000] PASSED", "b", "() [2.0000] FAILED"), grads);
             assertEquals("y.backward()", lenses.resultProperty().get().command());
+            assertFalse(lenses.rewoundProperty().get(), "at the end");
             player.restart();
             assertFalse(lenses.finishedProperty().get(), "back at the start");
+            assertTrue(lenses.rewoundProperty().get(), "back at the start of a pass stepped through");
             player.end();
             assertTrue(lenses.finishedProperty().get(), "End from the start of a pass stepped into");
             player.load(recordedWithLeaves(), false);
             player.end();
             assertFalse(lenses.finishedProperty().get(), "a new pass jumped to its end: no band, no result");
+            player.restart();
+            assertFalse(lenses.rewoundProperty().get(), "back at the start of a pass not stepped through");
         });
     }
 

@@ -2,6 +2,8 @@ package org.gradviz.app.animation.view;
 
 import java.util.ArrayList;
 import java.util.List;
+import javafx.beans.property.ReadOnlyIntegerProperty;
+import javafx.beans.property.ReadOnlyIntegerWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.geometry.Insets;
@@ -33,6 +35,7 @@ public final class LensPanel extends VBox {
 
     private final ReadOnlyObjectWrapper<ChainRuleView> shown = new ReadOnlyObjectWrapper<>(this, "shown");
     private final ReadOnlyObjectWrapper<PassResult> shownResult = new ReadOnlyObjectWrapper<>(this, "shownResult");
+    private final ReadOnlyIntegerWrapper shownCount = new ReadOnlyIntegerWrapper(this, "shownCount");
     private final List<VBox> blocks = new ArrayList<>();
     /** How the blocks are laid out now; null before the first. */
     private Layout layout;
@@ -59,18 +62,34 @@ public final class LensPanel extends VBox {
     }
 
     /**
-     * The pass's result, at the end of a pass stepped through ({@link LensModel#finishedProperty}), in the lens's
-     * style: a panel whose place, and whether it shows, the caller decides ({@link LensPlacement}).
+     * The pass's result, at the end of a pass stepped through ({@link LensModel#finishedProperty}), and how to go on
+     * when back at its start ({@link LensModel#rewoundProperty}), in the lens's style: a panel whose place, and
+     * whether it shows, the caller decides ({@link LensPlacement}).
      */
     public static LensPanel passResult(LensModel model) {
         LensPanel panel = new LensPanel();
         panel.setId("lens-result");
         panel.setVisible(false);
-        Runnable update = () -> panel.show(model.finishedProperty().get() ? model.resultProperty().get() : null);
+        Runnable update = () -> {
+            PassResult result = model.resultProperty().get();
+            if (model.finishedProperty().get()) {
+                panel.show(result);
+            } else if (model.rewoundProperty().get() && result != null) {
+                panel.showStart(result);
+            } else {
+                panel.show((PassResult) null);
+            }
+        };
         model.finishedProperty().addListener((obs, old, now) -> update.run());
+        model.rewoundProperty().addListener((obs, old, now) -> update.run());
         model.resultProperty().addListener((obs, old, now) -> update.run());
         update.run();
         return panel;
+    }
+
+    /** How many texts the panel has shown: one more each time it is told what to show (not when it is arranged). */
+    public ReadOnlyIntegerProperty shownCountProperty() {
+        return shownCount.getReadOnlyProperty();
     }
 
     /** The pass's result shown, null when none ({@link #passResult}). */
@@ -91,7 +110,14 @@ public final class LensPanel extends VBox {
         shownResult.set(result);
     }
 
+    /** Shows how to go through the pass of {@code result} from its start ({@link PassResultBlocks#start}). */
+    private void showStart(PassResult result) {
+        showBlocks(List.of(PassResultBlocks.start(result)));
+        shownResult.set(result);
+    }
+
     private void showBlocks(List<VBox> next) {
+        shownCount.set(shownCount.get() + 1);
         blocks.clear();
         layout = null;
         getChildren().clear();

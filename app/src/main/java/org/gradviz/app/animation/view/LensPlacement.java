@@ -56,7 +56,8 @@ public final class LensPlacement {
         layer.getChildren().add(lens);
         result.setManaged(false);
         layer.getChildren().add(result);
-        result.shownResultProperty().addListener((obs, old, now) -> Platform.runLater(this::place));
+        // placed again for each new text (the result, the start's keys, the gradcheck's verdict)
+        result.shownCountProperty().addListener((obs, old, now) -> Platform.runLater(this::place));
         layer.setPickOnBounds(false);
         player.frameProperty().addListener((obs, old, now) -> Platform.runLater(this::place));
         // its text changes after the frame: placed again for its new size

@@ -9,13 +9,23 @@ import org.gradviz.app.animation.lens.PassResult.LeafGrad;
 
 /**
  * The lens's blocks for a pass's result ({@link PassResult}): a head with what was run, the gradcheck's verdict and
- * the keys to go on with, then a block per leaf: {@code w.grad  (5, 3)  ✓} and its values, a row a line.
+ * the keys to go on with, then a block per leaf: {@code w.grad  (5, 3)  ✓} and its values, a row a line. Back at the
+ * pass's start, one block: what is about to run and the keys to go through it ({@link #start}).
  */
 final class PassResultBlocks {
     /** What the presenter can do at the end of the pass. */
     static final String KEYS = "Home: replay from the start   ←: step back";
 
     private PassResultBlocks() {
+    }
+
+    /** At the start of the pass: no taller than the result's head, which the lens band is measured for. */
+    static VBox start(PassResult result) {
+        VBox head = LensPanel.block();
+        LensPanel.add(head, "before " + result.command(), "lens-title");
+        LensPanel.add(head, "→: the engine's next step   ←: back", "lens-rule");
+        LensPanel.add(head, "End: each leaf's .grad, as the pass leaves it", "lens-note");
+        return head;
     }
 
     static List<VBox> of(PassResult result) {

@@ -25,8 +25,9 @@ import org.testfx.util.WaitForAsyncUtils;
  * Presenting the seed network's backward pass on a 1280x720 projector (pom.xml's "projector") with the lens band,
  * at the end of the pass stepped through the band shows what the pass left on the leaves, in the lens's style: each
  * leaf's {@code .grad} with its shape and values, the gradcheck's verdict and the keys to go on with, every line
- * whole and as readable as the lens; and Home from there leaves every box where it was while stepping. Before, the
- * band was empty white at the end, and Home gave it back to the views, packing the network anew.
+ * whole and as readable as the lens; and Home from there leaves every box where it was while stepping, the band
+ * saying what is about to run and the keys to go through it. Before, the band was empty white at the end, and Home
+ * gave it back to the views, packing the network anew.
  * <p>
  * The expected gradients are torch's: {@code torch.manual_seed(0); w = torch.randn(5, 3); b = torch.randn(3)},
  * {@code binary_cross_entropy_with_logits(ones(5) @ w + b, zeros(3)).backward()} gives
@@ -63,7 +64,7 @@ class PassEndProjectorGuiTest extends FittedExampleTest {
     }
 
     @Test
-    void homeFromTheEndOfThePassMovesNoBox(FxRobot robot) {
+    void homeFromTheEndOfThePassMovesNoBoxAndTheBandSaysHowToGoOn(FxRobot robot) {
         LensClearance.present(robot, view, true, 0);
         LensLegibility boxes = new LensLegibility(view, 20);
         robot.type(KeyCode.HOME);
@@ -81,10 +82,15 @@ class PassEndProjectorGuiTest extends FittedExampleTest {
         robot.type(KeyCode.HOME);
         WaitForAsyncUtils.sleep(500, TimeUnit.MILLISECONDS); // a packing would be due now
         boxes.settle();
+        Node start = robot.lookup("#lens-result").query();
         robot.interact(() -> problems.addAll(boxes.problems(0, lens)));
+        robot.interact(() -> problems.addAll(boxes.problems(0, start)));
         robot.interact(() -> SceneSnapshot.writePng(stage.getScene(),
                 Path.of("target", "screenshots", "pass-home-1280x720.png")));
         assertEquals(List.of(), problems);
+        assertTrue(start.isVisible(), "the band says how to go on");
+        assertEquals(List.of("before loss.backward()", "→: the engine's next step   ←: back",
+                "End: each leaf's .grad, as the pass leaves it"), texts(start));
     }
 
     private void showsEachLeafsGradientAtTheEnd(FxRobot robot, int largerText, String shot) {
@@ -128,7 +134,8 @@ class PassEndProjectorGuiTest extends FittedExampleTest {
         assertEquals(List.of(), problems, String.join(" | ", lines));
         assertTrue(lines.contains("w.grad  (5, 3)  ✓"), "w's gradient named, with its shape: " + lines);
         assertTrue(lines.contains("b.grad  (3)  ✓"), "b's gradient named, with its shape: " + lines);
-        assertEquals(6, lines.stream().filter(l -> l.strip().equals(ROW)).count(), "w.grad's 5 rows and b.grad: " + lines);
+        assertEquals(6, lines.stream().filter(l -> l.strip().equals(ROW)).count(),
+                "w.grad's 5 rows and b.grad: " + lines);
         assertTrue(lines.stream().anyMatch(l -> l.contains("Home")), "Home to replay: " + lines);
     }
 
