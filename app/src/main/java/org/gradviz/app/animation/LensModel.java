@@ -9,17 +9,23 @@ import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import org.gradviz.app.animation.lens.ChainRuleLens;
 import org.gradviz.app.animation.lens.ChainRuleView;
+import org.gradviz.app.animation.lens.PassResult;
 
 /**
  * The chain-rule lens of the player's step: the rule, with the recording's numbers, of the node the engine is
- * at (null before a node runs, after the pass, and outside backward).
+ * at (null before a node runs, after the pass, and outside backward); and at the end of a pass stepped through, what
+ * it left: each leaf's {@code .grad} ({@link #resultProperty}).
  */
 public final class LensModel {
     private final TracePlayer player;
     private final ReadOnlyObjectWrapper<ChainRuleView> current = new ReadOnlyObjectWrapper<>(this, "current");
     private final ReadOnlyObjectWrapper<List<ChainRuleView>> all = new ReadOnlyObjectWrapper<>(this, "all", List.of());
     private final ReadOnlyBooleanWrapper stepping = new ReadOnlyBooleanWrapper(this, "stepping", false);
+    private final ReadOnlyObjectWrapper<PassResult> result = new ReadOnlyObjectWrapper<>(this, "result");
+    private final ReadOnlyBooleanWrapper finished = new ReadOnlyBooleanWrapper(this, "finished", false);
+    private final ReadOnlyBooleanWrapper rewound = new ReadOnlyBooleanWrapper(this, "rewound", false);
     private Map<Integer, ChainRuleView> byNode = Map.of();
+    private Map<String, Boolean> checks = Map.of();
 
     public LensModel(TracePlayer player) {
         this.player = player;
@@ -37,19 +43,40 @@ public final class LensModel {
         byNode = views;
         stepping.set(false);
         all.set(explained);
+        finished.set(false);
+        rewound.set(false);
+        summarise();
     }
 
     /**
-     * Stepping from the first step of a pass that has lenses on; back at its start, off. At its end it stays as it
-     * was: on when the presenter stepped (or played) there, off when the pass was shown at its end at once.
+     * The gradcheck's verdicts on the leaves' gradients, by leaf ({@code true}: passed; empty while none is known),
+     * for the pass's result.
+     */
+    public void gradChecked(Map<String, Boolean> verdicts) {
+        checks = Map.copyOf(verdicts);
+        summarise();
+    }
+
+    private void summarise() {
+        Recording recording = player.recordingProperty().get();
+        result.set(recording == null || all.get().isEmpty() ? null
+                : PassResult.of(recording, checks).orElse(null));
+    }
+
+    /**
+     * Stepping from the first step of a pass that has lenses on. At its start and at its end it stays as it was: on
+     * when the presenter stepped (or played) there, so Home from inside the pass leaves the boxes where they were;
+     * off when the pass was shown at its end at once, or not stepped into yet. A new pass starts off.
      */
     private void follow(int position) {
         Recording recording = player.recordingProperty().get();
-        if (recording == null || position == 0 || all.get().isEmpty()) {
+        if (recording == null || all.get().isEmpty()) {
             stepping.set(false);
-        } else if (position < recording.size()) {
+        } else if (position > 0 && position < recording.size()) {
             stepping.set(true);
         }
+        finished.set(stepping.get() && recording != null && position == recording.size());
+        rewound.set(stepping.get() && position == 0);
     }
 
     private void show(FlowFrame frame) {
@@ -62,12 +89,33 @@ public final class LensModel {
     }
 
     /**
-     * Whether the player is stepping through a pass with lenses: from its first step to its end when reached from
-     * inside; not at its start, nor when the pass was jumped to its end from there. While it is, presentation mode
-     * keeps the lens band, so the boxes stay where they are.
+     * Whether the player is stepping through a pass with lenses: from its first step on, to its end and back to its
+     * start (Home) when reached from inside; not before the pass was stepped into, nor when it was jumped to its end
+     * from its start. While it is, presentation mode keeps the lens band, so the boxes stay where they are.
      */
     public ReadOnlyBooleanProperty steppingProperty() {
         return stepping.getReadOnlyProperty();
+    }
+
+    /**
+     * What the pass left on the leaves (null before a pass, or when it wrote no leaf's grad): shown at its end while
+     * {@link #finishedProperty} holds; the lens band is made tall enough for it too.
+     */
+    public ReadOnlyObjectProperty<PassResult> resultProperty() {
+        return result.getReadOnlyProperty();
+    }
+
+    /** Whether the player is at the end of a pass it stepped through: then the lens band shows the pass's result. */
+    public ReadOnlyBooleanProperty finishedProperty() {
+        return finished.getReadOnlyProperty();
+    }
+
+    /**
+     * Whether the player is back at the start of a pass it stepped through (Home): the lens band, kept, says how to
+     * go on.
+     */
+    public ReadOnlyBooleanProperty rewoundProperty() {
+        return rewound.getReadOnlyProperty();
     }
 
     public ReadOnlyObjectProperty<ChainRuleView> currentProperty() {

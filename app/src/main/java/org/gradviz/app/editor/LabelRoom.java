@@ -9,8 +9,8 @@ import java.util.Optional;
  * label hides no line. Beside its edge first: the first place, from the route's middle outwards, above or below the
  * line, left or right of the point, or at one of its four corners (beside a wrap's corner there is often room where
  * the run itself has none). A label with no room beside its edge may go where there is room nearby, tied to the
- * edge by a leader line that crosses no box and no label ({@link #callout}). Rectangles are {min x, min y, max x,
- * max y}.
+ * edge by a leader line that crosses no box and no label, and as few other edges as a short way round allows
+ * ({@link #callout}). Rectangles are {min x, min y, max x, max y}.
  */
 public final class LabelRoom {
     /** How far (editor units) a label keeps from every line: half a thick edge's width and a little air. */
@@ -22,8 +22,12 @@ public final class LabelRoom {
         0.08, 0.92};
     /** Points per cubic piece when an edge is checked against a label. */
     private static final int SAMPLES = 10;
-    /** A leader crossing an edge counts as this much longer: a crossing is worse than a longer way round. */
-    private static final double CROSSING = 150;
+    /**
+     * A leader crossing an edge counts as this much longer: a crossing reads as a wire, so a way round up to about a
+     * third of a projector's width longer is better. (Not without bound: the search stops at places this much
+     * farther than the best found, and a big graph's labels would search its whole area.)
+     */
+    private static final double CROSSING = 400;
 
     /**
      * A label's place: its rectangle, and where its leader line meets the edge (null when it sits beside the edge).
@@ -37,6 +41,8 @@ public final class LabelRoom {
     private final double[] area;
     private final List<double[]> taken;
     private final List<double[]> segments = new ArrayList<>();
+    /** Where each route's pieces lie in {@link #segments}: from, to (exclusive). */
+    private final java.util.Map<EdgeRoute, int[]> spans = new java.util.IdentityHashMap<>();
     private final List<double[]> leaders = new ArrayList<>();
     private final double clearance;
 
@@ -51,6 +57,7 @@ public final class LabelRoom {
         this.taken = new ArrayList<>(taken.size() + 16);
         taken.forEach(r -> this.taken.add(r.clone()));
         for (EdgeRoute route : routes) {
+            int from = segments.size();
             List<double[]> points = route.points(SAMPLES);
             for (int i = 1; i < points.size(); i++) {
                 double[] a = points.get(i - 1);
@@ -59,6 +66,7 @@ public final class LabelRoom {
                     segments.add(new double[] {a[0], a[1], b[0], b[1]});
                 }
             }
+            spans.put(route, new int[] {from, segments.size()});
         }
         this.clearance = lineClearance;
     }
@@ -107,12 +115,13 @@ public final class LabelRoom {
 
     /**
      * The free place for a {@code width × height} label nearest {@code route}'s middle that a straight leader line
-     * from a point of the route reaches without crossing a box or a label (and crossing as few edges as may be), or
+     * from a point of the route reaches without crossing a box or a label, and crossing as few edges as may be, or
      * empty when there is none. Tried on a grid half the label's height fine over the whole area, and flush (a line's
      * clearance off) against every side of every box and label taken, sliding along it as finely.
      */
     public Optional<Spot> callout(EdgeRoute route, double width, double height) {
         double step = Math.max(2, height / 2);
+        int[] own = spans.getOrDefault(route, new int[] {0, 0});
         double[][] anchors = new double[ALONG.length][];
         for (int i = 0; i < ALONG.length; i++) {
             anchors[i] = route.at(ALONG[i]);
@@ -153,7 +162,7 @@ public final class LabelRoom {
             for (double[] anchor : anchors) {
                 double[] end = nearest(rect, anchor);
                 double[] leader = {anchor[0], anchor[1], end[0], end[1]};
-                double score = Math.hypot(end[0] - anchor[0], end[1] - anchor[1]) + CROSSING * crossings(leader);
+                double score = Math.hypot(end[0] - anchor[0], end[1] - anchor[1]) + CROSSING * crossings(leader, own);
                 if (score < bestScore && leaderClear(leader)) {
                     bestScore = score;
                     best = new Spot(rect, anchor.clone());
@@ -212,11 +221,14 @@ public final class LabelRoom {
         return true;
     }
 
-    /** How many of the edges' pieces the leader crosses. */
-    private int crossings(double[] leader) {
+    /**
+     * How many pieces of the other edges the leader crosses; not those of its own edge ({@code own}: from, to), where
+     * it starts (and which, at a rounding error off the line, it would seem to cross there).
+     */
+    private int crossings(double[] leader, int[] own) {
         int n = 0;
-        for (double[] s : segments) {
-            if (intersect(leader, s)) {
+        for (int i = 0; i < segments.size(); i++) {
+            if ((i < own[0] || i >= own[1]) && intersect(leader, segments.get(i))) {
                 n++;
             }
         }
@@ -228,7 +240,9 @@ public final class LabelRoom {
         double d2 = side(b, a[2], a[3]);
         double d3 = side(a, b[0], b[1]);
         double d4 = side(a, b[2], b[3]);
-        return d1 * d2 < 0 && d3 * d4 < 0;
+        // NOTE: a piece's end on the leader counts: a leader through the point where two pieces of a line meet
+        // crosses it
+        return d1 * d2 < 0 && d3 * d4 <= 0;
     }
 
     private static double side(double[] s, double x, double y) {

@@ -75,13 +75,16 @@ public final class MainWindowView extends BorderPane {
         PlayerBar player = new PlayerBar(model.player());
         LensModel lenses = new LensModel(model.player());
         LensPanel lens = new LensPanel(lenses);
+        model.gradChecks().reportProperty().addListener((obs, old, now) -> lenses.gradChecked(
+                now == null ? java.util.Map.of() : now.passedByLeaf()));
         AutogradView autograd = new AutogradView();
         new AutogradFlow(model, autograd);
         SplitPane both = new SplitPane(canvas, autograd);
         both.setDividerPositions(0.5);
         lensLayer = new javafx.scene.layout.Pane();
         LensBand lensBand = new LensBand(lensLayer, lenses, model.display().fontScaleProperty());
-        new LensPlacement(lensLayer, lens, lensBand, autograd, model.player(), model.display().fontScaleProperty());
+        new LensPlacement(lensLayer, lens, LensPanel.passResult(lenses), lensBand, autograd, model.player(),
+                model.display().fontScaleProperty());
         // presenting, the views leave a band at their foot to the lens, which then covers none of their boxes
         VBox viewsAndBand = new VBox(both, lensBand.strip());
         VBox.setVgrow(both, javafx.scene.layout.Priority.ALWAYS);

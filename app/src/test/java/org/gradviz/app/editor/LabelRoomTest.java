@@ -30,4 +30,27 @@ class LabelRoomTest {
         double[] rect = spot.get().rect();
         assertTrue(rect[1] >= 62 && rect[3] <= 90, "not in the band: " + java.util.Arrays.toString(rect));
     }
+
+    /**
+     * An edge runs along the foot of a box with another edge just below it (too close for a label between them), as
+     * xw -> z runs beside b -> z in the packed seed network. The nearest places are across the other edge, a leader's
+     * length of 16 from it; the nearest a leader reaches without crossing a line is past the edges' ends, 324 away.
+     * A leader crossing a line reads as a wire: the label takes the way round. Before, a crossing counted as 150
+     * units longer and the label went across the other edge (and a leader through the point where two sampled pieces
+     * of the other edge meet, here at 0.2 of both, counted no crossing at all).
+     */
+    @Test
+    void aCalloutTakesALongerLeaderOverOneThatCrossesAnotherEdge() {
+        double[] area = {0, 0, 8000, 400};
+        List<double[]> boxes = List.of(new double[] {2000, 0, 6000, 95});
+        EdgeRoute route = new EdgeRoute(List.of(new double[] {2000, 100, 3000, 100, 5000, 100, 6000, 100}));
+        EdgeRoute other = new EdgeRoute(List.of(new double[] {2000, 112, 3000, 112, 5000, 112, 6000, 112}));
+        LabelRoom room = new LabelRoom(area, boxes, List.of(route, other), LabelRoom.LINE_CLEARANCE);
+
+        Optional<LabelRoom.Spot> spot = room.callout(route, 100, 23);
+
+        assertTrue(spot.isPresent(), "no place found");
+        double[] rect = spot.get().rect();
+        assertTrue(rect[2] <= 2000 || rect[0] >= 6000, "across the other edge: " + java.util.Arrays.toString(rect));
+    }
 }

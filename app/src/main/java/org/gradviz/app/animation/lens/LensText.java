@@ -1,5 +1,7 @@
 package org.gradviz.app.animation.lens;
 
+import java.util.ArrayList;
+import java.util.List;
 import org.gradviz.app.animation.TensorValue;
 import org.gradviz.app.document.DecimalText;
 import org.gradviz.app.document.ShapeText;
@@ -12,6 +14,8 @@ import org.gradviz.app.document.ShapeText;
 final class LensText {
     static final int MAX_ELEMENTS = 8;
     private static final int SHOWN_WHEN_LONG = 4;
+    /** A matrix of up to this many rows is written a row a line ({@link #rows}). */
+    static final int MAX_ROWS = 8;
 
     private LensText() {
     }
@@ -31,6 +35,24 @@ final class LensText {
         StringBuilder sb = new StringBuilder();
         nested(v, shape, 0, 0, sb);
         return sb.toString();
+    }
+
+    /**
+     * {@code v} as lines: a matrix of at most {@value #MAX_ROWS} rows and {@value #MAX_ELEMENTS} columns one row a
+     * line ({@code [0.2661, 0.1179, 0.0027]}), as a box shows it; any other value as {@link #of} writes it.
+     */
+    static List<String> rows(TensorValue v) {
+        int[] shape = v.shape();
+        if (shape.length != 2 || shape[0] > MAX_ROWS || shape[1] > MAX_ELEMENTS || v.numel() == 0) {
+            return List.of(of(v));
+        }
+        List<String> rows = new ArrayList<>();
+        for (int r = 0; r < shape[0]; r++) {
+            StringBuilder sb = new StringBuilder();
+            nested(v, new int[] {shape[1]}, 0, r * shape[1], sb);
+            rows.add(sb.toString());
+        }
+        return rows;
     }
 
     /** Writes dimension {@code dim} starting at flat element {@code offset}; returns the next offset. */

@@ -1,6 +1,8 @@
 package org.gradviz.app.animation.view;
 
+import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.DoubleProperty;
 import javafx.beans.property.SimpleBooleanProperty;
@@ -10,6 +12,7 @@ import javafx.scene.layout.Pane;
 import javafx.scene.layout.Region;
 import org.gradviz.app.animation.LensModel;
 import org.gradviz.app.animation.lens.ChainRuleView;
+import org.gradviz.app.animation.lens.PassResult;
 
 /**
  * Presentation mode's lens band: a strip under the graph views, kept free for the chain-rule lens, so that the lens
@@ -18,7 +21,9 @@ import org.gradviz.app.animation.lens.ChainRuleView;
  * the pass's first step to its end ({@link LensModel#steppingProperty}), so the network, packed for the views above
  * it, stays put while the presenter steps and points at its boxes. In it the lens lays its blocks out as densely as
  * the strip's width allows, its text {@link #READABLE} px high at the normal text size, larger with the display's
- * text size, as far as the strip allows. Nothing is reserved outside presentation mode, with the lens hidden
+ * text size, as far as the strip allows. At the pass's end it shows, in the same style, what the pass left on the
+ * leaves ({@link LensPanel#passResult}); the strip is tall enough for that too. Back at the pass's start (Home) the
+ * strip stays, so the boxes do not move. Nothing is reserved outside presentation mode, with the lens hidden
  * (Ctrl+6), or while the player is not stepping through a pass (no pass, at its start, or shown at its end at once).
  */
 public final class LensBand {
@@ -66,6 +71,7 @@ public final class LensBand {
         layer.heightProperty().addListener((obs, old, now) -> remeasure());
         textScale.addListener((obs, old, now) -> remeasure());
         model.allProperty().addListener((obs, old, now) -> remeasure());
+        model.resultProperty().addListener((obs, old, now) -> remeasure());
     }
 
     /** The strip to lay out under the views: 0 px high unless the band is reserved. */
@@ -110,27 +116,32 @@ public final class LensBand {
     }
 
     /**
-     * How tall the strip must be for the largest lens of the pass: at the text scale that lets every lens fit within
-     * {@link #MAX_SHARE} of the views' height, as tall as the tallest lens at that scale; so it stays the same while
-     * the presenter steps.
+     * How tall the strip must be for the largest lens of the pass and for its result: at the text scale that lets
+     * every one fit within {@link #MAX_SHARE} of the views' height, as tall as the tallest at that scale; so it stays
+     * the same while the presenter steps.
      */
     private double measure() {
-        List<ChainRuleView> views = model.allProperty().get();
+        List<Consumer<LensPanel>> views = new ArrayList<>();
+        List<ChainRuleView> lenses = model.allProperty().get();
+        lenses.subList(0, Math.min(MEASURED, lenses.size())).forEach(v -> views.add(p -> p.show(v)));
+        PassResult result = model.resultProperty().get();
+        if (result != null) {
+            views.add(p -> p.show(result));
+        }
         double most = MAX_SHARE * layer.getHeight();
         LensPanel probe = new LensPanel();
         probe.setVisible(false);
         probe.setManaged(false);
         layer.getChildren().add(probe);
         try {
-            List<ChainRuleView> sample = views.subList(0, Math.min(MEASURED, views.size()));
             double scale = wantedScale();
-            for (ChainRuleView view : sample) {
-                probe.show(view);
+            for (Consumer<LensPanel> view : views) {
+                view.accept(probe);
                 scale = Math.min(scale, largestScale(probe, most, scale));
             }
             double tallest = 0;
-            for (ChainRuleView view : sample) {
-                probe.show(view);
+            for (Consumer<LensPanel> view : views) {
+                view.accept(probe);
                 tallest = Math.max(tallest, heightAt(probe, scale));
             }
             return Math.ceil(tallest + 2 * GAP);

@@ -2,6 +2,8 @@ package org.gradviz.app.animation.view;
 
 import java.util.ArrayList;
 import java.util.List;
+import javafx.beans.property.ReadOnlyIntegerProperty;
+import javafx.beans.property.ReadOnlyIntegerWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.geometry.Insets;
@@ -13,6 +15,7 @@ import org.gradviz.app.animation.LensModel;
 import org.gradviz.app.animation.lens.ChainRuleView;
 import org.gradviz.app.animation.lens.InputTerm;
 import org.gradviz.app.animation.lens.LensValue;
+import org.gradviz.app.animation.lens.PassResult;
 
 /**
  * The chain-rule lens: for the node the engine is at, its rule and the real numbers: the upstream gradient
@@ -31,6 +34,8 @@ public final class LensPanel extends VBox {
     private static final double SPACING = 4;
 
     private final ReadOnlyObjectWrapper<ChainRuleView> shown = new ReadOnlyObjectWrapper<>(this, "shown");
+    private final ReadOnlyObjectWrapper<PassResult> shownResult = new ReadOnlyObjectWrapper<>(this, "shownResult");
+    private final ReadOnlyIntegerWrapper shownCount = new ReadOnlyIntegerWrapper(this, "shownCount");
     private final List<VBox> blocks = new ArrayList<>();
     /** How the blocks are laid out now; null before the first. */
     private Layout layout;
@@ -56,17 +61,70 @@ public final class LensPanel extends VBox {
         return shown.getReadOnlyProperty();
     }
 
+    /**
+     * The pass's result, at the end of a pass stepped through ({@link LensModel#finishedProperty}), and how to go on
+     * when back at its start ({@link LensModel#rewoundProperty}), in the lens's style: a panel whose place, and
+     * whether it shows, the caller decides ({@link LensPlacement}).
+     */
+    public static LensPanel passResult(LensModel model) {
+        LensPanel panel = new LensPanel();
+        panel.setId("lens-result");
+        panel.setVisible(false);
+        Runnable update = () -> {
+            PassResult result = model.resultProperty().get();
+            if (model.finishedProperty().get()) {
+                panel.show(result);
+            } else if (model.rewoundProperty().get() && result != null) {
+                panel.showStart(result);
+            } else {
+                panel.show((PassResult) null);
+            }
+        };
+        model.finishedProperty().addListener((obs, old, now) -> update.run());
+        model.rewoundProperty().addListener((obs, old, now) -> update.run());
+        model.resultProperty().addListener((obs, old, now) -> update.run());
+        update.run();
+        return panel;
+    }
+
+    /** How many texts the panel has shown: one more each time it is told what to show (not when it is arranged). */
+    public ReadOnlyIntegerProperty shownCountProperty() {
+        return shownCount.getReadOnlyProperty();
+    }
+
+    /** The pass's result shown, null when none ({@link #passResult}). */
+    public ReadOnlyObjectProperty<PassResult> shownResultProperty() {
+        return shownResult.getReadOnlyProperty();
+    }
+
     void show(ChainRuleView view) {
+        setVisible(view != null);
+        setManaged(view != null);
+        showBlocks(view == null ? List.of() : blocks(view));
+        shown.set(view);
+    }
+
+    /** Shows {@code result}'s blocks ({@link PassResultBlocks}); whether the panel is visible is left as it is. */
+    void show(PassResult result) {
+        showBlocks(result == null ? List.of() : PassResultBlocks.of(result));
+        shownResult.set(result);
+    }
+
+    /** Shows how to go through the pass of {@code result} from its start ({@link PassResultBlocks#start}). */
+    private void showStart(PassResult result) {
+        showBlocks(List.of(PassResultBlocks.start(result)));
+        shownResult.set(result);
+    }
+
+    private void showBlocks(List<VBox> next) {
+        shownCount.set(shownCount.get() + 1);
         blocks.clear();
         layout = null;
         getChildren().clear();
-        setVisible(view != null);
-        setManaged(view != null);
-        if (view != null) {
-            blocks.addAll(blocks(view));
+        if (!next.isEmpty()) {
+            blocks.addAll(next);
             group(Layout.STACKED);
         }
-        shown.set(view);
     }
 
     /**
@@ -173,7 +231,7 @@ public final class LensPanel extends VBox {
         return term.sent() != null && term.sent().equals(term.product().value());
     }
 
-    private static VBox block() {
+    static VBox block() {
         VBox block = new VBox(SPACING);
         block.setMinWidth(USE_PREF_SIZE);
         return block;
@@ -190,7 +248,7 @@ public final class LensPanel extends VBox {
         return sb.append(')').toString();
     }
 
-    private static void add(VBox block, String text, String style) {
+    static void add(VBox block, String text, String style) {
         Label label = new Label(text);
         label.getStyleClass().add(style);
         label.setWrapText(true);

@@ -35,15 +35,18 @@ public final class LensPlacement {
 
     private final Pane layer;
     private final LensPanel lens;
+    private final LensPanel result;
     private final LensBand band;
     private final AutogradView autograd;
     private final TracePlayer player;
     private final DoubleProperty textScale;
 
-    public LensPlacement(Pane layer, LensPanel lens, LensBand band, AutogradView autograd, TracePlayer player,
-            DoubleProperty textScale) {
+    /** @param result the pass's result ({@link LensPanel#passResult}): shown in the band only, never beside a node */
+    public LensPlacement(Pane layer, LensPanel lens, LensPanel result, LensBand band, AutogradView autograd,
+            TracePlayer player, DoubleProperty textScale) {
         this.layer = layer;
         this.lens = lens;
+        this.result = result;
         this.band = band;
         this.autograd = autograd;
         this.player = player;
@@ -51,6 +54,10 @@ public final class LensPlacement {
         textScale.addListener((obs, old, now) -> place());
         lens.setManaged(false);
         layer.getChildren().add(lens);
+        result.setManaged(false);
+        layer.getChildren().add(result);
+        // placed again for each new text (the result, the start's keys, the gradcheck's verdict)
+        result.shownCountProperty().addListener((obs, old, now) -> Platform.runLater(this::place));
         layer.setPickOnBounds(false);
         player.frameProperty().addListener((obs, old, now) -> Platform.runLater(this::place));
         // its text changes after the frame: placed again for its new size
@@ -63,8 +70,13 @@ public final class LensPlacement {
     private void place() {
         FlowFrame frame = player.frameProperty().get();
         Optional<Bounds> target = frame.activeNode() == null ? Optional.empty() : boundsOf(frame.activeNode());
+        boolean resultShown = band.reserved() && result.shownResultProperty().get() != null;
+        result.setVisible(resultShown);
+        if (resultShown) {
+            placeInBand(result, Optional.empty());
+        }
         if (lens.isVisible() && band.reserved()) {
-            placeInBand(target);
+            placeInBand(lens, target);
             return;
         }
         if (!lens.isVisible() || target.isEmpty()) {
@@ -113,26 +125,29 @@ public final class LensPlacement {
                 best = new double[] {x, y};
             }
         }
-        relocate(best[0], best[1], w, h);
+        relocate(lens, best[0], best[1], w, h);
     }
 
-    /** In presentation mode's band under the views ({@link LensBand}), below its node as far as the band allows. */
-    private void placeInBand(Optional<Bounds> node) {
-        double scale = band.fit(lens);
-        lens.setScaleX(scale);
-        lens.setScaleY(scale);
-        double w = lens.getWidth() * scale;
-        double h = lens.getHeight() * scale;
+    /**
+     * Puts {@code panel} in presentation mode's band under the views ({@link LensBand}), below its node as far as
+     * the band allows, else in the band's middle.
+     */
+    private void placeInBand(LensPanel panel, Optional<Bounds> node) {
+        double scale = band.fit(panel);
+        panel.setScaleX(scale);
+        panel.setScaleY(scale);
+        double w = panel.getWidth() * scale;
+        double h = panel.getHeight() * scale;
         Bounds area = band.area();
         double centre = node.map(Bounds::getCenterX).orElse(area.getCenterX());
-        relocate(Math.max(area.getMinX(), Math.min(centre - w / 2, area.getMaxX() - w)),
+        relocate(panel, Math.max(area.getMinX(), Math.min(centre - w / 2, area.getMaxX() - w)),
                 area.getMinY() + Math.max(0, (area.getHeight() - h) / 2), w, h);
     }
 
-    /** Puts the lens, scaled to {@code w × h} on screen, with its top-left corner at ({@code x}, {@code y}). */
-    private void relocate(double x, double y, double w, double h) {
+    /** Puts {@code panel}, scaled to {@code w × h} on screen, with its top-left corner at ({@code x}, {@code y}). */
+    private static void relocate(LensPanel panel, double x, double y, double w, double h) {
         // NOTE: a node scales about its centre: shift it so that its scaled top-left corner lands on the place
-        lens.relocate(Math.round(x + (w - lens.getWidth()) / 2), Math.round(y + (h - lens.getHeight()) / 2));
+        panel.relocate(Math.round(x + (w - panel.getWidth()) / 2), Math.round(y + (h - panel.getHeight()) / 2));
     }
 
     /** The boxes of the nodes that {@code node} sends gradients to in the recording, where they are drawn. */
