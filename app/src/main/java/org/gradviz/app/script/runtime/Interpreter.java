@@ -385,8 +385,8 @@ public final class Interpreter {
             }
             return execAll(loop.orElse(), f);
         }
-        for (Object item : Iteration.items(iterable)) {
-            assign(loop.target(), item, f);
+        for (var items = Iteration.walk(iterable); items.hasNext(); ) {
+            assign(loop.target(), items.next(), f);
             Flow flow = execAll(loop.body(), f);
             if (flow == Flow.BREAK || flow == Flow.RETURN) {
                 return afterLoop(flow);
