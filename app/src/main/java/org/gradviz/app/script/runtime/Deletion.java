@@ -47,7 +47,8 @@ final class Deletion {
 
     /**
      * An own attribute of an instance of the program's own classes (a module's sub-module or Parameter too, as
-     * torch's Module.__delattr__ removes it from where it was registered).
+     * torch's Module.__delattr__ removes it from where it was registered), or an attribute of one of the program's
+     * classes (its own, not one it inherits).
      */
     static void attribute(Object object, String name) {
         if (object instanceof PyInstance i && !i.cls().isBuiltin()) {
@@ -55,6 +56,12 @@ final class Deletion {
                 throw PyError.attribute("'" + i.cls().name() + "' object has no attribute '" + name + "'");
             }
             i.removeOwn(name);
+            return;
+        }
+        if (object instanceof PyClass c && !c.isBuiltin()) {
+            if (!c.remove(name)) {
+                throw PyError.attribute("type object '" + c.name() + "' has no attribute '" + name + "'");
+            }
             return;
         }
         throw new Unsupported("del of an attribute of a " + Values.typeName(object) + " object");
