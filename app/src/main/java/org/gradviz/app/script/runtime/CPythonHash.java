@@ -43,7 +43,8 @@ final class CPythonHash {
     }
 
     private static long ofLong(long n) {
-        long h = n == Long.MIN_VALUE ? -(Long.MIN_VALUE % MODULUS) : n < 0 ? -((-n) % MODULUS) : n % MODULUS;
+        // NOTE: Java's % keeps the dividend's sign, so a negative n hashes to -(|n| mod M) as in CPython, even -2**63
+        long h = n % MODULUS;
         return h == -1 ? -2 : h;
     }
 

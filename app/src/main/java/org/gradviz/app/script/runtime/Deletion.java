@@ -46,15 +46,34 @@ final class Deletion {
     }
 
     /**
-     * An own attribute of an instance of the program's own classes (a module's sub-module or Parameter too, as
-     * torch's Module.__delattr__ removes it from where it was registered).
+     * {@code del object.name}: the {@code __delattr__} of the object's class when the program defines one, else
+     * {@link #plainAttribute}.
      */
     static void attribute(Object object, String name) {
+        if (object instanceof PyInstance i && i.cls().lookup("__delattr__") instanceof PyFunction f) {
+            f.call(new Args("__delattr__", List.of(i, name), Map.of()));
+            return;
+        }
+        plainAttribute(object, name);
+    }
+
+    /**
+     * {@code object.__delattr__}: an own attribute of an instance of the program's own classes (a module's sub-module
+     * or Parameter too, as torch's Module.__delattr__ removes it from where it was registered), or an attribute of one
+     * of the program's classes (its own, not one it inherits).
+     */
+    static void plainAttribute(Object object, String name) {
         if (object instanceof PyInstance i && !i.cls().isBuiltin()) {
             if (!i.own().containsKey(name)) {
                 throw PyError.attribute("'" + i.cls().name() + "' object has no attribute '" + name + "'");
             }
             i.removeOwn(name);
+            return;
+        }
+        if (object instanceof PyClass c && !c.isBuiltin()) {
+            if (!c.remove(name)) {
+                throw PyError.attribute("type object '" + c.name() + "' has no attribute '" + name + "'");
+            }
             return;
         }
         throw new Unsupported("del of an attribute of a " + Values.typeName(object) + " object");

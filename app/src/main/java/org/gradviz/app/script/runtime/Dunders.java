@@ -7,7 +7,8 @@ import org.gradviz.app.script.ast.CompareOp;
 
 /**
  * Operators on instances of the program's own classes, through their special methods as Python finds them: the left
- * operand's {@code __add__}, else the right one's {@code __radd__} (micrograd's {@code Value}); {@code __neg__},
+ * operand's {@code __add__}, else the right one's {@code __radd__} (micrograd's {@code Value}); {@code __iadd__} and
+ * the other in-place methods for an augmented assignment; {@code __neg__},
  * {@code __invert__}; {@code __eq__}/{@code __lt__}/... with their reflections; {@code __len__}; {@code __bool__}.
  */
 final class Dunders {
@@ -33,6 +34,11 @@ final class Dunders {
         String name = BINARY.get(op);
         Object r = call(a, "__" + name + "__", b);
         return r != NONE_FOUND ? r : call(b, "__r" + name + "__", a);
+    }
+
+    /** {@code a op= b} by {@code a.__iop__(b)} ({@code __iadd__}, {@code __ixor__}, ...), which Python tries first. */
+    static Object inPlace(BinaryOp op, Object a, Object b) {
+        return call(a, "__i" + BINARY.get(op) + "__", b);
     }
 
     /** {@code -v}, {@code +v} and {@code ~v} by {@code __neg__} / {@code __pos__} / {@code __invert__}. */

@@ -26,6 +26,14 @@ final class ExceptionTypes {
             }
             return PyNone.NONE;
         }));
+        OBJECT.define("__delattr__", new Builtin("__delattr__", a -> {
+            a.accept(2);
+            if (!(a.get(1, "name") instanceof String name)) {
+                throw PyError.type("attribute name must be string, not '" + Values.typeName(a.get(1, "name")) + "'");
+            }
+            Deletion.plainAttribute(a.get(0, "self"), name);
+            return PyNone.NONE;
+        }));
         BASE_EXCEPTION.define("__init__", new Builtin("__init__", a -> {
             PyInstance self = (PyInstance) a.positional().get(0);
             if (!a.keywords().isEmpty()) {

@@ -385,8 +385,8 @@ public final class Interpreter {
             }
             return execAll(loop.orElse(), f);
         }
-        for (Object item : Iteration.items(iterable)) {
-            assign(loop.target(), item, f);
+        for (var items = Iteration.walk(iterable); items.hasNext(); ) {
+            assign(loop.target(), items.next(), f);
             Flow flow = execAll(loop.body(), f);
             if (flow == Flow.BREAK || flow == Flow.RETURN) {
                 return afterLoop(flow);
@@ -554,6 +554,12 @@ public final class Interpreter {
     }
 
     private static Object changedInPlace(org.gradviz.app.script.ast.BinaryOp op, Object current, Object operand) {
+        if (current instanceof PyInstance) {
+            Object r = Dunders.inPlace(op, current, operand);
+            if (r != Dunders.NONE_FOUND) {
+                return r;
+            }
+        }
         if (current instanceof Tensor t) {
             if (op.isBitwise()) {
                 // NOTE: torch checks the result type against t's before its kernel refuses a float type

@@ -1,13 +1,58 @@
 package org.gradviz.app.script.runtime;
 
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
+import java.util.NoSuchElementException;
 import org.gradviz.engine.Tensor;
 
 /** What a {@code for} loop and {@code list(...)} can walk over. */
 final class Iteration {
 
     private Iteration() {
+    }
+
+    /**
+     * The items a {@code for} loop walks, one at a time: a list by position, so that the loop sees the items its body
+     * adds or deletes (Python's list iterator), and an iterator by {@code next}, so that a break leaves the rest of it
+     * to whoever walks it next; anything else as {@link #items} gives it.
+     */
+    static Iterator<Object> walk(Object v) {
+        if (v instanceof List<?> list) {
+            return new Iterator<>() {
+                private int position;
+
+                @Override
+                public boolean hasNext() {
+                    return position < list.size();
+                }
+
+                @Override
+                public Object next() {
+                    if (!hasNext()) {
+                        throw new NoSuchElementException();
+                    }
+                    return list.get(position++);
+                }
+            };
+        }
+        if (v instanceof PyIterator it) {
+            return new Iterator<>() {
+                @Override
+                public boolean hasNext() {
+                    return it.hasNext();
+                }
+
+                @Override
+                public Object next() {
+                    if (!hasNext()) {
+                        throw new NoSuchElementException();
+                    }
+                    return it.next();
+                }
+            };
+        }
+        return items(v).iterator();
     }
 
     /** All items of an iterable value (ranges are bounded by {@link PyRange#MAX_LENGTH}). */

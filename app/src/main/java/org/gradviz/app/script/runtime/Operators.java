@@ -29,6 +29,12 @@ final class Operators {
                 return r;
             }
         }
+        if (a instanceof PyDictView || b instanceof PyDictView) {
+            PySet r = DictViewSets.apply(op, a, b);
+            if (r != null) {
+                return r;
+            }
+        }
         if (op == BinaryOp.MOD && a instanceof String template) {
             return StrFormat.percent(template, b);
         }

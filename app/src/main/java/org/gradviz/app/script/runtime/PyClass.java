@@ -45,6 +45,11 @@ public final class PyClass implements HasAttributes, PyCallable {
         attributes.put(attribute, value);
     }
 
+    /** {@code del C.attribute}: removes the class's own attribute; false when the class itself has none. */
+    boolean remove(String attribute) {
+        return attributes.remove(attribute) != null;
+    }
+
     /** The attribute defined on this class or the nearest base, or null. */
     Object lookup(String attribute) {
         for (PyClass c = this; c != null; c = c.base) {

@@ -49,12 +49,13 @@ public final class PyDict {
 
     /**
      * {@code a | b} of two dicts: a copy of this one (of its type) updated with other's items, as dict's
-     * {@code __or__}; {@code a |= b} updates this one with any mapping or iterable of pairs. A Counter's {@code |}
+     * {@code __or__}; of other's type when this is a plain dict and other's type defines {@code __ror__}
+     * (OrderedDict, defaultdict: Python tries a subclass's reflected operator first); {@code a |= b} updates this one with any mapping or iterable of pairs. A Counter's {@code |}
      * takes the larger counts instead, which gradviz does not do.
      */
     PyDict union(PyDict other) {
         refuseCounterUnion();
-        PyDict out = emptyLike();
+        PyDict out = kind == Kind.DICT && other.kind != Kind.COUNTER ? other.emptyLike() : emptyLike();
         out.update(this);
         out.update(other);
         return out;

@@ -5,8 +5,8 @@ import java.util.List;
 
 /**
  * A one-pass iterator: a generator expression, {@code zip}, {@code enumerate}, {@code map}, {@code filter},
- * {@code reversed}, {@code iter(list)}. Its items are computed up front; {@code next} takes them one by one, a loop
- * takes the rest; once walked it is empty, as in Python.
+ * {@code reversed}, {@code iter(list)}. Its items are computed up front; {@code next} and a loop take them one by one
+ * (a loop left by break leaves the rest); once walked it is empty, as in Python.
  *
  * @param typeName what Python calls it: {@code generator}, {@code zip}, ...
  * @param function for a generator, the function whose generator it is ({@code Module.parameters}), or
@@ -29,6 +29,11 @@ record PyIterator(String typeName, List<Object> items, int[] position, String fu
         List<Object> rest = items.subList(position[0], items.size());
         position[0] = items.size();
         return rest;
+    }
+
+    /** Whether an item is left to walk. */
+    boolean hasNext() {
+        return position[0] < items.size();
     }
 
     /** {@code next(it)}: the next item, or null when there is none left. */

@@ -203,7 +203,7 @@ public final class PySet implements HasAttributes {
     }
 
     /** Removes a member: its slot becomes a dummy. */
-    private boolean discard(Object v) {
+    boolean discard(Object v) {
         Object key = HashKey.of(v);
         if (members.remove(key) == null) {
             return false;
@@ -230,13 +230,27 @@ public final class PySet implements HasAttributes {
         laidOut = true;
     }
 
-    /** {@code update} with any iterable: a set merges, anything else adds its items in order. */
+    /** {@code PySet_New}, what {@code set(iterable)} builds: an empty set {@link #update}d with the iterable. */
+    static PySet of(Object iterable) {
+        PySet s = new PySet(List.of());
+        s.update(iterable);
+        return s;
+    }
+
+    /**
+     * {@code update} with any iterable, as CPython's set_update_internal: a set merges; a plain dict first grows the
+     * table for all its keys, then adds them in order; anything else adds its items in order.
+     */
     void update(Object iterable) {
         if (iterable instanceof PySet s) {
             merge(s);
-        } else {
-            Iteration.items(iterable).forEach(this::add);
+            return;
         }
+        if (iterable instanceof PyDict d && d.typeName().equals("dict") && laidOut
+                && (long) (fill + d.size()) * 5 >= (long) (table.length - 1) * 3) {
+            resize((used + d.size()) * 2);
+        }
+        Iteration.items(iterable).forEach(this::add);
     }
 
     // ----- Python's methods
@@ -287,7 +301,7 @@ public final class PySet implements HasAttributes {
     }
 
     /** {@code set_intersection}: walks the smaller of two sets, or the other iterable, keeping what this holds. */
-    private PySet intersection(Object other) {
+    PySet intersection(Object other) {
         PySet out = new PySet(List.of());
         if (other instanceof PySet o) {
             PySet big = o.size() > size() ? o : this;
@@ -386,7 +400,7 @@ public final class PySet implements HasAttributes {
     }
 
     /** set_symmetric_difference_update with a set: each of its members taken out of this one, or put in. */
-    private void symmetricDifferenceUpdate(PySet other) {
+    void symmetricDifferenceUpdate(PySet other) {
         for (Object v : other.items()) {
             if (!discard(v)) {
                 add(v);

@@ -53,7 +53,7 @@ final class Subscripts {
      * A one-element integer tensor as the int its {@code __index__} gives ({@code classes[label]} with a label from
      * a tensor); anything else as it is.
      */
-    private static Object asIndex(Object index) {
+    static Object asIndex(Object index) {
         if (index instanceof Tensor t) {
             if (t.numel() == 1 && t.dtype().category() == 1) {
                 return (long) t.item();

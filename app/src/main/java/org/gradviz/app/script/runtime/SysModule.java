@@ -24,7 +24,13 @@ final class SysModule {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("argv", new ArrayList<Object>(argv));
         m.put("exit", new Builtin("exit", a -> {
-            a.accept(1);
+            // NOTE: CPython's own words: sys.exit checks for keywords first, then unpacks at most one argument
+            if (!a.keywords().isEmpty()) {
+                throw PyError.type("sys.exit() takes no keyword arguments");
+            }
+            if (a.size() > 1) {
+                throw PyError.type("exit expected at most 1 argument, got " + a.size());
+            }
             // NOTE: CPython raises SystemExit with status as its value: None is no args, a tuple is the args
             Object status = a.size() == 0 ? null : a.get(0, "status");
             List<Object> args = status == null || status == PyNone.NONE ? List.of()

@@ -28,10 +28,13 @@ final class TimeModule {
             return threads.isCurrentThreadCpuTimeSupported() ? threads.getCurrentThreadCpuTime() : System.nanoTime();
         });
         m.put("sleep", new Builtin("sleep", a -> {
-            if (a.size() != 1 || !a.keywords().isEmpty()) {
+            if (!a.keywords().isEmpty()) {
+                throw PyError.type("time.sleep() takes no keyword arguments");
+            }
+            if (a.size() != 1) {
                 throw PyError.type("time.sleep() takes exactly one argument (" + a.size() + " given)");
             }
-            sleep(a.get(0, "secs"));
+            sleep(nanoseconds(a.get(0, "secs")));
             return PyNone.NONE;
         }));
         return m;
@@ -55,22 +58,41 @@ final class TimeModule {
         }
     }
 
-    private static void sleep(Object seconds) {
-        if (!Values.isNumber(seconds)) {
-            throw PyError.type("'" + Values.typeName(seconds) + "' object cannot be interpreted as an integer");
+    /**
+     * CPython's _PyTime_FromSecondsObject (rounding up, as sleep does): a float checked for NaN and for the range of
+     * 64-bit nanoseconds, anything else taken as an int through {@code __index__}.
+     */
+    private static long nanoseconds(Object seconds) {
+        if (seconds instanceof Double d) {
+            if (d.isNaN()) {
+                throw PyError.value("Invalid value NaN (not a number)");
+            }
+            double ns = Math.ceil(d * NANOS);
+            if (!(ns >= -0x1p63 && ns < 0x1p63)) {
+                throw tooLarge();
+            }
+            return (long) ns;
         }
-        double s = Values.toDouble(seconds, "secs");
-        if (Double.isNaN(s)) {
-            throw PyError.value("Invalid value NaN (not a number)");
+        Object index = Subscripts.asIndex(seconds);
+        if (!Values.isInteger(index)) {
+            throw PyError.type("'" + Values.typeName(index) + "' object cannot be interpreted as an integer");
         }
-        if (s < 0) {
+        if (!Ints.fitsLong(index) || Math.abs(Values.toLong(index)) > Long.MAX_VALUE / (long) NANOS) {
+            throw tooLarge();
+        }
+        return Values.toLong(index) * (long) NANOS;
+    }
+
+    private static PyError tooLarge() {
+        return new PyError("OverflowError", "timestamp too large to convert to C _PyTime_t");
+    }
+
+    private static void sleep(long nanos) {
+        if (nanos < 0) {
             throw PyError.value("sleep length must be non-negative");
         }
-        if (s * NANOS > Long.MAX_VALUE) {
-            throw new PyError("OverflowError", "sleep length is too large");
-        }
         try {
-            Thread.sleep((long) (s * 1000), (int) ((s * NANOS) % 1_000_000));
+            Thread.sleep(nanos / 1_000_000, (int) (nanos % 1_000_000));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new ScriptCancelledException();

@@ -32,9 +32,8 @@ final class TypeBuiltins {
         m.putAll(ExceptionTypes.all());
         m.put("__name__", "__main__");
         m.put("dict", new Builtin("dict", a -> filled(new PyDict(), "dict", a)));
-        m.put("set", new Builtin("set", a -> a.size() == 1 && a.accept(1).get(0, "iterable") instanceof PySet s
-                ? PySet.copyOf(s) : new PySet(a.size() == 0 ? List.of()
-                : Iteration.items(a.accept(1).get(0, "iterable")))));
+        m.put("set", new Builtin("set", a -> a.size() == 0 ? new PySet(List.of())
+                : PySet.of(a.accept(1).get(0, "iterable"))));
         m.put("isinstance", new Builtin("isinstance", a -> {
             a.accept(2);
             return isInstance(a.get(0, "obj"), a.get(1, "class_or_tuple"));

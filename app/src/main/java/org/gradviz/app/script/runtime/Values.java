@@ -76,6 +76,9 @@ public final class Values {
         if (v instanceof PyEllipsis) {
             return "ellipsis";
         }
+        if (v instanceof PySlice) {
+            return "slice";
+        }
         if (v instanceof PyCallable) {
             return "builtin_function_or_method";
         }
