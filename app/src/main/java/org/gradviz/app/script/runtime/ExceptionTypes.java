@@ -17,6 +17,18 @@ final class ExceptionTypes {
     static final PyClass KEY_ERROR;
     /** {@code SystemExit}, which {@code sys.exit} raises: its {@code code} is the exit status or message. */
     static final PyClass SYSTEM_EXIT;
+    /** {@code object.__setattr__}: the attribute stored in the instance itself. */
+    static final Builtin OBJECT_SETATTR = new Builtin("__setattr__", a -> {
+        a.accept(3);
+        if (!(a.get(1, "name") instanceof String name)) {
+            throw PyError.type("attribute name must be string, not '" + Values.typeName(a.get(1, "name")) + "'");
+        }
+        if (!(a.get(0, "self") instanceof PyInstance self)) {
+            throw new Unsupported("object.__setattr__ of a " + Values.typeName(a.get(0, "self")));
+        }
+        self.setOwn(name, a.get(2, "value"));
+        return PyNone.NONE;
+    });
 
     static {
         OBJECT.define("__init__", new Builtin("__init__", a -> {
@@ -26,6 +38,7 @@ final class ExceptionTypes {
             }
             return PyNone.NONE;
         }));
+        OBJECT.define("__setattr__", OBJECT_SETATTR);
         OBJECT.define("__delattr__", new Builtin("__delattr__", a -> {
             a.accept(2);
             if (!(a.get(1, "name") instanceof String name)) {
@@ -39,7 +52,8 @@ final class ExceptionTypes {
             if (!a.keywords().isEmpty()) {
                 throw PyError.type(self.cls().name() + "() takes no keyword arguments");
             }
-            self.set("args", new PyTuple(a.positional().subList(1, a.size())));
+            // NOTE: CPython's BaseException.__init__ stores args itself, never through a __setattr__
+            self.setOwn("args", new PyTuple(a.positional().subList(1, a.size())));
             return PyNone.NONE;
         }));
         PyClass arithmetic = define("ArithmeticError", EXCEPTION);

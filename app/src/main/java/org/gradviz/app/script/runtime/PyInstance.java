@@ -41,10 +41,14 @@ public final class PyInstance implements HasAttributes {
                 : member;
     }
 
-    /** {@code obj.name = value}: through a native {@code __setattr__} of the class ({@code nn.Module}'s), if any. */
+    /**
+     * {@code obj.name = value}: through the class's {@code __setattr__} (the program's own, or {@code nn.Module}'s)
+     * when it has one other than {@code object}'s, else stored in the instance.
+     */
     void set(String name, Object value) {
-        if (cls.lookup("__setattr__") instanceof Builtin setter) {
-            setter.call(new Args("__setattr__", java.util.List.of(this, name, value), Map.of()));
+        Object setter = cls.lookup("__setattr__");
+        if (setter != ExceptionTypes.OBJECT_SETATTR && (setter instanceof Builtin || setter instanceof PyFunction)) {
+            ((PyCallable) setter).call(new Args("__setattr__", java.util.List.of(this, name, value), Map.of()));
             return;
         }
         attributes.put(name, value);
