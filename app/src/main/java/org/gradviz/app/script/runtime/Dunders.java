@@ -29,11 +29,27 @@ final class Dunders {
     private Dunders() {
     }
 
-    /** {@code a op b} by {@code a.__op__(b)}, else {@code b.__rop__(a)}. */
+    /**
+     * {@code a op b} by {@code a.__op__(b)}, else {@code b.__rop__(a)}; {@code b.__rop__(a)} first when b's class is
+     * a subclass of a's that has a reflected method of its own, as CPython's slot functions decide.
+     */
     static Object binary(BinaryOp op, Object a, Object b) {
         String name = BINARY.get(op);
+        String reflected = "__r" + name + "__";
+        if (overridesReflected(a, b, reflected)) {
+            Object r = call(b, reflected, a);
+            if (r != NONE_FOUND) {
+                return r;
+            }
+        }
         Object r = call(a, "__" + name + "__", b);
-        return r != NONE_FOUND ? r : call(b, "__r" + name + "__", a);
+        return r != NONE_FOUND ? r : call(b, reflected, a);
+    }
+
+    /** CPython's method_is_overloaded test: b's class derives from a's and finds another {@code reflected}. */
+    private static boolean overridesReflected(Object a, Object b, String reflected) {
+        return a instanceof PyInstance x && b instanceof PyInstance y && y.cls() != x.cls()
+                && y.cls().isSubclassOf(x.cls()) && y.cls().lookup(reflected) != x.cls().lookup(reflected);
     }
 
     /** {@code a op= b} by {@code a.__iop__(b)} ({@code __iadd__}, {@code __ixor__}, ...), which Python tries first. */
