@@ -133,9 +133,22 @@ final class Builtins {
             return Values.toDouble(v, "float()");
         });
         put(m, "int", a -> {
-            Object v = a.accept(1).get(0, "x", 0L);
+            Object v = a.accept(2, "x", "base").get(0, "x", 0L);
+            if (a.size() == 2) {
+                Object base = a.get(1, "base");
+                if (!(v instanceof String text)) {
+                    throw PyError.type("int() can't convert non-string with explicit base");
+                }
+                if (!Values.isInteger(base)) {
+                    throw PyError.type("'" + Values.typeName(base) + "' object cannot be interpreted as an integer");
+                }
+                return Ints.parse(text, Values.toLong(base));
+            }
             return intOf(v instanceof Tensor t ? TensorMembers.item(t, a) : v);
         });
+        put(m, "hex", a -> Ints.withPrefix(a.accept(1).get(0, "number"), 16, "0x"));
+        put(m, "oct", a -> Ints.withPrefix(a.accept(1).get(0, "number"), 8, "0o"));
+        put(m, "bin", a -> Ints.withPrefix(a.accept(1).get(0, "number"), 2, "0b"));
         put(m, "bool", a -> Values.truthy(a.accept(1).get(0, "x", false)));
         put(m, "str", a -> Values.str(a.accept(1).get(0, "object", "")));
         put(m, "repr", a -> Values.repr(a.accept(1).get(0, "obj")));

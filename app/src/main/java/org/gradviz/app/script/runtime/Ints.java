@@ -128,6 +128,63 @@ final class Ints {
         return text;
     }
 
+    /**
+     * {@code int(text, base)}: base 2 to 36, or 0 for the base a literal's prefix gives (decimal without one, where a
+     * leading zero is refused unless every digit is 0); a 0x/0o/0b prefix of the base is allowed too; signs,
+     * surrounding whitespace and single underscores between digits (and after a prefix), as CPython reads it.
+     */
+    static Object parse(String text, long base) {
+        if (base != 0 && (base < 2 || base > 36)) {
+            throw PyError.value("int() base must be >= 2 and <= 36, or 0");
+        }
+        if (base == 10) {
+            return parse(text);
+        }
+        String t = text.strip();
+        int sign = t.startsWith("-") || t.startsWith("+") ? 1 : 0;
+        String body = t.substring(sign);
+        int radix = (int) base;
+        boolean prefixed = false;
+        if (body.length() >= 2 && body.charAt(0) == '0') {
+            char p = Character.toLowerCase(body.charAt(1));
+            int given = p == 'x' ? 16 : p == 'o' ? 8 : p == 'b' ? 2 : 0;
+            if (given != 0 && (radix == 0 || radix == given)) {
+                radix = given;
+                prefixed = true;
+                body = body.substring(body.length() > 2 && body.charAt(2) == '_' ? 3 : 2);
+            }
+        }
+        boolean decimalLiteral = radix == 0;
+        if (decimalLiteral) {
+            radix = 10;
+        }
+        String digits = body.replace("_", "");
+        int digitBase = radix;
+        boolean valid = !body.isEmpty() && !body.startsWith("_") && !body.endsWith("_") && !body.contains("__")
+                && digits.chars().allMatch(c -> Character.digit(c, digitBase) >= 0)
+                && !(decimalLiteral && !prefixed && digits.length() > 1 && digits.charAt(0) == '0'
+                        && digits.chars().anyMatch(c -> c != '0'));
+        if (!valid) {
+            throw PyError.value("invalid literal for int() with base " + base + ": " + Values.stringRepr(text));
+        }
+        if (Integer.bitCount(radix) != 1 && digits.length() > MAX_STR_DIGITS) {
+            throw PyError.value("Exceeds the limit (" + MAX_STR_DIGITS + " digits) for integer string conversion: "
+                    + "value has " + digits.length() + " digits; use sys.set_int_max_str_digits() to increase the "
+                    + "limit");
+        }
+        BigInteger value = new BigInteger(digits, radix);
+        return of(t.startsWith("-") ? value.negate() : value);
+    }
+
+    /** {@code hex(v)}, {@code oct(v)}, {@code bin(v)}: the sign, the prefix, then the digits of |v|. */
+    static String withPrefix(Object v, int radix, String prefix) {
+        if (!Values.isInteger(v)) {
+            throw PyError.type("'" + Values.typeName(v) + "' object cannot be interpreted as an integer");
+        }
+        BigInteger b = big(v);
+        return (b.signum() < 0 ? "-" : "") + prefix + b.abs().toString(radix);
+    }
+
     /** {@code int(text)} in base 10: signs, surrounding whitespace and single underscores between digits. */
     static Object parse(String text) {
         String t = text.strip();

@@ -32,7 +32,7 @@ class HonestLimitsTest {
         "f = frozenset([1])|prog.py:1:5: 'frozenset' is not supported by gradviz",
         "import torch\\nprint(1)\\ntorch.mul(torch.ones(1), 2, out=torch.ones(1))|prog.py:3:29: "
                 + "'torch.mul(out=...)' is not supported by gradviz",
-        "def g():\\n    return hex(3)|prog.py:2:12: 'hex' is not supported by gradviz",
+        "def g():\\n    return dir(3)|prog.py:2:12: 'dir' is not supported by gradviz",
         "import torch\\nimport torch.nn.functional as F\\ny = F.dropout2d|prog.py:3:5: "
                 + "'torch.nn.functional.dropout2d' is not supported by gradviz",
         "import torch.nn as nn\\nimport torch\\nnn.init.trunc_normal_(torch.empty(3))|prog.py:3:1: "
